@@ -1,0 +1,107 @@
+import { CloseCode, isTerminalCloseCode } from '@pinnwand/shared/closeCodes'
+import { getRecordsArray } from '@pinnwand/shared/boardDocument'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { installJitteredBackoff } from '../sync/jitteredBackoff.ts'
+import { ConnectionStatus } from '../state/sessionStore.ts'
+
+export interface BoardConnectionEvents {
+  onStatus(status: ConnectionStatus, closeCode: number | null): void
+  /** The doc holds the board (from the server or from this browser's cache): safe to bind. */
+  onReady(): void
+}
+
+/**
+ * One board's Y.Doc with its two replicas: the server (y-websocket) and this browser's
+ * IndexedDB cache. Edits made offline stay in the doc and the cache, and y-websocket's sync
+ * step 1/2 sends them after the next connect, so nothing typed in a Wi-Fi gap is lost.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly persistence: IndexeddbPersistence
+  private ready = false
+  private everSynced = false
+  private readonly cleanups: (() => void)[] = []
+  private readonly events: BoardConnectionEvents
+
+  constructor(boardId: string, token: string, events: BoardConnectionEvents) {
+    this.events = events
+    this.persistence = new IndexeddbPersistence(`pinnwand-board-${boardId}`, this.doc)
+    // The cache alone is enough to show the board offline, but only if it has the board in it;
+    // an empty cache (first visit) must wait for the server.
+    void this.persistence.whenSynced.then(() => {
+      if (getRecordsArray(this.doc).length > 0) this.markReady()
+    })
+
+    const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`
+    this.provider = new WebsocketProvider(`${wsOrigin}/ws`, boardId, this.doc, { params: { token } })
+    this.cleanups.push(installJitteredBackoff(this.provider))
+
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      this.everSynced = true
+      this.events.onStatus(ConnectionStatus.connected, null)
+      this.markReady()
+    }
+    const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+      // Until the board is shown, retries read "connecting"; once it is shown (from the server
+      // or the cache) a failed attempt reads "offline" until synced again, so the badge does
+      // not flicker with every reconnect attempt.
+      if (status === 'disconnected') this.events.onStatus(ConnectionStatus.offline, null)
+      else if (status === 'connecting' && !this.ready) this.events.onStatus(ConnectionStatus.connecting, null)
+    }
+    const onConnectionClose = (event: CloseEvent | null) => {
+      if (event && isTerminalCloseCode(event.code)) return
+      if (this.ready) this.events.onStatus(ConnectionStatus.offline, null)
+    }
+    const onClosed = ({ code }: { code: number }) => {
+      this.events.onStatus(ConnectionStatus.closed, code)
+    }
+    this.provider.on('sync', onSync)
+    this.provider.on('status', onStatus)
+    this.provider.on('connection-close', onConnectionClose)
+    this.provider.on('closed', onClosed)
+    this.cleanups.push(() => {
+      this.provider.off('sync', onSync)
+      this.provider.off('status', onStatus)
+      this.provider.off('connection-close', onConnectionClose)
+      this.provider.off('closed', onClosed)
+    })
+
+    // The browser knows about a lost network before the socket times out.
+    const onOffline = () => this.events.onStatus(ConnectionStatus.offline, null)
+    window.addEventListener('offline', onOffline)
+    this.cleanups.push(() => window.removeEventListener('offline', onOffline))
+  }
+
+  private markReady() {
+    if (this.ready) return
+    this.ready = true
+    this.events.onReady()
+  }
+
+  destroy() {
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    this.provider.destroy()
+    void this.persistence.destroy()
+    this.doc.destroy()
+  }
+}
+
+/** The i18n key explaining a terminal close code. */
+export function closeCodeMessageKey(code: number | null): string {
+  switch (code) {
+    case CloseCode.invalidToken:
+      return 'error.invalidToken'
+    case CloseCode.notAllowed:
+      return 'error.notAllowed'
+    case CloseCode.unknownBoard:
+      return 'error.unknownBoard'
+    case CloseCode.schemaMismatch:
+      return 'error.schemaMismatch'
+    default:
+      return 'error.badMessage'
+  }
+}

@@ -1,0 +1,41 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import de from './de.json'
+import en from './en.json'
+
+export const Languages = ['de', 'en'] as const
+export type Language = (typeof Languages)[number]
+
+const STORAGE_KEY = 'pinnwand-language'
+
+/** German when the browser ranks German before English, English otherwise; a saved choice wins. */
+export function detectLanguage(preferred: readonly string[] = navigator.languages, saved = readSaved()): Language {
+  if (saved) return saved
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (base === 'de' || base === 'en') return base
+  }
+  return 'en'
+}
+
+function readSaved(): Language | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return value === 'de' || value === 'en' ? value : null
+  } catch {
+    return null
+  }
+}
+
+export function setupI18n() {
+  const lng = detectLanguage()
+  document.documentElement.lang = lng
+  void i18next.use(initReactI18next).init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng,
+    fallbackLng: 'en',
+    // React escapes on render; i18next escaping would double-escape.
+    interpolation: { escapeValue: false },
+  })
+  return i18next
+}

@@ -1,0 +1,20 @@
+import type { Store } from '../store/Store.ts'
+import type { Actor } from './Actor.ts'
+import { hashToken } from './tokens.ts'
+
+const FACILITATOR_NAME = 'Moderation'
+const PROJECTOR_NAME = 'Beamer'
+
+/** Resolves a bearer token to the actor it stands for, or null (unknown or revoked). */
+export async function authenticate(store: Store, token: string | undefined | null): Promise<Actor | null> {
+  if (!token || token.length > 200) return null
+  const grant = await store.findToken(hashToken(token))
+  if (!grant || grant.revokedAt !== null) return null
+  let name = grant.role === 'facilitator' ? FACILITATOR_NAME : PROJECTOR_NAME
+  if (grant.role === 'participant') {
+    const participant = await store.getParticipant(grant.subjectId)
+    if (!participant || participant.revokedAt !== null) return null
+    name = participant.name
+  }
+  return { role: grant.role, workshopId: grant.workshopId, boardId: grant.boardId, userId: grant.subjectId, name }
+}

@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net'
+import { readFileSync } from 'node:fs'
+import { getBoardSchema } from '@pinnwand/shared'
+import pino, { type Logger } from 'pino'
+import type { Config } from './config.ts'
+import { buildHttpApp } from './http/buildHttpApp.ts'
+import { openStore } from './store/openStore.ts'
+import type { Store } from './store/Store.ts'
+import { RoomManager } from './sync/RoomManager.ts'
+import { createWsGateway } from './sync/wsGateway.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  store: Store
+  rooms: RoomManager
+  logger: Logger
+  /** Graceful: closes sockets, flushes and compacts every board, closes the store. */
+  close(): Promise<void>
+}
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/** Wires store, rooms, WebSocket gateway and HTTP app, and starts listening. */
+export async function createServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const schema = getBoardSchema()
+  const rooms = new RoomManager(store, schema, {
+    tickMs: config.tickMs,
+    awarenessMs: config.awarenessMs,
+    compactEvery: config.compactEvery,
+    idleUnloadMs: config.idleUnloadMs,
+    logger,
+  })
+  const gateway = createWsGateway({ store, rooms, logger })
+  const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version })
+  app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address() as AddressInfo
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = `http://${host}:${address.port}`
+  logger.info({ url, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined }, 'Pinnwand is running')
+
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    port: address.port,
+    store,
+    rooms,
+    logger,
+    close() {
+      closing ??= (async () => {
+        gateway.close()
+        await rooms.closeAll()
+        await app.close()
+        await store.close()
+      })()
+      return closing
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import type { TLSchema } from '@tldraw/tlschema'
+import type { Logger } from 'pino'
+import type { Config } from '../config.ts'
+import type { Store } from '../store/Store.ts'
+import type { RoomManager } from '../sync/RoomManager.ts'
+import type { WsGateway } from '../sync/wsGateway.ts'
+
+/** What HTTP routes may use. */
+export interface AppContext {
+  config: Config
+  store: Store
+  rooms: RoomManager
+  gateway: WsGateway
+  schema: TLSchema
+  logger: Logger
+  version: string
+}

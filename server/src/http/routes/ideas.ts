@@ -1,0 +1,57 @@
+import { CreateIdeaBody, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import type { FastifyInstance } from 'fastify'
+import { type Actor, canReadBoard, canWriteBoard } from '../../auth/Actor.ts'
+import { buildIdeaCard, listIdeas } from '../../domain/ideas.ts'
+import type { BoardRow } from '../../store/Store.ts'
+import { validateRecord } from '../../sync/recordPolicy.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { requireActor } from '../requestAuth.ts'
+
+/** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
+export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): Promise<BoardRow> {
+  const board = await ctx.store.getBoard(boardId)
+  if (!board || board.workshopId !== actor.workshopId) {
+    throw new ApiError(404, ErrorCode.boardNotFound, 'No board with this id.')
+  }
+  if (!canReadBoard(actor, board)) throw forbidden('This token does not give access to this board.')
+  return board
+}
+
+export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot add ideas.')
+    const body = parseBody(CreateIdeaBody, request.body)
+    if (body.clusterId !== undefined) {
+      throw new ApiError(422, 'cluster_not_found', 'No cluster with this id on this board.')
+    }
+    const room = await ctx.rooms.open(board.id)
+    try {
+      let card!: ReturnType<typeof buildIdeaCard>
+      await room.change((records) => {
+        card = buildIdeaCard([...records.map.values()].map((e) => e.val), body.text, actor)
+        const invalid = validateRecord(card.id, card, undefined, ctx.schema)
+        if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
+        records.set(card.id, card)
+      })
+      return reply.code(201).send({
+        idea: { id: card.id, text: card.props.text, clusterId: null, author: card.props.author },
+      })
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
+
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas', async (request): Promise<IdeasResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    const room = await ctx.rooms.open(board.id)
+    try {
+      return { clusters: [], ideas: listIdeas([...room.records.map.values()].map((e) => e.val)) }
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
+}

@@ -1,0 +1,72 @@
+import { CreateWorkshopBody, type CreateWorkshopResponse, ErrorCode, JoinWorkshopBody, type JoinWorkshopResponse } from '@pinnwand/shared'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
+import { createWorkshop } from '../../domain/workshops.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { bearerToken, requireActor } from '../requestAuth.ts'
+
+function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
+}
+
+const workshopNotFound = () => new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+
+export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/workshops', async (request, reply) => {
+    if (ctx.config.adminToken && bearerToken(request) !== ctx.config.adminToken) {
+      throw new ApiError(401, ErrorCode.unauthorized, 'Creating workshops requires the admin token on this server.')
+    }
+    const body = parseBody(CreateWorkshopBody, request.body)
+    const created = await createWorkshop(ctx.store, ctx.schema, body)
+    const origin = publicOrigin(ctx, request)
+    const response: CreateWorkshopResponse = {
+      workshop: { id: created.workshop.id, title: created.workshop.title, joinCode: created.workshop.joinCode },
+      facilitatorToken: created.facilitatorToken,
+      boards: created.boards.map((b) => ({ id: b.id, title: b.title })),
+      links: {
+        facilitator: `${origin}/w/${created.workshop.id}?token=${created.facilitatorToken}`,
+        participant: `${origin}/join/${created.workshop.joinCode}`,
+        projector: `${origin}/w/${created.workshop.id}/projector?token=${created.projectorToken}`,
+      },
+    }
+    return reply.code(201).send(response)
+  })
+
+  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const { workshopId } = request.params
+    if (actor.workshopId !== workshopId) throw forbidden('This token belongs to another workshop.')
+    if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can see the workshop overview.')
+    const workshop = await ctx.store.getWorkshop(workshopId)
+    if (!workshop) throw workshopNotFound()
+    const boards = await ctx.store.listBoards(workshopId)
+    return {
+      workshop: { id: workshop.id, title: workshop.title, language: workshop.language, date: workshop.date, joinCode: workshop.joinCode },
+      boards: boards.map((b) => ({
+        id: b.id,
+        title: b.title,
+        question: b.question,
+        template: b.template,
+        participants: ctx.rooms.getLoaded(b.id)?.connectionCount ?? 0,
+      })),
+    }
+  })
+
+  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request, reply) => {
+    const body = parseBody(JoinWorkshopBody, request.body)
+    const workshop = await ctx.store.getWorkshop(request.params.workshopId)
+    if (!workshop) throw workshopNotFound()
+    if (normalizeJoinCode(body.joinCode) !== workshop.joinCode) {
+      throw new ApiError(403, ErrorCode.invalidJoinCode, 'This join code does not belong to this workshop.')
+    }
+    const participantId = generateId('p')
+    const participantToken = generateToken()
+    await ctx.store.addParticipant(
+      { id: participantId, workshopId: workshop.id, name: body.name, createdAt: Date.now(), revokedAt: null },
+      hashToken(participantToken),
+    )
+    const response: JoinWorkshopResponse = { participantId, participantToken }
+    return reply.code(201).send(response)
+  })
+}

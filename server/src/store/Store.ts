@@ -1,0 +1,88 @@
+/**
+ * Persistence ports. The domain (rooms, workshops) talks only to these interfaces; SQLite and
+ * PostgreSQL are adapters behind them (kyselyStore.ts). Every method is one transaction.
+ */
+
+export type Role = 'facilitator' | 'participant' | 'projector'
+
+export interface WorkshopRow {
+  id: string
+  title: string
+  language: 'de' | 'en'
+  date: string | null
+  joinCode: string
+  createdAt: number
+}
+
+export interface BoardRow {
+  id: string
+  workshopId: string
+  title: string
+  question: string
+  template: string
+  position: number
+  createdAt: number
+}
+
+export interface ParticipantRow {
+  id: string
+  workshopId: string
+  name: string
+  createdAt: number
+  revokedAt: number | null
+}
+
+/** A bearer token's grant, looked up by the token's hash. */
+export interface TokenGrant {
+  role: Role
+  workshopId: string
+  /** Set for tokens limited to one board (projector tokens of a board). */
+  boardId: string | null
+  /** Participant id for participants; a facilitator or projector id otherwise. */
+  subjectId: string
+  revokedAt: number | null
+}
+
+export interface NewWorkshop {
+  workshop: WorkshopRow
+  boards: BoardRow[]
+  /** Token hashes with their grants, created together with the workshop. */
+  tokens: { tokenHash: string; grant: TokenGrant }[]
+  /** Initial content of each board's document, written as its first snapshot. */
+  initialDocuments: { boardId: string; snapshot: Uint8Array }[]
+}
+
+export interface StoredBoardDocument {
+  snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, oldest first. */
+  updates: { seq: number; data: Uint8Array }[]
+}
+
+export interface WorkshopStore {
+  createWorkshop(input: NewWorkshop): Promise<void>
+  getWorkshop(id: string): Promise<WorkshopRow | null>
+  findWorkshopByJoinCode(joinCode: string): Promise<WorkshopRow | null>
+  listBoards(workshopId: string): Promise<BoardRow[]>
+  getBoard(id: string): Promise<BoardRow | null>
+  addParticipant(participant: ParticipantRow, tokenHash: string): Promise<void>
+  getParticipant(id: string): Promise<ParticipantRow | null>
+  addToken(tokenHash: string, grant: TokenGrant): Promise<void>
+  findToken(tokenHash: string): Promise<TokenGrant | null>
+}
+
+export interface BoardDocumentStore {
+  loadBoardDocument(boardId: string): Promise<StoredBoardDocument>
+  /** Appends one (merged) update to the board's log; resolves once it is durable. */
+  appendUpdate(boardId: string, data: Uint8Array): Promise<number>
+  /**
+   * Replaces the board's snapshot and drops log entries up to `upToSeq` (inclusive), atomically.
+   */
+  compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+}
+
+export interface Store extends WorkshopStore, BoardDocumentStore {
+  readonly kind: 'sqlite' | 'postgres'
+  /** Cheap round trip for /healthz. */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}

@@ -1,0 +1,232 @@
+import { type Kysely, sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { type Dialect, migrationProvider } from './migrations.ts'
+import type { Database } from './schema.ts'
+import type {
+  BoardRow,
+  NewWorkshop,
+  ParticipantRow,
+  Role,
+  Store,
+  StoredBoardDocument,
+  TokenGrant,
+  WorkshopRow,
+} from './Store.ts'
+
+/** Runs pending migrations; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error })
+  }
+}
+
+const toBytes = (data: Uint8Array | Buffer): Uint8Array =>
+  new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+
+const toWorkshop = (r: Database['workshops']): WorkshopRow => ({
+  id: r.id,
+  title: r.title,
+  language: r.language === 'en' ? 'en' : 'de',
+  date: r.date,
+  joinCode: r.join_code,
+  createdAt: Number(r.created_at),
+})
+
+const toBoard = (r: Database['boards']): BoardRow => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  title: r.title,
+  question: r.question,
+  template: r.template,
+  position: r.position,
+  createdAt: Number(r.created_at),
+})
+
+/** One Store implementation for SQLite and PostgreSQL, through Kysely. */
+export class KyselyStore implements Store {
+  readonly kind: Dialect
+  private readonly db: Kysely<Database>
+
+  constructor(db: Kysely<Database>, kind: Dialect) {
+    this.db = db
+    this.kind = kind
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy()
+  }
+
+  async createWorkshop(input: NewWorkshop): Promise<void> {
+    const now = Date.now()
+    await this.db.transaction().execute(async (tx) => {
+      const w = input.workshop
+      await tx
+        .insertInto('workshops')
+        .values({ id: w.id, title: w.title, language: w.language, date: w.date, join_code: w.joinCode, created_at: w.createdAt })
+        .execute()
+      if (input.boards.length > 0) {
+        await tx
+          .insertInto('boards')
+          .values(
+            input.boards.map((b) => ({
+              id: b.id,
+              workshop_id: b.workshopId,
+              title: b.title,
+              question: b.question,
+              template: b.template,
+              position: b.position,
+              created_at: b.createdAt,
+            })),
+          )
+          .execute()
+      }
+      for (const { tokenHash, grant } of input.tokens) {
+        await tx.insertInto('access_tokens').values(tokenValues(tokenHash, grant, now)).execute()
+      }
+      for (const { boardId, snapshot } of input.initialDocuments) {
+        await tx
+          .insertInto('board_snapshots')
+          .values({ board_id: boardId, data: snapshot, up_to_seq: 0, updated_at: now })
+          .execute()
+      }
+    })
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRow | null> {
+    const row = await this.db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toWorkshop(row) : null
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<WorkshopRow | null> {
+    const row = await this.db.selectFrom('workshops').selectAll().where('join_code', '=', joinCode).executeTakeFirst()
+    return row ? toWorkshop(row) : null
+  }
+
+  async listBoards(workshopId: string): Promise<BoardRow[]> {
+    const rows = await this.db
+      .selectFrom('boards')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .orderBy('position')
+      .execute()
+    return rows.map(toBoard)
+  }
+
+  async getBoard(id: string): Promise<BoardRow | null> {
+    const row = await this.db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toBoard(row) : null
+  }
+
+  async addParticipant(p: ParticipantRow, tokenHash: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('participants')
+        .values({ id: p.id, workshop_id: p.workshopId, name: p.name, created_at: p.createdAt, revoked_at: null })
+        .execute()
+      await tx
+        .insertInto('access_tokens')
+        .values(
+          tokenValues(
+            tokenHash,
+            { role: 'participant', workshopId: p.workshopId, boardId: null, subjectId: p.id, revokedAt: null },
+            p.createdAt,
+          ),
+        )
+        .execute()
+    })
+  }
+
+  async getParticipant(id: string): Promise<ParticipantRow | null> {
+    const r = await this.db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!r) return null
+    return {
+      id: r.id,
+      workshopId: r.workshop_id,
+      name: r.name,
+      createdAt: Number(r.created_at),
+      revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+    }
+  }
+
+  async addToken(tokenHash: string, grant: TokenGrant): Promise<void> {
+    await this.db.insertInto('access_tokens').values(tokenValues(tokenHash, grant, Date.now())).execute()
+  }
+
+  async findToken(tokenHash: string): Promise<TokenGrant | null> {
+    const r = await this.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+    if (!r) return null
+    return {
+      role: r.role as Role,
+      workshopId: r.workshop_id,
+      boardId: r.board_id,
+      subjectId: r.subject_id,
+      revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+    }
+  }
+
+  async loadBoardDocument(boardId: string): Promise<StoredBoardDocument> {
+    return this.db.transaction().execute(async (tx) => {
+      const snap = await tx
+        .selectFrom('board_snapshots')
+        .select(['data', 'up_to_seq'])
+        .where('board_id', '=', boardId)
+        .executeTakeFirst()
+      const updates = await tx
+        .selectFrom('board_updates')
+        .select(['seq', 'data'])
+        .where('board_id', '=', boardId)
+        .where('seq', '>', snap ? Number(snap.up_to_seq) : 0)
+        .orderBy('seq')
+        .execute()
+      return {
+        snapshot: snap ? toBytes(snap.data) : null,
+        updates: updates.map((u) => ({ seq: Number(u.seq), data: toBytes(u.data) })),
+      }
+    })
+  }
+
+  async appendUpdate(boardId: string, data: Uint8Array): Promise<number> {
+    const row = await this.db
+      .insertInto('board_updates')
+      .values({ board_id: boardId, data, created_at: Date.now() })
+      .returning('seq')
+      .executeTakeFirstOrThrow()
+    return Number(row.seq)
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    const now = Date.now()
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('board_snapshots')
+        .values({ board_id: boardId, data: snapshot, up_to_seq: upToSeq, updated_at: now })
+        .onConflict((oc) => oc.column('board_id').doUpdateSet({ data: snapshot, up_to_seq: upToSeq, updated_at: now }))
+        .execute()
+      await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', '<=', upToSeq).execute()
+    })
+  }
+}
+
+function tokenValues(tokenHash: string, grant: TokenGrant, now: number) {
+  return {
+    token_hash: tokenHash,
+    role: grant.role,
+    workshop_id: grant.workshopId,
+    board_id: grant.boardId,
+    subject_id: grant.subjectId,
+    created_at: now,
+    revoked_at: grant.revokedAt,
+  }
+}

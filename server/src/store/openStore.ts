@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { KyselyStore, migrate } from './kyselyStore.ts'
+import type { Database } from './schema.ts'
+import type { Store } from './Store.ts'
+
+export interface StoreOptions {
+  /** postgres://… switches to PostgreSQL; otherwise the embedded SQLite file under dataDir. */
+  databaseUrl?: string | undefined
+  dataDir: string
+}
+
+/** Opens (and migrates) the configured store. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    const { openPostgresStore } = await import('./openPostgresStore.ts')
+    return openPostgresStore(options.databaseUrl)
+  }
+  return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
+}
+
+export async function openSqliteStore(file: string): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+  const database = new SqliteDatabase(file)
+  // WAL + NORMAL survives a killed process without losing committed transactions
+  // (only a power loss may drop the last ones); foreign keys are off by default in SQLite.
+  database.pragma('journal_mode = WAL')
+  database.pragma('synchronous = NORMAL')
+  database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  await migrate(db, 'sqlite')
+  return new KyselyStore(db, 'sqlite')
+}

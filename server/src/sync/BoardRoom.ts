@@ -1,0 +1,393 @@
+import { BoardDoc, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
+import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import type { Logger } from 'pino'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Actor } from '../auth/Actor.ts'
+import { inspectClientUpdate } from './inspectClientUpdate.ts'
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './messages.ts'
+import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
+
+/** One client connection as the room sees it: no sockets here, only what the room needs. */
+export interface RoomConnection {
+  readonly id: string
+  readonly actor: Actor
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** Where the room keeps its document durably (the board's update log). */
+export interface RoomPersistence {
+  append(update: Uint8Array): Promise<number>
+  compact(snapshot: Uint8Array, upToSeq: number): Promise<void>
+}
+
+export interface RoomOptions {
+  /** Batching window for document updates. */
+  tickMs: number
+  /** Fan-out interval for merged awareness (presence) updates. */
+  awarenessMs: number
+  /** Compact the log into a snapshot after this many appended updates. */
+  compactEvery: number
+  logger: Logger
+}
+
+/** Transaction origin of the server's own writes (API changes, compensations, migrations). */
+export const SERVER_ORIGIN = Symbol('server')
+
+export type RoomEvent =
+  | { type: 'flushed'; bytes: number; durationMs: number }
+  | { type: 'refused'; connectionId: string; recordId: string; reason: string }
+
+/** YKeyValue's change event payload. */
+type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: TLRecord; newValue?: TLRecord }>
+
+interface PendingSync {
+  connection: RoomConnection
+  stateVector: Uint8Array
+}
+
+/**
+ * A loaded board: its document, connections and presence. Incoming updates are checked and
+ * applied at once, but leave the room only in batches: every tick the accumulated changes are
+ * merged, appended to the log, and only then broadcast — so nothing a client has received can
+ * be lost by a crash. Sync answers to joining clients follow the same rule.
+ */
+export class BoardRoom {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly records: YKeyValue<TLRecord>
+  private readonly schema: TLSchema
+  private readonly persistence: RoomPersistence
+  private readonly options: RoomOptions
+  private readonly connections = new Map<RoomConnection, Set<number>>()
+  private readonly listeners = new Set<(event: RoomEvent) => void>()
+
+  private pendingUpdates: Uint8Array[] = []
+  /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
+  private needsNetDiff = false
+  private stateVectorAtLastFlush: Uint8Array
+  private pendingSyncs: PendingSync[] = []
+  private flushWaiters: { resolve: () => void; reject: (e: Error) => void }[] = []
+  private tickTimer: NodeJS.Timeout | null = null
+  private flushChain: Promise<void> = Promise.resolve()
+  private updatesSinceCompaction = 0
+  private lastSeq = 0
+
+  private dirtyAwareness = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
+  private refusals: { entry: RecordChange; reason: string }[] = []
+  private foreignWrite = false
+  private destroyed = false
+
+  constructor(boardId: string, doc: Y.Doc, schema: TLSchema, persistence: RoomPersistence, options: RoomOptions) {
+    this.boardId = boardId
+    this.doc = doc
+    this.schema = schema
+    this.persistence = persistence
+    this.options = options
+    this.stateVectorAtLastFlush = Y.encodeStateVector(doc)
+    doc.on('update', (update: Uint8Array) => {
+      this.pendingUpdates.push(update)
+      this.scheduleTick()
+    })
+    doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
+    this.records = openRecords(doc)
+    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) => this.reviewChanges(changes, transaction))
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  get hasPendingWork(): boolean {
+    return this.pendingUpdates.length > 0 || this.pendingSyncs.length > 0
+  }
+
+  onEvent(listener: (event: RoomEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Starts the y-websocket handshake: our state vector now, full presence now. */
+  addConnection(connection: RoomConnection): void {
+    this.connections.set(connection, new Set())
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
+    }
+  }
+
+  removeConnection(connection: RoomConnection): void {
+    const clientIds = this.connections.get(connection)
+    if (!clientIds) return
+    this.connections.delete(connection)
+    this.pendingSyncs = this.pendingSyncs.filter((p) => p.connection !== connection)
+    if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], connection)
+  }
+
+  /** Handles one decoded client message. Returns a close reason when the client must go. */
+  receive(connection: RoomConnection, message: ClientMessage): { closeCode: number; reason: string } | null {
+    if (!this.connections.has(connection)) return null
+    switch (message.kind) {
+      case 'sync-step1':
+        this.pendingSyncs.push({ connection, stateVector: message.stateVector })
+        this.scheduleTick()
+        return null
+      case 'sync-update':
+        return this.receiveUpdate(connection, message.update)
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+        } catch (error) {
+          return { closeCode: 4400, reason: `bad awareness update: ${(error as Error).message}` }
+        }
+        return null
+      case 'query-awareness':
+        connection.send(
+          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+        )
+        return null
+    }
+  }
+
+  /**
+   * Runs a server-side change (API calls) and resolves once it is durable and broadcast.
+   */
+  async change(fn: (records: YKeyValue<TLRecord>, doc: Y.Doc) => void): Promise<void> {
+    this.doc.transact(() => fn(this.records, this.doc), SERVER_ORIGIN)
+    await this.flushSoon()
+  }
+
+  /** Resolves after everything applied so far is persisted and broadcast. */
+  flushSoon(): Promise<void> {
+    if (!this.hasPendingWork) return this.flushChain
+    return new Promise((resolve, reject) => {
+      this.flushWaiters.push({ resolve, reject })
+      this.scheduleTick()
+    })
+  }
+
+  /** Flushes now and writes a snapshot (before unloading or shutting down). */
+  async flushAndCompact(): Promise<void> {
+    this.clearTick()
+    await this.enqueueFlush()
+    await this.flushChain
+    if (this.updatesSinceCompaction > 0) {
+      await this.persistence.compact(Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      this.updatesSinceCompaction = 0
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    this.clearTick()
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private receiveUpdate(connection: RoomConnection, update: Uint8Array): { closeCode: number; reason: string } | null {
+    const actor = connection.actor
+    // Read-only clients still answer our sync step 1; what they send is simply not applied.
+    if (actor.role === 'projector') return null
+    const inspection = inspectClientUpdate(update)
+    if (!inspection.ok) return { closeCode: 4422, reason: inspection.reason }
+    this.refusals = []
+    this.foreignWrite = false
+    try {
+      Y.applyUpdate(this.doc, update, connection)
+    } catch (error) {
+      return { closeCode: 4400, reason: `update could not be applied: ${(error as Error).message}` }
+    }
+    if (this.refusals.length > 0) this.compensate(connection)
+    if (this.foreignWrite) {
+      this.restoreForeignTypes()
+      return { closeCode: 4422, reason: 'write outside the board records' }
+    }
+    return null
+  }
+
+  private reviewChanges(changes: RecordChanges, transaction: Y.Transaction): void {
+    const origin = transaction.origin as RoomConnection | undefined
+    if (!origin || !this.connections.has(origin)) return
+    for (const [id, change] of changes) {
+      const entry: RecordChange = {
+        id,
+        before: change.action === 'add' ? undefined : change.oldValue,
+        after: change.action === 'delete' ? undefined : change.newValue,
+      }
+      const reason = reviewRecordChange(origin.actor, entry, this.schema)
+      if (reason) this.refusals.push({ entry, reason })
+    }
+  }
+
+  /** Reverts refused changes in one server transaction; others receive only the net result. */
+  private compensate(connection: RoomConnection): void {
+    const refusals = this.refusals
+    this.refusals = []
+    this.doc.transact(() => {
+      for (const { entry } of refusals) {
+        if (entry.before === undefined) this.records.delete(entry.id)
+        else this.records.set(entry.id, entry.before)
+      }
+    }, SERVER_ORIGIN)
+    this.needsNetDiff = true
+    for (const { entry, reason } of refusals) {
+      this.options.logger.warn({ boardId: this.boardId, connectionId: connection.id, recordId: entry.id, reason }, 'change refused')
+      this.emit({ type: 'refused', connectionId: connection.id, recordId: entry.id, reason })
+    }
+  }
+
+  private detectForeignWrites(transaction: Y.Transaction): void {
+    if (transaction.origin === SERVER_ORIGIN || transaction.origin === null) return
+    const recordsType = getRecordsArray(this.doc)
+    for (const type of transaction.changed.keys()) {
+      if (type !== recordsType) this.foreignWrite = true
+    }
+  }
+
+  /** Undo whatever a client managed to put outside `records` (defence in depth). */
+  private restoreForeignTypes(): void {
+    this.doc.transact(() => {
+      for (const [name, type] of this.doc.share) {
+        if (name === BoardDoc.records) continue
+        if (name === BoardDoc.meta) {
+          const meta = getMetaMap(this.doc)
+          meta.set(BoardDoc.schemaKey, this.schema.serialize())
+          continue
+        }
+        if (type instanceof Y.Map) for (const key of [...type.keys()]) type.delete(key)
+        else if (type instanceof Y.Array || type instanceof Y.Text) type.delete(0, type.length)
+      }
+    }, SERVER_ORIGIN)
+    this.needsNetDiff = true
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.connections.get(origin as RoomConnection)
+    if (owned) {
+      for (const id of added) owned.add(id)
+      for (const id of removed) owned.delete(id)
+    }
+    for (const id of [...added, ...updated, ...removed]) this.dirtyAwareness.add(id)
+    if (!this.awarenessTimer && !this.destroyed) {
+      this.awarenessTimer = setTimeout(() => this.flushAwareness(), this.options.awarenessMs)
+    }
+  }
+
+  /** Presence is merged per interval: only the latest state of each client goes out, once. */
+  private flushAwareness(): void {
+    this.awarenessTimer = null
+    if (this.dirtyAwareness.size === 0) return
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyAwareness]))
+    this.dirtyAwareness.clear()
+    for (const connection of this.connections.keys()) connection.send(message)
+  }
+
+  private scheduleTick(): void {
+    if (this.tickTimer || this.destroyed) return
+    this.tickTimer = setTimeout(() => {
+      this.tickTimer = null
+      void this.enqueueFlush()
+    }, this.options.tickMs)
+  }
+
+  private clearTick(): void {
+    if (this.tickTimer) clearTimeout(this.tickTimer)
+    this.tickTimer = null
+  }
+
+  /** Flushes are strictly sequential, so the log order is the order of application. */
+  private enqueueFlush(): Promise<void> {
+    this.flushChain = this.flushChain.then(() => this.flush())
+    return this.flushChain
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.hasPendingWork) return this.resolveWaiters()
+    const started = performance.now()
+    // Everything below up to the await is synchronous: the update, the sync answers and the
+    // snapshot all describe exactly the state that is about to be persisted.
+    const updates = this.pendingUpdates
+    const syncs = this.pendingSyncs
+    const netDiff = this.needsNetDiff
+    const previousStateVector = this.stateVectorAtLastFlush
+    this.pendingUpdates = []
+    this.pendingSyncs = []
+    this.needsNetDiff = false
+    this.stateVectorAtLastFlush = Y.encodeStateVector(this.doc)
+    let merged: Uint8Array | null = null
+    if (updates.length > 0) {
+      // After a compensation the raw updates still contain refused content; the net diff of
+      // the document (garbage-collected) does not.
+      merged = netDiff ? Y.encodeStateAsUpdate(this.doc, previousStateVector) : Y.mergeUpdates(updates)
+    }
+    const answers = syncs.map((s) => ({
+      connection: s.connection,
+      message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, s.stateVector)),
+    }))
+    const compactNow = merged !== null && this.updatesSinceCompaction + 1 >= this.options.compactEvery
+    const snapshot = compactNow ? Y.encodeStateAsUpdate(this.doc) : null
+    const waiters = this.flushWaiters
+    this.flushWaiters = []
+
+    if (merged) {
+      try {
+        this.lastSeq = await this.persistence.append(merged)
+        this.updatesSinceCompaction++
+      } catch (error) {
+        // Keep everything for the next attempt; nobody has seen it yet.
+        this.options.logger.error({ err: error, boardId: this.boardId }, 'persisting board update failed; will retry')
+        this.pendingUpdates.unshift(merged)
+        this.pendingSyncs.unshift(...syncs)
+        this.needsNetDiff ||= netDiff
+        this.stateVectorAtLastFlush = previousStateVector
+        this.flushWaiters.unshift(...waiters)
+        if (!this.destroyed) setTimeout(() => this.scheduleTick(), 500)
+        return
+      }
+      const message = encodeSyncUpdate(merged)
+      for (const connection of this.connections.keys()) connection.send(message)
+    }
+    for (const answer of answers) {
+      if (this.connections.has(answer.connection)) answer.connection.send(answer.message)
+    }
+    for (const waiter of waiters) waiter.resolve()
+    this.emit({ type: 'flushed', bytes: merged?.byteLength ?? 0, durationMs: performance.now() - started })
+    if (snapshot) {
+      try {
+        await this.persistence.compact(snapshot, this.lastSeq)
+        this.updatesSinceCompaction = 0
+      } catch (error) {
+        this.options.logger.error({ err: error, boardId: this.boardId }, 'compaction failed; the log stays intact')
+      }
+    }
+  }
+
+  private resolveWaiters(): void {
+    const waiters = this.flushWaiters
+    this.flushWaiters = []
+    for (const waiter of waiters) waiter.resolve()
+  }
+
+  private emit(event: RoomEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+}

@@ -1,0 +1,143 @@
+import type { TLSchema } from '@tldraw/tlschema'
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import { migrateBoardDocument } from '../domain/boardDocument.ts'
+import type { BoardDocumentStore } from '../store/Store.ts'
+import { BoardRoom, type RoomEvent, type RoomOptions, SERVER_ORIGIN } from './BoardRoom.ts'
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long an empty room stays loaded (quick reconnects don't reload it). */
+  idleUnloadMs: number
+}
+
+/**
+ * Loads boards on demand (one load at a time per board), and unloads them once the last
+ * client has left and everything is flushed and compacted.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, BoardRoom>()
+  private readonly loading = new Map<string, Promise<BoardRoom>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  private readonly roomListeners = new Set<(boardId: string, event: RoomEvent) => void>()
+  private readonly store: BoardDocumentStore
+  private readonly schema: TLSchema
+  private readonly options: RoomManagerOptions
+
+  constructor(store: BoardDocumentStore, schema: TLSchema, options: RoomManagerOptions) {
+    this.store = store
+    this.schema = schema
+    this.options = options
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  loadedRooms(): Iterable<BoardRoom> {
+    return this.rooms.values()
+  }
+
+  getLoaded(boardId: string): BoardRoom | undefined {
+    return this.rooms.get(boardId)
+  }
+
+  onRoomEvent(listener: (boardId: string, event: RoomEvent) => void): void {
+    this.roomListeners.add(listener)
+  }
+
+  /** The loaded room of a board; loads it if needed. The caller must know the board exists. */
+  async open(boardId: string): Promise<BoardRoom> {
+    this.cancelIdleUnload(boardId)
+    const pendingUnload = this.unloading.get(boardId)
+    if (pendingUnload) await pendingUnload
+    const loaded = this.rooms.get(boardId)
+    if (loaded) return loaded
+    let loading = this.loading.get(boardId)
+    if (!loading) {
+      loading = this.load(boardId).finally(() => this.loading.delete(boardId))
+      this.loading.set(boardId, loading)
+    }
+    return loading
+  }
+
+  /** Call when a room may have become empty; unloads it after the idle delay. */
+  releaseIfIdle(room: BoardRoom): void {
+    if (room.connectionCount > 0 || this.idleTimers.has(room.boardId)) return
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.boardId)
+      if (room.connectionCount === 0) void this.unload(room)
+    }, this.options.idleUnloadMs)
+    timer.unref()
+    this.idleTimers.set(room.boardId, timer)
+  }
+
+  /** Flushes, compacts and unloads every room (graceful shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer)
+    this.idleTimers.clear()
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)))
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room)))
+  }
+
+  private cancelIdleUnload(boardId: string): void {
+    const timer = this.idleTimers.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(boardId)
+  }
+
+  private async load(boardId: string): Promise<BoardRoom> {
+    const started = performance.now()
+    const stored = await this.store.loadBoardDocument(boardId)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
+    const room = new BoardRoom(boardId, doc, this.schema, this.persistenceFor(boardId), this.options)
+    const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
+      doc.transact(() => {
+        for (const id of removed) room.records.delete(id)
+        for (const record of records) room.records.set(record.id, record)
+      }, SERVER_ORIGIN)
+    })
+    if (migration.newerThanServer) {
+      room.destroy()
+      throw new Error(`Board ${boardId} was written by a newer version of the server`)
+    }
+    room.onEvent((event) => {
+      for (const listener of this.roomListeners) listener(boardId, event)
+    })
+    this.rooms.set(boardId, room)
+    if (migration.migrated) await room.flushSoon()
+    this.options.logger.info(
+      { boardId, updates: stored.updates.length, ms: Math.round(performance.now() - started) },
+      'board loaded',
+    )
+    return room
+  }
+
+  private unload(room: BoardRoom): Promise<void> {
+    const existing = this.unloading.get(room.boardId)
+    if (existing) return existing
+    const done = (async () => {
+      try {
+        await room.flushAndCompact()
+      } catch (error) {
+        this.options.logger.error({ err: error, boardId: room.boardId }, 'flush before unload failed')
+      }
+      // A client may have joined while we flushed: keep the room then.
+      if (room.connectionCount > 0) return
+      this.rooms.delete(room.boardId)
+      room.destroy()
+      this.options.logger.info({ boardId: room.boardId }, 'board unloaded')
+    })().finally(() => this.unloading.delete(room.boardId))
+    this.unloading.set(room.boardId, done)
+    return done
+  }
+
+  private persistenceFor(boardId: string) {
+    return {
+      append: (update: Uint8Array) => this.store.appendUpdate(boardId, update),
+      compact: (snapshot: Uint8Array, upToSeq: number) => this.store.compact(boardId, snapshot, upToSeq),
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { BoardDoc } from '@pinnwand/shared'
+import * as Y from 'yjs'
+
+export type UpdateInspection = { ok: true } | { ok: false; reason: string }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Checks the shape of a client's Yjs update before it touches the room's document. Clients may
+ * only append `{ key, val }` entries to the root `records` array (and delete things): no map
+ * entries, no nested types, no text, no other root types. Record contents are checked after
+ * applying, against the tldraw schema (recordPolicy.ts).
+ */
+export function inspectClientUpdate(update: Uint8Array): UpdateInspection {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (error) {
+    return { ok: false, reason: `undecodable update: ${(error as Error).message}` }
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
+    if (struct.parentSub !== null) return { ok: false, reason: 'map entries are written by the server only' }
+    const parent = struct.parent as unknown
+    if (typeof parent === 'string' && parent !== BoardDoc.records) {
+      return { ok: false, reason: `writes to "${parent}" are not allowed` }
+    }
+    if (parent !== null && typeof parent !== 'string') return { ok: false, reason: 'nested types are not allowed' }
+    const content = struct.content
+    if (content instanceof Y.ContentDeleted) continue
+    if (!(content instanceof Y.ContentAny)) {
+      return { ok: false, reason: `content type ${content.constructor.name} is not allowed` }
+    }
+    for (const entry of content.arr) {
+      if (!isPlainObject(entry) || typeof entry.key !== 'string' || !isPlainObject(entry.val)) {
+        return { ok: false, reason: 'records entries must be { key, val } objects' }
+      }
+    }
+  }
+  return { ok: true }
+}

@@ -1,0 +1,68 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/** y-websocket framing (y-protocols): outer message type, then sync sub-type. */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+export const SyncStep = { step1: 0, step2: 1, update: 2 } as const
+
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'sync-update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' }
+
+export class MalformedMessageError extends Error {}
+
+/** Decodes one client frame; throws MalformedMessageError for anything else. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync: {
+        const step = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (step === SyncStep.step1) return { kind: 'sync-step1', stateVector: payload }
+        if (step === SyncStep.step2 || step === SyncStep.update) return { kind: 'sync-update', update: payload }
+        throw new MalformedMessageError(`unknown sync step ${step}`)
+      }
+      case MessageType.awareness:
+        return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
+      case MessageType.queryAwareness:
+        return { kind: 'query-awareness' }
+      default:
+        throw new MalformedMessageError(`unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error
+    throw new MalformedMessageError(`undecodable message: ${(error as Error).message}`)
+  }
+}
+
+function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) =>
+  frame(MessageType.sync, (e) => {
+    encoding.writeVarUint(e, SyncStep.step1)
+    encoding.writeVarUint8Array(e, stateVector)
+  })
+
+export const encodeSyncStep2 = (update: Uint8Array) =>
+  frame(MessageType.sync, (e) => {
+    encoding.writeVarUint(e, SyncStep.step2)
+    encoding.writeVarUint8Array(e, update)
+  })
+
+export const encodeSyncUpdate = (update: Uint8Array) =>
+  frame(MessageType.sync, (e) => {
+    encoding.writeVarUint(e, SyncStep.update)
+    encoding.writeVarUint8Array(e, update)
+  })
+
+export const encodeAwareness = (update: Uint8Array) =>
+  frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update))

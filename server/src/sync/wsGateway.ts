@@ -1,0 +1,135 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { CloseCode, Limits } from '@pinnwand/shared'
+import type { Logger } from 'pino'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { type Actor, canReadBoard } from '../auth/Actor.ts'
+import { authenticate } from '../auth/authenticate.ts'
+import { generateId } from '../auth/tokens.ts'
+import type { Store } from '../store/Store.ts'
+import type { BoardRoom, RoomConnection } from './BoardRoom.ts'
+import { decodeClientMessage, MalformedMessageError } from './messages.ts'
+import type { RoomManager } from './RoomManager.ts'
+
+const WS_PATH = /^\/ws\/([^/?#]+)\/?$/
+
+/** Bytes queued on a socket beyond which we drop the client rather than buffer without bound. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+
+export interface WsGateway {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes every socket of one participant (token revoked). */
+  closeConnectionsOf(userId: string, code: number, reason: string): void
+  readonly connectionCount: number
+  close(): void
+}
+
+/**
+ * The WebSocket adapter: authenticates the upgrade, then turns frames into room messages.
+ * Everything about documents happens in BoardRoom.
+ */
+export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger: Logger }): WsGateway {
+  const { store, rooms, logger } = deps
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.wsMessageBytesMax })
+  const sockets = new Map<WebSocket, { userId: string }>()
+
+  type Frame = [Buffer | ArrayBuffer | Buffer[], boolean]
+
+  async function accept(ws: WebSocket, request: IncomingMessage, early: Frame[]): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const boardId = decodeURIComponent(WS_PATH.exec(url.pathname)?.[1] ?? '')
+    const actor = await authenticate(store, url.searchParams.get('token'))
+    if (!actor) return ws.close(CloseCode.invalidToken, 'invalid or missing token')
+    const board = await store.getBoard(boardId)
+    if (!board) return ws.close(CloseCode.unknownBoard, 'unknown board')
+    if (!canReadBoard(actor, board)) return ws.close(CloseCode.notAllowed, 'no access to this board')
+    if (ws.readyState !== ws.OPEN) return
+    const room = await rooms.open(boardId)
+    if (ws.readyState !== ws.OPEN) return rooms.releaseIfIdle(room)
+    attach(ws, room, actor, early)
+  }
+
+  function attach(ws: WebSocket, room: BoardRoom, actor: Actor, early: Frame[]): void {
+    const id = generateId('c')
+    const log = logger.child({ connectionId: id, boardId: room.boardId, role: actor.role })
+    const connection: RoomConnection = {
+      id,
+      actor,
+      send(message) {
+        if (ws.readyState !== ws.OPEN) return
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          log.warn({ buffered: ws.bufferedAmount }, 'client too slow; closing')
+          ws.close(CloseCode.serverShutdown, 'client too slow')
+          return
+        }
+        ws.send(message)
+      },
+      close(code, reason) {
+        ws.close(code, reason.slice(0, 120))
+      },
+    }
+    sockets.set(ws, { userId: actor.userId })
+    room.addConnection(connection)
+    log.debug('connected')
+
+    const onMessage = (data: Frame[0], isBinary: boolean) => {
+      if (!isBinary) return connection.close(CloseCode.malformedMessage, 'binary frames only')
+      const bytes = toBytes(data)
+      let verdict: { closeCode: number; reason: string } | null
+      try {
+        verdict = room.receive(connection, decodeClientMessage(bytes))
+      } catch (error) {
+        if (!(error instanceof MalformedMessageError)) log.error({ err: error }, 'message handling failed')
+        verdict = { closeCode: CloseCode.malformedMessage, reason: (error as Error).message }
+      }
+      if (verdict) {
+        log.warn({ code: verdict.closeCode, reason: verdict.reason }, 'closing connection after bad message')
+        connection.close(verdict.closeCode, verdict.reason)
+      }
+    }
+    ws.removeAllListeners('message')
+    ws.on('message', onMessage)
+    // Clients speak first (sync step 1, awareness) while we are still authenticating.
+    for (const [data, isBinary] of early.splice(0)) onMessage(data, isBinary)
+    ws.on('close', () => {
+      sockets.delete(ws)
+      room.removeConnection(connection)
+      rooms.releaseIfIdle(room)
+      log.debug('disconnected')
+    })
+    ws.on('error', (error) => log.warn({ err: error }, 'socket error'))
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      if (!WS_PATH.test(new URL(request.url ?? '/', 'http://localhost').pathname)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+        return
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const early: Frame[] = []
+        ws.on('message', (data, isBinary) => early.push([data, isBinary]))
+        accept(ws, request, early).catch((error: unknown) => {
+          logger.error({ err: error }, 'accepting websocket failed')
+          ws.close(1011, 'server error')
+        })
+      })
+    },
+    closeConnectionsOf(userId, code, reason) {
+      for (const [ws, info] of sockets) if (info.userId === userId) ws.close(code, reason)
+    },
+    get connectionCount() {
+      return sockets.size
+    },
+    close() {
+      for (const ws of sockets.keys()) ws.close(CloseCode.serverShutdown, 'server shutting down')
+      wss.close()
+    },
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { Limits } from './limits.ts'
+
+/**
+ * Request and response schemas of the public API v1 (API.md). Request bodies are strict:
+ * unknown fields are rejected with 400, always.
+ */
+
+const title = z.string().trim().min(1).max(Limits.titleMax)
+
+export const Language = z.enum(['de', 'en'])
+export type Language = z.infer<typeof Language>
+
+export const BoardTemplate = z.enum(['blank', 'thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum'])
+export type BoardTemplate = z.infer<typeof BoardTemplate>
+
+export const CreateWorkshopBody = z
+  .object({
+    title,
+    language: Language.optional(),
+    date: z.iso.date().optional(),
+    boards: z
+      .array(
+        z
+          .object({
+            title,
+            question: z.string().max(Limits.questionMax).optional(),
+            template: z.string().max(60).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(Limits.boardsPerWorkshopMax),
+  })
+  .strict()
+export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>
+
+export interface CreateWorkshopResponse {
+  workshop: { id: string; title: string; joinCode: string }
+  facilitatorToken: string
+  boards: { id: string; title: string }[]
+  links: { facilitator: string; participant: string; projector: string }
+}
+
+export const JoinWorkshopBody = z
+  .object({
+    name: z.string().trim().min(1).max(Limits.displayNameMax),
+    joinCode: z.string().trim().min(1).max(40),
+  })
+  .strict()
+export type JoinWorkshopBody = z.infer<typeof JoinWorkshopBody>
+
+export interface JoinWorkshopResponse {
+  participantId: string
+  participantToken: string
+}
+
+export const CreateIdeaBody = z
+  .object({
+    text: z
+      .string()
+      .max(Limits.ideaTextMax)
+      .refine((text) => text.trim().length > 0, 'text must not be empty'),
+    clusterId: z.string().max(200).optional(),
+  })
+  .strict()
+export type CreateIdeaBody = z.infer<typeof CreateIdeaBody>
+
+export interface IdeaDto {
+  id: string
+  text: string
+  clusterId: string | null
+  author: string
+  votes?: Record<string, number>
+}
+
+export interface ClusterDto {
+  id: string
+  title: string
+}
+
+export interface IdeasResponse {
+  clusters: ClusterDto[]
+  ideas: IdeaDto[]
+}
+
+/** What the web app asks the server at start (runtime configuration, no rebuild). */
+export interface ClientConfig {
+  tldrawLicenseKey: string | null
+  version: string
+}

@@ -1,0 +1,41 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import type * as Y from 'yjs'
+
+/**
+ * Layout of a board's Yjs document (docs/board-document.md):
+ * - `records`: a Y.Array of `{ key, val }` entries read through YKeyValue; key = record id,
+ *   val = the tldraw record (document scope only: document, pages, shapes, bindings, assets).
+ * - `meta`: a Y.Map written only by the server; `schema` holds the serialized tldraw schema.
+ */
+export const BoardDoc = {
+  records: 'records',
+  meta: 'meta',
+  schemaKey: 'schema',
+} as const
+
+export interface RecordEntry {
+  key: string
+  val: TLRecord
+}
+
+export function getRecordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
+  return doc.getArray<RecordEntry>(BoardDoc.records)
+}
+
+export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(BoardDoc.meta)
+}
+
+/** Opens the records of a board document as a key-value view (one per doc and consumer). */
+export function openRecords(doc: Y.Doc): YKeyValue<TLRecord> {
+  return new YKeyValue<TLRecord>(getRecordsArray(doc))
+}
+
+/** All current records of a board document, without keeping a key-value view around. */
+export function readRecords(doc: Y.Doc): TLRecord[] {
+  const latest = new Map<string, TLRecord>()
+  // Later entries win, as in YKeyValue.
+  for (const entry of getRecordsArray(doc).toArray()) latest.set(entry.key, entry.val)
+  return [...latest.values()]
+}

@@ -1,0 +1,28 @@
+/**
+ * WebSocket close codes of the live board endpoint (API.md). 4400–4499 tell clients not to
+ * reconnect (y-websocket 3 stops on that range by default); 4500+ are transient.
+ */
+export const CloseCode = {
+  /** The message could not be decoded or broke the protocol. */
+  malformedMessage: 4400,
+  /** No token, or a token the server does not know. */
+  invalidToken: 4401,
+  /** The token is valid but does not grant access to this board. */
+  notAllowed: 4403,
+  /** No board with that id. */
+  unknownBoard: 4404,
+  /** The client's board schema is newer or older than the server's: reload the page. */
+  schemaMismatch: 4409,
+  /** The message exceeded the size limit (ws itself uses 1009 for frames over maxPayload). */
+  messageTooLarge: 4413,
+  /** The client wrote something it may never write (other shared types, nested types). */
+  forbiddenWrite: 4422,
+  /** The server is shutting down; reconnect shortly. */
+  serverShutdown: 4503,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Close codes after which a client should not try again by itself. */
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500
+}

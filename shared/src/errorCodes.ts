@@ -1,0 +1,21 @@
+/** Error codes in `{ error: { code, message } }` bodies (API.md). */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  validationFailed: 'validation_failed',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  boardNotFound: 'board_not_found',
+  workshopNotFound: 'workshop_not_found',
+  invalidJoinCode: 'invalid_join_code',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  rateLimited: 'rate_limited',
+  internal: 'internal_error',
+  unavailable: 'unavailable',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}

@@ -1,0 +1,6 @@
+export * from './limits.ts'
+export * from './closeCodes.ts'
+export * from './errorCodes.ts'
+export * from './boardSchema.ts'
+export * from './boardDocument.ts'
+export * from './api.ts'
