@@ -1,4 +1,5 @@
-import type { ApiErrorBody, ClientConfig } from '@pinnwand/shared/api'
+import type { ClientConfig } from '@pinnwand/shared/api'
+import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
 export type Role = (typeof Roles)[number]

@@ -54,7 +54,7 @@ describe('bindStoreToDoc', () => {
     expect(records.get(a.id)).toEqual(a)
     expect(records.get(b.id)).toEqual(b)
 
-    store.update(a.id, (r) => ({ ...r, x: 100 }) as TLRecord)
+    store.update(a.id, (r) => ({ ...r, x: 100 }))
     store.remove([b.id])
     await flush()
     expect((records.get(a.id) as typeof a).x).toBe(100)
@@ -111,7 +111,7 @@ describe('bindStoreToDoc', () => {
     await flush()
     expect(right.store.get(card.id)).toEqual(card)
 
-    right.store.update(card.id, (r) => ({ ...r, x: 300, y: 120 }) as TLRecord)
+    right.store.update(card.id, (r) => ({ ...r, x: 300, y: 120 }))
     await flush()
     expect(left.store.get(card.id)).toMatchObject({ x: 300, y: 120 })
 

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react'
+import type { TLStore } from 'tldraw'
+import { useSession } from '../state/sessionStore.ts'
+import { bindStoreToDoc } from '../sync/bindStoreToDoc.ts'
+import { createBoardStore } from '../sync/createBoardStore.ts'
+import { BoardConnection } from './BoardConnection.ts'
+
+export interface BoardSession {
+  connection: BoardConnection
+  store: TLStore
+}
+
+/**
+ * Opens a board for as long as the component lives: connection, cache, and a tldraw store
+ * bound to the doc once the doc has the board in it. Returns null until then.
+ */
+export function useBoardSession(boardId: string, token: string | null, enabled: boolean): BoardSession | null {
+  const [session, setSession] = useState<BoardSession | null>(null)
+
+  useEffect(() => {
+    if (!token || !enabled) return
+    const { setConnection } = useSession.getState()
+    let binding: ReturnType<typeof bindStoreToDoc> | null = null
+    const connection = new BoardConnection(boardId, token, {
+      onStatus: (status, closeCode) => setConnection(status, closeCode),
+      onReady: () => {
+        const store = createBoardStore()
+        binding = bindStoreToDoc(store, connection.doc)
+        setSession({ connection, store })
+      },
+    })
+    return () => {
+      binding?.dispose()
+      connection.destroy()
+      setSession(null)
+    }
+  }, [boardId, token, enabled])
+
+  return session
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { setupI18n } from './i18n/setupI18n.ts'
+import './styles.css'
+
+setupI18n()
+
+const root = document.getElementById('root')
+if (!root) throw new Error('#root missing in index.html')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,74 @@
+import { CloseCode } from '@pinnwand/shared/closeCodes'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError, fetchConfig, fetchMe } from '../api/apiClient.ts'
+import { BoardCanvas } from '../board/BoardCanvas.tsx'
+import { closeCodeMessageKey } from '../board/BoardConnection.ts'
+import { useBoardSession } from '../board/useBoardSession.ts'
+import { resolveBoardToken } from '../session/boardToken.ts'
+import { ConnectionStatus, useSession } from '../state/sessionStore.ts'
+import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
+import { MessageScreen } from '../ui/MessageScreen.tsx'
+
+/** Opens /b/:boardId: who am I, runtime config, then the live canvas. */
+export function BoardPage({ boardId }: { boardId: string }) {
+  const { t } = useTranslation()
+  const [token] = useState(() => resolveBoardToken(boardId))
+  const { config, me, error, connection, closeCode } = useSession()
+  const [loaded, setLoaded] = useState(false)
+
+  useEffect(() => {
+    const { setConfig, setMe, setError } = useSession.getState()
+    if (!token) {
+      setError('error.noToken')
+      return
+    }
+    let cancelled = false
+    Promise.all([fetchConfig(), fetchMe(token)])
+      .then(([config, me]) => {
+        if (cancelled) return
+        setConfig(config)
+        setMe(me)
+        if (!me.boardIds.includes(boardId)) setError('error.notAllowed')
+        setLoaded(true)
+      })
+      .catch((cause: unknown) => {
+        if (cancelled) return
+        if (cause instanceof ApiError) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
+        else setError('error.network')
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, token])
+
+  const needsLicense = location.protocol === 'https:' && config !== null && !config.tldrawLicenseKey
+  const session = useBoardSession(boardId, token, loaded && !error && !needsLicense)
+
+  if (error) return <MessageScreen testId="board-error" showReload={error === 'error.network'}>{t(error)}</MessageScreen>
+  if (connection === ConnectionStatus.closed) {
+    return (
+      <MessageScreen testId="board-error" showReload={closeCode === CloseCode.schemaMismatch}>
+        {t(closeCodeMessageKey(closeCode))}
+      </MessageScreen>
+    )
+  }
+  if (needsLicense) {
+    return (
+      <MessageScreen testId="license-notice" title={t('license.title')}>
+        {t('license.body')}
+      </MessageScreen>
+    )
+  }
+  if (!session || !me || !config) {
+    return (
+      <>
+        <MessageScreen testId="board-loading">{t('board.loading')}</MessageScreen>
+        <div className="pw-floating-status">
+          <ConnectionStatusBadge />
+        </div>
+      </>
+    )
+  }
+  return <BoardCanvas session={session} me={me} licenseKey={config.tldrawLicenseKey} />
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const server = 'http://localhost:8080'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': server,
+      '/ws': { target: server, ws: true },
+      '/healthz': server,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // tldraw alone is ~1.5 MB minified; the warning would fire on every build.
+    chunkSizeWarningLimit: 4000,
+  },
+})
