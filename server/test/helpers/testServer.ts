@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import { loadConfig } from '../../src/config.ts'
+import { createServer, type RunningServer } from '../../src/createServer.ts'
+import { waitFor } from './waitFor.ts'
+
+export function freshDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'pinnwand-test-'))
+}
+
+export interface TestServer {
+  server: RunningServer
+  url: string
+  dataDir: string
+  /** Closes the server and removes its data directory. */
+  stop(): Promise<void>
+}
+
+/** The real server, in-process, on a free port with a fresh SQLite database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? freshDataDir()
+  const server = await createServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      IDLE_UNLOAD_MS: '200',
+      CLIENT_DIST: path.join(dataDir, 'no-client'),
+      ...env,
+    }),
+  )
+  return {
+    server,
+    url: server.url,
+    dataDir,
+    async stop() {
+      await server.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface ApiResponse<T = any> {
+  status: number
+  body: T
+  headers: Headers
+}
+
+/** One JSON API call. `body` may be a string to send it verbatim (invalid JSON tests). */
+export async function api<T = any>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  { token, body }: { token?: string; body?: unknown } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(baseUrl + route, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // Non-JSON answers stay text, so a test can assert they never happen.
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers }
+}
+
+export interface TestWorkshop {
+  workshopId: string
+  joinCode: string
+  facilitatorToken: string
+  projectorToken: string
+  boardIds: string[]
+}
+
+export async function createWorkshop(baseUrl: string, boards = 1): Promise<TestWorkshop> {
+  const res = await api(baseUrl, 'POST', '/api/workshops', {
+    body: { title: 'Zukunftswerkstatt', boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })) },
+  })
+  if (res.status !== 201) throw new Error(`creating workshop failed: ${res.status} ${JSON.stringify(res.body)}`)
+  const projectorToken = new URL(res.body.links.projector).searchParams.get('token')
+  if (!projectorToken) throw new Error('projector link carries no token')
+  return {
+    workshopId: res.body.workshop.id,
+    joinCode: res.body.workshop.joinCode,
+    facilitatorToken: res.body.facilitatorToken,
+    projectorToken,
+    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+  }
+}
+
+export async function joinParticipant(baseUrl: string, workshop: TestWorkshop, name = 'Ada'): Promise<{ participantId: string; participantToken: string }> {
+  const res = await api(baseUrl, 'POST', `/api/workshops/${workshop.workshopId}/participants`, {
+    body: { name, joinCode: workshop.joinCode },
+  })
+  if (res.status !== 201) throw new Error(`joining failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body
+}
+
+/** The user id the server knows a token by (authorId of that user's cards). */
+export async function userIdOf(baseUrl: string, token: string): Promise<string> {
+  const res = await api(baseUrl, 'GET', '/api/me', { token })
+  return res.body.userId
+}
+
+let cardCounter = 0
+
+/** A valid idea card record written by `authorId`. */
+export function ideaCard(authorId: string, text: string, overrides: Partial<IdeaCardShape['props']> = {}): IdeaCardShape {
+  cardCounter++
+  return {
+    id: `shape:test-${process.pid}-${cardCounter}-${Math.random().toString(36).slice(2, 8)}` as IdeaCardShape['id'],
+    typeName: 'shape',
+    type: IDEA_CARD_TYPE,
+    parentId: 'page:page' as IdeaCardShape['parentId'],
+    index: `a${(cardCounter % 8) + 2}` as IdeaCardShape['index'],
+    x: cardCounter * 10,
+    y: 0,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: { w: 220, h: 160, text, color: 'yellow', author: 'Ada', authorId, createdAt: Date.now(), ...overrides },
+  }
+}
+
+export interface BoardClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  records: YKeyValue<TLRecord>
+  /** Close events the server sent (code, reason), in order. */
+  closes: { code: number; reason: string }[]
+  texts(): string[]
+  has(id: string): boolean
+  destroy(): void
+}
+
+export function wsUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/ws`
+}
+
+/** A real y-websocket client on a board; resolves once the first sync is done (or rejects on close). */
+export async function connectClient(baseUrl: string, boardId: string, token: string, { waitForSync = true } = {}): Promise<BoardClient> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as never,
+    connect: true,
+    disableBc: true,
+  })
+  const records = openRecords(doc)
+  const closes: BoardClient['closes'] = []
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason })
+  })
+  const client: BoardClient = {
+    doc,
+    provider,
+    records,
+    closes,
+    texts: () =>
+      [...records.map.values()]
+        .map((e) => e.val)
+        .filter((r) => r.typeName === 'shape' && r.type === IDEA_CARD_TYPE)
+        .map((r) => (r as IdeaCardShape).props.text)
+        .sort(),
+    has: (id) => records.has(id),
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  if (waitForSync) await waitFor(() => provider.synced || closes.length > 0, { what: `sync of ${boardId}` })
+  if (waitForSync && !provider.synced) {
+    client.destroy()
+    throw new Error(`connection closed before sync: ${JSON.stringify(closes)}`)
+  }
+  return client
+}
+
+export interface RawSocket {
+  ws: WebSocket
+  received: Uint8Array[]
+  closed: Promise<{ code: number; reason: string }>
+}
+
+/** A bare WebSocket on the board endpoint, for bytes no Yjs client would send. */
+export async function openRawSocket(baseUrl: string, boardId: string, token: string | null): Promise<RawSocket> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  const ws = new WebSocket(`${wsUrl(baseUrl)}/${encodeURIComponent(boardId)}${query}`)
+  const received: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  })
+  ws.on('error', () => undefined) // the close event carries what tests check
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  return { ws, received, closed }
+}
