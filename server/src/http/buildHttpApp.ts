@@ -14,12 +14,15 @@ const API_PREFIXES = ['/api/', '/ws/', '/healthz']
 /** The HTTP adapter: routes, JSON errors, request ids, the built web app. */
 export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    // pino's Logger is a FastifyBaseLogger at runtime; the generic types just disagree.
-    loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
+    // Per-request logs only when debugging: a plenary vote is thousands of requests.
+    // (pino's Logger is a FastifyBaseLogger at runtime; the generic types just disagree.)
+    loggerInstance: ctx.logger.child(
+      { component: 'http' },
+      { level: ['debug', 'trace'].includes(ctx.config.logLevel) ? ctx.config.logLevel : 'warn' },
+    ) as unknown as FastifyBaseLogger,
     bodyLimit: Limits.httpBodyBytesMax,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
   })
 
   app.addHook('onSend', async (request, reply) => {

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config'
+
+/** Unit and integration tests of every package; e2e (Playwright) runs separately. */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      './client/vitest.config.ts',
+    ],
+  },
+})
