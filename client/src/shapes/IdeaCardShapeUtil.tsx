@@ -46,6 +46,12 @@ export class IdeaCardShapeUtil extends ShapeUtil<IdeaCardShape> {
     return false
   }
 
+  // A card left empty is an accidental tap, not an idea; it would only clutter the board.
+  override onEditEnd(shape: IdeaCardShape) {
+    const current = this.editor.getShape<IdeaCardShape>(shape.id)
+    if (current && current.props.text.trim() === '') this.editor.deleteShape(current.id)
+  }
+
   override getText(shape: IdeaCardShape) {
     return shape.props.text
   }

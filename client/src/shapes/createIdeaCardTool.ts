@@ -23,7 +23,9 @@ export function createIdeaCardTool(getAuthor: () => IdeaCardAuthor): TLStateNode
       this.editor.setCursor({ type: 'cross', rotation: 0 })
     }
 
-    override onPointerDown() {
+    // On pointer up, not down: the browser moves focus to the canvas after pointerdown, which
+    // would steal it back from the card's textarea and send the first keystrokes to shortcuts.
+    override onPointerUp() {
       const point = this.editor.inputs.getCurrentPagePoint()
       const author = getAuthor()
       const id = createShapeId()
