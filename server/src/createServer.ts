@@ -19,10 +19,14 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version
 
 /** Wires store, rooms, WebSocket gateway and HTTP app, and starts listening. */
-export async function createServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function createServer(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const schema = getBoardSchema()
   const rooms = new RoomManager(store, schema, {
@@ -39,7 +43,10 @@ export async function createServer(config: Config, logger: Logger = pino({ level
   const address = app.server.address() as AddressInfo
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${host}:${address.port}`
-  logger.info({ url, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined }, 'Pinnwand is running')
+  logger.info(
+    { url, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined },
+    'Pinnwand is running',
+  )
 
   let closing: Promise<void> | null = null
   return {

@@ -25,7 +25,9 @@ describe('board schema', () => {
   })
 
   it('refuses text over the limit, unknown colours and missing author ids', () => {
-    expect(() => schema.types.shape.validate(card({ text: 'x'.repeat(Limits.ideaTextMax + 1) }) as never)).toThrow(/longer/)
+    expect(() => schema.types.shape.validate(card({ text: 'x'.repeat(Limits.ideaTextMax + 1) }) as never)).toThrow(
+      /longer/,
+    )
     expect(() => schema.types.shape.validate(card({ color: 'hotpink' }) as never)).toThrow()
     expect(() => schema.types.shape.validate(card({ authorId: undefined }) as never)).toThrow()
   })

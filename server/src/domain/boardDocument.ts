@@ -1,11 +1,5 @@
 import { BoardDoc, getMetaMap, getRecordsArray, type RecordEntry } from '@pinnwand/shared'
-import {
-  DocumentRecordType,
-  PageRecordType,
-  type TLRecord,
-  type TLSchema,
-  TLDOCUMENT_ID,
-} from '@tldraw/tlschema'
+import { DocumentRecordType, PageRecordType, type TLRecord, type TLSchema, TLDOCUMENT_ID } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
 import * as Y from 'yjs'
 

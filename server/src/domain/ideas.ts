@@ -28,7 +28,12 @@ function topIndex(records: readonly TLRecord[]): string {
 }
 
 /** A new idea card record for `text`, placed in a free spot of the board. */
-export function buildIdeaCard(records: readonly TLRecord[], text: string, author: Actor, now = Date.now()): IdeaCardShape {
+export function buildIdeaCard(
+  records: readonly TLRecord[],
+  text: string,
+  author: Actor,
+  now = Date.now(),
+): IdeaCardShape {
   const position = findFreeSlot(occupiedBoxes(records))
   const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
   return {

@@ -15,7 +15,11 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
  * First free slot for a new card in a grid, row by row, inside `area` (or below all content
  * when the area is full). Pure, so the layout rules are testable without a board.
  */
-export function findFreeSlot(occupied: readonly Box[], area: Box = { x: 0, y: 0, w: COLUMNS * (CARD_SIZE.w + GAP), h: Infinity }, size = CARD_SIZE): { x: number; y: number } {
+export function findFreeSlot(
+  occupied: readonly Box[],
+  area: Box = { x: 0, y: 0, w: COLUMNS * (CARD_SIZE.w + GAP), h: Infinity },
+  size = CARD_SIZE,
+): { x: number; y: number } {
   const columns = Math.max(1, Math.floor((area.w + GAP) / (size.w + GAP)))
   for (let slot = 0; slot < 10_000; slot++) {
     const candidate: Box = {

@@ -14,7 +14,12 @@ export interface CreatedWorkshop {
 }
 
 /** Creates a workshop with its boards, join code and tokens in one transaction. */
-export async function createWorkshop(store: Store, schema: TLSchema, input: CreateWorkshopBody, now = Date.now()): Promise<CreatedWorkshop> {
+export async function createWorkshop(
+  store: Store,
+  schema: TLSchema,
+  input: CreateWorkshopBody,
+  now = Date.now(),
+): Promise<CreatedWorkshop> {
   const workshopId = generateId('ws')
   const facilitatorToken = generateToken()
   const projectorToken = generateToken()
@@ -42,10 +47,19 @@ export async function createWorkshop(store: Store, schema: TLSchema, input: Crea
         workshop,
         boards,
         tokens: [
-          { tokenHash: hashToken(facilitatorToken), grant: { role: 'facilitator', workshopId, boardId: null, subjectId: generateId('f'), revokedAt: null } },
-          { tokenHash: hashToken(projectorToken), grant: { role: 'projector', workshopId, boardId: null, subjectId: generateId('v'), revokedAt: null } },
+          {
+            tokenHash: hashToken(facilitatorToken),
+            grant: { role: 'facilitator', workshopId, boardId: null, subjectId: generateId('f'), revokedAt: null },
+          },
+          {
+            tokenHash: hashToken(projectorToken),
+            grant: { role: 'projector', workshopId, boardId: null, subjectId: generateId('v'), revokedAt: null },
+          },
         ],
-        initialDocuments: boards.map((b) => ({ boardId: b.id, snapshot: Y.encodeStateAsUpdate(createInitialBoardDocument(schema)) })),
+        initialDocuments: boards.map((b) => ({
+          boardId: b.id,
+          snapshot: Y.encodeStateAsUpdate(createInitialBoardDocument(schema)),
+        })),
       })
       return { workshop, boards, facilitatorToken, projectorToken }
     } catch (error) {

@@ -31,15 +31,25 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
-      const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }
+      const body = {
+        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      }
       return reply.code(error.statusCode).send(body)
     }
     const status = error.statusCode ?? 500
-    if (status === 413) return reply.code(413).send(apiError(ErrorCode.payloadTooLarge, `Request body larger than ${Limits.httpBodyBytesMax} bytes.`))
-    if (status === 415) return reply.code(415).send(apiError(ErrorCode.unsupportedMediaType, 'Send JSON (content-type: application/json).'))
+    if (status === 413)
+      return reply
+        .code(413)
+        .send(apiError(ErrorCode.payloadTooLarge, `Request body larger than ${Limits.httpBodyBytesMax} bytes.`))
+    if (status === 415)
+      return reply
+        .code(415)
+        .send(apiError(ErrorCode.unsupportedMediaType, 'Send JSON (content-type: application/json).'))
     if (status >= 400 && status < 500) return reply.code(status).send(apiError(ErrorCode.badRequest, error.message))
     request.log.error({ err: error }, 'request failed')
-    return reply.code(500).send(apiError(ErrorCode.internal, 'Internal server error. The request id is in the x-request-id header.'))
+    return reply
+      .code(500)
+      .send(apiError(ErrorCode.internal, 'Internal server error. The request id is in the x-request-id header.'))
   })
 
   registerSystemRoutes(app, ctx)

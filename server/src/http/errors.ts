@@ -16,7 +16,8 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = () => new ApiError(401, ErrorCode.unauthorized, 'A valid token is required.')
-export const forbidden = (message = 'This token does not allow that.') => new ApiError(403, ErrorCode.forbidden, message)
+export const forbidden = (message = 'This token does not allow that.') =>
+  new ApiError(403, ErrorCode.forbidden, message)
 
 /** Parses an untrusted body with a shared schema; 400 with the problems otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {

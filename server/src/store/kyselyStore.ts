@@ -23,8 +23,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
   }
 }
 
-const toBytes = (data: Uint8Array | Buffer): Uint8Array =>
-  new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+const toBytes = (data: Uint8Array | Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
 const toWorkshop = (r: Database['workshops']): WorkshopRow => ({
   id: r.id,
@@ -74,7 +73,14 @@ export class KyselyStore implements Store {
       const w = input.workshop
       await tx
         .insertInto('workshops')
-        .values({ id: w.id, title: w.title, language: w.language, date: w.date, join_code: w.joinCode, created_at: w.createdAt })
+        .values({
+          id: w.id,
+          title: w.title,
+          language: w.language,
+          date: w.date,
+          join_code: w.joinCode,
+          created_at: w.createdAt,
+        })
         .execute()
       if (input.boards.length > 0) {
         await tx
@@ -93,7 +99,10 @@ export class KyselyStore implements Store {
           .execute()
       }
       for (const { tokenHash, grant } of input.tokens) {
-        await tx.insertInto('access_tokens').values(tokenValues(tokenHash, grant, now)).execute()
+        await tx
+          .insertInto('access_tokens')
+          .values(tokenValues(tokenHash, grant, now))
+          .execute()
       }
       for (const { boardId, snapshot } of input.initialDocuments) {
         await tx
@@ -161,11 +170,18 @@ export class KyselyStore implements Store {
   }
 
   async addToken(tokenHash: string, grant: TokenGrant): Promise<void> {
-    await this.db.insertInto('access_tokens').values(tokenValues(tokenHash, grant, Date.now())).execute()
+    await this.db
+      .insertInto('access_tokens')
+      .values(tokenValues(tokenHash, grant, Date.now()))
+      .execute()
   }
 
   async findToken(tokenHash: string): Promise<TokenGrant | null> {
-    const r = await this.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+    const r = await this.db
+      .selectFrom('access_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
     if (!r) return null
     return {
       role: r.role as Role,

@@ -6,13 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
-import {
-  type ClientMessage,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from './messages.ts'
+import { type ClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 
 /** One client connection as the room sees it: no sockets here, only what the room needs. */
@@ -101,7 +95,9 @@ export class BoardRoom {
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
-    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) => this.reviewChanges(changes, transaction))
+    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
+      this.reviewChanges(changes, transaction),
+    )
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -157,7 +153,9 @@ export class BoardRoom {
         return null
       case 'query-awareness':
         connection.send(
-          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          encodeAwareness(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
         )
         return null
     }
@@ -247,7 +245,10 @@ export class BoardRoom {
     }, SERVER_ORIGIN)
     this.needsNetDiff = true
     for (const { entry, reason } of refusals) {
-      this.options.logger.warn({ boardId: this.boardId, connectionId: connection.id, recordId: entry.id, reason }, 'change refused')
+      this.options.logger.warn(
+        { boardId: this.boardId, connectionId: connection.id, recordId: entry.id, reason },
+        'change refused',
+      )
       this.emit({ type: 'refused', connectionId: connection.id, recordId: entry.id, reason })
     }
   }

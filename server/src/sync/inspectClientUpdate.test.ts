@@ -16,13 +16,18 @@ const entry = (key: string): RecordEntry => ({ key, val: { id: key, typeName: 'p
 
 describe('inspectClientUpdate', () => {
   it('accepts appending { key, val } entries to records', () => {
-    expect(inspectClientUpdate(updateOf((doc) => getRecordsArray(doc).push([entry('page:a'), entry('page:b')])))).toEqual({ ok: true })
+    expect(
+      inspectClientUpdate(updateOf((doc) => getRecordsArray(doc).push([entry('page:a'), entry('page:b')]))),
+    ).toEqual({ ok: true })
   })
 
   it('accepts what YKeyValue writes for set, overwrite and delete', () => {
     const base = new Y.Doc()
     openRecords(base).set('page:a', entry('page:a').val)
-    const overwrite = updateOf((doc) => openRecords(doc).set('page:a', { ...entry('page:a').val, name: 'new' } as never), base)
+    const overwrite = updateOf(
+      (doc) => openRecords(doc).set('page:a', { ...entry('page:a').val, name: 'new' } as never),
+      base,
+    )
     expect(inspectClientUpdate(overwrite)).toEqual({ ok: true })
     const removal = updateOf((doc) => openRecords(doc).delete('page:a'), base)
     expect(inspectClientUpdate(removal)).toEqual({ ok: true })
@@ -38,7 +43,9 @@ describe('inspectClientUpdate', () => {
   })
 
   it('refuses map entries, e.g. in meta', () => {
-    const result = inspectClientUpdate(updateOf((doc) => doc.getMap(BoardDoc.meta).set(BoardDoc.schemaKey, { hacked: true })))
+    const result = inspectClientUpdate(
+      updateOf((doc) => doc.getMap(BoardDoc.meta).set(BoardDoc.schemaKey, { hacked: true })),
+    )
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/map entries/) })
   })
 

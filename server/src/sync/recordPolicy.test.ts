@@ -6,7 +6,13 @@ import { reviewRecordChange, validateRecord } from './recordPolicy.ts'
 
 const schema = getBoardSchema()
 
-const actor = (role: Actor['role'], userId = 'p_ada'): Actor => ({ role, workshopId: 'ws_1', boardId: null, userId, name: 'Ada' })
+const actor = (role: Actor['role'], userId = 'p_ada'): Actor => ({
+  role,
+  workshopId: 'ws_1',
+  boardId: null,
+  userId,
+  name: 'Ada',
+})
 const ada = actor('participant', 'p_ada')
 
 const card = (props: Partial<IdeaCardShape['props']> = {}, id = 'shape:card1'): IdeaCardShape => ({
@@ -21,11 +27,22 @@ const card = (props: Partial<IdeaCardShape['props']> = {}, id = 'shape:card1'): 
   isLocked: false,
   opacity: 1,
   meta: {},
-  props: { w: 220, h: 160, text: 'Mehr Grün', color: 'yellow', author: 'Ada', authorId: 'p_ada', createdAt: 1, ...props },
+  props: {
+    w: 220,
+    h: 160,
+    text: 'Mehr Grün',
+    color: 'yellow',
+    author: 'Ada',
+    authorId: 'p_ada',
+    createdAt: 1,
+    ...props,
+  },
 })
 
-const create = (record: TLRecord, who: Actor = ada) => reviewRecordChange(who, { id: record.id, before: undefined, after: record }, schema)
-const update = (before: TLRecord, after: TLRecord, who: Actor = ada) => reviewRecordChange(who, { id: after.id, before, after }, schema)
+const create = (record: TLRecord, who: Actor = ada) =>
+  reviewRecordChange(who, { id: record.id, before: undefined, after: record }, schema)
+const update = (before: TLRecord, after: TLRecord, who: Actor = ada) =>
+  reviewRecordChange(who, { id: after.id, before, after }, schema)
 
 describe('reviewRecordChange', () => {
   it('accepts a valid new card by its author, an update and a move by someone else', () => {
@@ -74,7 +91,9 @@ describe('reviewRecordChange', () => {
   it('refuses everything from a projector, even valid changes', () => {
     const projector = actor('projector', 'v_1')
     expect(create(card({ authorId: 'v_1' }), projector)).toBe('read-only access')
-    expect(reviewRecordChange(projector, { id: 'shape:card1', before: card(), after: undefined }, schema)).toBe('read-only access')
+    expect(reviewRecordChange(projector, { id: 'shape:card1', before: card(), after: undefined }, schema)).toBe(
+      'read-only access',
+    )
   })
 
   it('refuses deleting the document record but allows deleting a card', () => {

@@ -31,7 +31,11 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     try {
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {
-        card = buildIdeaCard([...records.map.values()].map((e) => e.val), body.text, actor)
+        card = buildIdeaCard(
+          [...records.map.values()].map((e) => e.val),
+          body.text,
+          actor,
+        )
         const invalid = validateRecord(card.id, card, undefined, ctx.schema)
         if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
         records.set(card.id, card)

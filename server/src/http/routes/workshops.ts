@@ -1,4 +1,10 @@
-import { CreateWorkshopBody, type CreateWorkshopResponse, ErrorCode, JoinWorkshopBody, type JoinWorkshopResponse } from '@pinnwand/shared'
+import {
+  CreateWorkshopBody,
+  type CreateWorkshopResponse,
+  ErrorCode,
+  JoinWorkshopBody,
+  type JoinWorkshopResponse,
+} from '@pinnwand/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop } from '../../domain/workshops.ts'
@@ -42,7 +48,13 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     if (!workshop) throw workshopNotFound()
     const boards = await ctx.store.listBoards(workshopId)
     return {
-      workshop: { id: workshop.id, title: workshop.title, language: workshop.language, date: workshop.date, joinCode: workshop.joinCode },
+      workshop: {
+        id: workshop.id,
+        title: workshop.title,
+        language: workshop.language,
+        date: workshop.date,
+        joinCode: workshop.joinCode,
+      },
       boards: boards.map((b) => ({
         id: b.id,
         title: b.title,
