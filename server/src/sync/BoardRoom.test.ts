@@ -1,0 +1,308 @@
+import { getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
+import * as decoding from 'lib0/decoding'
+import pino from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Actor } from '../auth/Actor.ts'
+import { createInitialBoardDocument } from '../domain/boardDocument.ts'
+import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from './BoardRoom.ts'
+import { encodeSyncStep1 } from './messages.ts'
+
+const schema = getBoardSchema()
+const logger = pino({ level: 'silent' })
+const initialState = Y.encodeStateAsUpdate(createInitialBoardDocument(schema))
+
+/** A connection as the room sees it: it just collects what the room sends. */
+class FakeConnection implements RoomConnection {
+  readonly sent: Uint8Array[] = []
+  readonly closes: { code: number; reason: string }[] = []
+  readonly id: string
+  readonly actor: Actor
+  constructor(id: string, role: Actor['role'] = 'participant') {
+    this.id = id
+    this.actor = { role, workshopId: 'ws_1', boardId: null, userId: `user_${id}`, name: id }
+  }
+  send(message: Uint8Array) {
+    this.sent.push(message)
+  }
+  close(code: number, reason: string) {
+    this.closes.push({ code, reason })
+  }
+  /** Decoded sync messages: step 0 = step1, 1 = step2, 2 = update. */
+  syncMessages(step?: number) {
+    return this.sent
+      .map((bytes) => {
+        const d = decoding.createDecoder(bytes)
+        if (decoding.readVarUint(d) !== 0) return null
+        return { step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) }
+      })
+      .filter((m): m is { step: number; payload: Uint8Array } => m !== null && (step === undefined || m.step === step))
+  }
+}
+
+/** A log in memory whose appends the test resolves (or fails) one by one, or at once. */
+class ManualPersistence implements RoomPersistence {
+  readonly log: Uint8Array[] = []
+  readonly attempts: { update: Uint8Array; resolve: () => void; reject: (e: Error) => void }[] = []
+  readonly compactions: { snapshot: Uint8Array; upToSeq: number }[] = []
+  auto = false
+  append(update: Uint8Array): Promise<number> {
+    if (this.auto) return Promise.resolve(this.log.push(update))
+    return new Promise((resolve, reject) => {
+      this.attempts.push({ update, resolve: () => resolve(this.log.push(update)), reject })
+    })
+  }
+  async compact(snapshot: Uint8Array, upToSeq: number) {
+    this.compactions.push({ snapshot, upToSeq })
+  }
+}
+
+async function until(predicate: () => boolean, what: string, timeout = 3000) {
+  const deadline = Date.now() + timeout
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** A client's copy of the board: produces the updates a real client would send. */
+function clientDoc() {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, initialState)
+  const records = openRecords(doc)
+  return {
+    doc,
+    records,
+    /** Applies `write` locally and returns the resulting update. */
+    write(write: (records: ReturnType<typeof openRecords>) => void): Uint8Array {
+      const before = Y.encodeStateVector(doc)
+      doc.transact(() => write(records))
+      return Y.encodeStateAsUpdate(doc, before)
+    },
+  }
+}
+
+const card = (authorId: string, text: string, id = `shape:${Math.random().toString(36).slice(2)}`): IdeaCardShape => ({
+  id: id as IdeaCardShape['id'],
+  typeName: 'shape',
+  type: IDEA_CARD_TYPE,
+  parentId: 'page:page' as IdeaCardShape['parentId'],
+  index: 'a2' as IdeaCardShape['index'],
+  x: 0,
+  y: 0,
+  rotation: 0,
+  isLocked: false,
+  opacity: 1,
+  meta: {},
+  props: { w: 220, h: 160, text, color: 'yellow', author: 'A', authorId, createdAt: 1 },
+})
+
+const containsText = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text))
+
+const recordsOf = (update: Uint8Array): Map<string, TLRecord> => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, initialState)
+  Y.applyUpdate(doc, update)
+  return new Map([...openRecords(doc).map.entries()].map(([k, e]) => [k, e.val]))
+}
+
+describe('BoardRoom', () => {
+  let room: BoardRoom
+  let persistence: ManualPersistence
+  const events: RoomEvent[] = []
+
+  function makeRoom(options: { tickMs?: number; compactEvery?: number } = {}) {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, initialState)
+    persistence = new ManualPersistence()
+    room = new BoardRoom('b_1', doc, schema, persistence, {
+      tickMs: options.tickMs ?? 15,
+      awarenessMs: 50,
+      compactEvery: options.compactEvery ?? 1000,
+      logger,
+    })
+    events.length = 0
+    room.onEvent((event) => events.push(event))
+    const a = new FakeConnection('a')
+    const b = new FakeConnection('b')
+    room.addConnection(a)
+    room.addConnection(b)
+    return { a, b }
+  }
+
+  afterEach(() => room?.destroy())
+
+  it('sends its state vector (sync step 1) to a new connection at once', () => {
+    const { a } = makeRoom()
+    expect(a.syncMessages(0)).toHaveLength(1)
+  })
+
+  it('merges several updates of one tick into ONE append and ONE broadcast per connection', async () => {
+    const { a, b } = makeRoom({ tickMs: 30 })
+    persistence.auto = true
+    const client = clientDoc()
+    const cards = [card('user_a', 'eins'), card('user_a', 'zwei'), card('user_a', 'drei')]
+    for (const c of cards) expect(room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })).toBeNull()
+    await room.flushSoon()
+    expect(persistence.log).toHaveLength(1)
+    for (const connection of [a, b]) {
+      const updates = connection.syncMessages(2)
+      expect(updates).toHaveLength(1)
+      // The broadcast is exactly what was persisted.
+      expect(updates[0]!.payload).toEqual(persistence.log[0])
+    }
+    const persisted = recordsOf(persistence.log[0]!)
+    for (const c of cards) expect(persisted.get(c.id)).toEqual(c)
+  })
+
+  it('broadcasts nothing before the append has resolved', async () => {
+    const { a, b } = makeRoom()
+    const client = clientDoc()
+    const c = card('user_a', 'wartet')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    await until(() => persistence.attempts.length === 1, 'append attempt')
+    // The tick has run and the store is "writing": give the event loop several turns.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(a.syncMessages(2)).toHaveLength(0)
+    expect(b.syncMessages(2)).toHaveLength(0)
+    persistence.attempts[0]!.resolve()
+    await until(() => b.syncMessages(2).length === 1, 'broadcast after append')
+    expect(recordsOf(b.syncMessages(2)[0]!.payload).get(c.id)).toEqual(c)
+  })
+
+  it('retries a failed append and broadcasts only after it succeeded', async () => {
+    const { a, b } = makeRoom()
+    const client = clientDoc()
+    const c = card('user_a', 'nochmal')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    const flushed = room.flushSoon()
+    await until(() => persistence.attempts.length === 1, 'first attempt')
+    persistence.attempts[0]!.reject(new Error('disk full'))
+    await until(() => persistence.attempts.length === 2, 'retry', 3000)
+    expect(b.syncMessages(2)).toHaveLength(0)
+    expect(persistence.log).toHaveLength(0)
+    // The retry carries the same content.
+    expect(recordsOf(persistence.attempts[1]!.update).get(c.id)).toEqual(c)
+    persistence.attempts[1]!.resolve()
+    await flushed
+    expect(persistence.log).toHaveLength(1)
+    expect(a.syncMessages(2)).toHaveLength(1)
+    expect(b.syncMessages(2)).toHaveLength(1)
+  })
+
+  it('reverts a refused change; neither the log nor the broadcast contains the refused text', async () => {
+    const { a, b } = makeRoom()
+    persistence.auto = true
+    const client = clientDoc()
+    const secret = `GEHEIM-${'x'.repeat(2990)}`
+    const good = card('user_a', 'erlaubt')
+    const bad = card('user_a', secret)
+    const forged = card('user_someone_else', 'FREMDER-AUTOR')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(good.id, good)) })
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(bad.id, bad)) })
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(forged.id, forged)) })
+    expect(room.records.has(bad.id)).toBe(false)
+    expect(room.records.has(forged.id)).toBe(false)
+    await room.flushSoon()
+
+    const refused = events.filter((e) => e.type === 'refused').map((e) => (e as { recordId: string }).recordId)
+    expect(refused.sort()).toEqual([bad.id, forged.id].sort())
+    for (const bytes of [...persistence.log, ...b.syncMessages(2).map((m) => m.payload)]) {
+      expect(containsText(bytes, 'GEHEIM')).toBe(false)
+      expect(containsText(bytes, 'FREMDER-AUTOR')).toBe(false)
+    }
+    expect(recordsOf(persistence.log[0]!).get(good.id)).toEqual(good)
+    // The writer gets the compensation too: its copy loses the refused cards.
+    for (const m of a.syncMessages(2)) Y.applyUpdate(client.doc, m.payload)
+    expect(client.records.has(bad.id)).toBe(false)
+    expect(client.records.has(forged.id)).toBe(false)
+    expect(client.records.get(good.id)).toEqual(good)
+  })
+
+  it('restores the previous version when an update of an existing card is refused', async () => {
+    const { a, b } = makeRoom()
+    persistence.auto = true
+    const client = clientDoc()
+    const original = card('user_a', 'original')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(original.id, original)) })
+    await room.flushSoon()
+    const stolen = { ...original, props: { ...original.props, authorId: 'user_b', text: 'GESTOHLEN' } }
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(stolen.id, stolen)) })
+    expect(room.records.get(original.id)).toEqual(original)
+    await room.flushSoon()
+    expect(containsText(persistence.log[1]!, 'GESTOHLEN')).toBe(false)
+    const view = clientDoc()
+    for (const m of b.syncMessages(2)) Y.applyUpdate(view.doc, m.payload)
+    expect(view.records.get(original.id)).toEqual(original)
+  })
+
+  it('answers sync step 1 only after the pending changes are persisted', async () => {
+    const { a, b } = makeRoom()
+    const client = clientDoc()
+    const c = card('user_a', 'erst speichern')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    const fresh = new Y.Doc()
+    room.receive(b, { kind: 'sync-step1', stateVector: Y.encodeStateVector(fresh) })
+    expect(b.syncMessages(1)).toHaveLength(0)
+    await until(() => persistence.attempts.length === 1, 'append attempt')
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+    expect(b.syncMessages(1)).toHaveLength(0)
+    persistence.attempts[0]!.resolve()
+    await until(() => b.syncMessages(1).length === 1, 'sync step 2')
+    Y.applyUpdate(fresh, b.syncMessages(1)[0]!.payload)
+    expect(openRecords(fresh).get(c.id)).toEqual(c)
+  })
+
+  it('answers sync step 1 on the next tick when nothing is pending', async () => {
+    const { b } = makeRoom()
+    room.receive(b, { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    expect(b.syncMessages(1)).toHaveLength(0)
+    await room.flushSoon()
+    expect(b.syncMessages(1)).toHaveLength(1)
+    expect(persistence.attempts).toHaveLength(0)
+  })
+
+  it('does not apply anything a projector sends', async () => {
+    const { a } = makeRoom()
+    const projector = new FakeConnection('v', 'projector')
+    room.addConnection(projector)
+    const client = clientDoc()
+    const c = card('user_v', 'vom Beamer')
+    expect(room.receive(projector, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })).toBeNull()
+    expect(room.records.has(c.id)).toBe(false)
+    expect(room.hasPendingWork).toBe(false)
+    expect(a.syncMessages(2)).toHaveLength(0)
+  })
+
+  it('closes a connection that writes outside records with 4422 and keeps meta intact', () => {
+    const { a } = makeRoom()
+    const client = clientDoc()
+    const before = Y.encodeStateVector(client.doc)
+    client.doc.getMap('meta').set('schema', { evil: true })
+    const verdict = room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(client.doc, before) })
+    expect(verdict?.closeCode).toBe(4422)
+    expect(room.doc.getMap('meta').get('schema')).toEqual(schema.serialize())
+  })
+
+  it('compacts the log after compactEvery appends, up to the last sequence number', async () => {
+    const { a } = makeRoom({ compactEvery: 2 })
+    persistence.auto = true
+    const client = clientDoc()
+    for (const text of ['eins', 'zwei']) {
+      const c = card('user_a', text)
+      room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+      await room.flushSoon()
+    }
+    await until(() => persistence.compactions.length === 1, 'compaction')
+    expect(persistence.compactions[0]!.upToSeq).toBe(2)
+    const snapshotDoc = new Y.Doc()
+    Y.applyUpdate(snapshotDoc, persistence.compactions[0]!.snapshot)
+    expect(openRecords(snapshotDoc).map.size).toBe(room.records.map.size)
+  })
+
+  it('a sync step 1 message from the room matches what addConnection sends', () => {
+    const { a } = makeRoom()
+    expect(a.sent[0]).toEqual(encodeSyncStep1(Y.encodeStateVector(room.doc)))
+  })
+})
