@@ -89,3 +89,12 @@ export interface ClientConfig {
   tldrawLicenseKey: string | null
   version: string
 }
+
+export const SetLockBody = z.object({ locked: z.boolean() }).strict()
+export const SetPhaseBody = z.object({ phase: z.enum(['collect', 'cluster', 'vote', 'results']) }).strict()
+
+/** `GET /api/join/:joinCode`: what a participant sees before entering a name. */
+export interface JoinInfoResponse {
+  workshop: { id: string; title: string; language: Language }
+  boards: { id: string; title: string; question: string }[]
+}

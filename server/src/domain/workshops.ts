@@ -31,6 +31,8 @@ export async function createWorkshop(
     template: b.template ?? 'blank',
     position,
     createdAt: now,
+    locked: false,
+    phase: 'collect',
   }))
   // A join code collision is unlikely (31^6) but possible: retry with a fresh one.
   for (let attempt = 0; ; attempt++) {

@@ -5,6 +5,7 @@ import { ErrorCode, Limits } from '@pinnwand/shared'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
+import { registerBoardRoutes } from './routes/boards.ts'
 import { registerIdeaRoutes } from './routes/ideas.ts'
 import { registerSystemRoutes } from './routes/system.ts'
 import { registerWorkshopRoutes } from './routes/workshops.ts'
@@ -55,6 +56,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSystemRoutes(app, ctx)
   registerWorkshopRoutes(app, ctx)
   registerIdeaRoutes(app, ctx)
+  registerBoardRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)
   if (hasClient) {

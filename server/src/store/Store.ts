@@ -22,7 +22,13 @@ export interface BoardRow {
   template: string
   position: number
   createdAt: number
+  /** Participants may look but not change anything. */
+  locked: boolean
+  phase: BoardPhase
 }
+
+export const BoardPhases = ['collect', 'cluster', 'vote', 'results'] as const
+export type BoardPhase = (typeof BoardPhases)[number]
 
 export interface ParticipantRow {
   id: string
@@ -66,6 +72,10 @@ export interface WorkshopStore {
   getBoard(id: string): Promise<BoardRow | null>
   addParticipant(participant: ParticipantRow, tokenHash: string): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>
+  listParticipants(workshopId: string): Promise<ParticipantRow[]>
+  /** Marks the participant and all their tokens revoked. False when unknown. */
+  revokeParticipant(workshopId: string, participantId: string, now: number): Promise<boolean>
+  updateBoardState(boardId: string, state: Partial<Pick<BoardRow, 'locked' | 'phase'>>): Promise<void>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
   findToken(tokenHash: string): Promise<TokenGrant | null>
 }

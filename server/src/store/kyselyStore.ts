@@ -1,16 +1,18 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
-import type {
-  BoardRow,
-  NewWorkshop,
-  ParticipantRow,
-  Role,
-  Store,
-  StoredBoardDocument,
-  TokenGrant,
-  WorkshopRow,
+import {
+  type BoardPhase,
+  BoardPhases,
+  type BoardRow,
+  type NewWorkshop,
+  type ParticipantRow,
+  type Role,
+  type Store,
+  type StoredBoardDocument,
+  type TokenGrant,
+  type WorkshopRow,
 } from './Store.ts'
 
 /** Runs pending migrations; throws with the failing migration's name. */
@@ -34,7 +36,7 @@ const toWorkshop = (r: Database['workshops']): WorkshopRow => ({
   createdAt: Number(r.created_at),
 })
 
-const toBoard = (r: Database['boards']): BoardRow => ({
+const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
   id: r.id,
   workshopId: r.workshop_id,
   title: r.title,
@@ -42,6 +44,16 @@ const toBoard = (r: Database['boards']): BoardRow => ({
   template: r.template,
   position: r.position,
   createdAt: Number(r.created_at),
+  locked: Number(r.locked) === 1,
+  phase: (BoardPhases as readonly string[]).includes(r.phase) ? (r.phase as BoardPhase) : 'collect',
+})
+
+const toParticipant = (r: Database['participants']): ParticipantRow => ({
+  id: r.id,
+  workshopId: r.workshop_id,
+  name: r.name,
+  createdAt: Number(r.created_at),
+  revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
 })
 
 /** One Store implementation for SQLite and PostgreSQL, through Kysely. */
@@ -94,6 +106,8 @@ export class KyselyStore implements Store {
               template: b.template,
               position: b.position,
               created_at: b.createdAt,
+              locked: b.locked ? 1 : 0,
+              phase: b.phase,
             })),
           )
           .execute()
@@ -159,14 +173,39 @@ export class KyselyStore implements Store {
 
   async getParticipant(id: string): Promise<ParticipantRow | null> {
     const r = await this.db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!r) return null
-    return {
-      id: r.id,
-      workshopId: r.workshop_id,
-      name: r.name,
-      createdAt: Number(r.created_at),
-      revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
-    }
+    return r ? toParticipant(r) : null
+  }
+
+  async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
+    const rows = await this.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('workshop_id', '=', workshopId)
+      .orderBy('created_at')
+      .execute()
+    return rows.map(toParticipant)
+  }
+
+  async revokeParticipant(workshopId: string, participantId: string, now: number): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const result = await tx
+        .updateTable('participants')
+        .set({ revoked_at: now })
+        .where('id', '=', participantId)
+        .where('workshop_id', '=', workshopId)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) === 0) return false
+      await tx.updateTable('access_tokens').set({ revoked_at: now }).where('subject_id', '=', participantId).execute()
+      return true
+    })
+  }
+
+  async updateBoardState(boardId: string, state: Partial<Pick<BoardRow, 'locked' | 'phase'>>): Promise<void> {
+    const values: { locked?: number; phase?: string } = {}
+    if (state.locked !== undefined) values.locked = state.locked ? 1 : 0
+    if (state.phase !== undefined) values.phase = state.phase
+    if (Object.keys(values).length === 0) return
+    await this.db.updateTable('boards').set(values).where('id', '=', boardId).execute()
   }
 
   async addToken(tokenHash: string, grant: TokenGrant): Promise<void> {

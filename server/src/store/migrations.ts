@@ -1,5 +1,7 @@
 import type { MigrationProvider } from 'kysely/migration'
 import { initial } from './migrations/0001_initial.ts'
+import { boardState } from './migrations/0002_board_state.ts'
+import { voting } from './migrations/0003_voting.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -12,6 +14,8 @@ export type { Dialect }
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations = {
     '0001_initial': initial(dialect),
+    '0002_board_state': boardState,
+    '0003_voting': voting,
   }
   return { getMigrations: async () => migrations }
 }

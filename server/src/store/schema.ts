@@ -18,6 +18,8 @@ export interface Database {
     template: string
     position: number
     created_at: number
+    locked: Generated<number>
+    phase: Generated<string>
   }
   participants: {
     id: string
@@ -46,5 +48,41 @@ export interface Database {
     data: Uint8Array
     up_to_seq: number
     updated_at: number
+  }
+  voting_rounds: {
+    id: string
+    board_id: string
+    status: string
+    dots_per_participant: number
+    max_per_idea: number | null
+    eligible_idea_ids: string | null
+    anonymous: number
+    duration_seconds: number | null
+    opened_at: number
+    closes_at: number | null
+    closed_at: number | null
+    revealed_at: number | null
+  }
+  voting_ballots: {
+    round_id: string
+    voter_id: string
+    voter_name: string
+    used: number
+    updated_at: number
+  }
+  voting_votes: {
+    round_id: string
+    voter_id: string
+    idea_id: string
+    count: number
+    idea_text: string
+    updated_at: number
+  }
+  voting_requests: {
+    round_id: string
+    voter_id: string
+    request_id: string
+    outcome: string
+    created_at: number
   }
 }

@@ -1,4 +1,4 @@
-import { BoardDoc, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
+import { BoardDoc, type BoardStateMessage, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -6,13 +6,22 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
-import { type ClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeBoardState,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './messages.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 
 /** One client connection as the room sees it: no sockets here, only what the room needs. */
 export interface RoomConnection {
   readonly id: string
   readonly actor: Actor
+  /** Asked for the server-owned board state channel (`?state=1`). */
+  readonly wantsState?: boolean
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -81,9 +90,18 @@ export class BoardRoom {
   private refusals: { entry: RecordChange; reason: string }[] = []
   private foreignWrite = false
   private destroyed = false
+  private state: BoardStateMessage
 
-  constructor(boardId: string, doc: Y.Doc, schema: TLSchema, persistence: RoomPersistence, options: RoomOptions) {
+  constructor(
+    boardId: string,
+    doc: Y.Doc,
+    schema: TLSchema,
+    persistence: RoomPersistence,
+    options: RoomOptions,
+    initialState: BoardStateMessage = { locked: false, phase: 'collect' },
+  ) {
     this.boardId = boardId
+    this.state = initialState
     this.doc = doc
     this.schema = schema
     this.persistence = persistence
@@ -116,9 +134,27 @@ export class BoardRoom {
     return () => this.listeners.delete(listener)
   }
 
+  get boardState(): Readonly<BoardStateMessage> {
+    return this.state
+  }
+
+  /** Participants change nothing while the board is locked or a voting round is open. */
+  get isLockedForParticipants(): boolean {
+    const round = this.state.round as { status?: string } | null | undefined
+    return this.state.locked || round?.status === 'open'
+  }
+
+  /** Merges server-owned state (lock, phase, round progress) and sends it to subscribers. */
+  setBoardState(patch: Partial<BoardStateMessage>): void {
+    this.state = { ...this.state, ...patch }
+    const message = encodeBoardState(this.state)
+    for (const connection of this.connections.keys()) if (connection.wantsState) connection.send(message)
+  }
+
   /** Starts the y-websocket handshake: our state vector now, full presence now. */
   addConnection(connection: RoomConnection): void {
     this.connections.set(connection, new Set())
+    if (connection.wantsState) connection.send(encodeBoardState(this.state))
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) {
@@ -228,7 +264,7 @@ export class BoardRoom {
         before: change.action === 'add' ? undefined : change.oldValue,
         after: change.action === 'delete' ? undefined : change.newValue,
       }
-      const reason = reviewRecordChange(origin.actor, entry, this.schema)
+      const reason = reviewRecordChange(origin.actor, entry, this.schema, { locked: this.isLockedForParticipants })
       if (reason) this.refusals.push({ entry, reason })
     }
   }

@@ -2,7 +2,8 @@ import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { migrateBoardDocument } from '../domain/boardDocument.ts'
-import type { BoardDocumentStore } from '../store/Store.ts'
+import type { BoardStateMessage } from '@pinnwand/shared'
+import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
 import { BoardRoom, type RoomEvent, type RoomOptions, SERVER_ORIGIN } from './BoardRoom.ts'
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -20,11 +21,12 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly roomListeners = new Set<(boardId: string, event: RoomEvent) => void>()
-  private readonly store: BoardDocumentStore
+  private readonly store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard'>
+  private readonly stateProviders: ((boardId: string) => Promise<Partial<BoardStateMessage>>)[] = []
   private readonly schema: TLSchema
   private readonly options: RoomManagerOptions
 
-  constructor(store: BoardDocumentStore, schema: TLSchema, options: RoomManagerOptions) {
+  constructor(store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard'>, schema: TLSchema, options: RoomManagerOptions) {
     this.store = store
     this.schema = schema
     this.options = options
@@ -44,6 +46,14 @@ export class RoomManager {
 
   onRoomEvent(listener: (boardId: string, event: RoomEvent) => void): void {
     this.roomListeners.add(listener)
+  }
+
+  /**
+   * Features with server-owned board state (voting rounds, timers) contribute their part of the
+   * state a room starts with.
+   */
+  addStateProvider(provider: (boardId: string) => Promise<Partial<BoardStateMessage>>): void {
+    this.stateProviders.push(provider)
   }
 
   /** The loaded room of a board; loads it if needed. The caller must know the board exists. */
@@ -92,7 +102,10 @@ export class RoomManager {
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-    const room = new BoardRoom(boardId, doc, this.schema, this.persistenceFor(boardId), this.options)
+    const board = await this.store.getBoard(boardId)
+    let state: BoardStateMessage = { locked: board?.locked ?? false, phase: board?.phase ?? 'collect' }
+    for (const provider of this.stateProviders) state = { ...state, ...(await provider(boardId)) }
+    const room = new BoardRoom(boardId, doc, this.schema, this.persistenceFor(boardId), this.options, state)
     const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
       doc.transact(() => {
         for (const id of removed) room.records.delete(id)

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { BOARD_STATE_MESSAGE } from '@pinnwand/shared'
 
 /** y-websocket framing (y-protocols): outer message type, then sync sub-type. */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
@@ -66,3 +67,7 @@ export const encodeSyncUpdate = (update: Uint8Array) =>
 
 export const encodeAwareness = (update: Uint8Array) =>
   frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update))
+
+/** Server-owned board state as JSON (see shared/src/boardState.ts). */
+export const encodeBoardState = (state: unknown) =>
+  frame(BOARD_STATE_MESSAGE, (e) => encoding.writeVarString(e, JSON.stringify(state)))

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode, Limits } from '@pinnwand/shared'
+import { BOARD_STATE_PARAM, CloseCode, Limits } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { type Actor, canReadBoard } from '../auth/Actor.ts'
@@ -46,15 +46,16 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
     if (ws.readyState !== ws.OPEN) return
     const room = await rooms.open(boardId)
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfIdle(room)
-    attach(ws, room, actor, early)
+    attach(ws, room, actor, early, url.searchParams.get(BOARD_STATE_PARAM) === '1')
   }
 
-  function attach(ws: WebSocket, room: BoardRoom, actor: Actor, early: Frame[]): void {
+  function attach(ws: WebSocket, room: BoardRoom, actor: Actor, early: Frame[], wantsState: boolean): void {
     const id = generateId('c')
     const log = logger.child({ connectionId: id, boardId: room.boardId, role: actor.role })
     const connection: RoomConnection = {
       id,
       actor,
+      wantsState,
       send(message) {
         if (ws.readyState !== ws.OPEN) return
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {

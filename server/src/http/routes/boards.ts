@@ -1,0 +1,83 @@
+import { CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
+import type { FastifyInstance } from 'fastify'
+import type { Actor } from '../../auth/Actor.ts'
+import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { requireActor } from '../requestAuth.ts'
+import { boardFor } from './ideas.ts'
+
+function requireFacilitator(actor: Actor): void {
+  if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can do this.')
+}
+
+/** Facilitation controls of a board, participant management, and the join lookup. */
+export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { joinCode: string } }>('/api/join/:joinCode', async (request): Promise<JoinInfoResponse> => {
+    const workshop = await ctx.store.findWorkshopByJoinCode(normalizeJoinCode(request.params.joinCode))
+    if (!workshop) throw new ApiError(404, ErrorCode.invalidJoinCode, 'No workshop with this join code.')
+    const boards = await ctx.store.listBoards(workshop.id)
+    return {
+      workshop: { id: workshop.id, title: workshop.title, language: workshop.language },
+      boards: boards.map((b) => ({ id: b.id, title: b.title, question: b.question })),
+    }
+  })
+
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/lock', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor)
+    const { locked } = parseBody(SetLockBody, request.body)
+    await ctx.store.updateBoardState(board.id, { locked })
+    ctx.rooms.getLoaded(board.id)?.setBoardState({ locked })
+    return { locked }
+  })
+
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/phase', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor)
+    const { phase } = parseBody(SetPhaseBody, request.body)
+    await ctx.store.updateBoardState(board.id, { phase })
+    ctx.rooms.getLoaded(board.id)?.setBoardState({ phase })
+    return { phase }
+  })
+
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/projector-token', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor)
+    const projectorToken = generateToken()
+    await ctx.store.addToken(hashToken(projectorToken), {
+      role: 'projector',
+      workshopId: board.workshopId,
+      boardId: board.id,
+      subjectId: generateId('v'),
+      revokedAt: null,
+    })
+    return reply.code(201).send({ projectorToken })
+  })
+
+  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
+    requireFacilitator(actor)
+    const participants = await ctx.store.listParticipants(actor.workshopId)
+    return {
+      participants: participants.map((p) => ({ id: p.id, name: p.name, joinedAt: p.createdAt, revoked: p.revokedAt !== null })),
+    }
+  })
+
+  app.delete<{ Params: { workshopId: string; participantId: string } }>(
+    '/api/workshops/:workshopId/participants/:participantId',
+    async (request, reply) => {
+      const actor = await requireActor(ctx.store, request)
+      if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
+      requireFacilitator(actor)
+      const revoked = await ctx.store.revokeParticipant(actor.workshopId, request.params.participantId, Date.now())
+      if (!revoked) throw new ApiError(404, ErrorCode.notFound, 'No participant with this id in this workshop.')
+      ctx.gateway.closeConnectionsOf(request.params.participantId, CloseCode.notAllowed, 'access revoked')
+      return reply.code(204).send()
+    },
+  )
+}

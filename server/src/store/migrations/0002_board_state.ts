@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely'
+import type { Migration } from 'kysely/migration'
+
+/** Server-owned board state (lock, phase) and participant revocation lookups. */
+export const boardState: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Integers for flags: the same on SQLite and PostgreSQL.
+    await db.schema
+      .alterTable('boards')
+      .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
+    await db.schema
+      .alterTable('boards')
+      .addColumn('phase', 'text', (c) => c.notNull().defaultTo('collect'))
+      .execute()
+    await db.schema.createIndex('access_tokens_subject').on('access_tokens').column('subject_id').execute()
+    await db.schema.createIndex('participants_workshop').on('participants').column('workshop_id').execute()
+  },
+}
