@@ -8,6 +8,7 @@ import { createIdeaCardTool } from '../shapes/createIdeaCardTool.ts'
 import { boardBindingUtils, boardShapeUtils } from '../sync/createBoardStore.ts'
 import { syncRemotePresence } from '../sync/presence.ts'
 import { publishLocalPresence } from '../sync/publishLocalPresence.ts'
+import { stampShapeAuthor } from './stampShapeAuthor.ts'
 import { userColor } from '../sync/userColor.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import type { BoardSession } from './useBoardSession.ts'
@@ -37,6 +38,7 @@ export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession
     const { connection, store } = session
     window.__pinnwand = { editor, doc: connection.doc, provider: connection.provider }
     if (me.role === 'projector') editor.updateInstanceState({ isReadonly: true })
+    const stopStamping = stampShapeAuthor(editor, me.userId)
     const stopRemote = syncRemotePresence(store, connection.provider.awareness)
     const stopLocal = publishLocalPresence(editor, connection.provider.awareness, {
       id: me.userId,
@@ -45,6 +47,7 @@ export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession
       role: me.role,
     })
     return () => {
+      stopStamping()
       stopLocal()
       stopRemote()
       delete window.__pinnwand
