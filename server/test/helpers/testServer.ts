@@ -214,3 +214,44 @@ export async function openRawSocket(baseUrl: string, boardId: string, token: str
   })
   return { ws, received, closed }
 }
+
+/**
+ * Resolves once the server has flushed everything this provider sent before: the server answers
+ * a sync step 1 only after persisting and broadcasting what it had received, and one socket's
+ * messages are handled in order. A barrier without sleeping.
+ */
+export function serverRoundTrip(provider: WebsocketProvider): Promise<void> {
+  const ws = provider.ws as unknown as WebSocket | null
+  if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error('provider not connected'))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no sync step 2 within 5 s')), 5_000)
+    const onMessage = (data: Buffer | ArrayBuffer) => {
+      // y-websocket sets binaryType 'arraybuffer'. Frame: [0 = sync, 1 = step 2, …]
+      const bytes = new Uint8Array(data)
+      if (bytes[0] === 0 && bytes[1] === 1) {
+        ws.off('message', onMessage)
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    ws.on('message', onMessage)
+    ws.once('close', () => reject(new Error('closed before the round trip completed')))
+    const sv = Y.encodeStateVector(provider.doc)
+    ws.send(encodeFrame(0, 0, sv))
+  })
+}
+
+/** [type, step, varUint8Array(payload)] — the y-protocols sync framing. */
+export function encodeFrame(type: number, step: number, payload: Uint8Array): Uint8Array {
+  const out: number[] = [type, step]
+  let n = payload.length
+  while (n > 127) {
+    out.push((n & 127) | 128)
+    n >>>= 7
+  }
+  out.push(n)
+  const bytes = new Uint8Array(out.length + payload.length)
+  bytes.set(out)
+  bytes.set(payload, out.length)
+  return bytes
+}
