@@ -98,3 +98,5 @@ export interface JoinInfoResponse {
   workshop: { id: string; title: string; language: Language }
   boards: { id: string; title: string; question: string }[]
 }
+
+export const PassphraseBody = z.object({ passphrase: z.string().min(8).max(200) }).strict()

@@ -33,6 +33,8 @@ export async function createWorkshop(
     createdAt: now,
     locked: false,
     phase: 'collect',
+    ideaCount: 0,
+    lastActivityAt: null,
   }))
   // A join code collision is unlikely (31^6) but possible: retry with a fresh one.
   for (let attempt = 0; ; attempt++) {

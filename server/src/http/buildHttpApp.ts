@@ -8,6 +8,7 @@ import { ApiError } from './errors.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerIdeaRoutes } from './routes/ideas.ts'
 import { registerSystemRoutes } from './routes/system.ts'
+import { registerVotingRoutes } from './routes/voting.ts'
 import { registerWorkshopRoutes } from './routes/workshops.ts'
 
 const API_PREFIXES = ['/api/', '/ws/', '/healthz']
@@ -56,6 +57,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSystemRoutes(app, ctx)
   registerWorkshopRoutes(app, ctx)
   registerIdeaRoutes(app, ctx)
+  registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)

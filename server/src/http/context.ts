@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoundTimer } from '../voting/RoundTimer.ts'
+import type { VotingStore } from '../voting/VotingStore.ts'
 import type { WsGateway } from '../sync/wsGateway.ts'
 
 /** What HTTP routes may use. */
@@ -14,4 +16,6 @@ export interface AppContext {
   schema: TLSchema
   logger: Logger
   version: string
+  /** Dot voting: rounds and votes in the database, timers that close rounds. */
+  voting: { store: VotingStore; timer: RoundTimer }
 }

@@ -25,6 +25,8 @@ export interface BoardRow {
   /** Participants may look but not change anything. */
   locked: boolean
   phase: BoardPhase
+  ideaCount: number
+  lastActivityAt: number | null
 }
 
 export const BoardPhases = ['collect', 'cluster', 'vote', 'results'] as const
@@ -75,7 +77,12 @@ export interface WorkshopStore {
   listParticipants(workshopId: string): Promise<ParticipantRow[]>
   /** Marks the participant and all their tokens revoked. False when unknown. */
   revokeParticipant(workshopId: string, participantId: string, now: number): Promise<boolean>
-  updateBoardState(boardId: string, state: Partial<Pick<BoardRow, 'locked' | 'phase'>>): Promise<void>
+  updateBoardState(
+    boardId: string,
+    state: Partial<Pick<BoardRow, 'locked' | 'phase' | 'ideaCount' | 'lastActivityAt'>>,
+  ): Promise<void>
+  setRecoveryHash(workshopId: string, hash: string): Promise<void>
+  getRecoveryHash(workshopId: string): Promise<string | null>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
   findToken(tokenHash: string): Promise<TokenGrant | null>
 }

@@ -27,7 +27,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
 
 const toBytes = (data: Uint8Array | Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
-const toWorkshop = (r: Database['workshops']): WorkshopRow => ({
+const toWorkshop = (r: Selectable<Database['workshops']>): WorkshopRow => ({
   id: r.id,
   title: r.title,
   language: r.language === 'en' ? 'en' : 'de',
@@ -45,6 +45,8 @@ const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
   position: r.position,
   createdAt: Number(r.created_at),
   locked: Number(r.locked) === 1,
+  ideaCount: Number(r.idea_count),
+  lastActivityAt: r.last_activity_at === null ? null : Number(r.last_activity_at),
   phase: (BoardPhases as readonly string[]).includes(r.phase) ? (r.phase as BoardPhase) : 'collect',
 })
 
@@ -200,12 +202,30 @@ export class KyselyStore implements Store {
     })
   }
 
-  async updateBoardState(boardId: string, state: Partial<Pick<BoardRow, 'locked' | 'phase'>>): Promise<void> {
-    const values: { locked?: number; phase?: string } = {}
+  async updateBoardState(
+    boardId: string,
+    state: Partial<Pick<BoardRow, 'locked' | 'phase' | 'ideaCount' | 'lastActivityAt'>>,
+  ): Promise<void> {
+    const values: { locked?: number; phase?: string; idea_count?: number; last_activity_at?: number | null } = {}
     if (state.locked !== undefined) values.locked = state.locked ? 1 : 0
     if (state.phase !== undefined) values.phase = state.phase
+    if (state.ideaCount !== undefined) values.idea_count = state.ideaCount
+    if (state.lastActivityAt !== undefined) values.last_activity_at = state.lastActivityAt
     if (Object.keys(values).length === 0) return
     await this.db.updateTable('boards').set(values).where('id', '=', boardId).execute()
+  }
+
+  async setRecoveryHash(workshopId: string, hash: string): Promise<void> {
+    await this.db.updateTable('workshops').set({ recovery_hash: hash }).where('id', '=', workshopId).execute()
+  }
+
+  async getRecoveryHash(workshopId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('workshops')
+      .select('recovery_hash')
+      .where('id', '=', workshopId)
+      .executeTakeFirst()
+    return row?.recovery_hash ?? null
   }
 
   async addToken(tokenHash: string, grant: TokenGrant): Promise<void> {

@@ -1,15 +1,15 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { KyselyStore, migrate } from './kyselyStore.ts'
+import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
 import type { Database } from './schema.ts'
-import type { Store } from './Store.ts'
 
 // BIGINT columns (timestamps, sequence numbers) fit in a JS number for this data.
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
-export async function openPostgresStore(connectionString: string): Promise<Store> {
+export async function openPostgresStore(connectionString: string): Promise<StoreWithVoting> {
   const pool = new pg.Pool({ connectionString, max: 10 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
-  return new KyselyStore(db, 'postgres')
+  return withVoting(new KyselyStore(db, 'postgres'), db, 'postgres')
 }

@@ -3,8 +3,8 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KyselyStore, migrate } from './kyselyStore.ts'
+import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
 import type { Database } from './schema.ts'
-import type { Store } from './Store.ts'
 
 export interface StoreOptions {
   /** postgres://… switches to PostgreSQL; otherwise the embedded SQLite file under dataDir. */
@@ -13,7 +13,7 @@ export interface StoreOptions {
 }
 
 /** Opens (and migrates) the configured store. */
-export async function openStore(options: StoreOptions): Promise<Store> {
+export async function openStore(options: StoreOptions): Promise<StoreWithVoting> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
     return openPostgresStore(options.databaseUrl)
@@ -21,7 +21,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
 }
 
-export async function openSqliteStore(file: string): Promise<Store> {
+export async function openSqliteStore(file: string): Promise<StoreWithVoting> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -32,5 +32,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   await migrate(db, 'sqlite')
-  return new KyselyStore(db, 'sqlite')
+  return withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite')
 }

@@ -9,6 +9,7 @@ export interface Database {
     date: string | null
     join_code: string
     created_at: number
+    recovery_hash: Generated<string | null>
   }
   boards: {
     id: string
@@ -20,6 +21,8 @@ export interface Database {
     created_at: number
     locked: Generated<number>
     phase: Generated<string>
+    idea_count: Generated<number>
+    last_activity_at: number | null
   }
   participants: {
     id: string

@@ -2,9 +2,11 @@ import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { migrateBoardDocument } from '../domain/boardDocument.ts'
-import type { BoardStateMessage } from '@pinnwand/shared'
+import { type BoardStateMessage, IDEA_CARD_TYPE } from '@pinnwand/shared'
 import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
 import { BoardRoom, type RoomEvent, type RoomOptions, SERVER_ORIGIN } from './BoardRoom.ts'
+
+const ACTIVITY_WRITE_MS = 3000
 
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded (quick reconnects don't reload it). */
@@ -21,12 +23,16 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly roomListeners = new Set<(boardId: string, event: RoomEvent) => void>()
-  private readonly store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard'>
+  private readonly store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>
   private readonly stateProviders: ((boardId: string) => Promise<Partial<BoardStateMessage>>)[] = []
   private readonly schema: TLSchema
   private readonly options: RoomManagerOptions
 
-  constructor(store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard'>, schema: TLSchema, options: RoomManagerOptions) {
+  constructor(
+    store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>,
+    schema: TLSchema,
+    options: RoomManagerOptions,
+  ) {
     this.store = store
     this.schema = schema
     this.options = options
@@ -117,6 +123,7 @@ export class RoomManager {
       throw new Error(`Board ${boardId} was written by a newer version of the server`)
     }
     room.onEvent((event) => {
+      if (event.type === 'flushed' && event.bytes > 0) this.noteActivity(room)
       for (const listener of this.roomListeners) listener(boardId, event)
     })
     this.rooms.set(boardId, room)
@@ -145,6 +152,29 @@ export class RoomManager {
     })().finally(() => this.unloading.delete(room.boardId))
     this.unloading.set(room.boardId, done)
     return done
+  }
+
+  private readonly activityWrites = new Map<string, NodeJS.Timeout>()
+
+  /**
+   * Keeps the dashboard's idea count and last activity current without a write per tick:
+   * at most one small update per board every few seconds.
+   */
+  private noteActivity(room: BoardRoom): void {
+    if (this.activityWrites.has(room.boardId)) return
+    const timer = setTimeout(() => {
+      this.activityWrites.delete(room.boardId)
+      let ideas = 0
+      for (const { val } of room.records.map.values())
+        if (val.typeName === 'shape' && val.type === IDEA_CARD_TYPE) ideas++
+      this.store
+        .updateBoardState(room.boardId, { ideaCount: ideas, lastActivityAt: Date.now() })
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: error, boardId: room.boardId }, 'activity update failed'),
+        )
+    }, ACTIVITY_WRITE_MS)
+    timer.unref()
+    this.activityWrites.set(room.boardId, timer)
   }
 
   private persistenceFor(boardId: string) {

@@ -64,7 +64,12 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     requireFacilitator(actor)
     const participants = await ctx.store.listParticipants(actor.workshopId)
     return {
-      participants: participants.map((p) => ({ id: p.id, name: p.name, joinedAt: p.createdAt, revoked: p.revokedAt !== null })),
+      participants: participants.map((p) => ({
+        id: p.id,
+        name: p.name,
+        joinedAt: p.createdAt,
+        revoked: p.revokedAt !== null,
+      })),
     }
   })
 

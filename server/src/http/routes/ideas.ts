@@ -7,6 +7,7 @@ import { validateRecord } from '../../sync/recordPolicy.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor } from '../requestAuth.ts'
+import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
 export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): Promise<BoardRow> {
@@ -52,10 +53,12 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     const room = await ctx.rooms.open(board.id)
+    let ideas
     try {
-      return { clusters: [], ideas: listIdeas([...room.records.map.values()].map((e) => e.val)) }
+      ideas = listIdeas([...room.records.map.values()].map((e) => e.val))
     } finally {
       ctx.rooms.releaseIfIdle(room)
     }
+    return { clusters: [], ideas: withRevealedVotes(ideas, await revealedTallies(ctx.voting.store, board.id)) }
   })
 }

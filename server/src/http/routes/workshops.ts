@@ -4,8 +4,10 @@ import {
   ErrorCode,
   JoinWorkshopBody,
   type JoinWorkshopResponse,
+  PassphraseBody,
 } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop } from '../../domain/workshops.ts'
 import type { AppContext } from '../context.ts'
@@ -61,6 +63,10 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
         question: b.question,
         template: b.template,
         participants: ctx.rooms.getLoaded(b.id)?.connectionCount ?? 0,
+        ideas: b.ideaCount,
+        lastActivity: b.lastActivityAt,
+        phase: b.phase,
+        locked: b.locked,
       })),
     }
   })
@@ -80,5 +86,35 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     )
     const response: JoinWorkshopResponse = { participantId, participantToken }
     return reply.code(201).send(response)
+  })
+
+  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/passphrase', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    if (actor.workshopId !== request.params.workshopId || actor.role !== 'facilitator') {
+      throw forbidden("Only this workshop's facilitator can set its passphrase.")
+    }
+    const { passphrase } = parseBody(PassphraseBody, request.body)
+    await ctx.store.setRecoveryHash(actor.workshopId, await hashPassphrase(passphrase))
+    return reply.code(204).send()
+  })
+
+  /** Lost the dashboard link: the passphrase yields a new facilitator token. */
+  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/recover', async (request, reply) => {
+    const { passphrase } = parseBody(PassphraseBody, request.body)
+    const workshop = await ctx.store.getWorkshop(request.params.workshopId)
+    if (!workshop) throw workshopNotFound()
+    const stored = await ctx.store.getRecoveryHash(workshop.id)
+    if (!stored || !(await verifyPassphrase(passphrase, stored))) {
+      throw new ApiError(403, 'invalid_passphrase', 'This passphrase does not open this workshop.')
+    }
+    const facilitatorToken = generateToken()
+    await ctx.store.addToken(hashToken(facilitatorToken), {
+      role: 'facilitator',
+      workshopId: workshop.id,
+      boardId: null,
+      subjectId: generateId('f'),
+      revokedAt: null,
+    })
+    return reply.code(201).send({ facilitatorToken })
   })
 }

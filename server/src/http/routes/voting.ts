@@ -1,0 +1,247 @@
+import {
+  CastVoteBody,
+  type CastVoteResponse,
+  CreateRoundBody,
+  type CreateRoundResponse,
+  type MyRoundVotesResponse,
+  type RoundListResponse,
+  type RoundResponse,
+  type RoundResultsDto,
+  VotingErrorCode,
+} from '@pinnwand/shared'
+import type { FastifyInstance } from 'fastify'
+import { type Actor, canReadBoard } from '../../auth/Actor.ts'
+import { generateId } from '../../auth/tokens.ts'
+import { isIdeaCard } from '../../domain/ideas.ts'
+import type { BoardRow } from '../../store/Store.ts'
+import { type BoardIdea, roundDto, roundResults } from '../../voting/roundView.ts'
+import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } from '../../voting/votingRules.ts'
+import type { RoundRow, RoundTally } from '../../voting/VotingStore.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { requireActor } from '../requestAuth.ts'
+import { boardFor } from './ideas.ts'
+
+const REFUSAL_STATUS: Record<VoteRefusal, number> = {
+  budget_exhausted: 409,
+  idea_cap_reached: 409,
+  round_not_open: 409,
+  no_vote_to_remove: 409,
+  idea_not_eligible: 422,
+}
+
+const REFUSAL_MESSAGE: Record<VoteRefusal, string> = {
+  budget_exhausted: 'All your dots are placed. Take one back to move it.',
+  idea_cap_reached: 'This idea already has the most dots one person may give it.',
+  round_not_open: 'This voting round is not open.',
+  no_vote_to_remove: 'You have no dot on this idea.',
+  idea_not_eligible: 'This idea is not part of the voting round.',
+}
+
+const roundNotFound = () => new ApiError(404, VotingErrorCode.roundNotFound, 'No voting round with this id.')
+
+function requireFacilitator(actor: Actor, what: string): void {
+  if (actor.role !== 'facilitator') throw forbidden(`Only the facilitator can ${what}.`)
+}
+
+/** Loads a round the actor may see: another workshop's round is "not found", not "forbidden". */
+async function roundFor(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: RoundRow; board: BoardRow }> {
+  const round = await ctx.voting.store.getRound(roundId)
+  if (!round) throw roundNotFound()
+  const board = await ctx.store.getBoard(round.boardId)
+  if (!board || board.workshopId !== actor.workshopId) throw roundNotFound()
+  if (!canReadBoard(actor, board)) throw forbidden('This token does not give access to this board.')
+  return { round, board }
+}
+
+/** The board's idea cards, oldest first (the board order ties are kept in). */
+async function boardIdeas(ctx: AppContext, boardId: string): Promise<BoardIdea[]> {
+  const room = await ctx.rooms.open(boardId)
+  try {
+    // Read synchronously right after open: the room cannot be unloaded in between.
+    const ideas: BoardIdea[] = []
+    for (const { val } of room.records.map.values()) {
+      if (isIdeaCard(val)) ideas.push({ id: val.id, text: val.props.text, createdAt: val.props.createdAt })
+    }
+    return ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+  } finally {
+    ctx.rooms.releaseIfIdle(room)
+  }
+}
+
+/** Results for whoever may see them now; undefined otherwise. */
+async function resultsFor(
+  ctx: AppContext,
+  actor: Actor,
+  round: RoundRow,
+  now: number,
+  tally: RoundTally,
+  ideas?: BoardIdea[],
+): Promise<RoundResultsDto | undefined> {
+  const status = effectiveStatus(round, now)
+  const isFacilitator = actor.role === 'facilitator'
+  if (!isFacilitator && status !== RoundStatus.revealed) return undefined
+  // Who voted for what: named rounds, facilitator only, and never while people still vote.
+  const ballots =
+    isFacilitator && !round.anonymous && status !== RoundStatus.open
+      ? await ctx.voting.store.ballots(round.id)
+      : undefined
+  return roundResults(round, tally, ideas ?? (await boardIdeas(ctx, round.boardId)), now, ballots)
+}
+
+export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/rounds', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor, 'open a voting round')
+    const body = parseBody(CreateRoundBody, request.body)
+    let ideaIds: string[] | null = null
+    if (body.ideaIds) {
+      ideaIds = [...new Set(body.ideaIds)]
+      const onBoard = new Set((await boardIdeas(ctx, board.id)).map((i) => i.id))
+      const unknown = ideaIds.filter((id) => !onBoard.has(id))
+      if (unknown.length > 0) {
+        throw new ApiError(422, VotingErrorCode.unknownIdea, 'Some ideaIds are not idea cards on this board.', {
+          ideaIds: unknown,
+        })
+      }
+    }
+    const now = Date.now()
+    const result = await ctx.voting.store.createRound({
+      id: generateId('r'),
+      boardId: board.id,
+      status: RoundStatus.open,
+      dotsPerParticipant: body.dotsPerParticipant,
+      maxPerIdea: body.maxPerIdea ?? null,
+      ideaIds,
+      anonymous: body.anonymous ?? false,
+      durationSeconds: body.durationSeconds ?? null,
+      openedAt: now,
+      closesAt: body.durationSeconds ? now + body.durationSeconds * 1000 : null,
+      closedAt: null,
+      revealedAt: null,
+    })
+    if (!result.ok) {
+      throw new ApiError(409, VotingErrorCode.roundAlreadyOpen, 'This board already has an open voting round.', {
+        roundId: result.openRoundId,
+      })
+    }
+    ctx.voting.timer.schedule(result.round)
+    request.log.info({ roundId: result.round.id, boardId: board.id }, 'voting round opened')
+    const response: CreateRoundResponse = { roundId: result.round.id }
+    return reply.code(201).send(response)
+  })
+
+  app.get<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/rounds',
+    async (request): Promise<RoundListResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      const rounds = await ctx.voting.store.listRounds(board.id)
+      const now = Date.now()
+      let ideas: BoardIdea[] | undefined
+      const dtos = []
+      for (const round of rounds) {
+        // Progress (how many voted, how many dots) is public; the distribution is not.
+        const tally = await ctx.voting.store.tally(round.id)
+        const results = await resultsFor(ctx, actor, round, now, tally, (ideas ??= await boardIdeas(ctx, board.id)))
+        dtos.push(roundDto(round, tally, now, results))
+      }
+      return { rounds: dtos }
+    },
+  )
+
+  app.get<{ Params: { roundId: string } }>('/api/rounds/:roundId', async (request): Promise<RoundResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    const now = Date.now()
+    const tally = await ctx.voting.store.tally(round.id)
+    return { round: roundDto(round, tally, now, await resultsFor(ctx, actor, round, now, tally)) }
+  })
+
+  app.post<{ Params: { roundId: string } }>(
+    '/api/rounds/:roundId/votes',
+    async (request): Promise<CastVoteResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const { round } = await roundFor(ctx, actor, request.params.roundId)
+      if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
+      const body = parseBody(CastVoteBody, request.body)
+      const ideas = await boardIdeas(ctx, round.boardId)
+      const card = ideas.find((i) => i.id === body.ideaId)
+      const outcome = await ctx.voting.store.castVote({
+        roundId: round.id,
+        voterId: actor.userId,
+        voterName: actor.name,
+        ideaId: body.ideaId,
+        ideaText: card?.text ?? '',
+        delta: body.delta,
+        eligible: isEligible(body.ideaId, new Set(ideas.map((i) => i.id)), round.ideaIds),
+        requestId: body.requestId,
+        now: Date.now(),
+      })
+      if (!outcome.ok) throw new ApiError(REFUSAL_STATUS[outcome.code], outcome.code, REFUSAL_MESSAGE[outcome.code])
+      return { myVotes: outcome.myVotes, remaining: outcome.remaining }
+    },
+  )
+
+  app.get<{ Params: { roundId: string } }>(
+    '/api/rounds/:roundId/me',
+    async (request): Promise<MyRoundVotesResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const { round } = await roundFor(ctx, actor, request.params.roundId)
+      if (actor.role === 'projector') throw forbidden('The projector view has no dots.')
+      const myVotes = await ctx.voting.store.myVotes(round.id, actor.userId)
+      return {
+        roundId: round.id,
+        status: effectiveStatus(round, Date.now()),
+        dotsPerParticipant: round.dotsPerParticipant,
+        maxPerIdea: round.maxPerIdea,
+        myVotes,
+        remaining: round.dotsPerParticipant - usedDots(myVotes),
+      }
+    },
+  )
+
+  app.post<{ Params: { roundId: string } }>('/api/rounds/:roundId/close', async (request): Promise<RoundResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    requireFacilitator(actor, 'close a voting round')
+    const now = Date.now()
+    const closed = await ctx.voting.store.closeRound(round.id, now)
+    if (!closed) throw roundNotFound()
+    ctx.voting.timer.cancel(round.id)
+    const tally = await ctx.voting.store.tally(round.id)
+    return { round: roundDto(closed, tally, now, await resultsFor(ctx, actor, closed, now, tally)) }
+  })
+
+  app.post<{ Params: { roundId: string } }>('/api/rounds/:roundId/reveal', async (request): Promise<RoundResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    requireFacilitator(actor, 'reveal voting results')
+    const now = Date.now()
+    // Revealing an open round closes it first: nobody may vote on a visible distribution.
+    const revealed = await ctx.voting.store.revealRound(round.id, now)
+    if (!revealed) throw roundNotFound()
+    ctx.voting.timer.cancel(round.id)
+    const tally = await ctx.voting.store.tally(round.id)
+    return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }
+  })
+
+  app.get<{ Params: { roundId: string } }>(
+    '/api/rounds/:roundId/results',
+    async (request): Promise<RoundResultsDto> => {
+      const actor = await requireActor(ctx.store, request)
+      const { round } = await roundFor(ctx, actor, request.params.roundId)
+      const now = Date.now()
+      // Checked before counting: a participant's request must not even cost a tally.
+      if (actor.role !== 'facilitator' && effectiveStatus(round, now) !== RoundStatus.revealed) {
+        throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
+      }
+      const results = await resultsFor(ctx, actor, round, now, await ctx.voting.store.tally(round.id))
+      if (!results) {
+        throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
+      }
+      return results
+    },
+  )
+}
