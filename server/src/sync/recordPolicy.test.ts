@@ -49,7 +49,32 @@ describe('reviewRecordChange', () => {
     expect(create(card())).toBeNull()
     expect(update(card(), card({ text: 'Noch mehr Grün' }))).toBeNull()
     expect(update(card(), { ...card(), x: 400 }, actor('participant', 'p_bob'))).toBeNull()
-    expect(create(PageRecordType.create({ id: 'page:two' as never, name: 'Zwei', index: 'a2' as never }))).toBeNull()
+  })
+
+  it('lets only the facilitator create pages', () => {
+    const page = PageRecordType.create({ id: 'page:two' as never, name: 'Zwei', index: 'a2' as never })
+    expect(create(page, actor('facilitator', 'f_1'))).toBeNull()
+    expect(create(page)).toMatch(/only the facilitator/)
+  })
+
+  it("lets a participant move, but not edit or delete, someone else's card", () => {
+    const bob = actor('participant', 'p_bob')
+    expect(update(card(), { ...card(), x: 10, y: 20, index: 'a5' as never }, bob)).toBeNull()
+    expect(update(card(), card({ text: 'übernommen' }), bob)).toMatch(/only the author/)
+    expect(update(card(), { ...card(), x: 10, props: { ...card().props, color: 'red' } }, bob)).toMatch(/only the author/)
+    expect(reviewRecordChange(bob, { id: 'shape:card1', before: card(), after: undefined }, schema)).toMatch(/only the author/)
+    // The facilitator moderates: edits and deletes anyone's card.
+    const facilitator = actor('facilitator', 'f_1')
+    expect(update(card(), card({ text: 'gekürzt' }), facilitator)).toBeNull()
+    expect(reviewRecordChange(facilitator, { id: 'shape:card1', before: card(), after: undefined }, schema)).toBeNull()
+  })
+
+  it('refuses every participant change on a locked board, but not the facilitator', () => {
+    const locked = { locked: true }
+    expect(reviewRecordChange(ada, { id: 'shape:card1', before: undefined, after: card() }, schema, locked)).toMatch(/locked/)
+    expect(reviewRecordChange(ada, { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } }, schema, locked)).toMatch(/locked/)
+    const facilitator = actor('facilitator', 'f_1')
+    expect(reviewRecordChange(facilitator, { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } }, schema, locked)).toBeNull()
   })
 
   it('accepts a card by a facilitator carrying the facilitator id', () => {
@@ -107,7 +132,8 @@ describe('reviewRecordChange', () => {
   })
 
   it('refuses changing the authorId of an existing card', () => {
-    expect(update(card(), card({ authorId: 'p_bob' }))).toMatch(/author of a card cannot change/)
+    expect(update(card(), card({ authorId: 'p_bob' }))).toMatch(/author of a (card|shape) cannot change/)
+    expect(update(card(), card({ authorId: 'p_bob' }), actor('facilitator', 'f_1'))).toMatch(/cannot change/)
     // Also when the one changing it is the (new) claimed author.
     expect(update(card(), card({ authorId: 'p_bob' }), actor('participant', 'p_bob'))).toMatch(/cannot change/)
   })
