@@ -1,0 +1,257 @@
+import { IDEA_CARD_TYPE } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
+import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
+import type { ExportLanguage } from './labels.ts'
+
+/**
+ * The one model every export format is built from. Builders are pure functions of it, so
+ * features that add data (comments, voting rounds, shortlist) only fill `BoardReportInput`
+ * and every format picks the data up at once.
+ */
+export interface BoardReport {
+  workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
+  board: { id: string; title: string; question: string; facilitator: string | null }
+  participantsCount: number
+  /** Epoch ms. */
+  generatedAt: number
+  clusters: ReportCluster[]
+  unclusteredIdeas: ReportIdea[]
+  rounds: ReportRound[]
+  /** Idea ids in shortlist order. */
+  shortlist: string[]
+  /** The board's shapes, normalised to page coordinates, for SVG/PNG and the PDF picture. */
+  drawing: BoardDrawing
+}
+
+export interface ReportCluster {
+  id: string
+  title: string
+  color: string
+  ideas: ReportIdea[]
+}
+
+export interface ReportIdea {
+  id: string
+  text: string
+  /** null when the author is hidden (anonymous collection) or unknown. */
+  author: string | null
+  createdAt: number
+  comments: ReportComment[]
+  /** Dots per round id; only rounds in which the idea received dots. */
+  votesByRound: Record<string, number>
+  shortlisted: boolean
+}
+
+export interface ReportComment {
+  author: string | null
+  text: string
+  createdAt: number
+}
+
+export interface RoundSettings {
+  dotsPerParticipant: number
+  /** null: no cap besides the budget. */
+  maxPerIdea: number | null
+  anonymous: boolean
+  /** null: every idea on the board was eligible. */
+  eligibleIdeaIds: string[] | null
+}
+
+export interface RankingEntry {
+  ideaId: string
+  text: string
+  votes: number
+  /** Competition ranking: equal votes share a rank (1, 1, 3). */
+  rank: number
+}
+
+export interface ReportRound {
+  id: string
+  /** 1-based, in the order the rounds were opened. */
+  index: number
+  settings: RoundSettings
+  status: 'open' | 'closed' | 'revealed'
+  voters: number
+  totalVotes: number
+  ranking: RankingEntry[]
+}
+
+/** A voting round as the voting feature knows it: settings, status and dots per idea. */
+export interface RoundInput {
+  id: string
+  /** Rounds are ordered by this (epoch ms). */
+  openedAt: number
+  settings: RoundSettings
+  status: ReportRound['status']
+  voters: number
+  /** Dots per idea id. Ideas whose card was deleted keep their dots; `ideaTexts` names them. */
+  votesByIdea: Record<string, number>
+  /** Texts of ideas that are no longer on the board (their card was deleted after voting). */
+  ideaTexts?: Record<string, string>
+}
+
+export interface CommentInput {
+  ideaId: string
+  author: string | null
+  text: string
+  createdAt: number
+}
+
+export interface BoardReportInput {
+  workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
+  board: { id: string; title: string; question: string }
+  /** Name of the table's facilitator, when known. */
+  facilitator?: string | null
+  /** The board document's records (tldraw shapes, bindings, pages, …). */
+  records: readonly TLRecord[] | readonly unknown[]
+  rounds?: readonly RoundInput[]
+  comments?: readonly CommentInput[]
+  /** Idea ids in shortlist order; ids no longer on the board are dropped. */
+  shortlist?: readonly string[]
+  /** When set (e.g. from the participant list), used instead of counting distinct authors. */
+  participantsCount?: number
+  /** Hide every card author (anonymous collection phase). */
+  hideAuthors?: boolean
+  now?: number
+}
+
+export const CLUSTER_TYPE = 'cluster' as const
+
+interface CardRecord extends RawShape {
+  props: { text?: unknown; author?: unknown; authorId?: unknown; createdAt?: unknown }
+}
+
+const isShape = (record: unknown): record is RawShape =>
+  typeof record === 'object' &&
+  record !== null &&
+  (record as { typeName?: unknown }).typeName === 'shape' &&
+  typeof (record as { id?: unknown }).id === 'string'
+
+/** Assembles the report model from the board's records and whatever the features supply. */
+export function buildBoardReport(input: BoardReportInput): BoardReport {
+  const shapes = (input.records as readonly unknown[]).filter(isShape)
+  const cards = shapes.filter((s): s is CardRecord => s.type === IDEA_CARD_TYPE)
+  const clusterShapes = shapes.filter((s) => s.type === CLUSTER_TYPE)
+  const rounds = buildRounds(input.rounds ?? [], cards)
+  const cardIds = new Set(cards.map((c) => c.id))
+  const shortlist = [...new Set(input.shortlist ?? [])].filter((id) => cardIds.has(id))
+  const shortlisted = new Set(shortlist)
+
+  const commentsByIdea = new Map<string, ReportComment[]>()
+  for (const comment of input.comments ?? []) {
+    const list = commentsByIdea.get(comment.ideaId) ?? []
+    list.push({ author: comment.author, text: comment.text, createdAt: comment.createdAt })
+    commentsByIdea.set(comment.ideaId, list)
+  }
+  for (const list of commentsByIdea.values()) list.sort((a, b) => a.createdAt - b.createdAt)
+
+  const votesByIdea = new Map<string, Record<string, number>>()
+  for (const round of rounds) {
+    for (const entry of round.ranking) {
+      const votes = votesByIdea.get(entry.ideaId) ?? {}
+      votes[round.id] = entry.votes
+      votesByIdea.set(entry.ideaId, votes)
+    }
+  }
+
+  const toIdea = (card: CardRecord): ReportIdea => {
+    const author = typeof card.props.author === 'string' && card.props.author.trim() ? card.props.author : null
+    return {
+      id: card.id,
+      text: typeof card.props.text === 'string' ? card.props.text : '',
+      author: input.hideAuthors ? null : author,
+      createdAt: typeof card.props.createdAt === 'number' ? card.props.createdAt : 0,
+      comments: commentsByIdea.get(card.id) ?? [],
+      votesByRound: votesByIdea.get(card.id) ?? {},
+      shortlisted: shortlisted.has(card.id),
+    }
+  }
+  const byCreation = (a: ReportIdea, b: ReportIdea) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
+
+  const clusterIds = new Set(clusterShapes.map((c) => c.id))
+  const clusters: ReportCluster[] = clusterShapes
+    .map((shape) => {
+      const props = shape.props as { title?: unknown; color?: unknown }
+      return {
+        id: shape.id,
+        title: typeof props.title === 'string' ? props.title : '',
+        color: typeof props.color === 'string' ? props.color : 'grey',
+        ideas: cards
+          .filter((c) => c.parentId === shape.id)
+          .map(toIdea)
+          .sort(byCreation),
+        // Reading order on the board: top to bottom, then left to right.
+        sortKey: [shape.y, shape.x] as const,
+      }
+    })
+    .sort((a, b) => a.sortKey[0] - b.sortKey[0] || a.sortKey[1] - b.sortKey[1])
+    .map(({ sortKey: _sortKey, ...cluster }) => cluster)
+
+  const authorIds = new Set(
+    cards.map((c) => c.props.authorId).filter((id): id is string => typeof id === 'string' && id !== ''),
+  )
+  const participantsCount =
+    input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
+
+  return {
+    workshop: { ...input.workshop },
+    board: { ...input.board, facilitator: input.facilitator ?? null },
+    participantsCount,
+    generatedAt: input.now ?? Date.now(),
+    clusters,
+    unclusteredIdeas: cards
+      .filter((c) => !clusterIds.has(c.parentId))
+      .map(toIdea)
+      .sort(byCreation),
+    rounds,
+    shortlist,
+    drawing: extractDrawing(input.records as readonly unknown[]),
+  }
+}
+
+function buildRounds(inputs: readonly RoundInput[], cards: readonly CardRecord[]): ReportRound[] {
+  const cardText = new Map(cards.map((c) => [c.id, typeof c.props.text === 'string' ? c.props.text : '']))
+  const cardCreated = new Map(cards.map((c) => [c.id, typeof c.props.createdAt === 'number' ? c.props.createdAt : 0]))
+  return [...inputs]
+    .sort((a, b) => a.openedAt - b.openedAt || a.id.localeCompare(b.id))
+    .map((round, i) => {
+      const entries = Object.entries(round.votesByIdea)
+        .filter(([, votes]) => votes > 0)
+        .sort(
+          ([ida, a], [idb, b]) =>
+            b - a || (cardCreated.get(ida) ?? Infinity) - (cardCreated.get(idb) ?? Infinity) || ida.localeCompare(idb),
+        )
+      const ranking: RankingEntry[] = []
+      entries.forEach(([ideaId, votes], position) => {
+        const previous = ranking[position - 1]
+        ranking.push({
+          ideaId,
+          // An empty text marks an idea whose card and text are gone; renderers say so.
+          text: cardText.get(ideaId) ?? round.ideaTexts?.[ideaId] ?? '',
+          votes,
+          rank: previous && previous.votes === votes ? previous.rank : position + 1,
+        })
+      })
+      return {
+        id: round.id,
+        index: i + 1,
+        settings: { ...round.settings },
+        status: round.status,
+        voters: round.voters,
+        totalVotes: entries.reduce((sum, [, votes]) => sum + votes, 0),
+        ranking,
+      }
+    })
+}
+
+/** Every idea of the report, clustered ones first (in cluster order), keyed by id. */
+export function allIdeas(report: BoardReport): ReportIdea[] {
+  return [...report.clusters.flatMap((c) => c.ideas), ...report.unclusteredIdeas]
+}
+
+export function ideaIndex(report: BoardReport): Map<string, { idea: ReportIdea; cluster: ReportCluster | null }> {
+  const index = new Map<string, { idea: ReportIdea; cluster: ReportCluster | null }>()
+  for (const cluster of report.clusters) for (const idea of cluster.ideas) index.set(idea.id, { idea, cluster })
+  for (const idea of report.unclusteredIdeas) index.set(idea.id, { idea, cluster: null })
+  return index
+}

@@ -1,0 +1,55 @@
+import { type BoardReport, ideaIndex } from './BoardReport.ts'
+import { labelsFor } from './labels.ts'
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection, OWASP).
+ * A leading apostrophe makes Excel and LibreOffice show the text as it is.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value
+}
+
+/** RFC 4180: quote fields with a delimiter, quote or line break; double inner quotes. */
+export function csvField(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : neutralizeFormula(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Header and data rows, before quoting (tests and other tabular formats reuse them). */
+export function buildCsvRows(report: BoardReport): (string | number)[][] {
+  const l = labelsFor(report.workshop.language)
+  const header: (string | number)[] = [
+    l.table,
+    l.cluster,
+    l.idea,
+    l.author,
+    l.commentsCount,
+    ...report.rounds.map((r) => `${l.votes} ${l.roundTitle(r.index)}`),
+    l.shortlisted,
+    'id',
+  ]
+  const rows = [header]
+  for (const { idea, cluster } of ideaIndex(report).values()) {
+    rows.push([
+      report.board.title,
+      cluster?.title ?? '',
+      idea.text,
+      idea.author ?? '',
+      idea.comments.length,
+      ...report.rounds.map((r) => idea.votesByRound[r.id] ?? 0),
+      idea.shortlisted ? l.yes : l.no,
+      idea.id,
+    ])
+  }
+  return rows
+}
+
+/**
+ * One row per idea. Starts with a UTF-8 byte order mark because Excel otherwise reads the file
+ * as Windows-1252 and breaks every umlaut; lines end in CRLF as RFC 4180 says.
+ */
+export function buildCsv(report: BoardReport): string {
+  return '\uFEFF' + buildCsvRows(report).map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+}

@@ -1,0 +1,151 @@
+/**
+ * Wording of the result documents. German is the default: the record of the day is usually
+ * handed in to a German public body. Keys are shared by every format so PDF, DOCX and Markdown
+ * say the same thing.
+ */
+
+export const ExportLanguage = { de: 'de', en: 'en' } as const
+export type ExportLanguage = (typeof ExportLanguage)[keyof typeof ExportLanguage]
+
+const de = {
+  reportTitle: 'Ergebnisprotokoll',
+  workshopSummaryTitle: 'Gesamtübersicht der Veranstaltung',
+  workshop: 'Veranstaltung',
+  table: 'Thementisch',
+  question: 'Leitfrage',
+  facilitator: 'Moderation',
+  date: 'Datum',
+  participants: 'Teilnehmende',
+  ideasCount: 'Ideen',
+  generatedAt: 'Erstellt am',
+  contents: 'Inhalt',
+  boardPicture: 'Bild des Boards',
+  clusters: 'Themengruppen',
+  cluster: 'Themengruppe',
+  unclustered: 'Ideen ohne Themengruppe',
+  rounds: 'Abstimmungsrunden',
+  round: 'Abstimmungsrunde',
+  shortlist: 'Shortlist (engere Auswahl)',
+  comments: 'Kommentare',
+  commentsCount: 'Anzahl Kommentare',
+  idea: 'Idee',
+  text: 'Text',
+  author: 'Autor/in',
+  anonymous: 'anonym',
+  votes: 'Punkte',
+  rank: 'Rang',
+  shortlisted: 'Shortlist',
+  yes: 'ja',
+  no: 'nein',
+  none: '—',
+  noIdeas: 'Keine Ideen.',
+  noRounds: 'Es gab keine Abstimmungsrunde.',
+  noVotes: 'In dieser Runde wurden keine Punkte vergeben.',
+  emptyShortlist: 'Die Shortlist ist leer.',
+  dotsPerParticipant: 'Punkte pro Person',
+  maxPerIdea: 'Höchstens pro Idee',
+  unlimited: 'unbegrenzt',
+  anonymousVoting: 'Anonyme Abstimmung',
+  eligible: 'Zur Wahl',
+  eligibleAll: 'alle Ideen',
+  eligibleSome: (n: number) => `${n} ausgewählte Ideen`,
+  status: 'Status',
+  statusOpen: 'offen',
+  statusClosed: 'geschlossen',
+  statusRevealed: 'veröffentlicht',
+  voters: 'Abstimmende',
+  totalVotes: 'Punkte insgesamt',
+  removedIdea: '(entfernte Idee)',
+  page: (n: number, total: number) => `Seite ${n} von ${total}`,
+  roundTitle: (index: number) => `Runde ${index}`,
+  summaryShortlists: 'Shortlists aller Thementische',
+  summaryBoards: 'Thementische',
+} as const
+
+export type Labels = { readonly [K in keyof typeof de]: (typeof de)[K] extends string ? string : (typeof de)[K] }
+
+const en: Labels = {
+  reportTitle: 'Results report',
+  workshopSummaryTitle: 'Workshop summary',
+  workshop: 'Workshop',
+  table: 'Table',
+  question: 'Guiding question',
+  facilitator: 'Facilitator',
+  date: 'Date',
+  participants: 'Participants',
+  ideasCount: 'Ideas',
+  generatedAt: 'Generated',
+  contents: 'Contents',
+  boardPicture: 'Picture of the board',
+  clusters: 'Clusters',
+  cluster: 'Cluster',
+  unclustered: 'Ideas without a cluster',
+  rounds: 'Voting rounds',
+  round: 'Voting round',
+  shortlist: 'Shortlist',
+  comments: 'Comments',
+  commentsCount: 'Comments',
+  idea: 'Idea',
+  text: 'Text',
+  author: 'Author',
+  anonymous: 'anonymous',
+  votes: 'Votes',
+  rank: 'Rank',
+  shortlisted: 'Shortlisted',
+  yes: 'yes',
+  no: 'no',
+  none: '—',
+  noIdeas: 'No ideas.',
+  noRounds: 'There was no voting round.',
+  noVotes: 'No dots were placed in this round.',
+  emptyShortlist: 'The shortlist is empty.',
+  dotsPerParticipant: 'Dots per participant',
+  maxPerIdea: 'Max. per idea',
+  unlimited: 'unlimited',
+  anonymousVoting: 'Anonymous voting',
+  eligible: 'Eligible',
+  eligibleAll: 'all ideas',
+  eligibleSome: (n: number) => `${n} selected ideas`,
+  status: 'Status',
+  statusOpen: 'open',
+  statusClosed: 'closed',
+  statusRevealed: 'revealed',
+  voters: 'Voters',
+  totalVotes: 'Total votes',
+  removedIdea: '(removed idea)',
+  page: (n: number, total: number) => `Page ${n} of ${total}`,
+  roundTitle: (index: number) => `Round ${index}`,
+  summaryShortlists: 'Shortlists of all tables',
+  summaryBoards: 'Tables',
+}
+
+export function labelsFor(language: ExportLanguage | string | undefined): Labels {
+  return language === 'en' ? en : de
+}
+
+/**
+ * A calendar date for the document. `YYYY-MM-DD` strings are formatted from their parts so a
+ * workshop date never shifts by a day with the server's time zone.
+ */
+export function formatDate(value: string | number, language: ExportLanguage): string {
+  const locale = language === 'en' ? 'en-GB' : 'de-DE'
+  if (typeof value === 'string') {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+    if (!match) return value
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(value))
+}
+
+export function formatDateTime(value: number, language: ExportLanguage): string {
+  const locale = language === 'en' ? 'en-GB' : 'de-DE'
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value))
+}
+
+export function statusLabel(labels: Labels, status: string): string {
+  if (status === 'open') return labels.statusOpen
+  if (status === 'closed') return labels.statusClosed
+  if (status === 'revealed') return labels.statusRevealed
+  return status
+}

@@ -1,0 +1,136 @@
+import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
+import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel } from './labels.ts'
+
+/**
+ * Escapes participant text for Markdown: formatting characters are backslash-escaped and
+ * `<`, `>` and `&` become entities, so HTML or script in an idea stays visible text in every
+ * renderer instead of being interpreted.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]#|~])/g, '\\$1')
+    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3')
+}
+
+/** One line for a list item or a table cell: newlines become explicit line breaks. */
+const inline = (text: string) =>
+  escapeMarkdown(text)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .join('<br>')
+
+function ideaBlock(idea: ReportIdea, report: BoardReport, l: Labels): string[] {
+  const meta: string[] = [idea.author ? inline(idea.author) : `_${l.anonymous}_`]
+  for (const round of report.rounds) {
+    const votes = idea.votesByRound[round.id]
+    if (votes) meta.push(`${l.roundTitle(round.index)}: ${votes} ${l.votes}`)
+  }
+  if (idea.shortlisted) meta.push(`**${l.shortlisted}**`)
+  const lines = [`- ${inline(idea.text) || l.none} (${meta.join(', ')})`]
+  for (const comment of idea.comments) {
+    const who = comment.author ? `${inline(comment.author)}: ` : ''
+    lines.push(`  - 💬 ${who}${inline(comment.text)}`)
+  }
+  return lines
+}
+
+function roundBlock(round: ReportRound, l: Labels): string[] {
+  const s = round.settings
+  const lines = [
+    `### ${l.roundTitle(round.index)}`,
+    '',
+    `- ${l.status}: ${statusLabel(l, round.status)}`,
+    `- ${l.dotsPerParticipant}: ${s.dotsPerParticipant}`,
+    `- ${l.maxPerIdea}: ${s.maxPerIdea ?? l.unlimited}`,
+    `- ${l.anonymousVoting}: ${s.anonymous ? l.yes : l.no}`,
+    `- ${l.eligible}: ${s.eligibleIdeaIds ? l.eligibleSome(s.eligibleIdeaIds.length) : l.eligibleAll}`,
+    `- ${l.voters}: ${round.voters}`,
+    `- ${l.totalVotes}: ${round.totalVotes}`,
+    '',
+  ]
+  if (round.ranking.length === 0) return [...lines, l.noVotes, '']
+  lines.push(`| ${l.rank} | ${l.idea} | ${l.votes} |`, '|---:|---|---:|')
+  for (const entry of round.ranking) {
+    lines.push(`| ${entry.rank} | ${inline(entry.text) || l.removedIdea} | ${entry.votes} |`)
+  }
+  return [...lines, '']
+}
+
+/** The result report as Markdown: the same sections as the PDF, readable as plain text. */
+export function buildMarkdown(report: BoardReport): string {
+  const l = labelsFor(report.workshop.language)
+  const lang = report.workshop.language
+  const ideas = ideaIndex(report)
+  const out: string[] = [
+    `# ${l.reportTitle}: ${inline(report.board.title)}`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| ${l.workshop} | ${inline(report.workshop.title)} |`,
+    `| ${l.date} | ${formatDate(report.workshop.date ?? report.generatedAt, lang)} |`,
+    `| ${l.table} | ${inline(report.board.title)} |`,
+    `| ${l.question} | ${inline(report.board.question) || l.none} |`,
+    `| ${l.facilitator} | ${report.board.facilitator ? inline(report.board.facilitator) : l.none} |`,
+    `| ${l.participants} | ${report.participantsCount} |`,
+    `| ${l.ideasCount} | ${ideas.size} |`,
+    `| ${l.generatedAt} | ${formatDateTime(report.generatedAt, lang)} |`,
+    '',
+    `## ${l.shortlist}`,
+    '',
+  ]
+  if (report.shortlist.length === 0) out.push(l.emptyShortlist)
+  report.shortlist.forEach((id, i) => {
+    const found = ideas.get(id)
+    if (found) out.push(`${i + 1}. ${inline(found.idea.text)}`)
+  })
+  out.push('', `## ${l.clusters}`, '')
+  if (report.clusters.length === 0) out.push(l.none, '')
+  for (const cluster of report.clusters) {
+    out.push(`### ${inline(cluster.title) || l.cluster}`, '')
+    if (cluster.ideas.length === 0) out.push(l.noIdeas)
+    for (const idea of cluster.ideas) out.push(...ideaBlock(idea, report, l))
+    out.push('')
+  }
+  out.push(`## ${l.rounds}`, '')
+  if (report.rounds.length === 0) out.push(l.noRounds, '')
+  for (const round of report.rounds) out.push(...roundBlock(round, l))
+  out.push(`## ${l.unclustered}`, '')
+  if (report.unclusteredIdeas.length === 0) out.push(l.noIdeas)
+  for (const idea of report.unclusteredIdeas) out.push(...ideaBlock(idea, report, l))
+  out.push('')
+  return out.join('\n')
+}
+
+/** The workshop summary: every table's shortlist first, then the list of tables. */
+export function buildWorkshopSummaryMarkdown(reports: readonly BoardReport[]): string {
+  const first = reports[0]
+  const lang = first?.workshop.language ?? 'de'
+  const l = labelsFor(lang)
+  const out = [
+    `# ${l.workshopSummaryTitle}: ${inline(first?.workshop.title ?? '')}`,
+    '',
+    `${l.date}: ${first ? formatDate(first.workshop.date ?? first.generatedAt, lang) : ''}`,
+    '',
+    `## ${l.summaryShortlists}`,
+    '',
+  ]
+  for (const report of reports) {
+    const ideas = ideaIndex(report)
+    out.push(`### ${inline(report.board.title)}`, '')
+    if (report.board.question) out.push(`_${inline(report.board.question)}_`, '')
+    if (report.shortlist.length === 0) out.push(l.emptyShortlist)
+    report.shortlist.forEach((id, i) => out.push(`${i + 1}. ${inline(ideas.get(id)?.idea.text ?? '')}`))
+    out.push('')
+  }
+  out.push(`## ${l.summaryBoards}`, '', `| ${l.table} | ${l.participants} | ${l.ideasCount} | ${l.rounds} |`)
+  out.push('|---|---:|---:|---:|')
+  for (const report of reports) {
+    const count = ideaIndex(report).size
+    out.push(`| ${inline(report.board.title)} | ${report.participantsCount} | ${count} | ${report.rounds.length} |`)
+  }
+  out.push('')
+  return out.join('\n')
+}
