@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { boardWithIdeas, errorCode, openRound, participants, vote, type VotingBoard } from './votingHelpers.ts'
+
+let t: TestServer
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await t.stop()
+})
+
+describe('a voting round', () => {
+  let board: VotingBoard
+  let roundId: string
+  let ada: string
+  let bo: string
+
+  beforeAll(async () => {
+    board = await boardWithIdeas(t.url, 4)
+    ;[ada, bo] = await participants(t.url, board.workshop, 2) as [string, string]
+    roundId = await openRound(t.url, board, { dotsPerParticipant: 3, maxPerIdea: 2 })
+  })
+
+  it('enforces budget, cap and removal', async () => {
+    const [a, b, c] = board.ideaIds as [string, string, string]
+    expect((await vote(t.url, ada, roundId, a)).body).toEqual({ myVotes: { [a]: 1 }, remaining: 2 })
+    expect((await vote(t.url, ada, roundId, a)).body).toEqual({ myVotes: { [a]: 2 }, remaining: 1 })
+    const capped = await vote(t.url, ada, roundId, a)
+    expect([capped.status, errorCode(capped)]).toEqual([409, 'idea_cap_reached'])
+    expect((await vote(t.url, ada, roundId, b)).body).toEqual({ myVotes: { [a]: 2, [b]: 1 }, remaining: 0 })
+    const broke = await vote(t.url, ada, roundId, c)
+    expect([broke.status, errorCode(broke)]).toEqual([409, 'budget_exhausted'])
+    const nothing = await vote(t.url, ada, roundId, c, -1)
+    expect([nothing.status, errorCode(nothing)]).toEqual([409, 'no_vote_to_remove'])
+    expect((await vote(t.url, ada, roundId, a, -1)).body).toEqual({ myVotes: { [a]: 1, [b]: 1 }, remaining: 1 })
+    expect((await vote(t.url, bo, roundId, c)).status).toBe(200)
+    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token: ada })
+    expect(me.body).toMatchObject({ roundId, status: 'open', myVotes: { [a]: 1, [b]: 1 }, remaining: 1 })
+  })
+
+  it('allows one open round per board', async () => {
+    const res = await api(t.url, 'POST', `/api/boards/${board.boardId}/rounds`, {
+      token: board.workshop.facilitatorToken,
+      body: { dotsPerParticipant: 1 },
+    })
+    expect([res.status, errorCode(res)]).toEqual([409, 'round_already_open'])
+  })
+
+  it('hides the distribution from participants and the projector until revealed', async () => {
+    const { projectorToken, facilitatorToken } = board.workshop
+    for (const token of [ada, projectorToken]) {
+      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token })
+      expect([results.status, errorCode(results)]).toEqual([403, 'not_revealed'])
+      const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token })
+      expect(list.status).toBe(200)
+      expect(list.body.rounds[0].results).toBeUndefined()
+      expect(list.body.rounds[0].progress).toEqual({ voters: 2, totalVotes: 3 })
+      const single = await api(t.url, 'GET', `/api/rounds/${roundId}`, { token })
+      expect(single.body.round.results).toBeUndefined()
+      const ideas = await api(t.url, 'GET', `/api/boards/${board.boardId}/ideas`, { token })
+      for (const idea of ideas.body.ideas) expect(idea.votes).toBeUndefined()
+      // Nothing that looks like counts per idea anywhere in these answers.
+      expect(JSON.stringify([list.body, single.body, ideas.body])).not.toContain('ranking')
+    }
+    const close = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: facilitatorToken })
+    expect(close.body.round.status).toBe('closed')
+    const stillHidden = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: bo })
+    expect([stillHidden.status, errorCode(stillHidden)]).toEqual([403, 'not_revealed'])
+    const late = await vote(t.url, bo, roundId, board.ideaIds[3]!)
+    expect([late.status, errorCode(late)]).toEqual([409, 'round_not_open'])
+    const mine = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token: bo })
+    expect(mine.body.myVotes).toEqual({ [board.ideaIds[2]!]: 1 })
+  })
+
+  it('shows the facilitator the results at any time, with named ballots', async () => {
+    const res = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: board.workshop.facilitatorToken })
+    expect(res.status).toBe(200)
+    const [a, b, c, d] = board.ideaIds as [string, string, string, string]
+    expect(res.body).toMatchObject({ status: 'closed', voters: 2, totalVotes: 3 })
+    expect(res.body.ranking.map((r: any) => [r.ideaId, r.votes, r.rank])).toEqual([
+      [a, 1, 1],
+      [b, 1, 1],
+      [c, 1, 1],
+      [d, 0, 4],
+    ])
+    expect(res.body.ranking[0].text).toBe('Idee 1')
+    expect(res.body.ballots.map((x: any) => x.name).sort()).toEqual(['P0', 'P1'])
+  })
+
+  it('reveals: everyone sees the ranking, and the idea list carries the votes', async () => {
+    const forbidden = await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: ada })
+    expect(forbidden.status).toBe(403)
+    const reveal = await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: board.workshop.facilitatorToken })
+    expect(reveal.body.round.status).toBe('revealed')
+    for (const token of [ada, board.workshop.projectorToken]) {
+      const res = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ status: 'revealed', voters: 2, totalVotes: 3 })
+      expect(res.body.ballots).toBeUndefined()
+      const ideas = await api(t.url, 'GET', `/api/boards/${board.boardId}/ideas`, { token })
+      expect(ideas.body.ideas.map((i: any) => i.votes[roundId])).toEqual([1, 1, 1, 0])
+      const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token })
+      expect(list.body.rounds[0].results.ranking).toHaveLength(4)
+    }
+    // Results of every round are kept; the next round opens.
+    const next = await openRound(t.url, board, { dotsPerParticipant: 1, ideaIds: [board.ideaIds[0]!] })
+    const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token: ada })
+    expect(list.body.rounds.map((r: any) => [r.id, r.status])).toEqual([
+      [roundId, 'revealed'],
+      [next, 'open'],
+    ])
+  })
+})
+
+describe('bad votes', () => {
+  let board: VotingBoard
+  let roundId: string
+  let token: string
+
+  beforeAll(async () => {
+    board = await boardWithIdeas(t.url, 3)
+    ;[token] = (await participants(t.url, board.workshop, 1)) as [string]
+    roundId = await openRound(t.url, board, {
+      dotsPerParticipant: 5,
+      ideaIds: [board.ideaIds[0]!, board.ideaIds[1]!],
+      anonymous: true,
+    })
+  })
+
+  it('refuses malformed bodies with 400 validation_failed', async () => {
+    for (const delta of [5, -3, 'x', 0, 1.5, null]) {
+      const res = await vote(t.url, token, roundId, board.ideaIds[0]!, delta)
+      expect([res.status, errorCode(res)], `delta ${JSON.stringify(delta)}`).toEqual([400, 'validation_failed'])
+    }
+    const extra = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
+      token,
+      body: { ideaId: board.ideaIds[0], delta: 1, weight: 10 },
+    })
+    expect(extra.status).toBe(400)
+    const noIdea = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token, body: { delta: 1 } })
+    expect(noIdea.status).toBe(400)
+    const notJson = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token, body: '{"ideaId":' })
+    expect(notJson.status).toBe(400)
+    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
+    expect(me.body.remaining).toBe(5)
+  })
+
+  it('refuses ineligible, unknown and deleted cards with 422', async () => {
+    const outside = await vote(t.url, token, roundId, board.ideaIds[2]!)
+    expect([outside.status, errorCode(outside)]).toEqual([422, 'idea_not_eligible'])
+    const unknown = await vote(t.url, token, roundId, 'shape:nope')
+    expect([unknown.status, errorCode(unknown)]).toEqual([422, 'idea_not_eligible'])
+    // Delete a card while the round is open (as a client would, through the board document).
+    const victim = board.ideaIds[1]!
+    expect((await vote(t.url, token, roundId, victim)).status).toBe(200)
+    const room = await t.server.rooms.open(board.boardId)
+    await room.change((records) => records.delete(victim))
+    const deleted = await vote(t.url, token, roundId, victim)
+    expect([deleted.status, errorCode(deleted)]).toEqual([422, 'idea_not_eligible'])
+    // The dot on the vanished card can be taken back, so it is not lost from the budget.
+    expect((await vote(t.url, token, roundId, victim, -1)).body).toEqual({ myVotes: {}, remaining: 5 })
+  })
+
+  it('answers a replayed request id with the first answer and changes nothing', async () => {
+    const idea = board.ideaIds[0]!
+    const first = await vote(t.url, token, roundId, idea, 1, 'tap-1')
+    expect(first.body).toEqual({ myVotes: { [idea]: 1 }, remaining: 4 })
+    const again = await Promise.all([1, 2, 3].map(() => vote(t.url, token, roundId, idea, 1, 'tap-1')))
+    for (const res of again) expect([res.status, res.body]).toEqual([200, first.body])
+    const refused = await vote(t.url, token, roundId, board.ideaIds[2]!, 1, 'tap-2')
+    expect((await vote(t.url, token, roundId, board.ideaIds[2]!, 1, 'tap-2')).body).toEqual(refused.body)
+    expect((await vote(t.url, token, roundId, idea, 1, 'tap-3')).body.myVotes[idea]).toBe(2)
+    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
+    expect(me.body.myVotes).toEqual({ [idea]: 2 })
+  })
+
+  it('keeps the projector, other workshops and anonymous tokens out', async () => {
+    const projector = await vote(t.url, board.workshop.projectorToken, roundId, board.ideaIds[0]!)
+    expect(projector.status).toBe(403)
+    const other = await createWorkshop(t.url)
+    const stranger = await joinParticipant(t.url, other, 'Mallory')
+    const foreign = await vote(t.url, stranger.participantToken, roundId, board.ideaIds[0]!)
+    expect([foreign.status, errorCode(foreign)]).toEqual([404, 'round_not_found'])
+    const foreignResults = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: other.facilitatorToken })
+    expect(foreignResults.status).toBe(404)
+    const foreignClose = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: other.facilitatorToken })
+    expect(foreignClose.status).toBe(404)
+    const noToken = await vote(t.url, '', roundId, board.ideaIds[0]!)
+    expect(noToken.status).toBe(401)
+    const participantOpens = await api(t.url, 'POST', `/api/boards/${board.boardId}/rounds`, {
+      token,
+      body: { dotsPerParticipant: 3 },
+    })
+    expect(participantOpens.status).toBe(403)
+    const participantCloses = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token })
+    expect(participantCloses.status).toBe(403)
+    // Anonymous round: the facilitator sees counts but not who voted for what.
+    const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: board.workshop.facilitatorToken })
+    expect(results.body.ballots).toBeUndefined()
+  })
+
+  it('validates round settings', async () => {
+    const fresh = await boardWithIdeas(t.url, 1)
+    for (const body of [
+      { dotsPerParticipant: 0 },
+      { dotsPerParticipant: 51 },
+      { dotsPerParticipant: 3, maxPerIdea: 0 },
+      { dotsPerParticipant: 3, durationSeconds: 1.5 },
+      { dotsPerParticipant: 3, ideaIds: [] },
+      { dotsPerParticipant: 3, colour: 'red' },
+      {},
+    ]) {
+      const res = await api(t.url, 'POST', `/api/boards/${fresh.boardId}/rounds`, {
+        token: fresh.workshop.facilitatorToken,
+        body,
+      })
+      expect([res.status, errorCode(res)], JSON.stringify(body)).toEqual([400, 'validation_failed'])
+    }
+    const unknownIdea = await api(t.url, 'POST', `/api/boards/${fresh.boardId}/rounds`, {
+      token: fresh.workshop.facilitatorToken,
+      body: { dotsPerParticipant: 3, ideaIds: ['shape:nope'] },
+    })
+    expect([unknownIdea.status, errorCode(unknownIdea)]).toEqual([422, 'unknown_idea'])
+    const missing = await api(t.url, 'GET', `/api/rounds/r_missing/results`, { token: fresh.workshop.facilitatorToken })
+    expect([missing.status, errorCode(missing)]).toEqual([404, 'round_not_found'])
+  })
+})
