@@ -26,8 +26,8 @@ describe('durability across process death', () => {
       if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL')
       await c.exited
     }
+    rmSync(dataDir, { recursive: true, force: true })
   })
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
   const start = async () => {
     const server = await startChildServer(dataDir)
