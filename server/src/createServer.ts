@@ -4,16 +4,19 @@ import { getBoardSchema } from '@pinnwand/shared'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
+import type { AppContext } from './http/context.ts'
 import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
 import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
+import { RoundTimer } from './voting/RoundTimer.ts'
 
 export interface RunningServer {
   url: string
   port: number
   store: Store
   rooms: RoomManager
+  voting: AppContext['voting']
   logger: Logger
   /** Graceful: closes sockets, flushes and compacts every board, closes the store. */
   close(): Promise<void>
@@ -37,7 +40,10 @@ export async function createServer(
     logger,
   })
   const gateway = createWsGateway({ store, rooms, logger })
-  const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version })
+  // Started before listening: rounds that ran out while the server was down close first.
+  const voting = { store: store.voting, timer: new RoundTimer(store.voting, { logger: logger.child({ component: 'voting' }) }) }
+  await voting.timer.start()
+  const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo
@@ -54,10 +60,12 @@ export async function createServer(
     port: address.port,
     store,
     rooms,
+    voting,
     logger,
     close() {
       closing ??= (async () => {
         gateway.close()
+        await voting.timer.stop()
         await rooms.closeAll()
         await app.close()
         await store.close()
