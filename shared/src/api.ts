@@ -100,3 +100,10 @@ export interface JoinInfoResponse {
 }
 
 export const PassphraseBody = z.object({ passphrase: z.string().min(8).max(200) }).strict()
+
+export const CreateClusterBody = z
+  .object({
+    title: z.string().trim().min(1).max(Limits.titleMax),
+    color: z.string().max(40).optional(),
+  })
+  .strict()

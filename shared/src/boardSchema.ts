@@ -29,11 +29,24 @@ export interface IdeaCardProps {
   createdAt: number
 }
 
+/** The shape type of a cluster: a named area whose children are the idea cards in it. */
+export const CLUSTER_TYPE = 'cluster' as const
+
+export interface ClusterProps {
+  w: number
+  h: number
+  title: string
+  color: TLDefaultColorStyle
+}
+
 declare module '@tldraw/tlschema' {
   interface TLGlobalShapePropsMap {
     [IDEA_CARD_TYPE]: IdeaCardProps
+    [CLUSTER_TYPE]: ClusterProps
   }
 }
+
+export type ClusterShape = TLBaseShape<typeof CLUSTER_TYPE, ClusterProps>
 
 export type IdeaCardShape = TLBaseShape<typeof IDEA_CARD_TYPE, IdeaCardProps>
 
@@ -76,9 +89,25 @@ export const ideaCardMigrations = createShapePropsMigrationSequence({
   ],
 })
 
+const clusterTitle = T.string.check('title', (value) => {
+  if (value.length > Limits.titleMax) throw new Error(`Cluster title is longer than ${Limits.titleMax} characters`)
+})
+
+export const clusterProps: RecordProps<ClusterShape> = {
+  w: T.nonZeroNumber,
+  h: T.nonZeroNumber,
+  title: clusterTitle,
+  color: DefaultColorStyle,
+}
+
+/** Named, append-only migrations of the cluster's props (none yet). */
+export const clusterMigrationIds = createShapePropsMigrationIds(CLUSTER_TYPE, {})
+export const clusterMigrations = createShapePropsMigrationSequence({ sequence: [] })
+
 /** Custom shapes on top of tldraw's defaults; client and server build their schema from this. */
 export const customShapeSchemas = {
   [IDEA_CARD_TYPE]: { props: ideaCardProps, migrations: ideaCardMigrations },
+  [CLUSTER_TYPE]: { props: clusterProps, migrations: clusterMigrations },
 }
 
 let cachedSchema: TLSchema | undefined
