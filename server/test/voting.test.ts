@@ -17,7 +17,7 @@ describe('a voting round', () => {
   let bo: string
 
   beforeAll(async () => {
-    board = await boardWithIdeas(t.url, 4)
+    board = await boardWithIdeas(t.server, 4)
     ;[ada, bo] = await participants(t.url, board.workshop, 2) as [string, string]
     roundId = await openRound(t.url, board, { dotsPerParticipant: 3, maxPerIdea: 2 })
   })
@@ -119,7 +119,7 @@ describe('bad votes', () => {
   let token: string
 
   beforeAll(async () => {
-    board = await boardWithIdeas(t.url, 3)
+    board = await boardWithIdeas(t.server, 3)
     ;[token] = (await participants(t.url, board.workshop, 1)) as [string]
     roundId = await openRound(t.url, board, {
       dotsPerParticipant: 5,
@@ -201,7 +201,7 @@ describe('bad votes', () => {
   })
 
   it('validates round settings', async () => {
-    const fresh = await boardWithIdeas(t.url, 1)
+    const fresh = await boardWithIdeas(t.server, 1)
     for (const body of [
       { dotsPerParticipant: 0 },
       { dotsPerParticipant: 51 },

@@ -1,4 +1,12 @@
-import { api, type ApiResponse, createWorkshop, joinParticipant, type TestWorkshop } from './helpers/testServer.ts'
+import type { RunningServer } from '../src/createServer.ts'
+import {
+  api,
+  type ApiResponse,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  type TestWorkshop,
+} from './helpers/testServer.ts'
 
 export interface VotingBoard {
   workshop: TestWorkshop
@@ -6,20 +14,21 @@ export interface VotingBoard {
   ideaIds: string[]
 }
 
-/** A workshop whose first board has `ideas` idea cards, added through the API. */
-export async function boardWithIdeas(url: string, ideas: number): Promise<VotingBoard> {
-  const workshop = await createWorkshop(url)
+/**
+ * A workshop whose first board has `ideas` idea cards. The cards are written into the board
+ * document by the server itself (as the ideas API or a client would), oldest first.
+ */
+export async function boardWithIdeas(server: RunningServer, ideas: number): Promise<VotingBoard> {
+  const workshop = await createWorkshop(server.url)
   const boardId = workshop.boardIds[0]!
-  const ideaIds: string[] = []
-  for (let i = 0; i < ideas; i++) {
-    const res = await api(url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token: workshop.facilitatorToken,
-      body: { text: `Idee ${i + 1}` },
-    })
-    if (res.status !== 201) throw new Error(`adding idea failed: ${res.status} ${JSON.stringify(res.body)}`)
-    ideaIds.push(res.body.idea.id)
-  }
-  return { workshop, boardId, ideaIds }
+  const base = Date.now()
+  const cards = Array.from({ length: ideas }, (_, i) => ideaCard('facilitator', `Idee ${i + 1}`, { createdAt: base + i }))
+  const room = await server.rooms.open(boardId)
+  await room.change((records) => {
+    for (const card of cards) records.set(card.id, card)
+  })
+  server.rooms.releaseIfIdle(room)
+  return { workshop, boardId, ideaIds: cards.map((c) => c.id) }
 }
 
 export async function openRound(url: string, board: VotingBoard, body: Record<string, unknown>): Promise<string> {

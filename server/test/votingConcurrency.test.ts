@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, type ApiResponse, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { boardWithIdeas, errorCode, openRound, participants, vote } from './votingHelpers.ts'
+
+const VOTERS = 100
+const IDEAS = 5
+const BUDGET = 3
+const CAP = 2
+
+/**
+ * 100 people tap at once, every tap is sent twice (a retry with the same request id racing the
+ * original), and each person taps twice as often as their budget allows. Each person's taps name
+ * every idea at most twice, so the cap never decides and the budget alone does: exactly three
+ * taps per person must win, whatever the interleaving.
+ */
+function concurrencySuite(name: string, env: () => Record<string, string>) {
+  describe(name, () => {
+    let t: TestServer
+
+    beforeAll(async () => {
+      t = await startTestServer(env())
+    })
+    afterAll(async () => {
+      await t?.stop()
+    })
+
+    it('keeps totals exact with 100 concurrent voters and retries', { timeout: 60_000 }, async () => {
+      const board = await boardWithIdeas(t.server, IDEAS)
+      const tokens = await participants(t.url, board.workshop, VOTERS)
+      const roundId = await openRound(t.url, board, { dotsPerParticipant: BUDGET, maxPerIdea: CAP })
+      const taps = (voter: number) =>
+        [0, 1, 2, 3, 0, 1].map((k) => board.ideaIds[(voter + k) % IDEAS]!)
+
+      const answers = await Promise.all(
+        tokens.map(async (token, voter) => {
+          const perTap = await Promise.all(
+            taps(voter).map(async (ideaId, k) => {
+              const requestId = `v${voter}-t${k}`
+              // The original and its retry race each other.
+              const [a, b] = await Promise.all([
+                vote(t.url, token, roundId, ideaId, 1, requestId),
+                vote(t.url, token, roundId, ideaId, 1, requestId),
+              ])
+              const retryLater = await vote(t.url, token, roundId, ideaId, 1, requestId)
+              return { ideaId, a, b, retryLater }
+            }),
+          )
+          return { token, perTap }
+        }),
+      )
+
+      const expectedPerIdea = new Map<string, number>()
+      for (const { token, perTap } of answers) {
+        const accepted = perTap.filter((tap) => tap.a.status === 200)
+        expect(accepted).toHaveLength(BUDGET)
+        for (const tap of perTap) {
+          // Retries answer exactly what the first attempt answered.
+          expect(sameAnswer(tap.a, tap.b)).toBe(true)
+          expect(sameAnswer(tap.a, tap.retryLater)).toBe(true)
+          if (tap.a.status !== 200) expect([tap.a.status, errorCode(tap.a)]).toEqual([409, 'budget_exhausted'])
+        }
+        const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
+        const myVotes: Record<string, number> = me.body.myVotes
+        expect(Object.values(myVotes).reduce((s, n) => s + n, 0)).toBe(BUDGET)
+        expect(me.body.remaining).toBe(0)
+        for (const [ideaId, n] of Object.entries(myVotes)) {
+          expect(n).toBeLessThanOrEqual(CAP)
+          expectedPerIdea.set(ideaId, (expectedPerIdea.get(ideaId) ?? 0) + n)
+        }
+        const accepts = new Map<string, number>()
+        for (const tap of accepted) accepts.set(tap.ideaId, (accepts.get(tap.ideaId) ?? 0) + 1)
+        expect(Object.fromEntries(accepts)).toEqual(myVotes)
+      }
+
+      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
+        token: board.workshop.facilitatorToken,
+      })
+      expect(results.status).toBe(200)
+      expect(results.body.voters).toBe(VOTERS)
+      expect(results.body.totalVotes).toBe(VOTERS * BUDGET)
+      for (const entry of results.body.ranking) expect(entry.votes).toBe(expectedPerIdea.get(entry.ideaId) ?? 0)
+      const ranked: number[] = results.body.ranking.map((r: { votes: number }) => r.votes)
+      expect(ranked).toEqual([...ranked].sort((x, y) => y - x))
+    })
+
+    it('lets the cap decide when everyone piles onto one idea', { timeout: 60_000 }, async () => {
+      const board = await boardWithIdeas(t.server, 2)
+      const tokens = await participants(t.url, board.workshop, 20)
+      const roundId = await openRound(t.url, board, { dotsPerParticipant: 5, maxPerIdea: 2 })
+      const hot = board.ideaIds[0]!
+      const perVoter = await Promise.all(
+        tokens.map((token) => Promise.all(Array.from({ length: 6 }, () => vote(t.url, token, roundId, hot)))),
+      )
+      for (const answers of perVoter) {
+        expect(answers.filter((a) => a.status === 200)).toHaveLength(2)
+        for (const a of answers.filter((x) => x.status !== 200)) expect(errorCode(a)).toBe('idea_cap_reached')
+      }
+      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
+        token: board.workshop.facilitatorToken,
+      })
+      expect(results.body.ranking[0]).toMatchObject({ ideaId: hot, votes: 40, rank: 1 })
+      expect(results.body.totalVotes).toBe(40)
+    })
+
+    it('closing while votes fly accepts nothing after the close', { timeout: 60_000 }, async () => {
+      const board = await boardWithIdeas(t.server, 3)
+      const tokens = await participants(t.url, board.workshop, 40)
+      const roundId = await openRound(t.url, board, { dotsPerParticipant: 3 })
+      const votes = tokens.map((token, i) => vote(t.url, token, roundId, board.ideaIds[i % 3]!))
+      const close = api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: board.workshop.facilitatorToken })
+      const answers = await Promise.all(votes)
+      expect((await close).status).toBe(200)
+      const accepted = answers.filter((a) => a.status === 200).length
+      for (const a of answers.filter((x) => x.status !== 200)) expect(errorCode(a)).toBe('round_not_open')
+      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
+        token: board.workshop.facilitatorToken,
+      })
+      expect(results.body.totalVotes).toBe(accepted)
+      const after = await vote(t.url, tokens[0]!, roundId, board.ideaIds[0]!)
+      expect([after.status, errorCode(after)]).toEqual([409, 'round_not_open'])
+    })
+  })
+}
+
+function sameAnswer(x: ApiResponse, y: ApiResponse): boolean {
+  return x.status === y.status && JSON.stringify(x.body) === JSON.stringify(y.body)
+}
+
+concurrencySuite('voting concurrency on SQLite', () => ({}))
+
+// Only with a PostgreSQL to talk to; the URL is passed explicitly so no other test inherits it.
+const databaseUrl = process.env.DATABASE_URL
+describe.skipIf(!databaseUrl)('PostgreSQL', () => {
+  concurrencySuite('voting concurrency on PostgreSQL', () => ({ DATABASE_URL: databaseUrl! }))
+})
