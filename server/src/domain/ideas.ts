@@ -1,4 +1,11 @@
-import { IDEA_CARD_TYPE, type IdeaCardShape, type IdeaDto } from '@pinnwand/shared'
+import {
+  CLUSTER_TYPE,
+  type ClusterDto,
+  type ClusterShape,
+  IDEA_CARD_TYPE,
+  type IdeaCardShape,
+  type IdeaDto,
+} from '@pinnwand/shared'
 import { createShapeId, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { getIndexAbove } from '@tldraw/utils'
 import type { Actor } from '../auth/Actor.ts'
@@ -10,11 +17,19 @@ const isShape = (record: TLRecord): record is TLShape => record.typeName === 'sh
 export const isIdeaCard = (record: TLRecord): record is IdeaCardShape =>
   isShape(record) && record.type === IDEA_CARD_TYPE
 
-/** Where cards may be placed: the top-level shapes on the page. */
-function occupiedBoxes(records: readonly TLRecord[]): Box[] {
+export const isCluster = (record: TLRecord): record is ClusterShape => isShape(record) && record.type === CLUSTER_TYPE
+
+/** The cluster an idea card belongs to: its parent, when that is a cluster. */
+export function clusterOf(card: IdeaCardShape, records: ReadonlyMap<string, TLRecord>): string | null {
+  const parent = records.get(card.parentId)
+  return parent && isCluster(parent) ? parent.id : null
+}
+
+/** What already occupies a parent (the page or a cluster), in that parent's coordinates. */
+function occupiedBoxes(records: readonly TLRecord[], parentId: string): Box[] {
   return records
     .filter(isShape)
-    .filter((shape) => shape.parentId === DEFAULT_PAGE_ID)
+    .filter((shape) => shape.parentId === parentId)
     .map((shape) => {
       const props = shape.props as { w?: number; h?: number }
       return { x: shape.x, y: shape.y, w: props.w ?? CARD_SIZE.w, h: props.h ?? CARD_SIZE.h }
@@ -27,20 +42,31 @@ function topIndex(records: readonly TLRecord[]): string {
   return top ?? 'a0'
 }
 
-/** A new idea card record for `text`, placed in a free spot of the board. */
+const CLUSTER_HEADER = 64
+const CLUSTER_PADDING = 16
+
+/**
+ * A new idea card record for `text`, placed in a free spot of the board, or inside `cluster`
+ * (cards are children of their cluster, in its coordinates).
+ */
 export function buildIdeaCard(
   records: readonly TLRecord[],
   text: string,
   author: Actor,
+  cluster: ClusterShape | null = null,
   now = Date.now(),
 ): IdeaCardShape {
-  const position = findFreeSlot(occupiedBoxes(records))
+  const parentId = cluster?.id ?? DEFAULT_PAGE_ID
+  const area = cluster
+    ? { x: CLUSTER_PADDING, y: CLUSTER_HEADER, w: cluster.props.w - 2 * CLUSTER_PADDING, h: Infinity }
+    : undefined
+  const position = findFreeSlot(occupiedBoxes(records, parentId), area)
   const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
   return {
     id: createShapeId(),
     typeName: 'shape',
     type: IDEA_CARD_TYPE,
-    parentId: DEFAULT_PAGE_ID as never,
+    parentId: parentId as never,
     index: getIndexAbove(topIndex(records) as never),
     x: position.x,
     y: position.y,
@@ -60,10 +86,45 @@ export function buildIdeaCard(
   }
 }
 
+/** A new cluster to the right of everything on the page. */
+export function buildCluster(records: readonly TLRecord[], title: string, color: string, creator: Actor): ClusterShape {
+  const size = { w: 760, h: 520 }
+  const position = findFreeSlot(occupiedBoxes(records, DEFAULT_PAGE_ID), undefined, size)
+  return {
+    id: createShapeId(),
+    typeName: 'shape',
+    type: CLUSTER_TYPE,
+    parentId: DEFAULT_PAGE_ID as never,
+    // Clusters sit below cards in z-order so dropped cards stay visible.
+    index: 'a0' as never,
+    x: position.x,
+    y: position.y,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: { createdBy: creator.userId },
+    props: { ...size, title, color: color as ClusterShape['props']['color'] },
+  }
+}
+
+/** Clusters of a board, in reading order (top to bottom, left to right). */
+export function listClusters(records: readonly TLRecord[]): ClusterDto[] {
+  return records
+    .filter(isCluster)
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((cluster) => ({ id: cluster.id, title: cluster.props.title }))
+}
+
 /** Ideas of a board as the API shows them, oldest first. */
 export function listIdeas(records: readonly TLRecord[]): IdeaDto[] {
+  const byId = new Map(records.map((r) => [r.id as string, r]))
   return records
     .filter(isIdeaCard)
     .sort((a, b) => a.props.createdAt - b.props.createdAt || a.id.localeCompare(b.id))
-    .map((card) => ({ id: card.id, text: card.props.text, clusterId: null, author: card.props.author }))
+    .map((card) => ({
+      id: card.id,
+      text: card.props.text,
+      clusterId: clusterOf(card, byId),
+      author: card.props.author,
+    }))
 }

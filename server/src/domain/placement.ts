@@ -18,7 +18,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 export function findFreeSlot(
   occupied: readonly Box[],
   area: Box = { x: 0, y: 0, w: COLUMNS * (CARD_SIZE.w + GAP), h: Infinity },
-  size = CARD_SIZE,
+  size: { w: number; h: number } = CARD_SIZE,
 ): { x: number; y: number } {
   const columns = Math.max(1, Math.floor((area.w + GAP) / (size.w + GAP)))
   for (let slot = 0; slot < 10_000; slot++) {

@@ -1,7 +1,8 @@
-import { CreateIdeaBody, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import { CreateClusterBody, CreateIdeaBody, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import { DefaultColorStyle } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import { type Actor, canReadBoard, canWriteBoard } from '../../auth/Actor.ts'
-import { buildIdeaCard, listIdeas } from '../../domain/ideas.ts'
+import { buildCluster, buildIdeaCard, isCluster, listClusters, listIdeas } from '../../domain/ideas.ts'
 import type { BoardRow } from '../../store/Store.ts'
 import { validateRecord } from '../../sync/recordPolicy.ts'
 import type { AppContext } from '../context.ts'
@@ -20,29 +21,64 @@ export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): 
 }
 
 export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/clusters', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can create clusters through the API.')
+    const body = parseBody(CreateClusterBody, request.body)
+    const color = body.color ?? 'light-blue'
+    if (!(DefaultColorStyle.values as readonly string[]).includes(color)) {
+      throw new ApiError(400, ErrorCode.validationFailed, `Unknown colour ${color}.`)
+    }
+    const room = await ctx.rooms.open(board.id)
+    try {
+      let cluster!: ReturnType<typeof buildCluster>
+      await room.change((records) => {
+        cluster = buildCluster(
+          [...records.map.values()].map((e) => e.val),
+          body.title,
+          color,
+          actor,
+        )
+        const invalid = validateRecord(cluster.id, cluster, undefined, ctx.schema)
+        if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
+        records.set(cluster.id, cluster)
+      })
+      return reply.code(201).send({ cluster: { id: cluster.id, title: cluster.props.title } })
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
+
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot add ideas.')
     const body = parseBody(CreateIdeaBody, request.body)
-    if (body.clusterId !== undefined) {
-      throw new ApiError(422, 'cluster_not_found', 'No cluster with this id on this board.')
-    }
     const room = await ctx.rooms.open(board.id)
     try {
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {
+        let cluster = null
+        if (body.clusterId !== undefined) {
+          const target = records.get(body.clusterId)
+          if (!target || !isCluster(target)) {
+            throw new ApiError(422, 'cluster_not_found', 'No cluster with this id on this board.')
+          }
+          cluster = target
+        }
         card = buildIdeaCard(
           [...records.map.values()].map((e) => e.val),
           body.text,
           actor,
+          cluster,
         )
         const invalid = validateRecord(card.id, card, undefined, ctx.schema)
         if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
         records.set(card.id, card)
       })
       return reply.code(201).send({
-        idea: { id: card.id, text: card.props.text, clusterId: null, author: card.props.author },
+        idea: { id: card.id, text: card.props.text, clusterId: body.clusterId ?? null, author: card.props.author },
       })
     } finally {
       ctx.rooms.releaseIfIdle(room)
@@ -54,11 +90,14 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     const board = await boardFor(ctx, actor, request.params.boardId)
     const room = await ctx.rooms.open(board.id)
     let ideas
+    let clusters
     try {
-      ideas = listIdeas([...room.records.map.values()].map((e) => e.val))
+      const records = [...room.records.map.values()].map((e) => e.val)
+      ideas = listIdeas(records)
+      clusters = listClusters(records)
     } finally {
       ctx.rooms.releaseIfIdle(room)
     }
-    return { clusters: [], ideas: withRevealedVotes(ideas, await revealedTallies(ctx.voting.store, board.id)) }
+    return { clusters, ideas: withRevealedVotes(ideas, await revealedTallies(ctx.voting.store, board.id)) }
   })
 }
