@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens.ts'
 import type { BoardRow, Store, WorkshopRow } from '../store/Store.ts'
 import { createInitialBoardDocument } from './boardDocument.ts'
+import { templateRecords } from './templates.ts'
 
 export interface CreatedWorkshop {
   workshop: WorkshopRow
@@ -22,6 +23,8 @@ export async function createWorkshop(
 ): Promise<CreatedWorkshop> {
   const workshopId = generateId('ws')
   const facilitatorToken = generateToken()
+  const facilitatorId = generateId('f')
+  const language = input.language ?? 'de'
   const projectorToken = generateToken()
   const boards: BoardRow[] = input.boards.map((b, position) => ({
     id: generateId('b'),
@@ -41,7 +44,7 @@ export async function createWorkshop(
     const workshop: WorkshopRow = {
       id: workshopId,
       title: input.title,
-      language: input.language ?? 'de',
+      language,
       date: input.date ?? null,
       joinCode: generateJoinCode(),
       createdAt: now,
@@ -53,7 +56,7 @@ export async function createWorkshop(
         tokens: [
           {
             tokenHash: hashToken(facilitatorToken),
-            grant: { role: 'facilitator', workshopId, boardId: null, subjectId: generateId('f'), revokedAt: null },
+            grant: { role: 'facilitator', workshopId, boardId: null, subjectId: facilitatorId, revokedAt: null },
           },
           {
             tokenHash: hashToken(projectorToken),
@@ -62,7 +65,9 @@ export async function createWorkshop(
         ],
         initialDocuments: boards.map((b) => ({
           boardId: b.id,
-          snapshot: Y.encodeStateAsUpdate(createInitialBoardDocument(schema)),
+          snapshot: Y.encodeStateAsUpdate(
+            createInitialBoardDocument(schema, templateRecords(b.template, b, language, facilitatorId)),
+          ),
         })),
       })
       return { workshop, boards, facilitatorToken, projectorToken }

@@ -1,0 +1,175 @@
+import { CLUSTER_TYPE, type ClusterShape } from '@pinnwand/shared'
+import type { TLGeoShape, TLRecord, TLShape, TLShapeId, TLTextShape } from '@tldraw/tlschema'
+import { DEFAULT_PAGE_ID } from './boardDocument.ts'
+
+export const TemplateIds = ['blank', 'thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum'] as const
+export type TemplateId = (typeof TemplateIds)[number]
+
+export const isTemplateId = (value: string): value is TemplateId => (TemplateIds as readonly string[]).includes(value)
+
+type Language = 'de' | 'en'
+
+const LABELS = {
+  de: {
+    cluster: (n: number) => `Themengruppe ${n}`,
+    collect: 'Sammeln',
+    clusterArea: 'Clustern',
+    vote: 'Abstimmen',
+    project: (n: number) => `Projekt ${n}`,
+    feedback: ['Das überzeugt', 'Offene Fragen', 'Anregungen'],
+    shortlists: 'Shortlists der Thementische',
+  },
+  en: {
+    cluster: (n: number) => `Theme group ${n}`,
+    collect: 'Collect',
+    clusterArea: 'Cluster',
+    vote: 'Vote',
+    project: (n: number) => `Project ${n}`,
+    feedback: ['What convinces', 'Open questions', 'Suggestions'],
+    shortlists: 'Shortlists of the theme tables',
+  },
+} as const
+
+/** tldraw's rich text for one paragraph per line (text and geo labels are rich text in v5). */
+export function plainRichText(text: string) {
+  return {
+    type: 'doc',
+    content: text.split('\n').map((line) => ({
+      type: 'paragraph',
+      ...(line ? { content: [{ type: 'text', text: line }] } : {}),
+    })),
+  }
+}
+
+/** Deterministic ids per board, so a template's shapes are recognisable and never collide. */
+const templateId = (boardId: string, name: string) => `shape:tpl_${boardId}_${name}` as TLShapeId
+
+function base(id: TLShapeId, x: number, y: number, index: string, ownerId: string) {
+  return {
+    id,
+    typeName: 'shape' as const,
+    parentId: DEFAULT_PAGE_ID as TLShape['parentId'],
+    index: index as TLShape['index'],
+    x,
+    y,
+    rotation: 0,
+    opacity: 1,
+    meta: { createdBy: ownerId, template: true },
+  }
+}
+
+function questionText(boardId: string, question: string, ownerId: string): TLTextShape {
+  return {
+    ...base(templateId(boardId, 'question'), 0, -220, 'a0V', ownerId),
+    type: 'text',
+    // Locked: the guiding question stays where it is while people work around it.
+    isLocked: true,
+    props: {
+      color: 'black',
+      size: 'xl',
+      font: 'sans',
+      textAlign: 'start',
+      w: 1400,
+      richText: plainRichText(question) as TLTextShape['props']['richText'],
+      scale: 1,
+      autoSize: false,
+    },
+  }
+}
+
+function cluster(
+  boardId: string,
+  name: string,
+  title: string,
+  x: number,
+  y: number,
+  color: ClusterShape['props']['color'],
+  ownerId: string,
+): ClusterShape {
+  return {
+    ...base(templateId(boardId, name), x, y, `a0${name}`, ownerId),
+    type: CLUSTER_TYPE,
+    isLocked: false,
+    props: { w: 760, h: 520, title, color },
+  }
+}
+
+/** A labelled zone (not a cluster): where a phase of the work happens. */
+function zone(boardId: string, name: string, label: string, x: number, w: number, ownerId: string): TLGeoShape {
+  return {
+    ...base(templateId(boardId, name), x, 0, `a0${name}`, ownerId),
+    type: 'geo',
+    isLocked: true,
+    props: {
+      geo: 'rectangle',
+      dash: 'dashed',
+      url: '',
+      w,
+      h: 1400,
+      growY: 0,
+      scale: 1,
+      flipX: false,
+      flipY: false,
+      labelColor: 'grey',
+      color: 'grey',
+      fill: 'none',
+      size: 'xl',
+      font: 'sans',
+      align: 'middle',
+      verticalAlign: 'start',
+      richText: plainRichText(label) as TLGeoShape['props']['richText'],
+    },
+  }
+}
+
+/**
+ * The records a new board starts with, by template: the guiding question on top, plus the
+ * template's areas. Owned by the facilitator (participants can't move or delete them).
+ */
+export function templateRecords(
+  template: string,
+  board: { id: string; question: string },
+  language: Language,
+  facilitatorId: string,
+): TLRecord[] {
+  const t = LABELS[language]
+  const records: TLRecord[] = []
+  if (board.question.trim()) records.push(questionText(board.id, board.question.trim(), facilitatorId))
+  switch (isTemplateId(template) ? template : 'blank') {
+    case 'thementisch':
+      records.push(
+        cluster(board.id, 'c1', t.cluster(1), 1500, 0, 'light-blue', facilitatorId),
+        cluster(board.id, 'c2', t.cluster(2), 1500, 600, 'light-green', facilitatorId),
+        cluster(board.id, 'c3', t.cluster(3), 1500, 1200, 'light-violet', facilitatorId),
+      )
+      break
+    case 'projektmarktplatz':
+      t.feedback.forEach((title, i) => {
+        records.push(
+          cluster(
+            board.id,
+            `f${i}`,
+            title,
+            i * 800,
+            0,
+            (['light-green', 'yellow', 'light-blue'] as const)[i] ?? 'light-blue',
+            facilitatorId,
+          ),
+        )
+      })
+      break
+    case 'ideenwerkstatt':
+      records.push(
+        zone(board.id, 'z1', t.collect, 0, 1400, facilitatorId),
+        zone(board.id, 'z2', t.clusterArea, 1500, 1600, facilitatorId),
+        zone(board.id, 'z3', t.vote, 3200, 1400, facilitatorId),
+      )
+      break
+    case 'plenum':
+      records.push(zone(board.id, 'z1', t.shortlists, 0, 3000, facilitatorId))
+      break
+    case 'blank':
+      break
+  }
+  return records
+}
