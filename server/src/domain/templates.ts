@@ -148,7 +148,7 @@ export function templateRecords(
         records.push(
           cluster(
             board.id,
-            `f${i}`,
+            `f${i + 1}`,
             title,
             i * 800,
             0,
