@@ -41,7 +41,10 @@ export async function createServer(
   })
   const gateway = createWsGateway({ store, rooms, logger })
   // Started before listening: rounds that ran out while the server was down close first.
-  const voting = { store: store.voting, timer: new RoundTimer(store.voting, { logger: logger.child({ component: 'voting' }) }) }
+  const voting = {
+    store: store.voting,
+    timer: new RoundTimer(store.voting, { logger: logger.child({ component: 'voting' }) }),
+  }
   await voting.timer.start()
   const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))

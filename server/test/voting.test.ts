@@ -18,7 +18,7 @@ describe('a voting round', () => {
 
   beforeAll(async () => {
     board = await boardWithIdeas(t.server, 4)
-    ;[ada, bo] = await participants(t.url, board.workshop, 2) as [string, string]
+    ;[ada, bo] = (await participants(t.url, board.workshop, 2)) as [string, string]
     roundId = await openRound(t.url, board, { dotsPerParticipant: 3, maxPerIdea: 2 })
   })
 
@@ -196,7 +196,9 @@ describe('bad votes', () => {
     const participantCloses = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token })
     expect(participantCloses.status).toBe(403)
     // Anonymous round: the facilitator sees counts but not who voted for what.
-    const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: board.workshop.facilitatorToken })
+    const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
+      token: board.workshop.facilitatorToken,
+    })
     expect(results.body.ballots).toBeUndefined()
   })
 

@@ -28,8 +28,7 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
       const board = await boardWithIdeas(t.server, IDEAS)
       const tokens = await participants(t.url, board.workshop, VOTERS)
       const roundId = await openRound(t.url, board, { dotsPerParticipant: BUDGET, maxPerIdea: CAP })
-      const taps = (voter: number) =>
-        [0, 1, 2, 3, 0, 1].map((k) => board.ideaIds[(voter + k) % IDEAS]!)
+      const taps = (voter: number) => [0, 1, 2, 3, 0, 1].map((k) => board.ideaIds[(voter + k) % IDEAS]!)
 
       const answers = await Promise.all(
         tokens.map(async (token, voter) => {

@@ -22,7 +22,9 @@ export async function boardWithIdeas(server: RunningServer, ideas: number): Prom
   const workshop = await createWorkshop(server.url)
   const boardId = workshop.boardIds[0]!
   const base = Date.now()
-  const cards = Array.from({ length: ideas }, (_, i) => ideaCard('facilitator', `Idee ${i + 1}`, { createdAt: base + i }))
+  const cards = Array.from({ length: ideas }, (_, i) =>
+    ideaCard('facilitator', `Idee ${i + 1}`, { createdAt: base + i }),
+  )
   const room = await server.rooms.open(boardId)
   await room.change((records) => {
     for (const card of cards) records.set(card.id, card)

@@ -78,7 +78,7 @@ describe('decideVote', () => {
     const r = round({ dotsPerParticipant: 5, maxPerIdea: 2 })
     let mine = {}
     let seed = 42
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 2000; i++) {
       const ideaId = 'abcd'[Math.floor(random() * 4)]!
       const outcome = decideVote(r, mine, random() < 0.7 ? add(ideaId) : remove(ideaId), NOW)

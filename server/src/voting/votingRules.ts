@@ -40,9 +40,7 @@ export interface VoteRequest {
 /** Dots per idea, only ideas with at least one dot. */
 export type MyVotes = Record<string, number>
 
-export type VoteOutcome =
-  | { ok: true; myVotes: MyVotes; remaining: number }
-  | { ok: false; code: VoteRefusal }
+export type VoteOutcome = { ok: true; myVotes: MyVotes; remaining: number } | { ok: false; code: VoteRefusal }
 
 /** True while votes are accepted: open and the timer (if any) has not run out. */
 export function isAcceptingVotes(round: Pick<RoundRules, 'status' | 'closesAt'>, now: number): boolean {
@@ -88,7 +86,11 @@ export function decideVote(round: RoundRules, myVotes: MyVotes, request: VoteReq
 }
 
 /** Whether an idea may receive dots in a round: on the board now, and selected (or all selected). */
-export function isEligible(ideaId: string, existingIdeaIds: ReadonlySet<string>, roundIdeaIds: readonly string[] | null) {
+export function isEligible(
+  ideaId: string,
+  existingIdeaIds: ReadonlySet<string>,
+  roundIdeaIds: readonly string[] | null,
+) {
   return existingIdeaIds.has(ideaId) && (roundIdeaIds === null || roundIdeaIds.includes(ideaId))
 }
 
