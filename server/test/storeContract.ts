@@ -173,6 +173,10 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
       expect(s1).toBeLessThan(s2)
       // Another board's log is untouched, even though its seq is below upToSeq.
       expect((await store.loadBoardDocument(other)).updates).toEqual([{ seq: otherSeq, data: new Uint8Array([9]) }])
+      // The compacted entries are really gone, not just hidden by up_to_seq: a snapshot marked
+      // with an older seq would otherwise bring them back.
+      await store.compact(boardId, new Uint8Array([7, 7]), s1)
+      expect((await store.loadBoardDocument(boardId)).updates.map((u) => u.seq)).toEqual([s3])
       // A second compaction replaces the first snapshot.
       await store.compact(boardId, new Uint8Array([8]), s3)
       expect(await store.loadBoardDocument(boardId)).toEqual({ snapshot: new Uint8Array([8]), updates: [] })
