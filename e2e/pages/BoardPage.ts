@@ -44,7 +44,10 @@ export class BoardPage {
 
   /** The canvas is mounted and the app's test handle is there. */
   async waitForMounted(): Promise<void> {
-    await expect(this.canvas).toBeVisible({ timeout: 20_000 })
+    // Either the canvas or the app's error screen; on the latter, fail with what it says.
+    const error = this.page.getByTestId('board-error')
+    await expect(this.canvas.or(error)).toBeVisible({ timeout: 20_000 })
+    if (await error.isVisible()) throw new Error(`the board shows an error instead of the canvas: "${await error.innerText()}"`)
     await this.page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 20_000 })
   }
 

@@ -10,6 +10,9 @@ test.describe('accessibility', () => {
     await board.createIdeaCard('Accessible idea')
 
     const results = await new AxeBuilder({ page: board.page }).analyze()
+    // The scan saw the board (canvas, toolbar, card), not an empty or error page.
+    expect(results.passes.length).toBeGreaterThan(10)
+    await expect(board.card('Accessible idea')).toBeVisible()
     const blocking = results.violations
       .filter((violation) => BLOCKING.has(violation.impact ?? ''))
       .map((violation) => ({
