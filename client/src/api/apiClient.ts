@@ -1,4 +1,11 @@
-import type { ClientConfig } from '@pinnwand/shared/api'
+import type {
+  ClientConfig,
+  CreateWorkshopBody,
+  CreateWorkshopResponse,
+  JoinInfoResponse,
+  JoinWorkshopResponse,
+} from '@pinnwand/shared/api'
+import type { BoardPhase } from '@pinnwand/shared/boardState'
 import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
@@ -13,6 +20,34 @@ export interface Me {
   boardIds: string[]
 }
 
+/**
+ * GET /api/workshops/:id. Fields past `participants` arrived with later server versions; an
+ * older server leaves them out and the dashboard shows a dash.
+ */
+export interface WorkshopOverview {
+  workshop: { id: string; title: string; language: 'de' | 'en'; date: string | null; joinCode: string }
+  boards: BoardOverview[]
+}
+
+export interface BoardOverview {
+  id: string
+  title: string
+  question: string
+  template: string
+  participants: number
+  ideas?: number
+  lastActivity?: number | null
+  phase?: BoardPhase
+  locked?: boolean
+}
+
+export interface ParticipantEntry {
+  id: string
+  name: string
+  joinedAt: number
+  revoked: boolean
+}
+
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
@@ -23,16 +58,25 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, token?: string): Promise<T> {
+async function request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await fetch(path, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as ApiErrorBody | null
-    throw new ApiError(response.status, body?.error.code ?? 'http_error', body?.error.message ?? response.statusText)
+    const error = (await response.json().catch(() => null)) as ApiErrorBody | null
+    throw new ApiError(response.status, error?.error?.code ?? 'http_error', error?.error?.message ?? response.statusText)
   }
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
+
+const getJson = <T>(path: string, token?: string) => request<T>('GET', path, token)
+const id = encodeURIComponent
 
 export function fetchConfig(): Promise<ClientConfig> {
   return getJson<ClientConfig>('/api/config')
@@ -40,4 +84,48 @@ export function fetchConfig(): Promise<ClientConfig> {
 
 export function fetchMe(token: string): Promise<Me> {
   return getJson<Me>('/api/me', token)
+}
+
+export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
+  return request('POST', '/api/workshops', undefined, body)
+}
+
+export function fetchWorkshop(workshopId: string, token: string): Promise<WorkshopOverview> {
+  return getJson(`/api/workshops/${id(workshopId)}`, token)
+}
+
+export function lookupJoinCode(code: string): Promise<JoinInfoResponse> {
+  return getJson(`/api/join/${id(code)}`)
+}
+
+export function joinWorkshop(workshopId: string, name: string, joinCode: string): Promise<JoinWorkshopResponse> {
+  return request('POST', `/api/workshops/${id(workshopId)}/participants`, undefined, { name, joinCode })
+}
+
+export function setBoardLock(boardId: string, locked: boolean, token: string): Promise<{ locked: boolean }> {
+  return request('POST', `/api/boards/${id(boardId)}/lock`, token, { locked })
+}
+
+export function setBoardPhase(boardId: string, phase: BoardPhase, token: string): Promise<{ phase: BoardPhase }> {
+  return request('POST', `/api/boards/${id(boardId)}/phase`, token, { phase })
+}
+
+export function createProjectorToken(boardId: string, token: string): Promise<{ projectorToken: string }> {
+  return request('POST', `/api/boards/${id(boardId)}/projector-token`, token, {})
+}
+
+export function fetchParticipants(workshopId: string, token: string): Promise<{ participants: ParticipantEntry[] }> {
+  return getJson(`/api/workshops/${id(workshopId)}/participants`, token)
+}
+
+export function revokeParticipant(workshopId: string, participantId: string, token: string): Promise<void> {
+  return request('DELETE', `/api/workshops/${id(workshopId)}/participants/${id(participantId)}`, token)
+}
+
+export function setRecoveryPassphrase(workshopId: string, passphrase: string, token: string): Promise<void> {
+  return request('POST', `/api/workshops/${id(workshopId)}/passphrase`, token, { passphrase })
+}
+
+export function recoverAccess(workshopId: string, passphrase: string): Promise<{ facilitatorToken: string }> {
+  return request('POST', `/api/workshops/${id(workshopId)}/recover`, undefined, { passphrase })
 }

@@ -10,7 +10,10 @@ import { syncRemotePresence } from '../sync/presence.ts'
 import { publishLocalPresence } from '../sync/publishLocalPresence.ts'
 import { stampShapeAuthor } from './stampShapeAuthor.ts'
 import { userColor } from '../sync/userColor.ts'
-import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
+import { useSession } from '../state/sessionStore.ts'
+import { BoardContext, type BoardContextValue } from './BoardContext.ts'
+import { BoardSharePanel } from './BoardSharePanel.tsx'
+import { BoardStatusPanel } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
 import { IdeaCardToolbar, ideaCardUiOverrides } from './IdeaCardToolbar.tsx'
 
@@ -20,7 +23,8 @@ const assetUrls = getAssetUrlsByImport()
 
 const components: TLComponents = {
   Toolbar: IdeaCardToolbar,
-  SharePanel: ConnectionStatusBadge,
+  SharePanel: BoardSharePanel,
+  TopPanel: BoardStatusPanel,
 }
 
 declare global {
@@ -30,14 +34,43 @@ declare global {
   }
 }
 
-export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession; me: Me; licenseKey: string | null }) {
+/**
+ * Projectors never write; participants cannot while the board is locked (the server reverts
+ * their writes anyway — this keeps them from typing into a board that throws the text away).
+ */
+function isReadonly(me: Me, locked: boolean): boolean {
+  return me.role === 'projector' || (locked && me.role === 'participant')
+}
+
+export function BoardCanvas({
+  session,
+  me,
+  licenseKey,
+  boardId,
+  token,
+}: {
+  session: BoardSession
+  me: Me
+  licenseKey: string | null
+  boardId: string
+  token: string
+}) {
   const { i18n } = useTranslation()
   const tools = useMemo(() => [createIdeaCardTool(() => ({ name: me.name, userId: me.userId }))], [me])
+  const context = useMemo<BoardContextValue>(() => ({ session, me, boardId, token }), [session, me, boardId, token])
 
   const onMount = (editor: Editor) => {
     const { connection, store } = session
     window.__pinnwand = { editor, doc: connection.doc, provider: connection.provider }
-    if (me.role === 'projector') editor.updateInstanceState({ isReadonly: true })
+    const applyReadonly = (locked: boolean) => {
+      const readonly = isReadonly(me, locked)
+      if (editor.getInstanceState().isReadonly === readonly) return
+      // Leave any text edit first, so a half-typed card is not stuck in edit mode.
+      if (readonly) editor.complete().selectNone().setCurrentTool('select')
+      editor.updateInstanceState({ isReadonly: readonly })
+    }
+    applyReadonly(useSession.getState().boardState?.locked ?? false)
+    const stopReadonly = useSession.subscribe((state) => applyReadonly(state.boardState?.locked ?? false))
     const stopStamping = stampShapeAuthor(editor, me.userId)
     const stopRemote = syncRemotePresence(store, connection.provider.awareness)
     const stopLocal = publishLocalPresence(editor, connection.provider.awareness, {
@@ -47,6 +80,7 @@ export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession
       role: me.role,
     })
     return () => {
+      stopReadonly()
       stopStamping()
       stopLocal()
       stopRemote()
@@ -56,6 +90,7 @@ export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession
 
   return (
     <div className="pw-board" data-testid="board-root">
+      <BoardContext.Provider value={context}>
       <Tldraw
         store={session.store}
         shapeUtils={boardShapeUtils}
@@ -68,6 +103,7 @@ export function BoardCanvas({ session, me, licenseKey }: { session: BoardSession
         locale={i18n.language}
         onMount={onMount}
       />
+      </BoardContext.Provider>
     </div>
   )
 }

@@ -1,15 +1,20 @@
 import { CloseCode, isTerminalCloseCode } from '@pinnwand/shared/closeCodes'
 import { getRecordsArray } from '@pinnwand/shared/boardDocument'
+import { BOARD_STATE_MESSAGE, BOARD_STATE_PARAM, type BoardStateMessage } from '@pinnwand/shared/boardState'
+import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { installJitteredBackoff } from '../sync/jitteredBackoff.ts'
 import { ConnectionStatus } from '../state/sessionStore.ts'
+import { readBoardState } from './readBoardState.ts'
 
 export interface BoardConnectionEvents {
   onStatus(status: ConnectionStatus, closeCode: number | null): void
   /** The doc holds the board (from the server or from this browser's cache): safe to bind. */
   onReady(): void
+  /** Server-owned lock and phase, sent on connect and on every change. */
+  onBoardState(state: BoardStateMessage): void
 }
 
 /**
@@ -36,7 +41,15 @@ export class BoardConnection {
     })
 
     const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`
-    this.provider = new WebsocketProvider(`${wsOrigin}/ws`, boardId, this.doc, { params: { token } })
+    this.provider = new WebsocketProvider(`${wsOrigin}/ws`, boardId, this.doc, {
+      params: { token, [BOARD_STATE_PARAM]: '1' },
+    })
+    // Registered before the socket opens (the constructor only starts connecting), so the
+    // state the server sends right after the handshake is not dropped as an unknown type.
+    this.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
+      const state = readBoardState(decoding.readVarString(decoder))
+      if (state) this.events.onBoardState(state)
+    }
     this.cleanups.push(installJitteredBackoff(this.provider))
 
     const onSync = (synced: boolean) => {

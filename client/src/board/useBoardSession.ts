@@ -19,10 +19,11 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
 
   useEffect(() => {
     if (!token || !enabled) return
-    const { setConnection } = useSession.getState()
+    const { setConnection, setBoardState } = useSession.getState()
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
     const connection = new BoardConnection(boardId, token, {
       onStatus: (status, closeCode) => setConnection(status, closeCode),
+      onBoardState: setBoardState,
       onReady: () => {
         const store = createBoardStore()
         binding = bindStoreToDoc(store, connection.doc)
@@ -32,6 +33,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
     return () => {
       binding?.dispose()
       connection.destroy()
+      setBoardState(null)
       setSession(null)
     }
   }, [boardId, token, enabled])

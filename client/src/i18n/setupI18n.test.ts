@@ -8,6 +8,24 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
 }
 
+// Every source file of the app, as text: the keys it asks for must exist in both languages.
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+})
+
+/** Keys passed literally to t(…) / i18next.t(…), and the prefixes of keys built from a template literal. */
+function usedKeys(): { exact: Set<string>; prefixes: Set<string> } {
+  const exact = new Set<string>()
+  const prefixes = new Set<string>()
+  for (const text of Object.values(sources)) {
+    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) exact.add(match[1] ?? '')
+    for (const match of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\$\{/g)) prefixes.add(match[1] ?? '')
+  }
+  return { exact, prefixes }
+}
+
 describe('i18n', () => {
   it('prefers German only when the browser ranks it before English', () => {
     expect(detectLanguage(['de-DE', 'en'], null)).toBe('de')
@@ -18,5 +36,32 @@ describe('i18n', () => {
 
   it('has the same keys in German and English', () => {
     expect(keys(de).sort()).toEqual(keys(en).sort())
+  })
+
+  it('has every key the code uses, in both languages (plural forms count)', () => {
+    const { exact, prefixes } = usedKeys()
+    expect(exact.size).toBeGreaterThan(50)
+    for (const [language, table] of [
+      ['de', de],
+      ['en', en],
+    ] as const) {
+      const known = new Set(keys(table).map((key) => key.replace(/_(one|other)$/, '')))
+      const missing = [...exact].filter((key) => !known.has(key))
+      expect(missing, `missing in ${language}.json`).toEqual([])
+      for (const prefix of prefixes) {
+        expect([...known].some((key) => key.startsWith(prefix)), `nothing under ${prefix} in ${language}.json`).toBe(true)
+      }
+    }
+  })
+
+  it('names every template and phase in both languages', () => {
+    for (const table of [de, en]) {
+      for (const template of ['thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum', 'blank']) {
+        expect(table.template).toHaveProperty(template)
+        expect(table.template).toHaveProperty(`${template}Hint`)
+      }
+      for (const phase of ['collect', 'cluster', 'vote', 'results']) expect(table.phase).toHaveProperty(phase)
+      for (const kind of ['missingTitle', 'unknownTemplate']) expect(table.create.csvProblem).toHaveProperty(kind)
+    }
   })
 })

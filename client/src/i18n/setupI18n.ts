@@ -27,6 +27,17 @@ function readSaved(): Language | null {
   }
 }
 
+/** Switches the UI language and remembers the choice on this device. */
+export function changeLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language)
+  } catch {
+    // Storage disabled: the choice lasts for this page.
+  }
+  document.documentElement.lang = language
+  void i18next.changeLanguage(language)
+}
+
 export function setupI18n() {
   const lng = detectLanguage()
   document.documentElement.lang = lng

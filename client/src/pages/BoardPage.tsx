@@ -5,7 +5,7 @@ import { ApiError, fetchConfig, fetchMe } from '../api/apiClient.ts'
 import { BoardCanvas } from '../board/BoardCanvas.tsx'
 import { closeCodeMessageKey } from '../board/BoardConnection.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
-import { resolveBoardToken } from '../session/boardToken.ts'
+import { resolveBoardToken, stripTokenFromAddress } from '../session/boardToken.ts'
 import { ConnectionStatus, useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { MessageScreen } from '../ui/MessageScreen.tsx'
@@ -16,6 +16,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [token] = useState(() => resolveBoardToken(boardId))
   const { config, me, error, connection, closeCode } = useSession()
   const [loaded, setLoaded] = useState(false)
+
+  // Remembered for this tab by resolveBoardToken; the address bar may be on a projector.
+  useEffect(stripTokenFromAddress, [])
 
   useEffect(() => {
     const { setConfig, setMe, setError } = useSession.getState()
@@ -70,5 +73,5 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </>
     )
   }
-  return <BoardCanvas session={session} me={me} licenseKey={config.tldrawLicenseKey} />
+  return <BoardCanvas session={session} me={me} licenseKey={config.tldrawLicenseKey} boardId={boardId} token={token ?? ''} />
 }

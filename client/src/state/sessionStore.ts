@@ -1,4 +1,5 @@
 import type { ClientConfig } from '@pinnwand/shared/api'
+import type { BoardStateMessage } from '@pinnwand/shared/boardState'
 import { create } from 'zustand'
 import type { Me } from '../api/apiClient.ts'
 
@@ -22,10 +23,13 @@ export interface SessionState {
   closeCode: number | null
   /** i18n key of an error to show instead of the board. */
   error: string | null
+  /** Lock and phase of the open board, as the server last sent them (null until it did). */
+  boardState: BoardStateMessage | null
   setConfig(config: ClientConfig): void
   setMe(me: Me | null): void
   setConnection(status: ConnectionStatus, closeCode?: number | null): void
   setError(errorKey: string | null): void
+  setBoardState(state: BoardStateMessage | null): void
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -34,8 +38,10 @@ export const useSession = create<SessionState>()((set) => ({
   connection: ConnectionStatus.connecting,
   closeCode: null,
   error: null,
+  boardState: null,
   setConfig: (config) => set({ config }),
   setMe: (me) => set({ me }),
   setConnection: (connection, closeCode = null) => set({ connection, closeCode }),
   setError: (error) => set({ error }),
+  setBoardState: (boardState) => set({ boardState }),
 }))

@@ -1,0 +1,24 @@
+import { ApiError } from './apiClient.ts'
+
+/** Error codes the UI explains in its own words; anything else gets the generic text with the server's message. */
+const KNOWN: Record<string, string> = {
+  invalid_join_code: 'apiError.invalidJoinCode',
+  workshop_not_found: 'apiError.workshopNotFound',
+  workshop_full: 'apiError.workshopFull',
+  board_not_found: 'apiError.boardNotFound',
+  invalid_passphrase: 'apiError.invalidPassphrase',
+  rate_limited: 'apiError.rateLimited',
+  validation_failed: 'apiError.validationFailed',
+  payload_too_large: 'apiError.payloadTooLarge',
+}
+
+/** The i18n key (and interpolation values) describing why an API call failed. */
+export function errorMessageKey(error: unknown): { key: string; values: Record<string, string> } {
+  if (!(error instanceof ApiError)) return { key: 'apiError.network', values: {} }
+  const known = KNOWN[error.code]
+  if (known) return { key: known, values: {} }
+  if (error.status === 401) return { key: 'apiError.unauthorized', values: {} }
+  if (error.status === 403) return { key: 'apiError.forbidden', values: {} }
+  if (error.status === 404) return { key: 'apiError.notFound', values: {} }
+  return { key: 'apiError.generic', values: { message: error.message } }
+}

@@ -1,0 +1,90 @@
+import { BoardPhase } from '@pinnwand/shared/boardState'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setBoardLock, setBoardPhase } from '../api/apiClient.ts'
+import { errorMessageKey } from '../api/errorMessageKey.ts'
+import { useSession } from '../state/sessionStore.ts'
+import { LockIcon } from '../ui/LockIcon.tsx'
+import { useBoardContext } from './BoardContext.ts'
+
+const phases = Object.values(BoardPhase)
+
+/**
+ * tldraw's top-centre slot: the phase everyone is in and whether the board is locked; the
+ * facilitator changes both here. The server sends the new state to every copy of the board.
+ */
+export function BoardStatusPanel() {
+  const { t } = useTranslation()
+  const { me, boardId, token } = useBoardContext()
+  const state = useSession((s) => s.boardState)
+  const id = useId()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  if (!state) return null
+  const describe = (cause: unknown) => {
+    const { key, values } = errorMessageKey(cause)
+    return t(key, values)
+  }
+  const facilitator = me.role === 'facilitator'
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+    } catch (cause) {
+      setError(cause)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="pw-status-panel" data-testid="board-status">
+      {facilitator ? (
+        <>
+          <label className="pw-visually-hidden" htmlFor={`${id}-phase`}>
+            {t('phase.label')}
+          </label>
+          <select
+            id={`${id}-phase`}
+            className="pw-chip pw-chip--select"
+            value={state.phase}
+            disabled={busy}
+            onChange={(event) => void run(() => setBoardPhase(boardId, event.target.value as BoardPhase, token))}
+          >
+            {phases.map((phase) => (
+              <option key={phase} value={phase}>
+                {t('phase.current', { phase: t(`phase.${phase}`) })}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="pw-chip"
+            aria-pressed={state.locked}
+            disabled={busy}
+            data-testid="lock-toggle"
+            onClick={() => void run(() => setBoardLock(boardId, !state.locked, token))}
+          >
+            <LockIcon open={!state.locked} />
+            {state.locked ? t('board.unlock') : t('board.lock')}
+          </button>
+        </>
+      ) : (
+        <span className="pw-chip" data-testid="phase" data-phase={state.phase}>
+          {t('phase.current', { phase: t(`phase.${state.phase}`) })}
+        </span>
+      )}
+      <div role="status" aria-live="polite" className="pw-status-panel__live">
+        {state.locked ? (
+          <span className="pw-chip pw-chip--locked" data-testid="lock-notice">
+            <LockIcon />
+            {facilitator ? t('board.lockedFacilitator') : me.role === 'participant' ? t('board.lockedNotice') : t('board.locked')}
+          </span>
+        ) : null}
+        {error ? <span className="pw-chip pw-chip--error">{describe(error)}</span> : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,47 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoardContext } from './BoardContext.ts'
+import { usePresenceList } from './usePresenceList.ts'
+
+/** "Who is here": a button with the head count that opens the list of names and colours. */
+export function PresencePanel() {
+  const { t } = useTranslation()
+  const { session } = useBoardContext()
+  const people = usePresenceList(session.connection.provider.awareness)
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  return (
+    <div className="pw-presence">
+      <button
+        type="button"
+        className="pw-chip pw-presence__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((value) => !value)}
+        data-testid="presence-toggle"
+      >
+        <span aria-hidden="true" className="pw-presence__dots">
+          {people.slice(0, 3).map((person) => (
+            <span key={person.userId} className="pw-presence__dot" style={{ background: person.color }} />
+          ))}
+        </span>
+        {t('presence.count', { count: people.length })}
+      </button>
+      {open ? (
+        <div className="pw-presence__panel" id={listId}>
+          <h2 className="pw-presence__heading">{t('presence.heading')}</h2>
+          <ul className="pw-presence__list" data-testid="presence-list">
+            {people.map((person) => (
+              <li key={person.userId}>
+                <span className="pw-presence__swatch" style={{ background: person.color }} aria-hidden="true" />
+                <span className="pw-presence__name">{person.name}</span>
+                {person.isSelf ? <span className="pw-hint"> ({t('presence.you')})</span> : null}
+                {person.role === 'facilitator' ? <span className="pw-badge">{t('role.facilitator')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,150 @@
+import { BoardPhase } from '@pinnwand/shared/boardState'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createProjectorToken, setBoardLock, setBoardPhase, type BoardOverview } from '../api/apiClient.ts'
+import { joinUrl } from '../join/joinCode.ts'
+import { paths } from '../router.ts'
+import { CopyButton } from '../ui/CopyButton.tsx'
+import { ErrorText } from '../ui/ErrorText.tsx'
+import { formatRelativeTime } from './formatRelativeTime.ts'
+
+const phases = Object.values(BoardPhase)
+
+/** One table on the dashboard: its numbers at a glance and what the facilitator does with it. */
+export function TableCard({
+  board,
+  token,
+  joinCode,
+  origin,
+  now,
+  onChanged,
+}: {
+  board: BoardOverview
+  token: string
+  joinCode: string
+  origin: string
+  now: number
+  onChanged: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const id = useId()
+  const [projectorLink, setProjectorLink] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  // Shown at once, confirmed by the next poll: a click must feel instant on venue Wi-Fi.
+  const [pending, setPending] = useState<{ locked?: boolean; phase?: BoardPhase }>({})
+  const locked = pending.locked ?? board.locked
+  const phase = pending.phase ?? board.phase
+
+  const run = async (action: () => Promise<unknown>, optimistic: typeof pending) => {
+    setBusy(true)
+    setError(null)
+    setPending(optimistic)
+    try {
+      await action()
+      onChanged()
+    } catch (cause) {
+      setError(cause)
+    } finally {
+      setBusy(false)
+      setPending({})
+    }
+  }
+
+  const makeProjectorLink = async () => {
+    setError(null)
+    try {
+      const { projectorToken } = await createProjectorToken(board.id, token)
+      setProjectorLink(`${origin}${paths.board(board.id)}?token=${encodeURIComponent(projectorToken)}`)
+    } catch (cause) {
+      setError(cause)
+    }
+  }
+
+  const dash = <span aria-label={t('dashboard.unknown')}>–</span>
+  return (
+    <article className="pw-card pw-table-card" aria-labelledby={`${id}-title`} data-testid="table-card" data-board-id={board.id}>
+      <header className="pw-table-card__header">
+        <h3 id={`${id}-title`}>{board.title}</h3>
+        {locked ? <span className="pw-badge pw-badge--locked">{t('board.locked')}</span> : null}
+      </header>
+      {board.question ? <p className="pw-table-card__question">{board.question}</p> : null}
+      <dl className="pw-stats">
+        <div>
+          <dt>{t('dashboard.participantsNow')}</dt>
+          <dd data-testid="participant-count">{board.participants}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.ideas')}</dt>
+          <dd data-testid="idea-count">{board.ideas ?? dash}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.lastActivity')}</dt>
+          <dd>
+            {board.lastActivity ? formatRelativeTime(board.lastActivity, now, i18n.language) : board.lastActivity === null ? t('dashboard.noActivity') : dash}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.template')}</dt>
+          <dd>{t(`template.${board.template}`, { defaultValue: board.template })}</dd>
+        </div>
+      </dl>
+      <div className="pw-table-card__controls">
+        <div className="pw-field pw-field--inline">
+          <label htmlFor={`${id}-phase`}>{t('phase.label')}</label>
+          <select
+            id={`${id}-phase`}
+            className="pw-input"
+            value={phase ?? ''}
+            disabled={busy || !phase}
+            onChange={(event) => {
+              const next = event.target.value as BoardPhase
+              void run(() => setBoardPhase(board.id, next, token), { phase: next })
+            }}
+          >
+            {phase ? null : <option value="">–</option>}
+            {phases.map((value) => (
+              <option key={value} value={value}>
+                {t(`phase.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          aria-pressed={locked ?? false}
+          disabled={busy}
+          onClick={() => void run(() => setBoardLock(board.id, !locked, token), { locked: !locked })}
+        >
+          {locked ? t('board.unlock') : t('board.lock')}
+        </button>
+      </div>
+      <div className="pw-table-card__actions">
+        <a className="pw-button" href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`} target="_blank" rel="noopener">
+          {t('dashboard.openTable')}
+          <span className="pw-visually-hidden"> {board.title}</span>
+        </a>
+        <CopyButton text={joinUrl(origin, joinCode, board.id)} label={t('dashboard.copyParticipantLink')} />
+        {projectorLink ? null : (
+          <button type="button" className="pw-button pw-button--secondary" onClick={() => void makeProjectorLink()}>
+            {t('dashboard.createProjectorLink')}
+          </button>
+        )}
+      </div>
+      {projectorLink ? (
+        <div className="pw-field">
+          <label htmlFor={`${id}-projector`}>{t('dashboard.projectorLink')}</label>
+          <div className="pw-inline">
+            <input id={`${id}-projector`} className="pw-input pw-input--mono" readOnly value={projectorLink} onFocus={(event) => event.target.select()} />
+            <CopyButton text={projectorLink} label={t('common.copy')} />
+            <a className="pw-button pw-button--secondary" href={projectorLink} target="_blank" rel="noopener">
+              {t('dashboard.openProjector')}
+            </a>
+          </div>
+        </div>
+      ) : null}
+      <ErrorText error={error} />
+    </article>
+  )
+}

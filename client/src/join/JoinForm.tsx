@@ -1,0 +1,139 @@
+import type { JoinInfoResponse } from '@pinnwand/shared/api'
+import { Limits } from '@pinnwand/shared/limits'
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { joinWorkshop } from '../api/apiClient.ts'
+import { identityStore, type ParticipantIdentity } from '../session/identityStore.ts'
+import { ErrorText } from '../ui/ErrorText.tsx'
+import { enterBoard } from './enterBoard.ts'
+
+/**
+ * Name (remembered on this device) and, unless the QR code named one, the table. A device that
+ * already joined this workshop continues as the same participant: no second identity, so dot
+ * budgets and authorship stay with the person.
+ */
+export function JoinForm({
+  info,
+  joinCode,
+  identity,
+  preselectedBoardId,
+  onForgetIdentity,
+}: {
+  info: JoinInfoResponse
+  joinCode: string
+  identity: ParticipantIdentity | null
+  preselectedBoardId: string | null
+  onForgetIdentity: () => void
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [name, setName] = useState(() => identityStore.displayName())
+  const [boardId, setBoardId] = useState<string | null>(preselectedBoardId ?? (info.boards.length === 1 ? (info.boards[0]?.id ?? null) : null))
+  const [missing, setMissing] = useState<{ name?: boolean; board?: boolean }>({})
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const nameInput = useRef<HTMLInputElement>(null)
+  const firstBoard = useRef<HTMLInputElement>(null)
+  const workshopId = info.workshop.id
+  const boardIds = info.boards.map((board) => board.id)
+  const chooseTable = !preselectedBoardId && info.boards.length > 1
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    const trimmed = name.trim()
+    const nextMissing = { name: !identity && trimmed === '', board: boardId === null }
+    setMissing(nextMissing)
+    if (nextMissing.name) return nameInput.current?.focus()
+    if (nextMissing.board || boardId === null) return firstBoard.current?.focus()
+    if (identity) return enterBoard(workshopId, boardIds, boardId, identity.participantToken)
+    setBusy(true)
+    setError(null)
+    try {
+      const joined = await joinWorkshop(workshopId, trimmed, joinCode)
+      identityStore.saveDisplayName(trimmed)
+      identityStore.saveParticipant(workshopId, { ...joined, name: trimmed })
+      enterBoard(workshopId, boardIds, boardId, joined.participantToken)
+    } catch (cause) {
+      setError(cause)
+      setBusy(false)
+    }
+  }
+
+  const preselected = info.boards.find((board) => board.id === preselectedBoardId)
+  return (
+    <form className="pw-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+      {preselected ? (
+        <div className="pw-join__table">
+          <p className="pw-hint">{t('join.yourTable')}</p>
+          <h2>{preselected.title}</h2>
+          {preselected.question ? <p>{preselected.question}</p> : null}
+        </div>
+      ) : null}
+      {identity ? (
+        <div className="pw-join__identity">
+          <p>{t('join.welcomeBack', { name: identity.name })}</p>
+          <button type="button" className="pw-button pw-button--quiet" onClick={onForgetIdentity}>
+            {t('join.notMe', { name: identity.name })}
+          </button>
+        </div>
+      ) : (
+        <div className="pw-field">
+          <label htmlFor={`${id}-name`}>{t('join.nameLabel')}</label>
+          <input
+            id={`${id}-name`}
+            ref={nameInput}
+            className="pw-input pw-input--large"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={Limits.displayNameMax}
+            autoComplete="nickname"
+            autoFocus
+            required
+            aria-invalid={missing.name ?? false}
+            aria-describedby={`${id}-name-hint${missing.name ? ` ${id}-name-error` : ''}`}
+          />
+          <p className="pw-hint" id={`${id}-name-hint`}>
+            {t('join.nameHint')}
+          </p>
+          {missing.name ? (
+            <p className="pw-error" id={`${id}-name-error`}>
+              {t('join.nameMissing')}
+            </p>
+          ) : null}
+        </div>
+      )}
+      {chooseTable ? (
+        <fieldset className="pw-join__tables" aria-describedby={missing.board ? `${id}-board-error` : undefined}>
+          <legend>{t('join.chooseTable')}</legend>
+          {info.boards.map((board, index) => (
+            <label key={board.id} className="pw-choice">
+              <input
+                type="radio"
+                name="board"
+                value={board.id}
+                ref={index === 0 ? firstBoard : undefined}
+                checked={boardId === board.id}
+                onChange={() => setBoardId(board.id)}
+              />
+              <span>
+                <span className="pw-choice__title">{board.title}</span>
+                {board.question ? <span className="pw-choice__detail">{board.question}</span> : null}
+              </span>
+            </label>
+          ))}
+          {missing.board ? (
+            <p className="pw-error" id={`${id}-board-error`}>
+              {t('join.tableMissing')}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <ErrorText error={error} id={`${id}-error`} />
+      <div className="pw-form__actions">
+        <button type="submit" className="pw-button pw-button--primary pw-button--large" disabled={busy}>
+          {busy ? t('join.joining') : t('join.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}
