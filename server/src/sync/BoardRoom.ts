@@ -2,18 +2,11 @@ import { BoardDoc, type BoardStateMessage, getMetaMap, getRecordsArray, openReco
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
-import {
-  type ClientMessage,
-  encodeAwareness,
-  encodeBoardState,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from './messages.ts'
+import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
+import { PresenceRelay } from './PresenceRelay.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 
 /** One client connection as the room sees it: no sockets here, only what the room needs. */
@@ -66,12 +59,12 @@ interface PendingSync {
 export class BoardRoom {
   readonly boardId: string
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  private readonly presence: PresenceRelay<RoomConnection>
   readonly records: YKeyValue<TLRecord>
   private readonly schema: TLSchema
   private readonly persistence: RoomPersistence
   private readonly options: RoomOptions
-  private readonly connections = new Map<RoomConnection, Set<number>>()
+  private readonly connections = new Set<RoomConnection>()
   private readonly listeners = new Set<(event: RoomEvent) => void>()
 
   private pendingUpdates: Uint8Array[] = []
@@ -85,8 +78,6 @@ export class BoardRoom {
   private updatesSinceCompaction = 0
   private lastSeq = 0
 
-  private dirtyAwareness = new Set<number>()
-  private awarenessTimer: NodeJS.Timeout | null = null
   private refusals: { entry: RecordChange; reason: string }[] = []
   private foreignWrite = false
   private destroyed = false
@@ -116,9 +107,9 @@ export class BoardRoom {
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
     )
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    this.presence = new PresenceRelay<RoomConnection>(doc, options.awarenessMs, {
+      recipients: () => this.connections,
+    })
   }
 
   get connectionCount(): number {
@@ -148,26 +139,22 @@ export class BoardRoom {
   setBoardState(patch: Partial<BoardStateMessage>): void {
     this.state = { ...this.state, ...patch }
     const message = encodeBoardState(this.state)
-    for (const connection of this.connections.keys()) if (connection.wantsState) connection.send(message)
+    for (const connection of this.connections) if (connection.wantsState) connection.send(message)
   }
 
   /** Starts the y-websocket handshake: our state vector now, full presence now. */
   addConnection(connection: RoomConnection): void {
-    this.connections.set(connection, new Set())
+    this.connections.add(connection)
     if (connection.wantsState) connection.send(encodeBoardState(this.state))
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) {
-      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
-    }
+    const presence = this.presence.fullState()
+    if (presence) connection.send(presence)
   }
 
   removeConnection(connection: RoomConnection): void {
-    const clientIds = this.connections.get(connection)
-    if (!clientIds) return
-    this.connections.delete(connection)
+    if (!this.connections.delete(connection)) return
     this.pendingSyncs = this.pendingSyncs.filter((p) => p.connection !== connection)
-    if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], connection)
+    this.presence.remove(connection)
   }
 
   /** Handles one decoded client message. Returns a close reason when the client must go. */
@@ -180,20 +167,15 @@ export class BoardRoom {
         return null
       case 'sync-update':
         return this.receiveUpdate(connection, message.update)
-      case 'awareness':
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
-        } catch (error) {
-          return { closeCode: 4400, reason: `bad awareness update: ${(error as Error).message}` }
-        }
+      case 'awareness': {
+        const refused = this.presence.receive(connection, message.update)
+        return refused ? { closeCode: 4400, reason: refused } : null
+      }
+      case 'query-awareness': {
+        const presence = this.presence.fullState()
+        if (presence) connection.send(presence)
         return null
-      case 'query-awareness':
-        connection.send(
-          encodeAwareness(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        )
-        return null
+      }
     }
   }
 
@@ -228,9 +210,7 @@ export class BoardRoom {
   destroy(): void {
     this.destroyed = true
     this.clearTick()
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.stop()
     this.doc.destroy()
   }
 
@@ -314,30 +294,6 @@ export class BoardRoom {
     this.needsNetDiff = true
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const owned = this.connections.get(origin as RoomConnection)
-    if (owned) {
-      for (const id of added) owned.add(id)
-      for (const id of removed) owned.delete(id)
-    }
-    for (const id of [...added, ...updated, ...removed]) this.dirtyAwareness.add(id)
-    if (!this.awarenessTimer && !this.destroyed) {
-      this.awarenessTimer = setTimeout(() => this.flushAwareness(), this.options.awarenessMs)
-    }
-  }
-
-  /** Presence is merged per interval: only the latest state of each client goes out, once. */
-  private flushAwareness(): void {
-    this.awarenessTimer = null
-    if (this.dirtyAwareness.size === 0) return
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyAwareness]))
-    this.dirtyAwareness.clear()
-    for (const connection of this.connections.keys()) connection.send(message)
-  }
-
   private scheduleTick(): void {
     if (this.tickTimer || this.destroyed) return
     this.tickTimer = setTimeout(() => {
@@ -401,7 +357,7 @@ export class BoardRoom {
         return
       }
       const message = encodeSyncUpdate(merged)
-      for (const connection of this.connections.keys()) connection.send(message)
+      for (const connection of this.connections) connection.send(message)
     }
     for (const answer of answers) {
       if (this.connections.has(answer.connection)) answer.connection.send(answer.message)

@@ -1,0 +1,122 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { encodeAwareness } from './messages.ts'
+
+/** Largest presence state one client may publish (name, colour, cursor, viewport fit easily). */
+export const MAX_PRESENCE_STATE_BYTES = 4096
+
+/** Who receives presence fan-out: the room's connections. */
+export interface PresenceAudience {
+  recipients(): Iterable<{ send(message: Uint8Array): void }>
+}
+
+/**
+ * Presence (y-websocket awareness) of one board, relayed cheaply: updates are applied at once
+ * but fanned out merged, once per interval, with only the latest state of each changed client.
+ * A connection may only speak for the awareness client ids it introduced itself.
+ */
+export class PresenceRelay<C> {
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly owners = new Map<number, C>()
+  private readonly owned = new Map<C, Set<number>>()
+  private readonly dirty = new Set<number>()
+  private timer: NodeJS.Timeout | null = null
+  private stopped = false
+  private readonly intervalMs: number
+  private readonly audience: PresenceAudience
+
+  constructor(doc: Y.Doc, intervalMs: number, audience: PresenceAudience) {
+    this.intervalMs = intervalMs
+    this.audience = audience
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onUpdate)
+  }
+
+  /** Everyone's current presence as one message (for a joining client), or null. */
+  fullState(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()]
+    return ids.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null
+  }
+
+  /** Applies a client's awareness update; returns a reason when it must be refused. */
+  receive(connection: C, update: Uint8Array): string | null {
+    let entries: { clientId: number; stateBytes: number }[]
+    try {
+      entries = readEntries(update)
+    } catch (error) {
+      return `bad awareness update: ${(error as Error).message}`
+    }
+    for (const { clientId, stateBytes } of entries) {
+      const owner = this.owners.get(clientId)
+      if (owner !== undefined && owner !== connection) return 'awareness update for another client'
+      if (stateBytes > MAX_PRESENCE_STATE_BYTES) return 'presence state too large'
+    }
+    for (const { clientId } of entries) this.claim(connection, clientId)
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+    } catch (error) {
+      return `bad awareness update: ${(error as Error).message}`
+    }
+    return null
+  }
+
+  /** Drops the presence of a connection that left. */
+  remove(connection: C): void {
+    const ids = this.owned.get(connection)
+    this.owned.delete(connection)
+    if (!ids) return
+    for (const id of ids) this.owners.delete(id)
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], connection)
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.awareness.off('update', this.onUpdate)
+    this.awareness.destroy()
+  }
+
+  private claim(connection: C, clientId: number): void {
+    this.owners.set(clientId, connection)
+    let ids = this.owned.get(connection)
+    if (!ids) this.owned.set(connection, (ids = new Set()))
+    ids.add(clientId)
+  }
+
+  private readonly onUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }) => {
+    for (const id of [...added, ...updated, ...removed]) this.dirty.add(id)
+    if (!this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.intervalMs)
+  }
+
+  private flush(): void {
+    this.timer = null
+    if (this.dirty.size === 0) return
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirty]))
+    this.dirty.clear()
+    for (const recipient of this.audience.recipients()) recipient.send(message)
+  }
+}
+
+/** Reads client ids and state sizes of an awareness update (the y-protocols wire format). */
+function readEntries(update: Uint8Array): { clientId: number; stateBytes: number }[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder) // clock
+    const state = decoding.readVarString(decoder)
+    entries.push({ clientId, stateBytes: state.length })
+  }
+  return entries
+}
