@@ -154,10 +154,15 @@ export function wsUrl(baseUrl: string): string {
 }
 
 /** A real y-websocket client on a board; resolves once the first sync is done (or rejects on close). */
-export async function connectClient(baseUrl: string, boardId: string, token: string, { waitForSync = true } = {}): Promise<BoardClient> {
+export async function connectClient(
+  baseUrl: string,
+  boardId: string,
+  token: string,
+  { waitForSync = true, params = {} as Record<string, string> } = {},
+): Promise<BoardClient> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WebSocket as never,
     connect: true,
     disableBc: true,
