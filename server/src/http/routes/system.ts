@@ -1,6 +1,7 @@
 import type { ClientConfig } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
+import { buildOpenApiDocument } from '../openapi.ts'
 import { requireActor } from '../requestAuth.ts'
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -8,6 +9,9 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
     const ok = await ctx.store.ping()
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' })
   })
+
+  const openApi = buildOpenApiDocument(ctx.version)
+  app.get('/api/openapi.json', async () => openApi)
 
   app.get('/api/config', async (): Promise<ClientConfig> => ({
     tldrawLicenseKey: ctx.config.tldrawLicenseKey,

@@ -1,0 +1,272 @@
+import {
+  CastVoteBody,
+  CreateClusterBody,
+  CreateIdeaBody,
+  CreateRoundBody,
+  CreateWorkshopBody,
+  JoinWorkshopBody,
+  PassphraseBody,
+  SetLockBody,
+  SetPhaseBody,
+} from '@pinnwand/shared'
+import { z } from 'zod'
+
+type Operation = {
+  summary: string
+  auth?: 'facilitator' | 'participant' | 'any' | 'none'
+  body?: z.ZodType
+  responses: Record<string, string>
+  query?: Record<string, string>
+}
+
+const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '403': 'Not allowed' }
+
+/** The public API v1 (API.md), described once; the server serves it at /api/openapi.json. */
+const operations: Record<string, Record<string, Operation>> = {
+  '/healthz': {
+    get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },
+  },
+  '/api/workshops': {
+    post: {
+      summary: 'Create a workshop with its boards (ADMIN_TOKEN may be required)',
+      auth: 'none',
+      body: CreateWorkshopBody,
+      responses: { '201': 'workshop, facilitatorToken, boards, links', '400': errors['400'] },
+    },
+  },
+  '/api/workshops/{workshopId}': {
+    get: {
+      summary: 'Workshop overview with live counts',
+      auth: 'facilitator',
+      responses: { '200': 'workshop and boards', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/participants': {
+    post: {
+      summary: 'Join with name and join code',
+      auth: 'none',
+      body: JoinWorkshopBody,
+      responses: { '201': 'participantId, participantToken', '403': 'invalid_join_code', '404': 'workshop_not_found' },
+    },
+    get: { summary: 'List participants', auth: 'facilitator', responses: { '200': 'participants', ...errors } },
+  },
+  '/api/workshops/{workshopId}/participants/{participantId}': {
+    delete: {
+      summary: 'Revoke a participant (closes their sockets)',
+      auth: 'facilitator',
+      responses: { '204': 'revoked', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/passphrase': {
+    post: {
+      summary: 'Set the recovery passphrase',
+      auth: 'facilitator',
+      body: PassphraseBody,
+      responses: { '204': 'set', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/recover': {
+    post: {
+      summary: 'New facilitator token for the passphrase',
+      auth: 'none',
+      body: PassphraseBody,
+      responses: { '201': 'facilitatorToken', '403': 'invalid_passphrase' },
+    },
+  },
+  '/api/join/{joinCode}': {
+    get: {
+      summary: 'Workshop and tables for a join code',
+      auth: 'none',
+      responses: { '200': 'workshop, boards', '404': 'invalid_join_code' },
+    },
+  },
+  '/api/me': {
+    get: {
+      summary: 'Who this token is',
+      auth: 'any',
+      responses: { '200': 'role, userId, name, workshopId, boardIds', '401': errors['401'] },
+    },
+  },
+  '/api/boards/{boardId}/projector-token': {
+    post: {
+      summary: 'Read-only token for one board',
+      auth: 'facilitator',
+      responses: { '201': 'projectorToken', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/lock': {
+    post: {
+      summary: 'Lock or unlock a board',
+      auth: 'facilitator',
+      body: SetLockBody,
+      responses: { '200': 'locked', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/phase': {
+    post: {
+      summary: 'Set the phase',
+      auth: 'facilitator',
+      body: SetPhaseBody,
+      responses: { '200': 'phase', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/clusters': {
+    post: {
+      summary: 'Create a cluster',
+      auth: 'facilitator',
+      body: CreateClusterBody,
+      responses: { '201': 'cluster', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/ideas': {
+    post: {
+      summary: 'Add an idea card (appears live)',
+      auth: 'participant',
+      body: CreateIdeaBody,
+      responses: { '201': 'idea', '422': 'cluster_not_found', ...errors },
+    },
+    get: {
+      summary: 'Clusters and ideas (votes of revealed rounds)',
+      auth: 'any',
+      responses: { '200': 'clusters, ideas', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/rounds': {
+    post: {
+      summary: 'Open a voting round',
+      auth: 'facilitator',
+      body: CreateRoundBody,
+      responses: { '201': 'roundId', '409': 'round_already_open', ...errors },
+    },
+    get: { summary: 'Rounds of a board', auth: 'any', responses: { '200': 'rounds', ...errors } },
+  },
+  '/api/rounds/{roundId}/votes': {
+    post: {
+      summary: 'Place or take back a dot (idempotent with requestId)',
+      auth: 'participant',
+      body: CastVoteBody,
+      responses: {
+        '200': 'myVotes, remaining',
+        '409': 'budget_exhausted | idea_cap_reached | round_not_open | no_vote_to_remove',
+        '422': 'idea_not_eligible',
+        ...errors,
+      },
+    },
+  },
+  '/api/rounds/{roundId}/close': {
+    post: { summary: 'Close a round', auth: 'facilitator', responses: { '200': 'closed', ...errors } },
+  },
+  '/api/rounds/{roundId}/reveal': {
+    post: { summary: 'Reveal results', auth: 'facilitator', responses: { '200': 'revealed', ...errors } },
+  },
+  '/api/rounds/{roundId}/results': {
+    get: {
+      summary: 'Results (others: only when revealed)',
+      auth: 'any',
+      responses: { '200': 'status, voters, totalVotes, ranking', '403': 'not_revealed' },
+    },
+  },
+  '/api/boards/{boardId}/export': {
+    get: {
+      summary: 'Export a board',
+      auth: 'facilitator',
+      query: { format: 'pdf|docx|md|csv|json|svg|png' },
+      responses: { '200': 'the file (attachment)', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/export': {
+    get: {
+      summary: 'Export a workshop',
+      auth: 'facilitator',
+      query: { format: 'zip' },
+      responses: { '200': 'ZIP (attachment)', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/boards/import': {
+    post: {
+      summary: "Import a board's JSON export as a new board",
+      auth: 'facilitator',
+      responses: { '201': 'board', ...errors },
+    },
+  },
+}
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+}
+
+/** Builds the OpenAPI 3.1 document; request bodies come straight from the shared zod schemas. */
+export function buildOpenApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const [path, methods] of Object.entries(operations)) {
+    const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }))
+    paths[path] = {}
+    for (const [method, op] of Object.entries(methods)) {
+      const query = Object.entries(op.query ?? {}).map(([name, values]) => ({
+        name,
+        in: 'query',
+        required: true,
+        schema: { type: 'string', enum: values.split('|') },
+      }))
+      paths[path][method] = {
+        summary: op.summary,
+        ...(parameters.length + query.length > 0 ? { parameters: [...parameters, ...query] } : {}),
+        ...(op.auth && op.auth !== 'none' ? { security: [{ bearer: [] }], 'x-role': op.auth } : {}),
+        ...(op.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+              },
+            }
+          : {}),
+        responses: Object.fromEntries(
+          Object.entries(op.responses).map(([status, description]) => [
+            status,
+            status.startsWith('2')
+              ? { description }
+              : { description, content: { 'application/json': { schema: errorSchema } } },
+          ]),
+        ),
+      }
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Pinnwand API', version: `1 (server ${version})` },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Facilitator, participant or projector token; on WebSocket URLs ?token=',
+        },
+      },
+    },
+    paths,
+    'x-websocket': {
+      path: '/ws/{boardId}?token={token}',
+      protocol: 'y-websocket (y-protocols sync + awareness)',
+      closeCodes: {
+        4401: 'no/invalid token',
+        4403: 'not allowed',
+        4404: 'unknown board',
+        4400: 'malformed message',
+        4422: 'forbidden write',
+      },
+    },
+  }
+}
