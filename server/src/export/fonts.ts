@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { create, type Font } from 'fontkit'
 
 /**
  * Fonts embedded in PDFs and used to rasterise PNGs. They come from npm packages (Google's
@@ -36,27 +37,48 @@ export const FontFamily = { sans: 'Noto Sans', arabic: 'Noto Sans Arabic', emoji
 export const FontScript = { latin: 'latin', arabic: 'arabic', emoji: 'emoji' } as const
 export type FontScript = (typeof FontScript)[keyof typeof FontScript]
 
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u
-const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200D\uFE0F\u20E3]/u
+interface Coverage {
+  latin: Font
+  arabic: Font
+  emoji: Font
+}
+let coverage: Coverage | undefined
 
-function scriptOf(char: string, previous: FontScript): FontScript {
-  if (ARABIC.test(char)) return FontScript.arabic
-  if (EMOJI.test(char)) return FontScript.emoji
-  // Spaces and digits stay with the run they are in, so an Arabic sentence is shaped as one run.
-  if (/[\s\d.,:;!?()\-]/.test(char) && previous !== FontScript.emoji) return previous
-  return FontScript.latin
+function fontsCoverage(): Coverage {
+  const buffers = fontBuffers()
+  coverage ??= { latin: create(buffers.regular), arabic: create(buffers.arabic), emoji: create(buffers.emoji) }
+  return coverage
+}
+
+/** Joiners, variation selectors and skin tones belong to the run they follow. */
+const ATTACHED = /[\u200C\u200D\uFE00-\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u
+/** Characters every font has (spaces, digits, punctuation) stay with the surrounding run. */
+const NEUTRAL = /[\s\d.,:;!?()\-–—"'«»„“”]/u
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u
+
+function scriptOf(char: string, previous: FontScript | null): FontScript {
+  const code = char.codePointAt(0) ?? 0
+  if (previous && (ATTACHED.test(char) || (NEUTRAL.test(char) && previous !== FontScript.emoji))) return previous
+  const fonts = fontsCoverage()
+  // Emoji presentation first: Noto Sans has a few pictographs (©, ™) that should stay text.
+  if (PICTOGRAPHIC.test(char) && !fonts.latin.hasGlyphForCodePoint(code) && fonts.emoji.hasGlyphForCodePoint(code))
+    return FontScript.emoji
+  if (fonts.latin.hasGlyphForCodePoint(code)) return FontScript.latin
+  if (fonts.arabic.hasGlyphForCodePoint(code)) return FontScript.arabic
+  if (fonts.emoji.hasGlyphForCodePoint(code)) return FontScript.emoji
+  return previous ?? FontScript.latin
 }
 
 /**
- * Splits text into runs that one font can draw. pdfkit draws each run with its own font;
- * keeping runs long lets fontkit shape Arabic and join emoji sequences correctly.
+ * Splits text into runs that one font can draw, chosen by the fonts' real glyph coverage.
+ * pdfkit draws each run with its own font; keeping runs long lets fontkit shape Arabic and
+ * join emoji sequences correctly.
  */
 export function splitByScript(text: string): { script: FontScript; text: string }[] {
   const runs: { script: FontScript; text: string }[] = []
-  let current: FontScript = FontScript.latin
+  let current: FontScript | null = null
   for (const char of text) {
-    // Skin tone modifiers and keycaps belong to the emoji before them.
-    const script = /[\u{1F3FB}-\u{1F3FF}]/u.test(char) ? FontScript.emoji : scriptOf(char, current)
+    const script = scriptOf(char, current)
     const last = runs[runs.length - 1]
     if (last && last.script === script) last.text += char
     else runs.push({ script, text: char })

@@ -4,7 +4,7 @@ import { FontFamily, FontFiles } from './fonts.ts'
 import { buildSvg } from './svg.ts'
 
 /** Large boards are scaled down so the PNG stays a picture, not a 100-megapixel file. */
-export const PNG_MAX_WIDTH = 3000
+export const PNG_MAX_WIDTH = 4000
 const PNG_MAX_PIXELS = 24_000_000
 
 /**
@@ -28,6 +28,6 @@ export function svgToPng(svg: string, width: number, height: number): Buffer {
 
 export function buildPng(report: BoardReport, maxWidth = PNG_MAX_WIDTH): Buffer {
   const { w, h } = report.drawing.bounds
-  const scale = Math.min(1, maxWidth / w)
-  return svgToPng(buildSvg(report, { maxWidth }), Math.round(w * scale), Math.round(h * scale))
+  const scale = Math.min(1, maxWidth / w, Math.sqrt(PNG_MAX_PIXELS / Math.max(1, w * h)))
+  return svgToPng(buildSvg(report, { maxWidth, rasterPxPerUnit: scale }), Math.round(w * scale), Math.round(h * scale))
 }

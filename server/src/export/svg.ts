@@ -80,14 +80,18 @@ function textBlock(lines: string[], x: number, y: number, size: number, attrs = 
 const rotate = (item: { rotation: number; x: number; y: number }) =>
   item.rotation ? ` transform="rotate(${n((item.rotation * 180) / Math.PI)} ${n(item.x)} ${n(item.y)})"` : ''
 
-function drawItem(item: DrawingItem): string {
+function drawItem(item: DrawingItem, pxPerUnit: number, cardText: boolean): string {
+  // Text too small to read in a raster is left out: it is most of the rendering time of a big
+  // board, and the SVG and the report carry every word anyway.
+  const legible = (size: number) => size * pxPerUnit >= MIN_LEGIBLE_PX
+
   switch (item.kind) {
     case 'cluster': {
       const c = paletteFor(item.color)
       const title = wrapText(item.title, (item.w - 32) / 22, 2)
       return (
         `<g class="cluster"><rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="16" fill="${c.fill}" fill-opacity="0.55" stroke="${c.stroke}" stroke-width="3" stroke-dasharray="12 8"/>` +
-        textBlock(title, item.x + 16, item.y + 34, 22, ` font-weight="700" fill="${c.stroke}"`) +
+        (legible(22) ? textBlock(title, item.x + 16, item.y + 34, 22, ` font-weight="700" fill="${c.stroke}"`) : '') +
         '</g>'
       )
     }
@@ -95,11 +99,11 @@ function drawItem(item: DrawingItem): string {
       const c = paletteFor(item.color)
       const size = 16
       const maxLines = Math.max(1, Math.floor((item.h - 44) / (size * 1.3)))
-      const lines = wrapText(item.text, (item.w - 24) / size, maxLines)
+      const lines = cardText && legible(size) ? wrapText(item.text, (item.w - 24) / size, maxLines) : []
       return (
         `<g class="idea"${rotate(item)}><rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="6" fill="${c.fill}" stroke="${c.stroke}" stroke-width="1.5"/>` +
         textBlock(lines, item.x + 12, item.y + 26, size, ' fill="#1d1d1d"') +
-        (item.author
+        (item.author && legible(12)
           ? textBlock(wrapText(item.author, (item.w - 24) / 12, 1), item.x + 12, item.y + item.h - 12, 12, ' fill="#5f6b76"')
           : '') +
         '</g>'
@@ -114,7 +118,9 @@ function drawItem(item: DrawingItem): string {
           ? ''
           : `<rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="4" fill="${fill}" stroke="${c.stroke}" stroke-width="2"${item.type === 'frame' ? ' stroke-dasharray="4 4"' : ''}/>`
       const size = 18
-      const lines = wrapText(item.text, Math.max(4, (item.w - 16) / size), Math.max(1, Math.floor(item.h / (size * 1.3))))
+      const lines = legible(size)
+        ? wrapText(item.text, Math.max(4, (item.w - 16) / size), Math.max(1, Math.floor(item.h / (size * 1.3))))
+        : []
       return `<g class="shape"${rotate(item)}>${shape}${textBlock(lines, item.x + 8, item.y + 24, size, ` fill="${item.type === 'text' ? c.stroke : '#1d1d1d'}"`)}</g>`
     }
     case 'line': {
@@ -122,7 +128,7 @@ function drawItem(item: DrawingItem): string {
       const points = item.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ')
       const [sx, sy] = item.points[0] ?? [0, 0]
       const [ex, ey] = item.points[item.points.length - 1] ?? [0, 0]
-      const label = item.text
+      const label = item.text && legible(16)
         ? textBlock(wrapText(item.text, 20, 2), (sx + ex) / 2, (sy + ey) / 2 - 6, 16, ` fill="${c.stroke}"`)
         : ''
       return `<g class="connector"><polyline points="${points}" fill="none" stroke="${c.stroke}" stroke-width="2.5"${item.arrowhead ? ' marker-end="url(#arrowhead)"' : ''}/>${label}</g>`
@@ -143,11 +149,30 @@ function drawItem(item: DrawingItem): string {
  * The whole board as SVG, drawn from the records (no browser needed). Participant text only
  * ever appears as escaped character data, so markup in an idea cannot become SVG or script.
  */
-export function buildSvg(report: BoardReport, options: { maxWidth?: number } = {}): string {
+export interface SvgOptions {
+  /** Scales the picture down to this width (in px). */
+  maxWidth?: number
+  /**
+   * Output pixels per board unit when the SVG is rasterised; text smaller than MIN_LEGIBLE_PX
+   * there is omitted. Leave unset for the SVG export, which keeps every word.
+   */
+  rasterPxPerUnit?: number
+}
+
+const MIN_LEGIBLE_PX = 4
+/**
+ * resvg turns every glyph into a path while parsing (about 30 µs per glyph): beyond this many
+ * characters of card text a raster leaves card text out rather than taking many seconds.
+ */
+const RASTER_TEXT_BUDGET = 12_000
+
+export function buildSvg(report: BoardReport, options: SvgOptions = {}): string {
   const { bounds, items } = report.drawing
   const scale = Math.min(1, (options.maxWidth ?? Infinity) / bounds.w)
   const width = Math.max(1, Math.round(bounds.w * scale))
   const height = Math.max(1, Math.round(bounds.h * scale))
+  const textChars = items.reduce((sum, item) => sum + (item.kind === 'card' ? item.text.length : 0), 0)
+  const cardText = options.rasterPxPerUnit === undefined || textChars <= RASTER_TEXT_BUDGET
   const fonts = `'${FontFamily.sans}', '${FontFamily.arabic}', '${FontFamily.emoji}', sans-serif`
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -155,7 +180,7 @@ export function buildSvg(report: BoardReport, options: { maxWidth?: number } = {
     `<title>${escapeXml(`${report.workshop.title} – ${report.board.title}`)}</title>`,
     `<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#4a5560"/></marker></defs>`,
     `<rect x="${n(bounds.x)}" y="${n(bounds.y)}" width="${n(bounds.w)}" height="${n(bounds.h)}" fill="#f9fafb"/>`,
-    ...items.map(drawItem),
+    ...items.map((item) => drawItem(item, options.rasterPxPerUnit ?? Infinity, cardText)),
     '</svg>',
     '',
   ].join('\n')

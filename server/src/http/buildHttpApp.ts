@@ -59,6 +59,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerIdeaRoutes(app, ctx)
   registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
+  ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)
   if (hasClient) {

@@ -1,0 +1,104 @@
+import type { Readable } from 'node:stream'
+import { BoardDoc, ErrorCode, getMetaMap } from '@pinnwand/shared'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Actor } from '../../auth/Actor.ts'
+import { buildBoardReport } from '../../export/BoardReport.ts'
+import { loadBoardExtras } from '../../export/boardExtras.ts'
+import { ExportRunner } from '../../export/ExportRunner.ts'
+import { contentDisposition } from '../../export/filename.ts'
+import {
+  type BoardExportJob,
+  BoardExportFormat,
+  ContentType,
+  HEAVY_FORMATS,
+  isBoardExportFormat,
+  renderBoardExportToBuffer,
+} from '../../export/renderExport.ts'
+import type { BoardRow } from '../../store/Store.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden } from '../errors.ts'
+import { requireActor } from '../requestAuth.ts'
+import { boardFor } from './ideas.ts'
+
+const FORMATS = Object.values(BoardExportFormat).join('|')
+/** One worker per process, started at the first heavy export. */
+let runner: ExportRunner | null = null
+
+function requireFacilitator(actor: Actor): void {
+  if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can export results.')
+}
+
+/** Reads the board's document and the features' data into one export job. */
+async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob> {
+  const workshop = await ctx.store.getWorkshop(board.workshopId)
+  if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+  const room = await ctx.rooms.open(board.id)
+  let records: unknown[]
+  let schema: unknown
+  try {
+    records = [...room.records.map.values()].map((entry) => structuredClone(entry.val))
+    schema = getMetaMap(room.doc).get(BoardDoc.schemaKey) ?? ctx.schema.serialize()
+  } finally {
+    ctx.rooms.releaseIfIdle(room)
+  }
+  const extras = await loadBoardExtras(board)
+  const report = buildBoardReport({
+    workshop: { id: workshop.id, title: workshop.title, date: workshop.date, language: workshop.language },
+    board: { id: board.id, title: board.title, question: board.question },
+    records: records as never[],
+    ...extras,
+  })
+  return { report, records, schema, appVersion: ctx.version, documentMeta: { recordCount: records.length } }
+}
+
+async function send(reply: FastifyReply, body: Readable | Buffer, type: string, disposition: string) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', disposition)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(body)
+}
+
+export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { boardId: string }; Querystring: { format?: string } }>(
+    '/api/boards/:boardId/export',
+    async (request, reply) => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      requireFacilitator(actor)
+      const format = request.query.format ?? 'pdf'
+      if (!isBoardExportFormat(format)) {
+        throw new ApiError(400, 'unsupported_format', `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`)
+      }
+      const job = await loadJob(ctx, board)
+      const disposition = contentDisposition(board.title, format)
+      if (!HEAVY_FORMATS.has(format)) {
+        return send(reply, await renderBoardExportToBuffer(format, job), ContentType[format], disposition)
+      }
+      runner ??= new ExportRunner()
+      const stream = await runner.run({ kind: 'board', format, job })
+      return send(reply, stream, ContentType[format], disposition)
+    },
+  )
+
+  app.get<{ Params: { workshopId: string }; Querystring: { format?: string } }>(
+    '/api/workshops/:workshopId/export',
+    async (request, reply) => {
+      const actor = await requireActor(ctx.store, request)
+      if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
+      requireFacilitator(actor)
+      const format = request.query.format ?? 'zip'
+      if (format !== 'zip') throw new ApiError(400, 'unsupported_format', 'Workshops export as format=zip.')
+      const workshop = await ctx.store.getWorkshop(actor.workshopId)
+      if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+      const boards = await ctx.store.listBoards(workshop.id)
+      const jobs: BoardExportJob[] = []
+      // One board at a time: loading every board of a big event at once would spike memory.
+      for (const board of boards) jobs.push(await loadJob(ctx, board))
+      runner ??= new ExportRunner()
+      const stream = await runner.run({ kind: 'workshop', jobs, now: Date.now() })
+      return send(reply, stream, ContentType.zip, contentDisposition(workshop.title, 'zip'))
+    },
+  )
+}
