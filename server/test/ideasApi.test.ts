@@ -108,7 +108,7 @@ describe('ideas API', () => {
       const res = await post({ text: 'Live per API' }, ada.participantToken, board)
       expect(res.status).toBe(201)
       const id = res.body.idea.id
-      const card = await waitFor(() => client.records.get(id), { what: 'API card at client' })
+      const card = await waitFor(() => client.card(id), { what: 'API card at client' })
       expect(card).toMatchObject({
         typeName: 'shape',
         type: 'idea-card',
@@ -117,7 +117,7 @@ describe('ideas API', () => {
       })
       // Placed where nothing else is: a second idea does not land on top of the first.
       const next = await post({ text: 'Daneben' }, ada.participantToken, board)
-      const other = await waitFor(() => client.records.get(next.body.idea.id))
+      const other = await waitFor(() => client.card(next.body.idea.id))
       expect(other.x !== card.x || other.y !== card.y).toBe(true)
     } finally {
       client.destroy()

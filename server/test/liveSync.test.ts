@@ -67,11 +67,11 @@ describe('live sync between real y-websocket clients', () => {
     // A moves the facilitator's card: moving others' cards is allowed.
     await waitFor(() => a.has(byFacilitator.id))
     a.records.set(byFacilitator.id, { ...byFacilitator, x: 999 })
-    await waitFor(() => f.records.get(byFacilitator.id)?.x === 999, { what: 'move at F' })
+    await waitFor(() => f.card(byFacilitator.id)?.x === 999, { what: 'move at F' })
 
     const late = await connect(workshop.facilitatorToken)
     expect(late.texts()).toEqual(['drei', 'eins', 'zwei'])
-    expect(late.records.get(byFacilitator.id)?.x).toBe(999)
+    expect(late.card(byFacilitator.id)?.x).toBe(999)
     // The document and page of the initial board are there too.
     expect(late.has('document:document')).toBe(true)
     expect(late.has('page:page')).toBe(true)

@@ -19,6 +19,8 @@ function newWorkshop(boardCount = 2, code = joinCode()): NewWorkshop & { facilit
     createdAt: 1_700_000_000_000 + position,
     locked: false,
     phase: 'collect',
+    ideaCount: 0,
+    lastActivityAt: null,
   }))
   const facilitatorHash = uid('hash')
   const doc = new Y.Doc()
@@ -117,6 +119,41 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
         revokedAt: null,
       })
       expect(await store.getParticipant('p_missing')).toBeNull()
+    })
+
+    it('lists participants of a workshop and revokes one with all their tokens', async () => {
+      const input = newWorkshop(1)
+      await store.createWorkshop(input)
+      const other = newWorkshop(1)
+      await store.createWorkshop(other)
+      const ada = { id: uid('p'), workshopId: input.workshop.id, name: 'Ada', createdAt: 1_700_000_000_001, revokedAt: null }
+      const bob = { id: uid('p'), workshopId: input.workshop.id, name: 'Bob', createdAt: 1_700_000_000_002, revokedAt: null }
+      const adaHash = uid('hash')
+      await store.addParticipant(bob, uid('hash'))
+      await store.addParticipant(ada, adaHash)
+      expect(await store.listParticipants(input.workshop.id)).toEqual([ada, bob])
+      expect(await store.listParticipants(other.workshop.id)).toEqual([])
+
+      // Another workshop's facilitator cannot revoke Ada; unknown ids are reported as such.
+      expect(await store.revokeParticipant(other.workshop.id, ada.id, 1_700_000_001_000)).toBe(false)
+      expect(await store.revokeParticipant(input.workshop.id, 'p_missing', 1_700_000_001_000)).toBe(false)
+      expect((await store.findToken(adaHash))?.revokedAt).toBeNull()
+
+      expect(await store.revokeParticipant(input.workshop.id, ada.id, 1_700_000_001_000)).toBe(true)
+      expect((await store.getParticipant(ada.id))?.revokedAt).toBe(1_700_000_001_000)
+      expect((await store.findToken(adaHash))?.revokedAt).toBe(1_700_000_001_000)
+      expect((await store.getParticipant(bob.id))?.revokedAt).toBeNull()
+    })
+
+    it('updates board state (lock, phase) of one board only', async () => {
+      const input = newWorkshop(2)
+      await store.createWorkshop(input)
+      const [first, second] = [...input.boards].sort((a, b) => a.position - b.position)
+      await store.updateBoardState(first!.id, { locked: true, phase: 'vote' })
+      expect(await store.getBoard(first!.id)).toMatchObject({ locked: true, phase: 'vote', title: first!.title })
+      expect(await store.getBoard(second!.id)).toMatchObject({ locked: false, phase: 'collect' })
+      await store.updateBoardState(first!.id, { locked: false })
+      expect(await store.getBoard(first!.id)).toMatchObject({ locked: false, phase: 'vote' })
     })
 
     it('starts a board document from its initial snapshot', async () => {

@@ -101,7 +101,7 @@ describe('records refused by the server never reach anyone', () => {
     b.records.set(own.id, own)
     await waitFor(() => a.has(own.id))
     a.records.set(own.id, { ...own, props: { ...own.props, authorId: ada.participantId, text: 'ÜBERNOMMEN' } })
-    await waitFor(() => a.records.get(own.id)?.props.authorId === bob.participantId, { what: 'restore at A' })
+    await waitFor(() => a.card(own.id)?.props.authorId === bob.participantId, { what: 'restore at A' })
     await serverRoundTrip(a.provider)
     // B wrote the last state; it must still be Bob's original.
     expect(b.records.get(own.id)).toEqual(own)

@@ -146,6 +146,8 @@ export interface BoardClient {
   closes: { code: number; reason: string }[]
   texts(): string[]
   has(id: string): boolean
+  /** The idea card (or other shape) with this id, typed as an idea card. */
+  card(id: string): IdeaCardShape | undefined
   destroy(): void
 }
 
@@ -184,6 +186,7 @@ export async function connectClient(
         .map((r) => (r as IdeaCardShape).props.text)
         .sort(),
     has: (id) => records.has(id),
+    card: (id) => records.get(id) as IdeaCardShape | undefined,
     destroy() {
       provider.destroy()
       doc.destroy()
