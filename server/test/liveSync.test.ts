@@ -77,6 +77,20 @@ describe('live sync between real y-websocket clients', () => {
     expect(late.has('page:page')).toBe(true)
   })
 
+  it('presence reaches the other client and is removed when its owner leaves', async () => {
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const a = await connect(ada.participantToken)
+    const b = await connect(workshop.facilitatorToken)
+    a.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#f00' })
+    const aId = a.doc.clientID
+    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Ada', {
+      what: 'presence of A at B',
+    })
+    // The server drops the state of a closed connection and tells the others.
+    a.provider.disconnect()
+    await waitFor(() => !b.provider.awareness.getStates().has(aId), { what: 'presence of A removed at B' })
+  })
+
   it('a board reloaded after idle unload still has its content', async () => {
     const ada = await joinParticipant(t.url, workshop)
     const a = await connect(ada.participantToken)
