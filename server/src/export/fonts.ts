@@ -6,7 +6,9 @@ import { create, type Font } from 'fontkit'
  * Fonts embedded in PDFs and used to rasterise PNGs. They come from npm packages (Google's
  * Noto TTFs), never from the network or the host's fonts, so a laptop on a venue LAN renders
  * the same documents as a server: Noto Sans covers Latin incl. Turkish/Polish/Vietnamese,
- * Greek and Cyrillic; Noto Sans Arabic the Arabic script; Noto Emoji (monochrome, because
+ * Greek and Cyrillic; DejaVu Sans the Arabic script (Noto Sans Arabic builds letters from a
+ * dotless skeleton plus dot glyphs, which makes PDF text extraction and copy & paste return
+ * the wrong letters; DejaVu has one glyph per letter form); Noto Emoji (monochrome, because
  * PDF viewers cannot show colour emoji fonts) the emoji.
  */
 const require = createRequire(import.meta.url)
@@ -15,8 +17,8 @@ export const FontFiles = {
   regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
   italic: require.resolve('@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf'),
-  arabic: require.resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
-  arabicBold: require.resolve('@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf'),
+  arabic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  arabicBold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
   emoji: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
 } as const
 
@@ -32,7 +34,7 @@ export function fontBuffers(): Record<FontName, Buffer> {
   return cache
 }
 
-export const FontFamily = { sans: 'Noto Sans', arabic: 'Noto Sans Arabic', emoji: 'Noto Emoji' } as const
+export const FontFamily = { sans: 'Noto Sans', arabic: 'DejaVu Sans', emoji: 'Noto Emoji' } as const
 
 export const FontScript = { latin: 'latin', arabic: 'arabic', emoji: 'emoji' } as const
 export type FontScript = (typeof FontScript)[keyof typeof FontScript]
