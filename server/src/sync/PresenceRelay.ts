@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { encodeAwareness } from './messages.ts'
@@ -42,20 +43,25 @@ export class PresenceRelay<C> {
 
   /** Applies a client's awareness update; returns a reason when it must be refused. */
   receive(connection: C, update: Uint8Array): string | null {
-    let entries: { clientId: number; stateBytes: number }[]
+    let entries: AwarenessEntry[]
     try {
       entries = readEntries(update)
     } catch (error) {
       return `bad awareness update: ${(error as Error).message}`
     }
-    for (const { clientId, stateBytes } of entries) {
+    // y-websocket clients echo every awareness change they receive (other clients' states and
+    // removals) back to the server with the clock they got. Such echoes change nothing and must
+    // neither count as speaking for another client nor claim its id: only newer clocks do.
+    const fresh = entries.filter((e) => e.clock > (this.awareness.meta.get(e.clientId)?.clock ?? -1))
+    for (const { clientId, state } of fresh) {
       const owner = this.owners.get(clientId)
       if (owner !== undefined && owner !== connection) return 'awareness update for another client'
-      if (stateBytes > MAX_PRESENCE_STATE_BYTES) return 'presence state too large'
+      if (state.length > MAX_PRESENCE_STATE_BYTES) return 'presence state too large'
     }
-    for (const { clientId } of entries) this.claim(connection, clientId)
+    if (fresh.length === 0) return null
+    for (const { clientId } of fresh) this.claim(connection, clientId)
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(fresh), connection)
     } catch (error) {
       return `bad awareness update: ${(error as Error).message}`
     }
@@ -107,16 +113,34 @@ export class PresenceRelay<C> {
   }
 }
 
-/** Reads client ids and state sizes of an awareness update (the y-protocols wire format). */
-function readEntries(update: Uint8Array): { clientId: number; stateBytes: number }[] {
+interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** The state as JSON text ("null" for a removal). */
+  state: string
+}
+
+/** Reads the entries of an awareness update (the y-protocols wire format). */
+function readEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const entries = []
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder) // clock
+    const clock = decoding.readVarUint(decoder)
     const state = decoding.readVarString(decoder)
-    entries.push({ clientId, stateBytes: state.length })
+    entries.push({ clientId, clock, state })
   }
   return entries
+}
+
+function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
 }
