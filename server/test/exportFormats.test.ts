@@ -112,8 +112,15 @@ describe('CSV', () => {
 
   it('has one row per idea with cluster, author, comments, votes per round and shortlist', () => {
     expect(rows[0]).toEqual([
-      'Thementisch', 'Themengruppe', 'Idee', 'Autor/in', 'Anzahl Kommentare',
-      'Punkte Runde 1', 'Punkte Runde 2', 'Shortlist', 'id',
+      'Thementisch',
+      'Themengruppe',
+      'Idee',
+      'Autor/in',
+      'Anzahl Kommentare',
+      'Punkte Runde 1',
+      'Punkte Runde 2',
+      'Shortlist',
+      'id',
     ])
     expect(rows).toHaveLength(ideas.length + 1)
     for (const idea of ideas) {
@@ -176,7 +183,12 @@ describe('Markdown', () => {
 })
 
 describe('JSON backup', () => {
-  const json = buildBoardJson({ report, records: sample.input.records as unknown[], schema: { schemaVersion: 2, sequences: {} }, appVersion: '0.1.0' })
+  const json = buildBoardJson({
+    report,
+    records: sample.input.records as unknown[],
+    schema: { schemaVersion: 2, sequences: {} },
+    appVersion: '0.1.0',
+  })
 
   it('round-trips through parseBoardExport with records and the report model', () => {
     const parsed = parseBoardExport(json)
@@ -208,7 +220,10 @@ describe('JSON backup', () => {
 
 describe('workshop ZIP', () => {
   it('has the summary first and one folder per board with every format', async () => {
-    const second: BoardReport = buildBoardReport({ ...sampleBoard(3, { votes: false }).input, board: { id: 'b2', title: 'Tisch 2', question: '' } })
+    const second: BoardReport = buildBoardReport({
+      ...sampleBoard(3, { votes: false }).input,
+      board: { id: 'b2', title: 'Tisch 2', question: '' },
+    })
     const job = (r: BoardReport) => ({ report: r, records: [], schema: {}, appVersion: '0.1.0' })
     const files = unzipSync(await buildWorkshopZip([job(report), job(second)]))
     const names = Object.keys(files)

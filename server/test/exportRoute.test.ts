@@ -16,12 +16,22 @@ describe('export routes (real server)', () => {
   let participantToken: string
   let workshopId: string
   let boardId: string
-  const texts = ['Grünere Höfe für alle', 'Türkçe şğıİ fikir', '<script>alert(1)</script>', '=cmd|calc', 'Emoji 🚲 Fahrrad']
+  const texts = [
+    'Grünere Höfe für alle',
+    'Türkçe şğıİ fikir',
+    '<script>alert(1)</script>',
+    '=cmd|calc',
+    'Emoji 🚲 Fahrrad',
+  ]
 
   beforeAll(async () => {
     t = await startTestServer()
     const created = await api(t.url, 'POST', '/api/workshops', {
-      body: { title: 'Zukunftsforum Süd', language: 'de', boards: [{ title: 'Tisch 1: Mobilität', question: 'Wie?' }, { title: 'Tisch 2' }] },
+      body: {
+        title: 'Zukunftsforum Süd',
+        language: 'de',
+        boards: [{ title: 'Tisch 1: Mobilität', question: 'Wie?' }, { title: 'Tisch 2' }],
+      },
     })
     expect(created.status).toBe(201)
     facilitatorToken = created.body.facilitatorToken
@@ -88,7 +98,9 @@ describe('export routes (real server)', () => {
     expect(svg).not.toContain('<script>')
     expect(csv.find((row) => row[2]?.includes('cmd'))?.[2]).toBe("'=cmd|calc")
     expect(csv.find((row) => row[2] === 'Türkçe şğıİ fikir')?.[3]).toBe('Zeynep')
-    expect(json.document.records.filter((r) => (r as { type?: string }).type === 'idea-card')).toHaveLength(texts.length)
+    expect(json.document.records.filter((r) => (r as { type?: string }).type === 'idea-card')).toHaveLength(
+      texts.length,
+    )
     expect(pngSize(png).width).toBeGreaterThan(100)
     expect(pdf).toContain('ZukunftsforumSüd')
   })
@@ -111,11 +123,15 @@ describe('export routes (real server)', () => {
     const participant = await api(t.url, 'GET', `/api/boards/${boardId}/export?format=pdf`, { token: participantToken })
     expect(participant.status).toBe(403)
     expect((await api(t.url, 'GET', `/api/boards/${boardId}/export?format=pdf`)).status).toBe(401)
-    const zipAsParticipant = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=zip`, { token: participantToken })
+    const zipAsParticipant = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=zip`, {
+      token: participantToken,
+    })
     expect(zipAsParticipant.status).toBe(403)
     const other = await api(t.url, 'GET', `/api/workshops/ws_other/export?format=zip`, { token: facilitatorToken })
     expect(other.status).toBe(403)
-    const wrongZip = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=pdf`, { token: facilitatorToken })
+    const wrongZip = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=pdf`, {
+      token: facilitatorToken,
+    })
     expect(wrongZip.status).toBe(400)
   })
 })

@@ -190,8 +190,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   const authorIds = new Set(
     cards.map((c) => c.props.authorId).filter((id): id is string => typeof id === 'string' && id !== ''),
   )
-  const participantsCount =
-    input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
+  const participantsCount = input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
 
   return {
     workshop: { ...input.workshop },

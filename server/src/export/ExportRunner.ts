@@ -28,7 +28,11 @@ export class ExportRunner {
     const id = this.nextId++
     return new Promise<Readable>((resolve, reject) => {
       this.pending.set(id, { stream: new PassThrough(), started: false, resolve, reject })
-      this.ensureWorker().postMessage({ ...task, id } as ExportTask)
+      // Copying the message to the worker happens on this thread: the raw records are only
+      // needed for the JSON backup, so the board formats leave them behind.
+      const slim =
+        task.kind === 'board' && task.format !== 'json' ? { ...task, job: { ...task.job, records: [] } } : task
+      this.ensureWorker().postMessage({ ...slim, id } as ExportTask)
     })
   }
 

@@ -51,5 +51,11 @@ export function buildCsvRows(report: BoardReport): (string | number)[][] {
  * as Windows-1252 and breaks every umlaut; lines end in CRLF as RFC 4180 says.
  */
 export function buildCsv(report: BoardReport): string {
-  return '\uFEFF' + buildCsvRows(report).map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return (
+    '\uFEFF' +
+    buildCsvRows(report)
+      .map((row) => row.map(csvField).join(','))
+      .join('\r\n') +
+    '\r\n'
+  )
 }

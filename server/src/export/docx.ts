@@ -33,7 +33,10 @@ const ACCENT = '1D3557'
 const FONT = 'Noto Sans'
 
 /** Text runs with explicit line breaks: a multi-line idea stays multi-line in Word. */
-function runs(text: string, style: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun[] {
+function runs(
+  text: string,
+  style: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
+): TextRun[] {
   return cleanText(text)
     .split(/\r?\n/)
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...style }))
@@ -79,7 +82,10 @@ const cell = (text: string, options: { header?: boolean; align?: 'left' | 'right
 function roundBlock(round: ReportRound, l: Labels): (Paragraph | Table)[] {
   const s = round.settings
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(`${l.roundTitle(round.index)} (${statusLabel(l, round.status)})`) }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: runs(`${l.roundTitle(round.index)} (${statusLabel(l, round.status)})`),
+    }),
     ...[
       `${l.dotsPerParticipant}: ${s.dotsPerParticipant}`,
       `${l.maxPerIdea}: ${s.maxPerIdea ?? l.unlimited}`,
@@ -105,7 +111,11 @@ function roundBlock(round: ReportRound, l: Labels): (Paragraph | Table)[] {
         ...round.ranking.map(
           (e) =>
             new TableRow({
-              children: [cell(`${e.rank}.`, { align: 'right' }), cell(e.text || l.removedIdea), cell(String(e.votes), { align: 'right' })],
+              children: [
+                cell(`${e.rank}.`, { align: 'right' }),
+                cell(e.text || l.removedIdea),
+                cell(String(e.votes), { align: 'right' }),
+              ],
             }),
         ),
       ],
@@ -151,8 +161,14 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
         ([label, value]) =>
           new TableRow({
             children: [
-              new TableCell({ width: { size: 28, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: runs(label, { color: MUTED }) })] }),
-              new TableCell({ width: { size: 72, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: runs(value) })] }),
+              new TableCell({
+                width: { size: 28, type: WidthType.PERCENTAGE },
+                children: [new Paragraph({ children: runs(label, { color: MUTED }) })],
+              }),
+              new TableCell({
+                width: { size: 72, type: WidthType.PERCENTAGE },
+                children: [new Paragraph({ children: runs(value) })],
+              }),
             ],
           }),
       ),
@@ -178,7 +194,11 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
             type: 'png',
             data: png,
             transformation: { width: Math.round(width * fit), height: Math.round(height * fit) },
-            altText: { name: l.boardPicture, title: report.board.title, description: `${l.boardPicture}: ${report.board.title}` },
+            altText: {
+              name: l.boardPicture,
+              title: report.board.title,
+              description: `${l.boardPicture}: ${report.board.title}`,
+            },
           }),
         ],
       }),
@@ -188,12 +208,15 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
   if (report.shortlist.length === 0) body.push(new Paragraph({ children: runs(l.emptyShortlist, { italics: true }) }))
   for (const id of report.shortlist) {
     const found = index.get(id)
-    if (found) body.push(new Paragraph({ numbering: { reference: 'shortlist', level: 0 }, children: runs(found.idea.text) }))
+    if (found)
+      body.push(new Paragraph({ numbering: { reference: 'shortlist', level: 0 }, children: runs(found.idea.text) }))
   }
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(l.clusters) }))
   if (report.clusters.length === 0) body.push(new Paragraph({ children: runs(l.none) }))
   report.clusters.forEach((cluster, k) => {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(cluster.title || `${l.cluster} ${k + 1}`) }))
+    body.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(cluster.title || `${l.cluster} ${k + 1}`) }),
+    )
     if (cluster.ideas.length === 0) body.push(new Paragraph({ children: runs(l.noIdeas, { italics: true }) }))
     for (const idea of cluster.ideas) body.push(...ideaParagraphs(idea, report, l))
   })
@@ -213,8 +236,14 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
     styles: {
       default: {
         document: { run: { font: FONT, size: 21 } },
-        heading1: { run: { font: FONT, color: ACCENT, bold: true, size: 30 }, paragraph: { spacing: { before: 300, after: 120 } } },
-        heading2: { run: { font: FONT, color: ACCENT, bold: true, size: 24 }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading1: {
+          run: { font: FONT, color: ACCENT, bold: true, size: 30 },
+          paragraph: { spacing: { before: 300, after: 120 } },
+        },
+        heading2: {
+          run: { font: FONT, color: ACCENT, bold: true, size: 24 },
+          paragraph: { spacing: { before: 200, after: 80 } },
+        },
         title: { run: { font: FONT, color: ACCENT, bold: true, size: 44 } },
       },
     },
@@ -228,7 +257,13 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
       {
         properties: { titlePage: true },
         headers: {
-          default: new Header({ children: [new Paragraph({ children: runs(`${report.workshop.title} · ${report.board.title}`, { color: MUTED, size: 16 }) })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                children: runs(`${report.workshop.title} · ${report.board.title}`, { color: MUTED, size: 16 }),
+              }),
+            ],
+          }),
         },
         footers: {
           default: new Footer({

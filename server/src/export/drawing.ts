@@ -204,7 +204,8 @@ function toItem(
       for (const segment of (Array.isArray(p.segments) ? p.segments : []) as { path?: unknown; dim?: unknown }[]) {
         let decoded: { x: number; y: number }[] = []
         try {
-          decoded = typeof segment.path === 'string' ? b64Vecs.decodePoints(segment.path, segment.dim === 2 ? 2 : 3) : []
+          decoded =
+            typeof segment.path === 'string' ? b64Vecs.decodePoints(segment.path, segment.dim === 2 ? 2 : 3) : []
         } catch {
           // An undecodable stroke is skipped; the rest of the picture is still worth having.
         }

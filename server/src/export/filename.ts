@@ -1,4 +1,15 @@
-const TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ı: 'i', ł: 'l', Ł: 'L' }
+const TRANSLITERATION: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  ß: 'ss',
+  ı: 'i',
+  ł: 'l',
+  Ł: 'L',
+}
 
 /** An ASCII file name part: readable German transliteration, nothing a file system dislikes. */
 export function safeFileName(name: string, fallback = 'board'): string {

@@ -1,3 +1,4 @@
+/// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { create, type Font } from 'fontkit'
@@ -28,9 +29,10 @@ let cache: Record<FontName, Buffer> | undefined
 
 /** The font files' bytes, read once per process (about 2 MB). */
 export function fontBuffers(): Record<FontName, Buffer> {
-  cache ??= Object.fromEntries(
-    Object.entries(FontFiles).map(([name, file]) => [name, readFileSync(file)]),
-  ) as Record<FontName, Buffer>
+  cache ??= Object.fromEntries(Object.entries(FontFiles).map(([name, file]) => [name, readFileSync(file)])) as Record<
+    FontName,
+    Buffer
+  >
   return cache
 }
 

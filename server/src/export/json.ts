@@ -155,7 +155,8 @@ export function parseBoardExport(input: string | unknown): BoardExport {
   }
   const ids = new Set<string>()
   for (const record of result.data.document.records) {
-    if (ids.has(record.id)) throw new BoardExportError(`The board export is damaged: record ${record.id} appears twice.`)
+    if (ids.has(record.id))
+      throw new BoardExportError(`The board export is damaged: record ${record.id} appears twice.`)
     ids.add(record.id)
   }
   return result.data as unknown as BoardExport

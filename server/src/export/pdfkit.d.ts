@@ -75,7 +75,12 @@ declare module 'pdfkit' {
     fill(color?: string): this
     stroke(color?: string): this
     fillAndStroke(fill?: string, stroke?: string): this
-    image(src: Buffer | string, x?: number, y?: number, options?: { width?: number; height?: number; fit?: [number, number]; align?: string; valign?: string }): this
+    image(
+      src: Buffer | string,
+      x?: number,
+      y?: number,
+      options?: { width?: number; height?: number; fit?: [number, number]; align?: string; valign?: string },
+    ): this
     addNamedDestination(name: string, ...args: unknown[]): void
     save(): this
     restore(): this

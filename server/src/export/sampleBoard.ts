@@ -34,7 +34,15 @@ function card(id: string, text: string, i: number, parentId = PAGE, x = 0, y = 0
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { w: 200, h: 140, text, color: 'yellow', author: `Person ${i % 7}`, authorId: `p${i % 7}`, createdAt: 1_700_000_000_000 + i },
+    props: {
+      w: 200,
+      h: 140,
+      text,
+      color: 'yellow',
+      author: `Person ${i % 7}`,
+      authorId: `p${i % 7}`,
+      createdAt: 1_700_000_000_000 + i,
+    },
   }
 }
 
@@ -89,20 +97,61 @@ export function sampleBoard(cards = SampleTexts.length, options: { votes?: boole
     cardIds.push(record.id)
   }
   records.push({
-    id: 'shape:arrow1', typeName: 'shape', type: 'arrow', parentId: PAGE, index: 'b1', x: 0, y: 0, rotation: 0,
-    isLocked: false, opacity: 1, meta: {},
-    props: { color: 'black', arrowheadEnd: 'arrow', arrowheadStart: 'none', start: { x: 0, y: 0 }, end: { x: 100, y: 0 }, richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'führt zu' }] }] } },
+    id: 'shape:arrow1',
+    typeName: 'shape',
+    type: 'arrow',
+    parentId: PAGE,
+    index: 'b1',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'black',
+      arrowheadEnd: 'arrow',
+      arrowheadStart: 'none',
+      start: { x: 0, y: 0 },
+      end: { x: 100, y: 0 },
+      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'führt zu' }] }] },
+    },
   })
   if (cardIds.length >= 2) {
     records.push(
-      { id: 'binding:a1', typeName: 'binding', type: 'arrow', fromId: 'shape:arrow1', toId: cardIds[0], props: { terminal: 'start', normalizedAnchor: { x: 1, y: 0.5 } }, meta: {} },
-      { id: 'binding:a2', typeName: 'binding', type: 'arrow', fromId: 'shape:arrow1', toId: cardIds[cardIds.length - 1], props: { terminal: 'end', normalizedAnchor: { x: 0, y: 0.5 } }, meta: {} },
+      {
+        id: 'binding:a1',
+        typeName: 'binding',
+        type: 'arrow',
+        fromId: 'shape:arrow1',
+        toId: cardIds[0],
+        props: { terminal: 'start', normalizedAnchor: { x: 1, y: 0.5 } },
+        meta: {},
+      },
+      {
+        id: 'binding:a2',
+        typeName: 'binding',
+        type: 'arrow',
+        fromId: 'shape:arrow1',
+        toId: cardIds[cardIds.length - 1],
+        props: { terminal: 'end', normalizedAnchor: { x: 0, y: 0.5 } },
+        meta: {},
+      },
     )
   }
   const squiggle = Array.from({ length: 20 }, (_, i) => ({ x: i * 12, y: Math.sin(i / 2) * 30, z: 0.5 }))
   records.push({
-    id: 'shape:draw1', typeName: 'shape', type: 'draw', parentId: PAGE, index: 'b2', x: -300, y: 40, rotation: 0,
-    isLocked: false, opacity: 1, meta: {},
+    id: 'shape:draw1',
+    typeName: 'shape',
+    type: 'draw',
+    parentId: PAGE,
+    index: 'b2',
+    x: -300,
+    y: 40,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
     props: { color: 'red', size: 'm', scale: 1, segments: [{ type: 'free', path: b64Vecs.encodePoints(squiggle) }] },
   })
 
@@ -117,19 +166,44 @@ export function sampleBoard(cards = SampleTexts.length, options: { votes?: boole
       if (i < 4) votes2[id] = 4 - i
     })
     rounds.push(
-      { id: 'round-1', openedAt: 1, status: 'revealed', voters: 7, votesByIdea: votes1, settings: { dotsPerParticipant: 5, maxPerIdea: 3, anonymous: false, eligibleIdeaIds: null } },
-      { id: 'round-2', openedAt: 2, status: 'closed', voters: 6, votesByIdea: votes2, settings: { dotsPerParticipant: 3, maxPerIdea: null, anonymous: true, eligibleIdeaIds: cardIds.slice(0, 4) } },
+      {
+        id: 'round-1',
+        openedAt: 1,
+        status: 'revealed',
+        voters: 7,
+        votesByIdea: votes1,
+        settings: { dotsPerParticipant: 5, maxPerIdea: 3, anonymous: false, eligibleIdeaIds: null },
+      },
+      {
+        id: 'round-2',
+        openedAt: 2,
+        status: 'closed',
+        voters: 6,
+        votesByIdea: votes2,
+        settings: { dotsPerParticipant: 3, maxPerIdea: null, anonymous: true, eligibleIdeaIds: cardIds.slice(0, 4) },
+      },
     )
-    cardIds.slice(0, Math.min(cardIds.length, 6)).forEach((id, i) =>
-      comments.push({ ideaId: id, author: i % 2 ? null : 'Moderation', text: i === 1 ? '<img src=x onerror=alert(1)> Kommentar' : `Kommentar ${i + 1}: gut begründet – üäöß`, createdAt: 1_700_000_100_000 + i }),
-    )
+    cardIds
+      .slice(0, Math.min(cardIds.length, 6))
+      .forEach((id, i) =>
+        comments.push({
+          ideaId: id,
+          author: i % 2 ? null : 'Moderation',
+          text: i === 1 ? '<img src=x onerror=alert(1)> Kommentar' : `Kommentar ${i + 1}: gut begründet – üäöß`,
+          createdAt: 1_700_000_100_000 + i,
+        }),
+      )
     shortlist.push(...cardIds.slice(0, 3))
   }
   return {
     cardIds,
     input: {
       workshop: { id: 'ws_sample', title: 'Regionalforum Zukunft Südstadt 2026', date: '2026-11-21', language: 'de' },
-      board: { id: 'b_sample', title: 'Thementisch 3: Mobilität & Klima', question: 'Wie kommen alle klimafreundlich durch die Südstadt?' },
+      board: {
+        id: 'b_sample',
+        title: 'Thementisch 3: Mobilität & Klima',
+        question: 'Wie kommen alle klimafreundlich durch die Südstadt?',
+      },
       facilitator: 'Dr. Ayşe Müller-Łukasiewicz',
       records,
       rounds,

@@ -104,7 +104,13 @@ function drawItem(item: DrawingItem, pxPerUnit: number, cardText: boolean): stri
         `<g class="idea"${rotate(item)}><rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.w)}" height="${n(item.h)}" rx="6" fill="${c.fill}" stroke="${c.stroke}" stroke-width="1.5"/>` +
         textBlock(lines, item.x + 12, item.y + 26, size, ' fill="#1d1d1d"') +
         (item.author && legible(12)
-          ? textBlock(wrapText(item.author, (item.w - 24) / 12, 1), item.x + 12, item.y + item.h - 12, 12, ' fill="#5f6b76"')
+          ? textBlock(
+              wrapText(item.author, (item.w - 24) / 12, 1),
+              item.x + 12,
+              item.y + item.h - 12,
+              12,
+              ' fill="#5f6b76"',
+            )
           : '') +
         '</g>'
       )
@@ -128,9 +134,10 @@ function drawItem(item: DrawingItem, pxPerUnit: number, cardText: boolean): stri
       const points = item.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ')
       const [sx, sy] = item.points[0] ?? [0, 0]
       const [ex, ey] = item.points[item.points.length - 1] ?? [0, 0]
-      const label = item.text && legible(16)
-        ? textBlock(wrapText(item.text, 20, 2), (sx + ex) / 2, (sy + ey) / 2 - 6, 16, ` fill="${c.stroke}"`)
-        : ''
+      const label =
+        item.text && legible(16)
+          ? textBlock(wrapText(item.text, 20, 2), (sx + ex) / 2, (sy + ey) / 2 - 6, 16, ` fill="${c.stroke}"`)
+          : ''
       return `<g class="connector"><polyline points="${points}" fill="none" stroke="${c.stroke}" stroke-width="2.5"${item.arrowhead ? ' marker-end="url(#arrowhead)"' : ''}/>${label}</g>`
     }
     case 'path': {

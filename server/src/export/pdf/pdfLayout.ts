@@ -1,3 +1,4 @@
+/// <reference path="../pdfkit.d.ts" />
 import PDFDocument from 'pdfkit'
 import { fontBuffers, FontScript, splitByScript } from '../fonts.ts'
 
@@ -103,7 +104,13 @@ export function ensureSpace(doc: PDFDocument, height: number): void {
 }
 
 export function rule(doc: PDFDocument, y = doc.y, color: string = Ink.rule): void {
-  doc.save().moveTo(Page.margin, y).lineTo(Page.width - Page.margin, y).lineWidth(0.6).stroke(color).restore()
+  doc
+    .save()
+    .moveTo(Page.margin, y)
+    .lineTo(Page.width - Page.margin, y)
+    .lineWidth(0.6)
+    .stroke(color)
+    .restore()
 }
 
 /** A section heading with a PDF bookmark and a named destination for the table of contents. */
@@ -161,9 +168,7 @@ export function table(doc: PDFDocument, columns: readonly Column[], rows: readon
   ensureSpace(doc, 3 * (size + 2 * pad + 4))
   drawHeader()
   rows.forEach((row, r) => {
-    const heights = row.map((cell, c) =>
-      richHeight(doc, cell, { size, width: (columns[c]?.width ?? 50) - 2 * pad }),
-    )
+    const heights = row.map((cell, c) => richHeight(doc, cell, { size, width: (columns[c]?.width ?? 50) - 2 * pad }))
     const h = Math.max(...heights, size) + 2 * pad
     if (doc.y + h > bottomLimit()) {
       doc.addPage()
@@ -187,7 +192,12 @@ export function table(doc: PDFDocument, columns: readonly Column[], rows: readon
  * Running header (workshop, table, date) and footer (document name, page n of N) on every
  * page but the first. Bottom margin is lifted while drawing so pdfkit does not break pages.
  */
-export function decoratePages(doc: PDFDocument, header: { left: string; right: string }, footer: string, pageLabel: (n: number, total: number) => string): void {
+export function decoratePages(
+  doc: PDFDocument,
+  header: { left: string; right: string },
+  footer: string,
+  pageLabel: (n: number, total: number) => string,
+): void {
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
@@ -195,7 +205,14 @@ export function decoratePages(doc: PDFDocument, header: { left: string; right: s
     doc.page.margins = { ...margins, top: 0, bottom: 0 }
     if (i > range.start) {
       rich(doc, header.left, { size: 8, color: Ink.muted, x: Page.margin, y: 30, width: contentWidth() * 0.7 })
-      rich(doc, header.right, { size: 8, color: Ink.muted, x: Page.margin, y: 30, width: contentWidth(), align: 'right' })
+      rich(doc, header.right, {
+        size: 8,
+        color: Ink.muted,
+        x: Page.margin,
+        y: 30,
+        width: contentWidth(),
+        align: 'right',
+      })
       rule(doc, 46)
     }
     rule(doc, Page.height - 44)

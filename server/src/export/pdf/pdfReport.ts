@@ -36,7 +36,13 @@ export interface PdfOptions {
 
 function titlePage(doc: PDFDocument, report: BoardReport, l: Labels): void {
   const lang = report.workshop.language
-  rich(doc, l.reportTitle.toUpperCase(), { size: 9, weight: Weight.bold, color: Ink.muted, y: Page.top - 8, characterSpacing: 1.5 })
+  rich(doc, l.reportTitle.toUpperCase(), {
+    size: 9,
+    weight: Weight.bold,
+    color: Ink.muted,
+    y: Page.top - 8,
+    characterSpacing: 1.5,
+  })
   doc.y += 4
   rich(doc, report.workshop.title, { size: 12, color: Ink.muted })
   doc.y += 2
@@ -75,13 +81,23 @@ function picture(doc: PDFDocument, report: BoardReport, l: Labels, toc: TocEntry
   const png = buildPng(report, 2400)
   const room = Page.height - Page.bottom - doc.y - 30
   if (room < 260) doc.addPage()
-  toc.push({ title: l.boardPicture, level: 1, destination: 'picture', page: heading(doc, l.boardPicture, 1, 'picture', doc.outline) })
+  toc.push({
+    title: l.boardPicture,
+    level: 1,
+    destination: 'picture',
+    page: heading(doc, l.boardPicture, 1, 'picture', doc.outline),
+  })
   const height = Page.height - Page.bottom - doc.y - 8
   const { w, h } = report.drawing.bounds
   const scale = Math.min(contentWidth() / w, height / h)
   const y = doc.y
   doc.image(png, Page.margin + (contentWidth() - w * scale) / 2, y, { width: w * scale, height: h * scale })
-  doc.save().rect(Page.margin + (contentWidth() - w * scale) / 2, y, w * scale, h * scale).lineWidth(0.5).stroke(Ink.rule).restore()
+  doc
+    .save()
+    .rect(Page.margin + (contentWidth() - w * scale) / 2, y, w * scale, h * scale)
+    .lineWidth(0.5)
+    .stroke(Ink.rule)
+    .restore()
   doc.y = y + h * scale + 8
 }
 
@@ -107,14 +123,25 @@ function ideaItem(doc: PDFDocument, idea: ReportIdea, number: number, report: Bo
     const cy = doc.y + 2
     const text = comment.author ? `${comment.author}: ${comment.text}` : comment.text
     rich(doc, text, { size: 9, weight: Weight.italic, color: Ink.text, x: x + 10, y: cy, width: width - 10 })
-    doc.save().moveTo(x + 3, cy + 1).lineTo(x + 3, doc.y - 1).lineWidth(1.5).stroke(Ink.rule).restore()
+    doc
+      .save()
+      .moveTo(x + 3, cy + 1)
+      .lineTo(x + 3, doc.y - 1)
+      .lineWidth(1.5)
+      .stroke(Ink.rule)
+      .restore()
   }
   doc.y += 6
 }
 
 function roundSection(doc: PDFDocument, round: ReportRound, l: Labels, toc: TocEntry[]): void {
   const title = `${l.roundTitle(round.index)} (${statusLabel(l, round.status)})`
-  toc.push({ title, level: 2, destination: `round-${round.index}`, page: heading(doc, title, 2, `round-${round.index}`, null) })
+  toc.push({
+    title,
+    level: 2,
+    destination: `round-${round.index}`,
+    page: heading(doc, title, 2, `round-${round.index}`, null),
+  })
   const s = round.settings
   const facts = [
     `${l.dotsPerParticipant}: ${s.dotsPerParticipant}`,
@@ -228,7 +255,13 @@ function writeToc(doc: PDFDocument, toc: readonly TocEntry[], start: number, pag
     const x = Page.margin + (entry.level === 2 ? 16 : 0)
     const y = doc.y
     const size = entry.level === 1 ? 10.5 : 9.5
-    rich(doc, entry.title, { size, weight: entry.level === 1 ? Weight.bold : Weight.regular, x, y, width: contentWidth() - 60 - (x - Page.margin) })
+    rich(doc, entry.title, {
+      size,
+      weight: entry.level === 1 ? Weight.bold : Weight.regular,
+      x,
+      y,
+      width: contentWidth() - 60 - (x - Page.margin),
+    })
     doc.fillColor(Ink.text).font('regular').fontSize(size)
     doc.text(String(entry.page + 1), Page.margin, y, { width: contentWidth(), align: 'right', goTo: entry.destination })
     doc.y = Math.max(doc.y, y + size + 6)

@@ -14,13 +14,23 @@ export function buildWorkshopSummaryPdf(reports: readonly BoardReport[], now = D
   const title = first?.workshop.title ?? ''
   const date = first ? formatDate(first.workshop.date ?? first.generatedAt, lang) : formatDate(now, lang)
   const doc = createPdf({ title: `${l.workshopSummaryTitle}: ${title}`, subject: title, language: lang })
-  rich(doc, l.workshopSummaryTitle.toUpperCase(), { size: 9, weight: Weight.bold, color: Ink.muted, y: Page.top - 8, characterSpacing: 1.5 })
+  rich(doc, l.workshopSummaryTitle.toUpperCase(), {
+    size: 9,
+    weight: Weight.bold,
+    color: Ink.muted,
+    y: Page.top - 8,
+    characterSpacing: 1.5,
+  })
   doc.y += 4
   rich(doc, title, { size: 22, weight: Weight.bold, color: Ink.accent })
-  rich(doc, `${l.date}: ${date}  ·  ${l.summaryBoards}: ${reports.length}  ·  ${l.generatedAt}: ${formatDateTime(now, lang)}`, {
-    size: 10,
-    color: Ink.muted,
-  })
+  rich(
+    doc,
+    `${l.date}: ${date}  ·  ${l.summaryBoards}: ${reports.length}  ·  ${l.generatedAt}: ${formatDateTime(now, lang)}`,
+    {
+      size: 10,
+      color: Ink.muted,
+    },
+  )
   heading(doc, l.summaryShortlists, 1, 'shortlists', doc.outline)
   reports.forEach((report, k) => {
     heading(doc, report.board.title, 2, `board-${k + 1}`, null)
@@ -45,7 +55,12 @@ export function buildWorkshopSummaryPdf(reports: readonly BoardReport[], now = D
       { title: l.ideasCount, width: 80, align: 'right' },
       { title: l.rounds, width: 80, align: 'right' },
     ],
-    reports.map((r) => [r.board.title, String(r.participantsCount), String(allIdeas(r).length), String(r.rounds.length)]),
+    reports.map((r) => [
+      r.board.title,
+      String(r.participantsCount),
+      String(allIdeas(r).length),
+      String(r.rounds.length),
+    ]),
   )
   decoratePages(doc, { left: title, right: date }, l.workshopSummaryTitle, l.page)
   return doc

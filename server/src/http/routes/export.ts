@@ -69,7 +69,11 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
       requireFacilitator(actor)
       const format = request.query.format ?? 'pdf'
       if (!isBoardExportFormat(format)) {
-        throw new ApiError(400, 'unsupported_format', `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`)
+        throw new ApiError(
+          400,
+          'unsupported_format',
+          `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`,
+        )
       }
       const job = await loadJob(ctx, board)
       const disposition = contentDisposition(board.title, format)
