@@ -3,6 +3,7 @@ import type { TLStore } from 'tldraw'
 import { useSession } from '../state/sessionStore.ts'
 import { bindStoreToDoc } from '../sync/bindStoreToDoc.ts'
 import { createBoardStore } from '../sync/createBoardStore.ts'
+import { userColor } from '../sync/userColor.ts'
 import { BoardConnection } from './BoardConnection.ts'
 
 export interface BoardSession {
@@ -25,7 +26,8 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
       onStatus: (status, closeCode) => setConnection(status, closeCode),
       onBoardState: setBoardState,
       onReady: () => {
-        const store = createBoardStore()
+        const me = useSession.getState().me
+        const store = createBoardStore(me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined)
         binding = bindStoreToDoc(store, connection.doc)
         setSession({ connection, store })
       },

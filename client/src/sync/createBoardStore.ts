@@ -1,4 +1,4 @@
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
+import { atom, createTLStore, createUserId, defaultBindingUtils, defaultShapeUtils, type TLStore, type TLUser } from 'tldraw'
 import { ClusterShapeUtil } from '../shapes/ClusterShapeUtil.tsx'
 import { IdeaCardShapeUtil } from '../shapes/IdeaCardShapeUtil.tsx'
 
@@ -6,7 +6,24 @@ import { IdeaCardShapeUtil } from '../shapes/IdeaCardShapeUtil.tsx'
 export const boardShapeUtils = [...defaultShapeUtils, IdeaCardShapeUtil, ClusterShapeUtil]
 export const boardBindingUtils = defaultBindingUtils
 
-/** A store whose schema equals the server's getBoardSchema() (checked by a unit test). */
-export function createBoardStore(): TLStore {
-  return createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: boardBindingUtils })
+export interface BoardUser {
+  userId: string
+  name: string
+  color: string
+}
+
+/**
+ * A store whose schema equals the server's getBoardSchema() (checked by a unit test).
+ * tldraw 5 writes a document-scoped `user:` record for the current user (attribution names);
+ * it must be named after our participant id, because the server lets people write only their own.
+ */
+export function createBoardStore(user?: BoardUser): TLStore {
+  const currentUser: TLUser | null = user
+    ? { id: createUserId(user.userId), typeName: 'user', name: user.name, color: user.color, imageUrl: '', meta: {} }
+    : null
+  return createTLStore({
+    shapeUtils: boardShapeUtils,
+    bindingUtils: boardBindingUtils,
+    users: { currentUser: atom('current user', currentUser) },
+  })
 }

@@ -218,7 +218,10 @@ export class BoardRoom {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
-    const inspection = inspectClientUpdate(update)
+    let inspection = inspectClientUpdate(update)
+    // Only when something looks foreign: maybe it is just something we already have (an offline
+    // cache resends the server's own entries). The state vector is needed only then.
+    if (!inspection.ok) inspection = inspectClientUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
     if (!inspection.ok) return { closeCode: 4422, reason: inspection.reason }
     this.refusals = []
     this.foreignWrite = false

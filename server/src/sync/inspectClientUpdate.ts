@@ -12,7 +12,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * entries, no nested types, no text, no other root types. Record contents are checked after
  * applying, against the tldraw schema (recordPolicy.ts).
  */
-export function inspectClientUpdate(update: Uint8Array): UpdateInspection {
+export function inspectClientUpdate(update: Uint8Array, known: Map<number, number> = new Map()): UpdateInspection {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
@@ -21,6 +21,9 @@ export function inspectClientUpdate(update: Uint8Array): UpdateInspection {
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
+    // Structs the room already has are ignored by Yjs anyway. Clients resend them routinely (an
+    // offline cache holds the server's own `meta` entries), so they must not count against them.
+    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue
     if (struct.parentSub !== null) return { ok: false, reason: 'map entries are written by the server only' }
     const parent = struct.parent as unknown
     if (typeof parent === 'string' && parent !== BoardDoc.records) {

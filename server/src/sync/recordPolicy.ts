@@ -76,6 +76,10 @@ export function reviewRecordChange(
   const record = after ?? before
   if (!record) return null
   if (record.typeName === 'binding') return null
+  // tldraw 5 keeps a `user:` record per author for attribution names; the client names it
+  // after the participant id, and nobody may write anyone else's.
+  if (record.typeName === 'user') return record.id === `user:${actor.userId}` ? null : "another user's record"
+
   if (record.typeName === 'asset') return before ? 'assets cannot be changed' : null
   if (record.typeName !== 'shape') return `only the facilitator can change ${record.typeName} records`
   if (!before) return ownerAfter === actor.userId ? null : 'a new shape must carry its author'
