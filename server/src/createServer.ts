@@ -9,6 +9,7 @@ import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
 import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
+import { RoundStatePublisher } from './voting/RoundStatePublisher.ts'
 import { RoundTimer } from './voting/RoundTimer.ts'
 
 export interface RunningServer {
@@ -44,7 +45,14 @@ export async function createServer(
   const voting = {
     store: store.voting,
     timer: new RoundTimer(store.voting, { logger: logger.child({ component: 'voting' }) }),
+    publisher: new RoundStatePublisher(store.voting, rooms, logger.child({ component: 'voting' })),
   }
+  // A round closed by its timer locks/unlocks the board and tells everyone, with no request.
+  voting.timer.onClosed((roundIds) => {
+    for (const roundId of roundIds) {
+      void store.voting.getRound(roundId).then((round) => round && voting.publisher.publishNow(round.boardId))
+    }
+  })
   await voting.timer.start()
   const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
@@ -69,6 +77,7 @@ export async function createServer(
       closing ??= (async () => {
         gateway.close()
         await voting.timer.stop()
+        voting.publisher.stop()
         await rooms.closeAll()
         await app.close()
         await store.close()

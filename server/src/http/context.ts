@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoundStatePublisher } from '../voting/RoundStatePublisher.ts'
 import type { RoundTimer } from '../voting/RoundTimer.ts'
 import type { VotingStore } from '../voting/VotingStore.ts'
 import type { WsGateway } from '../sync/wsGateway.ts'
@@ -17,5 +18,5 @@ export interface AppContext {
   logger: Logger
   version: string
   /** Dot voting: rounds and votes in the database, timers that close rounds. */
-  voting: { store: VotingStore; timer: RoundTimer }
+  voting: { store: VotingStore; timer: RoundTimer; publisher: RoundStatePublisher }
 }

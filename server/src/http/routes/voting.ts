@@ -127,6 +127,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       })
     }
     ctx.voting.timer.schedule(result.round)
+    await ctx.voting.publisher.publishNow(board.id)
     request.log.info({ roundId: result.round.id, boardId: board.id }, 'voting round opened')
     const response: CreateRoundResponse = { roundId: result.round.id }
     return reply.code(201).send(response)
@@ -180,6 +181,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
         now: Date.now(),
       })
       if (!outcome.ok) throw new ApiError(REFUSAL_STATUS[outcome.code], outcome.code, REFUSAL_MESSAGE[outcome.code])
+      ctx.voting.publisher.progress(round.boardId)
       return { myVotes: outcome.myVotes, remaining: outcome.remaining }
     },
   )
@@ -210,6 +212,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     const closed = await ctx.voting.store.closeRound(round.id, now)
     if (!closed) throw roundNotFound()
     ctx.voting.timer.cancel(round.id)
+    await ctx.voting.publisher.publishNow(round.boardId)
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(closed, tally, now, await resultsFor(ctx, actor, closed, now, tally)) }
   })
@@ -223,6 +226,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     const revealed = await ctx.voting.store.revealRound(round.id, now)
     if (!revealed) throw roundNotFound()
     ctx.voting.timer.cancel(round.id)
+    await ctx.voting.publisher.publishNow(round.boardId)
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }
   })

@@ -1,0 +1,93 @@
+import type { BoardStateMessage } from '@pinnwand/shared'
+import type { Logger } from 'pino'
+import type { RoomManager } from '../sync/RoomManager.ts'
+import { effectiveStatus } from './votingRules.ts'
+import type { RoundRow, VotingStore } from './VotingStore.ts'
+
+/** Progress is pushed at most this often per board: a plenary vote is hundreds of taps a second. */
+const PROGRESS_INTERVAL_MS = 500
+
+/**
+ * What everyone on a board may know about its current voting round: settings, state and
+ * progress (how many voted, how many dots) — never the distribution before the reveal.
+ */
+export interface RoundStateSection {
+  id: string
+  status: 'open' | 'closed' | 'revealed'
+  dotsPerParticipant: number
+  maxPerIdea: number | null
+  eligibleIdeaIds: string[] | null
+  anonymous: boolean
+  closesAt: number | null
+  voters: number
+  totalVotes: number
+}
+
+/**
+ * Keeps the `round` section of each loaded board's server-owned state current (ENGINEERING §2.3:
+ * round state reaches clients as a read-only channel). Nothing here is ever written into the
+ * board document, so no client can change it.
+ */
+export class RoundStatePublisher {
+  private readonly pending = new Map<string, NodeJS.Timeout>()
+  private readonly store: VotingStore
+  private readonly rooms: RoomManager
+  private readonly logger: Logger
+
+  constructor(store: VotingStore, rooms: RoomManager, logger: Logger) {
+    this.store = store
+    this.rooms = rooms
+    this.logger = logger
+    rooms.addStateProvider(async (boardId) => ({ round: await this.currentSection(boardId) }))
+  }
+
+  /** The latest round of a board (open, or the last one), as the state section. */
+  async currentSection(boardId: string): Promise<RoundStateSection | null> {
+    const rounds = await this.store.listRounds(boardId)
+    const now = Date.now()
+    const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
+    return latest ? this.section(latest, now) : null
+  }
+
+  /** Round opened, closed or revealed: publish at once. */
+  async publishNow(boardId: string): Promise<void> {
+    const timer = this.pending.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.pending.delete(boardId)
+    const room = this.rooms.getLoaded(boardId)
+    if (!room) return
+    try {
+      room.setBoardState({ round: await this.currentSection(boardId) } as Partial<BoardStateMessage>)
+    } catch (error) {
+      this.logger.warn({ err: error, boardId }, 'publishing round state failed')
+    }
+  }
+
+  /** A vote was cast: publish progress soon, merged with other votes. */
+  progress(boardId: string): void {
+    if (this.pending.has(boardId)) return
+    const timer = setTimeout(() => void this.publishNow(boardId), PROGRESS_INTERVAL_MS)
+    timer.unref()
+    this.pending.set(boardId, timer)
+  }
+
+  stop(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer)
+    this.pending.clear()
+  }
+
+  private async section(round: RoundRow, now: number): Promise<RoundStateSection> {
+    const tally = await this.store.tally(round.id)
+    return {
+      id: round.id,
+      status: effectiveStatus(round, now),
+      dotsPerParticipant: round.dotsPerParticipant,
+      maxPerIdea: round.maxPerIdea,
+      eligibleIdeaIds: round.ideaIds,
+      anonymous: round.anonymous,
+      closesAt: round.closesAt,
+      voters: tally.voters,
+      totalVotes: tally.totalVotes,
+    }
+  }
+}
