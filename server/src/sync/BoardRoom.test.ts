@@ -143,7 +143,8 @@ describe('BoardRoom', () => {
     persistence.auto = true
     const client = clientDoc()
     const cards = [card('user_a', 'eins'), card('user_a', 'zwei'), card('user_a', 'drei')]
-    for (const c of cards) expect(room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })).toBeNull()
+    for (const c of cards)
+      expect(room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })).toBeNull()
     await room.flushSoon()
     expect(persistence.log).toHaveLength(1)
     for (const connection of [a, b]) {

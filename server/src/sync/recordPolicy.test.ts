@@ -61,8 +61,12 @@ describe('reviewRecordChange', () => {
     const bob = actor('participant', 'p_bob')
     expect(update(card(), { ...card(), x: 10, y: 20, index: 'a5' as never }, bob)).toBeNull()
     expect(update(card(), card({ text: 'übernommen' }), bob)).toMatch(/only the author/)
-    expect(update(card(), { ...card(), x: 10, props: { ...card().props, color: 'red' } }, bob)).toMatch(/only the author/)
-    expect(reviewRecordChange(bob, { id: 'shape:card1', before: card(), after: undefined }, schema)).toMatch(/only the author/)
+    expect(update(card(), { ...card(), x: 10, props: { ...card().props, color: 'red' } }, bob)).toMatch(
+      /only the author/,
+    )
+    expect(reviewRecordChange(bob, { id: 'shape:card1', before: card(), after: undefined }, schema)).toMatch(
+      /only the author/,
+    )
     // The facilitator moderates: edits and deletes anyone's card.
     const facilitator = actor('facilitator', 'f_1')
     expect(update(card(), card({ text: 'gekürzt' }), facilitator)).toBeNull()
@@ -71,10 +75,21 @@ describe('reviewRecordChange', () => {
 
   it('refuses every participant change on a locked board, but not the facilitator', () => {
     const locked = { locked: true }
-    expect(reviewRecordChange(ada, { id: 'shape:card1', before: undefined, after: card() }, schema, locked)).toMatch(/locked/)
-    expect(reviewRecordChange(ada, { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } }, schema, locked)).toMatch(/locked/)
+    expect(reviewRecordChange(ada, { id: 'shape:card1', before: undefined, after: card() }, schema, locked)).toMatch(
+      /locked/,
+    )
+    expect(
+      reviewRecordChange(ada, { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } }, schema, locked),
+    ).toMatch(/locked/)
     const facilitator = actor('facilitator', 'f_1')
-    expect(reviewRecordChange(facilitator, { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } }, schema, locked)).toBeNull()
+    expect(
+      reviewRecordChange(
+        facilitator,
+        { id: 'shape:card1', before: card(), after: { ...card(), x: 5 } },
+        schema,
+        locked,
+      ),
+    ).toBeNull()
   })
 
   it('accepts a card by a facilitator carrying the facilitator id', () => {
