@@ -50,3 +50,13 @@ export function migrateBoardDocument(
   doc.transact(() => meta.set(BoardDoc.schemaKey, current))
   return { migrated: true, newerThanServer: false }
 }
+
+/** A board document holding exactly `records` (already migrated and validated). */
+export function createBoardDocumentFromRecords(schema: TLSchema, records: readonly TLRecord[]): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    getMetaMap(doc).set(BoardDoc.schemaKey, schema.serialize())
+    getRecordsArray(doc).push(records.map((val): RecordEntry => ({ key: val.id, val })))
+  })
+  return doc
+}

@@ -5,6 +5,7 @@ import { ErrorCode, Limits } from '@pinnwand/shared'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
+import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerIdeaRoutes } from './routes/ideas.ts'
 import { registerSystemRoutes } from './routes/system.ts'
@@ -59,6 +60,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerIdeaRoutes(app, ctx)
   registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
+  registerBoardImportRoutes(app, ctx)
   ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)

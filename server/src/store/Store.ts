@@ -71,6 +71,8 @@ export interface WorkshopStore {
   getWorkshop(id: string): Promise<WorkshopRow | null>
   findWorkshopByJoinCode(joinCode: string): Promise<WorkshopRow | null>
   listBoards(workshopId: string): Promise<BoardRow[]>
+  /** Adds a board to an existing workshop with its first document snapshot. */
+  addBoard(board: BoardRow, snapshot: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRow | null>
   addParticipant(participant: ParticipantRow, tokenHash: string): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>

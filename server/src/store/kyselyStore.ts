@@ -149,6 +149,31 @@ export class KyselyStore implements Store {
     return rows.map(toBoard)
   }
 
+  async addBoard(b: BoardRow, snapshot: Uint8Array): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('boards')
+        .values({
+          id: b.id,
+          workshop_id: b.workshopId,
+          title: b.title,
+          question: b.question,
+          template: b.template,
+          position: b.position,
+          created_at: b.createdAt,
+          locked: b.locked ? 1 : 0,
+          phase: b.phase,
+          idea_count: b.ideaCount,
+          last_activity_at: b.lastActivityAt,
+        })
+        .execute()
+      await tx
+        .insertInto('board_snapshots')
+        .values({ board_id: b.id, data: snapshot, up_to_seq: 0, updated_at: b.createdAt })
+        .execute()
+    })
+  }
+
   async getBoard(id: string): Promise<BoardRow | null> {
     const row = await this.db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirst()
     return row ? toBoard(row) : null

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify'
+import * as Y from 'yjs'
+import { generateId } from '../../auth/tokens.ts'
+import { createBoardDocumentFromRecords } from '../../domain/boardDocument.ts'
+import { prepareImportedRecords } from '../../domain/importBoard.ts'
+import { isIdeaCard } from '../../domain/ideas.ts'
+import { BoardExportError, parseBoardExport } from '../../export/json.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, forbidden } from '../errors.ts'
+import { requireActor } from '../requestAuth.ts'
+
+/** Board backups are larger than ordinary requests: a 2,000-card board is a few MB of JSON. */
+const IMPORT_BODY_LIMIT = 64 * 1024 * 1024
+
+export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { workshopId: string } }>(
+    '/api/workshops/:workshopId/boards/import',
+    { bodyLimit: IMPORT_BODY_LIMIT },
+    async (request, reply) => {
+      const actor = await requireActor(ctx.store, request)
+      if (actor.workshopId !== request.params.workshopId || actor.role !== 'facilitator') {
+        throw forbidden("Only this workshop's facilitator can import boards.")
+      }
+      let backup
+      try {
+        backup = parseBoardExport(request.body)
+      } catch (error) {
+        if (error instanceof BoardExportError) throw new ApiError(400, 'invalid_board_export', error.message)
+        throw error
+      }
+      const prepared = prepareImportedRecords(ctx.schema, backup.document.schema, backup.document.records)
+      if (!prepared.ok)
+        throw new ApiError(400, 'invalid_board_export', `This board export cannot be imported: ${prepared.reason}.`)
+      const existing = await ctx.store.listBoards(actor.workshopId)
+      const now = Date.now()
+      const board = {
+        id: generateId('b'),
+        workshopId: actor.workshopId,
+        title: backup.meta.board.title,
+        question: backup.meta.board.question ?? '',
+        template: 'import',
+        position: existing.length,
+        createdAt: now,
+        locked: false,
+        phase: 'collect' as const,
+        ideaCount: prepared.records.filter(isIdeaCard).length,
+        lastActivityAt: null,
+      }
+      const doc = createBoardDocumentFromRecords(ctx.schema, prepared.records)
+      await ctx.store.addBoard(board, Y.encodeStateAsUpdate(doc))
+      doc.destroy()
+      request.log.info({ boardId: board.id, records: prepared.records.length }, 'board imported')
+      return reply.code(201).send({ board: { id: board.id, title: board.title } })
+    },
+  )
+}
