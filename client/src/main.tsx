@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { setupI18n } from './i18n/setupI18n.ts'
 import './styles.css'
+import './ui.css'
+import './dashboard.css'
+import './print.css'
 
 setupI18n()
 

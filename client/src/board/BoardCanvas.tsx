@@ -8,12 +8,13 @@ import { createIdeaCardTool } from '../shapes/createIdeaCardTool.ts'
 import { boardBindingUtils, boardShapeUtils } from '../sync/createBoardStore.ts'
 import { syncRemotePresence } from '../sync/presence.ts'
 import { publishLocalPresence } from '../sync/publishLocalPresence.ts'
+import { showContentOnOpen } from './showContentOnOpen.ts'
 import { stampShapeAuthor } from './stampShapeAuthor.ts'
 import { userColor } from '../sync/userColor.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
-import { BoardStatusPanel } from './BoardStatusPanel.tsx'
+import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
 import { IdeaCardToolbar, ideaCardUiOverrides } from './IdeaCardToolbar.tsx'
 
@@ -62,6 +63,7 @@ export function BoardCanvas({
   const onMount = (editor: Editor) => {
     const { connection, store } = session
     window.__pinnwand = { editor, doc: connection.doc, provider: connection.provider }
+    showContentOnOpen(editor)
     const applyReadonly = (locked: boolean) => {
       const readonly = isReadonly(me, locked)
       if (editor.getInstanceState().isReadonly === readonly) return
@@ -103,6 +105,7 @@ export function BoardCanvas({
         locale={i18n.language}
         onMount={onMount}
       />
+      <LockNotice />
       </BoardContext.Provider>
     </div>
   )

@@ -6,6 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { installJitteredBackoff } from '../sync/jitteredBackoff.ts'
+import { sendOwnAwarenessOnly } from '../sync/sendOwnAwarenessOnly.ts'
 import { ConnectionStatus } from '../state/sessionStore.ts'
 import { readBoardState } from './readBoardState.ts'
 
@@ -51,6 +52,7 @@ export class BoardConnection {
       if (state) this.events.onBoardState(state)
     }
     this.cleanups.push(installJitteredBackoff(this.provider))
+    this.cleanups.push(sendOwnAwarenessOnly(this.provider))
 
     const onSync = (synced: boolean) => {
       if (!synced) return

@@ -73,18 +73,33 @@ export function BoardStatusPanel() {
         </>
       ) : (
         <span className="pw-chip" data-testid="phase" data-phase={state.phase}>
-          {t('phase.current', { phase: t(`phase.${state.phase}`) })}
+          <span className="pw-status-panel__prefix">{t('phase.label')}: </span>
+          {t(`phase.${state.phase}`)}
         </span>
       )}
       <div role="status" aria-live="polite" className="pw-status-panel__live">
-        {state.locked ? (
-          <span className="pw-chip pw-chip--locked" data-testid="lock-notice">
-            <LockIcon />
-            {facilitator ? t('board.lockedFacilitator') : me.role === 'participant' ? t('board.lockedNotice') : t('board.locked')}
-          </span>
-        ) : null}
         {error ? <span className="pw-chip pw-chip--error">{describe(error)}</span> : null}
       </div>
+    </div>
+  )
+}
+
+/**
+ * A banner while the board is locked, outside tldraw's top bar (which has no room on a phone),
+ * above the toolbar where someone about to add a card looks.
+ */
+export function LockNotice() {
+  const { t } = useTranslation()
+  const { me } = useBoardContext()
+  const locked = useSession((s) => s.boardState?.locked ?? false)
+  return (
+    <div role="status" aria-live="polite" className="pw-lock-notice-region">
+      {locked ? (
+        <p className="pw-lock-notice" data-testid="lock-notice">
+          <LockIcon />
+          {me.role === 'facilitator' ? t('board.lockedFacilitator') : me.role === 'participant' ? t('board.lockedNotice') : t('board.locked')}
+        </p>
+      ) : null}
     </div>
   )
 }

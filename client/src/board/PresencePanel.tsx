@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useBoardContext } from './BoardContext.ts'
 import { usePresenceList } from './usePresenceList.ts'
 
@@ -25,7 +26,10 @@ export function PresencePanel() {
             <span key={person.userId} className="pw-presence__dot" style={{ background: person.color }} />
           ))}
         </span>
-        {t('presence.count', { count: people.length })}
+        <span className="pw-presence__label">{t('presence.count', { count: people.length })}</span>
+        <span className="pw-presence__short" aria-hidden="true">
+          {people.length}
+        </span>
       </button>
       {open ? (
         <div className="pw-presence__panel" id={listId}>
@@ -40,6 +44,8 @@ export function PresencePanel() {
               </li>
             ))}
           </ul>
+          {/* On phones the top bar has no room for the language switch; it lives here instead. */}
+          <LanguageSwitch className="pw-lang--in-panel" />
         </div>
       ) : null}
     </div>

@@ -66,7 +66,10 @@ export function TableCard({
     <article className="pw-card pw-table-card" aria-labelledby={`${id}-title`} data-testid="table-card" data-board-id={board.id}>
       <header className="pw-table-card__header">
         <h3 id={`${id}-title`}>{board.title}</h3>
-        {locked ? <span className="pw-badge pw-badge--locked">{t('board.locked')}</span> : null}
+        <span className="pw-table-card__badges">
+          <span className="pw-badge">{t(`template.${board.template}`, { defaultValue: board.template })}</span>
+          {locked ? <span className="pw-badge pw-badge--locked">{t('board.locked')}</span> : null}
+        </span>
       </header>
       {board.question ? <p className="pw-table-card__question">{board.question}</p> : null}
       <dl className="pw-stats">
@@ -83,10 +86,6 @@ export function TableCard({
           <dd>
             {board.lastActivity ? formatRelativeTime(board.lastActivity, now, i18n.language) : board.lastActivity === null ? t('dashboard.noActivity') : dash}
           </dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.template')}</dt>
-          <dd>{t(`template.${board.template}`, { defaultValue: board.template })}</dd>
         </div>
       </dl>
       <div className="pw-table-card__controls">
@@ -112,7 +111,7 @@ export function TableCard({
         </div>
         <button
           type="button"
-          className="pw-button pw-button--secondary"
+          className="pw-button pw-button--secondary pw-button--small"
           aria-pressed={locked ?? false}
           disabled={busy}
           onClick={() => void run(() => setBoardLock(board.id, !locked, token), { locked: !locked })}
@@ -121,13 +120,13 @@ export function TableCard({
         </button>
       </div>
       <div className="pw-table-card__actions">
-        <a className="pw-button" href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`} target="_blank" rel="noopener">
+        <a className="pw-button pw-button--small" href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`} target="_blank" rel="noopener">
           {t('dashboard.openTable')}
           <span className="pw-visually-hidden"> {board.title}</span>
         </a>
-        <CopyButton text={joinUrl(origin, joinCode, board.id)} label={t('dashboard.copyParticipantLink')} />
+        <CopyButton text={joinUrl(origin, joinCode, board.id)} label={t('dashboard.copyParticipantLink')} className="pw-button--small" />
         {projectorLink ? null : (
-          <button type="button" className="pw-button pw-button--secondary" onClick={() => void makeProjectorLink()}>
+          <button type="button" className="pw-button pw-button--secondary pw-button--small" onClick={() => void makeProjectorLink()}>
             {t('dashboard.createProjectorLink')}
           </button>
         )}

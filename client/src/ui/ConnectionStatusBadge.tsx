@@ -22,7 +22,7 @@ export function ConnectionStatusBadge() {
       title={status === ConnectionStatus.offline ? t('connection.offlineHint') : undefined}
     >
       <span className="pw-connection-status__dot" aria-hidden="true" />
-      {t(LABEL_KEYS[status])}
+      <span className="pw-connection-status__label">{t(LABEL_KEYS[status])}</span>
     </div>
   )
 }

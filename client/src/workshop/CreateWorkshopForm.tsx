@@ -65,6 +65,7 @@ export function CreateWorkshopForm() {
 
   const titleMissing = showErrors && title.trim() === ''
   const noTables = showErrors && rows.every(isBlank)
+  const filled = rows.filter((row) => !isBlank(row)).length
   return (
     <form className="pw-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('create.heading')}</h2>
@@ -125,7 +126,7 @@ export function CreateWorkshopForm() {
       <ErrorText error={error} />
       <div className="pw-form__actions">
         <button type="submit" className="pw-button pw-button--primary" disabled={busy}>
-          {busy ? t('create.submitting') : t('create.submit', { count: rows.filter((row) => !isBlank(row)).length })}
+          {busy ? t('create.submitting') : filled === 0 ? t('create.submitPlain') : t('create.submit', { count: filled })}
         </button>
       </div>
     </form>
