@@ -62,8 +62,8 @@ export function BoardStatusPanel() {
           <button
             type="button"
             className="pw-chip"
-            aria-pressed={state.locked}
             disabled={busy}
+            data-locked={state.locked}
             data-testid="lock-toggle"
             onClick={() => void run(() => setBoardLock(boardId, !state.locked, token))}
           >

@@ -6,6 +6,7 @@ import { joinUrl } from '../join/joinCode.ts'
 import { paths } from '../router.ts'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
+import { LockIcon } from '../ui/LockIcon.tsx'
 import { formatRelativeTime } from './formatRelativeTime.ts'
 
 const phases = Object.values(BoardPhase)
@@ -61,7 +62,12 @@ export function TableCard({
     }
   }
 
-  const dash = <span aria-label={t('dashboard.unknown')}>–</span>
+  const dash = (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="pw-visually-hidden">{t('dashboard.unknown')}</span>
+    </>
+  )
   return (
     <article className="pw-card pw-table-card" aria-labelledby={`${id}-title`} data-testid="table-card" data-board-id={board.id}>
       <header className="pw-table-card__header">
@@ -112,11 +118,12 @@ export function TableCard({
         <button
           type="button"
           className="pw-button pw-button--secondary pw-button--small"
-          aria-pressed={locked ?? false}
           disabled={busy}
+          aria-label={`${locked ? t('board.unlock') : t('board.lock')}: ${board.title}`}
           onClick={() => void run(() => setBoardLock(board.id, !locked, token), { locked: !locked })}
         >
-          {locked ? t('board.unlock') : t('board.lock')}
+          <LockIcon open={!locked} />
+          {locked ? t('dashboard.unlockShort') : t('dashboard.lockShort')}
         </button>
       </div>
       <div className="pw-table-card__actions">
@@ -124,10 +131,20 @@ export function TableCard({
           {t('dashboard.openTable')}
           <span className="pw-visually-hidden"> {board.title}</span>
         </a>
-        <CopyButton text={joinUrl(origin, joinCode, board.id)} label={t('dashboard.copyParticipantLink')} className="pw-button--small" />
+        <CopyButton
+          text={joinUrl(origin, joinCode, board.id)}
+          label={t('dashboard.copyLinkShort')}
+          ariaLabel={`${t('dashboard.copyLinkShort')} (${t('dashboard.participantLink')}): ${board.title}`}
+          className="pw-button--small"
+        />
         {projectorLink ? null : (
-          <button type="button" className="pw-button pw-button--secondary pw-button--small" onClick={() => void makeProjectorLink()}>
-            {t('dashboard.createProjectorLink')}
+          <button
+            type="button"
+            className="pw-button pw-button--secondary pw-button--small"
+            aria-label={`${t('dashboard.createProjectorLink')}: ${board.title}`}
+            onClick={() => void makeProjectorLink()}
+          >
+            {t('dashboard.projectorShort')}
           </button>
         )}
       </div>

@@ -32,7 +32,7 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
   const origin = publicOrigin(workshopId)
   return (
     <div className="pw-print">
-      <div className="pw-print__toolbar pw-no-print">
+      <header className="pw-print__toolbar pw-no-print">
         <Link to={paths.dashboard(workshopId)} className="pw-button pw-button--secondary">
           {t('joinSheet.back')}
         </Link>
@@ -47,7 +47,7 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
             {t('joinSheet.loopbackWarning', { origin })}
           </p>
         ) : null}
-      </div>
+      </header>
       <main className="pw-print__sheets">
         <JoinSheet workshopTitle={workshop.title} url={joinUrl(origin, workshop.joinCode)} joinCode={workshop.joinCode} origin={origin} />
         {boards.map((board) => (

@@ -28,7 +28,18 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** A copy button that says "copied" for a moment (announced to screen readers). */
-export function CopyButton({ text, label, className = '' }: { text: string; label: string; className?: string }) {
+export function CopyButton({
+  text,
+  label,
+  className = '',
+  ariaLabel,
+}: {
+  text: string
+  label: string
+  className?: string
+  /** A longer accessible name where the visible label relies on its surroundings. */
+  ariaLabel?: string
+}) {
   const { t } = useTranslation()
   const [result, setResult] = useState<'copied' | 'failed' | null>(null)
   useEffect(() => {
@@ -38,7 +49,7 @@ export function CopyButton({ text, label, className = '' }: { text: string; labe
   }, [result])
   return (
     <span className="pw-copy">
-      <button type="button" className={`pw-button pw-button--secondary ${className}`} onClick={() => void copyText(text).then((ok) => setResult(ok ? 'copied' : 'failed'))}>
+      <button type="button" className={`pw-button pw-button--secondary ${className}`} aria-label={ariaLabel} onClick={() => void copyText(text).then((ok) => setResult(ok ? 'copied' : 'failed'))}>
         {label}
       </button>
       <span className="pw-copy__result" role="status" aria-live="polite">

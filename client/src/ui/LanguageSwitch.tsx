@@ -15,10 +15,10 @@ export function LanguageSwitch({ className = '' }: { className?: string }) {
           lang={language}
           className="pw-lang__button"
           aria-pressed={i18n.language === language}
-          aria-label={NAMES[language]}
           onClick={() => changeLanguage(language)}
         >
           {language.toUpperCase()}
+          <span className="pw-visually-hidden"> ({NAMES[language]})</span>
         </button>
       ))}
     </div>
