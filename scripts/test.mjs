@@ -24,7 +24,13 @@ if (only !== 'e2e') {
     const r = JSON.parse(readFileSync(report, 'utf8'))
     totals.passed += r.numPassedTests
     totals.failed += r.numFailedTests
-    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0)
+    const skipped = r.numPendingTests + (r.numTodoTests ?? 0)
+    totals.skipped += skipped
+    // CI sets DATABASE_URL/REDIS_URL: a skipped PostgreSQL or Redis suite there is a failure.
+    if (process.env.PINNWAND_REQUIRE_EXTERNAL_SUITES === '1' && skipped > 0) {
+      console.error(`\n${skipped} tests were skipped although DATABASE_URL/REDIS_URL are set: failing.`)
+      exitCode ||= 1
+    }
   } else exitCode ||= 1
 }
 
