@@ -130,15 +130,6 @@ describe('bindStoreToDoc', () => {
     expect(left.store.get(other.id)).toBeDefined()
   })
 
-  it('keeps tldraw’s own user record out of the doc (the server refuses it from participants)', async () => {
-    const { doc, store } = bound()
-    const user = { typeName: 'user', id: 'user:local', name: 'Ada', color: '#e03131', imageUrl: '', meta: {} }
-    store.put([user as unknown as TLRecord])
-    await flush()
-    expect(openRecords(doc).has('user:local')).toBe(false)
-    expect(store.has('user:local' as TLRecord['id'])).toBe(true)
-  })
-
   it('stops syncing after dispose', async () => {
     const { doc, store, binding } = bound()
     binding.dispose()

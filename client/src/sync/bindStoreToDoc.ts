@@ -23,15 +23,6 @@ export interface BindOptions {
 }
 
 /**
- * Document-scoped record types that stay in this browser. tldraw 5 keeps a `user:` record for
- * the current user (attribution) in the document scope and re-creates it whenever it is missing;
- * the server refuses it from participants, so syncing it would start a put/revert loop. Our
- * authorship lives in card props and shape meta instead.
- */
-const LOCAL_ONLY_TYPES: ReadonlySet<string> = new Set(['user'])
-const shared = (record: TLRecord) => !LOCAL_ONLY_TYPES.has(record.typeName)
-
-/**
  * Binds a tldraw store to a board's Y.Doc (the one place where board content crosses between
  * the two). Call it once the doc holds the board (provider synced or IndexedDB cache loaded):
  * it first replaces the store's document-scope records with the doc's, then mirrors
@@ -92,7 +83,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     const incomingIds = new Set(incoming.map((record) => record.id))
     const stale = store
       .allRecords()
-      .filter((record) => store.scopedTypes.document.has(record.typeName) && shared(record) && !incomingIds.has(record.id))
+      .filter((record) => store.scopedTypes.document.has(record.typeName) && !incomingIds.has(record.id))
       .map((record) => record.id)
     store.mergeRemoteChanges(() => {
       if (stale.length > 0) store.remove(stale)
@@ -104,9 +95,9 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   const stopListening = store.listen(
     ({ changes }) => {
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) if (shared(record)) records.set(record.id, record)
-        for (const [, to] of Object.values(changes.updated)) if (shared(to)) records.set(to.id, to)
-        for (const record of Object.values(changes.removed)) if (shared(record)) records.delete(record.id)
+        for (const record of Object.values(changes.added)) records.set(record.id, record)
+        for (const [, to] of Object.values(changes.updated)) records.set(to.id, to)
+        for (const record of Object.values(changes.removed)) records.delete(record.id)
       }, origin)
     },
     { source: 'user', scope: 'document' },
