@@ -16,6 +16,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 let exitCode = 0
 
 if (only !== 'e2e') {
+  // Types first: strict TypeScript across every package is part of what a change must pass.
+  exitCode ||= run('pnpm', ['-s', 'typecheck'])
   const report = path.join(root, '.vitest-reports/results.json')
   mkdirSync(path.dirname(report), { recursive: true })
   rmSync(report, { force: true })
