@@ -97,22 +97,7 @@ export class KyselyStore implements Store {
         })
         .execute()
       if (input.boards.length > 0) {
-        await tx
-          .insertInto('boards')
-          .values(
-            input.boards.map((b) => ({
-              id: b.id,
-              workshop_id: b.workshopId,
-              title: b.title,
-              question: b.question,
-              template: b.template,
-              position: b.position,
-              created_at: b.createdAt,
-              locked: b.locked ? 1 : 0,
-              phase: b.phase,
-            })),
-          )
-          .execute()
+        await tx.insertInto('boards').values(input.boards.map(boardValues)).execute()
       }
       for (const { tokenHash, grant } of input.tokens) {
         await tx
@@ -151,22 +136,7 @@ export class KyselyStore implements Store {
 
   async addBoard(b: BoardRow, snapshot: Uint8Array): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('boards')
-        .values({
-          id: b.id,
-          workshop_id: b.workshopId,
-          title: b.title,
-          question: b.question,
-          template: b.template,
-          position: b.position,
-          created_at: b.createdAt,
-          locked: b.locked ? 1 : 0,
-          phase: b.phase,
-          idea_count: b.ideaCount,
-          last_activity_at: b.lastActivityAt,
-        })
-        .execute()
+      await tx.insertInto('boards').values(boardValues(b)).execute()
       await tx
         .insertInto('board_snapshots')
         .values({ board_id: b.id, data: snapshot, up_to_seq: 0, updated_at: b.createdAt })
@@ -316,6 +286,22 @@ export class KyselyStore implements Store {
         .execute()
       await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', '<=', upToSeq).execute()
     })
+  }
+}
+
+function boardValues(b: BoardRow) {
+  return {
+    id: b.id,
+    workshop_id: b.workshopId,
+    title: b.title,
+    question: b.question,
+    template: b.template,
+    position: b.position,
+    created_at: b.createdAt,
+    locked: b.locked ? 1 : 0,
+    phase: b.phase,
+    idea_count: b.ideaCount,
+    last_activity_at: b.lastActivityAt,
   }
 }
 
