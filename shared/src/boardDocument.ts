@@ -39,3 +39,8 @@ export function readRecords(doc: Y.Doc): TLRecord[] {
   for (const entry of getRecordsArray(doc).toArray()) latest.set(entry.key, entry.val)
   return [...latest.values()]
 }
+
+/** The current records behind a key-value view (the latest value of every key). */
+export function currentRecords(records: YKeyValue<TLRecord>): TLRecord[] {
+  return [...records.map.values()].map((entry) => entry.val)
+}

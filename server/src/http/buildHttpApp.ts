@@ -21,7 +21,11 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
     // (pino's Logger is a FastifyBaseLogger at runtime; the generic types just disagree.)
     loggerInstance: ctx.logger.child(
       { component: 'http' },
-      { level: ['debug', 'trace', 'error', 'fatal', 'silent'].includes(ctx.config.logLevel) ? ctx.config.logLevel : 'warn' },
+      {
+        level: ['debug', 'trace', 'error', 'fatal', 'silent'].includes(ctx.config.logLevel)
+          ? ctx.config.logLevel
+          : 'warn',
+      },
     ) as unknown as FastifyBaseLogger,
     bodyLimit: Limits.httpBodyBytesMax,
     requestIdHeader: 'x-request-id',

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
 import { authenticate } from '../auth/authenticate.ts'
 import type { Store } from '../store/Store.ts'
-import { unauthorized } from './errors.ts'
+import { forbidden, unauthorized } from './errors.ts'
 
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
@@ -16,4 +16,15 @@ export async function requireActor(store: Store, request: FastifyRequest): Promi
   const actor = await authenticate(store, bearerToken(request))
   if (!actor) throw unauthorized()
   return actor
+}
+
+/** 403 unless the actor is a facilitator; `what` finishes "Only the facilitator can …". */
+export function requireFacilitator(actor: Actor, what: string): void {
+  if (actor.role !== 'facilitator') throw forbidden(`Only the facilitator can ${what}.`)
+}
+
+/** 403 unless the actor is the facilitator of this very workshop. */
+export function requireWorkshopFacilitator(actor: Actor, workshopId: string, what: string): void {
+  if (actor.workshopId !== workshopId) throw forbidden('This token belongs to another workshop.')
+  requireFacilitator(actor, what)
 }

@@ -239,3 +239,15 @@ export function pdfToBuffer(doc: PDFDocument): Promise<Buffer> {
     doc.end()
   })
 }
+
+/** The small spaced capitals above a document's title ("ERGEBNISPROTOKOLL"). */
+export function eyebrow(doc: PDFDocument, text: string): void {
+  rich(doc, text.toUpperCase(), {
+    size: 9,
+    weight: Weight.bold,
+    color: Ink.muted,
+    y: Page.top - 8,
+    characterSpacing: 1.5,
+  })
+  doc.y += 4
+}

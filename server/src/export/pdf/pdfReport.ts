@@ -8,6 +8,7 @@ import {
   createPdf,
   decoratePages,
   ensureSpace,
+  eyebrow,
   heading,
   Ink,
   Page,
@@ -36,14 +37,7 @@ export interface PdfOptions {
 
 function titlePage(doc: PDFDocument, report: BoardReport, l: Labels): void {
   const lang = report.workshop.language
-  rich(doc, l.reportTitle.toUpperCase(), {
-    size: 9,
-    weight: Weight.bold,
-    color: Ink.muted,
-    y: Page.top - 8,
-    characterSpacing: 1.5,
-  })
-  doc.y += 4
+  eyebrow(doc, l.reportTitle)
   rich(doc, report.workshop.title, { size: 12, color: Ink.muted })
   doc.y += 2
   rich(doc, report.board.title, { size: 22, weight: Weight.bold, color: Ink.accent, lineGap: 2 })

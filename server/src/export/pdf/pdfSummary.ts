@@ -1,7 +1,18 @@
 import type PDFDocument from 'pdfkit'
 import { allIdeas, type BoardReport, ideaIndex } from '../BoardReport.ts'
 import { formatDate, formatDateTime, labelsFor } from '../labels.ts'
-import { contentWidth, createPdf, decoratePages, heading, Ink, Page, rich, table, Weight } from './pdfLayout.ts'
+import {
+  contentWidth,
+  createPdf,
+  decoratePages,
+  eyebrow,
+  heading,
+  Ink,
+  Page,
+  rich,
+  table,
+  Weight,
+} from './pdfLayout.ts'
 
 /**
  * The workshop summary for the ZIP: every table's shortlist on the first pages (what the
@@ -14,14 +25,7 @@ export function buildWorkshopSummaryPdf(reports: readonly BoardReport[], now = D
   const title = first?.workshop.title ?? ''
   const date = first ? formatDate(first.workshop.date ?? first.generatedAt, lang) : formatDate(now, lang)
   const doc = createPdf({ title: `${l.workshopSummaryTitle}: ${title}`, subject: title, language: lang })
-  rich(doc, l.workshopSummaryTitle.toUpperCase(), {
-    size: 9,
-    weight: Weight.bold,
-    color: Ink.muted,
-    y: Page.top - 8,
-    characterSpacing: 1.5,
-  })
-  doc.y += 4
+  eyebrow(doc, l.workshopSummaryTitle)
   rich(doc, title, { size: 22, weight: Weight.bold, color: Ink.accent })
   rich(
     doc,

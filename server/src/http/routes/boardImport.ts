@@ -6,8 +6,8 @@ import { prepareImportedRecords } from '../../domain/importBoard.ts'
 import { isIdeaCard } from '../../domain/ideas.ts'
 import { BoardExportError, parseBoardExport } from '../../export/json.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, forbidden } from '../errors.ts'
-import { requireActor } from '../requestAuth.ts'
+import { ApiError } from '../errors.ts'
+import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
 
 /** Board backups are larger than ordinary requests: a 2,000-card board is a few MB of JSON. */
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024
@@ -18,9 +18,7 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
     { bodyLimit: IMPORT_BODY_LIMIT },
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
-      if (actor.workshopId !== request.params.workshopId || actor.role !== 'facilitator') {
-        throw forbidden("Only this workshop's facilitator can import boards.")
-      }
+      requireWorkshopFacilitator(actor, request.params.workshopId, 'import boards')
       let backup
       try {
         backup = parseBoardExport(request.body)

@@ -1,15 +1,10 @@
 import { CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
-import type { Actor } from '../../auth/Actor.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { requireActor } from '../requestAuth.ts'
+import { ApiError, parseBody } from '../errors.ts'
+import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
-
-function requireFacilitator(actor: Actor): void {
-  if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can do this.')
-}
 
 /** Facilitation controls of a board, participant management, and the join lookup. */
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -26,7 +21,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/lock', async (request) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
-    requireFacilitator(actor)
+    requireFacilitator(actor, 'lock a board')
     const { locked } = parseBody(SetLockBody, request.body)
     await ctx.store.updateBoardState(board.id, { locked })
     ctx.rooms.getLoaded(board.id)?.setBoardState({ locked })
@@ -36,7 +31,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/phase', async (request) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
-    requireFacilitator(actor)
+    requireFacilitator(actor, 'set the phase')
     const { phase } = parseBody(SetPhaseBody, request.body)
     await ctx.store.updateBoardState(board.id, { phase })
     ctx.rooms.getLoaded(board.id)?.setBoardState({ phase })
@@ -46,7 +41,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/projector-token', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
-    requireFacilitator(actor)
+    requireFacilitator(actor, 'create projector tokens')
     const projectorToken = generateToken()
     await ctx.store.addToken(hashToken(projectorToken), {
       role: 'projector',
@@ -60,8 +55,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request) => {
     const actor = await requireActor(ctx.store, request)
-    if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
-    requireFacilitator(actor)
+    requireWorkshopFacilitator(actor, request.params.workshopId, 'see the participant list')
     const participants = await ctx.store.listParticipants(actor.workshopId)
     return {
       participants: participants.map((p) => ({
@@ -77,8 +71,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/workshops/:workshopId/participants/:participantId',
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
-      if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
-      requireFacilitator(actor)
+      requireWorkshopFacilitator(actor, request.params.workshopId, 'remove participants')
       const revoked = await ctx.store.revokeParticipant(actor.workshopId, request.params.participantId, Date.now())
       if (!revoked) throw new ApiError(404, ErrorCode.notFound, 'No participant with this id in this workshop.')
       ctx.gateway.closeConnectionsOf(request.params.participantId, CloseCode.notAllowed, 'access revoked')

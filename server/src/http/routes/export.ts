@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream'
 import { BoardDoc, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Actor } from '../../auth/Actor.ts'
 import { buildBoardReport } from '../../export/BoardReport.ts'
 import { loadBoardExtras } from '../../export/boardExtras.ts'
 import { ExportRunner } from '../../export/ExportRunner.ts'
@@ -16,17 +15,13 @@ import {
 } from '../../export/renderExport.ts'
 import type { BoardRow } from '../../store/Store.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, forbidden } from '../errors.ts'
-import { requireActor } from '../requestAuth.ts'
+import { ApiError } from '../errors.ts'
+import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 
 const FORMATS = Object.values(BoardExportFormat).join('|')
 /** One worker per process, started at the first heavy export. */
 let runner: ExportRunner | null = null
-
-function requireFacilitator(actor: Actor): void {
-  if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can export results.')
-}
 
 /** Reads the board's document and the features' data into one export job. */
 async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob> {
@@ -66,7 +61,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
       const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor)
+      requireFacilitator(actor, 'export results')
       const format = request.query.format ?? 'pdf'
       if (!isBoardExportFormat(format)) {
         throw new ApiError(
@@ -90,8 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/api/workshops/:workshopId/export',
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
-      if (actor.workshopId !== request.params.workshopId) throw forbidden('This token belongs to another workshop.')
-      requireFacilitator(actor)
+      requireWorkshopFacilitator(actor, request.params.workshopId, 'export results')
       const format = request.query.format ?? 'zip'
       if (format !== 'zip') throw new ApiError(400, 'unsupported_format', 'Workshops export as format=zip.')
       const workshop = await ctx.store.getWorkshop(actor.workshopId)

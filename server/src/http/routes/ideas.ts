@@ -1,4 +1,4 @@
-import { CreateClusterBody, CreateIdeaBody, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
 import { DefaultColorStyle } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import { type Actor, canReadBoard, canWriteBoard } from '../../auth/Actor.ts'
@@ -7,7 +7,7 @@ import type { BoardRow } from '../../store/Store.ts'
 import { validateRecord } from '../../sync/recordPolicy.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { requireActor } from '../requestAuth.ts'
+import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
@@ -24,7 +24,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/clusters', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
-    if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can create clusters through the API.')
+    requireFacilitator(actor, 'create clusters through the API')
     const body = parseBody(CreateClusterBody, request.body)
     const color = body.color ?? 'light-blue'
     if (!(DefaultColorStyle.values as readonly string[]).includes(color)) {
@@ -34,12 +34,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     try {
       let cluster!: ReturnType<typeof buildCluster>
       await room.change((records) => {
-        cluster = buildCluster(
-          [...records.map.values()].map((e) => e.val),
-          body.title,
-          color,
-          actor,
-        )
+        cluster = buildCluster(currentRecords(records), body.title, color, actor)
         const invalid = validateRecord(cluster.id, cluster, undefined, ctx.schema)
         if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
         records.set(cluster.id, cluster)
@@ -67,12 +62,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
           }
           cluster = target
         }
-        card = buildIdeaCard(
-          [...records.map.values()].map((e) => e.val),
-          body.text,
-          actor,
-          cluster,
-        )
+        card = buildIdeaCard(currentRecords(records), body.text, actor, cluster)
         const invalid = validateRecord(card.id, card, undefined, ctx.schema)
         if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
         records.set(card.id, card)
@@ -92,7 +82,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     let ideas
     let clusters
     try {
-      const records = [...room.records.map.values()].map((e) => e.val)
+      const records = currentRecords(room.records)
       ideas = listIdeas(records)
       clusters = listClusters(records)
     } finally {

@@ -19,7 +19,7 @@ import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } 
 import type { RoundRow, RoundTally } from '../../voting/VotingStore.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { requireActor } from '../requestAuth.ts'
+import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 
 const REFUSAL_STATUS: Record<VoteRefusal, number> = {
@@ -39,10 +39,6 @@ const REFUSAL_MESSAGE: Record<VoteRefusal, string> = {
 }
 
 const roundNotFound = () => new ApiError(404, VotingErrorCode.roundNotFound, 'No voting round with this id.')
-
-function requireFacilitator(actor: Actor, what: string): void {
-  if (actor.role !== 'facilitator') throw forbidden(`Only the facilitator can ${what}.`)
-}
 
 /** Loads a round the actor may see: another workshop's round is "not found", not "forbidden". */
 async function roundFor(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: RoundRow; board: BoardRow }> {

@@ -11,8 +11,8 @@ import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop } from '../../domain/workshops.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { bearerToken, requireActor } from '../requestAuth.ts'
+import { ApiError, parseBody } from '../errors.ts'
+import { bearerToken, requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
 
 function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -44,8 +44,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
     const actor = await requireActor(ctx.store, request)
     const { workshopId } = request.params
-    if (actor.workshopId !== workshopId) throw forbidden('This token belongs to another workshop.')
-    if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can see the workshop overview.')
+    requireWorkshopFacilitator(actor, workshopId, 'see the workshop overview')
     const workshop = await ctx.store.getWorkshop(workshopId)
     if (!workshop) throw workshopNotFound()
     const boards = await ctx.store.listBoards(workshopId)
@@ -90,9 +89,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/passphrase', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
-    if (actor.workshopId !== request.params.workshopId || actor.role !== 'facilitator') {
-      throw forbidden("Only this workshop's facilitator can set its passphrase.")
-    }
+    requireWorkshopFacilitator(actor, request.params.workshopId, 'set the passphrase')
     const { passphrase } = parseBody(PassphraseBody, request.body)
     await ctx.store.setRecoveryHash(actor.workshopId, await hashPassphrase(passphrase))
     return reply.code(204).send()
