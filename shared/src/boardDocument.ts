@@ -32,14 +32,6 @@ export function openRecords(doc: Y.Doc): YKeyValue<TLRecord> {
   return new YKeyValue<TLRecord>(getRecordsArray(doc))
 }
 
-/** All current records of a board document, without keeping a key-value view around. */
-export function readRecords(doc: Y.Doc): TLRecord[] {
-  const latest = new Map<string, TLRecord>()
-  // Later entries win, as in YKeyValue.
-  for (const entry of getRecordsArray(doc).toArray()) latest.set(entry.key, entry.val)
-  return [...latest.values()]
-}
-
 /** The current records behind a key-value view (the latest value of every key). */
 export function currentRecords(records: YKeyValue<TLRecord>): TLRecord[] {
   return [...records.map.values()].map((entry) => entry.val)
