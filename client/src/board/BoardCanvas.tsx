@@ -14,6 +14,7 @@ import { userColor } from '../sync/userColor.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
+import { BoardSidePanel } from './BoardSidePanel.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
 import { IdeaCardToolbar, ideaCardUiOverrides } from './IdeaCardToolbar.tsx'
@@ -104,7 +105,9 @@ export function BoardCanvas({
         licenseKey={licenseKey ?? undefined}
         locale={i18n.language}
         onMount={onMount}
-      />
+      >
+        <BoardSidePanel />
+      </Tldraw>
       <LockNotice />
       </BoardContext.Provider>
     </div>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import de from './de.json'
-import en from './en.json'
+import { duplicateKeys, translations } from './locales.ts'
 import { detectLanguage } from './setupI18n.ts'
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -26,12 +25,19 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string> } {
   return { exact, prefixes }
 }
 
+const { de, en } = translations
+
 describe('i18n', () => {
   it('prefers German only when the browser ranks it before English', () => {
     expect(detectLanguage(['de-DE', 'en'], null)).toBe('de')
     expect(detectLanguage(['en-US', 'de'], null)).toBe('en')
     expect(detectLanguage(['fr-FR'], null)).toBe('en')
     expect(detectLanguage(['en'], 'de')).toBe('de')
+  })
+
+  it('defines each key in one file only', () => {
+    expect(Object.keys(de)).toContain('board')
+    expect(duplicateKeys).toEqual({ de: [], en: [] })
   })
 
   it('has the same keys in German and English', () => {
@@ -47,9 +53,9 @@ describe('i18n', () => {
     ] as const) {
       const known = new Set(keys(table).map((key) => key.replace(/_(one|other)$/, '')))
       const missing = [...exact].filter((key) => !known.has(key))
-      expect(missing, `missing in ${language}.json`).toEqual([])
+      expect(missing, `missing in ${language}/*.json`).toEqual([])
       for (const prefix of prefixes) {
-        expect([...known].some((key) => key.startsWith(prefix)), `nothing under ${prefix} in ${language}.json`).toBe(true)
+        expect([...known].some((key) => key.startsWith(prefix)), `nothing under ${prefix} in ${language}/*.json`).toBe(true)
       }
     }
   })
@@ -61,7 +67,7 @@ describe('i18n', () => {
         expect(table.template).toHaveProperty(`${template}Hint`)
       }
       for (const phase of ['collect', 'cluster', 'vote', 'results']) expect(table.phase).toHaveProperty(phase)
-      for (const kind of ['missingTitle', 'unknownTemplate']) expect(table.create.csvProblem).toHaveProperty(kind)
+      for (const kind of ['missingTitle', 'unknownTemplate']) expect(table).toHaveProperty(['create', 'csvProblem', kind])
     }
   })
 })

@@ -1,10 +1,9 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import de from './de.json'
-import en from './en.json'
+import { Languages, type Language } from './languages.ts'
+import { translations } from './locales.ts'
 
-export const Languages = ['de', 'en'] as const
-export type Language = (typeof Languages)[number]
+export { Languages, type Language }
 
 const STORAGE_KEY = 'pinnwand-language'
 
@@ -42,7 +41,7 @@ export function setupI18n() {
   const lng = detectLanguage()
   document.documentElement.lang = lng
   void i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources: { de: { translation: translations.de }, en: { translation: translations.en } },
     lng,
     fallbackLng: 'en',
     // React escapes on render; i18next escaping would double-escape.

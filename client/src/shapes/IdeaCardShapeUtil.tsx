@@ -11,6 +11,7 @@ import {
 } from 'tldraw'
 import { IdeaCardLayout, measureIdeaCardHeight } from './ideaCardLayout.ts'
 import { IdeaCardText } from './IdeaCardText.tsx'
+import { ideaCardDecorations } from './ideaCardDecorations.ts'
 
 /**
  * The idea card: a sticky note holding plain text, its author and a colour. Its height follows
@@ -111,6 +112,9 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
           {author}
         </div>
       ) : null}
+      {ideaCardDecorations.map((Decoration, index) => (
+        <Decoration key={index} shape={shape} />
+      ))}
     </HTMLContainer>
   )
 }

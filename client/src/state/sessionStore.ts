@@ -25,11 +25,14 @@ export interface SessionState {
   error: string | null
   /** Lock and phase of the open board, as the server last sent them (null until it did). */
   boardState: BoardStateMessage | null
+  /** Id of the open side-drawer panel (idea list, comments, voting …), or null when closed. */
+  openPanel: string | null
   setConfig(config: ClientConfig): void
   setMe(me: Me | null): void
   setConnection(status: ConnectionStatus, closeCode?: number | null): void
   setError(errorKey: string | null): void
   setBoardState(state: BoardStateMessage | null): void
+  setOpenPanel(panelId: string | null): void
 }
 
 export const useSession = create<SessionState>()((set) => ({
@@ -39,9 +42,11 @@ export const useSession = create<SessionState>()((set) => ({
   closeCode: null,
   error: null,
   boardState: null,
+  openPanel: null,
   setConfig: (config) => set({ config }),
   setMe: (me) => set({ me }),
   setConnection: (connection, closeCode = null) => set({ connection, closeCode }),
   setError: (error) => set({ error }),
   setBoardState: (boardState) => set({ boardState }),
+  setOpenPanel: (openPanel) => set({ openPanel }),
 }))

@@ -1,0 +1,2 @@
+export const Languages = ['de', 'en'] as const
+export type Language = (typeof Languages)[number]
