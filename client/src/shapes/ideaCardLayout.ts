@@ -1,3 +1,4 @@
+import { CARD_SIZE } from '@pinnwand/shared/placement'
 import type { Editor } from 'tldraw'
 
 /**
@@ -5,8 +6,8 @@ import type { Editor } from 'tldraw'
  * the back of a hall, so the text is bigger than tldraw's sticky notes.
  */
 export const IdeaCardLayout = {
-  width: 260,
-  minHeight: 160,
+  width: CARD_SIZE.w,
+  minHeight: CARD_SIZE.h,
   padding: 16,
   fontSize: 22,
   lineHeight: 1.3,

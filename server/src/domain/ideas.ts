@@ -10,7 +10,7 @@ import { createShapeId, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { getIndexAbove } from '@tldraw/utils'
 import type { Actor } from '../auth/Actor.ts'
 import { DEFAULT_PAGE_ID } from './boardDocument.ts'
-import { type Box, CARD_SIZE, findFreeSlot } from './placement.ts'
+import { type Box, CARD_SIZE, CLUSTER_INSET, findFreeSlot } from './placement.ts'
 
 const isShape = (record: TLRecord): record is TLShape => record.typeName === 'shape'
 
@@ -42,8 +42,6 @@ function topIndex(records: readonly TLRecord[]): string {
   return top ?? 'a0'
 }
 
-const CLUSTER_HEADER = 64
-const CLUSTER_PADDING = 16
 
 /**
  * A new idea card record for `text`, placed in a free spot of the board, or inside `cluster`
@@ -58,7 +56,7 @@ export function buildIdeaCard(
 ): IdeaCardShape {
   const parentId = cluster?.id ?? DEFAULT_PAGE_ID
   const area = cluster
-    ? { x: CLUSTER_PADDING, y: CLUSTER_HEADER, w: cluster.props.w - 2 * CLUSTER_PADDING, h: Infinity }
+    ? { x: CLUSTER_INSET.side, y: CLUSTER_INSET.top, w: cluster.props.w - 2 * CLUSTER_INSET.side, h: Infinity }
     : undefined
   const position = findFreeSlot(occupiedBoxes(records, parentId), area)
   const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
