@@ -7,11 +7,13 @@ import type * as Y from 'yjs'
  * - `records`: a Y.Array of `{ key, val }` entries read through YKeyValue; key = record id,
  *   val = the tldraw record (document scope only: document, pages, shapes, bindings, assets).
  * - `meta`: a Y.Map written only by the server; `schema` holds the serialized tldraw schema.
+ * - `comments`: a Y.Map of comments on idea cards, keyed by comment id (see comments.ts).
  */
 export const BoardDoc = {
   records: 'records',
   meta: 'meta',
   schemaKey: 'schema',
+  comments: 'comments',
 } as const
 
 export interface RecordEntry {

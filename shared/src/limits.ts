@@ -1,6 +1,8 @@
 /** Limits shared by client validation, server validation and the API schemas. */
 export const Limits = {
   ideaTextMax: 2000,
+  /** A comment on an idea card (docs/board-document.md, Comments). */
+  commentTextMax: 1000,
   displayNameMax: 60,
   titleMax: 200,
   questionMax: 1000,
