@@ -4,6 +4,8 @@ import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
+import { CommentGuard } from '../comments/CommentGuard.ts'
+import { isIdeaCard } from '../domain/ideas.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
@@ -38,8 +40,18 @@ export interface RoomOptions {
 /** Transaction origin of the server's own writes (API changes, compensations, migrations). */
 export const SERVER_ORIGIN = Symbol('server')
 
+/**
+ * Origin of content that is already durable elsewhere (another instance's persisted update, or
+ * the store itself on a resync): broadcast to local clients, never persisted or published again.
+ */
+export const RELAY_ORIGIN = Symbol('relay')
+
 export type RoomEvent =
-  | { type: 'flushed'; bytes: number; durationMs: number }
+  | { type: 'flushed'; bytes: number; durationMs: number; updates: number; persistLagMs: number | null }
+  /** A merged update is durable: other instances may now see it (scale-out relay). */
+  | { type: 'persisted'; update: Uint8Array }
+  /** This instance's clients' merged awareness batch (scale-out relay). */
+  | { type: 'presence'; update: Uint8Array }
   | { type: 'refused'; connectionId: string; recordId: string; reason: string }
 
 /** YKeyValue's change event payload. */
@@ -68,6 +80,10 @@ export class BoardRoom {
   private readonly listeners = new Set<(event: RoomEvent) => void>()
 
   private pendingUpdates: Uint8Array[] = []
+  /** Updates that are durable already (RELAY_ORIGIN): broadcast at the tick, not persisted. */
+  private pendingRemote: Uint8Array[] = []
+  /** When the oldest not yet persisted update arrived (persistence lag metric). */
+  private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
   private needsNetDiff = false
   private stateVectorAtLastFlush: Uint8Array
@@ -79,6 +95,8 @@ export class BoardRoom {
   private lastSeq = 0
 
   private refusals: { entry: RecordChange; reason: string }[] = []
+  /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
+  private readonly comments: CommentGuard
   private foreignWrite = false
   private destroyed = false
   private state: BoardStateMessage
@@ -98,8 +116,12 @@ export class BoardRoom {
     this.persistence = persistence
     this.options = options
     this.stateVectorAtLastFlush = Y.encodeStateVector(doc)
-    doc.on('update', (update: Uint8Array) => {
-      this.pendingUpdates.push(update)
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RELAY_ORIGIN) this.pendingRemote.push(update)
+      else {
+        this.oldestPendingAt ??= performance.now()
+        this.pendingUpdates.push(update)
+      }
       this.scheduleTick()
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
@@ -107,8 +129,20 @@ export class BoardRoom {
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
     )
+    this.comments = new CommentGuard(
+      doc,
+      (origin) => (this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).actor : null),
+      () => ({
+        locked: this.isLockedForParticipants,
+        ideaExists: (id) => {
+          const record = this.records.get(id)
+          return record !== undefined && isIdeaCard(record)
+        },
+      }),
+    )
     this.presence = new PresenceRelay<RoomConnection>(doc, options.awarenessMs, {
       recipients: () => this.connections,
+      publish: (update) => this.emit({ type: 'presence', update }),
     })
   }
 
@@ -117,7 +151,7 @@ export class BoardRoom {
   }
 
   get hasPendingWork(): boolean {
-    return this.pendingUpdates.length > 0 || this.pendingSyncs.length > 0
+    return this.pendingUpdates.length > 0 || this.pendingSyncs.length > 0 || this.pendingRemote.length > 0
   }
 
   onEvent(listener: (event: RoomEvent) => void): () => void {
@@ -140,6 +174,22 @@ export class BoardRoom {
     this.state = { ...this.state, ...patch }
     const message = encodeBoardState(this.state)
     for (const connection of this.connections) if (connection.wantsState) connection.send(message)
+  }
+
+  /** Applies an update that is durable already (from another instance or the store). */
+  applyRemote(update: Uint8Array): void {
+    if (this.destroyed) return
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+  }
+
+  /** Applies another instance's awareness batch; it reaches local clients with the next fan-out. */
+  applyRemotePresence(update: Uint8Array): void {
+    if (!this.destroyed) this.presence.applyRemote(update)
+  }
+
+  /** Re-announces the presence of this instance's clients (after a relay reconnect). */
+  republishPresence(): void {
+    if (!this.destroyed) this.presence.republishLocal()
   }
 
   /** Starts the y-websocket handshake: our state vector now, full presence now. */
@@ -224,13 +274,14 @@ export class BoardRoom {
     if (!inspection.ok) inspection = inspectClientUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
     if (!inspection.ok) return { closeCode: 4422, reason: inspection.reason }
     this.refusals = []
+    this.comments.reset()
     this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
       return { closeCode: 4400, reason: `update could not be applied: ${(error as Error).message}` }
     }
-    if (this.refusals.length > 0) this.compensate(connection)
+    if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
     if (this.foreignWrite) {
       this.restoreForeignTypes()
       return { closeCode: 4422, reason: 'write outside the board records' }
@@ -256,12 +307,17 @@ export class BoardRoom {
   private compensate(connection: RoomConnection): void {
     const refusals = this.refusals
     this.refusals = []
+    let refusedComments: ReturnType<CommentGuard['revert']> = []
     this.doc.transact(() => {
       for (const { entry } of refusals) {
         if (entry.before === undefined) this.records.delete(entry.id)
         else this.records.set(entry.id, entry.before)
       }
+      refusedComments = this.comments.revert()
     }, SERVER_ORIGIN)
+    for (const { change, refusal } of refusedComments) {
+      refusals.push({ entry: { id: change.id, before: undefined, after: undefined }, reason: refusal.reason })
+    }
     this.needsNetDiff = true
     for (const { entry, reason } of refusals) {
       this.options.logger.warn(
@@ -273,10 +329,11 @@ export class BoardRoom {
   }
 
   private detectForeignWrites(transaction: Y.Transaction): void {
-    if (transaction.origin === SERVER_ORIGIN || transaction.origin === null) return
+    const origin = transaction.origin
+    if (origin === SERVER_ORIGIN || origin === RELAY_ORIGIN || origin === null) return
     const recordsType = getRecordsArray(this.doc)
     for (const type of transaction.changed.keys()) {
-      if (type !== recordsType) this.foreignWrite = true
+      if (type !== recordsType && type !== this.comments.type) this.foreignWrite = true
     }
   }
 
@@ -284,7 +341,7 @@ export class BoardRoom {
   private restoreForeignTypes(): void {
     this.doc.transact(() => {
       for (const [name, type] of this.doc.share) {
-        if (name === BoardDoc.records) continue
+        if (name === BoardDoc.records || name === BoardDoc.comments) continue
         if (name === BoardDoc.meta) {
           const meta = getMetaMap(this.doc)
           meta.set(BoardDoc.schemaKey, this.schema.serialize())
@@ -322,10 +379,14 @@ export class BoardRoom {
     // Everything below up to the await is synchronous: the update, the sync answers and the
     // snapshot all describe exactly the state that is about to be persisted.
     const updates = this.pendingUpdates
+    const remote = this.pendingRemote
+    const receivedAt = this.oldestPendingAt
     const syncs = this.pendingSyncs
     const netDiff = this.needsNetDiff
     const previousStateVector = this.stateVectorAtLastFlush
     this.pendingUpdates = []
+    this.pendingRemote = []
+    this.oldestPendingAt = null
     this.pendingSyncs = []
     this.needsNetDiff = false
     this.stateVectorAtLastFlush = Y.encodeStateVector(this.doc)
@@ -344,6 +405,12 @@ export class BoardRoom {
     const waiters = this.flushWaiters
     this.flushWaiters = []
 
+    // Durable elsewhere already: safe to show now, whatever happens to our own append.
+    if (remote.length > 0) {
+      const message = encodeSyncUpdate(Y.mergeUpdates(remote))
+      for (const connection of this.connections) connection.send(message)
+    }
+    let persistLagMs: number | null = null
     if (merged) {
       try {
         this.lastSeq = await this.persistence.append(merged)
@@ -354,11 +421,14 @@ export class BoardRoom {
         this.pendingUpdates.unshift(merged)
         this.pendingSyncs.unshift(...syncs)
         this.needsNetDiff ||= netDiff
+        this.oldestPendingAt = receivedAt ?? this.oldestPendingAt
         this.stateVectorAtLastFlush = previousStateVector
         this.flushWaiters.unshift(...waiters)
         if (!this.destroyed) setTimeout(() => this.scheduleTick(), 500)
         return
       }
+      if (receivedAt !== null) persistLagMs = performance.now() - receivedAt
+      this.emit({ type: 'persisted', update: merged })
       const message = encodeSyncUpdate(merged)
       for (const connection of this.connections) connection.send(message)
     }
@@ -366,7 +436,13 @@ export class BoardRoom {
       if (this.connections.has(answer.connection)) answer.connection.send(answer.message)
     }
     for (const waiter of waiters) waiter.resolve()
-    this.emit({ type: 'flushed', bytes: merged?.byteLength ?? 0, durationMs: performance.now() - started })
+    this.emit({
+      type: 'flushed',
+      bytes: merged?.byteLength ?? 0,
+      durationMs: performance.now() - started,
+      updates: updates.length,
+      persistLagMs,
+    })
     if (snapshot) {
       try {
         await this.persistence.compact(snapshot, this.lastSeq)

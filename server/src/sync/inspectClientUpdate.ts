@@ -8,9 +8,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Checks the shape of a client's Yjs update before it touches the room's document. Clients may
- * only append `{ key, val }` entries to the root `records` array (and delete things): no map
- * entries, no nested types, no text, no other root types. Record contents are checked after
- * applying, against the tldraw schema (recordPolicy.ts).
+ * only append `{ key, val }` entries to the root `records` array, add new entries (plain
+ * objects) to the root `comments` map, and delete things: no other map entries, no nested
+ * types, no text, no other root types. Contents are checked after applying: records against
+ * the tldraw schema (recordPolicy.ts), comments by comments/commentPolicy.ts.
+ *
+ * A comment is only ever added under a fresh key; such an entry names its map and key. Writing
+ * an existing key again (an edit, which comments do not have) carries no parent here and must
+ * therefore look like a records entry, so it is refused with the connection (4422).
  */
 export function inspectClientUpdate(update: Uint8Array, known: Map<number, number> = new Map()): UpdateInspection {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -24,8 +29,13 @@ export function inspectClientUpdate(update: Uint8Array, known: Map<number, numbe
     // Structs the room already has are ignored by Yjs anyway. Clients resend them routinely (an
     // offline cache holds the server's own `meta` entries), so they must not count against them.
     if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue
-    if (struct.parentSub !== null) return { ok: false, reason: 'map entries are written by the server only' }
     const parent = struct.parent as unknown
+    if (parent === BoardDoc.comments) {
+      const problem = inspectCommentEntry(struct)
+      if (problem) return { ok: false, reason: problem }
+      continue
+    }
+    if (struct.parentSub !== null) return { ok: false, reason: 'map entries are written by the server only' }
     if (typeof parent === 'string' && parent !== BoardDoc.records) {
       return { ok: false, reason: `writes to "${parent}" are not allowed` }
     }
@@ -42,4 +52,15 @@ export function inspectClientUpdate(update: Uint8Array, known: Map<number, numbe
     }
   }
   return { ok: true }
+}
+
+/** A new entry of the `comments` map: one plain object under a key. Its contents are reviewed later. */
+function inspectCommentEntry(struct: Y.Item): string | null {
+  if (struct.parentSub === null) return 'comments is a map: entries need a key'
+  const content = struct.content
+  if (content instanceof Y.ContentDeleted) return null
+  if (!(content instanceof Y.ContentAny) || content.arr.length !== 1 || !isPlainObject(content.arr[0])) {
+    return 'a comment must be a plain object'
+  }
+  return null
 }
