@@ -41,9 +41,9 @@ export class CommentGuard {
     })
   }
 
-  /** The Y.Map this guard watches (so the room can tell it apart from foreign writes). */
-  get type(): Y.AbstractType<unknown> {
-    return this.map
+  /** Whether `type` is the map this guard watches (so the room can tell it from foreign writes). */
+  watches(type: unknown): boolean {
+    return type === this.map
   }
 
   get hasRefusals(): boolean {

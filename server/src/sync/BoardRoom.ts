@@ -333,7 +333,7 @@ export class BoardRoom {
     if (origin === SERVER_ORIGIN || origin === RELAY_ORIGIN || origin === null) return
     const recordsType = getRecordsArray(this.doc)
     for (const type of transaction.changed.keys()) {
-      if (type !== recordsType && type !== this.comments.type) this.foreignWrite = true
+      if (type !== recordsType && !this.comments.watches(type)) this.foreignWrite = true
     }
   }
 
