@@ -15,9 +15,15 @@ import { useSession } from '../state/sessionStore.ts'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
+import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
+import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
+import { isPhoneLayout } from '../ideas/phoneLayout.ts'
+import { ClusterToolbar } from '../clusters/ClusterToolbar.tsx'
+import { installOwnUndo } from '../undo/installOwnUndo.ts'
+import { UndoNotice, useUndoNotice } from '../undo/UndoNotice.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
-import { IdeaCardToolbar, ideaCardUiOverrides } from './IdeaCardToolbar.tsx'
+import { IdeaCardToolbar, ideaCardUiOverrides, setClusterAuthor } from './IdeaCardToolbar.tsx'
 
 // Fonts, icons and translations come from our own origin: the venue LAN may have no internet,
 // and no request may leave the organiser's server.
@@ -75,6 +81,10 @@ export function BoardCanvas({
     applyReadonly(useSession.getState().boardState?.locked ?? false)
     const stopReadonly = useSession.subscribe((state) => applyReadonly(state.boardState?.locked ?? false))
     const stopStamping = stampShapeAuthor(editor, me.userId)
+    setClusterAuthor(me.role === 'projector' ? null : me.userId)
+    const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
+    // On a phone the idea list is the main view; the canvas is one tap away.
+    if (isPhoneLayout() && me.role !== 'projector') useSession.getState().setOpenPanel('ideas')
     const stopRemote = syncRemotePresence(store, connection.provider.awareness)
     const stopLocal = publishLocalPresence(editor, connection.provider.awareness, {
       id: me.userId,
@@ -85,6 +95,7 @@ export function BoardCanvas({
     return () => {
       stopReadonly()
       stopStamping()
+      stopOwnUndo()
       stopLocal()
       stopRemote()
       delete window.__pinnwand
@@ -107,6 +118,10 @@ export function BoardCanvas({
         onMount={onMount}
       >
         <BoardSidePanel />
+        <AddIdeaField className="pw-add-idea--dock" />
+        <ClusterToolbar />
+        <IdeaAnnouncer />
+        <UndoNotice />
       </Tldraw>
       <LockNotice />
       </BoardContext.Provider>

@@ -1,4 +1,7 @@
+import { IdeaListPanel } from '../ideas/IdeaListPanel.tsx'
 import type { BoardPanelDefinition } from './boardPanels.ts'
 
 /** The side drawer's panels, in tab order. One line per feature. */
-export const registeredBoardPanels: BoardPanelDefinition[] = []
+export const registeredBoardPanels: BoardPanelDefinition[] = [
+  { id: 'ideas', labelKey: 'ideas.panelTab', component: IdeaListPanel },
+]

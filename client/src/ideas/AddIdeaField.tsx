@@ -1,0 +1,79 @@
+import { Limits } from '@pinnwand/shared/limits'
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useEditor, useValue } from 'tldraw'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useAnnouncer } from './announcer.ts'
+import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
+
+/**
+ * The big "add idea" field: type, press Enter, the card is on the board — no fighting the canvas
+ * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
+ * or into a free spot in your view.
+ */
+export function AddIdeaField({ className = '' }: { className?: string }) {
+  const { t } = useTranslation()
+  const editor = useEditor()
+  const { me } = useBoardContext()
+  const announce = useAnnouncer()
+  const id = useId()
+  const [text, setText] = useState('')
+  const readonly = useValue('readonly', () => editor.getInstanceState().isReadonly, [editor])
+  const clusterTitle = useValue('target cluster', () => targetCluster(editor)?.props.title ?? null, [editor])
+  if (me.role === 'projector') return null
+
+  const trimmed = text.trim()
+  const tooLong = text.length > Limits.ideaTextMax
+
+  const post = () => {
+    if (readonly || trimmed === '' || tooLong) return
+    placeNewIdea(editor, trimmed, { name: me.name, userId: me.userId })
+    setText('')
+    announce(clusterTitle ? t('ideas.postedInCluster', { cluster: clusterTitle }) : t('ideas.posted'))
+  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    post()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Keep keystrokes away from tldraw's shortcuts (Delete, arrows, letters).
+    event.stopPropagation()
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      post()
+    }
+  }
+
+  return (
+    <form className={`pw-add-idea ${className}`} onSubmit={onSubmit} data-testid="add-idea">
+      <label className="pw-visually-hidden" htmlFor={`${id}-text`}>
+        {t('ideas.addLabel')}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        className="pw-add-idea__text"
+        data-testid="add-idea-text"
+        rows={1}
+        value={text}
+        disabled={readonly}
+        placeholder={readonly ? t('ideas.addDisabled') : clusterTitle ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle }) : t('ideas.addPlaceholder')}
+        aria-describedby={tooLong ? `${id}-limit` : `${id}-hint`}
+        aria-invalid={tooLong || undefined}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        onPointerDown={(event) => event.stopPropagation()}
+      />
+      <button type="submit" className="pw-button pw-add-idea__post" disabled={readonly || trimmed === '' || tooLong} data-testid="add-idea-post">
+        {t('ideas.post')}
+      </button>
+      <span id={`${id}-hint`} className="pw-visually-hidden">
+        {t('ideas.addHint')}
+      </span>
+      {tooLong ? (
+        <p id={`${id}-limit`} className="pw-error pw-add-idea__limit" role="alert">
+          {t('ideas.tooLong', { max: Limits.ideaTextMax, count: text.length })}
+        </p>
+      ) : null}
+    </form>
+  )
+}

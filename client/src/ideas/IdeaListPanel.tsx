@@ -1,0 +1,81 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useEditor } from 'tldraw'
+import { useSession } from '../state/sessionStore.ts'
+import { AddIdeaField } from './AddIdeaField.tsx'
+import { filterIdeas } from './groupIdeas.ts'
+import { jumpToIdea } from './placeNewIdea.ts'
+import { isPhoneLayout } from './phoneLayout.ts'
+import { useBoardIdeas } from './useBoardIdeas.ts'
+
+/**
+ * All ideas as a list, grouped by cluster, searchable. On a phone this is the main view (a
+ * canvas on a 6-inch screen is unusable); everywhere it is the accessible way to read the board.
+ * Choosing an idea shows it on the board.
+ */
+export function IdeaListPanel() {
+  const { t } = useTranslation()
+  const editor = useEditor()
+  const id = useId()
+  const groups = useBoardIdeas()
+  const [query, setQuery] = useState('')
+  const shown = filterIdeas(groups, query)
+  const total = groups.reduce((sum, group) => sum + group.ideas.length, 0)
+  const found = shown.reduce((sum, group) => sum + group.ideas.length, 0)
+
+  const show = (ideaId: string) => {
+    jumpToIdea(editor, ideaId)
+    // On a phone the list covers the board: close it so the card is visible.
+    if (isPhoneLayout()) useSession.getState().setOpenPanel(null)
+  }
+
+  return (
+    <div className="pw-idea-list" data-testid="idea-list">
+      <h2 className="pw-panel-title">{t('ideas.listTitle', { count: total })}</h2>
+      <AddIdeaField className="pw-only-phone" />
+      <label className="pw-visually-hidden" htmlFor={`${id}-search`}>
+        {t('ideas.search')}
+      </label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        className="pw-input pw-idea-list__search"
+        placeholder={t('ideas.search')}
+        value={query}
+        data-testid="idea-search"
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => event.stopPropagation()}
+      />
+      {query.trim() ? (
+        <p className="pw-idea-list__count" role="status">
+          {t('ideas.found', { count: found })}
+        </p>
+      ) : null}
+      {total === 0 && groups.length === 0 ? <p className="pw-muted">{t('ideas.empty')}</p> : null}
+      {shown.map((group) => (
+        <section key={group.cluster?.id ?? 'loose'} className="pw-idea-list__group" aria-labelledby={`${id}-${group.cluster?.id ?? 'loose'}`}>
+          <h3 id={`${id}-${group.cluster?.id ?? 'loose'}`} className="pw-idea-list__cluster">
+            {group.cluster ? group.cluster.title || t('clusters.untitled') : t('ideas.noCluster')}{' '}
+            <span className="pw-muted">({group.ideas.length})</span>
+          </h3>
+          <ul className="pw-idea-list__ideas">
+            {group.ideas.map((idea) => (
+              <li key={idea.id}>
+                <button
+                  type="button"
+                  className="pw-idea-list__idea"
+                  data-testid="idea-list-item"
+                  data-idea-id={idea.id}
+                  onClick={() => show(idea.id)}
+                >
+                  <span className="pw-idea-list__text">{idea.text}</span>
+                  {idea.author ? <span className="pw-idea-list__author">{idea.author}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  )
+}
