@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
 import type { AppContext } from './http/context.ts'
+import type { BoardRelay } from './relay/BoardRelay.ts'
 import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
 import { RoomManager } from './sync/RoomManager.ts'
@@ -33,7 +34,12 @@ export async function createServer(
 ): Promise<RunningServer> {
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const schema = getBoardSchema()
+  // REDIS_URL: several instances serve the same boards (docs/operations.md).
+  const relay: BoardRelay | undefined = config.redisUrl
+    ? await (await import('./relay/RedisRelay.ts')).RedisRelay.connect({ url: config.redisUrl, logger })
+    : undefined
   const rooms = new RoomManager(store, schema, {
+    relay,
     tickMs: config.tickMs,
     awarenessMs: config.awarenessMs,
     compactEvery: config.compactEvery,
@@ -79,6 +85,7 @@ export async function createServer(
         await voting.timer.stop()
         voting.publisher.stop()
         await rooms.closeAll()
+        await relay?.close()
         await app.close()
         await store.close()
       })()

@@ -247,7 +247,10 @@ export class KyselyStore implements Store {
   }
 
   async loadBoardDocument(boardId: string): Promise<StoredBoardDocument> {
-    return this.db.transaction().execute(async (tx) => {
+    // One consistent view: another instance compacting between the two reads must not make us
+    // see the old snapshot without the log entries it just folded in (PostgreSQL; SQLite is
+    // serialized anyway).
+    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
       const snap = await tx
         .selectFrom('board_snapshots')
         .select(['data', 'up_to_seq'])
@@ -282,7 +285,14 @@ export class KyselyStore implements Store {
       await tx
         .insertInto('board_snapshots')
         .values({ board_id: boardId, data: snapshot, up_to_seq: upToSeq, updated_at: now })
-        .onConflict((oc) => oc.column('board_id').doUpdateSet({ data: snapshot, up_to_seq: upToSeq, updated_at: now }))
+        // Never replace a snapshot that already covers more of the log (instances compact on
+        // their own; the one that saw more wins).
+        .onConflict((oc) =>
+          oc
+            .column('board_id')
+            .doUpdateSet({ data: snapshot, up_to_seq: upToSeq, updated_at: now })
+            .where('board_snapshots.up_to_seq', '<', upToSeq),
+        )
         .execute()
       await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', '<=', upToSeq).execute()
     })

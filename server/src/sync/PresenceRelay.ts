@@ -7,10 +7,15 @@ import { encodeAwareness } from './messages.ts'
 /** Largest presence state one client may publish (name, colour, cursor, viewport fit easily). */
 export const MAX_PRESENCE_STATE_BYTES = 4096
 
-/** Who receives presence fan-out: the room's connections. */
+/** Who receives presence fan-out: the room's connections (and other instances, if any). */
 export interface PresenceAudience {
   recipients(): Iterable<{ send(message: Uint8Array): void }>
+  /** Receives the awareness update of this instance's own clients' changes, once per fan-out. */
+  publish?(update: Uint8Array): void
 }
+
+/** Origin of awareness entries relayed from another instance: fanned out, never re-published. */
+const REMOTE = Symbol('remote presence')
 
 /**
  * Presence (y-websocket awareness) of one board, relayed cheaply: updates are applied at once
@@ -22,6 +27,8 @@ export class PresenceRelay<C> {
   private readonly owners = new Map<number, C>()
   private readonly owned = new Map<C, Set<number>>()
   private readonly dirty = new Set<number>()
+  /** Dirty entries that came from our own clients (the part other instances need). */
+  private readonly dirtyLocal = new Set<number>()
   private timer: NodeJS.Timeout | null = null
   private stopped = false
   private readonly intervalMs: number
@@ -68,6 +75,18 @@ export class PresenceRelay<C> {
     return null
   }
 
+  /** Applies an awareness batch relayed from another instance (no ownership: not our client). */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+  }
+
+  /** Marks every entry of our own clients for publishing again (after a relay reconnect). */
+  republishLocal(): void {
+    for (const id of this.owners.keys()) if (this.awareness.getStates().has(id)) this.dirtyLocal.add(id)
+    if (this.dirtyLocal.size > 0 && !this.timer && !this.stopped)
+      this.timer = setTimeout(() => this.flush(), this.intervalMs)
+  }
+
   /** Drops the presence of a connection that left. */
   remove(connection: C): void {
     const ids = this.owned.get(connection)
@@ -91,21 +110,25 @@ export class PresenceRelay<C> {
     ids.add(clientId)
   }
 
-  private readonly onUpdate = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }) => {
-    for (const id of [...added, ...updated, ...removed]) this.dirty.add(id)
+  private readonly onUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    // Expiry ('timeout') happens on every instance by itself; relayed entries are the sender's.
+    const local = origin !== REMOTE && origin !== 'timeout'
+    for (const id of [...added, ...updated, ...removed]) {
+      this.dirty.add(id)
+      if (local) this.dirtyLocal.add(id)
+    }
     if (!this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.intervalMs)
   }
 
   private flush(): void {
     this.timer = null
+    if (this.dirtyLocal.size > 0 && this.audience.publish) {
+      this.audience.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyLocal]))
+    }
+    this.dirtyLocal.clear()
     if (this.dirty.size === 0) return
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirty]))
     this.dirty.clear()

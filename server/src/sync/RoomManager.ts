@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { migrateBoardDocument } from '../domain/boardDocument.ts'
 import { type BoardStateMessage, IDEA_CARD_TYPE } from '@pinnwand/shared'
+import { type BoardRelay, LocalRelay, type RelayMessage } from '../relay/BoardRelay.ts'
+import { compactFromStore } from '../relay/compactFromStore.ts'
 import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
 import { BoardRoom, type RoomEvent, type RoomOptions, SERVER_ORIGIN } from './BoardRoom.ts'
 
@@ -11,6 +13,8 @@ const ACTIVITY_WRITE_MS = 3000
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded (quick reconnects don't reload it). */
   idleUnloadMs: number
+  /** Other instances serving the same boards (REDIS_URL); none by default. */
+  relay?: BoardRelay
 }
 
 /**
@@ -27,6 +31,9 @@ export class RoomManager {
   private readonly stateProviders: ((boardId: string) => Promise<Partial<BoardStateMessage>>)[] = []
   private readonly schema: TLSchema
   private readonly options: RoomManagerOptions
+  private readonly relay: BoardRelay
+  private readonly signalListeners = new Map<string, Set<(boardId: string, urgent: boolean) => void>>()
+  private readonly reloads = new Map<string, Promise<void>>()
 
   constructor(
     store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>,
@@ -36,6 +43,34 @@ export class RoomManager {
     this.store = store
     this.schema = schema
     this.options = options
+    this.relay = options.relay ?? new LocalRelay()
+    this.relay.onResync(() => {
+      for (const room of this.rooms.values()) void this.reload(room)
+    })
+  }
+
+  /**
+   * Sets server-owned state (lock, phase) on the board's room here and on every other instance.
+   */
+  setBoardState(boardId: string, patch: Partial<BoardStateMessage>): void {
+    this.rooms.get(boardId)?.setBoardState(patch)
+    this.relay.publish(boardId, { kind: 'state', patch })
+  }
+
+  /**
+   * Tells other instances that something of a board changed that they recompute from the
+   * database themselves (votes: each instance reads the tally, so the last word is always the
+   * database's, whatever order the messages arrive in).
+   */
+  signal(boardId: string, topic: string, urgent: boolean): void {
+    this.relay.publish(boardId, { kind: 'signal', topic, urgent })
+  }
+
+  /** Listens for other instances' signals on a topic (only for boards loaded here). */
+  onSignal(topic: string, listener: (boardId: string, urgent: boolean) => void): void {
+    let listeners = this.signalListeners.get(topic)
+    if (!listeners) this.signalListeners.set(topic, (listeners = new Set()))
+    listeners.add(listener)
   }
 
   get loadedCount(): number {
@@ -103,14 +138,30 @@ export class RoomManager {
   }
 
   private async load(boardId: string): Promise<BoardRoom> {
+    // Subscribe first, read the store second: whatever another instance published before the
+    // subscription was persisted before that, so the read sees it; the rest arrives here and
+    // waits until the room exists (applying twice is harmless: Yjs updates are idempotent).
+    let ready: BoardRoom | null = null
+    const early: RelayMessage[] = []
+    await this.relay.join(boardId, (message) => (ready ? this.onRelayed(ready, message) : early.push(message)))
+    try {
+      const room = await this.loadRoom(boardId)
+      ready = room
+      for (const message of early.splice(0)) this.onRelayed(room, message)
+      return room
+    } catch (error) {
+      await this.relay.leave(boardId)
+      throw error
+    }
+  }
+
+  private async loadRoom(boardId: string): Promise<BoardRoom> {
     const started = performance.now()
     const stored = await this.store.loadBoardDocument(boardId)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-    const board = await this.store.getBoard(boardId)
-    let state: BoardStateMessage = { locked: board?.locked ?? false, phase: board?.phase ?? 'collect' }
-    for (const provider of this.stateProviders) state = { ...state, ...(await provider(boardId)) }
+    const state = await this.initialState(boardId)
     const room = new BoardRoom(boardId, doc, this.schema, this.persistenceFor(boardId), this.options, state)
     const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
       doc.transact(() => {
@@ -124,6 +175,9 @@ export class RoomManager {
     }
     room.onEvent((event) => {
       if (event.type === 'flushed' && event.bytes > 0) this.noteActivity(room)
+      // Published only once durable (BoardRoom emits 'persisted' after the append).
+      if (event.type === 'persisted') this.relay.publish(boardId, { kind: 'update', update: event.update })
+      if (event.type === 'presence') this.relay.publish(boardId, { kind: 'presence', update: event.update })
       for (const listener of this.roomListeners) listener(boardId, event)
     })
     this.rooms.set(boardId, room)
@@ -148,6 +202,7 @@ export class RoomManager {
       if (room.connectionCount > 0) return
       this.rooms.delete(room.boardId)
       room.destroy()
+      await this.relay.leave(room.boardId)
       this.options.logger.info({ boardId: room.boardId }, 'board unloaded')
     })().finally(() => this.unloading.delete(room.boardId))
     this.unloading.set(room.boardId, done)
@@ -178,9 +233,71 @@ export class RoomManager {
   }
 
   private persistenceFor(boardId: string) {
+    const shared = this.relay.kind !== 'local'
     return {
       append: (update: Uint8Array) => this.store.appendUpdate(boardId, update),
-      compact: (snapshot: Uint8Array, upToSeq: number) => this.store.compact(boardId, snapshot, upToSeq),
+      // With other instances appending to the same log, only the store knows what is in it.
+      compact: (snapshot: Uint8Array, upToSeq: number) =>
+        shared ? compactFromStore(this.store, boardId) : this.store.compact(boardId, snapshot, upToSeq),
     }
+  }
+
+  private async initialState(boardId: string): Promise<BoardStateMessage> {
+    const board = await this.store.getBoard(boardId)
+    let state: BoardStateMessage = { locked: board?.locked ?? false, phase: board?.phase ?? 'collect' }
+    for (const provider of this.stateProviders) state = { ...state, ...(await provider(boardId)) }
+    return state
+  }
+
+  private onRelayed(room: BoardRoom, message: RelayMessage): void {
+    switch (message.kind) {
+      case 'update':
+        try {
+          room.applyRemote(message.update)
+        } catch (error) {
+          // Never expected (the sender persisted it); the next resync repairs whatever it was.
+          this.options.logger.error({ err: error, boardId: room.boardId }, 'relayed update could not be applied')
+        }
+        return
+      case 'presence':
+        try {
+          room.applyRemotePresence(message.update)
+        } catch (error) {
+          this.options.logger.warn({ err: error, boardId: room.boardId }, 'relayed presence could not be applied')
+        }
+        return
+      case 'state':
+        room.setBoardState(message.patch)
+        return
+      case 'signal':
+        for (const listener of this.signalListeners.get(message.topic) ?? []) listener(room.boardId, message.urgent)
+        return
+      case 'resync':
+        void this.reload(room)
+        return
+    }
+  }
+
+  /**
+   * Catches a room up with everything durable (after relay messages may have been lost): the
+   * store holds every update any instance ever published, and the board state. Also announces
+   * our clients' presence again, for peers that missed it.
+   */
+  private reload(room: BoardRoom): Promise<void> {
+    const running = this.reloads.get(room.boardId)
+    if (running) return running
+    const done = (async () => {
+      try {
+        const stored = await this.store.loadBoardDocument(room.boardId)
+        const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)]
+        if (parts.length > 0) room.applyRemote(Y.mergeUpdates(parts))
+        room.setBoardState(await this.initialState(room.boardId))
+        room.republishPresence()
+      } catch (error) {
+        this.options.logger.error({ err: error, boardId: room.boardId }, 'resync from the store failed')
+      }
+    })().finally(() => this.reloads.delete(room.boardId))
+    this.reloads.set(room.boardId, done)
+    return done
   }
 }

@@ -39,6 +39,8 @@ export class RoundStatePublisher {
     this.rooms = rooms
     this.logger = logger
     rooms.addStateProvider(async (boardId) => ({ round: await this.currentSection(boardId) }))
+    // Votes taken on another instance: read the tally here too (scale-out).
+    rooms.onSignal('round', (boardId) => void this.publishNow(boardId, false))
   }
 
   /** The latest round of a board (open, or the last one), as the state section. */
@@ -50,10 +52,11 @@ export class RoundStatePublisher {
   }
 
   /** Round opened, closed or revealed: publish at once. */
-  async publishNow(boardId: string): Promise<void> {
+  async publishNow(boardId: string, tellOtherInstances = true): Promise<void> {
     const timer = this.pending.get(boardId)
     if (timer) clearTimeout(timer)
     this.pending.delete(boardId)
+    if (tellOtherInstances) this.rooms.signal(boardId, 'round', true)
     const room = this.rooms.getLoaded(boardId)
     if (!room) return
     try {

@@ -24,7 +24,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     requireFacilitator(actor, 'lock a board')
     const { locked } = parseBody(SetLockBody, request.body)
     await ctx.store.updateBoardState(board.id, { locked })
-    ctx.rooms.getLoaded(board.id)?.setBoardState({ locked })
+    ctx.rooms.setBoardState(board.id, { locked })
     return { locked }
   })
 
@@ -34,7 +34,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     requireFacilitator(actor, 'set the phase')
     const { phase } = parseBody(SetPhaseBody, request.body)
     await ctx.store.updateBoardState(board.id, { phase })
-    ctx.rooms.getLoaded(board.id)?.setBoardState({ phase })
+    ctx.rooms.setBoardState(board.id, { phase })
     return { phase }
   })
 

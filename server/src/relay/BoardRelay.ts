@@ -1,0 +1,55 @@
+import type { BoardStateMessage } from '@pinnwand/shared'
+
+/**
+ * What one server instance tells the others about a board. Every `update` is already durable
+ * in the shared database when it is published (persist before publish), so a receiver may show
+ * it to its clients at once and must neither persist nor publish it again.
+ */
+export type RelayMessage =
+  /** A merged tick update, persisted by the sender. */
+  | { kind: 'update'; update: Uint8Array }
+  /** The sender's throttled awareness batch (only its own clients' entries). */
+  | { kind: 'presence'; update: Uint8Array }
+  /** Server-owned board state that is carried by value (lock, phase). */
+  | { kind: 'state'; patch: Partial<BoardStateMessage> }
+  /** Something a receiver recomputes from the database itself (e.g. topic "round"). */
+  | { kind: 'signal'; topic: string; urgent: boolean }
+  /** The sender may have missed or dropped messages: reload the board from the store. */
+  | { kind: 'resync' }
+
+/**
+ * The port for scale-out: a pub/sub channel per board between server instances that share one
+ * database. `LocalRelay` (one instance) does nothing; `RedisRelay` uses Redis pub/sub.
+ */
+export interface BoardRelay {
+  readonly kind: 'local' | 'redis'
+  /** Connected and subscribed (exported as a metric). */
+  readonly up: boolean
+  /**
+   * Starts receiving a board's messages. Resolves only once the subscription is confirmed, so a
+   * store read started afterwards misses nothing: what was published before is already durable.
+   */
+  join(boardId: string, onMessage: (message: RelayMessage) => void): Promise<void>
+  leave(boardId: string): Promise<void>
+  /** Fire and forget; a lost message is repaired by the resync after a reconnect. */
+  publish(boardId: string, message: RelayMessage): void
+  /**
+   * Called after the connection to the broker came back: messages may have been lost both
+   * ways, so every loaded board must reload from the store (and peers are told to do the same).
+   */
+  onResync(listener: () => void): () => void
+  close(): Promise<void>
+}
+
+/** A single instance: nobody to tell. */
+export class LocalRelay implements BoardRelay {
+  readonly kind = 'local' as const
+  readonly up = true
+  async join(): Promise<void> {}
+  async leave(): Promise<void> {}
+  publish(): void {}
+  onResync(): () => void {
+    return () => undefined
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,142 @@
+import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { generateId } from '../auth/tokens.ts'
+import type { BoardRelay, RelayMessage } from './BoardRelay.ts'
+import { decodeRelayMessage, encodeRelayMessage } from './relayMessage.ts'
+
+export interface RedisRelayOptions {
+  url: string
+  logger: Logger
+  /** Channel prefix, so several deployments (or test runs) can share one Redis. */
+  prefix?: string
+}
+
+/**
+ * Redis pub/sub between instances: one channel per board, one subscriber and one publisher
+ * connection per instance. Pub/sub delivers at most once, so a reconnect of either connection
+ * triggers a resync: local rooms reload from the store and peers are asked to do the same.
+ */
+export class RedisRelay implements BoardRelay {
+  readonly kind = 'redis' as const
+  readonly instanceId = generateId('i')
+  private readonly pub: Redis
+  private readonly sub: Redis
+  private readonly prefix: string
+  private readonly logger: Logger
+  private readonly handlers = new Map<string, (message: RelayMessage) => void>()
+  private readonly resyncListeners = new Set<() => void>()
+  private closed = false
+
+  private constructor(options: RedisRelayOptions) {
+    this.prefix = options.prefix ?? 'pinnwand:board:'
+    this.logger = options.logger.child({ component: 'relay' })
+    const common = {
+      lazyConnect: true,
+      // Never block or replay old publishes: a message that cannot go out now is covered by the
+      // resync after the reconnect.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, 2000),
+    }
+    this.pub = new Redis(options.url, { ...common, connectionName: `pinnwand-pub-${this.instanceId}` })
+    this.sub = new Redis(options.url, {
+      ...common,
+      // Subscribing while offline must wait for the connection (join awaits it).
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      connectionName: `pinnwand-sub-${this.instanceId}`,
+    })
+    this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => this.deliver(channel.toString(), data))
+    for (const connection of [this.pub, this.sub]) {
+      connection.on('error', (error: Error) => this.logger.warn({ err: error }, 'redis connection error'))
+      let wasReady = false
+      connection.on('ready', () => {
+        if (wasReady) void this.resync()
+        wasReady = true
+      })
+    }
+  }
+
+  /** Connects both connections; fails fast when Redis cannot be reached at start. */
+  static async connect(options: RedisRelayOptions): Promise<RedisRelay> {
+    const relay = new RedisRelay(options)
+    await Promise.all([relay.pub.connect(), relay.sub.connect()])
+    relay.logger.info({ instanceId: relay.instanceId }, 'relay connected to redis')
+    return relay
+  }
+
+  get up(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready'
+  }
+
+  async join(boardId: string, onMessage: (message: RelayMessage) => void): Promise<void> {
+    this.handlers.set(boardId, onMessage)
+    await this.sub.subscribe(this.channel(boardId))
+  }
+
+  async leave(boardId: string): Promise<void> {
+    this.handlers.delete(boardId)
+    if (this.sub.status === 'ready') await this.sub.unsubscribe(this.channel(boardId)).catch(() => undefined)
+  }
+
+  publish(boardId: string, message: RelayMessage): void {
+    if (this.closed) return
+    const data = Buffer.from(encodeRelayMessage(this.instanceId, message))
+    this.pub.publish(this.channel(boardId), data).catch((error: unknown) => {
+      // Lost: the peers resync when our connection comes back.
+      this.logger.warn({ err: error, boardId, kind: message.kind }, 'relay publish failed')
+    })
+  }
+
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener)
+    return () => this.resyncListeners.delete(listener)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.handlers.clear()
+    await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)])
+  }
+
+  private channel(boardId: string): string {
+    return this.prefix + boardId
+  }
+
+  private deliver(channel: string, data: Buffer): void {
+    if (!channel.startsWith(this.prefix)) return
+    const handler = this.handlers.get(channel.slice(this.prefix.length))
+    if (!handler) return
+    let decoded: ReturnType<typeof decodeRelayMessage>
+    try {
+      decoded = decodeRelayMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    } catch (error) {
+      this.logger.warn({ err: error, channel }, 'dropping malformed relay message')
+      return
+    }
+    if (decoded.senderId === this.instanceId) return
+    try {
+      handler(decoded.message)
+    } catch (error) {
+      this.logger.error({ err: error, channel }, 'relay message handling failed')
+    }
+  }
+
+  /**
+   * After a reconnect: make sure every board is subscribed again (ioredis resubscribes; this
+   * waits for it), then tell local rooms and peers to reload from the store.
+   */
+  private async resync(): Promise<void> {
+    if (this.closed || !this.up) return
+    const boards = [...this.handlers.keys()]
+    try {
+      if (boards.length > 0) await this.sub.subscribe(...boards.map((b) => this.channel(b)))
+    } catch (error) {
+      this.logger.warn({ err: error }, 'resubscribing failed; the next reconnect retries')
+      return
+    }
+    this.logger.info({ boards: boards.length }, 'relay reconnected; resyncing boards from the store')
+    for (const boardId of boards) this.publish(boardId, { kind: 'resync' })
+    for (const listener of this.resyncListeners) listener()
+  }
+}
