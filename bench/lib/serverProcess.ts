@@ -3,58 +3,193 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { percentile, round } from './stats.ts'
+
+export { percentile, round }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
+const probeModule = path.join(import.meta.dirname, 'serverProbe.ts')
+
+/** One JSON log line of our server (pino). */
+export interface LogEntry {
+  msg?: string
+  [key: string]: unknown
+}
+
+/** What the bench-only probe (serverProbe.ts) reads inside the server process. */
+export interface ProbeReading {
+  heapUsed: number
+  heapTotal: number
+  rss: number
+  external: number
+  arrayBuffers: number
+}
 
 export interface BenchServer {
   url: string
+  port: number
+  pid: number
+  dataDir: string
   child: ChildProcess
-  stop(): Promise<void>
+  /** Resolves with the first log entry matching `match` from now on. */
+  waitForLog(match: (entry: LogEntry) => boolean, timeoutMs?: number): Promise<LogEntry>
+  /** Memory of the server process after a full garbage collection. */
+  probe(): Promise<ProbeReading>
+  /** SIGTERM (graceful: flushes boards) and removes the data directory unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>
 }
 
-/** Our server as its own process (as in production), on a free port with a fresh database. */
-export async function startPinnwand(env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pinnwand-bench-'))
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/src/main.ts')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+export interface StartOptions {
+  env?: Record<string, string>
+  /** 0 (default) picks a free port; a fixed one lets clients reconnect after a restart. */
+  port?: number
+  /** Reuse a data directory (restart); a fresh temporary one otherwise. */
+  dataDir?: string
+}
+
+/**
+ * Our server as its own process (as in production), with a fresh SQLite database. It is started
+ * with `--expose-gc` and the bench's probe module preloaded, so the bench can read its heap;
+ * nothing in the product changes for this.
+ */
+export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pinnwand-bench-'))
+  const child = spawn(process.execPath, ['--expose-gc', '--import', probeModule, path.join(repoRoot, 'server/src/main.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(opts.port ?? 0),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string }
-        if (entry.msg === 'Pinnwand is running' && entry.url) resolve(entry.url)
-      } catch {
-        // not a log line
+  const listeners = new Set<(entry: LogEntry) => void>()
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    let entry: LogEntry
+    try {
+      entry = JSON.parse(line) as LogEntry
+    } catch {
+      return // not a log line
+    }
+    for (const listener of listeners) listener(entry)
+  })
+  const waitForLog = (match: (entry: LogEntry) => boolean, timeoutMs = 30_000) =>
+    new Promise<LogEntry>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(listener)
+        reject(new Error(`no matching server log line within ${timeoutMs} ms`))
+      }, timeoutMs)
+      const listener = (entry: LogEntry) => {
+        if (!match(entry)) return
+        clearTimeout(timer)
+        listeners.delete(listener)
+        resolve(entry)
       }
+      listeners.add(listener)
     })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const ready = waitForLog((e) => e.msg === 'Pinnwand is running' && typeof e.url === 'string', 60_000)
+  const url = (await Promise.race([
+    ready,
+    exited.then(() => Promise.reject(new Error(`server exited with ${child.exitCode ?? child.signalCode}`))),
+  ])) as LogEntry
+  const serverUrl = url.url as string
+
+  let probeId = 0
   return {
-    url,
+    url: serverUrl,
+    port: Number(new URL(serverUrl).port),
+    pid: child.pid!,
+    dataDir,
     child,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-      rmSync(dataDir, { recursive: true, force: true })
+    waitForLog,
+    probe() {
+      const id = ++probeId
+      return new Promise<ProbeReading>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('server probe did not answer')), 10_000)
+        const onMessage = (message: { type?: string; id?: number } & ProbeReading) => {
+          if (message.type !== 'probe' || message.id !== id) return
+          clearTimeout(timer)
+          child.off('message', onMessage)
+          resolve(message)
+        }
+        child.on('message', onMessage)
+        child.send({ type: 'probe', id })
+      })
+    },
+    async stop({ keepData = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const killTimer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+        await exited
+        clearTimeout(killTimer)
+      }
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
 
-export async function createBoard(url: string): Promise<{ boardId: string; token: string; workshopId: string; joinCode: string }> {
+export interface BenchWorkshop {
+  workshopId: string
+  joinCode: string
+  facilitatorToken: string
+  boardIds: string[]
+}
+
+export async function createWorkshop(url: string, boards = 1): Promise<BenchWorkshop> {
   const res = await fetch(`${url}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Bench', boards: [{ title: 'Tisch' }] }),
+    body: JSON.stringify({ title: 'Bench', boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })) }),
   })
+  if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { boards: { id: string }[]; facilitatorToken: string; workshop: { id: string; joinCode: string } }
-  return { boardId: body.boards[0]!.id, token: body.facilitatorToken, workshopId: body.workshop.id, joinCode: body.workshop.joinCode }
+  return {
+    workshopId: body.workshop.id,
+    joinCode: body.workshop.joinCode,
+    facilitatorToken: body.facilitatorToken,
+    boardIds: body.boards.map((b) => b.id),
+  }
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+export async function createBoard(url: string): Promise<{ boardId: string; token: string; workshopId: string; joinCode: string }> {
+  const w = await createWorkshop(url)
+  return { boardId: w.boardIds[0]!, token: w.facilitatorToken, workshopId: w.workshopId, joinCode: w.joinCode }
 }
 
-export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
+export interface BenchParticipant {
+  userId: string
+  name: string
+  token: string
+}
+
+/** Joins `count` participants through the API (a few requests at a time). */
+export async function joinParticipants(url: string, workshop: BenchWorkshop, count: number): Promise<BenchParticipant[]> {
+  const people: BenchParticipant[] = []
+  const join = async (i: number) => {
+    const name = `Person ${i + 1}`
+    const res = await fetch(`${url}/api/workshops/${workshop.workshopId}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, joinCode: workshop.joinCode }),
+    })
+    if (res.status !== 201) throw new Error(`joining failed: ${res.status} ${await res.text()}`)
+    const body = (await res.json()) as { participantId: string; participantToken: string }
+    people[i] = { userId: body.participantId, name, token: body.participantToken }
+  }
+  const CONCURRENCY = 8
+  for (let start = 0; start < count; start += CONCURRENCY) {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count - start) }, (_, k) => join(start + k)))
+  }
+  return people
+}
+
+/** The user id the server knows a token by (authorId of that user's cards). */
+export async function userIdOf(url: string, token: string): Promise<string> {
+  const res = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } })
+  return ((await res.json()) as { userId: string }).userId
+}

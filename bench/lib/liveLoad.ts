@@ -1,0 +1,155 @@
+import type { SeqByRoom } from '../load/editLoad.ts'
+import { LoadGenerator, PhaseTimeout } from '../load/LoadGenerator.ts'
+import type { ServerKind } from './peerProcess.ts'
+import { measureCpu, rssBytes } from './procCpu.ts'
+import { monotonicMs, round, summarize } from './stats.ts'
+import { startTarget } from './targets.ts'
+
+export interface LiveLoadOptions {
+  clients: number
+  boards: number
+  /** Card edits per second, summed over all boards. */
+  editsPerSecond: number
+  cursorHz: number
+  durationMs: number
+  /** Connections opened per second (all workers together). */
+  connectPerSecond: number
+  /** How long late updates may still arrive after the last edit before they count as lost. */
+  drainMs: number
+  workers?: number
+  env?: Record<string, string>
+}
+
+/** Figures of one server under one live load. `problems` lists what went wrong, if anything. */
+export interface LiveLoadResult {
+  server: ServerKind
+  clients: number
+  boards: number
+  connected: number
+  /** Slowest time from opening a socket to the first completed sync, ms. */
+  connectP99Ms: number
+  editsSent: number
+  p50Ms: number
+  p95Ms: number
+  p99Ms: number
+  maxMs: number
+  samples: number
+  expectedSamples: number
+  /** (client, card) pairs whose last edit had not arrived `drainMs` after the last edit. */
+  lostUpdates: number
+  awarenessUpdatesPerClientPerS: number
+  cursorStatesPerClientPerS: number
+  serverCpuCores: number
+  serverRssMB: number
+  loadWorkers: number
+  problems: string[]
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * One server, one live session: `clients` real clients over `boards` boards connect, each
+ * writes its own card, then for `durationMs` every client moves its cursor at `cursorHz` and
+ * the board sees `editsPerSecond` card edits. Every phase has a time limit, so a server that
+ * collapses yields figures and problems instead of a hanging bench.
+ */
+export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): Promise<LiveLoadResult> {
+  const problems: string[] = []
+  const target = await startTarget(kind, { clients: options.clients, boards: options.boards, env: options.env ?? {} })
+  const workers = options.workers ?? LoadGenerator.workersFor(options.clients)
+  const load = new LoadGenerator(workers)
+  const shares = load.split(target.specs)
+  const result: LiveLoadResult = {
+    server: kind,
+    clients: options.clients,
+    boards: options.boards,
+    connected: 0,
+    connectP99Ms: NaN,
+    editsSent: 0,
+    p50Ms: NaN,
+    p95Ms: NaN,
+    p99Ms: NaN,
+    maxMs: NaN,
+    samples: 0,
+    expectedSamples: 0,
+    lostUpdates: NaN,
+    awarenessUpdatesPerClientPerS: NaN,
+    cursorStatesPerClientPerS: NaN,
+    serverCpuCores: NaN,
+    serverRssMB: NaN,
+    loadWorkers: workers,
+    problems,
+  }
+  const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run()
+    } catch (error) {
+      problems.push(error instanceof PhaseTimeout ? `timeout: ${error.message}` : `${name} failed: ${(error as Error).message.slice(0, 300)}`)
+      return null
+    }
+  }
+  try {
+    const connectTimeout = Math.max(30_000, (options.clients / options.connectPerSecond) * 1000 * 3)
+    const connected = await phase('connect', () =>
+      load.all('connect', (w) => ({ specs: shares[w]!, perSecond: options.connectPerSecond / workers, timeoutMs: connectTimeout }), connectTimeout + 15_000),
+    )
+    if (connected) {
+      result.connected = connected.reduce((n, c) => n + c.synced, 0)
+      result.connectP99Ms = summarize(connected.flatMap((c) => [...c.syncMs])).p99Ms
+      if (result.connected < options.clients) problems.push(`only ${result.connected} of ${options.clients} clients synced`)
+    }
+    const perBoard = Math.floor(options.clients / options.boards)
+    const cards = connected && (await phase('cards', async () => {
+      await load.all('createCards', undefined as never, 10_000)
+      const seen = await load.all('waitForCards', { count: perBoard, timeoutMs: 60_000 }, 75_000)
+      const fewest = Math.min(...seen)
+      if (fewest < perBoard) problems.push(`a client saw only ${fewest} of ${perBoard} cards before the measurement`)
+      return true
+    }))
+    if (cards) {
+      await sleep(2000) // presence of everyone has arrived; the first edits don't queue behind it
+      const cpu = measureCpu(target.pid, monotonicMs)
+      const runs = await phase('run', () =>
+        load.all(
+          'run',
+          { editsPerSecond: options.editsPerSecond / workers, cursorHz: options.cursorHz, durationMs: options.durationMs },
+          options.durationMs + 30_000,
+        ),
+      )
+      const usage = cpu.stop()
+      result.serverCpuCores = usage.cores
+      result.serverRssMB = round(rssBytes(target.pid) / 2 ** 20)
+      if (runs) {
+        result.editsSent = runs.reduce((n, r) => n + r.editsSent, 0)
+        const expected: SeqByRoom = {}
+        for (const r of runs) for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
+        // Late updates may still be under way: wait until nothing is missing or the drain time is up.
+        const drainEnd = monotonicMs() + options.drainMs
+        let missing = NaN
+        do {
+          await sleep(250)
+          const perWorker = await phase('missing', () => load.all('missing', { expected }, 30_000))
+          missing = perWorker ? perWorker.reduce((a, b) => a + b, 0) : NaN
+        } while (missing > 0 && monotonicMs() < drainEnd)
+        result.lostUpdates = missing
+        const reports = await phase('collect', () => load.all('collect', undefined as never, 30_000))
+        if (reports) {
+          const latencies = reports.flatMap((r) => [...r.latencies])
+          Object.assign(result, summarize(latencies))
+          // Every edit should reach every other client on its board.
+          result.expectedSamples = result.editsSent * (perBoard - 1)
+          const seconds = reports[0]!.measuredMs / 1000
+          const awarenessEvents = reports.reduce((n, r) => n + r.awarenessEvents, 0)
+          const awarenessStates = reports.reduce((n, r) => n + r.awarenessStates, 0)
+          result.awarenessUpdatesPerClientPerS = round(awarenessEvents / options.clients / seconds)
+          result.cursorStatesPerClientPerS = round(awarenessStates / options.clients / seconds)
+        }
+        if (result.lostUpdates > 0) problems.push(`${result.lostUpdates} updates had not arrived ${options.drainMs} ms after the last edit`)
+      }
+    }
+  } finally {
+    await load.close()
+    await target.stop()
+  }
+  return result
+}

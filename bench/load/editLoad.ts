@@ -1,0 +1,203 @@
+import { monotonicMs } from '../lib/stats.ts'
+import { type BenchClient } from './clientAdapters.ts'
+import { benchCardId, cursorAt, ideaCardRecord, readStamp } from './cards.ts'
+
+/** Board (room) → card id → sequence number. */
+export type SeqByRoom = Record<string, Record<string, number>>
+
+/** The load one worker offers while measuring: its share of the board's edits, every cursor. */
+export interface LoadPlan {
+  /** Card edits per second this worker sends (spread over its clients in turn). */
+  editsPerSecond: number
+  /** Awareness (cursor) updates per second per client; 0 for none. */
+  cursorHz: number
+  durationMs: number
+}
+
+/** What one worker observed. */
+export interface LoadReport {
+  /** End-to-end latency of every edit seen by a client other than its sender, in ms. */
+  latencies: Float64Array
+  /** Edits this worker sent: board → card id → the last sequence number sent. */
+  lastSeq: SeqByRoom
+  editsSent: number
+  /** Awareness update events from others, summed over this worker's clients. */
+  awarenessEvents: number
+  /** Client states carried by those events (added + updated). */
+  awarenessStates: number
+  measuredMs: number
+  clients: number
+  syncedClients: number
+}
+
+/**
+ * Card edits and cursor movement of a worker's clients, plus what they receive. Every client
+ * owns one card (`shape:bench-<index>`); an edit rewrites it with a new text and a stamp
+ * (sequence number, send time). Receivers measure latency from the stamp.
+ */
+export class EditLoad {
+  private readonly clients: BenchClient[]
+  private latencies = new Float64Array(1 << 16)
+  private latencyCount = 0
+  private counting = false
+  private awarenessEvents = 0
+  private awarenessStates = 0
+  private readonly seqByCard = new Map<string, number>()
+  private readonly lastSeq: SeqByRoom = {}
+  /** Per client: the last stamped sequence seen per card (for the final completeness check). */
+  private readonly seen: Map<string, number>[]
+
+  constructor(clients: BenchClient[]) {
+    this.clients = clients
+    this.seen = clients.map(() => new Map())
+    clients.forEach((client, i) => this.observe(client, this.seen[i]!))
+  }
+
+  /** Every client writes its own card (not stamped, not measured). */
+  createCards(): void {
+    for (const client of this.clients) {
+      const { index, userId, name } = client.spec
+      client.records.set(
+        benchCardId(index),
+        ideaCardRecord(benchCardId(index), { userId, name }, `Idee ${index}`, { x: (index % 40) * 240, y: Math.floor(index / 40) * 180 }, { benchSeq: 0, benchSentAt: 0 }),
+      )
+    }
+  }
+
+  /** How many bench cards the emptiest client holds. */
+  minCardsSeen(): number {
+    let min = Infinity
+    for (const client of this.clients) {
+      let n = 0
+      for (const key of client.records.map.keys()) if (key.startsWith('shape:bench-')) n++
+      min = Math.min(min, n)
+    }
+    return min === Infinity ? 0 : min
+  }
+
+  /** Offers the plan's load (open loop: late timers catch up instead of lowering the rate). */
+  async run(plan: LoadPlan): Promise<LoadReport> {
+    this.latencyCount = 0
+    this.awarenessEvents = 0
+    this.awarenessStates = 0
+    this.counting = true
+    const start = monotonicMs()
+    const end = start + plan.durationMs
+    const editInterval = plan.editsPerSecond > 0 ? 1000 / plan.editsPerSecond : Infinity
+    const cursorInterval = plan.cursorHz > 0 ? 1000 / plan.cursorHz : Infinity
+    // Each client's cursor starts at a random phase, so cursors don't move in lockstep.
+    const nextCursor = this.clients.map(() => start + Math.random() * cursorInterval)
+    const cursorTicks = this.clients.map(() => 0)
+    let nextEdit = start + Math.random() * Math.min(editInterval, 1000)
+    let editTurn = 0
+    let editsSent = 0
+
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const now = monotonicMs()
+        for (let i = 0; i < this.clients.length; i++) {
+          if (nextCursor[i]! > now) continue
+          nextCursor[i]! += cursorInterval
+          const client = this.clients[i]!
+          if (!client.synced) continue
+          client.awareness.setLocalState({
+            user: { id: client.spec.userId, name: client.spec.name, color: '#1971c2', role: 'participant' },
+            cursor: cursorAt(client.spec.index, cursorTicks[i]!++),
+            pageId: 'page:page',
+          })
+        }
+        while (nextEdit <= now && nextEdit < end) {
+          nextEdit += editInterval
+          const client = this.clients[editTurn++ % this.clients.length]
+          if (!client?.synced) continue
+          this.edit(client)
+          editsSent++
+        }
+        if (now >= end) {
+          clearInterval(timer)
+          resolve()
+        }
+      }, 10)
+    })
+    const measuredMs = monotonicMs() - start
+    return {
+      latencies: Float64Array.from([]),
+      lastSeq: this.lastSeq,
+      editsSent,
+      awarenessEvents: 0,
+      awarenessStates: 0,
+      measuredMs,
+      clients: this.clients.length,
+      syncedClients: this.clients.filter((c) => c.synced).length,
+    }
+  }
+
+  /** Stops counting and hands over what was received (call after the drain period). */
+  collect(report: LoadReport): LoadReport {
+    this.counting = false
+    return {
+      ...report,
+      latencies: this.latencies.slice(0, this.latencyCount),
+      awarenessEvents: this.awarenessEvents,
+      awarenessStates: this.awarenessStates,
+      syncedClients: this.clients.filter((c) => c.synced).length,
+    }
+  }
+
+  /**
+   * Cards whose latest edit (by `expected`, board → card id → last sequence sent) some client of this
+   * worker still lacks: each (client, card) pair counts once.
+   */
+  missing(expected: SeqByRoom): number {
+    let missing = 0
+    this.clients.forEach((client, i) => {
+      const seen = this.seen[i]!
+      for (const [cardId, seq] of Object.entries(expected[client.spec.room] ?? {})) {
+        if (seq === 0 || cardId === benchCardId(client.spec.index)) continue
+        if ((seen.get(cardId) ?? 0) < seq) missing++
+      }
+    })
+    return missing
+  }
+
+  private edit(client: BenchClient): void {
+    const id = benchCardId(client.spec.index)
+    const current = client.records.get(id)
+    if (!current) return
+    const seq = (this.seqByCard.get(id) ?? 0) + 1
+    this.seqByCard.set(id, seq)
+    ;(this.lastSeq[client.spec.room] ??= {})[id] = seq
+    const record = current as { props: Record<string, unknown> }
+    client.records.set(id, {
+      ...current,
+      props: { ...record.props, text: `Idee ${client.spec.index}, Fassung ${seq}` },
+      meta: { benchSeq: seq, benchSentAt: monotonicMs() },
+    } as typeof current)
+  }
+
+  private observe(client: BenchClient, seen: Map<string, number>): void {
+    client.records.on('change', (changes: Map<string, { action: string; newValue?: unknown }>, transaction: { local: boolean }) => {
+      if (transaction.local) return
+      const now = monotonicMs()
+      for (const [id, change] of changes) {
+        if (change.action === 'delete') continue
+        const stamp = readStamp(change.newValue as never)
+        if (!stamp || stamp.benchSeq === 0) continue
+        if ((seen.get(id) ?? 0) >= stamp.benchSeq) continue
+        seen.set(id, stamp.benchSeq)
+        if (!this.counting) continue
+        if (this.latencyCount === this.latencies.length) {
+          const grown = new Float64Array(this.latencies.length * 2)
+          grown.set(this.latencies)
+          this.latencies = grown
+        }
+        this.latencies[this.latencyCount++] = now - stamp.benchSentAt
+      }
+    })
+    client.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin === 'local' || !this.counting) return
+      this.awarenessEvents++
+      this.awarenessStates += added.length + updated.length
+    })
+  }
+}

@@ -1,0 +1,52 @@
+import { monotonicMs } from '../lib/stats.ts'
+
+/** One dot to place: at `atMs` after the common start, through the public API. */
+export interface PlannedVote {
+  token: string
+  ideaId: string
+  requestId: string
+  atMs: number
+}
+
+export interface VotePlan {
+  baseUrl: string
+  roundId: string
+  /** monotonicMs() at which every worker starts its schedule. */
+  startAt: number
+  votes: PlannedVote[]
+}
+
+export interface VoteOutcome {
+  requestId: string
+  ideaId: string
+  status: number
+  /** Error code of a refusal (`budget_exhausted`, …), or null. */
+  code: string | null
+  ms: number
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Places the planned dots on schedule, each as `POST /api/rounds/:id/votes` (API.md), without
+ * waiting for earlier answers (open loop: a slow server does not slow the voters down).
+ */
+export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
+  const vote = async (v: PlannedVote): Promise<VoteOutcome> => {
+    await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
+    const started = monotonicMs()
+    try {
+      const res = await fetch(`${plan.baseUrl}/api/rounds/${plan.roundId}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${v.token}` },
+        body: JSON.stringify({ ideaId: v.ideaId, delta: 1, requestId: v.requestId }),
+        signal: AbortSignal.timeout(30_000),
+      })
+      const body = (await res.json()) as { error?: { code?: string } }
+      return { requestId: v.requestId, ideaId: v.ideaId, status: res.status, code: body.error?.code ?? null, ms: monotonicMs() - started }
+    } catch (error) {
+      return { requestId: v.requestId, ideaId: v.ideaId, status: 0, code: (error as Error).name, ms: monotonicMs() - started }
+    }
+  }
+  return Promise.all(plan.votes.map(vote))
+}
