@@ -10,9 +10,43 @@ export const BOARD_STATE_PARAM = 'state'
 export const BoardPhase = { collect: 'collect', cluster: 'cluster', vote: 'vote', results: 'results' } as const
 export type BoardPhase = (typeof BoardPhase)[keyof typeof BoardPhase]
 
+/**
+ * The facilitation timer ("10 minutes to collect"), independent of voting rounds. Times are on
+ * the server's clock: a client computes what is left as `endsAt - (Date.now() + offset)`, with
+ * `offset = serverNow - Date.now()` taken when the message arrived.
+ */
+export interface BoardTimerSection {
+  /** Counting down (false: paused). A running timer past `endsAt` has run out. */
+  running: boolean
+  /** When it reaches zero (server clock, ms); set while running. */
+  endsAt: number | null
+  /** What is left (ms); set while paused. */
+  remainingMs: number | null
+  /** Length as started plus added time (ms), e.g. for a progress bar. */
+  durationMs: number
+}
+
+/** A facilitator's viewport (page coordinates), as sent with "follow me" and "bring everyone". */
+export interface BoardViewSection {
+  userId: string
+  name: string
+  /** Server time when it was set ("follow me": of the latest move; "bring everyone": of the command). */
+  at: number
+  pageId: string
+  viewport: { x: number; y: number; w: number; h: number }
+}
+
 export interface BoardStateMessage {
   locked: boolean
   phase: BoardPhase
-  /** Further server-owned sections (voting round progress, timer) are added by their features. */
+  /** The server's clock when this message was sent (ms), so clients can correct their own. */
+  serverNow?: number
+  /** The facilitation timer; null or absent when none runs. */
+  timer?: BoardTimerSection | null
+  /** Set while the facilitator says "follow me": everyone's camera follows this view. */
+  follow?: BoardViewSection | null
+  /** The latest "bring everyone to my view": every camera jumps there once (`at` tells new from old). */
+  summon?: BoardViewSection | null
+  /** Further server-owned sections (voting round progress) are added by their features. */
   [section: string]: unknown
 }

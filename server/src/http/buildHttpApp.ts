@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
+import { registerFacilitationRoutes } from './routes/facilitation.ts'
 import { registerIdeaRoutes } from './routes/ideas.ts'
 import { registerSystemRoutes } from './routes/system.ts'
 import { registerVotingRoutes } from './routes/voting.ts'
@@ -65,6 +66,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
   registerBoardImportRoutes(app, ctx)
+  registerFacilitationRoutes(app, ctx)
   ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)

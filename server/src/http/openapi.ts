@@ -1,6 +1,7 @@
 import {
   CastVoteBody,
   CreateClusterBody,
+  CreateCommentBody,
   CreateIdeaBody,
   CreateRoundBody,
   CreateWorkshopBody,
@@ -8,6 +9,8 @@ import {
   PassphraseBody,
   SetLockBody,
   SetPhaseBody,
+  TimerActionBody,
+  ViewActionBody,
 } from '@pinnwand/shared'
 import { z } from 'zod'
 
@@ -110,6 +113,29 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: { '200': 'phase', ...errors },
     },
   },
+  '/api/boards/{boardId}/timer': {
+    post: {
+      summary: 'Board timer: start, pause, resume, add time, stop',
+      auth: 'facilitator',
+      body: TimerActionBody,
+      responses: { '200': 'timer, serverNow', ...errors, '409': 'timer_not_running | timer_not_paused | no_timer' },
+    },
+  },
+  '/api/boards/{boardId}/view': {
+    post: {
+      summary: 'Bring everyone to a view once, or have everyone follow it',
+      auth: 'facilitator',
+      body: ViewActionBody,
+      responses: { '200': 'follow, summon', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/display': {
+    get: {
+      summary: 'Board and workshop title, join code (for the projector)',
+      auth: 'any',
+      responses: { '200': 'board, workshop', ...errors },
+    },
+  },
   '/api/boards/{boardId}/clusters': {
     post: {
       summary: 'Create a cluster',
@@ -129,6 +155,26 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Clusters and ideas (votes of revealed rounds)',
       auth: 'any',
       responses: { '200': 'clusters, ideas', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/ideas/{ideaId}/comments': {
+    get: {
+      summary: 'The comment thread of an idea card, oldest first',
+      auth: 'any',
+      responses: { '200': 'comments', '404': 'idea_not_found', ...errors },
+    },
+    post: {
+      summary: 'Comment on an idea card (appears live)',
+      auth: 'participant',
+      body: CreateCommentBody,
+      responses: { '201': 'comment', '404': 'idea_not_found', '409': 'board_locked', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/comments/{commentId}': {
+    delete: {
+      summary: 'Delete a comment (participants: their own; facilitator: any)',
+      auth: 'participant',
+      responses: { '204': 'deleted', '404': 'comment_not_found', '409': 'board_locked', ...errors },
     },
   },
   '/api/boards/{boardId}/rounds': {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KyselyStore, migrate } from './kyselyStore.ts'
+import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
 import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
 import type { Database } from './schema.ts'
 
@@ -13,7 +14,7 @@ export interface StoreOptions {
 }
 
 /** Opens (and migrates) the configured store. */
-export async function openStore(options: StoreOptions): Promise<StoreWithVoting> {
+export async function openStore(options: StoreOptions): Promise<StoreWithTimers<StoreWithVoting>> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
     return openPostgresStore(options.databaseUrl)
@@ -21,7 +22,7 @@ export async function openStore(options: StoreOptions): Promise<StoreWithVoting>
   return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
 }
 
-export async function openSqliteStore(file: string): Promise<StoreWithVoting> {
+export async function openSqliteStore(file: string): Promise<StoreWithTimers<StoreWithVoting>> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -32,5 +33,5 @@ export async function openSqliteStore(file: string): Promise<StoreWithVoting> {
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   await migrate(db, 'sqlite')
-  return withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite')
+  return withTimers(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db)
 }

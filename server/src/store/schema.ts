@@ -88,4 +88,12 @@ export interface Database {
     outcome: string
     created_at: number
   }
+  board_timers: {
+    board_id: string
+    running: number
+    ends_at: number | null
+    remaining_ms: number | null
+    duration_ms: number
+    updated_at: number
+  }
 }

@@ -68,6 +68,9 @@ export const encodeSyncUpdate = (update: Uint8Array) =>
 export const encodeAwareness = (update: Uint8Array) =>
   frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update))
 
-/** Server-owned board state as JSON (see shared/src/boardState.ts). */
-export const encodeBoardState = (state: unknown) =>
-  frame(BOARD_STATE_MESSAGE, (e) => encoding.writeVarString(e, JSON.stringify(state)))
+/**
+ * Server-owned board state as JSON (see shared/src/boardState.ts), stamped with the server's
+ * clock at sending, so clients can count timers down on the server's time.
+ */
+export const encodeBoardState = (state: object) =>
+  frame(BOARD_STATE_MESSAGE, (e) => encoding.writeVarString(e, JSON.stringify({ ...state, serverNow: Date.now() })))

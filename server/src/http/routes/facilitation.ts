@@ -1,0 +1,45 @@
+import {
+  type BoardDisplayInfo,
+  ErrorCode,
+  TimerActionBody,
+  type TimerResponse,
+  ViewActionBody,
+  type ViewResponse,
+} from '@pinnwand/shared'
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../context.ts'
+import { ApiError, parseBody } from '../errors.ts'
+import { requireActor, requireFacilitator } from '../requestAuth.ts'
+import { boardFor } from './ideas.ts'
+
+/** The facilitator's timer, "follow me" / "bring everyone", and what a projector shows around the canvas. */
+export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/timer', async (request): Promise<TimerResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor, 'run the timer')
+    const action = parseBody(TimerActionBody, request.body)
+    const decision = await ctx.facilitation.timerAction(board.id, action)
+    if (!decision.ok) throw new ApiError(409, decision.code, decision.message)
+    return { timer: decision.timer, serverNow: decision.serverNow }
+  })
+
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/view', async (request): Promise<ViewResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor, 'move everyone’s view')
+    const action = parseBody(ViewActionBody, request.body)
+    return ctx.facilitation.viewAction(board.id, actor, action)
+  })
+
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/display', async (request): Promise<BoardDisplayInfo> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    const workshop = await ctx.store.getWorkshop(board.workshopId)
+    if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop for this board.')
+    return {
+      board: { id: board.id, title: board.title, question: board.question },
+      workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+    }
+  })
+}

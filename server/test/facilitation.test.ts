@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto'
+import { BOARD_STATE_MESSAGE, type BoardStateMessage } from '@pinnwand/shared'
+import * as decoding from 'lib0/decoding'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  api,
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  joinParticipant,
+  startTestServer,
+  type TestServer,
+  type TestWorkshop,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+/** A real y-websocket client on the board-state channel, keeping every state message it got. */
+async function stateWatcher(url: string, boardId: string, token: string) {
+  const states: BoardStateMessage[] = []
+  const client = await connectClient(url, boardId, token, { params: { state: '1' }, waitForSync: false })
+  client.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
+    states.push(JSON.parse(decoding.readVarString(decoder)) as BoardStateMessage)
+  }
+  await waitFor(() => client.provider.synced && states.length > 0, { what: 'sync and first board state' })
+  return { client, states, latest: () => states.at(-1)! }
+}
+
+const timer = (url: string, boardId: string, token: string, body: unknown) =>
+  api(url, 'POST', `/api/boards/${boardId}/timer`, { token, body })
+const view = (url: string, boardId: string, token: string, body: unknown) =>
+  api(url, 'POST', `/api/boards/${boardId}/view`, { token, body })
+
+describe('facilitation timer and views', () => {
+  let ts: TestServer
+  let ws: TestWorkshop
+  let board: string
+  let participantToken: string
+  const clients: BoardClient[] = []
+
+  beforeAll(async () => {
+    ts = await startTestServer()
+    ws = await createWorkshop(ts.url)
+    board = ws.boardIds[0]!
+    participantToken = (await joinParticipant(ts.url, ws, 'Ada')).participantToken
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await ts?.stop()
+  })
+
+  it('runs the timer through every action and tells every client on the board-state channel', async () => {
+    const watcher = await stateWatcher(ts.url, board, participantToken)
+    clients.push(watcher.client)
+    expect(watcher.latest().timer ?? null).toBeNull()
+    expect(typeof watcher.latest().serverNow).toBe('number')
+
+    const before = Date.now()
+    const started = await timer(ts.url, board, ws.facilitatorToken, { action: 'start', seconds: 600 })
+    expect(started.status).toBe(200)
+    expect(started.body.timer).toMatchObject({ running: true, remainingMs: null, durationMs: 600_000 })
+    expect(started.body.timer.endsAt).toBeGreaterThanOrEqual(before + 600_000)
+    expect(started.body.timer.endsAt).toBe(started.body.serverNow + 600_000)
+    const onChannel = await waitFor(() => watcher.latest().timer, { what: 'timer on the channel' })
+    expect(onChannel).toEqual(started.body.timer)
+
+    const paused = await timer(ts.url, board, ws.facilitatorToken, { action: 'pause' })
+    expect(paused.body.timer).toMatchObject({ running: false, endsAt: null })
+    expect(paused.body.timer.remainingMs).toBeLessThanOrEqual(600_000)
+    await waitFor(() => watcher.latest().timer?.running === false, { what: 'paused timer on the channel' })
+
+    const added = await timer(ts.url, board, ws.facilitatorToken, { action: 'add' })
+    expect(added.body.timer.remainingMs).toBe(paused.body.timer.remainingMs + 60_000)
+
+    const resumed = await timer(ts.url, board, ws.facilitatorToken, { action: 'resume' })
+    expect(resumed.body.timer).toMatchObject({ running: true, remainingMs: null })
+    expect(resumed.body.timer.endsAt).toBe(resumed.body.serverNow + added.body.timer.remainingMs)
+
+    const stopped = await timer(ts.url, board, ws.facilitatorToken, { action: 'stop' })
+    expect(stopped.body.timer).toBeNull()
+    await waitFor(() => watcher.latest().timer === null, { what: 'stopped timer on the channel' })
+  })
+
+  it('refuses actions that do not fit, and bad bodies, with clear errors', async () => {
+    const pauseNothing = await timer(ts.url, board, ws.facilitatorToken, { action: 'pause' })
+    expect(pauseNothing.status).toBe(409)
+    expect(pauseNothing.body.error.code).toBe('timer_not_running')
+    expect((await timer(ts.url, board, ws.facilitatorToken, { action: 'add' })).body.error.code).toBe('no_timer')
+    for (const body of [
+      { action: 'start' },
+      { action: 'start', seconds: 0 },
+      { action: 'start', seconds: 10 ** 9 },
+      { action: 'start', seconds: 1.5 },
+      { action: 'explode' },
+      { action: 'pause', seconds: 10 },
+      'not json',
+    ]) {
+      const res = await timer(ts.url, board, ws.facilitatorToken, body)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(res.body.error.code).toBeTypeOf('string')
+    }
+    const unknownBoard = await timer(ts.url, 'b_nope', ws.facilitatorToken, { action: 'stop' })
+    expect(unknownBoard.status).toBe(404)
+  })
+
+  it('lets only the facilitator run the timer or move views', async () => {
+    const other = await createWorkshop(ts.url)
+    for (const token of [participantToken, ws.projectorToken]) {
+      expect((await timer(ts.url, board, token, { action: 'start', seconds: 60 })).status).toBe(403)
+      const summon = await view(ts.url, board, token, {
+        action: 'summon',
+        pageId: 'page:page',
+        viewport: { x: 0, y: 0, w: 100, h: 100 },
+      })
+      expect(summon.status).toBe(403)
+    }
+    // Another workshop's facilitator does not even learn that the board exists.
+    expect((await timer(ts.url, board, other.facilitatorToken, { action: 'start', seconds: 60 })).status).toBe(404)
+    expect((await timer(ts.url, board, undefined as never, { action: 'start', seconds: 60 })).status).toBe(401)
+  })
+
+  it('delivers "bring everyone" and "follow me" on the board-state channel, set only through the server', async () => {
+    const watcher = await stateWatcher(ts.url, board, participantToken)
+    clients.push(watcher.client)
+    const viewport = { x: -120.5, y: 40, w: 1600, h: 900 }
+
+    const summoned = await view(ts.url, board, ws.facilitatorToken, { action: 'summon', pageId: 'page:page', viewport })
+    expect(summoned.status).toBe(200)
+    const summon = await waitFor(() => watcher.latest().summon, { what: 'summon on the channel' })
+    expect(summon).toMatchObject({ pageId: 'page:page', viewport, userId: expect.any(String), name: expect.any(String) })
+    expect(summon.at).toBe(summoned.body.summon.at)
+
+    await view(ts.url, board, ws.facilitatorToken, { action: 'follow', pageId: 'page:page', viewport })
+    await waitFor(() => watcher.latest().follow?.viewport.x === viewport.x, { what: 'follow on the channel' })
+    const moved = { ...viewport, x: 500 }
+    await view(ts.url, board, ws.facilitatorToken, { action: 'follow', pageId: 'page:page', viewport: moved })
+    await waitFor(() => watcher.latest().follow?.viewport.x === 500, { what: 'moved view on the channel' })
+
+    // A client joining now is told at once.
+    const late = await stateWatcher(ts.url, board, ws.projectorToken)
+    clients.push(late.client)
+    expect(late.latest().follow?.viewport).toEqual(moved)
+
+    await view(ts.url, board, ws.facilitatorToken, { action: 'unfollow' })
+    await waitFor(() => watcher.latest().follow === null, { what: 'follow ended on the channel' })
+    expect(watcher.latest().summon?.at).toBe(summon.at)
+
+    // Awareness cannot start any of this: nothing a client publishes reaches the state channel.
+    watcher.client.provider.awareness.setLocalState({ follow: { viewport: { x: 1, y: 1, w: 1, h: 1 } } })
+    const count = watcher.states.length
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(watcher.states.slice(count).every((s) => s.follow === null)).toBe(true)
+
+    for (const body of [
+      { action: 'summon', pageId: 'page:page' },
+      { action: 'follow', pageId: 'page:page', viewport: { x: 0, y: 0, w: -1, h: 10 } },
+      { action: 'follow', pageId: 'page:page', viewport: { x: 1e12, y: 0, w: 10, h: 10 } },
+      { action: 'follow', pageId: 'shape:x', viewport },
+      { action: 'summon', pageId: 'page:page', viewport, extra: true },
+    ]) {
+      expect((await view(ts.url, board, ws.facilitatorToken, body)).status, JSON.stringify(body)).toBe(400)
+    }
+  })
+
+  it('tells the projector and participants the join code, and strangers nothing', async () => {
+    for (const token of [ws.projectorToken, participantToken, ws.facilitatorToken]) {
+      const res = await api(ts.url, 'GET', `/api/boards/${board}/display`, { token })
+      expect(res.status).toBe(200)
+      expect(res.body).toEqual({
+        board: { id: board, title: 'Tisch 1', question: expect.any(String) },
+        workshop: { id: ws.workshopId, title: 'Zukunftswerkstatt', joinCode: ws.joinCode },
+      })
+    }
+    const other = await createWorkshop(ts.url)
+    expect((await api(ts.url, 'GET', `/api/boards/${board}/display`, { token: other.projectorToken })).status).toBe(404)
+    expect((await api(ts.url, 'GET', `/api/boards/${board}/display`)).status).toBe(401)
+  })
+})
+
+/** Starts a timer and pauses another, restarts the server on the same data, and checks both. */
+async function restartKeepsTimers(env: Record<string, string>) {
+  const first = await startTestServer(env)
+  const ws = await createWorkshop(first.url, 2)
+  const [running, paused] = ws.boardIds as [string, string]
+  const started = await timer(first.url, running, ws.facilitatorToken, { action: 'start', seconds: 900 })
+  expect(started.status).toBe(200)
+  await timer(first.url, paused, ws.facilitatorToken, { action: 'start', seconds: 300 })
+  const pausedTimer = (await timer(first.url, paused, ws.facilitatorToken, { action: 'pause' })).body.timer
+  await first.server.close()
+
+  const second = await startTestServer({ ...env, DATA_DIR: first.dataDir })
+  const watchers: Awaited<ReturnType<typeof stateWatcher>>[] = []
+  try {
+    watchers.push(await stateWatcher(second.url, running, ws.projectorToken))
+    watchers.push(await stateWatcher(second.url, paused, ws.projectorToken))
+    expect(watchers[0]!.latest().timer).toEqual(started.body.timer)
+    expect(watchers[1]!.latest().timer).toEqual(pausedTimer)
+    // Still the same timer for the facilitator's next action.
+    const added = await timer(second.url, running, ws.facilitatorToken, { action: 'add', seconds: 30 })
+    expect(added.body.timer.endsAt).toBe(started.body.timer.endsAt + 30_000)
+    const resumed = await timer(second.url, paused, ws.facilitatorToken, { action: 'resume' })
+    expect(resumed.body.timer.endsAt).toBe(resumed.body.serverNow + pausedTimer.remainingMs)
+  } finally {
+    for (const watcher of watchers) watcher.client.destroy()
+    await second.stop()
+  }
+}
+
+describe('board timer across a server restart', () => {
+  it('keeps the end time and the pause (SQLite)', () => restartKeepsTimers({}))
+
+  const databaseUrl = process.env.DATABASE_URL
+  it.skipIf(!databaseUrl)('keeps the end time and the pause (PostgreSQL)', async () => {
+    const name = `pinnwand_timer_${process.pid}_${randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: databaseUrl })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    try {
+      const url = new URL(databaseUrl!)
+      url.pathname = `/${name}`
+      await restartKeepsTimers({ DATABASE_URL: url.toString() })
+    } finally {
+      await waitFor(() => admin.query(`DROP DATABASE IF EXISTS ${name}`).then(() => true), {
+        timeout: 10_000,
+        interval: 50,
+        what: `dropping ${name}`,
+      })
+      await admin.end()
+    }
+  })
+})

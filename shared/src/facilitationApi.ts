@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import type { BoardTimerSection, BoardViewSection } from './boardState.ts'
+
+/** Request schemas and responses of the facilitation endpoints (timer, follow, bring everyone). */
+
+export const FacilitationErrorCode = {
+  /** pause: the timer is not counting down (none, paused, or run out). */
+  timerNotRunning: 'timer_not_running',
+  /** resume: the timer is not paused. */
+  timerNotPaused: 'timer_not_paused',
+  /** add: there is no timer to add time to. */
+  noTimer: 'no_timer',
+} as const
+export type FacilitationErrorCode = (typeof FacilitationErrorCode)[keyof typeof FacilitationErrorCode]
+
+/** Longest facilitation timer: a workshop day. */
+export const TIMER_MAX_SECONDS = 12 * 60 * 60
+/** What "add" adds when no `seconds` are given: one minute. */
+export const TIMER_ADD_DEFAULT_SECONDS = 60
+
+const seconds = z.int().min(1).max(TIMER_MAX_SECONDS)
+
+/** `POST /api/boards/:boardId/timer` (facilitator). */
+export const TimerActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), seconds }).strict(),
+  z.object({ action: z.literal('pause') }).strict(),
+  z.object({ action: z.literal('resume') }).strict(),
+  z.object({ action: z.literal('add'), seconds: seconds.optional() }).strict(),
+  z.object({ action: z.literal('stop') }).strict(),
+])
+export type TimerActionBody = z.infer<typeof TimerActionBody>
+
+export interface TimerResponse {
+  timer: BoardTimerSection | null
+  /** The server's clock when it answered (ms). */
+  serverNow: number
+}
+
+/** Page coordinates are finite and bounded; tldraw pages never get near ±10⁷. */
+const coordinate = z.number().min(-1e7).max(1e7)
+const extent = z.number().positive().max(1e7)
+
+export const Viewport = z.object({ x: coordinate, y: coordinate, w: extent, h: extent }).strict()
+export type Viewport = z.infer<typeof Viewport>
+
+const pageId = z.string().regex(/^page:/).max(200)
+
+/**
+ * `POST /api/boards/:boardId/view` (facilitator): "bring everyone to my view" once (`summon`),
+ * start or update "follow me" (`follow`, sent again whenever the facilitator's view moves), or
+ * end it (`unfollow`).
+ */
+export const ViewActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('summon'), pageId, viewport: Viewport }).strict(),
+  z.object({ action: z.literal('follow'), pageId, viewport: Viewport }).strict(),
+  z.object({ action: z.literal('unfollow') }).strict(),
+])
+export type ViewActionBody = z.infer<typeof ViewActionBody>
+
+export interface ViewResponse {
+  follow: BoardViewSection | null
+  summon: BoardViewSection | null
+}
+
+/**
+ * `GET /api/boards/:boardId/display` (anyone who may read the board, projector included): what a
+ * big screen shows besides the canvas. The join code is on every printed table card anyway.
+ */
+export interface BoardDisplayInfo {
+  board: { id: string; title: string; question: string }
+  workshop: { id: string; title: string; joinCode: string }
+}
