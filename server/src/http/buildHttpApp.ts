@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import fastifyStatic from '@fastify/static'
 import { ErrorCode, Limits } from '@pinnwand/shared'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
+import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
@@ -63,6 +64,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSystemRoutes(app, ctx)
   registerWorkshopRoutes(app, ctx)
   registerIdeaRoutes(app, ctx)
+  registerCommentRoutes(app, ctx)
   registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
   registerBoardImportRoutes(app, ctx)
