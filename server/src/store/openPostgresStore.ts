@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
 import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
@@ -8,9 +9,9 @@ import type { Database } from './schema.ts'
 // BIGINT columns (timestamps, sequence numbers) fit in a JS number for this data.
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
-export async function openPostgresStore(connectionString: string): Promise<StoreWithTimers<StoreWithVoting>> {
+export async function openPostgresStore(connectionString: string): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
   const pool = new pg.Pool({ connectionString, max: 10 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
-  return withTimers(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db)
+  return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db)
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
 import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
@@ -14,7 +15,7 @@ export interface StoreOptions {
 }
 
 /** Opens (and migrates) the configured store. */
-export async function openStore(options: StoreOptions): Promise<StoreWithTimers<StoreWithVoting>> {
+export async function openStore(options: StoreOptions): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
     return openPostgresStore(options.databaseUrl)
@@ -22,7 +23,7 @@ export async function openStore(options: StoreOptions): Promise<StoreWithTimers<
   return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
 }
 
-export async function openSqliteStore(file: string): Promise<StoreWithTimers<StoreWithVoting>> {
+export async function openSqliteStore(file: string): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -33,5 +34,5 @@ export async function openSqliteStore(file: string): Promise<StoreWithTimers<Sto
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   await migrate(db, 'sqlite')
-  return withTimers(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db)
+  return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db)
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { CommentGuard } from '../comments/CommentGuard.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
+import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
@@ -53,6 +54,8 @@ export type RoomEvent =
   /** This instance's clients' merged awareness batch (scale-out relay). */
   | { type: 'presence'; update: Uint8Array }
   | { type: 'refused'; connectionId: string; recordId: string; reason: string }
+  /** Clients deleted many idea cards within one tick (board history keeps the board from before). */
+  | ({ type: 'mass-delete' } & MassDelete)
 
 /** YKeyValue's change event payload. */
 type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: TLRecord; newValue?: TLRecord }>
@@ -95,6 +98,7 @@ export class BoardRoom {
   private lastSeq = 0
 
   private refusals: { entry: RecordChange; reason: string }[] = []
+  private readonly massDeletes = new MassDeleteWatch()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
   private readonly comments: CommentGuard
   private foreignWrite = false
@@ -298,6 +302,7 @@ export class BoardRoom {
         before: change.action === 'add' ? undefined : change.oldValue,
         after: change.action === 'delete' ? undefined : change.newValue,
       }
+      if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, origin.actor.name)
       const reason = reviewRecordChange(origin.actor, entry, this.schema, { locked: this.isLockedForParticipants })
       if (reason) this.refusals.push({ entry, reason })
     }
@@ -376,6 +381,9 @@ export class BoardRoom {
   private async flush(): Promise<void> {
     if (!this.hasPendingWork) return this.resolveWaiters()
     const started = performance.now()
+    // Still synchronous with the deletes: a listener can read the board as it is right now.
+    const massDelete = this.massDeletes.take((id) => this.records.has(id))
+    if (massDelete) this.emit({ type: 'mass-delete', ...massDelete })
     // Everything below up to the await is synchronous: the update, the sync answers and the
     // snapshot all describe exactly the state that is about to be persisted.
     const updates = this.pendingUpdates
