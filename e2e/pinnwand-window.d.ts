@@ -2,12 +2,41 @@
 interface PinnwandTestShape {
   id: string
   type: string
+  parentId: string
+  x: number
+  y: number
   props: Record<string, unknown>
+}
+
+interface PinnwandTestBox {
+  x: number
+  y: number
+  w: number
+  h: number
+  midX: number
+  midY: number
+  collides(other: PinnwandTestBox): boolean
+}
+
+/** The part of tldraw's Editor the e2e specs call (ids are plain strings here). */
+interface PinnwandTestEditor {
+  getCurrentPageShapes(): PinnwandTestShape[]
+  getShape(id: string): PinnwandTestShape | undefined
+  getShapePageBounds(id: string): PinnwandTestBox | undefined
+  getSelectedShapes(): PinnwandTestShape[]
+  getSortedChildIdsForParent(id: string): string[]
+  pageToViewport(point: { x: number; y: number }): { x: number; y: number }
+  getContainer(): HTMLElement
+  select(...ids: string[]): unknown
+  selectNone(): unknown
+  createShape(shape: Record<string, unknown>): unknown
+  updateShape(partial: Record<string, unknown>): unknown
+  markHistoryStoppingPoint(name?: string): string
 }
 
 interface Window {
   __pinnwand?: {
-    editor: { getCurrentPageShapes(): PinnwandTestShape[] }
+    editor: PinnwandTestEditor
     doc: unknown
     provider: { wsconnected: boolean }
   }

@@ -4,7 +4,7 @@ import { useBoardContext } from './BoardContext.ts'
 import { registeredBoardPanels } from './registeredBoardPanels.ts'
 
 /**
- * The drawer at the board's right edge: a tab per feature panel, one panel open at a time.
+ * The drawer at the board's left edge: a tab per feature panel, one panel open at a time.
  * Rendered inside <Tldraw>, so panels can use the editor (jump to a card, follow a view).
  */
 export function BoardSidePanel() {

@@ -28,6 +28,9 @@ export const ideaCardUiOverrides: TLUiOverrides = {
       kbd: 'i',
       onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
     }
+    // tldraw's own sticky note looks like an idea card but has no author and no place in
+    // exports or voting: the idea card replaces it.
+    delete tools['note']
     // Not a drawing tool: one tap puts a named, empty cluster into free space in view.
     tools[NEW_CLUSTER_ACTION_ID] = {
       id: NEW_CLUSTER_ACTION_ID,

@@ -70,7 +70,7 @@ function ClusterToolbarBody({ cluster, anchor }: { cluster: ClusterShape; anchor
       data-testid="cluster-toolbar"
       role="toolbar"
       aria-label={t('clusters.toolbar')}
-      style={{ left: Math.max(8, anchor.x), top: Math.max(8, anchor.y - 64) }}
+      style={{ left: Math.max(8, anchor.x), top: Math.max(56, anchor.y - 64) }}
       onPointerDown={(event) => event.stopPropagation()}
       onKeyDown={(event) => event.stopPropagation()}
     >

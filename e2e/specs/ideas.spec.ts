@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test'
+import { createCluster, listIdeas } from '../fixtures/api.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { touchDrag } from '../fixtures/touch.ts'
+
+/** Screen centre of a shape, from the editor (page → viewport → window coordinates). */
+async function screenCenter(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((shapeId) => {
+    const editor = window.__pinnwand!.editor
+    const bounds = editor.getShapePageBounds(shapeId)!
+    const point = editor.pageToViewport({ x: bounds.midX, y: bounds.midY })
+    const container = editor.getContainer().getBoundingClientRect()
+    return { x: container.x + point.x, y: container.y + point.y }
+  }, id)
+}
+
+async function parentOf(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate((shapeId) => window.__pinnwand!.editor.getShape(shapeId)?.parentId, id)
+}
+
+async function addWithBigField(page: Page, text: string): Promise<void> {
+  const field = page.getByTestId('add-idea-text').first()
+  await field.fill(text)
+  await field.press('Enter')
+  await expect(field).toHaveValue('')
+}
+
+test.describe('collecting and clustering', () => {
+  test('a tablet participant adds ideas with the big field and drags one into a cluster; the facilitator renames it; others see it live', { tag: '@tablet' }, async ({ server, workshop, board, newUser }) => {
+    const clusterId = await createCluster(server.url, workshop.boardId, workshop.facilitatorToken, 'Topic A')
+    const tina = await newUser('Tina')
+    const otto = await newUser('Otto')
+    await tina.board.open(workshop.boardId, tina.participant.token)
+    await tina.board.waitForConnected()
+    await otto.board.open(workshop.boardId, otto.participant.token)
+    await otto.board.waitForConnected()
+
+    for (const text of ['Bike lanes', 'Night buses', 'Car-free Sundays']) await addWithBigField(tina.board.page, text)
+    await expect(tina.board.cards).toHaveCount(3)
+
+    // Drag "Night buses" into the cluster with one finger.
+    const card = (await tina.board.storedCards()).find((c) => c.text === 'Night buses')!
+    // Nothing selected: the new card goes to free space, not into the cluster.
+    expect(await parentOf(tina.board.page, card.id)).not.toBe(clusterId)
+    await tina.board.page.evaluate(() => {
+      window.__pinnwand!.editor.selectNone()
+    })
+    await touchDrag(tina.board.page, await screenCenter(tina.board.page, card.id), await screenCenter(tina.board.page, clusterId))
+    await expect.poll(() => parentOf(tina.board.page, card.id)).toBe(clusterId)
+
+    // The facilitator renames the cluster in its toolbar.
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await board.waitForConnected()
+    await board.page.evaluate((id) => {
+      window.__pinnwand!.editor.select(id)
+    }, clusterId)
+    const title = board.page.getByTestId('cluster-title')
+    await title.fill('Public transport')
+    await title.press('Enter')
+
+    // Otto sees everything live in his idea list: three ideas, one in the renamed cluster.
+    await otto.board.page.getByTestId('panel-tab-ideas').tap()
+    const list = otto.board.page.getByTestId('idea-list')
+    const group = list.locator('section').filter({ has: otto.board.page.getByRole('heading', { name: /Public transport/ }) })
+    await expect(group.getByTestId('idea-list-item')).toHaveText(['Night buses' + 'Tina'])
+    await expect(list.getByTestId('idea-list-item')).toHaveCount(3)
+
+    // And the server has it the same way.
+    const stored = await listIdeas(server.url, workshop.boardId, workshop.facilitatorToken)
+    expect(stored.clusters).toEqual([{ id: clusterId, title: 'Public transport' }])
+    expect(stored.ideas.find((idea) => idea.text === 'Night buses')?.clusterId).toBe(clusterId)
+    expect(stored.ideas.map((idea) => idea.author)).toEqual(['Tina', 'Tina', 'Tina'])
+  })
+
+  test('the idea list finds ideas, jumps to them and announces new ideas from others', async ({ workshop, board, newUser }) => {
+    const ada = await newUser('Ada')
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await board.waitForConnected()
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await ada.board.waitForConnected()
+
+    await addWithBigField(board.page, 'Café in the town hall')
+    await addWithBigField(board.page, 'Longer library hours')
+    // Ada hears the facilitator's ideas in her live region.
+    await expect(ada.board.page.getByTestId('board-announcer')).toContainText('Longer library hours')
+
+    await ada.board.page.getByTestId('panel-tab-ideas').click()
+    await ada.board.page.getByTestId('idea-search').fill('cafe')
+    const items = ada.board.page.getByTestId('idea-list-item')
+    await expect(items).toHaveCount(1)
+    await items.first().click()
+    // The card is selected and in view.
+    const selected = await ada.board.page.evaluate(() => window.__pinnwand!.editor.getSelectedShapes().map((s) => (s.props as { text?: string }).text))
+    expect(selected).toEqual(['Café in the town hall'])
+    await expect(ada.board.card('Café in the town hall')).toBeInViewport()
+  })
+
+  test('the facilitator tidies a cluster: its cards end up in a grid without overlaps', async ({ server, workshop, board }) => {
+    const clusterId = await createCluster(server.url, workshop.boardId, workshop.facilitatorToken, 'Mess')
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await board.waitForConnected()
+    // Five cards dropped on top of each other inside the cluster.
+    const me = (await (await fetch(new URL('/api/me', server.url), { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })).json()) as { userId: string }
+    await board.page.evaluate(([parentId, authorId]) => {
+      const editor = window.__pinnwand!.editor
+      for (let i = 0; i < 5; i++) {
+        editor.createShape({ type: 'idea-card', parentId, x: 30 + i * 7, y: 80 + i * 5, props: { text: `Card ${i}`, authorId, author: 'Facilitation', createdAt: i } })
+      }
+      editor.select(parentId)
+    }, [clusterId, me.userId] as const)
+    await board.page.getByTestId('cluster-tidy').click()
+    await expect
+      .poll(async () =>
+        board.page.evaluate((parentId) => {
+          const editor = window.__pinnwand!.editor
+          const boxes = editor.getSortedChildIdsForParent(parentId).map((id) => editor.getShapePageBounds(id)!)
+          return boxes.some((a, i) => boxes.some((b, j) => i !== j && a.collides(b)))
+        }, clusterId),
+      )
+      .toBe(false)
+  })
+
+  test('undo takes back only my own change and keeps what the facilitator did after it', async ({ workshop, board, newUser }) => {
+    const ada = await newUser('Ada')
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await ada.board.waitForConnected()
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await board.waitForConnected()
+
+    await addWithBigField(ada.board.page, 'Original idea')
+    const [card] = await ada.board.storedCards()
+    const start = await ada.board.page.evaluate((id) => window.__pinnwand!.editor.getShape(id)!.x, card!.id)
+    // Ada moves her card …
+    await ada.board.page.evaluate((id) => {
+      const editor = window.__pinnwand!.editor
+      editor.markHistoryStoppingPoint('move')
+      editor.updateShape({ id: id, type: 'idea-card', x: editor.getShape(id)!.x + 400 })
+    }, card!.id)
+    // … then the facilitator corrects its text.
+    await expect.poll(() => board.page.evaluate((id) => window.__pinnwand!.editor.getShape(id)?.x, card!.id)).toBe(start + 400)
+    await board.page.evaluate((id) => {
+      window.__pinnwand!.editor.updateShape({ id: id, type: 'idea-card', props: { text: 'Idea, corrected by facilitation' } })
+    }, card!.id)
+    await expect(ada.board.card('Idea, corrected by facilitation')).toBeVisible()
+
+    // Ada undoes twice: the move goes back; her card is not deleted, because someone worked on it since.
+    await ada.board.canvas.click({ position: { x: 5, y: 300 } })
+    await ada.board.page.keyboard.press('ControlOrMeta+z')
+    await ada.board.page.keyboard.press('ControlOrMeta+z')
+    await expect(ada.board.page.getByTestId('undo-notice')).toBeVisible()
+    const after = await ada.board.page.evaluate((id) => {
+      const shape = window.__pinnwand!.editor.getShape(id)
+      return shape ? { x: shape.x, text: (shape.props as { text: string }).text } : null
+    }, card!.id)
+    expect(after).toEqual({ x: start, text: 'Idea, corrected by facilitation' })
+    // The facilitator sees the same.
+    await expect.poll(() => board.page.evaluate((id) => window.__pinnwand!.editor.getShape(id)?.x, card!.id)).toBe(start)
+    await expect(board.card('Idea, corrected by facilitation')).toBeVisible()
+  })
+})
