@@ -1,3 +1,4 @@
+import { type BoardComment, BoardCommentSchema } from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
 import { validateRecord } from '../sync/recordPolicy.ts'
@@ -30,4 +31,26 @@ export function prepareImportedRecords(
   if (!result.some((r) => r.typeName === 'document')) return { ok: false, reason: 'the export has no document record' }
   if (!result.some((r) => r.typeName === 'page')) return { ok: false, reason: 'the export has no page' }
   return { ok: true, records: result }
+}
+
+export type ImportedComments = { ok: true; comments: BoardComment[] } | { ok: false; reason: string }
+
+/**
+ * Checks an export's comments (`document.comments`, absent in older exports) with the same
+ * schema the room applies to clients, so an import restores every comment or creates nothing.
+ */
+export function prepareImportedComments(comments: readonly unknown[] | undefined): ImportedComments {
+  const result: BoardComment[] = []
+  const ids = new Set<string>()
+  for (const [index, value] of (comments ?? []).entries()) {
+    const parsed = BoardCommentSchema.safeParse(value)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return { ok: false, reason: `comment ${index + 1}: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}` }
+    }
+    if (ids.has(parsed.data.id)) return { ok: false, reason: `comment ${parsed.data.id} appears twice` }
+    ids.add(parsed.data.id)
+    result.push(parsed.data)
+  }
+  return { ok: true, comments: result }
 }

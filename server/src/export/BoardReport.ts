@@ -140,7 +140,8 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   const commentsByIdea = new Map<string, ReportComment[]>()
   for (const comment of input.comments ?? []) {
     const list = commentsByIdea.get(comment.ideaId) ?? []
-    list.push({ author: comment.author, text: comment.text, createdAt: comment.createdAt })
+    // Hidden authors (anonymous collection) hide the commenters too.
+    list.push({ author: input.hideAuthors ? null : comment.author, text: comment.text, createdAt: comment.createdAt })
     commentsByIdea.set(comment.ideaId, list)
   }
   for (const list of commentsByIdea.values()) list.sort((a, b) => a.createdAt - b.createdAt)

@@ -24,6 +24,8 @@ export interface BoardExport {
     /** The serialized tldraw schema the records conform to (migrations run on import). */
     schema: unknown
     records: unknown[]
+    /** Comments on idea cards (the document's `comments` map; optional in older exports). */
+    comments?: unknown[]
   }
   report: Omit<BoardReport, 'drawing'>
 }
@@ -31,6 +33,7 @@ export interface BoardExport {
 export interface BoardExportInput {
   report: BoardReport
   records: readonly unknown[]
+  comments?: readonly unknown[]
   schema: unknown
   appVersion: string
   documentMeta?: Record<string, unknown>
@@ -45,7 +48,7 @@ export function buildBoardExport(input: BoardExportInput): BoardExport {
     exportedAt: new Date(input.report.generatedAt).toISOString(),
     app: { name: 'pinnwand', version: input.appVersion },
     meta: { workshop: report.workshop, board: report.board, document: input.documentMeta ?? {} },
-    document: { schema: input.schema, records: [...input.records] },
+    document: { schema: input.schema, records: [...input.records], comments: [...(input.comments ?? [])] },
     report,
   }
 }
@@ -98,7 +101,12 @@ const BoardExportSchema = z.object({
     board: z.object({ id: z.string(), title: z.string(), question: z.string(), facilitator: z.string().nullable() }),
     document: z.record(z.string(), z.unknown()),
   }),
-  document: z.object({ schema: z.looseObject({ schemaVersion: z.number() }), records: z.array(Record_) }),
+  document: z.object({
+    schema: z.looseObject({ schemaVersion: z.number() }),
+    records: z.array(Record_),
+    // Checked one by one on import (importBoard.ts), so the message can name the comment.
+    comments: z.array(z.unknown()).optional(),
+  }),
   report: z.object({
     workshop: z.looseObject({}),
     board: z.looseObject({}),

@@ -45,6 +45,8 @@ export function isBoardExportFormat(value: unknown): value is BoardExportFormat 
 export interface BoardExportJob {
   report: BoardReport
   records: unknown[]
+  /** The document's comments (on cards among `records`), for the JSON backup. */
+  comments?: unknown[]
   schema: unknown
   appVersion: string
   documentMeta?: Record<string, unknown>

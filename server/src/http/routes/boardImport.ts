@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import { replaceComments } from '@pinnwand/shared'
 import * as Y from 'yjs'
 import { generateId } from '../../auth/tokens.ts'
 import { createBoardDocumentFromRecords } from '../../domain/boardDocument.ts'
-import { prepareImportedRecords } from '../../domain/importBoard.ts'
+import { prepareImportedComments, prepareImportedRecords } from '../../domain/importBoard.ts'
 import { isIdeaCard } from '../../domain/ideas.ts'
 import { BoardExportError, parseBoardExport } from '../../export/json.ts'
 import type { AppContext } from '../context.ts'
@@ -30,6 +31,9 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
       if (!prepared.ok)
         throw new ApiError(400, 'invalid_board_export', `This board export cannot be imported: ${prepared.reason}.`)
       const existing = await ctx.store.listBoards(actor.workshopId)
+      const comments = prepareImportedComments(backup.document.comments)
+      if (!comments.ok)
+        throw new ApiError(400, 'invalid_board_export', `This board export cannot be imported: ${comments.reason}.`)
       const now = Date.now()
       const board = {
         id: generateId('b'),
@@ -46,6 +50,7 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
       }
       const doc = createBoardDocumentFromRecords(ctx.schema, prepared.records)
       await ctx.store.addBoard(board, Y.encodeStateAsUpdate(doc))
+      replaceComments(doc, comments.comments)
       doc.destroy()
       request.log.info({ boardId: board.id, records: prepared.records.length }, 'board imported')
       return reply.code(201).send({ board: { id: board.id, title: board.title } })

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import { BoardDoc, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { commentsOnCards, toCommentInput } from '../../comments/commentExport.ts'
 import { buildBoardReport } from '../../export/BoardReport.ts'
 import { loadBoardExtras } from '../../export/boardExtras.ts'
 import { ExportRunner } from '../../export/ExportRunner.ts'
@@ -30,9 +31,13 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
   const room = await ctx.rooms.open(board.id)
   let records: unknown[]
   let schema: unknown
+  let comments: ReturnType<typeof commentsOnCards>
   try {
     records = [...room.records.map.values()].map((entry) => structuredClone(entry.val))
     schema = getMetaMap(room.doc).get(BoardDoc.schemaKey) ?? ctx.schema.serialize()
+    // Comments live in the same document as the cards (not in the database, so not a
+    // boardExtras source): read in the same synchronous step, the report shows one state.
+    comments = commentsOnCards(room.doc, records)
   } finally {
     ctx.rooms.releaseIfIdle(room)
   }
@@ -42,8 +47,9 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     board: { id: board.id, title: board.title, question: board.question },
     records: records as never[],
     ...extras,
+    comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
-  return { report, records, schema, appVersion: ctx.version, documentMeta: { recordCount: records.length } }
+  return { report, records, comments, schema, appVersion: ctx.version, documentMeta: { recordCount: records.length } }
 }
 
 async function send(reply: FastifyReply, body: Readable | Buffer, type: string, disposition: string) {
