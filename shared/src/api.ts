@@ -14,6 +14,9 @@ export type Language = z.infer<typeof Language>
 export const BoardTemplate = z.enum(['blank', 'thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum'])
 export type BoardTemplate = z.infer<typeof BoardTemplate>
 
+/** Optional participant limit of one table (board): how many participants may sit there. */
+export const TableLimit = z.number().int().min(1).max(1000)
+
 export const CreateWorkshopBody = z
   .object({
     title,
@@ -26,6 +29,7 @@ export const CreateWorkshopBody = z
             title,
             question: z.string().max(Limits.questionMax).optional(),
             template: z.string().max(60).optional(),
+            maxParticipants: TableLimit.optional(),
           })
           .strict(),
       )
@@ -96,7 +100,26 @@ export const SetPhaseBody = z.object({ phase: z.enum(['collect', 'cluster', 'vot
 /** `GET /api/join/:joinCode`: what a participant sees before entering a name. */
 export interface JoinInfoResponse {
   workshop: { id: string; title: string; language: Language }
-  boards: { id: string; title: string; question: string }[]
+  boards: {
+    id: string
+    title: string
+    question: string
+    /** The table's participant limit; null (or absent, older servers) means none. */
+    maxParticipants?: number | null
+    /** Participants whose current table this is (counted against the limit). */
+    seated?: number
+  }[]
+}
+
+/** `PATCH /api/boards/:boardId` (facilitator): settings of one table. */
+export const UpdateTableBody = z.object({ maxParticipants: TableLimit.nullable() }).strict()
+export type UpdateTableBody = z.infer<typeof UpdateTableBody>
+
+/** `POST /api/boards/:boardId/seat` (participant): this table is now the participant's table. */
+export interface TakeSeatResponse {
+  boardId: string
+  seated: number
+  maxParticipants: number | null
 }
 
 export const PassphraseBody = z.object({ passphrase: z.string().min(8).max(200) }).strict()

@@ -17,6 +17,10 @@ export const CloseCode = {
   messageTooLarge: 4413,
   /** The client wrote something it may never write (other shared types, nested types). */
   forbiddenWrite: 4422,
+  /** The workshop was deleted by its facilitator: everything is gone, do not reconnect. */
+  workshopDeleted: 4410,
+  /** The table has its participant limit and this participant holds no seat there. */
+  tableFull: 4429,
   /** The server is shutting down; reconnect shortly. */
   serverShutdown: 4503,
 } as const

@@ -8,6 +8,10 @@ export const ErrorCode = {
   boardNotFound: 'board_not_found',
   workshopNotFound: 'workshop_not_found',
   invalidJoinCode: 'invalid_join_code',
+  /** 410: the workshop (and everything in it) was deleted. */
+  workshopDeleted: 'workshop_deleted',
+  /** 409: the table has reached its participant limit. */
+  tableFull: 'table_full',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   rateLimited: 'rate_limited',

@@ -18,3 +18,9 @@ export async function authenticate(store: Store, token: string | undefined | nul
   }
   return { role: grant.role, workshopId: grant.workshopId, boardId: grant.boardId, userId: grant.subjectId, name }
 }
+
+/** True when the token belonged to a workshop that has since been deleted (a tombstone). */
+export async function isDeletedWorkshopToken(store: Store, token: string | undefined | null): Promise<boolean> {
+  if (!token || token.length > 200) return false
+  return (await store.findDeletedWorkshop({ tokenHash: hashToken(token) })) !== null
+}

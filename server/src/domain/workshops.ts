@@ -38,6 +38,7 @@ export async function createWorkshop(
     phase: 'collect',
     ideaCount: 0,
     lastActivityAt: null,
+    maxParticipants: b.maxParticipants ?? null,
   }))
   // A join code collision is unlikely (31^6) but possible: retry with a fresh one.
   for (let attempt = 0; ; attempt++) {
@@ -76,4 +77,25 @@ export async function createWorkshop(
       throw error
     }
   }
+}
+
+/** What deleting a workshop has to reach besides the store: live sockets and loaded rooms. */
+export interface LiveWorkshop {
+  closeConnections(workshopId: string): void
+  /** Forgets a loaded board without writing anything more; it never loads again. */
+  discardRoom(boardId: string): Promise<void>
+}
+
+/**
+ * Deletes a workshop with everything in it. Sockets are closed first (so nobody writes while the
+ * rooms are discarded), then the rooms, then the data; sockets that slipped in meanwhile are
+ * closed again at the end. False when there is no such workshop.
+ */
+export async function deleteWorkshop(store: Store, live: LiveWorkshop, workshopId: string, now = Date.now()): Promise<boolean> {
+  const boards = await store.listBoards(workshopId)
+  live.closeConnections(workshopId)
+  await Promise.all(boards.map((board) => live.discardRoom(board.id)))
+  const deleted = await store.deleteWorkshop(workshopId, now)
+  live.closeConnections(workshopId)
+  return deleted
 }

@@ -16,6 +16,8 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = () => new ApiError(401, ErrorCode.unauthorized, 'A valid token is required.')
+export const workshopDeleted = () =>
+  new ApiError(410, ErrorCode.workshopDeleted, 'This workshop was deleted by its facilitator.')
 export const forbidden = (message = 'This token does not allow that.') =>
   new ApiError(403, ErrorCode.forbidden, message)
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
-import { authenticate } from '../auth/authenticate.ts'
+import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import type { Store } from '../store/Store.ts'
-import { forbidden, unauthorized } from './errors.ts'
+import { forbidden, unauthorized, workshopDeleted } from './errors.ts'
 
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
@@ -14,7 +14,10 @@ export function bearerToken(request: FastifyRequest): string | null {
 /** The request's actor, or a 401 error. */
 export async function requireActor(store: Store, request: FastifyRequest): Promise<Actor> {
   const actor = await authenticate(store, bearerToken(request))
-  if (!actor) throw unauthorized()
+  if (!actor) {
+    if (await isDeletedWorkshopToken(store, bearerToken(request))) throw workshopDeleted()
+    throw unauthorized()
+  }
   return actor
 }
 

@@ -27,6 +27,22 @@ export interface BoardRow {
   phase: BoardPhase
   ideaCount: number
   lastActivityAt: number | null
+  /** Participant limit of this table; null or absent: no limit. */
+  maxParticipants?: number | null
+}
+
+/** Answer to a participant taking a seat at a table (their current table). */
+export interface SeatResult {
+  ok: boolean
+  /** Participants seated there now (after the change, when ok). */
+  seated: number
+  maxParticipants: number | null
+}
+
+/** What is kept of a deleted workshop: enough to say "deleted", nothing of its content. */
+export interface DeletedWorkshop {
+  id: string
+  deletedAt: number
 }
 
 export const BoardPhases = ['collect', 'cluster', 'vote', 'results'] as const
@@ -85,6 +101,22 @@ export interface WorkshopStore {
   ): Promise<void>
   setRecoveryHash(workshopId: string, hash: string): Promise<void>
   getRecoveryHash(workshopId: string): Promise<string | null>
+  /** Sets or clears (null) a table's participant limit; seated participants stay. */
+  setTableLimit(boardId: string, maxParticipants: number | null): Promise<void>
+  /**
+   * Makes this board the participant's current table unless its limit is reached (one
+   * transaction, serialized per board). Already seated there: always ok. Moving frees the old seat.
+   */
+  takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult>
+  /** Seated (non-revoked) participants per board of the workshop; boards without any are absent. */
+  countSeats(workshopId: string): Promise<Record<string, number>>
+  /**
+   * Deletes the workshop and everything of it: boards, update logs, snapshots, participants,
+   * tokens, seats, rounds, votes, and rows of any table with a `board_id` or `workshop_id`
+   * column. Keeps a tombstone (id, join code, token hashes, time). False when unknown.
+   */
+  deleteWorkshop(workshopId: string, now: number): Promise<boolean>
+  findDeletedWorkshop(by: { joinCode: string } | { tokenHash: string } | { workshopId: string }): Promise<DeletedWorkshop | null>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
   findToken(tokenHash: string): Promise<TokenGrant | null>
 }

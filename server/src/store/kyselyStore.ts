@@ -2,8 +2,11 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
+import { countSeats, deleteWorkshop, findDeletedWorkshop, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
   type BoardPhase,
+  type DeletedWorkshop,
+  type SeatResult,
   BoardPhases,
   type BoardRow,
   type NewWorkshop,
@@ -48,6 +51,7 @@ const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
   ideaCount: Number(r.idea_count),
   lastActivityAt: r.last_activity_at === null ? null : Number(r.last_activity_at),
   phase: (BoardPhases as readonly string[]).includes(r.phase) ? (r.phase as BoardPhase) : 'collect',
+  maxParticipants: r.max_participants === null || r.max_participants === undefined ? null : Number(r.max_participants),
 })
 
 const toParticipant = (r: Database['participants']): ParticipantRow => ({
@@ -223,6 +227,26 @@ export class KyselyStore implements Store {
     return row?.recovery_hash ?? null
   }
 
+  async setTableLimit(boardId: string, maxParticipants: number | null): Promise<void> {
+    await this.db.updateTable('boards').set({ max_participants: maxParticipants }).where('id', '=', boardId).execute()
+  }
+
+  takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult> {
+    return takeSeat(this.db, this.kind, boardId, participantId, now)
+  }
+
+  countSeats(workshopId: string): Promise<Record<string, number>> {
+    return countSeats(this.db, workshopId)
+  }
+
+  deleteWorkshop(workshopId: string, now: number): Promise<boolean> {
+    return deleteWorkshop(this.db, workshopId, now)
+  }
+
+  findDeletedWorkshop(by: { joinCode: string } | { tokenHash: string } | { workshopId: string }): Promise<DeletedWorkshop | null> {
+    return findDeletedWorkshop(this.db, by)
+  }
+
   async addToken(tokenHash: string, grant: TokenGrant): Promise<void> {
     await this.db
       .insertInto('access_tokens')
@@ -312,6 +336,7 @@ function boardValues(b: BoardRow) {
     phase: b.phase,
     idea_count: b.ideaCount,
     last_activity_at: b.lastActivityAt,
+    max_participants: b.maxParticipants ?? null,
   }
 }
 

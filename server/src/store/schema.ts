@@ -23,6 +23,21 @@ export interface Database {
     phase: Generated<string>
     idea_count: Generated<number>
     last_activity_at: number | null
+    max_participants: Generated<number | null>
+  }
+  table_seats: {
+    participant_id: string
+    board_id: string
+    seated_at: number
+  }
+  deleted_workshops: {
+    id: string
+    join_code: string
+    deleted_at: number
+  }
+  deleted_workshop_tokens: {
+    token_hash: string
+    deleted_workshop_id: string
   }
   participants: {
     id: string

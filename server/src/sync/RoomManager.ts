@@ -6,7 +6,7 @@ import { type BoardStateMessage, IDEA_CARD_TYPE } from '@pinnwand/shared'
 import { type BoardRelay, LocalRelay, type RelayMessage } from '../relay/BoardRelay.ts'
 import { compactFromStore } from '../relay/compactFromStore.ts'
 import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
-import { BoardRoom, type RoomEvent, type RoomOptions, SERVER_ORIGIN } from './BoardRoom.ts'
+import { BoardRoom, type RoomEvent, type RoomOptions, type RoomPersistence, SERVER_ORIGIN } from './BoardRoom.ts'
 
 const ACTIVITY_WRITE_MS = 3000
 
@@ -26,6 +26,8 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<BoardRoom>>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Boards deleted while this process runs (ids are never reused). */
+  private readonly discarded = new Set<string>()
   private readonly roomListeners = new Set<(boardId: string, event: RoomEvent) => void>()
   private readonly store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>
   private readonly stateProviders: ((boardId: string) => Promise<Partial<BoardStateMessage>>)[] = []
@@ -99,6 +101,7 @@ export class RoomManager {
 
   /** The loaded room of a board; loads it if needed. The caller must know the board exists. */
   async open(boardId: string): Promise<BoardRoom> {
+    if (this.discarded.has(boardId)) throw new Error(`Board ${boardId} was deleted`)
     this.cancelIdleUnload(boardId)
     const pendingUnload = this.unloading.get(boardId)
     if (pendingUnload) await pendingUnload
@@ -114,13 +117,53 @@ export class RoomManager {
 
   /** Call when a room may have become empty; unloads it after the idle delay. */
   releaseIfIdle(room: BoardRoom): void {
-    if (room.connectionCount > 0 || this.idleTimers.has(room.boardId)) return
+    if (room.connectionCount > 0 || this.idleTimers.has(room.boardId) || this.discarded.has(room.boardId)) return
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.boardId)
       if (room.connectionCount === 0) void this.unload(room)
     }, this.options.idleUnloadMs)
     timer.unref()
     this.idleTimers.set(room.boardId, timer)
+  }
+
+  /**
+   * The board is being deleted: waits for a load or write in flight, then forgets the room
+   * without writing anything more (no final snapshot), and never loads the board again.
+   */
+  async discard(boardId: string): Promise<void> {
+    this.discarded.add(boardId)
+    this.cancelIdleUnload(boardId)
+    clearTimeout(this.activityWrites.get(boardId))
+    this.activityWrites.delete(boardId)
+    await this.loading.get(boardId)?.catch(() => undefined)
+    await this.unloading.get(boardId)
+    // From here on the room's writes are refused; wait for the ones already under way.
+    await Promise.all([...(this.writesInFlight.get(boardId) ?? [])])
+    this.writesInFlight.delete(boardId)
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    this.rooms.delete(boardId)
+    room.destroy()
+  }
+
+  private readonly writesInFlight = new Map<string, Set<Promise<unknown>>>()
+
+  /** Refuses a deleted board's writes and keeps track of those in flight (see discard). */
+  private guardWrites(boardId: string, persistence: RoomPersistence): RoomPersistence {
+    const track = <T>(write: () => Promise<T>): Promise<T> => {
+      if (this.discarded.has(boardId)) return Promise.reject(new Error(`Board ${boardId} was deleted`))
+      const pending = write()
+      let set = this.writesInFlight.get(boardId)
+      if (!set) this.writesInFlight.set(boardId, (set = new Set()))
+      const settled = pending.catch(() => undefined)
+      set.add(settled)
+      void settled.then(() => set.delete(settled))
+      return pending
+    }
+    return {
+      append: (update) => track(() => persistence.append(update)),
+      compact: (snapshot, upToSeq) => track(() => persistence.compact(snapshot, upToSeq)),
+    }
   }
 
   /** Flushes, compacts and unloads every room (graceful shutdown). */
@@ -162,7 +205,8 @@ export class RoomManager {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
     const state = await this.initialState(boardId)
-    const room = new BoardRoom(boardId, doc, this.schema, this.persistenceFor(boardId), this.options, state)
+    const persistence = this.guardWrites(boardId, this.persistenceFor(boardId))
+    const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
     const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
       doc.transact(() => {
         for (const id of removed) room.records.delete(id)

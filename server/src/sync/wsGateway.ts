@@ -4,7 +4,7 @@ import { BOARD_STATE_PARAM, CloseCode, Limits } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { type Actor, canReadBoard } from '../auth/Actor.ts'
-import { authenticate } from '../auth/authenticate.ts'
+import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import { generateId } from '../auth/tokens.ts'
 import type { Store } from '../store/Store.ts'
 import type { BoardRoom, RoomConnection } from './BoardRoom.ts'
@@ -20,6 +20,8 @@ export interface WsGateway {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
   /** Closes every socket of one participant (token revoked). */
   closeConnectionsOf(userId: string, code: number, reason: string): void
+  /** Closes every socket of a workshop (the workshop was deleted). */
+  closeWorkshopConnections(workshopId: string, code: number, reason: string): void
   readonly connectionCount: number
   close(): void
 }
@@ -31,7 +33,7 @@ export interface WsGateway {
 export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger: Logger }): WsGateway {
   const { store, rooms, logger } = deps
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.wsMessageBytesMax })
-  const sockets = new Map<WebSocket, { userId: string }>()
+  const sockets = new Map<WebSocket, { userId: string; workshopId: string }>()
 
   type Frame = [Buffer | ArrayBuffer | Buffer[], boolean]
 
@@ -39,10 +41,19 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
     const url = new URL(request.url ?? '/', 'http://localhost')
     const boardId = decodeURIComponent(WS_PATH.exec(url.pathname)?.[1] ?? '')
     const actor = await authenticate(store, url.searchParams.get('token'))
-    if (!actor) return ws.close(CloseCode.invalidToken, 'invalid or missing token')
+    if (!actor) {
+      if (await isDeletedWorkshopToken(store, url.searchParams.get('token'))) {
+        return ws.close(CloseCode.workshopDeleted, 'workshop deleted')
+      }
+      return ws.close(CloseCode.invalidToken, 'invalid or missing token')
+    }
     const board = await store.getBoard(boardId)
     if (!board) return ws.close(CloseCode.unknownBoard, 'unknown board')
     if (!canReadBoard(actor, board)) return ws.close(CloseCode.notAllowed, 'no access to this board')
+    // Opening a table's board makes it the participant's table, unless it is full (tableLimit.ts).
+    if (actor.role === 'participant' && !(await store.takeSeat(board.id, actor.userId, Date.now())).ok) {
+      return ws.close(CloseCode.tableFull, 'table full')
+    }
     if (ws.readyState !== ws.OPEN) return
     const room = await rooms.open(boardId)
     if (ws.readyState !== ws.OPEN) return rooms.releaseIfIdle(room)
@@ -69,7 +80,7 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
         ws.close(code, reason.slice(0, 120))
       },
     }
-    sockets.set(ws, { userId: actor.userId })
+    sockets.set(ws, { userId: actor.userId, workshopId: actor.workshopId })
     room.addConnection(connection)
     log.debug('connected')
 
@@ -118,6 +129,9 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
     },
     closeConnectionsOf(userId, code, reason) {
       for (const [ws, info] of sockets) if (info.userId === userId) ws.close(code, reason)
+    },
+    closeWorkshopConnections(workshopId, code, reason) {
+      for (const [ws, info] of sockets) if (info.workshopId === workshopId) ws.close(code, reason)
     },
     get connectionCount() {
       return sockets.size

@@ -2,7 +2,7 @@ import { CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody 
 import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, parseBody } from '../errors.ts'
+import { ApiError, parseBody, workshopDeleted } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 
@@ -10,11 +10,22 @@ import { boardFor } from './ideas.ts'
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { joinCode: string } }>('/api/join/:joinCode', async (request): Promise<JoinInfoResponse> => {
     const workshop = await ctx.store.findWorkshopByJoinCode(normalizeJoinCode(request.params.joinCode))
-    if (!workshop) throw new ApiError(404, ErrorCode.invalidJoinCode, 'No workshop with this join code.')
+    if (!workshop) {
+      const code = normalizeJoinCode(request.params.joinCode)
+      if (await ctx.store.findDeletedWorkshop({ joinCode: code })) throw workshopDeleted()
+      throw new ApiError(404, ErrorCode.invalidJoinCode, 'No workshop with this join code.')
+    }
     const boards = await ctx.store.listBoards(workshop.id)
+    const seats = await ctx.store.countSeats(workshop.id)
     return {
       workshop: { id: workshop.id, title: workshop.title, language: workshop.language },
-      boards: boards.map((b) => ({ id: b.id, title: b.title, question: b.question })),
+      boards: boards.map((b) => ({
+        id: b.id,
+        title: b.title,
+        question: b.question,
+        maxParticipants: b.maxParticipants ?? null,
+        seated: seats[b.id] ?? 0,
+      })),
     }
   })
 

@@ -1,24 +1,33 @@
 import {
+  CloseCode,
   CreateWorkshopBody,
   type CreateWorkshopResponse,
   ErrorCode,
   JoinWorkshopBody,
   type JoinWorkshopResponse,
   PassphraseBody,
+  type TakeSeatResponse,
+  UpdateTableBody,
 } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
-import { createWorkshop } from '../../domain/workshops.ts'
+import { createWorkshop, deleteWorkshop } from '../../domain/workshops.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, parseBody } from '../errors.ts'
-import { bearerToken, requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
+import { ApiError, parseBody, workshopDeleted } from '../errors.ts'
+import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
+import { boardFor } from './ideas.ts'
 
 function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
 }
 
 const workshopNotFound = () => new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+
+/** 410 for a workshop that was deleted, 404 for one that never was. */
+async function missingWorkshop(ctx: AppContext, workshopId: string): Promise<ApiError> {
+  return (await ctx.store.findDeletedWorkshop({ workshopId })) ? workshopDeleted() : workshopNotFound()
+}
 
 export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/workshops', async (request, reply) => {
@@ -48,6 +57,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     const workshop = await ctx.store.getWorkshop(workshopId)
     if (!workshop) throw workshopNotFound()
     const boards = await ctx.store.listBoards(workshopId)
+    const seats = await ctx.store.countSeats(workshopId)
     return {
       workshop: {
         id: workshop.id,
@@ -66,6 +76,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
         lastActivity: b.lastActivityAt,
         phase: b.phase,
         locked: b.locked,
+        maxParticipants: b.maxParticipants ?? null,
+        seated: seats[b.id] ?? 0,
       })),
     }
   })
@@ -73,7 +85,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request, reply) => {
     const body = parseBody(JoinWorkshopBody, request.body)
     const workshop = await ctx.store.getWorkshop(request.params.workshopId)
-    if (!workshop) throw workshopNotFound()
+    if (!workshop) throw await missingWorkshop(ctx, request.params.workshopId)
     if (normalizeJoinCode(body.joinCode) !== workshop.joinCode) {
       throw new ApiError(403, ErrorCode.invalidJoinCode, 'This join code does not belong to this workshop.')
     }
@@ -99,7 +111,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/recover', async (request, reply) => {
     const { passphrase } = parseBody(PassphraseBody, request.body)
     const workshop = await ctx.store.getWorkshop(request.params.workshopId)
-    if (!workshop) throw workshopNotFound()
+    if (!workshop) throw await missingWorkshop(ctx, request.params.workshopId)
     const stored = await ctx.store.getRecoveryHash(workshop.id)
     if (!stored || !(await verifyPassphrase(passphrase, stored))) {
       throw new ApiError(403, 'invalid_passphrase', 'This passphrase does not open this workshop.')
@@ -113,5 +125,57 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
       revokedAt: null,
     })
     return reply.code(201).send({ facilitatorToken })
+  })
+
+  registerWorkshopAdminRoutes(app, ctx)
+}
+
+/** Deleting a workshop, table limits and seats, and the table list for any token of a workshop. */
+function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.delete<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    const { workshopId } = request.params
+    requireWorkshopFacilitator(actor, workshopId, 'delete the workshop')
+    const live = {
+      closeConnections: (id: string) => ctx.gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
+      discardRoom: (boardId: string) => ctx.rooms.discard(boardId),
+    }
+    if (!(await deleteWorkshop(ctx.store, live, workshopId))) throw workshopNotFound()
+    request.log.info({ workshopId }, 'workshop deleted')
+    return reply.code(204).send()
+  })
+
+  app.patch<{ Params: { boardId: string } }>('/api/boards/:boardId', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor, 'change a table')
+    const { maxParticipants } = parseBody(UpdateTableBody, request.body)
+    await ctx.store.setTableLimit(board.id, maxParticipants)
+    return { id: board.id, maxParticipants }
+  })
+
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/seat', async (request): Promise<TakeSeatResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    if (actor.role !== 'participant') throw new ApiError(403, ErrorCode.forbidden, 'Only participants take a seat at a table.')
+    const seat = await ctx.store.takeSeat(board.id, actor.userId, Date.now())
+    if (!seat.ok) {
+      throw new ApiError(409, ErrorCode.tableFull, 'This table is full. Please choose another table.', {
+        maxParticipants: seat.maxParticipants,
+      })
+    }
+    return { boardId: board.id, seated: seat.seated, maxParticipants: seat.maxParticipants }
+  })
+
+  /** Titles and questions of the tables this token may open (projector screens pick one). */
+  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/tables', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    if (actor.workshopId !== request.params.workshopId) throw new ApiError(403, ErrorCode.forbidden, 'This token belongs to another workshop.')
+    const boards = await ctx.store.listBoards(actor.workshopId)
+    return {
+      boards: boards
+        .filter((b) => actor.boardId === null || actor.boardId === b.id)
+        .map((b) => ({ id: b.id, title: b.title, question: b.question })),
+    }
   })
 }
