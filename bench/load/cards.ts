@@ -12,6 +12,15 @@ export interface EditStamp {
   benchSentAt: number
 }
 
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/** The n-th of 3,906 ascending tldraw index keys ('a0'…'az', then 'b00'…'bzz'). */
+export function indexKey(n: number): string {
+  if (n < 62) return `a${DIGITS[n]}`
+  const m = n - 62
+  return `b${DIGITS[Math.floor(m / 62) % 62]}${DIGITS[m % 62]}`
+}
+
 export const benchCardId = (index: number) => `shape:bench-${index}`
 
 /** An idea card as the web app writes it, owned by `authorId`. */

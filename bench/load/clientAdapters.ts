@@ -1,5 +1,5 @@
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { openRecords } from '@pinnwand/shared'
+import { BOARD_STATE_MESSAGE, openRecords } from '@pinnwand/shared'
 import WebSocket from 'ws'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -50,6 +50,8 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
     WebSocketPolyfill: WebSocket as never,
     disableBc: true,
   })
+  // Our server's board-state channel (`?state=1`): the web app reads it; here it is only taken.
+  provider.messageHandlers[BOARD_STATE_MESSAGE] = () => undefined
   sendOwnAwarenessOnly(provider)
   installJitteredBackoff(provider)
   const listeners: ((synced: boolean) => void)[] = []

@@ -1,0 +1,111 @@
+/**
+ * Scenario c — a plenary vote: 300 participants, connected to the board, place 5 dots each
+ * within 5 seconds through the voting API; 5 % of the requests are sent twice with the same
+ * requestId (a retry after a lost answer). Our server only (the peers have no voting).
+ * Checks the round's results against what was sent: nothing lost, nothing counted twice.
+ */
+import { randomUUID } from 'node:crypto'
+import { api } from './lib/api.ts'
+import { emit, quick, size } from './lib/benchEnv.ts'
+import { monotonicMs, round, summarize } from './lib/stats.ts'
+import { startTarget } from './lib/targets.ts'
+import { LoadGenerator } from './load/LoadGenerator.ts'
+import type { PlannedVote } from './load/voteLoad.ts'
+
+const PARTICIPANTS = size('CLIENTS', 300, 12)
+const DOTS = 5
+const IDEAS = quick ? 6 : 30
+const WINDOW_MS = 5000
+const RETRY_SHARE = 0.05
+
+const target = await startTarget('pinnwand', { clients: PARTICIPANTS })
+const { server, workshop } = target.pinnwand!
+const load = new LoadGenerator(LoadGenerator.workersFor(PARTICIPANTS))
+const problems: string[] = []
+try {
+  const boardId = workshop.boardIds[0]!
+  const token = workshop.facilitatorToken
+  const ideaIds: string[] = []
+  for (let i = 0; i < IDEAS; i++) {
+    const { idea } = await api<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text: `Idee ${i + 1}` } })
+    ideaIds.push(idea.id)
+  }
+  // Everyone is on the board (with the board-state channel, as the web app is) while voting.
+  const specs = target.specs.map((s) => ({ ...s, params: { ...s.params, state: '1' } }))
+  const shares = load.split(specs)
+  const connected = await load.all('connect', (w) => ({ specs: shares[w]!, perSecond: 100 / load.size, timeoutMs: 60_000 }), 75_000)
+  const synced = connected.reduce((n, c) => n + c.synced, 0)
+  if (synced < PARTICIPANTS) problems.push(`only ${synced} of ${PARTICIPANTS} clients synced`)
+
+  const { roundId } = await api<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, { token, body: { dotsPerParticipant: DOTS } })
+  // Each person's dots at random moments of the window, on random ideas (several on one is fine).
+  const expected = new Map<string, number>()
+  const plans: PlannedVote[][] = shares.map(() => [])
+  let requests = 0
+  target.specs.forEach((spec, i) => {
+    for (let d = 0; d < DOTS; d++) {
+      const ideaId = ideaIds[Math.floor(Math.random() * ideaIds.length)]!
+      expected.set(ideaId, (expected.get(ideaId) ?? 0) + 1)
+      const vote = { token: spec.params!.token!, ideaId, requestId: randomUUID(), atMs: Math.random() * WINDOW_MS }
+      const plan = plans[i % plans.length]!
+      plan.push(vote)
+      requests++
+      if (Math.random() < RETRY_SHARE) {
+        plan.push({ ...vote, atMs: Math.min(WINDOW_MS, vote.atMs + 50 + Math.random() * 450) })
+        requests++
+      }
+    }
+  })
+  const startAt = monotonicMs() + 500
+  const outcomes = (await load.all('votes', (w) => ({ baseUrl: server.url, roundId, startAt, votes: plans[w]! }), 120_000)).flat()
+  const spanMs = monotonicMs() - startAt
+
+  await api(server.url, 'POST', `/api/rounds/${roundId}/close`, { token })
+  const results = await api<{ totalVotes: number; voters: number; ranking: { ideaId: string; votes: number }[] }>(
+    server.url,
+    'GET',
+    `/api/rounds/${roundId}/results`,
+    { token },
+  )
+  const counted = new Map(results.ranking.map((r) => [r.ideaId, r.votes]))
+  let lost = 0
+  let duplicated = 0
+  for (const ideaId of ideaIds) {
+    const diff = (counted.get(ideaId) ?? 0) - (expected.get(ideaId) ?? 0)
+    if (diff > 0) duplicated += diff
+    else lost -= diff
+  }
+  const statuses: Record<string, number> = {}
+  for (const o of outcomes) {
+    const key = o.code ? `${o.status} ${o.code}` : String(o.status)
+    statuses[key] = (statuses[key] ?? 0) + 1
+  }
+  if (lost > 0 || duplicated > 0) problems.push(`results differ from the dots placed: ${lost} lost, ${duplicated} duplicated`)
+  const latency = summarize(outcomes.map((o) => o.ms))
+  emit({
+    bench: `dot-voting-${PARTICIPANTS}`,
+    participants: PARTICIPANTS,
+    dotsEach: DOTS,
+    ideas: IDEAS,
+    requests,
+    retries: requests - PARTICIPANTS * DOTS,
+    statuses,
+    expectedVotes: PARTICIPANTS * DOTS,
+    totalVotes: results.totalVotes,
+    voters: results.voters,
+    lostVotes: lost,
+    duplicatedVotes: duplicated,
+    voteApiP50Ms: latency.p50Ms,
+    voteApiP95Ms: latency.p95Ms,
+    voteApiP99Ms: latency.p99Ms,
+    voteApiMaxMs: latency.maxMs,
+    allAnsweredWithinMs: round(spanMs, 0),
+    clientsConnected: synced,
+    problems,
+    targets: { lostVotes: 0, duplicatedVotes: 0, voteApiP99Ms: 100 },
+  })
+} finally {
+  await load.close()
+  await target.stop()
+}
+process.exit(0)
