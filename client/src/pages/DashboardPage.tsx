@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, fetchWorkshop } from '../api/apiClient.ts'
 import { ParticipantsPanel } from '../dashboard/ParticipantsPanel.tsx'
 import { SecretLinkPanel } from '../dashboard/SecretLinkPanel.tsx'
+import { WorkshopExportButton } from '../export/ExportPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
 import { formatJoinCode, joinUrl } from '../join/joinCode.ts'
@@ -65,6 +66,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             {dateText ? `${dateText} · ` : ''}
             {t('dashboard.summary', { tables: boards.length, people: peopleNow })}
           </p>
+          <WorkshopExportButton workshopId={workshopId} token={token} />
         </div>
         {error ? (
           <p className="pw-warning" role="status">

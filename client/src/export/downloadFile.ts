@@ -1,0 +1,45 @@
+import { ApiError } from '../api/apiClient.ts'
+
+/** The file name the server chose (content-disposition), or `fallback`. */
+export function fileNameFrom(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1])
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header)
+  return plain?.[1] ?? fallback
+}
+
+/** Saves a Blob under `name` through a temporary link (works without any browser API beyond <a download>). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Give the browser a moment to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Downloads an API file with the bearer token in a header (a plain link would have to put the
+ * token into the address, where it ends up in history and proxy logs).
+ */
+export async function downloadFromApi(path: string, token: string, fallbackName: string): Promise<string> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
+    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? response.statusText)
+  }
+  const name = fileNameFrom(response.headers.get('content-disposition'), fallbackName)
+  saveBlob(await response.blob(), name)
+  return name
+}
