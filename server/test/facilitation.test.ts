@@ -131,10 +131,16 @@ describe('facilitation timer and views', () => {
     expect(summon.at).toBe(summoned.body.summon.at)
 
     await view(ts.url, board, ws.facilitatorToken, { action: 'follow', pageId: 'page:page', viewport })
-    await waitFor(() => watcher.latest().follow?.viewport.x === viewport.x, { what: 'follow on the channel' })
+    const followed = await waitFor(() => watcher.latest().follow, { what: 'follow on the channel' })
+    expect(followed.viewport).toEqual(viewport)
     const moved = { ...viewport, x: 500 }
     await view(ts.url, board, ws.facilitatorToken, { action: 'follow', pageId: 'page:page', viewport: moved })
-    await waitFor(() => watcher.latest().follow?.viewport.x === 500, { what: 'moved view on the channel' })
+    const movedFollow = await waitFor(() => watcher.latest().follow?.viewport.x === 500 && watcher.latest().follow, {
+      what: 'moved view on the channel',
+    })
+    // Moving keeps the start of "follow me": clients tell a new "follow me" from a moved one.
+    expect(movedFollow.since).toBe(followed.since)
+    expect(movedFollow.at).toBeGreaterThanOrEqual(followed.at)
 
     // A client joining now is told at once.
     const late = await stateWatcher(ts.url, board, ws.projectorToken)
@@ -169,6 +175,7 @@ describe('facilitation timer and views', () => {
       expect(res.body).toEqual({
         board: { id: board, title: 'Tisch 1', question: expect.any(String) },
         workshop: { id: ws.workshopId, title: 'Zukunftswerkstatt', joinCode: ws.joinCode },
+        publicOrigin: ts.url,
       })
     }
     const other = await createWorkshop(ts.url)

@@ -32,6 +32,8 @@ export interface BoardViewSection {
   name: string
   /** Server time when it was set ("follow me": of the latest move; "bring everyone": of the command). */
   at: number
+  /** Server time the facilitator said "follow me" (unchanged while the view moves) or "bring everyone". */
+  since: number
   pageId: string
   viewport: { x: number; y: number; w: number; h: number }
 }

@@ -69,4 +69,6 @@ export interface ViewResponse {
 export interface BoardDisplayInfo {
   board: { id: string; title: string; question: string }
   workshop: { id: string; title: string; joinCode: string }
+  /** Where participants reach this server (PUBLIC_URL, else the address this request came to). */
+  publicOrigin: string
 }

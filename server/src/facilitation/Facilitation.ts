@@ -59,6 +59,9 @@ export class Facilitation {
   /** "Bring everyone to my view" (once) or "follow me" (start, move, end). */
   viewAction(boardId: string, actor: Actor, action: ViewActionBody): ViewResponse {
     const views = this.viewsOf(boardId)
+    const now = this.now()
+    // A moving "follow me" keeps its start, so a participant who left it is not pulled back by every move.
+    const since = action.action === 'follow' && views.follow?.userId === actor.userId ? views.follow.since : now
     const next: BoardViews =
       action.action === 'unfollow'
         ? { ...views, follow: null }
@@ -67,7 +70,8 @@ export class Facilitation {
             [action.action]: {
               userId: actor.userId,
               name: actor.name,
-              at: this.now(),
+              at: now,
+              since,
               pageId: action.pageId,
               viewport: action.viewport,
             },

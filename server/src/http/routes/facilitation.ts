@@ -40,6 +40,7 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
     return {
       board: { id: board.id, title: board.title, question: board.question },
       workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+      publicOrigin: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
     }
   })
 }
