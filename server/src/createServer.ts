@@ -4,6 +4,7 @@ import { getBoardSchema } from '@pinnwand/shared'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import { Facilitation } from './facilitation/Facilitation.ts'
+import { BoardHistory } from './history/BoardHistory.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
 import type { AppContext } from './http/context.ts'
 import type { BoardRelay } from './relay/BoardRelay.ts'
@@ -61,8 +62,9 @@ export async function createServer(
     }
   })
   await voting.timer.start()
+  const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
   const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
-  const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting, facilitation })
+  const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting, history, facilitation })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo

@@ -6,6 +6,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
+import { registerHistoryRoutes } from '../history/historyRoutes.ts'
+import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerFacilitationRoutes } from './routes/facilitation.ts'
@@ -68,6 +70,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx)
   registerBoardImportRoutes(app, ctx)
+  registerHistoryRoutes(app, ctx)
+  registerIdeaImportRoutes(app, ctx)
   registerFacilitationRoutes(app, ctx)
   ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
 

@@ -1,6 +1,7 @@
 import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
+import type { BoardHistory } from '../history/BoardHistory.ts'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
@@ -20,6 +21,8 @@ export interface AppContext {
   version: string
   /** Dot voting: rounds and votes in the database, timers that close rounds. */
   voting: { store: VotingStore; timer: RoundTimer; publisher: RoundStatePublisher }
+  /** Board history: versions of each board, preview and restore. */
+  history: BoardHistory
   /** Board timer, "follow me" and "bring everyone to my view". */
   facilitation: Facilitation
 }

@@ -46,6 +46,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     const { phase } = parseBody(SetPhaseBody, request.body)
     await ctx.store.updateBoardState(board.id, { phase })
     ctx.rooms.setBoardState(board.id, { phase })
+    await ctx.history.phaseChanged(board.id, board.phase, phase, actor.name)
     return { phase }
   })
 

@@ -122,6 +122,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
         roundId: result.openRoundId,
       })
     }
+    await ctx.history.roundOpened(board.id, result.round.id, actor.name)
     ctx.voting.timer.schedule(result.round)
     await ctx.voting.publisher.publishNow(board.id)
     request.log.info({ roundId: result.round.id, boardId: board.id }, 'voting round opened')

@@ -1,0 +1,283 @@
+import { COMMENTS_MAP, IDEA_CARD_TYPE } from '@pinnwand/shared'
+import type { BoardVersionDto, VersionListResponse } from '@pinnwand/shared/historyApi'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  api,
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  serverRoundTrip,
+  startTestServer,
+  type TestServer,
+  type TestWorkshop,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+/**
+ * Board history against the real server with real y-websocket clients: versions are taken at
+ * phase changes, when a round opens, before a mass delete and on request; a restore reaches
+ * every open copy of the board live and can itself be undone.
+ */
+describe('board history', () => {
+  let t: TestServer
+  let workshop: TestWorkshop
+  let boardId: string
+  const clients: BoardClient[] = []
+
+  beforeEach(async () => {
+    t = await startTestServer()
+    workshop = await createWorkshop(t.url)
+    boardId = workshop.boardIds[0]!
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await t.stop()
+  })
+
+  const connect = async (token: string) => {
+    const client = await connectClient(t.url, boardId, token)
+    clients.push(client)
+    return client
+  }
+  const facilitator = (method: string, route: string, body?: unknown) =>
+    api(t.url, method, route, { token: workshop.facilitatorToken, body })
+  const versions = async (): Promise<BoardVersionDto[]> => {
+    const res = await facilitator('GET', `/api/boards/${boardId}/versions`)
+    expect(res.status).toBe(200)
+    return (res.body as VersionListResponse).versions
+  }
+  const cardIds = (client: BoardClient) =>
+    [...client.records.map.values()]
+      .map((e) => e.val)
+      .filter((r) => r.typeName === 'shape' && r.type === IDEA_CARD_TYPE)
+      .map((r) => r.id)
+      .sort()
+
+  it('a raw client deletes every card; the facilitator restores; another client sees all back; the restore is undoable', async () => {
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const adaClient = await connect(ada.participantToken)
+    const bob = await joinParticipant(t.url, workshop, 'Bob')
+    const bobClient = await connect(bob.participantToken)
+
+    // 25 cards from Ada's socket, 5 through the API from the facilitator.
+    adaClient.doc.transact(() => {
+      for (let i = 0; i < 25; i++) {
+        const card = ideaCard(ada.participantId, `Idee ${i} <script>x</script>`)
+        adaClient.records.set(card.id, card)
+      }
+    })
+    for (let i = 0; i < 5; i++) {
+      expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: `API ${i}` })).status).toBe(201)
+    }
+    await waitFor(() => cardIds(bobClient).length === 30, { what: '30 cards at Bob' })
+    const before = structuredClone(Object.fromEntries([...bobClient.records.map].map(([k, v]) => [k, v.val])))
+
+    // The facilitator's raw socket deletes everything in one go.
+    const wiper = await connect(workshop.facilitatorToken)
+    await waitFor(() => cardIds(wiper).length === 30, { what: 'wiper synced' })
+    wiper.doc.transact(() => {
+      for (const id of cardIds(wiper)) wiper.records.delete(id)
+    })
+    await waitFor(() => cardIds(bobClient).length === 0, { what: 'cards gone at Bob' })
+
+    const safety = await waitFor(async () => (await versions()).find((v) => v.reason === 'mass_delete'), {
+      what: 'mass-delete version',
+    })
+    expect(safety).toMatchObject({ ideaCount: 30, createdBy: 'Moderation', detail: { deletedCards: 30 } })
+
+    const restore = await facilitator('POST', `/api/boards/${boardId}/versions/${safety.id}/restore`, {})
+    expect(restore.status).toBe(200)
+    expect(restore.body).toMatchObject({ restoredVersionId: safety.id, beforeVersionId: expect.any(String) })
+    expect(restore.body.changes).toBe(30)
+
+    // Bob's copy is the board from before the delete again, record for record.
+    await waitFor(() => cardIds(bobClient).length === 30, { what: 'cards back at Bob' })
+    for (const [id, record] of Object.entries(before)) expect(bobClient.records.get(id)).toEqual(record)
+    expect(cardIds(adaClient)).toEqual(cardIds(bobClient))
+
+    // The restore saved the emptied board first; restoring that undoes the restore.
+    const list = await versions()
+    const undo = list.find((v) => v.id === restore.body.beforeVersionId)
+    expect(undo).toMatchObject({ reason: 'restore', ideaCount: 0, detail: { restoredVersionId: safety.id } })
+    expect(list[0]!.id).toBe(undo!.id)
+    // The restore itself deleted nothing, so it took no mass-delete version of its own.
+    expect(list.filter((v) => v.reason === 'mass_delete')).toHaveLength(1)
+
+    const undone = await facilitator('POST', `/api/boards/${boardId}/versions/${undo!.id}/restore`, {})
+    expect(undone.status).toBe(200)
+    await waitFor(() => cardIds(bobClient).length === 0, { what: 'restore undone at Bob' })
+    // …and a server-side restore that removes 30 cards is not mistaken for a mass delete.
+    await serverRoundTrip(bobClient.provider)
+    expect((await versions()).filter((v) => v.reason === 'mass_delete')).toHaveLength(1)
+
+    // Still everything is recoverable: redo the first restore.
+    expect((await facilitator('POST', `/api/boards/${boardId}/versions/${safety.id}/restore`, {})).status).toBe(200)
+    await waitFor(() => cardIds(bobClient).length === 30, { what: 'cards back again' })
+
+    // And a client that connects only now gets the restored board.
+    const late = await connect(bob.participantToken)
+    expect(cardIds(late)).toEqual(
+      Object.keys(before)
+        .filter((id) => before[id]!.typeName === 'shape')
+        .sort(),
+    )
+  })
+
+  it('a participant deleting their own many cards is recoverable too; deletes refused by the server are not counted', async () => {
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const bob = await joinParticipant(t.url, workshop, 'Bob')
+    const adaClient = await connect(ada.participantToken)
+    const bobClient = await connect(bob.participantToken)
+    adaClient.doc.transact(() => {
+      for (let i = 0; i < 12; i++) {
+        const card = ideaCard(ada.participantId, `Ada ${i}`)
+        adaClient.records.set(card.id, card)
+      }
+    })
+    await waitFor(() => cardIds(bobClient).length === 12, { what: 'cards at Bob' })
+
+    // Bob may not delete Ada's cards: the server puts them back, so no version is taken.
+    bobClient.doc.transact(() => {
+      for (const id of cardIds(bobClient)) bobClient.records.delete(id)
+    })
+    await waitFor(() => cardIds(bobClient).length === 12, { what: 'refused deletes reverted' })
+    await serverRoundTrip(bobClient.provider)
+    expect((await versions()).filter((v) => v.reason === 'mass_delete')).toEqual([])
+
+    adaClient.doc.transact(() => {
+      for (const id of cardIds(adaClient)) adaClient.records.delete(id)
+    })
+    const safety = await waitFor(async () => (await versions()).find((v) => v.reason === 'mass_delete'), {
+      what: 'mass-delete version',
+    })
+    expect(safety).toMatchObject({ createdBy: 'Ada', ideaCount: 12 })
+  })
+
+  it('takes a version at every phase change and when a voting round opens', async () => {
+    expect(await versions()).toEqual([])
+    expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: 'Bäume' })).status).toBe(201)
+    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'cluster' })).status).toBe(200)
+    let list = await versions()
+    expect(list).toHaveLength(1)
+    expect(list[0]).toMatchObject({
+      reason: 'phase',
+      createdBy: 'Moderation',
+      ideaCount: 1,
+      detail: { phase: 'cluster', previousPhase: 'collect' },
+    })
+
+    // Setting the phase it already has is no change and takes no version.
+    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'cluster' })).status).toBe(200)
+    expect(await versions()).toHaveLength(1)
+
+    const round = await facilitator('POST', `/api/boards/${boardId}/rounds`, { dotsPerParticipant: 3 })
+    expect(round.status).toBe(201)
+    list = await versions()
+    expect(list).toHaveLength(2)
+    expect(list[0]).toMatchObject({ reason: 'round', detail: { roundId: round.body.roundId }, ideaCount: 1 })
+
+    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'vote' })).status).toBe(200)
+    expect((await versions()).map((v) => v.reason)).toEqual(['phase', 'round', 'phase'])
+  })
+
+  it('saves named versions, previews them as SVG, and restores comments with the cards', async () => {
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const idea = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      token: ada.participantToken,
+      body: { text: '<img src=x onerror=alert(1)> Grün & Blau' },
+    })
+    expect(idea.status).toBe(201)
+    const ideaId = idea.body.idea.id as string
+    const comment = await api(t.url, 'POST', `/api/boards/${boardId}/ideas/${ideaId}/comments`, {
+      token: ada.participantToken,
+      body: { text: 'Unbedingt!' },
+    })
+    expect(comment.status).toBe(201)
+
+    const saved = await facilitator('POST', `/api/boards/${boardId}/versions`, { name: '  Vor der Pause  ' })
+    expect(saved.status).toBe(201)
+    expect(saved.body.version).toMatchObject({ name: 'Vor der Pause', reason: 'manual', ideaCount: 1 })
+
+    const preview = await fetch(`${t.url}/api/boards/${boardId}/versions/${saved.body.version.id}/preview`, {
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    })
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-type')).toContain('image/svg+xml')
+    const svg = await preview.text()
+    expect(svg).toContain('<svg')
+    expect(svg).toContain('&lt;img src=x')
+    expect(svg).toContain('Grün &amp;')
+    expect(svg).not.toContain('<img')
+
+    // Later: the card and its comment are deleted, another card arrives.
+    const f = await connect(workshop.facilitatorToken)
+    f.doc.transact(() => {
+      f.records.delete(ideaId)
+      f.doc.getMap(COMMENTS_MAP).delete(comment.body.comment.id)
+    })
+    expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: 'später' })).status).toBe(201)
+    const watcher = await connect(ada.participantToken)
+    expect(watcher.has(ideaId)).toBe(false)
+
+    const restored = await facilitator('POST', `/api/boards/${boardId}/versions/${saved.body.version.id}/restore`, {})
+    expect(restored.status).toBe(200)
+    await waitFor(() => watcher.has(ideaId), { what: 'card back' })
+    expect(watcher.texts()).toEqual(['<img src=x onerror=alert(1)> Grün & Blau'])
+    await waitFor(() => watcher.doc.getMap(COMMENTS_MAP).has(comment.body.comment.id), { what: 'comment back' })
+    const thread = await api(t.url, 'GET', `/api/boards/${boardId}/ideas/${ideaId}/comments`, {
+      token: ada.participantToken,
+    })
+    expect(thread.body.comments.map((c: { text: string }) => c.text)).toEqual(['Unbedingt!'])
+
+    // Restoring the same version again changes nothing and saves nothing.
+    const again = await facilitator('POST', `/api/boards/${boardId}/versions/${saved.body.version.id}/restore`, {})
+    expect(again.body).toEqual({ restoredVersionId: saved.body.version.id, beforeVersionId: null, changes: 0 })
+  })
+
+  it('refuses what it should, clearly', async () => {
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const asAda = (method: string, route: string, body?: unknown) =>
+      api(t.url, method, route, { token: ada.participantToken, body })
+    const base = `/api/boards/${boardId}/versions`
+
+    expect((await api(t.url, 'GET', base)).status).toBe(401)
+    for (const [method, route, body] of [
+      ['GET', base],
+      ['POST', base, { name: 'x' }],
+    ] as const) {
+      const res = await asAda(method, route, body)
+      expect(res.status).toBe(403)
+      expect(res.body.error.code).toBe('forbidden')
+    }
+    const saved = await facilitator('POST', base, { name: 'ok' })
+    expect((await asAda('POST', `${base}/${saved.body.version.id}/restore`, {})).status).toBe(403)
+    expect((await asAda('GET', `${base}/${saved.body.version.id}/preview`)).status).toBe(403)
+
+    for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 'x', extra: 1 }]) {
+      const res = await facilitator('POST', base, body)
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+    }
+    for (const [method, route] of [
+      ['POST', `${base}/ver_nope/restore`],
+      ['GET', `${base}/ver_nope/preview`],
+    ] as const) {
+      const res = await facilitator(method, route, method === 'POST' ? {} : undefined)
+      expect(res.status).toBe(404)
+      expect(res.body.error.code).toBe('version_not_found')
+    }
+
+    // A version of another board is not found through this one.
+    const other = await createWorkshop(t.url)
+    const foreign = await api(t.url, 'POST', `/api/boards/${other.boardIds[0]}/versions`, {
+      token: other.facilitatorToken,
+      body: { name: 'fremd' },
+    })
+    expect(foreign.status).toBe(201)
+    const res = await facilitator('POST', `${base}/${foreign.body.version.id}/restore`, {})
+    expect(res.status).toBe(404)
+  })
+})
