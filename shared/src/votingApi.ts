@@ -13,10 +13,14 @@ export const VotingErrorCode = {
   noVoteToRemove: 'no_vote_to_remove',
   notRevealed: 'not_revealed',
   unknownIdea: 'unknown_idea',
+  unknownCluster: 'unknown_cluster',
+  noEligibleIdeas: 'no_eligible_ideas',
+  roundHasNoTimer: 'round_has_no_timer',
 } as const
 export type VotingErrorCode = (typeof VotingErrorCode)[keyof typeof VotingErrorCode]
 
 const ideaId = z.string().min(1).max(200)
+const clusterId = z.string().min(1).max(200)
 
 /** A day is the longest a workshop round can sensibly run. */
 export const ROUND_DURATION_MAX_SECONDS = 24 * 60 * 60
@@ -27,6 +31,11 @@ export const CreateRoundBody = z
     dotsPerParticipant: z.int().min(1).max(50),
     maxPerIdea: z.int().min(1).max(50).optional(),
     ideaIds: z.array(ideaId).min(1).max(IDEA_IDS_MAX).optional(),
+    /**
+     * Additive: every idea card inside these clusters when the round opens is eligible (together
+     * with `ideaIds`, if both are given). Resolved to idea ids at open time.
+     */
+    clusterIds: z.array(clusterId).min(1).max(200).optional(),
     anonymous: z.boolean().optional(),
     durationSeconds: z.int().min(1).max(ROUND_DURATION_MAX_SECONDS).optional(),
   })
@@ -42,6 +51,11 @@ export const CastVoteBody = z
     ideaId,
     delta: z.union([z.literal(1), z.literal(-1)]),
     requestId: z.string().min(1).max(100).optional(),
+    /**
+     * Additive, facilitator only: a named proxy vote for someone in the room without a device.
+     * Each name has its own budget in the round; the dots are marked as proxy votes in results.
+     */
+    onBehalfOf: z.string().trim().min(1).max(60).optional(),
   })
   .strict()
 export type CastVoteBody = z.infer<typeof CastVoteBody>
@@ -59,6 +73,8 @@ export interface RankingEntryDto {
   votes: number
   /** 1-based; equal votes share a rank. */
   rank: number
+  /** Of `votes`, how many were placed by the facilitator on someone's behalf (only when > 0). */
+  proxyVotes?: number
 }
 
 export interface RoundResultsDto {
@@ -68,7 +84,7 @@ export interface RoundResultsDto {
   totalVotes: number
   ranking: RankingEntryDto[]
   /** Named rounds only, for the facilitator once the round is no longer open: who voted for what. */
-  ballots?: { voterId: string; name: string; votes: Record<string, number> }[]
+  ballots?: { voterId: string; name: string; votes: Record<string, number>; proxy?: boolean }[]
 }
 
 export interface RoundDto {
@@ -85,6 +101,8 @@ export interface RoundDto {
   closesAt: number | null
   closedAt: number | null
   revealedAt: number | null
+  /** Additive: set while the facilitator has paused the timer (then `closesAt` is null). */
+  pausedRemainingMs?: number | null
   /** Progress everyone may see, also while open: no distribution. */
   progress: { voters: number; totalVotes: number }
   /** Only when revealed, or for the facilitator. */
@@ -106,4 +124,64 @@ export interface MyRoundVotesResponse {
   maxPerIdea: number | null
   myVotes: Record<string, number>
   remaining: number
+}
+
+/** POST /api/rounds/:roundId/extend: adds time to the round's timer (default one minute). */
+export const ExtendRoundBody = z
+  .object({
+    seconds: z
+      .int()
+      .min(1)
+      .max(60 * 60)
+      .optional(),
+  })
+  .strict()
+export type ExtendRoundBody = z.infer<typeof ExtendRoundBody>
+
+/** Facilitator only: the people voted for by proxy in a round, with the dots they used. */
+export interface RoundProxiesResponse {
+  proxies: { name: string; used: number }[]
+}
+
+/**
+ * The `round` section of the server-owned board state (BoardStateMessage.round): the board's
+ * open round, or its latest one. Settings, state and progress only — never the distribution.
+ */
+export interface RoundStateSection {
+  id: string
+  status: RoundStatusDto
+  dotsPerParticipant: number
+  maxPerIdea: number | null
+  eligibleIdeaIds: string[] | null
+  anonymous: boolean
+  /** Epoch ms when the timer ends the round; null without timer or while paused. */
+  closesAt: number | null
+  /** Additive: ms left on a paused timer; null when running or untimed. */
+  pausedRemainingMs?: number | null
+  voters: number
+  totalVotes: number
+}
+
+/** PUT /api/boards/:boardId/shortlist: the whole shortlist, in order. */
+export const PutShortlistBody = z.object({ ideaIds: z.array(ideaId).max(200) }).strict()
+export type PutShortlistBody = z.infer<typeof PutShortlistBody>
+
+/** POST /api/boards/:boardId/shortlist/promote: the top N ideas of a round join the shortlist. */
+export const PromoteShortlistBody = z
+  .object({ roundId: z.string().min(1).max(100), top: z.int().min(1).max(50) })
+  .strict()
+export type PromoteShortlistBody = z.infer<typeof PromoteShortlistBody>
+
+export interface ShortlistEntryDto {
+  ideaId: string
+  /** The idea's text when it was listed (kept if the card goes later). */
+  text: string
+  /** Dots it had in the round it was promoted from, if any. */
+  votes: number | null
+  roundId: string | null
+  addedAt: number
+}
+
+export interface ShortlistResponse {
+  shortlist: ShortlistEntryDto[]
 }

@@ -63,6 +63,8 @@ export interface RankingEntry {
   votes: number
   /** Competition ranking: equal votes share a rank (1, 1, 3). */
   rank: number
+  /** Of `votes`, dots the facilitator placed on someone's behalf (named proxy votes); only when > 0. */
+  proxyVotes?: number
 }
 
 export interface ReportRound {
@@ -88,6 +90,8 @@ export interface RoundInput {
   votesByIdea: Record<string, number>
   /** Texts of ideas that are no longer on the board (their card was deleted after voting). */
   ideaTexts?: Record<string, string>
+  /** Of `votesByIdea`, the proxy votes per idea (only ideas that have some). */
+  proxyVotesByIdea?: Record<string, number>
 }
 
 export interface CommentInput {
@@ -224,12 +228,14 @@ function buildRounds(inputs: readonly RoundInput[], cards: readonly CardRecord[]
       const ranking: RankingEntry[] = []
       entries.forEach(([ideaId, votes], position) => {
         const previous = ranking[position - 1]
+        const proxyVotes = round.proxyVotesByIdea?.[ideaId] ?? 0
         ranking.push({
           ideaId,
           // An empty text marks an idea whose card and text are gone; renderers say so.
           text: cardText.get(ideaId) ?? round.ideaTexts?.[ideaId] ?? '',
           votes,
           rank: previous && previous.votes === votes ? previous.rank : position + 1,
+          ...(proxyVotes > 0 ? { proxyVotes } : {}),
         })
       })
       return {

@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx'
 import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
-import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel } from './labels.ts'
+import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
 import { buildPng } from './png.ts'
 
 /** XML 1.0 cannot hold control characters or lone surrogates; Word refuses such a file. */
@@ -114,7 +114,7 @@ function roundBlock(round: ReportRound, l: Labels): (Paragraph | Table)[] {
               children: [
                 cell(`${e.rank}.`, { align: 'right' }),
                 cell(e.text || l.removedIdea),
-                cell(String(e.votes), { align: 'right' }),
+                cell(votesCell(l, e), { align: 'right' }),
               ],
             }),
         ),

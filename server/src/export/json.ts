@@ -80,7 +80,13 @@ const Round = z.object({
   voters: z.number().int().min(0),
   totalVotes: z.number().int().min(0),
   ranking: z.array(
-    z.object({ ideaId: z.string(), text: z.string(), votes: z.number().int().min(0), rank: z.number().int().min(1) }),
+    z.object({
+      ideaId: z.string(),
+      text: z.string(),
+      votes: z.number().int().min(0),
+      rank: z.number().int().min(1),
+      proxyVotes: z.number().int().min(0).optional(),
+    }),
   ),
 })
 

@@ -56,6 +56,7 @@ const de = {
   voters: 'Abstimmende',
   totalVotes: 'Punkte insgesamt',
   removedIdea: '(entfernte Idee)',
+  proxyVotes: (n: number) => `davon ${n} stellvertretend`,
   page: (n: number, total: number) => `Seite ${n} von ${total}`,
   roundTitle: (index: number) => `Runde ${index}`,
   summaryShortlists: 'Shortlists aller Thementische',
@@ -113,10 +114,16 @@ const en: Labels = {
   voters: 'Voters',
   totalVotes: 'Total votes',
   removedIdea: '(removed idea)',
+  proxyVotes: (n: number) => `${n} by proxy`,
   page: (n: number, total: number) => `Page ${n} of ${total}`,
   roundTitle: (index: number) => `Round ${index}`,
   summaryShortlists: 'Shortlists of all tables',
   summaryBoards: 'Tables',
+}
+
+/** A ranking's vote cell: the count, and how many of them were proxy votes (named, on someone's behalf). */
+export function votesCell(l: Labels, entry: { votes: number; proxyVotes?: number }): string {
+  return entry.proxyVotes ? `${entry.votes} (${l.proxyVotes(entry.proxyVotes)})` : String(entry.votes)
 }
 
 export function labelsFor(language: ExportLanguage | string | undefined): Labels {

@@ -1,5 +1,5 @@
 import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
-import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel } from './labels.ts'
+import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
 
 /**
  * Escapes participant text for Markdown: formatting characters are backslash-escaped and
@@ -54,7 +54,7 @@ function roundBlock(round: ReportRound, l: Labels): string[] {
   if (round.ranking.length === 0) return [...lines, l.noVotes, '']
   lines.push(`| ${l.rank} | ${l.idea} | ${l.votes} |`, '|---:|---|---:|')
   for (const entry of round.ranking) {
-    lines.push(`| ${entry.rank} | ${inline(entry.text) || l.removedIdea} | ${entry.votes} |`)
+    lines.push(`| ${entry.rank} | ${inline(entry.text) || l.removedIdea} | ${votesCell(l, entry)} |`)
   }
   return [...lines, '']
 }

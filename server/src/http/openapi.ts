@@ -5,8 +5,11 @@ import {
   CreateIdeaBody,
   CreateRoundBody,
   CreateWorkshopBody,
+  ExtendRoundBody,
   JoinWorkshopBody,
   PassphraseBody,
+  PromoteShortlistBody,
+  PutShortlistBody,
   SetLockBody,
   SetPhaseBody,
   TimerActionBody,
@@ -182,7 +185,12 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Open a voting round',
       auth: 'facilitator',
       body: CreateRoundBody,
-      responses: { '201': 'roundId', '409': 'round_already_open', ...errors },
+      responses: {
+        '201': 'roundId',
+        '409': 'round_already_open',
+        '422': 'unknown_idea | unknown_cluster | no_eligible_ideas',
+        ...errors,
+      },
     },
     get: { summary: 'Rounds of a board', auth: 'any', responses: { '200': 'rounds', ...errors } },
   },
@@ -204,6 +212,62 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/rounds/{roundId}/reveal': {
     post: { summary: 'Reveal results', auth: 'facilitator', responses: { '200': 'revealed', ...errors } },
+  },
+  '/api/rounds/{roundId}': {
+    get: {
+      summary: 'One round (results only when revealed, or for the facilitator)',
+      auth: 'any',
+      responses: { '200': 'round', ...errors },
+    },
+  },
+  '/api/rounds/{roundId}/me': {
+    get: {
+      summary: 'My dots and remaining budget (facilitator: ?onBehalfOf=name for a proxy voter)',
+      auth: 'participant',
+      responses: { '200': 'myVotes, remaining', ...errors },
+    },
+  },
+  '/api/rounds/{roundId}/proxies': {
+    get: { summary: 'Proxy voters of a round', auth: 'facilitator', responses: { '200': 'proxies', ...errors } },
+  },
+  '/api/rounds/{roundId}/pause': {
+    post: {
+      summary: "Pause the round's timer (idempotent)",
+      auth: 'facilitator',
+      responses: { '200': 'round', '409': 'round_not_open | round_has_no_timer', ...errors },
+    },
+  },
+  '/api/rounds/{roundId}/resume': {
+    post: {
+      summary: "Resume the round's timer (idempotent)",
+      auth: 'facilitator',
+      responses: { '200': 'round', '409': 'round_not_open | round_has_no_timer', ...errors },
+    },
+  },
+  '/api/rounds/{roundId}/extend': {
+    post: {
+      summary: "Add time to the round's timer (default 60 s)",
+      auth: 'facilitator',
+      body: ExtendRoundBody,
+      responses: { '200': 'round', '409': 'round_not_open | round_has_no_timer', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/shortlist': {
+    get: { summary: "The board's shortlist, in order", auth: 'any', responses: { '200': 'shortlist', ...errors } },
+    put: {
+      summary: 'Replace the shortlist (gathered live into the plenary board)',
+      auth: 'facilitator',
+      body: PutShortlistBody,
+      responses: { '200': 'shortlist', '422': 'unknown_idea', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/shortlist/promote': {
+    post: {
+      summary: 'Add the top N ideas of a revealed round (ties at the boundary included)',
+      auth: 'facilitator',
+      body: PromoteShortlistBody,
+      responses: { '200': 'shortlist', '404': 'round_not_found', '409': 'not_revealed', ...errors },
+    },
   },
   '/api/rounds/{roundId}/results': {
     get: {

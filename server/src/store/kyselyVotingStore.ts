@@ -1,10 +1,15 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { ShortlistEntry } from '../shortlist/ShortlistStore.ts'
+import { isProxyVoter } from '../voting/proxyVotes.ts'
+import { decideTimerChange, type TimerAction } from '../voting/timerRules.ts'
 import type {
   CastVote,
   CreateRoundResult,
   IdeaTally,
+  ImportedResults,
   RoundRow,
   RoundTally,
+  TimerChangeResult,
   VoterBallot,
   VotingStore,
 } from '../voting/VotingStore.ts'
@@ -13,7 +18,7 @@ import type { Dialect } from './migrations.ts'
 import type { Database } from './schema.ts'
 import type { Store } from './Store.ts'
 
-type RoundRecord = Database['voting_rounds']
+type RoundRecord = Selectable<Database['voting_rounds']>
 
 const toRound = (r: RoundRecord): RoundRow => ({
   id: r.id,
@@ -28,6 +33,8 @@ const toRound = (r: RoundRecord): RoundRow => ({
   closesAt: r.closes_at === null ? null : Number(r.closes_at),
   closedAt: r.closed_at === null ? null : Number(r.closed_at),
   revealedAt: r.revealed_at === null ? null : Number(r.revealed_at),
+  pausedRemainingMs: r.paused_remaining_ms === null ? null : Number(r.paused_remaining_ms),
+  ...(r.imported_results ? { imported: true } : {}),
 })
 
 /** SQLite (better-sqlite3) and PostgreSQL name a unique violation differently. */
@@ -224,9 +231,19 @@ export class KyselyVotingStore implements VotingStore {
   async tally(roundId: string): Promise<RoundTally> {
     // One transaction, so voters and totals come from the same moment.
     return this.db.transaction().execute(async (tx) => {
+      const round = await tx
+        .selectFrom('voting_rounds')
+        .select('imported_results')
+        .where('id', '=', roundId)
+        .executeTakeFirst()
+      if (round?.imported_results) {
+        const imported = JSON.parse(round.imported_results) as ImportedResults
+        const ideas = imported.ideas.filter((i) => i.votes > 0)
+        return { voters: imported.voters, totalVotes: ideas.reduce((sum, i) => sum + i.votes, 0), ideas }
+      }
       const rows = await tx
         .selectFrom('voting_votes')
-        .select(['idea_id', 'count', 'idea_text', 'updated_at'])
+        .select(['voter_id', 'idea_id', 'count', 'idea_text', 'updated_at'])
         .where('round_id', '=', roundId)
         .where('count', '>', 0)
         .execute()
@@ -240,19 +257,21 @@ export class KyselyVotingStore implements VotingStore {
       let totalVotes = 0
       for (const row of rows) {
         const votes = Number(row.count)
+        const proxyVotes = isProxyVoter(row.voter_id) ? votes : 0
         const at = Number(row.updated_at)
         totalVotes += votes
         const entry = ideas.get(row.idea_id)
-        if (!entry) ideas.set(row.idea_id, { ideaId: row.idea_id, votes, text: row.idea_text, textAt: at })
+        if (!entry) ideas.set(row.idea_id, { ideaId: row.idea_id, votes, proxyVotes, text: row.idea_text, textAt: at })
         else {
           entry.votes += votes
+          entry.proxyVotes += proxyVotes
           if (at > entry.textAt) Object.assign(entry, { text: row.idea_text, textAt: at })
         }
       }
       return {
         voters: ballots.length,
         totalVotes,
-        ideas: [...ideas.values()].map(({ ideaId, votes, text }) => ({ ideaId, votes, text })),
+        ideas: [...ideas.values()].map(({ ideaId, votes, proxyVotes, text }) => ({ ideaId, votes, proxyVotes, text })),
       }
     })
   }
@@ -283,7 +302,108 @@ export class KyselyVotingStore implements VotingStore {
         mine[v.idea_id] = Number(v.count)
         byVoter.set(v.voter_id, mine)
       }
-      return ballots.map((b) => ({ voterId: b.voter_id, name: b.voter_name, votes: byVoter.get(b.voter_id) ?? {} }))
+      return ballots.map((b) => ({
+        voterId: b.voter_id,
+        name: b.voter_name,
+        votes: byVoter.get(b.voter_id) ?? {},
+        proxy: isProxyVoter(b.voter_id),
+      }))
+    })
+  }
+
+  async proxies(roundId: string): Promise<{ name: string; used: number }[]> {
+    const rows = await this.db
+      .selectFrom('voting_ballots')
+      .select(['voter_name', 'used'])
+      .where('round_id', '=', roundId)
+      .where('voter_id', 'like', 'proxy:%')
+      .orderBy('voter_name')
+      .execute()
+    return rows.map((r) => ({ name: r.voter_name, used: Number(r.used) }))
+  }
+
+  async changeTimer(roundId: string, action: TimerAction, now: number, extendMs?: number): Promise<TimerChangeResult> {
+    return this.db.transaction().execute(async (tx) => {
+      // Exclusive on PostgreSQL: a pause and an extend from two laptops apply one after the other.
+      const row = await tx
+        .selectFrom('voting_rounds')
+        .selectAll()
+        .where('id', '=', roundId)
+        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .executeTakeFirst()
+      if (!row) throw new Error(`changeTimer: no round ${roundId}`)
+      const round = toRound(row)
+      const outcome = decideTimerChange(round, action, now, extendMs)
+      if (!outcome.ok || !outcome.changed) return { ...outcome, round }
+      await tx
+        .updateTable('voting_rounds')
+        .set({ closes_at: outcome.closesAt, paused_remaining_ms: outcome.pausedRemainingMs })
+        .where('id', '=', roundId)
+        .where('status', '=', RoundStatus.open)
+        .execute()
+      return {
+        ...outcome,
+        round: { ...round, closesAt: outcome.closesAt, pausedRemainingMs: outcome.pausedRemainingMs },
+      }
+    })
+  }
+
+  async importRound(round: RoundRow, results: ImportedResults): Promise<void> {
+    await this.db
+      .insertInto('voting_rounds')
+      .values({
+        id: round.id,
+        board_id: round.boardId,
+        // Never open: an imported round is a record of the past, and would block the board.
+        status: round.status === RoundStatus.revealed ? RoundStatus.revealed : RoundStatus.closed,
+        dots_per_participant: round.dotsPerParticipant,
+        max_per_idea: round.maxPerIdea,
+        eligible_idea_ids: round.ideaIds === null ? null : JSON.stringify(round.ideaIds),
+        anonymous: round.anonymous ? 1 : 0,
+        duration_seconds: round.durationSeconds,
+        opened_at: round.openedAt,
+        closes_at: round.closesAt,
+        closed_at: round.closedAt ?? round.openedAt,
+        revealed_at: round.revealedAt,
+        imported_results: JSON.stringify(results),
+      })
+      .execute()
+  }
+
+  async getShortlist(boardId: string): Promise<ShortlistEntry[]> {
+    const rows = await this.db
+      .selectFrom('board_shortlists')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .orderBy('position')
+      .execute()
+    return rows.map((r) => ({
+      ideaId: r.idea_id,
+      text: r.idea_text,
+      roundId: r.round_id,
+      votes: r.votes === null ? null : Number(r.votes),
+      addedAt: Number(r.added_at),
+    }))
+  }
+
+  async setShortlist(boardId: string, entries: readonly ShortlistEntry[]): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('board_shortlists').where('board_id', '=', boardId).execute()
+      if (entries.length === 0) return
+      await tx
+        .insertInto('board_shortlists')
+        .values(
+          entries.map((e, position) => ({
+            board_id: boardId,
+            idea_id: e.ideaId,
+            position,
+            idea_text: e.text,
+            round_id: e.roundId,
+            votes: e.votes,
+            added_at: e.addedAt,
+          })),
+        )
+        .execute()
     })
   }
 
@@ -337,7 +457,11 @@ export class KyselyVotingStore implements VotingStore {
     const closesAt = round.closes_at === null ? null : Number(round.closes_at)
     await tx
       .updateTable('voting_rounds')
-      .set({ status: RoundStatus.closed, closed_at: closesAt !== null && closesAt <= now ? closesAt : now })
+      .set({
+        status: RoundStatus.closed,
+        closed_at: closesAt !== null && closesAt <= now ? closesAt : now,
+        paused_remaining_ms: null,
+      })
       .where('id', '=', roundId)
       .where('status', '=', RoundStatus.open)
       .execute()

@@ -2,8 +2,9 @@ import type { MigrationProvider } from 'kysely/migration'
 import { initial } from './migrations/0001_initial.ts'
 import { boardState } from './migrations/0002_board_state.ts'
 import { voting } from './migrations/0003_voting.ts'
-import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardVersions } from './migrations/0004_board_versions.ts'
+import { shortlist } from './migrations/0005_shortlist.ts'
+import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
 import type { Dialect } from './migrations/types.ts'
 
@@ -19,8 +20,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0001_initial': initial(dialect),
     '0002_board_state': boardState,
     '0003_voting': voting,
-    '0006_workshop_admin': workshopAdmin,
     '0004_board_versions': boardVersions(dialect),
+    '0005_shortlist': shortlist,
+    '0006_workshop_admin': workshopAdmin,
     '0007_board_timer': boardTimer,
   }
   return { getMigrations: async () => migrations }

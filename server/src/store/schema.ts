@@ -80,6 +80,8 @@ export interface Database {
     closes_at: number | null
     closed_at: number | null
     revealed_at: number | null
+    paused_remaining_ms: Generated<number | null>
+    imported_results: Generated<string | null>
   }
   voting_ballots: {
     round_id: string
@@ -95,6 +97,15 @@ export interface Database {
     count: number
     idea_text: string
     updated_at: number
+  }
+  board_shortlists: {
+    board_id: string
+    idea_id: string
+    position: number
+    idea_text: string
+    round_id: string | null
+    votes: number | null
+    added_at: number
   }
   voting_requests: {
     round_id: string

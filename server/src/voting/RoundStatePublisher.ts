@@ -1,4 +1,4 @@
-import type { BoardStateMessage } from '@pinnwand/shared'
+import type { BoardStateMessage, RoundStateSection } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { RoomManager } from '../sync/RoomManager.ts'
 import { effectiveStatus } from './votingRules.ts'
@@ -7,21 +7,8 @@ import type { RoundRow, VotingStore } from './VotingStore.ts'
 /** Progress is pushed at most this often per board: a plenary vote is hundreds of taps a second. */
 const PROGRESS_INTERVAL_MS = 500
 
-/**
- * What everyone on a board may know about its current voting round: settings, state and
- * progress (how many voted, how many dots) — never the distribution before the reveal.
- */
-export interface RoundStateSection {
-  id: string
-  status: 'open' | 'closed' | 'revealed'
-  dotsPerParticipant: number
-  maxPerIdea: number | null
-  eligibleIdeaIds: string[] | null
-  anonymous: boolean
-  closesAt: number | null
-  voters: number
-  totalVotes: number
-}
+/** What everyone on a board may know about its current round (shared/src/votingApi.ts). */
+export type { RoundStateSection }
 
 /**
  * Keeps the `round` section of each loaded board's server-owned state current (ENGINEERING §2.3:
@@ -89,6 +76,7 @@ export class RoundStatePublisher {
       eligibleIdeaIds: round.ideaIds,
       anonymous: round.anonymous,
       closesAt: round.closesAt,
+      pausedRemainingMs: round.pausedRemainingMs,
       voters: tally.voters,
       totalVotes: tally.totalVotes,
     }

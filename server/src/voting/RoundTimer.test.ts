@@ -9,6 +9,10 @@ function fakeStore(rounds: Pick<RoundRow, 'id' | 'closesAt'>[]) {
   const closed: string[] = []
   const store = {
     listTimedOpenRounds: async () => [...open.values()],
+    getRound: async (id: string) => {
+      const round = open.get(id)
+      return round ? { ...round, status: 'open' } : null
+    },
     closeOverdueRounds: async (now: number) => {
       const due = [...open.values()].filter((r) => r.closesAt !== null && r.closesAt <= now).map((r) => r.id)
       for (const id of due) open.delete(id)
@@ -66,6 +70,33 @@ describe('RoundTimer', () => {
     open.set('elsewhere', { id: 'elsewhere', closesAt: 10_500 })
     await vi.advanceTimersByTimeAsync(1_000)
     expect(closed).toEqual(['elsewhere'])
+    await timer.stop()
+  })
+
+  it('follows a deadline moved elsewhere (extended on another instance) without waiting for the sweep', async () => {
+    const { store, closed, open } = fakeStore([{ id: 'moved', closesAt: 12_000 }])
+    const timer = new RoundTimer(store, { logger: pino({ level: 'silent' }), sweepMs: 60_000 })
+    await timer.start()
+    open.set('moved', { id: 'moved', closesAt: 15_000 })
+    await vi.advanceTimersByTimeAsync(2_100)
+    expect(closed).toEqual([])
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(closed).toEqual(['moved'])
+    await timer.stop()
+  })
+
+  it('apply() disarms a paused round and re-arms it at the new deadline', async () => {
+    const { store, closed, open } = fakeStore([{ id: 'p', closesAt: 12_000 }])
+    const timer = new RoundTimer(store, { logger: pino({ level: 'silent' }), sweepMs: 60_000 })
+    await timer.start()
+    open.set('p', { id: 'p', closesAt: null })
+    timer.apply({ id: 'p', closesAt: null })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(closed).toEqual([])
+    open.set('p', { id: 'p', closesAt: 21_000 })
+    timer.apply({ id: 'p', closesAt: 21_000 })
+    await vi.advanceTimersByTimeAsync(1_100)
+    expect(closed).toEqual(['p'])
     await timer.stop()
   })
 })

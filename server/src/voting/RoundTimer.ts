@@ -54,14 +54,19 @@ export class RoundTimer {
     const delay = Math.max(0, round.closesAt - Date.now()) + 5
     const timer = setTimeout(() => {
       this.timers.delete(round.id)
-      this.track(
-        this.closeDue().then(() => {
-          if (round.closesAt !== null && Date.now() < round.closesAt) this.schedule(round)
-        }),
-      )
+      this.track(this.closeDue().then(() => this.rescheduleFromStore(round.id)))
     }, delay)
     timer.unref()
     this.timers.set(round.id, timer)
+  }
+
+  /**
+   * After a pause, resume or extension: arms the timer at the new deadline, or disarms it while
+   * paused (a paused round has no `closesAt` and cannot run out).
+   */
+  apply(round: Pick<RoundRow, 'id' | 'closesAt'>): void {
+    if (round.closesAt === null) this.cancel(round.id)
+    else this.schedule(round)
   }
 
   cancel(roundId: string): void {
@@ -83,6 +88,20 @@ export class RoundTimer {
   private track(work: Promise<void>): void {
     this.inFlight.add(work)
     void work.finally(() => this.inFlight.delete(work))
+  }
+
+  /**
+   * The deadline may have moved since this timer was armed (extended or paused, possibly on
+   * another instance): follow what the database says now.
+   */
+  private async rescheduleFromStore(roundId: string): Promise<void> {
+    if (this.stopped) return
+    try {
+      const round = await this.store.getRound(roundId)
+      if (round?.status === 'open' && round.closesAt !== null) this.schedule(round)
+    } catch (error) {
+      this.options.logger.error({ err: error, roundId }, 'rescheduling a voting round failed')
+    }
   }
 
   private async closeDue(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { ShortlistStore } from '../shortlist/ShortlistStore.ts'
+import type { TimerAction, TimerOutcome } from './timerRules.ts'
 import type { MyVotes, RoundStatus, VoteOutcome } from './votingRules.ts'
 
 /**
@@ -20,6 +22,10 @@ export interface RoundRow {
   closesAt: number | null
   closedAt: number | null
   revealedAt: number | null
+  /** Time left on a paused timer (then `closesAt` is null); null otherwise. */
+  pausedRemainingMs: number | null
+  /** Set for rounds restored from a board export: their results, without ballots. */
+  imported?: boolean
 }
 
 export interface CastVote {
@@ -42,6 +48,8 @@ export interface IdeaTally {
   votes: number
   /** Text stored with the most recent dot on this idea. */
   text: string
+  /** Of `votes`, dots placed by proxy (the facilitator, for someone without a device). */
+  proxyVotes: number
 }
 
 export interface RoundTally {
@@ -56,11 +64,21 @@ export interface VoterBallot {
   voterId: string
   name: string
   votes: MyVotes
+  /** A named proxy voter (see proxyVotes.ts). */
+  proxy: boolean
 }
+
+/** Results restored from a board export: what the tally of the original round said. */
+export interface ImportedResults {
+  voters: number
+  ideas: IdeaTally[]
+}
+
+export type TimerChangeResult = TimerOutcome & { round?: RoundRow }
 
 export type CreateRoundResult = { ok: true; round: RoundRow } | { ok: false; openRoundId: string }
 
-export interface VotingStore {
+export interface VotingStore extends ShortlistStore {
   /**
    * Opens a round unless the board has an open one (whose timer has not run out: overdue rounds
    * are closed first, at their `closesAt`).
@@ -85,4 +103,10 @@ export interface VotingStore {
   tally(roundId: string): Promise<RoundTally>
   myVotes(roundId: string, voterId: string): Promise<MyVotes>
   ballots(roundId: string): Promise<VoterBallot[]>
+  /** Proxy voters of a round with the dots they used, by name. */
+  proxies(roundId: string): Promise<{ name: string; used: number }[]>
+  /** Pauses, resumes or extends an open round's timer atomically (see timerRules.ts). */
+  changeTimer(roundId: string, action: TimerAction, now: number, extendMs?: number): Promise<TimerChangeResult>
+  /** Stores a finished round restored from an export (closed or revealed), with its results. */
+  importRound(round: RoundRow, results: ImportedResults): Promise<void>
 }

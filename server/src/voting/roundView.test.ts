@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { roundDto, roundResults, withRevealedVotes } from './roundView.ts'
-import type { RoundRow, RoundTally } from './VotingStore.ts'
+import type { RoundRow, RoundTally, VoterBallot } from './VotingStore.ts'
 
 const round = (overrides: Partial<RoundRow> = {}): RoundRow => ({
   id: 'r1',
@@ -15,6 +15,7 @@ const round = (overrides: Partial<RoundRow> = {}): RoundRow => ({
   closesAt: null,
   closedAt: 200,
   revealedAt: null,
+  pausedRemainingMs: null,
   ...overrides,
 })
 
@@ -22,9 +23,9 @@ const tally: RoundTally = {
   voters: 2,
   totalVotes: 5,
   ideas: [
-    { ideaId: 'b', votes: 2, text: 'B then' },
-    { ideaId: 'gone', votes: 2, text: 'Deleted card' },
-    { ideaId: 'a', votes: 1, text: 'A then' },
+    { ideaId: 'b', votes: 2, proxyVotes: 1, text: 'B then' },
+    { ideaId: 'gone', votes: 2, proxyVotes: 0, text: 'Deleted card' },
+    { ideaId: 'a', votes: 1, proxyVotes: 0, text: 'A then' },
   ],
 }
 
@@ -36,16 +37,28 @@ const board = [
 ]
 
 describe('roundResults', () => {
-  it('ranks eligible cards and cards that got dots, with ties in board order', () => {
+  it('ranks eligible cards and cards that got dots, with ties in board order and proxy votes marked', () => {
     const results = roundResults(round(), tally, board, 1000)
     expect(results.ranking).toEqual([
-      { ideaId: 'b', text: 'B now', votes: 2, rank: 1 },
+      { ideaId: 'b', text: 'B now', votes: 2, rank: 1, proxyVotes: 1 },
       { ideaId: 'gone', text: 'Deleted card', votes: 2, rank: 1 },
       { ideaId: 'a', text: 'A now', votes: 1, rank: 3 },
       { ideaId: 'c', text: 'C', votes: 0, rank: 4 },
     ])
     expect(results).toMatchObject({ status: 'closed', voters: 2, totalVotes: 5 })
     expect(results.ballots).toBeUndefined()
+  })
+
+  it('marks proxy ballots for the facilitator', () => {
+    const ballots: VoterBallot[] = [
+      { voterId: 'p_1', name: 'Ada', votes: { a: 1 }, proxy: false },
+      { voterId: 'proxy:frau özdemir', name: 'Frau Özdemir', votes: { b: 1 }, proxy: true },
+    ]
+    const results = roundResults(round(), tally, board, 1000, ballots)
+    expect(results.ballots).toEqual([
+      { voterId: 'p_1', name: 'Ada', votes: { a: 1 } },
+      { voterId: 'proxy:frau özdemir', name: 'Frau Özdemir', votes: { b: 1 }, proxy: true },
+    ])
   })
 
   it('lists only the selected ideas when the round names them', () => {

@@ -26,6 +26,7 @@ export function roundDto(round: RoundRow, tally: RoundTally, now: number, result
     closesAt: round.closesAt,
     closedAt,
     revealedAt: round.revealedAt,
+    pausedRemainingMs: status === RoundStatus.open ? round.pausedRemainingMs : null,
     progress: { voters: tally.voters, totalVotes: tally.totalVotes },
     ...(results ? { results } : {}),
   }
@@ -56,18 +57,31 @@ export function roundResults(
     listed.add(idea.id)
   }
   for (const idea of tally.ideas) if (!listed.has(idea.ideaId)) entries.push({ ideaId: idea.ideaId, text: idea.text })
-  const ranking = rankIdeas(entries, (e) => votes.get(e.ideaId)?.votes ?? 0).map((r) => ({
-    ideaId: r.item.ideaId,
-    text: r.item.text,
-    votes: r.votes,
-    rank: r.rank,
-  }))
+  const ranking = rankIdeas(entries, (e) => votes.get(e.ideaId)?.votes ?? 0).map((r) => {
+    const proxyVotes = votes.get(r.item.ideaId)?.proxyVotes ?? 0
+    return {
+      ideaId: r.item.ideaId,
+      text: r.item.text,
+      votes: r.votes,
+      rank: r.rank,
+      ...(proxyVotes > 0 ? { proxyVotes } : {}),
+    }
+  })
   return {
     status: effectiveStatus(round, now),
     voters: tally.voters,
     totalVotes: tally.totalVotes,
     ranking,
-    ...(ballots ? { ballots: ballots.map((b) => ({ voterId: b.voterId, name: b.name, votes: b.votes })) } : {}),
+    ...(ballots
+      ? {
+          ballots: ballots.map((b) => ({
+            voterId: b.voterId,
+            name: b.name,
+            votes: b.votes,
+            ...(b.proxy ? { proxy: true } : {}),
+          })),
+        }
+      : {}),
   }
 }
 

@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit'
 import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from '../BoardReport.ts'
 import { paletteFor } from '../drawing.ts'
-import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel } from '../labels.ts'
+import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from '../labels.ts'
 import { buildPng } from '../png.ts'
 import {
   contentWidth,
@@ -153,14 +153,16 @@ function roundSection(doc: PDFDocument, round: ReportRound, l: Labels, toc: TocE
     return
   }
   const w = contentWidth()
+  // Wider when a cell also names the proxy votes ("5 (davon 2 stellvertretend)").
+  const votesWidth = round.ranking.some((e) => e.proxyVotes) ? 150 : 60
   table(
     doc,
     [
       { title: l.rank, width: 44, align: 'right' },
-      { title: l.idea, width: w - 44 - 60 },
-      { title: l.votes, width: 60, align: 'right' },
+      { title: l.idea, width: w - 44 - votesWidth },
+      { title: l.votes, width: votesWidth, align: 'right' },
     ],
-    round.ranking.map((e) => [`${e.rank}.`, e.text || l.removedIdea, String(e.votes)]),
+    round.ranking.map((e) => [`${e.rank}.`, e.text || l.removedIdea, votesCell(l, e)]),
   )
 }
 

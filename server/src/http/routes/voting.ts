@@ -3,8 +3,10 @@ import {
   type CastVoteResponse,
   CreateRoundBody,
   type CreateRoundResponse,
+  ExtendRoundBody,
   type MyRoundVotesResponse,
   type RoundListResponse,
+  type RoundProxiesResponse,
   type RoundResponse,
   type RoundResultsDto,
   VotingErrorCode,
@@ -12,9 +14,14 @@ import {
 import type { FastifyInstance } from 'fastify'
 import { type Actor, canReadBoard } from '../../auth/Actor.ts'
 import { generateId } from '../../auth/tokens.ts'
-import { isIdeaCard } from '../../domain/ideas.ts'
+import { registerShortlistRoutes } from '../../shortlist/shortlistRoutes.ts'
 import type { BoardRow } from '../../store/Store.ts'
+import { type BoardIdeas, loadBoardIdeas } from '../../voting/boardIdeas.ts'
+import { resolveEligibleIdeas } from '../../voting/eligibility.ts'
+import { displayProxyName, proxyVoterId } from '../../voting/proxyVotes.ts'
 import { type BoardIdea, roundDto, roundResults } from '../../voting/roundView.ts'
+import { TimerAction } from '../../voting/timerRules.ts'
+import { registerVotingExtras } from '../../voting/votingExtras.ts'
 import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } from '../../voting/votingRules.ts'
 import type { RoundRow, RoundTally } from '../../voting/VotingStore.ts'
 import type { AppContext } from '../context.ts'
@@ -50,19 +57,18 @@ async function roundFor(ctx: AppContext, actor: Actor, roundId: string): Promise
   return { round, board }
 }
 
-/** The board's idea cards, oldest first (the board order ties are kept in). */
+/** The board's idea cards (oldest first, the board order ties are kept in) and clusters. */
+const readIdeasOf = (ctx: AppContext, boardId: string): Promise<BoardIdeas> => loadBoardIdeas(ctx.rooms, boardId)
+
 async function boardIdeas(ctx: AppContext, boardId: string): Promise<BoardIdea[]> {
-  const room = await ctx.rooms.open(boardId)
-  try {
-    // Read synchronously right after open: the room cannot be unloaded in between.
-    const ideas: BoardIdea[] = []
-    for (const { val } of room.records.map.values()) {
-      if (isIdeaCard(val)) ideas.push({ id: val.id, text: val.props.text, createdAt: val.props.createdAt })
-    }
-    return ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-  } finally {
-    ctx.rooms.releaseIfIdle(room)
-  }
+  return (await readIdeasOf(ctx, boardId)).ideas
+}
+
+/** The voter a tap counts for: the caller, or (facilitator only) a named proxy voter. */
+function voterFor(actor: Actor, onBehalfOf: string | undefined): { voterId: string; voterName: string } {
+  if (onBehalfOf === undefined) return { voterId: actor.userId, voterName: actor.name }
+  if (actor.role !== 'facilitator') throw forbidden('Only the facilitator can vote on behalf of someone.')
+  return { voterId: proxyVoterId(onBehalfOf), voterName: displayProxyName(onBehalfOf) }
 }
 
 /** Results for whoever may see them now; undefined otherwise. */
@@ -91,17 +97,22 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'open a voting round')
     const body = parseBody(CreateRoundBody, request.body)
-    let ideaIds: string[] | null = null
-    if (body.ideaIds) {
-      ideaIds = [...new Set(body.ideaIds)]
-      const onBoard = new Set((await boardIdeas(ctx, board.id)).map((i) => i.id))
-      const unknown = ideaIds.filter((id) => !onBoard.has(id))
-      if (unknown.length > 0) {
+    const { ideas, clusterIds } = await readIdeasOf(ctx, board.id)
+    const eligible = resolveEligibleIdeas(ideas, clusterIds, { ideaIds: body.ideaIds, clusterIds: body.clusterIds })
+    if (!eligible.ok) {
+      if (eligible.unknownIdeas.length > 0) {
         throw new ApiError(422, VotingErrorCode.unknownIdea, 'Some ideaIds are not idea cards on this board.', {
-          ideaIds: unknown,
+          ideaIds: eligible.unknownIdeas,
         })
       }
+      if (eligible.unknownClusters.length > 0) {
+        throw new ApiError(422, VotingErrorCode.unknownCluster, 'Some clusterIds are not clusters on this board.', {
+          clusterIds: eligible.unknownClusters,
+        })
+      }
+      throw new ApiError(422, VotingErrorCode.noEligibleIdeas, 'The chosen clusters hold no idea cards.')
     }
+    const ideaIds = eligible.ideaIds
     const now = Date.now()
     const result = await ctx.voting.store.createRound({
       id: generateId('r'),
@@ -116,6 +127,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       closesAt: body.durationSeconds ? now + body.durationSeconds * 1000 : null,
       closedAt: null,
       revealedAt: null,
+      pausedRemainingMs: null,
     })
     if (!result.ok) {
       throw new ApiError(409, VotingErrorCode.roundAlreadyOpen, 'This board already has an open voting round.', {
@@ -164,12 +176,12 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       const { round } = await roundFor(ctx, actor, request.params.roundId)
       if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
       const body = parseBody(CastVoteBody, request.body)
+      const voter = voterFor(actor, body.onBehalfOf)
       const ideas = await boardIdeas(ctx, round.boardId)
       const card = ideas.find((i) => i.id === body.ideaId)
       const outcome = await ctx.voting.store.castVote({
         roundId: round.id,
-        voterId: actor.userId,
-        voterName: actor.name,
+        ...voter,
         ideaId: body.ideaId,
         ideaText: card?.text ?? '',
         delta: body.delta,
@@ -183,13 +195,14 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   )
 
-  app.get<{ Params: { roundId: string } }>(
+  app.get<{ Params: { roundId: string }; Querystring: { onBehalfOf?: string } }>(
     '/api/rounds/:roundId/me',
     async (request): Promise<MyRoundVotesResponse> => {
       const actor = await requireActor(ctx.store, request)
       const { round } = await roundFor(ctx, actor, request.params.roundId)
       if (actor.role === 'projector') throw forbidden('The projector view has no dots.')
-      const myVotes = await ctx.voting.store.myVotes(round.id, actor.userId)
+      const onBehalfOf = request.query.onBehalfOf?.trim() || undefined
+      const myVotes = await ctx.voting.store.myVotes(round.id, voterFor(actor, onBehalfOf).voterId)
       return {
         roundId: round.id,
         status: effectiveStatus(round, Date.now()),
@@ -229,6 +242,43 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
   })
 
   app.get<{ Params: { roundId: string } }>(
+    '/api/rounds/:roundId/proxies',
+    async (request): Promise<RoundProxiesResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const { round } = await roundFor(ctx, actor, request.params.roundId)
+      requireFacilitator(actor, 'see proxy voters')
+      return { proxies: await ctx.voting.store.proxies(round.id) }
+    },
+  )
+
+  for (const action of Object.values(TimerAction)) {
+    app.post<{ Params: { roundId: string } }>(
+      `/api/rounds/:roundId/${action}`,
+      async (request): Promise<RoundResponse> => {
+        const actor = await requireActor(ctx.store, request)
+        const { round } = await roundFor(ctx, actor, request.params.roundId)
+        requireFacilitator(actor, `${action} the round's timer`)
+        const body = action === TimerAction.extend ? parseBody(ExtendRoundBody, request.body ?? {}) : {}
+        const now = Date.now()
+        const changed = await ctx.voting.store.changeTimer(round.id, action, now, (body.seconds ?? 60) * 1000)
+        if (!changed.ok) {
+          throw changed.code === 'round_not_open'
+            ? new ApiError(409, VotingErrorCode.roundNotOpen, REFUSAL_MESSAGE.round_not_open)
+            : new ApiError(409, VotingErrorCode.roundHasNoTimer, 'This voting round has no timer.')
+        }
+        const current = changed.round ?? round
+        if (changed.changed) {
+          ctx.voting.timer.apply(current)
+          await ctx.voting.publisher.publishNow(round.boardId)
+          request.log.info({ roundId: round.id, action, closesAt: current.closesAt }, 'voting round timer changed')
+        }
+        const tally = await ctx.voting.store.tally(round.id)
+        return { round: roundDto(current, tally, now, await resultsFor(ctx, actor, current, now, tally)) }
+      },
+    )
+  }
+
+  app.get<{ Params: { roundId: string } }>(
     '/api/rounds/:roundId/results',
     async (request): Promise<RoundResultsDto> => {
       const actor = await requireActor(ctx.store, request)
@@ -245,4 +295,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       return results
     },
   )
+
+  registerShortlistRoutes(app, ctx)
+  registerVotingExtras(app, ctx)
 }

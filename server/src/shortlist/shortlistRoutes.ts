@@ -1,0 +1,119 @@
+import { PromoteShortlistBody, PutShortlistBody, type ShortlistResponse, VotingErrorCode } from '@pinnwand/shared'
+import type { FastifyInstance } from 'fastify'
+import type { Actor } from '../auth/Actor.ts'
+import type { AppContext } from '../http/context.ts'
+import { ApiError, parseBody } from '../http/errors.ts'
+import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
+import { boardFor } from '../http/routes/ideas.ts'
+import type { BoardRow } from '../store/Store.ts'
+import { loadBoardIdeas } from '../voting/boardIdeas.ts'
+import { roundResults } from '../voting/roundView.ts'
+import { effectiveStatus, RoundStatus } from '../voting/votingRules.ts'
+import { PlenaryGatherer } from './PlenaryGatherer.ts'
+import { mergeIntoShortlist, topIdeas, uniqueInOrder } from './shortlistRules.ts'
+import type { ShortlistEntry } from './ShortlistStore.ts'
+
+const toResponse = (entries: ShortlistEntry[]): ShortlistResponse => ({
+  shortlist: entries.map((e) => ({
+    ideaId: e.ideaId,
+    text: e.text,
+    votes: e.votes,
+    roundId: e.roundId,
+    addedAt: e.addedAt,
+  })),
+})
+
+/**
+ * The board's shortlist (API: GET/PUT /api/boards/:boardId/shortlist, POST …/shortlist/promote).
+ * Everyone on the board may read it; only the facilitator changes it. Every change is gathered
+ * into the workshop's plenary board at once (PlenaryGatherer).
+ */
+export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const gatherer = new PlenaryGatherer({
+    store: ctx.store,
+    shortlists: ctx.voting.store,
+    rooms: ctx.rooms,
+    schema: ctx.schema,
+    logger: ctx.logger.child({ component: 'shortlist' }),
+  })
+
+  /** Saves the new shortlist and updates the plenary; a plenary failure does not undo the save. */
+  async function save(board: BoardRow, actor: Actor, entries: ShortlistEntry[]): Promise<ShortlistResponse> {
+    await ctx.voting.store.setShortlist(board.id, entries)
+    try {
+      await gatherer.gather(board, actor.userId)
+    } catch (error) {
+      ctx.logger.error({ err: error, boardId: board.id }, 'gathering the shortlist into the plenary failed')
+    }
+    return toResponse(entries)
+  }
+
+  app.get<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/shortlist',
+    async (request): Promise<ShortlistResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      return toResponse(await ctx.voting.store.getShortlist(board.id))
+    },
+  )
+
+  app.put<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/shortlist',
+    async (request): Promise<ShortlistResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      requireFacilitator(actor, 'change the shortlist')
+      const body = parseBody(PutShortlistBody, request.body)
+      const ids = uniqueInOrder(body.ideaIds)
+      const current = new Map((await ctx.voting.store.getShortlist(board.id)).map((e) => [e.ideaId, e]))
+      const cards = new Map((await loadBoardIdeas(ctx.rooms, board.id)).ideas.map((i) => [i.id, i]))
+      // A listed idea whose card was deleted may stay listed (its text is kept); new ones must exist.
+      const unknown = ids.filter((id) => !current.has(id) && !cards.has(id))
+      if (unknown.length > 0) {
+        throw new ApiError(422, VotingErrorCode.unknownIdea, 'Some ideaIds are not idea cards on this board.', {
+          ideaIds: unknown,
+        })
+      }
+      const now = Date.now()
+      const entries = ids.map(
+        (id) => current.get(id) ?? { ideaId: id, text: cards.get(id)!.text, roundId: null, votes: null, addedAt: now },
+      )
+      return save(board, actor, entries)
+    },
+  )
+
+  app.post<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/shortlist/promote',
+    async (request): Promise<ShortlistResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      requireFacilitator(actor, 'change the shortlist')
+      const body = parseBody(PromoteShortlistBody, request.body)
+      const round = await ctx.voting.store.getRound(body.roundId)
+      if (!round || round.boardId !== board.id) {
+        throw new ApiError(404, VotingErrorCode.roundNotFound, 'No voting round with this id on this board.')
+      }
+      const now = Date.now()
+      // The shortlist is public: promoting from an unrevealed round would leak its ranking.
+      if (effectiveStatus(round, now) !== RoundStatus.revealed) {
+        throw new ApiError(409, VotingErrorCode.notRevealed, 'Reveal the round before promoting its top ideas.')
+      }
+      const ideas = (await loadBoardIdeas(ctx.rooms, board.id)).ideas
+      const results = roundResults(round, await ctx.voting.store.tally(round.id), ideas, now)
+      const top = topIdeas(results.ranking, body.top)
+      const current = await ctx.voting.store.getShortlist(board.id)
+      const byId = new Map(current.map((e) => [e.ideaId, e]))
+      const ranked = new Map(top.map((r) => [r.ideaId, r]))
+      const entries = mergeIntoShortlist(
+        current.map((e) => e.ideaId),
+        top.map((r) => r.ideaId),
+      ).map((id) => {
+        const existing = byId.get(id)
+        if (existing) return existing
+        const entry = ranked.get(id)!
+        return { ideaId: id, text: entry.text, roundId: round.id, votes: entry.votes, addedAt: now }
+      })
+      return save(board, actor, entries)
+    },
+  )
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify'
+import { registerBoardExtras } from '../export/boardExtras.ts'
+import type { RoundInput } from '../export/BoardReport.ts'
+import type { AppContext } from '../http/context.ts'
+import { effectiveStatus } from './votingRules.ts'
+import type { VotingStore } from './VotingStore.ts'
+
+/**
+ * Every round of a board (settings, status, dots per idea, proxy marks) and its shortlist, for
+ * the result report. Exports are facilitator-only, so open rounds are included as they stand.
+ */
+export async function votingReportInput(
+  store: VotingStore,
+  boardId: string,
+  now = Date.now(),
+): Promise<{ rounds: RoundInput[]; shortlist: string[] }> {
+  const rounds: RoundInput[] = []
+  for (const round of await store.listRounds(boardId)) {
+    const tally = await store.tally(round.id)
+    const votesByIdea: Record<string, number> = {}
+    const ideaTexts: Record<string, string> = {}
+    const proxyVotesByIdea: Record<string, number> = {}
+    for (const idea of tally.ideas) {
+      votesByIdea[idea.ideaId] = idea.votes
+      ideaTexts[idea.ideaId] = idea.text
+      if (idea.proxyVotes > 0) proxyVotesByIdea[idea.ideaId] = idea.proxyVotes
+    }
+    rounds.push({
+      id: round.id,
+      openedAt: round.openedAt,
+      settings: {
+        dotsPerParticipant: round.dotsPerParticipant,
+        maxPerIdea: round.maxPerIdea,
+        anonymous: round.anonymous,
+        eligibleIdeaIds: round.ideaIds,
+      },
+      status: effectiveStatus(round, now),
+      voters: tally.voters,
+      votesByIdea,
+      ideaTexts,
+      ...(Object.keys(proxyVotesByIdea).length > 0 ? { proxyVotesByIdea } : {}),
+    })
+  }
+  const shortlist = (await store.getShortlist(boardId)).map((entry) => entry.ideaId)
+  return { rounds, shortlist }
+}
+
+const liveStores = new Set<VotingStore>()
+let unregister: (() => void) | null = null
+
+/**
+ * Hooks voting into the report (export/boardExtras.ts) for as long as this server runs. The
+ * registry is process-wide and tests run several servers in one process (some on one shared
+ * PostgreSQL), so one source asks every live server's store and keeps each round once.
+ */
+export function registerVotingExtras(app: FastifyInstance, ctx: AppContext): void {
+  liveStores.add(ctx.voting.store)
+  unregister ??= registerBoardExtras(async (board) => {
+    const seen = new Set<string>()
+    const rounds: RoundInput[] = []
+    let shortlist: string[] = []
+    for (const store of liveStores) {
+      const part = await votingReportInput(store, board.id)
+      for (const round of part.rounds) if (!seen.has(round.id) && seen.add(round.id)) rounds.push(round)
+      if (shortlist.length === 0) shortlist = part.shortlist
+    }
+    return { rounds, shortlist }
+  })
+  app.addHook('onClose', async () => {
+    liveStores.delete(ctx.voting.store)
+    if (liveStores.size === 0) {
+      unregister?.()
+      unregister = null
+    }
+  })
+}
