@@ -16,6 +16,15 @@ const Env = z.object({
   AWARENESS_MS: z.coerce.number().int().min(10).max(2000).default(100),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
+  METRICS_TOKEN: z.string().optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(1000),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  SLOW_CLIENT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
 })
 
 export interface Config {
@@ -33,6 +42,23 @@ export interface Config {
   awarenessMs: number
   idleUnloadMs: number
   compactEvery: number
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean
+  /** Open WebSocket connections per client address (0 = no limit). */
+  connectionsPerIp: number
+  /** API requests per second per bearer token, sustained (0 = no limit) and as a burst. */
+  rateLimitPerSecond: number
+  rateLimitBurst: number
+  /** Largest encoded board document; updates beyond it are refused. */
+  maxDocumentBytes: number
+  /** Bytes queued to one socket before the client counts as too slow and is dropped. */
+  slowClientBytes: number
+  /** On SIGTERM: report not-ready this long before closing sockets (load balancer grace). */
+  shutdownDrainMs: number
+  /** Scale-out relay heartbeat; a peer silent for three beats counts as gone. */
+  relayHeartbeatMs: number
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -60,5 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     awarenessMs: e.AWARENESS_MS,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEvery: e.COMPACT_EVERY,
+    metricsToken: e.METRICS_TOKEN || undefined,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    connectionsPerIp: e.CONNECTIONS_PER_IP,
+    rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: e.RATE_LIMIT_BURST,
+    maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    slowClientBytes: e.SLOW_CLIENT_BYTES,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    relayHeartbeatMs: e.RELAY_HEARTBEAT_MS,
   }
 }

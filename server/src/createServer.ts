@@ -7,6 +7,9 @@ import { Facilitation } from './facilitation/Facilitation.ts'
 import { BoardHistory } from './history/BoardHistory.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
 import type { AppContext } from './http/context.ts'
+import { createRateLimitHook } from './limits/rateLimitHook.ts'
+import { type HealthState, registerHealthRoutes } from './metrics/healthRoutes.ts'
+import { ServerMetrics } from './metrics/ServerMetrics.ts'
 import type { BoardRelay } from './relay/BoardRelay.ts'
 import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
@@ -22,6 +25,9 @@ export interface RunningServer {
   rooms: RoomManager
   voting: AppContext['voting']
   logger: Logger
+  /** Scale-out relay (REDIS_URL), if any. */
+  relay: BoardRelay | undefined
+  health: HealthState
   /** Graceful: closes sockets, flushes and compacts every board, closes the store. */
   close(): Promise<void>
 }
@@ -38,17 +44,39 @@ export async function createServer(
   const schema = getBoardSchema()
   // REDIS_URL: several instances serve the same boards (docs/operations.md).
   const relay: BoardRelay | undefined = config.redisUrl
-    ? await (await import('./relay/RedisRelay.ts')).RedisRelay.connect({ url: config.redisUrl, logger })
+    ? await (await import('./relay/RedisRelay.ts')).RedisRelay.connect({
+        url: config.redisUrl,
+        logger,
+        heartbeatMs: config.relayHeartbeatMs,
+      })
     : undefined
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
     awarenessMs: config.awarenessMs,
     compactEvery: config.compactEvery,
+    maxDocumentBytes: config.maxDocumentBytes,
     idleUnloadMs: config.idleUnloadMs,
     logger,
   })
-  const gateway = createWsGateway({ store, rooms, logger })
+  const health: HealthState = { draining: false, storeUp: () => store.ping(), relayUp: () => relay?.up ?? true }
+  const metrics = new ServerMetrics({
+    connections: () => gateway.connectionCount,
+    boardsLoaded: () => rooms.loadedCount,
+    relayUp: health.relayUp,
+  })
+  rooms.onRoomEvent((_boardId, event) => metrics.observe(event))
+  const gateway = createWsGateway({
+    store,
+    rooms,
+    logger,
+    limits: {
+      connectionsPerIp: config.connectionsPerIp,
+      trustProxy: config.trustProxy,
+      slowClientBytes: config.slowClientBytes,
+      onRefused: (reason) => metrics.connectionsRefused.inc({ reason }),
+    },
+  })
   // Started before listening: rounds that ran out while the server was down close first.
   const voting = {
     store: store.voting,
@@ -65,6 +93,15 @@ export async function createServer(
   const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
   const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
   const app = await buildHttpApp({ config, store, rooms, gateway, schema, logger, version, voting, history, facilitation })
+  app.addHook(
+    'onRequest',
+    createRateLimitHook({
+      perSecond: config.rateLimitPerSecond,
+      burst: config.rateLimitBurst,
+      onLimited: () => metrics.rateLimited.inc(),
+    }),
+  )
+  registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo
@@ -83,8 +120,14 @@ export async function createServer(
     rooms,
     voting,
     logger,
+    relay,
+    health,
     close() {
       closing ??= (async () => {
+        // Not ready from now on; give the load balancer SHUTDOWN_DRAIN_MS to notice before
+        // the sockets close (clients then reconnect to another instance).
+        health.draining = true
+        if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs))
         gateway.close()
         await voting.timer.stop()
         voting.publisher.stop()

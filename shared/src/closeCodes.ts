@@ -21,8 +21,12 @@ export const CloseCode = {
   workshopDeleted: 4410,
   /** The table has its participant limit and this participant holds no seat there. */
   tableFull: 4429,
+  /** The board document reached MAX_DOCUMENT_BYTES: the update was refused, the rest is kept. */
+  documentTooLarge: 4414,
   /** The server is shutting down; reconnect shortly. */
   serverShutdown: 4503,
+  /** Too many connections from one address (CONNECTIONS_PER_IP); retried with backoff. */
+  tooManyConnections: 4529,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 

@@ -1,9 +1,11 @@
 import { IdeaListPanel } from '../ideas/IdeaListPanel.tsx'
+import { CommentsPanel } from '../comments/CommentsPanel.tsx'
 import { ExportPanel } from '../export/ExportPanel.tsx'
 import type { BoardPanelDefinition } from './boardPanels.ts'
 
 /** The side drawer's panels, in tab order. One line per feature. */
 export const registeredBoardPanels: BoardPanelDefinition[] = [
   { id: 'ideas', labelKey: 'ideas.panelTab', component: IdeaListPanel },
+  { id: 'comments', labelKey: 'comments.panelTab', component: CommentsPanel },
   { id: 'export', labelKey: 'export.panelTab', component: ExportPanel, isAvailable: (me) => me.role === 'facilitator' },
 ]

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
+import { isStoreUnavailableError } from '../limits/storeOutage.ts'
 import { registerHistoryRoutes } from '../history/historyRoutes.ts'
 import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
@@ -57,6 +58,12 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
         .code(415)
         .send(apiError(ErrorCode.unsupportedMediaType, 'Send JSON (content-type: application/json).'))
     if (status >= 400 && status < 500) return reply.code(status).send(apiError(ErrorCode.badRequest, error.message))
+    // The database is unreachable: say so (and when to retry) instead of a bare 500.
+    if (isStoreUnavailableError(error))
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send(apiError(ErrorCode.unavailable, 'The database is unavailable. Retry shortly.'))
     request.log.error({ err: error }, 'request failed')
     return reply
       .code(500)

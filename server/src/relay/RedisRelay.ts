@@ -9,7 +9,12 @@ export interface RedisRelayOptions {
   logger: Logger
   /** Channel prefix, so several deployments (or test runs) can share one Redis. */
   prefix?: string
+  /** How often an instance says it is alive; a peer silent for 3 intervals counts as gone. */
+  heartbeatMs?: number
 }
+
+/** Everything after this on the heartbeat channel is the sender's instance id. */
+const HEARTBEAT_CHANNEL = 'pinnwand:instances'
 
 /**
  * Redis pub/sub between instances: one channel per board, one subscriber and one publisher
@@ -26,6 +31,10 @@ export class RedisRelay implements BoardRelay {
   private readonly handlers = new Map<string, (message: RelayMessage) => void>()
   private readonly resyncListeners = new Set<() => void>()
   private closed = false
+  /** Other instances and when we last heard from them. */
+  private readonly peers = new Map<string, number>()
+  private readonly heartbeatMs: number
+  private heartbeat: NodeJS.Timeout | null = null
 
   private constructor(options: RedisRelayOptions) {
     this.prefix = options.prefix ?? 'pinnwand:board:'
@@ -46,6 +55,7 @@ export class RedisRelay implements BoardRelay {
       maxRetriesPerRequest: null,
       connectionName: `pinnwand-sub-${this.instanceId}`,
     })
+    this.heartbeatMs = options.heartbeatMs ?? 2000
     this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => this.deliver(channel.toString(), data))
     for (const connection of [this.pub, this.sub]) {
       connection.on('error', (error: Error) => this.logger.warn({ err: error }, 'redis connection error'))
@@ -61,6 +71,10 @@ export class RedisRelay implements BoardRelay {
   static async connect(options: RedisRelayOptions): Promise<RedisRelay> {
     const relay = new RedisRelay(options)
     await Promise.all([relay.pub.connect(), relay.sub.connect()])
+    await relay.sub.subscribe(HEARTBEAT_CHANNEL)
+    relay.heartbeat = setInterval(() => relay.beat(), relay.heartbeatMs)
+    relay.heartbeat.unref()
+    relay.beat()
     relay.logger.info({ instanceId: relay.instanceId }, 'relay connected to redis')
     return relay
   }
@@ -95,6 +109,7 @@ export class RedisRelay implements BoardRelay {
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.heartbeat) clearInterval(this.heartbeat)
     this.handlers.clear()
     await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)])
   }
@@ -103,7 +118,28 @@ export class RedisRelay implements BoardRelay {
     return this.prefix + boardId
   }
 
+  /**
+   * Says we are alive, and notices peers that went silent. A peer killed between persisting an
+   * update and publishing it leaves that update only in the store: when a peer disappears, every
+   * loaded board reloads from the store.
+   */
+  private beat(): void {
+    if (this.closed) return
+    this.pub.publish(HEARTBEAT_CHANNEL, this.instanceId).catch(() => undefined)
+    const now = performance.now()
+    const gone = [...this.peers].filter(([, seen]) => now - seen > 3 * this.heartbeatMs).map(([id]) => id)
+    if (gone.length === 0) return
+    for (const id of gone) this.peers.delete(id)
+    this.logger.warn({ peers: gone }, 'relay peers went silent; resyncing boards from the store')
+    for (const listener of this.resyncListeners) listener()
+  }
+
   private deliver(channel: string, data: Buffer): void {
+    if (channel === HEARTBEAT_CHANNEL) {
+      const peer = data.toString()
+      if (peer !== this.instanceId) this.peers.set(peer, performance.now())
+      return
+    }
     if (!channel.startsWith(this.prefix)) return
     const handler = this.handlers.get(channel.slice(this.prefix.length))
     if (!handler) return
@@ -130,7 +166,7 @@ export class RedisRelay implements BoardRelay {
     if (this.closed || !this.up) return
     const boards = [...this.handlers.keys()]
     try {
-      if (boards.length > 0) await this.sub.subscribe(...boards.map((b) => this.channel(b)))
+      await this.sub.subscribe(HEARTBEAT_CHANNEL, ...boards.map((b) => this.channel(b)))
     } catch (error) {
       this.logger.warn({ err: error }, 'resubscribing failed; the next reconnect retries')
       return

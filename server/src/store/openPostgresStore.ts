@@ -10,7 +10,11 @@ import type { Database } from './schema.ts'
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
 export async function openPostgresStore(connectionString: string): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+  // A database behind a dead network hangs instead of failing: bound the wait for a connection,
+  // so requests fail visibly (503) and rooms keep retrying their appends.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 })
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', () => undefined)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
   return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db)

@@ -1,4 +1,4 @@
-import { BoardDoc, type BoardStateMessage, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
+import { BoardDoc, type BoardStateMessage, CloseCode, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -35,6 +35,8 @@ export interface RoomOptions {
   awarenessMs: number
   /** Compact the log into a snapshot after this many appended updates. */
   compactEvery: number
+  /** Largest encoded document; client updates that would grow it beyond are refused. */
+  maxDocumentBytes?: number
   logger: Logger
 }
 
@@ -85,6 +87,8 @@ export class BoardRoom {
   private pendingUpdates: Uint8Array[] = []
   /** Updates that are durable already (RELAY_ORIGIN): broadcast at the tick, not persisted. */
   private pendingRemote: Uint8Array[] = []
+  /** Upper estimate of the encoded document size (exact only when near the limit). */
+  private approxDocBytes: number | null = null
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
   private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
@@ -277,6 +281,8 @@ export class BoardRoom {
     // cache resends the server's own entries). The state vector is needed only then.
     if (!inspection.ok) inspection = inspectClientUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
     if (!inspection.ok) return { closeCode: 4422, reason: inspection.reason }
+    const tooLarge = this.wouldExceedDocumentLimit(update)
+    if (tooLarge) return { closeCode: CloseCode.documentTooLarge, reason: tooLarge }
     this.refusals = []
     this.comments.reset()
     this.foreignWrite = false
@@ -285,12 +291,27 @@ export class BoardRoom {
     } catch (error) {
       return { closeCode: 4400, reason: `update could not be applied: ${(error as Error).message}` }
     }
+    if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
     if (this.foreignWrite) {
       this.restoreForeignTypes()
       return { closeCode: 4422, reason: 'write outside the board records' }
     }
     return null
+  }
+
+  /**
+   * MAX_DOCUMENT_BYTES: refuses an update that would grow the document beyond the limit. The
+   * estimate only ever overshoots (an update's size counts in full), so the exact size — one
+   * encode — is computed only when the estimate reaches the limit.
+   */
+  private wouldExceedDocumentLimit(update: Uint8Array): string | null {
+    const max = this.options.maxDocumentBytes
+    if (!max) return null
+    if (this.approxDocBytes !== null && this.approxDocBytes + update.byteLength <= max) return null
+    this.approxDocBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+    if (this.approxDocBytes + update.byteLength <= max) return null
+    return `the board document would grow beyond ${max} bytes`
   }
 
   private reviewChanges(changes: RecordChanges, transaction: Y.Transaction): void {

@@ -6,6 +6,8 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { type Actor, canReadBoard } from '../auth/Actor.ts'
 import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import { generateId } from '../auth/tokens.ts'
+import { clientAddress } from '../limits/clientAddress.ts'
+import { ConnectionLimiter } from '../limits/ConnectionLimiter.ts'
 import type { Store } from '../store/Store.ts'
 import type { BoardRoom, RoomConnection } from './BoardRoom.ts'
 import { decodeClientMessage, MalformedMessageError } from './messages.ts'
@@ -15,6 +17,16 @@ const WS_PATH = /^\/ws\/([^/?#]+)\/?$/
 
 /** Bytes queued on a socket beyond which we drop the client rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+
+export interface GatewayLimits {
+  /** Open connections per client address (0 = none). */
+  connectionsPerIp: number
+  trustProxy: boolean
+  /** Overrides MAX_BUFFERED_BYTES. */
+  slowClientBytes?: number
+  /** A connection refused or dropped by a limit (for metrics). */
+  onRefused?(reason: 'connections_per_ip' | 'slow_client'): void
+}
 
 export interface WsGateway {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
@@ -30,8 +42,16 @@ export interface WsGateway {
  * The WebSocket adapter: authenticates the upgrade, then turns frames into room messages.
  * Everything about documents happens in BoardRoom.
  */
-export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger: Logger }): WsGateway {
+export function createWsGateway(deps: {
+  store: Store
+  rooms: RoomManager
+  logger: Logger
+  limits?: GatewayLimits
+}): WsGateway {
   const { store, rooms, logger } = deps
+  const limits: GatewayLimits = deps.limits ?? { connectionsPerIp: 0, trustProxy: false }
+  const maxBufferedBytes = limits.slowClientBytes ?? MAX_BUFFERED_BYTES
+  const perAddress = new ConnectionLimiter(limits.connectionsPerIp)
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.wsMessageBytesMax })
   const sockets = new Map<WebSocket, { userId: string; workshopId: string }>()
 
@@ -69,8 +89,9 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
       wantsState,
       send(message) {
         if (ws.readyState !== ws.OPEN) return
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        if (ws.bufferedAmount > maxBufferedBytes) {
           log.warn({ buffered: ws.bufferedAmount }, 'client too slow; closing')
+          limits.onRefused?.('slow_client')
           ws.close(CloseCode.serverShutdown, 'client too slow')
           return
         }
@@ -119,6 +140,14 @@ export function createWsGateway(deps: { store: Store; rooms: RoomManager; logger
         return
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
+        const address = clientAddress(request, limits.trustProxy)
+        if (!perAddress.tryAcquire(address)) {
+          limits.onRefused?.('connections_per_ip')
+          logger.warn({ address }, 'too many connections from one address; refusing')
+          ws.close(CloseCode.tooManyConnections, 'too many connections from this address')
+          return
+        }
+        ws.once('close', () => perAddress.release(address))
         const early: Frame[] = []
         ws.on('message', (data, isBinary) => early.push([data, isBinary]))
         accept(ws, request, early).catch((error: unknown) => {
