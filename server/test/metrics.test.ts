@@ -10,13 +10,8 @@ import {
   type TestServer,
   userIdOf,
 } from './helpers/testServer.ts'
+import { sample } from './helpers/prometheus.ts'
 import { waitFor } from './helpers/waitFor.ts'
-
-/** The value of one sample line (`name{labels} value`) in Prometheus text, or undefined. */
-export function sample(text: string, name: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1))
-}
 
 describe('metrics, readiness and liveness', () => {
   const servers: TestServer[] = []
