@@ -4,6 +4,7 @@ import type {
   CreateWorkshopResponse,
   JoinInfoResponse,
   JoinWorkshopResponse,
+  TakeSeatResponse,
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
@@ -39,6 +40,10 @@ export interface BoardOverview {
   lastActivity?: number | null
   phase?: BoardPhase
   locked?: boolean
+  /** Participant limit of the table (null: none). */
+  maxParticipants?: number | null
+  /** Participants whose current table this is. */
+  seated?: number
 }
 
 export interface ParticipantEntry {
@@ -124,6 +129,25 @@ export function revokeParticipant(workshopId: string, participantId: string, tok
 
 export function setRecoveryPassphrase(workshopId: string, passphrase: string, token: string): Promise<void> {
   return request('POST', `/api/workshops/${id(workshopId)}/passphrase`, token, { passphrase })
+}
+
+/** Deletes the workshop with everything in it (facilitator). */
+export function deleteWorkshop(workshopId: string, token: string): Promise<void> {
+  return request('DELETE', `/api/workshops/${id(workshopId)}`, token)
+}
+
+export function setTableLimit(boardId: string, maxParticipants: number | null, token: string): Promise<{ maxParticipants: number | null }> {
+  return request('PATCH', `/api/boards/${id(boardId)}`, token, { maxParticipants })
+}
+
+/** Makes this table the participant's table; 409 `table_full` when its limit is reached. */
+export function takeSeat(boardId: string, token: string): Promise<TakeSeatResponse> {
+  return request('POST', `/api/boards/${id(boardId)}/seat`, token)
+}
+
+/** Titles and questions of the tables a token may open (any role). */
+export function fetchTables(workshopId: string, token: string): Promise<{ boards: { id: string; title: string; question: string }[] }> {
+  return getJson(`/api/workshops/${id(workshopId)}/tables`, token)
 }
 
 export function recoverAccess(workshopId: string, passphrase: string): Promise<{ facilitatorToken: string }> {

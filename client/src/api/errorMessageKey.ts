@@ -7,6 +7,8 @@ const KNOWN: Record<string, string> = {
   workshop_full: 'apiError.workshopFull',
   board_not_found: 'apiError.boardNotFound',
   invalid_passphrase: 'apiError.invalidPassphrase',
+  workshop_deleted: 'apiError.workshopDeleted',
+  table_full: 'apiError.tableFull',
   rate_limited: 'apiError.rateLimited',
   validation_failed: 'apiError.validationFailed',
   payload_too_large: 'apiError.payloadTooLarge',

@@ -116,6 +116,10 @@ export function closeCodeMessageKey(code: number | null): string {
       return 'error.unknownBoard'
     case CloseCode.schemaMismatch:
       return 'error.schemaMismatch'
+    case CloseCode.workshopDeleted:
+      return 'error.workshopDeleted'
+    case CloseCode.tableFull:
+      return 'error.tableFull'
     default:
       return 'error.badMessage'
   }

@@ -1,3 +1,4 @@
+import '../workshop/workshopAdmin.css'
 import { BoardPhase } from '@pinnwand/shared/boardState'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +9,7 @@ import { CopyButton } from '../ui/CopyButton.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { formatRelativeTime } from './formatRelativeTime.ts'
+import { TableLimitField } from './TableLimitField.tsx'
 
 const phases = Object.values(BoardPhase)
 
@@ -84,6 +86,12 @@ export function TableCard({
           <dd data-testid="participant-count">{board.participants}</dd>
         </div>
         <div>
+          <dt>{t('limit.seated')}</dt>
+          <dd data-testid="seated-count">
+            {board.seated === undefined ? dash : board.maxParticipants ? t('limit.seatedOf', { seated: board.seated, max: board.maxParticipants }) : board.seated}
+          </dd>
+        </div>
+        <div>
           <dt>{t('dashboard.ideas')}</dt>
           <dd data-testid="idea-count">{board.ideas ?? dash}</dd>
         </div>
@@ -126,6 +134,9 @@ export function TableCard({
           {locked ? t('dashboard.unlockShort') : t('dashboard.lockShort')}
         </button>
       </div>
+      {board.maxParticipants === undefined ? null : (
+        <TableLimitField boardId={board.id} tableTitle={board.title} limit={board.maxParticipants} token={token} onSaved={onChanged} />
+      )}
       <div className="pw-table-card__actions">
         <a className="pw-button pw-button--small" href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`} target="_blank" rel="noopener">
           {t('dashboard.openTable')}

@@ -46,6 +46,10 @@ export function setupI18n() {
     fallbackLng: 'en',
     // React escapes on render; i18next escaping would double-escape.
     interpolation: { escapeValue: false },
+    // A key missing from the tables is a bug: say so in the console, where the e2e suite looks.
+    saveMissing: true,
+    missingKeyHandler: (languages, _namespace, key) =>
+      console.error(`[i18n] missing key "${key}" (${[languages].flat().join(', ')})`),
   })
   return i18next
 }

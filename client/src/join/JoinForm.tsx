@@ -1,8 +1,9 @@
+import '../workshop/workshopAdmin.css'
 import type { JoinInfoResponse } from '@pinnwand/shared/api'
 import { Limits } from '@pinnwand/shared/limits'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { joinWorkshop } from '../api/apiClient.ts'
+import { ApiError, joinWorkshop, takeSeat } from '../api/apiClient.ts'
 import { identityStore, type ParticipantIdentity } from '../session/identityStore.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { enterBoard } from './enterBoard.ts'
@@ -32,34 +33,50 @@ export function JoinForm({
   const [missing, setMissing] = useState<{ name?: boolean; board?: boolean }>({})
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  // Joined in this form, but the chosen table turned out to be full: keep that identity.
+  const [joined, setJoined] = useState<ParticipantIdentity | null>(null)
+  const [refusedIds, setRefusedIds] = useState<string[]>([])
   const nameInput = useRef<HTMLInputElement>(null)
   const firstBoard = useRef<HTMLInputElement>(null)
   const workshopId = info.workshop.id
   const boardIds = info.boards.map((board) => board.id)
-  const chooseTable = !preselectedBoardId && info.boards.length > 1
+  const me = joined ?? identity
+  // A full table from the QR code: the choice of the other tables appears instead.
+  const chooseTable = (!preselectedBoardId || refusedIds.length > 0) && info.boards.length > 1
+  const isFull = (board: JoinInfoResponse['boards'][number]) =>
+    refusedIds.includes(board.id) || (board.maxParticipants != null && (board.seated ?? 0) >= board.maxParticipants)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    const nextMissing = { name: !identity && trimmed === '', board: boardId === null }
+    const nextMissing = { name: !me && trimmed === '', board: boardId === null }
     setMissing(nextMissing)
     if (nextMissing.name) return nameInput.current?.focus()
     if (nextMissing.board || boardId === null) return firstBoard.current?.focus()
-    if (identity) return enterBoard(workshopId, boardIds, boardId, identity.participantToken)
     setBusy(true)
     setError(null)
     try {
-      const joined = await joinWorkshop(workshopId, trimmed, joinCode)
-      identityStore.saveDisplayName(trimmed)
-      identityStore.saveParticipant(workshopId, { ...joined, name: trimmed })
-      enterBoard(workshopId, boardIds, boardId, joined.participantToken)
+      let token = me?.participantToken
+      if (!token) {
+        const created = await joinWorkshop(workshopId, trimmed, joinCode)
+        identityStore.saveDisplayName(trimmed)
+        identityStore.saveParticipant(workshopId, { ...created, name: trimmed })
+        setJoined({ ...created, name: trimmed })
+        token = created.participantToken
+      }
+      await takeSeat(boardId, token)
+      enterBoard(workshopId, boardIds, boardId, token)
     } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'table_full') {
+        setRefusedIds((ids) => [...ids, boardId])
+        setBoardId(null)
+      }
       setError(cause)
       setBusy(false)
     }
   }
 
-  const preselected = info.boards.find((board) => board.id === preselectedBoardId)
+  const preselected = refusedIds.length > 0 ? undefined : info.boards.find((board) => board.id === preselectedBoardId)
   return (
     <form className="pw-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? `${id}-error` : undefined}>
       {preselected ? (
@@ -69,13 +86,15 @@ export function JoinForm({
           {preselected.question ? <p>{preselected.question}</p> : null}
         </div>
       ) : null}
-      {identity ? (
+      {me === identity && identity ? (
         <div className="pw-join__identity">
           <p>{t('join.welcomeBack', { name: identity.name })}</p>
           <button type="button" className="pw-button pw-button--quiet" onClick={onForgetIdentity}>
             {t('join.notMe', { name: identity.name })}
           </button>
         </div>
+      ) : me ? (
+        <p className="pw-join__identity">{t('join.joinedAs', { name: me.name })}</p>
       ) : (
         <div className="pw-field">
           <label htmlFor={`${id}-name`}>{t('join.nameLabel')}</label>
@@ -116,8 +135,14 @@ export function JoinForm({
                 onChange={() => setBoardId(board.id)}
               />
               <span>
-                <span className="pw-choice__title">{board.title}</span>
+                <span className="pw-choice__title">
+                  {board.title}
+                  {isFull(board) ? <span className="pw-badge pw-choice__full">{t('join.full')}</span> : null}
+                </span>
                 {board.question ? <span className="pw-choice__detail">{board.question}</span> : null}
+                {board.maxParticipants != null ? (
+                  <span className="pw-choice__detail">{t('join.seats', { seated: board.seated ?? 0, max: board.maxParticipants })}</span>
+                ) : null}
               </span>
             </label>
           ))}

@@ -5,6 +5,7 @@ import { ApiError, fetchConfig, fetchMe } from '../api/apiClient.ts'
 import { BoardCanvas } from '../board/BoardCanvas.tsx'
 import { closeCodeMessageKey } from '../board/BoardConnection.ts'
 import { useBoardSession } from '../board/useBoardSession.ts'
+import { TableFullScreen } from '../join/TableFullScreen.tsx'
 import { resolveBoardToken, stripTokenFromAddress } from '../session/boardToken.ts'
 import { ConnectionStatus, useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
@@ -37,7 +38,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
       })
       .catch((cause: unknown) => {
         if (cancelled) return
-        if (cause instanceof ApiError) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
+        if (cause instanceof ApiError && cause.code === 'workshop_deleted') setError('error.workshopDeleted')
+        else if (cause instanceof ApiError) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
         else setError('error.network')
       })
     return () => {
@@ -49,6 +51,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const session = useBoardSession(boardId, token, loaded && !error && !needsLicense)
 
   if (error) return <MessageScreen testId="board-error" showReload={error === 'error.network'}>{t(error)}</MessageScreen>
+  if (connection === ConnectionStatus.closed && closeCode === CloseCode.tableFull && me && token) {
+    return <TableFullScreen boardId={boardId} workshopId={me.workshopId} token={token} />
+  }
   if (connection === ConnectionStatus.closed) {
     return (
       <MessageScreen testId="board-error" showReload={closeCode === CloseCode.schemaMismatch}>

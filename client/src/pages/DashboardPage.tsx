@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, fetchWorkshop } from '../api/apiClient.ts'
+import { DeleteWorkshopPanel } from '../dashboard/DeleteWorkshopPanel.tsx'
 import { ParticipantsPanel } from '../dashboard/ParticipantsPanel.tsx'
 import { SecretLinkPanel } from '../dashboard/SecretLinkPanel.tsx'
 import { WorkshopExportButton } from '../export/ExportPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
+import { WorkshopGone } from '../dashboard/WorkshopGone.tsx'
 import { formatJoinCode, joinUrl } from '../join/joinCode.ts'
 import { paths } from '../router.ts'
 import { resolveFacilitatorToken } from '../session/facilitatorToken.ts'
@@ -31,13 +33,16 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
   useEffect(() => setNow(Date.now()), [data])
 
   const denied = error instanceof ApiError && (error.status === 401 || error.status === 403)
+  const [deletedHere, setDeletedHere] = useState(false)
+  const gone = deletedHere || (error instanceof ApiError && error.code === 'workshop_deleted')
   useEffect(() => {
-    if (denied) identityStore.forgetFacilitatorToken(workshopId)
-  }, [denied, workshopId])
+    if (denied || gone) identityStore.forgetFacilitatorToken(workshopId)
+  }, [denied, gone, workshopId])
   useEffect(() => {
     if (data) document.title = `${data.workshop.title} – ${t('dashboard.title')}`
   }, [data, t])
 
+  if (gone) return <WorkshopGone justDeleted={deletedHere} />
   if (!token || denied) return <NoAccess />
   if (!data) {
     return (
@@ -104,6 +109,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
           </div>
         </section>
         <ParticipantsPanel workshopId={workshopId} token={token} />
+        <DeleteWorkshopPanel workshopId={workshopId} title={workshop.title} token={token} onDeleted={() => setDeletedHere(true)} />
       </main>
     </>
   )

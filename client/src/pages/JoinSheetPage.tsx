@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, fetchWorkshop } from '../api/apiClient.ts'
 import { usePolling } from '../dashboard/usePolling.ts'
+import { WorkshopGone } from '../dashboard/WorkshopGone.tsx'
 import { joinUrl } from '../join/joinCode.ts'
 import { JoinSheet } from '../print/JoinSheet.tsx'
 import { paths } from '../router.ts'
@@ -23,6 +24,7 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
     if (data) document.title = `${t('joinSheet.title')} – ${data.workshop.title}`
   }, [data, t])
 
+  if (error instanceof ApiError && error.code === 'workshop_deleted') return <WorkshopGone />
   if (!token || (error instanceof ApiError && (error.status === 401 || error.status === 403))) return <NoAccess />
   if (!data) {
     return <main className="pw-page">{error ? <ErrorText error={error} /> : <p role="status">{t('common.loading')}</p>}</main>

@@ -8,7 +8,7 @@ import { identityStore } from '../session/identityStore.ts'
 import { rememberCreatedWorkshop } from '../session/workshopLinks.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { CsvImport } from './CsvImport.tsx'
-import type { TableDraft } from './parseTablesCsv.ts'
+import { parseTableLimit, type TableDraft } from './parseTablesCsv.ts'
 import { newTableRow, TablesEditor, type TableRow } from './TablesEditor.tsx'
 
 const isBlank = (row: TableRow) => row.title.trim() === '' && row.question.trim() === ''
@@ -35,7 +35,10 @@ export function CreateWorkshopForm() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const tables = rows.filter((row) => !isBlank(row))
-    const invalid = title.trim() === '' || tables.length === 0 || tables.some((row) => row.title.trim() === '')
+    const invalid =
+      title.trim() === '' ||
+      tables.length === 0 ||
+      tables.some((row) => row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid')
     if (invalid) {
       setShowErrors(true)
       if (title.trim() === '') titleInput.current?.focus()
@@ -52,6 +55,7 @@ export function CreateWorkshopForm() {
           title: row.title.trim(),
           ...(row.question.trim() ? { question: row.question.trim() } : {}),
           template: row.template,
+          ...(typeof parseTableLimit(row.limit) === 'number' ? { maxParticipants: parseTableLimit(row.limit) as number } : {}),
         })),
       })
       identityStore.saveFacilitatorToken(created.workshop.id, created.facilitatorToken)
@@ -118,7 +122,8 @@ export function CreateWorkshopForm() {
       <CsvImport onTables={onCsvTables} />
       <TablesEditor rows={rows} onChange={setRows} showErrors={showErrors} />
       {noTables ? <p className="pw-error">{t('create.noTables')}</p> : null}
-      {showErrors && (titleMissing || rows.some((row) => !isBlank(row) && row.title.trim() === '')) ? (
+      {showErrors &&
+      (titleMissing || rows.some((row) => !isBlank(row) && (row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid'))) ? (
         <p className="pw-error" role="alert">
           {t('create.fixErrors')}
         </p>

@@ -1,17 +1,21 @@
+import './workshopAdmin.css'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Limits } from '@pinnwand/shared/limits'
-import type { TableDraft } from './parseTablesCsv.ts'
+import { parseTableLimit, type TableDraft } from './parseTablesCsv.ts'
 import { BoardTemplates, DEFAULT_TEMPLATE } from './templates.ts'
 
 export interface TableRow extends TableDraft {
   /** Stable React key: rows are added and removed in the middle. */
   key: number
+  /** The participant limit as typed (empty: none); checked on submit. */
+  limit: string
 }
 
 let nextKey = 1
 export function newTableRow(draft: Partial<TableDraft> = {}): TableRow {
-  return { key: nextKey++, title: '', question: '', template: DEFAULT_TEMPLATE, ...draft }
+  const { maxParticipants, ...rest } = draft
+  return { key: nextKey++, title: '', question: '', template: DEFAULT_TEMPLATE, limit: maxParticipants ? String(maxParticipants) : '', ...rest }
 }
 
 /** The tables of a new workshop, one fieldset each: title, guiding question, template. */
@@ -37,7 +41,7 @@ export function TablesEditor({
     ;(input ?? addButton.current)?.focus()
   })
 
-  const update = (key: number, patch: Partial<TableDraft>) =>
+  const update = (key: number, patch: Partial<TableRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)))
   const add = () => {
     const row = newTableRow()
@@ -54,6 +58,7 @@ export function TablesEditor({
       <ol className="pw-tables-editor__list">
         {rows.map((row, index) => {
           const titleMissing = showErrors && row.title.trim() === ''
+          const limitInvalid = showErrors && parseTableLimit(row.limit) === 'invalid'
           const base = `table-${row.key}`
           return (
             <li key={row.key} className="pw-table-row">
@@ -107,6 +112,27 @@ export function TablesEditor({
                         </option>
                       ))}
                     </select>
+                  </div>
+                  <div className="pw-field">
+                    <label htmlFor={`${base}-limit`}>{t('limit.createLabel')}</label>
+                    <input
+                      id={`${base}-limit`}
+                      className="pw-input pw-limit__input"
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      max={1000}
+                      placeholder={t('limit.none')}
+                      value={row.limit}
+                      aria-invalid={limitInvalid}
+                      aria-describedby={limitInvalid ? `${base}-limit-error` : undefined}
+                      onChange={(event) => update(row.key, { limit: event.target.value })}
+                    />
+                    {limitInvalid ? (
+                      <p className="pw-error" id={`${base}-limit-error`}>
+                        {t('limit.invalid', { max: 1000 })}
+                      </p>
+                    ) : null}
                   </div>
                   {rows.length > 1 ? (
                     <button type="button" className="pw-button pw-button--quiet" onClick={() => remove(row.key)}>

@@ -4,12 +4,14 @@ export interface TableDraft {
   title: string
   question: string
   template: BoardTemplate
+  /** Optional participant limit of the table (4th column). */
+  maxParticipants?: number
 }
 
 export interface CsvProblem {
   /** 1-based line of the CSV row (the first line of a quoted multi-line field). */
   line: number
-  kind: 'missingTitle' | 'unknownTemplate'
+  kind: 'missingTitle' | 'unknownTemplate' | 'badLimit'
   value?: string
 }
 
@@ -76,8 +78,16 @@ export function parseCsvRows(text: string, separator: string): { line: number; c
   return rows
 }
 
+/** A table limit as typed: empty is none; otherwise a whole number 1–1000. */
+export function parseTableLimit(text: string): number | null | 'invalid' {
+  const trimmed = text.trim()
+  if (trimmed === '') return null
+  const value = Number(trimmed)
+  return Number.isInteger(value) && value >= 1 && value <= 1000 ? value : 'invalid'
+}
+
 /**
- * Reads a CSV of tables: `title;question;template` per row, `,` or `;` separated, header row
+ * Reads a CSV of tables: `title;question;template;limit` per row (template and limit optional), `,` or `;` separated, header row
  * optional, quoted fields allowed. Blank rows are skipped; rows without a title and unknown
  * templates are reported (an unknown template falls back to the default) rather than dropped
  * silently, so the facilitator can fix the file.
@@ -93,7 +103,7 @@ export function parseTablesCsv(input: string): ParsedTables {
   const tables: TableDraft[] = []
   const problems: CsvProblem[] = []
   for (const { line, cells } of rows) {
-    const [title = '', question = '', templateName = ''] = cells
+    const [title = '', question = '', templateName = '', limitText = ''] = cells
     if (title === '') {
       problems.push({ line, kind: 'missingTitle' })
       continue
@@ -104,7 +114,9 @@ export function parseTablesCsv(input: string): ParsedTables {
       if (known) template = known
       else problems.push({ line, kind: 'unknownTemplate', value: templateName })
     }
-    tables.push({ title, question, template })
+    const limit = parseTableLimit(limitText)
+    if (limit === 'invalid') problems.push({ line, kind: 'badLimit', value: limitText })
+    tables.push({ title, question, template, ...(typeof limit === 'number' ? { maxParticipants: limit } : {}) })
   }
   return { tables, problems }
 }
