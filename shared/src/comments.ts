@@ -16,7 +16,9 @@ export const COMMENTS_MAP = BoardDoc.comments
 const COMMENT_ID_PREFIX = 'comment:'
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
-export const CommentId = z.string().regex(/^comment:[A-Za-z0-9_-]{8,64}$/, 'comment ids look like comment:<8–64 letters>')
+export const CommentId = z
+  .string()
+  .regex(/^comment:[A-Za-z0-9_-]{8,64}$/, 'comment ids look like comment:<8–64 letters>')
 
 /** Non-blank plain text of at most `Limits.commentTextMax` characters (never HTML). */
 export const CommentText = z

@@ -1,7 +1,12 @@
 import { getCommentsMap } from '@pinnwand/shared'
 import type * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
-import { type CommentChange, type CommentPolicyContext, type CommentRefusal, reviewCommentChange } from './commentPolicy.ts'
+import {
+  type CommentChange,
+  type CommentPolicyContext,
+  type CommentRefusal,
+  reviewCommentChange,
+} from './commentPolicy.ts'
 
 export interface RefusedCommentChange {
   change: CommentChange

@@ -71,7 +71,9 @@ describe('reviewCommentChange', () => {
     expect(reviewCommentChange(bob, remove(adas), open)?.code).toBe('not_author')
     expect(reviewCommentChange(facilitator, remove(adas), open)).toBeNull()
     // Even junk someone left in the map can only go through its author or the facilitator.
-    expect(reviewCommentChange(bob, { id: 'junk', before: { text: 1 }, after: undefined }, open)?.code).toBe('not_author')
+    expect(reviewCommentChange(bob, { id: 'junk', before: { text: 1 }, after: undefined }, open)?.code).toBe(
+      'not_author',
+    )
     expect(reviewCommentChange(facilitator, { id: 'junk', before: { text: 1 }, after: undefined }, open)).toBeNull()
   })
 

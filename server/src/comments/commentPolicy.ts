@@ -70,7 +70,12 @@ export function reviewCommentChange(
     : refuse(CommentRefusalCode.notAuthor, 'only the author can delete this comment')
 }
 
-function reviewNewComment(actor: Actor, id: string, value: unknown, context: CommentPolicyContext): CommentRefusal | null {
+function reviewNewComment(
+  actor: Actor,
+  id: string,
+  value: unknown,
+  context: CommentPolicyContext,
+): CommentRefusal | null {
   const parsed = BoardCommentSchema.safeParse(value)
   if (!parsed.success) {
     const first = parsed.error.issues[0]

@@ -77,8 +77,16 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): vo
       try {
         let comment!: BoardComment
         await room.change((_records, doc) => {
-          comment = buildComment({ ideaId: request.params.ideaId, text: body.text, author: { userId: actor.userId, name: actor.name } })
-          const refusal = reviewCommentChange(actor, { id: comment.id, before: undefined, after: comment }, policyContext(room))
+          comment = buildComment({
+            ideaId: request.params.ideaId,
+            text: body.text,
+            author: { userId: actor.userId, name: actor.name },
+          })
+          const refusal = reviewCommentChange(
+            actor,
+            { id: comment.id, before: undefined, after: comment },
+            policyContext(room),
+          )
           if (refusal) throw refusalError(refusal)
           getCommentsMap(doc).set(comment.id, comment)
         })
@@ -101,8 +109,13 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): vo
         const { commentId } = request.params
         await room.change((_records, doc) => {
           const map = getCommentsMap(doc)
-          if (!map.has(commentId)) throw new ApiError(404, ErrorCode.commentNotFound, 'No comment with this id on this board.')
-          const refusal = reviewCommentChange(actor, { id: commentId, before: map.get(commentId), after: undefined }, policyContext(room))
+          if (!map.has(commentId))
+            throw new ApiError(404, ErrorCode.commentNotFound, 'No comment with this id on this board.')
+          const refusal = reviewCommentChange(
+            actor,
+            { id: commentId, before: map.get(commentId), after: undefined },
+            policyContext(room),
+          )
           if (refusal) throw refusalError(refusal)
           map.delete(commentId)
         })

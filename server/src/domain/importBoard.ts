@@ -46,7 +46,10 @@ export function prepareImportedComments(comments: readonly unknown[] | undefined
     const parsed = BoardCommentSchema.safeParse(value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return { ok: false, reason: `comment ${index + 1}: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}` }
+      return {
+        ok: false,
+        reason: `comment ${index + 1}: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}`,
+      }
     }
     if (ids.has(parsed.data.id)) return { ok: false, reason: `comment ${parsed.data.id} appears twice` }
     ids.add(parsed.data.id)
