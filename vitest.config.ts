@@ -15,6 +15,8 @@ export default defineConfig({
         },
       },
       './client/vitest.config.ts',
+      // Smoke test of the benchmark harness (`pnpm bench --quick`): figures well-formed, nothing lost.
+      { test: { name: 'bench', root: './bench', include: ['bench.test.ts'], testTimeout: 240_000 } },
     ],
   },
 })

@@ -1,0 +1,81 @@
+/**
+ * Smoke test of the benchmark harness at small sizes (`--quick`): every scenario must produce
+ * well-formed figures, and at this scale nothing may get lost. No timing assertions: the
+ * figures of a quick run mean nothing.
+ */
+import { describe, expect, test } from 'vitest'
+import { benches, runBench } from './run.ts'
+
+type Line = Record<string, unknown> & { bench: string }
+
+async function quickRun(name: string): Promise<Line[]> {
+  const bench = benches.find((b) => b.name === name)!
+  const lines = (await runBench(bench, { quick: true })).map((l) => JSON.parse(l) as Line)
+  for (const line of lines) expect(line.error, `${name}: ${line.error}`).toBeUndefined()
+  expect(lines.length).toBeGreaterThan(0)
+  return lines
+}
+
+const isFigure = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0
+
+describe('pnpm bench --quick', () => {
+  test('plenary: all three servers under the same load, nothing lost', async () => {
+    const lines = await quickRun('plenary')
+    const servers = lines.filter((l) => !l.bench.endsWith('-ratios'))
+    expect(servers.map((l) => l.server)).toEqual(['pinnwand', 'y-websocket-server', 'hocuspocus'])
+    for (const line of servers) {
+      expect(line.problems, String(line.server)).toEqual([])
+      expect(line.connected).toBe(line.clients)
+      expect(line.lostUpdates).toBe(0)
+      expect(line.samples).toBe(line.expectedSamples)
+      for (const key of ['p50Ms', 'p95Ms', 'p99Ms', 'serverCpuCores', 'awarenessUpdatesPerClientPerS', 'cursorStatesPerClientPerS']) {
+        expect(isFigure(line[key]), `${line.server} ${key} = ${line[key]}`).toBe(true)
+      }
+    }
+    const ratios = lines.find((l) => l.bench.endsWith('-ratios'))!
+    expect(ratios.vsHocuspocus).toMatchObject({ p99: expect.any(Number) })
+    expect(ratios.vsReference).toMatchObject({ p99: expect.any(Number) })
+  })
+
+  test('many boards: server CPU measured, nothing lost', async () => {
+    const lines = await quickRun('many-boards')
+    for (const line of lines.filter((l) => 'server' in l)) {
+      expect(line.lostUpdates, String(line.server)).toBe(0)
+      expect(isFigure(line.serverCpuCores)).toBe(true)
+    }
+  })
+
+  test('dot voting: every dot counted exactly once', async () => {
+    const [line] = await quickRun('dot-voting')
+    expect(line).toMatchObject({ lostVotes: 0, duplicatedVotes: 0, problems: [] })
+    expect(line!.totalVotes).toBe(line!.expectedVotes)
+    expect(isFigure(line!.voteApiP99Ms)).toBe(true)
+  })
+
+  test('cold load: ready time and board heap', async () => {
+    const [line] = await quickRun('cold-load')
+    expect(isFigure(line!.readyMs)).toBe(true)
+    expect(isFigure(line!.serverLoadMs)).toBe(true)
+    expect(typeof line!.boardHeapMB).toBe('number')
+  })
+
+  test('reconnect: every client resyncs after a restart and edits arrive', async () => {
+    const [line] = await quickRun('reconnect')
+    expect(line!.resynced).toBe(line!.clients)
+    expect(line!.lostUpdatesAfterRestart).toBe(0)
+    expect(isFigure(line!.allResyncedAfterReadyMs)).toBe(true)
+  })
+
+  test('document growth: size against the JSON of the live records', async () => {
+    const [line] = await quickRun('doc-growth')
+    expect(line!.failedPersons).toBe(0)
+    expect(isFigure(line!.docToJsonRatio)).toBe(true)
+    expect(line!.recordWrites).toBeGreaterThan(0)
+  })
+
+  test('card latency (existing benchmark) still reports', async () => {
+    const [line] = await quickRun('card-latency')
+    expect(line!.bench).toBe('card-to-second-client')
+    expect(isFigure(line!.p99Ms)).toBe(true)
+  })
+})
