@@ -36,6 +36,7 @@ export class RoomManager {
   private readonly relay: BoardRelay
   private readonly signalListeners = new Map<string, Set<(boardId: string, urgent: boolean) => void>>()
   private readonly reloads = new Map<string, Promise<void>>()
+  private closingAll = false
 
   constructor(
     store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>,
@@ -168,6 +169,7 @@ export class RoomManager {
 
   /** Flushes, compacts and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
+    this.closingAll = true
     for (const timer of this.idleTimers.values()) clearTimeout(timer)
     this.idleTimers.clear()
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)))
@@ -244,6 +246,13 @@ export class RoomManager {
       }
       // A client may have joined while we flushed: keep the room then.
       if (room.connectionCount > 0) return
+      // The store is unreachable: the queued updates exist nowhere else on the server (their
+      // authors may be gone). Keep the room, and its retries, until they are durable.
+      if (room.hasPendingWork && !this.closingAll) {
+        this.options.logger.warn({ boardId: room.boardId }, 'unload postponed: updates not yet persisted')
+        this.releaseIfIdle(room)
+        return
+      }
       this.rooms.delete(room.boardId)
       room.destroy()
       await this.relay.leave(room.boardId)
