@@ -87,6 +87,7 @@ export class Facilitation {
   }
 
   private publish(boardId: string, patch: Partial<BoardStateMessage>): void {
-    this.rooms.getLoaded(boardId)?.setBoardState(patch)
+    // Through the room manager: clients on other instances (REDIS_URL) get it too.
+    this.rooms.setBoardState(boardId, patch)
   }
 }
