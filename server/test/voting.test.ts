@@ -133,6 +133,14 @@ describe('bad votes', () => {
       const res = await vote(t.url, token, roundId, board.ideaIds[0]!, delta)
       expect([res.status, errorCode(res)], `delta ${JSON.stringify(delta)}`).toEqual([400, 'validation_failed'])
     }
+    for (const delta of [1e9, -1e9, 2 ** 53, -(2 ** 53), '1', true, [1]]) {
+      const res = await vote(t.url, token, roundId, board.ideaIds[0]!, delta)
+      expect([res.status, errorCode(res)], `delta ${JSON.stringify(delta)}`).toEqual([400, 'validation_failed'])
+    }
+    const longId = await vote(t.url, token, roundId, 'shape:' + 'x'.repeat(10_000))
+    expect([longId.status, errorCode(longId)]).toEqual([400, 'validation_failed'])
+    const longRequest = await vote(t.url, token, roundId, board.ideaIds[0]!, 1, 'r'.repeat(101))
+    expect([longRequest.status, errorCode(longRequest)]).toEqual([400, 'validation_failed'])
     const extra = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
       token,
       body: { ideaId: board.ideaIds[0], delta: 1, weight: 10 },
@@ -175,9 +183,51 @@ describe('bad votes', () => {
     expect(me.body.myVotes).toEqual({ [idea]: 2 })
   })
 
+  it('50 taps a second from one device: never over budget, every answer consistent', async () => {
+    const fresh = await boardWithIdeas(t.server, 2)
+    const [device] = (await participants(t.url, fresh.workshop, 1)) as [string]
+    const round = await openRound(t.url, fresh, { dotsPerParticipant: 5 })
+    // 40 dots and 10 take-backs, all in flight at once, each with its own request id.
+    const taps = Array.from({ length: 50 }, (_, i) => ({
+      ideaId: fresh.ideaIds[i % 2]!,
+      delta: (i % 5 === 4 ? -1 : 1) as 1 | -1,
+      requestId: `burst-${i}`,
+    }))
+    const answers = await Promise.all(
+      taps.map((tap) => vote(t.url, device, round, tap.ideaId, tap.delta, tap.requestId)),
+    )
+    let net = 0
+    answers.forEach((res, i) => {
+      if (res.status === 200) net += taps[i]!.delta
+      // The per-token rate limit may slow such a device down: a 429 is refused before any vote logic.
+      else expect(['budget_exhausted', 'no_vote_to_remove', 'rate_limited']).toContain(errorCode(res))
+    })
+    const me = await api(t.url, 'GET', `/api/rounds/${round}/me`, { token: device })
+    const used = Object.values(me.body.myVotes as Record<string, number>).reduce((a, b) => a + b, 0)
+    expect(used).toBe(net)
+    expect(used).toBeLessThanOrEqual(5)
+    expect(me.body.remaining).toBe(5 - used)
+    // Every accepted answer is a state the ballot really passed through: never above budget.
+    for (const res of answers.filter((a) => a.status === 200)) expect(res.body.remaining).toBeGreaterThanOrEqual(0)
+    // Taps resent (retries after a network drop) get their first answer and change nothing.
+    for (const [i, tap] of taps.entries()) {
+      if (answers[i]!.status === 429 || i >= 10) continue
+      const again = await vote(t.url, device, round, tap.ideaId, tap.delta, tap.requestId)
+      expect(again.body).toEqual(answers[i]!.body)
+    }
+    expect((await api(t.url, 'GET', `/api/rounds/${round}/me`, { token: device })).body.myVotes).toEqual(
+      me.body.myVotes,
+    )
+  })
+
   it('keeps the projector, other workshops and anonymous tokens out', async () => {
     const projector = await vote(t.url, board.workshop.projectorToken, roundId, board.ideaIds[0]!)
     expect(projector.status).toBe(403)
+    const projectorProxy = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
+      token: board.workshop.projectorToken,
+      body: { ideaId: board.ideaIds[0], delta: 1, onBehalfOf: 'Gast' },
+    })
+    expect(projectorProxy.status).toBe(403)
     const other = await createWorkshop(t.url)
     const stranger = await joinParticipant(t.url, other, 'Mallory')
     const foreign = await vote(t.url, stranger.participantToken, roundId, board.ideaIds[0]!)

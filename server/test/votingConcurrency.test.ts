@@ -24,11 +24,32 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
       await t?.stop()
     })
 
-    it('keeps totals exact with 100 concurrent voters and retries', { timeout: 60_000 }, async () => {
+    it('keeps totals exact with 100 concurrent voters, proxy votes and retries', { timeout: 180_000 }, async () => {
       const board = await boardWithIdeas(t.server, IDEAS)
       const tokens = await participants(t.url, board.workshop, VOTERS)
       const roundId = await openRound(t.url, board, { dotsPerParticipant: BUDGET, maxPerIdea: CAP })
       const taps = (voter: number) => [0, 1, 2, 3, 0, 1].map((k) => board.ideaIds[(voter + k) % IDEAS]!)
+
+      // Meanwhile the facilitator enters proxy votes for people without a device, also retried.
+      const proxyNames = ['Frau Özdemir', 'Herr Weber', 'Oma Liese', 'Gast am Fenster']
+      const proxyTaps = Promise.all(
+        proxyNames.flatMap((name, n) =>
+          [0, 1, 2].map(async (k) => {
+            const body = {
+              ideaId: board.ideaIds[(n + k) % IDEAS]!,
+              delta: 1,
+              onBehalfOf: name,
+              requestId: `px${n}-${k}`,
+            }
+            const send = () =>
+              withRetry(() =>
+                api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token: board.workshop.facilitatorToken, body }),
+              )
+            const [a, b] = await Promise.all([send(), send()])
+            return { a, b, name }
+          }),
+        ),
+      )
 
       const answers = await Promise.all(
         tokens.map(async (token, voter) => {
@@ -71,18 +92,38 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
         expect(Object.fromEntries(accepts)).toEqual(myVotes)
       }
 
+      const expectedProxy = new Map<string, number>()
+      for (const { a, b } of await proxyTaps) {
+        expect([a.status, b.status]).toEqual([200, 200])
+        expect(sameAnswer(a, b)).toBe(true)
+      }
+      proxyNames.forEach((_, n) => {
+        for (const k of [0, 1, 2]) {
+          const ideaId = board.ideaIds[(n + k) % IDEAS]!
+          expectedPerIdea.set(ideaId, (expectedPerIdea.get(ideaId) ?? 0) + 1)
+          expectedProxy.set(ideaId, (expectedProxy.get(ideaId) ?? 0) + 1)
+        }
+      })
+
       const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
         token: board.workshop.facilitatorToken,
       })
       expect(results.status).toBe(200)
-      expect(results.body.voters).toBe(VOTERS)
-      expect(results.body.totalVotes).toBe(VOTERS * BUDGET)
-      for (const entry of results.body.ranking) expect(entry.votes).toBe(expectedPerIdea.get(entry.ideaId) ?? 0)
+      expect(results.body.voters).toBe(VOTERS + proxyNames.length)
+      expect(results.body.totalVotes).toBe((VOTERS + proxyNames.length) * BUDGET)
+      for (const entry of results.body.ranking) {
+        expect(entry.votes).toBe(expectedPerIdea.get(entry.ideaId) ?? 0)
+        expect(entry.proxyVotes ?? 0).toBe(expectedProxy.get(entry.ideaId) ?? 0)
+      }
+      const proxies = await api(t.url, 'GET', `/api/rounds/${roundId}/proxies`, {
+        token: board.workshop.facilitatorToken,
+      })
+      expect(proxies.body.proxies.map((p: { used: number }) => p.used)).toEqual([BUDGET, BUDGET, BUDGET, BUDGET])
       const ranked: number[] = results.body.ranking.map((r: { votes: number }) => r.votes)
       expect(ranked).toEqual([...ranked].sort((x, y) => y - x))
     })
 
-    it('lets the cap decide when everyone piles onto one idea', { timeout: 60_000 }, async () => {
+    it('lets the cap decide when everyone piles onto one idea', { timeout: 180_000 }, async () => {
       const board = await boardWithIdeas(t.server, 2)
       const tokens = await participants(t.url, board.workshop, 20)
       const roundId = await openRound(t.url, board, { dotsPerParticipant: 5, maxPerIdea: 2 })
@@ -101,7 +142,7 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
       expect(results.body.totalVotes).toBe(40)
     })
 
-    it('closing while votes fly accepts nothing after the close', { timeout: 60_000 }, async () => {
+    it('closing while votes fly accepts nothing after the close', { timeout: 180_000 }, async () => {
       const board = await boardWithIdeas(t.server, 3)
       const tokens = await participants(t.url, board.workshop, 40)
       const roundId = await openRound(t.url, board, { dotsPerParticipant: 3 })
@@ -123,16 +164,22 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
 
 /**
  * What a real client does: when the network fails (here: a connection reset when 1,200 sockets
- * open at once on a 2-core machine), send the same request id again.
+ * open at once on a 2-core machine) or the server says "not now" (503 while every database
+ * connection is busy, 429 from the per-token rate limit), send the same request id again.
  */
-async function voteWithRetry(...args: Parameters<typeof vote>): Promise<ApiResponse> {
+function voteWithRetry(...args: Parameters<typeof vote>): Promise<ApiResponse> {
+  return withRetry(() => vote(...args))
+}
+
+async function withRetry(send: () => Promise<ApiResponse>): Promise<ApiResponse> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vote(...args)
+      const res = await send()
+      if ((res.status !== 503 && res.status !== 429) || attempt >= 20) return res
     } catch (error) {
-      if (attempt >= 8) throw error
-      await new Promise((resolve) => setTimeout(resolve, attempt * 50 + Math.random() * 50))
+      if (attempt >= 20) throw error
     }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, attempt * 50) + Math.random() * 50))
   }
 }
 

@@ -145,4 +145,58 @@ describe('server restart in the middle of a round', () => {
     })
     expect(results.body).toMatchObject({ status: 'closed', voters: 1, totalVotes: 1 })
   })
+
+  it('keeps a paused timer paused across a restart, and an extension, and resumes with the time left', async () => {
+    const dataDir = freshDataDir()
+    const servers: RunningServer[] = []
+    track(dataDir, servers)
+    const first = await start(dataDir)
+    servers.push(first)
+    const board = await boardWithIdeas(first, 2)
+    const [token] = (await participants(first.url, board.workshop, 1)) as [string]
+    const facilitator = board.workshop.facilitatorToken
+    const paused = await openRound(first.url, board, { dotsPerParticipant: 2, durationSeconds: 1 })
+    const pause = await api(first.url, 'POST', `/api/rounds/${paused}/pause`, { token: facilitator })
+    const left = pause.body.round.pausedRemainingMs as number
+    expect(left).toBeGreaterThan(0)
+    expect((await vote(first.url, token, paused, board.ideaIds[0]!)).status).toBe(200)
+    const other = await boardWithIdeas(first, 1)
+    const extended = await openRound(first.url, other, { dotsPerParticipant: 1, durationSeconds: 1 })
+    await api(first.url, 'POST', `/api/rounds/${extended}/extend`, {
+      token: other.workshop.facilitatorToken,
+      body: { seconds: 2 },
+    })
+    const extendedDeadline = (await first.voting.store.getRound(extended))!.closesAt!
+    await first.close()
+    // Longer than both original deadlines.
+    await sleep(1_200)
+
+    const second = await start(dataDir)
+    servers.push(second)
+    expect(await second.voting.store.getRound(paused)).toMatchObject({
+      status: 'open',
+      closesAt: null,
+      pausedRemainingMs: left,
+    })
+    expect(await second.voting.store.getRound(extended)).toMatchObject({ status: 'open', closesAt: extendedDeadline })
+    // The extended round closes at its new deadline on the restarted server's own timer.
+    await waitFor(async () => (await second.voting.store.getRound(extended))?.status === 'closed', {
+      timeout: 4_000,
+      what: 'the extended round to close after the restart',
+    })
+    expect((await second.voting.store.getRound(extended))?.closedAt).toBe(extendedDeadline)
+
+    const me = await api(second.url, 'GET', `/api/rounds/${paused}/me`, { token })
+    expect(me.body).toMatchObject({ status: 'open', remaining: 1 })
+    const resumedAt = Date.now()
+    const resume = await api(second.url, 'POST', `/api/rounds/${paused}/resume`, { token: facilitator })
+    const closesAt = resume.body.round.closesAt as number
+    expect(closesAt - resumedAt).toBeGreaterThanOrEqual(left - 50)
+    expect(closesAt - resumedAt).toBeLessThanOrEqual(left + 1_000)
+    await waitFor(async () => (await second.voting.store.getRound(paused))?.status === 'closed', {
+      timeout: 4_000,
+      what: 'the resumed round to close',
+    })
+    expect((await second.voting.store.getRound(paused))?.closedAt).toBe(closesAt)
+  })
 })

@@ -6,6 +6,7 @@ import { createBoardDocumentFromRecords } from '../../domain/boardDocument.ts'
 import { prepareImportedComments, prepareImportedRecords } from '../../domain/importBoard.ts'
 import { isIdeaCard } from '../../domain/ideas.ts'
 import { BoardExportError, parseBoardExport } from '../../export/json.ts'
+import { restoreVotingFromExport } from '../../voting/importRounds.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError } from '../errors.ts'
 import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
@@ -52,6 +53,7 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
       await ctx.store.addBoard(board, Y.encodeStateAsUpdate(doc))
       replaceComments(doc, comments.comments)
       doc.destroy()
+      await restoreVotingFromExport(ctx.voting.store, board.id, backup.report)
       request.log.info({ boardId: board.id, records: prepared.records.length }, 'board imported')
       return reply.code(201).send({ board: { id: board.id, title: board.title } })
     },

@@ -1,0 +1,282 @@
+import type { IdeaCardShape } from '@pinnwand/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  api,
+  type BoardClient,
+  connectClient,
+  joinParticipant,
+  startTestServer,
+  type TestServer,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+import { errorCode, vote } from './votingHelpers.ts'
+
+let t: TestServer
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await t.stop()
+})
+
+interface Event {
+  workshopId: string
+  joinCode: string
+  facilitator: string
+  tables: string[]
+  plenary: string
+}
+
+/** A workshop with two theme tables and a plenary board (template 'plenum'). */
+async function eventWithPlenary(): Promise<Event> {
+  const res = await api(t.url, 'POST', '/api/workshops', {
+    body: {
+      title: 'Regionalforum',
+      boards: [{ title: 'Tisch 1: Mobilität' }, { title: 'Tisch 2: Grün' }, { title: 'Plenum', template: 'plenum' }],
+    },
+  })
+  expect(res.status).toBe(201)
+  const ids = res.body.boards.map((b: { id: string }) => b.id) as string[]
+  return {
+    workshopId: res.body.workshop.id,
+    joinCode: res.body.workshop.joinCode,
+    facilitator: res.body.facilitatorToken,
+    tables: ids.slice(0, 2),
+    plenary: ids[2]!,
+  }
+}
+
+async function addIdeas(event: Event, boardId: string, texts: string[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const text of texts) {
+    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token: event.facilitator, body: { text } })
+    ids.push(res.body.idea.id)
+  }
+  return ids
+}
+
+/** Opens a round, lets voters place the given dots per idea, reveals it. */
+async function revealedRound(event: Event, boardId: string, ideaIds: string[], dots: number[]): Promise<string> {
+  const open = await api(t.url, 'POST', `/api/boards/${boardId}/rounds`, {
+    token: event.facilitator,
+    body: { dotsPerParticipant: 50, ideaIds },
+  })
+  const roundId = open.body.roundId as string
+  const voter = await joinParticipant(
+    t.url,
+    { workshopId: event.workshopId, joinCode: event.joinCode } as never,
+    'Wähler',
+  )
+  for (const [i, n] of dots.entries()) {
+    for (let k = 0; k < n; k++)
+      expect((await vote(t.url, voter.participantToken, roundId, ideaIds[i]!)).status).toBe(200)
+  }
+  await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: event.facilitator })
+  return roundId
+}
+
+const shortlistCards = (client: BoardClient, sourceBoardId: string) =>
+  [...client.records.map.values()]
+    .map((e) => e.val)
+    .filter(
+      (r): r is IdeaCardShape =>
+        r.typeName === 'shape' &&
+        r.type === 'idea-card' &&
+        (r.meta as { shortlist?: { boardId?: string } }).shortlist?.boardId === sourceBoardId,
+    )
+
+describe('the shortlist', () => {
+  it('is read by everyone, changed by the facilitator only, and validated', async () => {
+    const event = await eventWithPlenary()
+    const [table] = event.tables as [string]
+    const [a, b] = await addIdeas(event, table, ['Radweg', 'Busspur'])
+    const p = await joinParticipant(t.url, { workshopId: event.workshopId, joinCode: event.joinCode } as never, 'Ada')
+    const read = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: p.participantToken })
+    expect(read.body).toEqual({ shortlist: [] })
+    const put = (body: unknown, token = event.facilitator) =>
+      api(t.url, 'PUT', `/api/boards/${table}/shortlist`, { token, body })
+    expect((await put({ ideaIds: [a] }, p.participantToken)).status).toBe(403)
+    const unknown = await put({ ideaIds: [a, 'shape:nope'] })
+    expect([unknown.status, errorCode(unknown)]).toEqual([422, 'unknown_idea'])
+    for (const body of [{}, { ideaIds: 'x' }, { ideaIds: [a], extra: 1 }, { ideaIds: Array(201).fill(a) }]) {
+      expect((await put(body)).status, JSON.stringify(body).slice(0, 40)).toBe(400)
+    }
+    const saved = await put({ ideaIds: [b, a, b] })
+    expect(saved.body.shortlist.map((e: { ideaId: string; text: string }) => [e.ideaId, e.text])).toEqual([
+      [b, 'Busspur'],
+      [a, 'Radweg'],
+    ])
+    // A listed idea whose card is deleted stays listed with its text.
+    const room = await t.server.rooms.open(table)
+    await room.change((records) => records.delete(a!))
+    t.server.rooms.releaseIfIdle(room)
+    const kept = await put({ ideaIds: [a, b] })
+    expect(kept.status).toBe(200)
+    expect(kept.body.shortlist[0]).toMatchObject({ ideaId: a, text: 'Radweg' })
+  })
+
+  it('promotes the top N of a revealed round, ties at the boundary included, never before the reveal', async () => {
+    const event = await eventWithPlenary()
+    const [table, other] = event.tables as [string, string]
+    const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D', 'E'])
+    const open = await api(t.url, 'POST', `/api/boards/${table}/rounds`, {
+      token: event.facilitator,
+      body: { dotsPerParticipant: 3 },
+    })
+    const early = await api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
+      token: event.facilitator,
+      body: { roundId: open.body.roundId, top: 3 },
+    })
+    expect([early.status, errorCode(early)]).toEqual([409, 'not_revealed'])
+    await api(t.url, 'POST', `/api/rounds/${open.body.roundId}/close`, { token: event.facilitator })
+
+    const roundId = await revealedRound(event, table, ideas, [4, 3, 2, 2, 0])
+    const promote = (body: unknown, boardId = table) =>
+      api(t.url, 'POST', `/api/boards/${boardId}/shortlist/promote`, { token: event.facilitator, body })
+    const wrongBoard = await promote({ roundId, top: 3 }, other)
+    expect([wrongBoard.status, errorCode(wrongBoard)]).toEqual([404, 'round_not_found'])
+    const top = await promote({ roundId, top: 3 })
+    expect(top.body.shortlist.map((e: { text: string; votes: number }) => [e.text, e.votes])).toEqual([
+      ['A', 4],
+      ['B', 3],
+      ['C', 2],
+      ['D', 2],
+    ])
+    expect(top.body.shortlist[0].roundId).toBe(roundId)
+    // Promoting again changes nothing.
+    expect((await promote({ roundId, top: 3 })).body).toEqual(top.body)
+  })
+
+  it('is gathered live into the plenary board, labelled by table, and the plenary can vote on it', async () => {
+    const event = await eventWithPlenary()
+    const [t1, t2] = event.tables as [string, string]
+    const p = await joinParticipant(t.url, { workshopId: event.workshopId, joinCode: event.joinCode } as never, 'Ada')
+    const plenary = await connectClient(t.url, event.plenary, p.participantToken)
+    try {
+      const ideas1 = await addIdeas(event, t1, ['Radweg am Fluss', 'Busspur', 'Carsharing'])
+      const ideas2 = await addIdeas(event, t2, ['Gemeinschaftsgarten', 'Bäume pflanzen'])
+      await api(t.url, 'PUT', `/api/boards/${t1}/shortlist`, {
+        token: event.facilitator,
+        body: { ideaIds: [ideas1[0], ideas1[2]] },
+      })
+      await waitFor(() => shortlistCards(plenary, t1).length === 2, { what: 'table 1 shortlist on the plenary' })
+      const cards1 = shortlistCards(plenary, t1)
+      expect(cards1.map((c) => c.props.text).sort()).toEqual(['Carsharing', 'Radweg am Fluss'])
+      const cluster1 = plenary.records.get(cards1[0]!.parentId)!
+      expect(cluster1).toMatchObject({ type: 'cluster', props: { title: 'Tisch 1: Mobilität' } })
+      expect(cards1[0]!.meta).toMatchObject({ shortlist: { boardId: t1 } })
+
+      const roundId = await revealedRound(event, t2, ideas2, [1, 2])
+      await api(t.url, 'POST', `/api/boards/${t2}/shortlist/promote`, {
+        token: event.facilitator,
+        body: { roundId, top: 2 },
+      })
+      await waitFor(() => shortlistCards(plenary, t2).length === 2, { what: 'table 2 shortlist on the plenary' })
+      const cluster2 = plenary.records.get(shortlistCards(plenary, t2)[0]!.parentId)!
+      expect(cluster2).toMatchObject({ type: 'cluster', props: { title: 'Tisch 2: Grün' } })
+      expect(cluster2.id).not.toBe(cluster1.id)
+      expect(shortlistCards(plenary, t2).find((c) => c.props.text === 'Bäume pflanzen')!.meta).toMatchObject({
+        shortlist: { votes: 2 },
+      })
+
+      // Unlisting removes the card live; other tables stay.
+      await api(t.url, 'PUT', `/api/boards/${t1}/shortlist`, {
+        token: event.facilitator,
+        body: { ideaIds: [ideas1[2]] },
+      })
+      await waitFor(() => shortlistCards(plenary, t1).length === 1, { what: 'the unlisted card to leave' })
+      expect(shortlistCards(plenary, t2)).toHaveLength(2)
+
+      // The plenary's own round across the gathered shortlists, by cluster.
+      const open = await api(t.url, 'POST', `/api/boards/${event.plenary}/rounds`, {
+        token: event.facilitator,
+        body: { dotsPerParticipant: 2, clusterIds: [cluster1.id, cluster2.id] },
+      })
+      expect(open.status).toBe(201)
+      const round = await api(t.url, 'GET', `/api/rounds/${open.body.roundId}`, { token: event.facilitator })
+      expect(round.body.round.ideaIds).toHaveLength(3)
+      const target = shortlistCards(plenary, t2)[0]!.id
+      expect((await vote(t.url, p.participantToken, open.body.roundId, target)).status).toBe(200)
+      // Participants can move gathered cards but not rewrite them (they are the facilitator's).
+      expect(cards1[0]!.props.authorId).not.toBe(p.participantId)
+
+      // The plenary's own shortlist is not gathered into itself.
+      await api(t.url, 'PUT', `/api/boards/${event.plenary}/shortlist`, {
+        token: event.facilitator,
+        body: { ideaIds: [target] },
+      })
+      expect(shortlistCards(plenary, event.plenary)).toHaveLength(0)
+    } finally {
+      plenary.destroy()
+    }
+  })
+})
+
+describe('voting in the record of the day', () => {
+  it('exports rounds with rankings, proxy marks and the shortlist; a JSON import restores them', async () => {
+    const event = await eventWithPlenary()
+    const [table] = event.tables as [string]
+    const ideas = await addIdeas(event, table, ['Radweg am Fluss', 'Busspur', 'Carsharing'])
+    const roundId = await revealedRound(event, table, ideas, [2, 1, 0])
+    const second = await api(t.url, 'POST', `/api/boards/${table}/rounds`, {
+      token: event.facilitator,
+      body: { dotsPerParticipant: 2, maxPerIdea: 1, anonymous: true },
+    })
+    await api(t.url, 'POST', `/api/rounds/${second.body.roundId}/votes`, {
+      token: event.facilitator,
+      body: { ideaId: ideas[2], delta: 1, onBehalfOf: 'Herr Weber' },
+    })
+    await api(t.url, 'POST', `/api/rounds/${second.body.roundId}/reveal`, { token: event.facilitator })
+    await api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
+      token: event.facilitator,
+      body: { roundId, top: 2 },
+    })
+
+    const download = async (format: string) => {
+      const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${event.facilitator}` },
+      })
+      expect(res.status).toBe(200)
+      return res.text()
+    }
+    const md = await download('md')
+    expect(md).toMatch(/## Shortlist[^\n]*\n\n1\. Radweg am Fluss\n2\. Busspur/)
+    expect(md).toContain('| 1 | Radweg am Fluss | 2 |')
+    expect(md).toContain('| 1 | Carsharing | 1 (davon 1 stellvertretend) |')
+    expect(md).toContain('Runde 2')
+    const csv = await download('csv')
+    expect(csv).toContain('Punkte Runde 1,Punkte Runde 2,Shortlist')
+
+    const backup = JSON.parse(await download('json'))
+    expect(backup.report.rounds).toHaveLength(2)
+    const imported = await api(t.url, 'POST', `/api/workshops/${event.workshopId}/boards/import`, {
+      token: event.facilitator,
+      body: backup,
+    })
+    expect(imported.status).toBe(201)
+    const copy = imported.body.board.id as string
+    const rounds = await api(t.url, 'GET', `/api/boards/${copy}/rounds`, { token: event.facilitator })
+    expect(rounds.body.rounds.map((r: { status: string }) => r.status)).toEqual(['revealed', 'revealed'])
+    const [r1, r2] = rounds.body.rounds as {
+      id: string
+      dotsPerParticipant: number
+      anonymous: boolean
+      results: any
+    }[]
+    expect(r1!.results.ranking.map((e: any) => [e.text, e.votes, e.rank])).toEqual([
+      ['Radweg am Fluss', 2, 1],
+      ['Busspur', 1, 2],
+      ['Carsharing', 0, 3],
+    ])
+    expect(r2).toMatchObject({ dotsPerParticipant: 2, anonymous: true })
+    expect(r2!.results.ranking[0]).toMatchObject({ text: 'Carsharing', votes: 1, proxyVotes: 1 })
+    const shortlist = await api(t.url, 'GET', `/api/boards/${copy}/shortlist`, { token: event.facilitator })
+    expect(shortlist.body.shortlist.map((e: { text: string }) => e.text)).toEqual(['Radweg am Fluss', 'Busspur'])
+    // Imported rounds are a record: they never block a new round.
+    const next = await api(t.url, 'POST', `/api/boards/${copy}/rounds`, {
+      token: event.facilitator,
+      body: { dotsPerParticipant: 1 },
+    })
+    expect(next.status).toBe(201)
+  })
+})
