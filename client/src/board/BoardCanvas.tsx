@@ -12,6 +12,9 @@ import { showContentOnOpen } from './showContentOnOpen.ts'
 import { stampShapeAuthor } from './stampShapeAuthor.ts'
 import { userColor } from '../sync/userColor.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { boardLock } from '../facilitation/boardLock.ts'
+import { ViewFollowing } from '../facilitation/ViewFollowing.tsx'
+import { ProjectorView } from '../projector/ProjectorView.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
@@ -78,8 +81,9 @@ export function BoardCanvas({
       if (readonly) editor.complete().selectNone().setCurrentTool('select')
       editor.updateInstanceState({ isReadonly: readonly })
     }
-    applyReadonly(useSession.getState().boardState?.locked ?? false)
-    const stopReadonly = useSession.subscribe((state) => applyReadonly(state.boardState?.locked ?? false))
+    // Locked by the facilitator or by an open voting round (boardLock): the server refuses both.
+    applyReadonly(boardLock(useSession.getState().boardState).locked)
+    const stopReadonly = useSession.subscribe((state) => applyReadonly(boardLock(state.boardState).locked))
     const stopStamping = stampShapeAuthor(editor, me.userId)
     setClusterAuthor(me.role === 'projector' ? null : me.userId)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
@@ -116,8 +120,10 @@ export function BoardCanvas({
         licenseKey={licenseKey ?? undefined}
         locale={i18n.language}
         onMount={onMount}
+        hideUi={me.role === 'projector'}
       >
-        <BoardSidePanel />
+        {me.role === 'projector' ? <ProjectorView /> : <ViewFollowing />}
+        {me.role === 'projector' ? null : <BoardSidePanel />}
         <AddIdeaField className="pw-add-idea--dock" />
         <ClusterToolbar />
         <IdeaAnnouncer />

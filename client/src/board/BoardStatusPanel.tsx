@@ -3,6 +3,8 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setBoardLock, setBoardPhase } from '../api/apiClient.ts'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
+import { boardLock } from '../facilitation/boardLock.ts'
+import { TimerChip } from '../facilitation/TimerChip.tsx'
 import { useSession } from '../state/sessionStore.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { useBoardContext } from './BoardContext.ts'
@@ -77,6 +79,7 @@ export function BoardStatusPanel() {
           {t(`phase.${state.phase}`)}
         </span>
       )}
+      <TimerChip />
       <div role="status" aria-live="polite" className="pw-status-panel__live">
         {error ? <span className="pw-chip pw-chip--error">{describe(error)}</span> : null}
       </div>
@@ -91,13 +94,19 @@ export function BoardStatusPanel() {
 export function LockNotice() {
   const { t } = useTranslation()
   const { me } = useBoardContext()
-  const locked = useSession((s) => s.boardState?.locked ?? false)
+  // Locked by the facilitator, or because a voting round is open: the notice says which.
+  const { locked, reason } = boardLock(useSession((s) => s.boardState))
+  const roundText = me.role === 'facilitator' ? t('facilitation.lockedForRoundFacilitator') : t('facilitation.lockedForRound')
   return (
     <div role="status" aria-live="polite" className="pw-lock-notice-region">
-      {locked ? (
-        <p className="pw-lock-notice" data-testid="lock-notice">
+      {locked && me.role !== 'projector' ? (
+        <p className="pw-lock-notice" data-testid="lock-notice" data-reason={reason}>
           <LockIcon />
-          {me.role === 'facilitator' ? t('board.lockedFacilitator') : me.role === 'participant' ? t('board.lockedNotice') : t('board.locked')}
+          {reason === 'round'
+            ? roundText
+            : me.role === 'facilitator'
+              ? t('board.lockedFacilitator')
+              : t('board.lockedNotice')}
         </p>
       ) : null}
     </div>

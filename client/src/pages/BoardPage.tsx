@@ -11,6 +11,8 @@ import { ConnectionStatus, useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { MessageScreen } from '../ui/MessageScreen.tsx'
 
+const NETWORK_RETRY_MS = 10_000
+
 /** Opens /b/:boardId: who am I, runtime config, then the live canvas. */
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation()
@@ -39,13 +41,21 @@ export function BoardPage({ boardId }: { boardId: string }) {
       .catch((cause: unknown) => {
         if (cancelled) return
         if (cause instanceof ApiError && cause.code === 'workshop_deleted') setError('error.workshopDeleted')
-        else if (cause instanceof ApiError) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
+        // 5xx: a proxy or a server in the middle of a restart — worth retrying, not a refusal.
+        else if (cause instanceof ApiError && cause.status < 500) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
         else setError('error.network')
       })
     return () => {
       cancelled = true
     }
   }, [boardId, token])
+
+  // A server that is down or restarting when the page opens: try again by itself (a projector has no one to press reload).
+  useEffect(() => {
+    if (error !== 'error.network') return
+    const retry = setTimeout(() => location.reload(), NETWORK_RETRY_MS)
+    return () => clearTimeout(retry)
+  }, [error])
 
   const needsLicense = location.protocol === 'https:' && config !== null && !config.tldrawLicenseKey
   const session = useBoardSession(boardId, token, loaded && !error && !needsLicense)

@@ -1,0 +1,13 @@
+import { TimerControls } from './TimerControls.tsx'
+import { ViewControls } from './ViewControls.tsx'
+import './facilitation.css'
+
+/** The facilitator's side-drawer panel: timer, "bring everyone", "follow me". */
+export function FacilitationPanel() {
+  return (
+    <div className="pw-facilitation" data-testid="facilitation-panel">
+      <TimerControls />
+      <ViewControls />
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useEditor } from 'tldraw'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { viewAction } from './facilitationApi.ts'
+import { useViewFollowing } from './useViewFollowing.ts'
+import './facilitation.css'
+
+/**
+ * Inside <Tldraw> for facilitators and participants: carries out "follow me" and "bring
+ * everyone", and shows who is being followed with a way out (and back in).
+ */
+export function ViewFollowing() {
+  const { t } = useTranslation()
+  const editor = useEditor()
+  const { me, boardId, token } = useBoardContext()
+  const { following, leaderName, sharing, stop, rejoin } = useViewFollowing(editor, me, boardId, token)
+  const [busy, setBusy] = useState(false)
+  const unfollowAll = async () => {
+    setBusy(true)
+    try {
+      await viewAction(boardId, { action: 'unfollow' }, token)
+    } catch {
+      // Stays on; the panel's toggle shows the state and can try again.
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="pw-follow-region" role="status" aria-live="polite">
+      {following && leaderName ? (
+        <p className="pw-follow-chip" data-testid="follow-chip" data-following="true">
+          <span>{t('facilitation.followingName', { name: leaderName })}</span>
+          <button type="button" className="pw-follow-chip__button" onClick={stop}>
+            {t('facilitation.stopFollowing')}
+          </button>
+        </p>
+      ) : leaderName ? (
+        <p className="pw-follow-chip" data-testid="follow-chip" data-following="false">
+          <span>{t('facilitation.leaderSharing', { name: leaderName })}</span>
+          <button type="button" className="pw-follow-chip__button" onClick={rejoin}>
+            {t('facilitation.followAgain')}
+          </button>
+        </p>
+      ) : sharing ? (
+        <p className="pw-follow-chip pw-follow-chip--sharing" data-testid="follow-chip" data-sharing="true">
+          <span>{t('facilitation.everyoneFollows')}</span>
+          <button type="button" className="pw-follow-chip__button" disabled={busy} onClick={() => void unfollowAll()}>
+            {t('facilitation.endFollow')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  )
+}
