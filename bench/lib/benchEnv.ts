@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os'
+
 /** `--quick` (BENCH_QUICK=1): small sizes for the smoke test; figures are then not meaningful. */
 export const quick = process.env.BENCH_QUICK === '1'
 
@@ -7,9 +9,13 @@ export function size(name: string, full: number, small: number): number {
   return override !== undefined ? Number(override) : quick ? small : full
 }
 
-/** Prints one result line (the bench's only stdout output). */
+/**
+ * Prints one result line (the bench's only stdout output), with the machine's load average:
+ * on a shared machine other processes' CPU use colours every figure.
+ */
 export function emit(result: Record<string, unknown>): void {
-  console.log(JSON.stringify({ ...result, ...(quick ? { quick: true } : {}) }))
+  const machineLoad1m = Math.round(loadavg()[0]! * 10) / 10
+  console.log(JSON.stringify({ ...result, machineLoad1m, ...(quick ? { quick: true } : {}) }))
 }
 
 /** Ours divided by theirs, rounded; null when either is missing. */

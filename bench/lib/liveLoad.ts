@@ -1,9 +1,10 @@
 import type { SeqByRoom } from '../load/editLoad.ts'
 import { LoadGenerator, PhaseTimeout } from '../load/LoadGenerator.ts'
+import { histogramQuantileMs, scrapeMetrics } from './metrics.ts'
 import type { ServerKind } from './peerProcess.ts'
 import { measureCpu, rssBytes } from './procCpu.ts'
 import { monotonicMs, round, summarize } from './stats.ts'
-import { startTarget } from './targets.ts'
+import { awarenessMode, startTarget } from './targets.ts'
 
 export interface LiveLoadOptions {
   clients: number
@@ -42,6 +43,14 @@ export interface LiveLoadResult {
   serverCpuCores: number
   serverRssMB: number
   loadWorkers: number
+  /** CPU the simulated clients used meanwhile (all workers, in cores). */
+  loadGenCpuCores: number
+  /** Ours only, from /metrics over the measured window: bucket bounds ("at most"), ms. */
+  serverTickP99Ms?: number
+  serverPersistLagP99Ms?: number
+  serverEventLoopLagP99Ms?: number
+  /** How the simulated clients took others' awareness ('count' or 'apply'). */
+  clientAwareness: string
   problems: string[]
 }
 
@@ -78,6 +87,8 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
     serverCpuCores: NaN,
     serverRssMB: NaN,
     loadWorkers: workers,
+    loadGenCpuCores: NaN,
+    clientAwareness: awarenessMode,
     problems,
   }
   const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | null> => {
@@ -108,7 +119,10 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
     }))
     if (cards) {
       await sleep(2000) // presence of everyone has arrived; the first edits don't queue behind it
+      const metricsBefore = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
       const cpu = measureCpu(target.pid, monotonicMs)
+      const loadCpuBefore = load.cpuSeconds()
+      const runStarted = monotonicMs()
       const runs = await phase('run', () =>
         load.all(
           'run',
@@ -118,7 +132,14 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
       )
       const usage = cpu.stop()
       result.serverCpuCores = usage.cores
+      result.loadGenCpuCores = round((load.cpuSeconds() - loadCpuBefore) / ((monotonicMs() - runStarted) / 1000), 2)
       result.serverRssMB = round(rssBytes(target.pid) / 2 ** 20)
+      const metricsAfter = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
+      if (metricsBefore && metricsAfter) {
+        result.serverTickP99Ms = histogramQuantileMs(metricsBefore, metricsAfter, 'pinnwand_tick_duration_seconds', 0.99)
+        result.serverPersistLagP99Ms = histogramQuantileMs(metricsBefore, metricsAfter, 'pinnwand_persist_lag_seconds', 0.99)
+        result.serverEventLoopLagP99Ms = round((metricsAfter.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000)
+      }
       if (runs) {
         result.editsSent = runs.reduce((n, r) => n + r.editsSent, 0)
         const expected: SeqByRoom = {}

@@ -63,6 +63,8 @@ export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServe
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
+      // Every simulated client comes from 127.0.0.1; a hall behind one NAT looks the same.
+      CONNECTIONS_PER_IP: '0',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

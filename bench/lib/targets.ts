@@ -2,6 +2,9 @@ import type { ClientSpec } from '../load/clientAdapters.ts'
 import { type ServerKind, startPeer } from './peerProcess.ts'
 import { type BenchServer, type BenchWorkshop, createWorkshop, joinParticipants, startPinnwand, type StartOptions } from './serverProcess.ts'
 
+/** How simulated clients take others' awareness (BENCH_AWARENESS=apply: as in a browser). */
+export const awarenessMode: 'count' | 'apply' = process.env.BENCH_AWARENESS === 'apply' ? 'apply' : 'count'
+
 /** A server under test, with one client spec per simulated person. */
 export interface Target {
   kind: ServerKind
@@ -41,6 +44,7 @@ export async function startTarget(
           params: { token: p.token },
           userId: p.userId,
           name: p.name,
+          awareness: awarenessMode,
         })),
         stop: () => server.stop(),
       }
@@ -60,6 +64,7 @@ export async function startTarget(
       room: `board-${i % boards}`,
       userId: `u${i}`,
       name: `Person ${i + 1}`,
+      awareness: awarenessMode,
     })),
     stop: () => peer.stop(),
   }

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import path from 'node:path'
+import { cpuSeconds } from '../lib/procCpu.ts'
 import type { ClientSpec } from './clientAdapters.ts'
 import type { WorkerCommand, WorkerCommands } from './worker.ts'
 
@@ -43,6 +44,17 @@ export class LoadGenerator {
   /** How many workers for `clients` clients: about 100 per process, at least one. */
   static workersFor(clients: number, perWorker = 100): number {
     return Math.max(1, Math.ceil(clients / perWorker))
+  }
+
+  /** CPU seconds all workers have used so far (from /proc). */
+  cpuSeconds(): number {
+    return this.workers.reduce((sum, child) => {
+      try {
+        return sum + cpuSeconds(child.pid!)
+      } catch {
+        return sum // exited
+      }
+    }, 0)
   }
 
   get size(): number {

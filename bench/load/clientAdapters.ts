@@ -6,7 +6,11 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { installJitteredBackoff } from '../../client/src/sync/jitteredBackoff.ts'
 import { sendOwnAwarenessOnly } from '../../client/src/sync/sendOwnAwarenessOnly.ts'
+import { countAwarenessStates, hocuspocusAwarenessStates, readVarUint } from './awarenessCounting.ts'
 import type { BoardRecords } from './cards.ts'
+
+/** y-websocket's message type for awareness. */
+const MESSAGE_AWARENESS = 1
 
 /** Which client library speaks to the server. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -24,6 +28,11 @@ export interface ClientSpec {
   params?: Record<string, string>
   userId: string
   name: string
+  /**
+   * 'count' (default): others' awareness is counted, not applied (awarenessCounting.ts);
+   * 'apply': the client library applies it as it does in a browser.
+   */
+  awareness?: 'count' | 'apply'
 }
 
 /** One connected client, whatever the protocol. */
@@ -35,6 +44,8 @@ export interface BenchClient {
   readonly synced: boolean
   /** Called with true on every completed sync, with false when the connection drops. */
   onSyncChange(listener: (synced: boolean) => void): void
+  /** Called for every awareness message from the server with the number of states in it. */
+  onAwarenessReceived(listener: (states: number) => void): void
   destroy(): void
 }
 
@@ -55,6 +66,20 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
   sendOwnAwarenessOnly(provider)
   installJitteredBackoff(provider)
   const listeners: ((synced: boolean) => void)[] = []
+  const awarenessListeners: ((states: number) => void)[] = []
+  if (spec.awareness === 'apply') {
+    provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== 'local') for (const listener of awarenessListeners) listener(added.length + updated.length)
+    })
+  } else {
+    provider.messageHandlers[MESSAGE_AWARENESS] = (_encoder, decoder) => {
+      const d = decoder as unknown as { arr: Uint8Array; pos: number }
+      const [length, start] = readVarUint(d.arr, d.pos)
+      const states = countAwarenessStates(d.arr, start)
+      d.pos = start + length
+      for (const listener of awarenessListeners) listener(states)
+    }
+  }
   provider.on('sync', (synced: boolean) => {
     for (const listener of listeners) listener(synced)
   })
@@ -70,6 +95,7 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
       return provider.synced
     },
     onSyncChange: (listener) => listeners.push(listener),
+    onAwarenessReceived: (listener) => awarenessListeners.push(listener),
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -88,6 +114,19 @@ function connectHocuspocus(spec: ClientSpec): BenchClient {
     WebSocketPolyfill: WebSocket,
   } as ConstructorParameters<typeof HocuspocusProvider>[0])
   const listeners: ((synced: boolean) => void)[] = []
+  const awarenessListeners: ((states: number) => void)[] = []
+  if (spec.awareness === 'apply') {
+    provider.awareness!.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+      if (origin !== 'local') for (const listener of awarenessListeners) listener(added.length + updated.length)
+    })
+  } else {
+    const original = provider.onMessage.bind(provider)
+    provider.onMessage = (event: MessageEvent) => {
+      const states = hocuspocusAwarenessStates(new Uint8Array(event.data as ArrayBuffer))
+      if (states === null) return original(event)
+      for (const listener of awarenessListeners) listener(states)
+    }
+  }
   provider.on('synced', ({ state }: { state: boolean }) => {
     for (const listener of listeners) listener(state)
   })
@@ -103,6 +142,7 @@ function connectHocuspocus(spec: ClientSpec): BenchClient {
       return provider.isSynced
     },
     onSyncChange: (listener) => listeners.push(listener),
+    onAwarenessReceived: (listener) => awarenessListeners.push(listener),
     destroy() {
       provider.destroy()
       doc.destroy()

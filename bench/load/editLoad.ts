@@ -194,10 +194,10 @@ export class EditLoad {
         this.latencies[this.latencyCount++] = now - stamp.benchSentAt
       }
     })
-    client.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin === 'local' || !this.counting) return
+    client.onAwarenessReceived((states) => {
+      if (!this.counting) return
       this.awarenessEvents++
-      this.awarenessStates += added.length + updated.length
+      this.awarenessStates += states
     })
   }
 }
