@@ -1,6 +1,9 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { openCommentThread } from '../comments/commentTarget.ts'
+import { useCommentCount } from '../comments/useComments.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { AddIdeaField } from './AddIdeaField.tsx'
 import { filterIdeas } from './groupIdeas.ts'
@@ -60,7 +63,7 @@ export function IdeaListPanel() {
           </h3>
           <ul className="pw-idea-list__ideas">
             {group.ideas.map((idea) => (
-              <li key={idea.id}>
+              <li key={idea.id} className="pw-idea-list__row">
                 <button
                   type="button"
                   className="pw-idea-list__idea"
@@ -71,11 +74,30 @@ export function IdeaListPanel() {
                   <span className="pw-idea-list__text">{idea.text}</span>
                   {idea.author ? <span className="pw-idea-list__author">{idea.author}</span> : null}
                 </button>
+                <CommentsLink ideaId={idea.id} text={idea.text} />
               </li>
             ))}
           </ul>
         </section>
       ))}
     </div>
+  )
+}
+
+/** "3 comments" next to an idea: opens its thread (the keyboard and phone way to comment). */
+function CommentsLink({ ideaId, text }: { ideaId: string; text: string }) {
+  const { t } = useTranslation()
+  const { session } = useBoardContext()
+  const count = useCommentCount(session.connection.doc, ideaId)
+  return (
+    <button
+      type="button"
+      className="pw-idea-list__comments"
+      data-testid="idea-list-comments"
+      aria-label={t('ideas.commentsFor', { count, text: text.slice(0, 80) })}
+      onClick={() => openCommentThread(ideaId)}
+    >
+      💬 {count}
+    </button>
   )
 }
