@@ -280,4 +280,16 @@ describe('board history', () => {
     const res = await facilitator('POST', `${base}/${foreign.body.version.id}/restore`, {})
     expect(res.status).toBe(404)
   })
+
+  it('is described in the OpenAPI document', async () => {
+    const res = await api(t.url, 'GET', '/api/openapi.json')
+    const paths = res.body.paths
+    expect(
+      paths['/api/boards/{boardId}/versions'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['name'])
+    expect(paths['/api/boards/{boardId}/versions'].get['x-role']).toBe('facilitator')
+    expect(paths).toHaveProperty(['/api/boards/{boardId}/versions/{versionId}/preview', 'get'])
+    expect(paths).toHaveProperty(['/api/boards/{boardId}/versions/{versionId}/restore', 'post'])
+    expect(paths).toHaveProperty(['/api/boards/{boardId}/ideas/import', 'post', 'requestBody'])
+  })
 })

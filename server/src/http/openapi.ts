@@ -15,6 +15,8 @@ import {
   TimerActionBody,
   ViewActionBody,
 } from '@pinnwand/shared'
+import { SaveVersionBody } from '@pinnwand/shared/historyApi'
+import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
 import { z } from 'zod'
 
 type Operation = {
@@ -178,6 +180,45 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Delete a comment (participants: their own; facilitator: any)',
       auth: 'participant',
       responses: { '204': 'deleted', '404': 'comment_not_found', '409': 'board_locked', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/ideas/import': {
+    post: {
+      summary: 'Import ideas: pasted text (one per line or CSV with text, cluster) or a list; one live update',
+      auth: 'facilitator',
+      body: IdeaImportBody,
+      responses: {
+        '201': 'created, ideaIds, clusters, problems',
+        '422': 'too_many_ideas | nothing_to_import',
+        ...errors,
+      },
+    },
+  },
+  '/api/boards/{boardId}/versions': {
+    get: {
+      summary: 'Board history: versions, newest first',
+      auth: 'facilitator',
+      responses: { '200': 'versions, keepAutomatic', ...errors },
+    },
+    post: {
+      summary: 'Save the board as a named version',
+      auth: 'facilitator',
+      body: SaveVersionBody,
+      responses: { '201': 'version', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/versions/{versionId}/preview': {
+    get: {
+      summary: 'A version drawn as SVG',
+      auth: 'facilitator',
+      responses: { '200': 'image/svg+xml', '404': 'version_not_found', '422': 'version_unreadable', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/versions/{versionId}/restore': {
+    post: {
+      summary: 'Restore a version on the live board (the state before is saved as a version: undoable)',
+      auth: 'facilitator',
+      responses: { '200': 'restoredVersionId, beforeVersionId, changes', '404': 'version_not_found', ...errors },
     },
   },
   '/api/boards/{boardId}/rounds': {

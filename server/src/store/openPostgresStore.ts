@@ -9,7 +9,9 @@ import type { Database } from './schema.ts'
 // BIGINT columns (timestamps, sequence numbers) fit in a JS number for this data.
 pg.types.setTypeParser(20, (value: string) => Number(value))
 
-export async function openPostgresStore(connectionString: string): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
+export async function openPostgresStore(
+  connectionString: string,
+): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
   // A database behind a dead network hangs instead of failing: bound the wait for a connection,
   // so requests fail visibly (503) and rooms keep retrying their appends.
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 })
