@@ -8,6 +8,7 @@ import type {
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
+import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
 export type Role = (typeof Roles)[number]
@@ -84,12 +85,13 @@ export async function request<T>(method: string, path: string, token?: string, b
 const getJson = <T>(path: string, token?: string) => request<T>('GET', path, token)
 const id = encodeURIComponent
 
+// Both are needed before a board opens; offline, the last answers let it open from the caches.
 export function fetchConfig(): Promise<ClientConfig> {
-  return getJson<ClientConfig>('/api/config')
+  return withOfflineFallback('config', () => getJson<ClientConfig>('/api/config'))
 }
 
 export function fetchMe(token: string): Promise<Me> {
-  return getJson<Me>('/api/me', token)
+  return withOfflineFallback(`me:${tokenKey(token)}`, () => getJson<Me>('/api/me', token))
 }
 
 export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {

@@ -32,9 +32,11 @@ export class BoardConnection {
   private readonly cleanups: (() => void)[] = []
   private readonly events: BoardConnectionEvents
 
-  constructor(boardId: string, token: string, events: BoardConnectionEvents) {
+  /** `cacheOwner` (the user id) keeps one cache per board and person on a shared device. */
+  constructor(boardId: string, token: string, events: BoardConnectionEvents, cacheOwner?: string) {
     this.events = events
-    this.persistence = new IndexeddbPersistence(`pinnwand-board-${boardId}`, this.doc)
+    const cacheName = `pinnwand-board-${boardId}${cacheOwner ? `-${cacheOwner}` : ''}`
+    this.persistence = new IndexeddbPersistence(cacheName, this.doc)
     // The cache alone is enough to show the board offline, but only if it has the board in it;
     // an empty cache (first visit) must wait for the server.
     void this.persistence.whenSynced.then(() => {

@@ -31,7 +31,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
         binding = bindStoreToDoc(store, connection.doc)
         setSession({ connection, store })
       },
-    })
+    }, useSession.getState().me?.userId)
     return () => {
       binding?.dispose()
       connection.destroy()
