@@ -201,6 +201,16 @@ describe('board history', () => {
     expect(saved.status).toBe(201)
     expect(saved.body.version).toMatchObject({ name: 'Vor der Pause', reason: 'manual', ideaCount: 1 })
 
+    // The JSON backup lists the versions (not their content), and still imports.
+    const backup = await facilitator('GET', `/api/boards/${boardId}/export?format=json`)
+    expect(backup.status).toBe(200)
+    expect(backup.body.meta.document.versions).toEqual([
+      expect.objectContaining({ id: saved.body.version.id, name: 'Vor der Pause', reason: 'manual', ideaCount: 1 }),
+    ])
+    expect(JSON.stringify(backup.body.meta.document.versions)).not.toContain('state')
+    const reimported = await facilitator('POST', `/api/workshops/${workshop.workshopId}/boards/import`, backup.body)
+    expect(reimported.status).toBe(201)
+
     const preview = await fetch(`${t.url}/api/boards/${boardId}/versions/${saved.body.version.id}/preview`, {
       headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
     })

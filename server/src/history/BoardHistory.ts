@@ -89,6 +89,17 @@ export class BoardHistory {
     return this.store.listVersions(boardId)
   }
 
+  /**
+   * What the JSON export tells about the board's history: names, reasons, times and counts of
+   * the versions, never their content (that would make every backup hundreds of boards long).
+   */
+  async exportMetadata(boardId: string): Promise<Omit<BoardVersionDto, 'detail'>[]> {
+    return (await this.store.listVersions(boardId)).map((row) => {
+      const { detail: _detail, ...meta } = toVersionDto(row)
+      return meta
+    })
+  }
+
   /** Saves the board's current content as a version. */
   async save(boardId: string, input: VersionInput): Promise<BoardVersionRow> {
     const room = await this.rooms.open(boardId)

@@ -49,7 +49,16 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
-  return { report, records, comments, schema, appVersion: ctx.version, documentMeta: { recordCount: records.length } }
+  // Board history: what versions exist (names, reasons, times, counts), not their content.
+  const versions = await ctx.history.exportMetadata(board.id)
+  return {
+    report,
+    records,
+    comments,
+    schema,
+    appVersion: ctx.version,
+    documentMeta: { recordCount: records.length, versions },
+  }
 }
 
 async function send(reply: FastifyReply, body: Readable | Buffer, type: string, disposition: string) {
