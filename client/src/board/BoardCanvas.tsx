@@ -20,6 +20,7 @@ import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
+import { VotingBar } from '../voting/VotingBar.tsx'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
 import { ClusterToolbar } from '../clusters/ClusterToolbar.tsx'
 import { installOwnUndo } from '../undo/installOwnUndo.ts'
@@ -127,6 +128,7 @@ export function BoardCanvas({
         <AddIdeaField className="pw-add-idea--dock" />
         <ClusterToolbar />
         <IdeaAnnouncer />
+        <VotingBar />
         <UndoNotice />
       </Tldraw>
       <LockNotice />

@@ -1,0 +1,21 @@
+import type { RoundStateSection } from '@pinnwand/shared/votingApi'
+import { useTranslation } from 'react-i18next'
+import { countdownParts, formatCountdown } from '../facilitation/countdown.ts'
+import { useCountdown } from '../facilitation/useCountdown.ts'
+import { roundTimer } from './readRoundSection.ts'
+
+/** The round's time left (server clock), "paused" while the facilitator stopped it. */
+export function RoundClock({ round }: { round: RoundStateSection }) {
+  const { t } = useTranslation()
+  const timer = roundTimer(round)
+  const { remainingMs } = useCountdown(timer)
+  if (!timer) return null
+  const { minutes, seconds } = countdownParts(remainingMs)
+  return (
+    <span className="pw-round-clock" data-testid="round-clock" data-paused={!timer.running}>
+      <span aria-hidden="true">⏱ {formatCountdown(remainingMs)}</span>
+      <span className="pw-visually-hidden">{t('voting.timeLeft', { minutes, seconds })}</span>
+      {timer.running ? null : <span className="pw-round-clock__paused"> · {t('voting.paused')}</span>}
+    </span>
+  )
+}

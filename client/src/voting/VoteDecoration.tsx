@@ -1,0 +1,116 @@
+import type { IdeaCardShape } from '@pinnwand/shared/boardSchema'
+import { useContext, type SyntheticEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { stopEventPropagation } from 'tldraw'
+import { BoardContext } from '../board/BoardContext.ts'
+import { DotRow } from './DotRow.tsx'
+import { isEligibleIdea } from './readRoundSection.ts'
+import { useBallot } from './useBallot.ts'
+import { useRound } from './useRound.ts'
+import { useRoundResults } from './useRoundResults.ts'
+import './voting.css'
+
+// The canvas must not turn a tap on a dot button into selecting or dragging the card, nor a key
+// press into a tldraw shortcut.
+const keepFromCanvas = {
+  onPointerDown: stopEventPropagation,
+  onPointerUp: stopEventPropagation,
+  onKeyDown: (event: SyntheticEvent) => event.stopPropagation(),
+}
+
+/**
+ * Dot voting on an idea card (an idea-card decoration). While a round is open: on eligible
+ * cards a bar with "take a dot back" (showing one's own dots) and "give a dot"; cards outside the
+ * round are dimmed, hatched and labelled "not in this vote". After the reveal: the card's total
+ * and rank. Before the reveal nobody sees anyone else's dots, so nothing here shows totals.
+ */
+export function VoteDecoration({ shape }: { shape: IdeaCardShape }) {
+  // Cards are also drawn outside the board (exports): no board, no voting.
+  const board = useContext(BoardContext)
+  const round = useRound()
+  if (!board || !round) return null
+  if (round.status === 'revealed') return <RevealedDots ideaId={shape.id} token={board.token} />
+  if (round.status !== 'open') return null
+  if (!isEligibleIdea(round, shape.id)) return <NotEligible />
+  if (board.me.role === 'projector') return null
+  return <VoteBar shape={shape} token={board.token} />
+}
+
+function NotEligible() {
+  const { t } = useTranslation()
+  return (
+    <div className="pw-vote-ineligible" data-testid="vote-ineligible">
+      <span className="pw-vote-ineligible__label">{t('voting.card.notEligible')}</span>
+    </div>
+  )
+}
+
+function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
+  const { t } = useTranslation()
+  const round = useRound()
+  const ballot = useBallot(round, token)
+  const mine = ballot.votes[shape.id] ?? 0
+  const text = shape.props.text
+  const full = ballot.remaining <= 0 || (round?.maxPerIdea != null && mine >= round.maxPerIdea)
+  return (
+    <div className="pw-vote-bar" data-testid="vote-bar" data-mine={mine}>
+      <button
+        type="button"
+        className="pw-vote-bar__remove"
+        data-testid="vote-remove"
+        aria-disabled={mine === 0}
+        aria-label={t('voting.card.remove', { idea: text, count: mine })}
+        title={t('voting.card.removeShort')}
+        {...keepFromCanvas}
+        onClick={(event) => {
+          event.stopPropagation()
+          ballot.place(shape.id, text, -1)
+        }}
+      >
+        {mine > 0 ? <DotRow count={mine} max={4} /> : <span aria-hidden="true" className="pw-vote-bar__none">0</span>}
+        <span aria-hidden="true" className="pw-vote-bar__minus">−</span>
+      </button>
+      <button
+        type="button"
+        className="pw-vote-bar__add"
+        data-testid="vote-add"
+        aria-disabled={full}
+        aria-label={t('voting.card.add', { idea: text, count: mine })}
+        title={t('voting.card.addShort')}
+        {...keepFromCanvas}
+        onClick={(event) => {
+          event.stopPropagation()
+          ballot.place(shape.id, text, 1)
+        }}
+      >
+        <span aria-hidden="true">+</span>
+      </button>
+    </div>
+  )
+}
+
+function RevealedDots({ ideaId, token }: { ideaId: string; token: string }) {
+  const { t } = useTranslation()
+  const round = useRound()
+  const { results } = useRoundResults(round, token)
+  const entry = results?.ranking.find((r) => r.ideaId === ideaId)
+  if (!entry || entry.votes === 0) return null
+  return (
+    <div
+      className="pw-vote-result"
+      data-testid="vote-result"
+      data-votes={entry.votes}
+      data-rank={entry.rank}
+      role="img"
+      aria-label={t('voting.card.result', { count: entry.votes, rank: entry.rank })}
+    >
+      <span className="pw-vote-result__rank" aria-hidden="true">
+        {t('voting.rankShort', { rank: entry.rank })}
+      </span>
+      <DotRow count={entry.votes} max={5} />
+      <span className="pw-vote-result__count" aria-hidden="true">
+        {entry.votes}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import type { RoundStateSection } from '@pinnwand/shared/votingApi'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useBoardIdeas } from '../ideas/useBoardIdeas.ts'
+import { DotRow } from './DotRow.tsx'
+import { isEligibleIdea } from './readRoundSection.ts'
+import { useBallot } from './useBallot.ts'
+
+/**
+ * Voting without the canvas (phone, keyboard, screen reader): every idea of the round with its
+ * own dots and a button to give or take back a dot. Button names say the idea and the count, and
+ * every change is announced by the voting bar's live region.
+ */
+export function VoteList({ round }: { round: RoundStateSection }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const { token } = useBoardContext()
+  const ballot = useBallot(round, token)
+  const groups = useBoardIdeas()
+    .map((group) => ({ ...group, ideas: group.ideas.filter((idea) => isEligibleIdea(round, idea.id)) }))
+    .filter((group) => group.ideas.length > 0)
+
+  return (
+    <section className="pw-vote-list" data-testid="vote-list" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="pw-voting__subtitle">
+        {ballot.proxyName ? t('voting.list.titleProxy', { name: ballot.proxyName }) : t('voting.list.title')}
+      </h3>
+      <p className="pw-vote-list__budget" data-testid="vote-list-remaining">
+        {t('voting.remaining', { count: ballot.remaining, total: round.dotsPerParticipant })}
+        {round.maxPerIdea !== null ? ` · ${t('voting.settingsCap', { count: round.maxPerIdea })}` : ''}
+      </p>
+      {groups.length === 0 ? <p className="pw-muted">{t('voting.list.empty')}</p> : null}
+      {groups.map((group) => (
+        <div key={group.cluster?.id ?? 'loose'} className="pw-vote-list__group">
+          {group.cluster || groups.length > 1 ? (
+            <h4 className="pw-vote-list__cluster">
+              {group.cluster ? group.cluster.title || t('voting.untitledCluster') : t('voting.list.noCluster')}
+            </h4>
+          ) : null}
+          <ul className="pw-vote-list__ideas">
+            {group.ideas.map((idea) => {
+              const mine = ballot.votes[idea.id] ?? 0
+              const full = ballot.remaining <= 0 || (round.maxPerIdea !== null && mine >= round.maxPerIdea)
+              return (
+                <li key={idea.id} className="pw-vote-list__idea" data-testid="vote-list-item" data-idea-id={idea.id} data-mine={mine}>
+                  <span className="pw-vote-list__text">{idea.text}</span>
+                  <span className="pw-vote-list__mine">
+                    <DotRow count={mine} max={5} />
+                    <span className="pw-vote-list__count">{t('voting.list.mine', { count: mine })}</span>
+                  </span>
+                  <span className="pw-vote-list__buttons">
+                    <button
+                      type="button"
+                      className="pw-vote-button"
+                      aria-disabled={mine === 0}
+                      aria-label={t('voting.card.remove', { idea: idea.text, count: mine })}
+                      data-testid="vote-list-remove"
+                      onClick={() => ballot.place(idea.id, idea.text, -1)}
+                    >
+                      −
+                    </button>
+                    <button
+                      type="button"
+                      className="pw-vote-button pw-vote-button--add"
+                      aria-disabled={full}
+                      aria-label={t('voting.card.add', { idea: idea.text, count: mine })}
+                      data-testid="vote-list-add"
+                      onClick={() => ballot.place(idea.id, idea.text, 1)}
+                    >
+                      +
+                    </button>
+                  </span>
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useSession } from '../state/sessionStore.ts'
+import { DotRow } from './DotRow.tsx'
+import { RoundClock } from './RoundClock.tsx'
+import { useBallot, useBallotLoader } from './useBallot.ts'
+import { useRound } from './useRound.ts'
+import { useVoting } from './votingStore.ts'
+
+/**
+ * Always in view while a round is open: the dots one has left (the budget), the progress
+ * everyone may see (how many voted, dots placed — never where), the time left, and what
+ * happened to one's last tap, in words. Also the live region that announces every change to
+ * screen readers. Mounted once per board (not on the projector).
+ */
+export function VotingBar() {
+  const { t } = useTranslation()
+  const { me, token } = useBoardContext()
+  const round = useRound()
+  const canVote = me.role !== 'projector'
+  useBallotLoader(round, token, canVote)
+  const ballot = useBallot(round, token)
+  const announcement = useVoting((s) => s.announcement)
+  const setProxyName = useVoting((s) => s.setProxyName)
+  const openPanel = useSession((s) => s.setOpenPanel)
+  const refusal = useFreshRefusal()
+
+  const open = round?.status === 'open'
+  const revealed = round?.status === 'revealed'
+  return (
+    <>
+      <div role="status" aria-live="polite" className="pw-visually-hidden" data-testid="vote-announcer">
+        {announcement ? <span key={announcement.seq}>{t(announcement.key, announcement.values)}</span> : null}
+      </div>
+      {round && canVote && (open || revealed) ? (
+        <section
+          className={`pw-voting-bar${open ? '' : ' pw-voting-bar--done'}`}
+          data-testid="voting-bar"
+          aria-label={t('voting.barLabel')}
+        >
+          {open ? (
+            <>
+              <p className="pw-voting-bar__budget" data-testid="vote-remaining" data-remaining={ballot.remaining}>
+                {ballot.proxyName ? (
+                  <span className="pw-voting-bar__proxy">{t('voting.proxy.for', { name: ballot.proxyName })} </span>
+                ) : null}
+                <strong>{t('voting.remaining', { count: ballot.remaining, total: round.dotsPerParticipant })}</strong>
+                <span className="pw-voting-bar__dots">
+                  <DotRow count={ballot.remaining} max={10} className="pw-dots--budget" />
+                </span>
+              </p>
+              <p className="pw-voting-bar__progress" data-testid="vote-progress">
+                {t('voting.progress', { voters: round.voters, dots: round.totalVotes })}
+                {' · '}
+                <RoundClock round={round} />
+                {ballot.waiting ? <span className="pw-voting-bar__sending"> · {t('voting.sending')}</span> : null}
+              </p>
+              {refusal ? (
+                <p className="pw-voting-bar__refusal" data-testid="vote-refusal">
+                  {refusal}
+                </p>
+              ) : null}
+              {ballot.proxyName ? (
+                <button type="button" className="pw-button pw-button--secondary pw-button--small" onClick={() => setProxyName(null)}>
+                  {t('voting.proxy.stop')}
+                </button>
+              ) : null}
+            </>
+          ) : (
+            <p className="pw-voting-bar__budget">
+              <strong>{t('voting.revealedNotice')}</strong>{' '}
+              <button
+                type="button"
+                className="pw-button pw-button--secondary pw-button--small"
+                data-testid="show-ranking"
+                onClick={() => openPanel('voting')}
+              >
+                {t('voting.showRanking')}
+              </button>
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+/** The last refusal in words, shown for a few seconds (the live region has already read it). */
+function useFreshRefusal(): string | null {
+  const { t } = useTranslation()
+  const announcement = useVoting((s) => s.announcement)
+  const [shown, setShown] = useState<number | null>(null)
+  useEffect(() => {
+    if (!announcement?.refusal) return
+    setShown(announcement.seq)
+    const timer = setTimeout(() => setShown(null), 6000)
+    return () => clearTimeout(timer)
+  }, [announcement])
+  if (!announcement?.refusal || shown !== announcement.seq) return null
+  return t(announcement.key, announcement.values)
+}
