@@ -89,7 +89,9 @@ test.describe('board history', () => {
     const panel = page.getByTestId('panel-import')
     await panel
       .getByTestId('import-text')
-      .fill('Idee;Themengruppe\n"Benches; shaded";Square\n<b>Water</b> fountains;Square\nNight buses;Mobility\n\nLibrary hours;')
+      .fill(
+        'Idee;Themengruppe\n"Benches; shaded";Square\n<b>Water</b> fountains;Square\nNight buses;Mobility\n\nLibrary hours;',
+      )
     await expect(panel.getByTestId('import-row')).toHaveCount(4)
     await expect(panel.getByTestId('import-summary')).toContainText('4 idea cards will be created')
     await expect(panel.getByTestId('import-summary')).toContainText('Square, Mobility')
