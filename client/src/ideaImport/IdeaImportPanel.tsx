@@ -128,6 +128,7 @@ export function IdeaImportPanel() {
         value={format}
         data-testid="import-format"
         onChange={(event) => setFormat(event.target.value as IdeaImportFormat)}
+        onKeyDown={(event) => event.stopPropagation()}
       >
         {FORMATS.map((value) => (
           <option key={value} value={value}>

@@ -58,6 +58,15 @@ describe('planIdeaImport', () => {
     expect(plan.records.filter(isIdeaCard).map((c) => c.props.text)).toEqual(['<b>fett</b>, 🌳', 'مرحبا'])
   })
 
+  it('gives new clusters valid colours in turn, however many there are', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Idee ${i};Cluster ${i}`).join('\n')
+    const plan = planIdeaImport(page, ideas(rows), facilitator)
+    const clusters = plan.records.filter(isCluster)
+    expect(clusters).toHaveLength(8)
+    for (const cluster of clusters) expect(validateRecord(cluster.id, cluster, undefined, schema)).toBeNull()
+    expect(new Set(clusters.map((c) => c.props.color)).size).toBe(6)
+  })
+
   it('grows a cluster to hold many cards, and new clusters do not overlap', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `Idee ${i};${i < 30 ? 'Groß' : 'Klein'}`).join('\n')
     const plan = planIdeaImport(page, ideas(rows), facilitator)
