@@ -21,8 +21,8 @@ const Env = z.object({
   CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(1000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(20),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
-  SLOW_CLIENT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(33_554_432), // 32 MiB
+  SLOW_CLIENT_BYTES: z.coerce.number().int().min(1024).default(16_777_216), // 16 MiB
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
 })

@@ -43,13 +43,11 @@ export async function createServer(
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const schema = getBoardSchema()
   // REDIS_URL: several instances serve the same boards (docs/operations.md).
-  const relay: BoardRelay | undefined = config.redisUrl
-    ? await (await import('./relay/RedisRelay.ts')).RedisRelay.connect({
-        url: config.redisUrl,
-        logger,
-        heartbeatMs: config.relayHeartbeatMs,
-      })
-    : undefined
+  let relay: BoardRelay | undefined
+  if (config.redisUrl) {
+    const { RedisRelay } = await import('./relay/RedisRelay.ts')
+    relay = await RedisRelay.connect({ url: config.redisUrl, logger, heartbeatMs: config.relayHeartbeatMs })
+  }
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,

@@ -43,73 +43,77 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
     await database?.drop()
   })
 
-  it(`${OUTAGE_MS / 1000} s without the database: nothing unpersisted is acknowledged, nothing acknowledged is lost`, async () => {
-    const server = await startTestServer({ DATABASE_URL: viaProxy(database.url, proxy), IDLE_UNLOAD_MS: '100' })
-    servers.push(server)
-    const workshop = await createWorkshop(server.url)
-    const boardId = workshop.boardIds[0]!
-    const ada = await joinParticipant(server.url, workshop, 'Ada')
-    const writer = await connectClient(server.url, boardId, ada.participantToken)
-    const receiver = await connectClient(server.url, boardId, workshop.facilitatorToken)
-    clients.push(writer, receiver)
-    const first = ideaCard(ada.participantId, 'vor dem Ausfall')
-    writer.records.set(first.id, first)
-    await waitFor(() => receiver.has(first.id), { what: 'first card' })
+  it(
+    `${OUTAGE_MS / 1000} s without the database: nothing unpersisted is acknowledged, nothing acknowledged is lost`,
+    async () => {
+      const server = await startTestServer({ DATABASE_URL: viaProxy(database.url, proxy), IDLE_UNLOAD_MS: '100' })
+      servers.push(server)
+      const workshop = await createWorkshop(server.url)
+      const boardId = workshop.boardIds[0]!
+      const ada = await joinParticipant(server.url, workshop, 'Ada')
+      const writer = await connectClient(server.url, boardId, ada.participantToken)
+      const receiver = await connectClient(server.url, boardId, workshop.facilitatorToken)
+      clients.push(writer, receiver)
+      const first = ideaCard(ada.participantId, 'vor dem Ausfall')
+      writer.records.set(first.id, first)
+      await waitFor(() => receiver.has(first.id), { what: 'first card' })
 
-    proxy.cut()
-    const during = Array.from({ length: 5 }, (_, i) => ideaCard(ada.participantId, `im Ausfall ${i}`))
-    // Anything of these reaching another client before the database is back is a violation.
-    let acknowledgedTooEarly = false
-    let outageOver = false
-    receiver.records.on('change', () => {
-      if (!outageOver && during.some((c) => receiver.has(c.id))) acknowledgedTooEarly = true
-    })
-    for (const card of during) writer.records.set(card.id, card)
+      proxy.cut()
+      const during = Array.from({ length: 5 }, (_, i) => ideaCard(ada.participantId, `im Ausfall ${i}`))
+      // Anything of these reaching another client before the database is back is a violation.
+      let acknowledgedTooEarly = false
+      let outageOver = false
+      receiver.records.on('change', () => {
+        if (!outageOver && during.some((c) => receiver.has(c.id))) acknowledgedTooEarly = true
+      })
+      for (const card of during) writer.records.set(card.id, card)
 
-    const ready = await api(server.url, 'GET', '/readyz')
-    expect(ready.status).toBe(503)
-    expect(ready.body.checks.store).toBe('unavailable')
-    expect((await api(server.url, 'GET', '/livez')).status).toBe(200)
-    // The API says so plainly instead of a 500.
-    const me = await api(server.url, 'GET', '/api/me', { token: ada.participantToken })
-    expect(me.status).toBe(503)
-    expect(me.body.error.code).toBe('unavailable')
-    expect(me.headers.get('retry-after')).toBe('5')
-    // A newcomer is not given a state that is not durable.
-    const newcomer = await connectClient(server.url, boardId, workshop.facilitatorToken, { waitForSync: false })
-    clients.push(newcomer)
+      const ready = await api(server.url, 'GET', '/readyz')
+      expect(ready.status).toBe(503)
+      expect(ready.body.checks.store).toBe('unavailable')
+      expect((await api(server.url, 'GET', '/livez')).status).toBe(200)
+      // The API says so plainly instead of a 500.
+      const me = await api(server.url, 'GET', '/api/me', { token: ada.participantToken })
+      expect(me.status).toBe(503)
+      expect(me.body.error.code).toBe('unavailable')
+      expect(me.headers.get('retry-after')).toBe('5')
+      // A newcomer is not given a state that is not durable.
+      const newcomer = await connectClient(server.url, boardId, workshop.facilitatorToken, { waitForSync: false })
+      clients.push(newcomer)
 
-    // The writer leaves (its cards are queued only in the server's memory now); later the
-    // receiver leaves too, so the room is empty while the database is still gone.
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    writer.destroy()
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS / 2))
-    expect(acknowledgedTooEarly).toBe(false)
-    expect(during.some((c) => receiver.has(c.id))).toBe(false)
-    receiver.destroy()
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS / 2 - 1000))
-    expect(acknowledgedTooEarly).toBe(false)
-    expect(newcomer.provider.synced).toBe(false)
-    // The empty room stays loaded with its queue, although IDLE_UNLOAD_MS is short (had it
-    // unloaded, the newcomer below would find only the first card).
-    expect(server.server.rooms.getLoaded(boardId)).toBeDefined()
+      // The writer leaves (its cards are queued only in the server's memory now); later the
+      // receiver leaves too, so the room is empty while the database is still gone.
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      writer.destroy()
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS / 2))
+      expect(acknowledgedTooEarly).toBe(false)
+      expect(during.some((c) => receiver.has(c.id))).toBe(false)
+      receiver.destroy()
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS / 2 - 1000))
+      expect(acknowledgedTooEarly).toBe(false)
+      expect(newcomer.provider.synced).toBe(false)
+      // The empty room stays loaded with its queue, although IDLE_UNLOAD_MS is short (had it
+      // unloaded, the newcomer below would find only the first card).
+      expect(server.server.rooms.getLoaded(boardId)).toBeDefined()
 
-    outageOver = true
-    proxy.restore()
-    await waitFor(() => newcomer.provider.synced && newcomer.texts().length === 6, {
-      timeout: 15_000,
-      what: 'the newcomer synced with every card',
-    })
-    expect((await api(server.url, 'GET', '/readyz')).status).toBe(200)
+      outageOver = true
+      proxy.restore()
+      await waitFor(() => newcomer.provider.synced && newcomer.texts().length === 6, {
+        timeout: 15_000,
+        what: 'the newcomer synced with every card',
+      })
+      expect((await api(server.url, 'GET', '/readyz')).status).toBe(200)
 
-    // Durable: a server started afresh on the database (no proxy) has every card.
-    for (const c of clients.splice(0)) c.destroy()
-    await server.stop()
-    servers.splice(0)
-    const again = await startTestServer({ DATABASE_URL: database.url })
-    servers.push(again)
-    const fresh = await connectClient(again.url, boardId, workshop.facilitatorToken)
-    clients.push(fresh)
-    expect(fresh.texts()).toEqual([first, ...during].map((c) => c.props.text).sort())
-  }, OUTAGE_MS + 90_000)
+      // Durable: a server started afresh on the database (no proxy) has every card.
+      for (const c of clients.splice(0)) c.destroy()
+      await server.stop()
+      servers.splice(0)
+      const again = await startTestServer({ DATABASE_URL: database.url })
+      servers.push(again)
+      const fresh = await connectClient(again.url, boardId, workshop.facilitatorToken)
+      clients.push(fresh)
+      expect(fresh.texts()).toEqual([first, ...during].map((c) => c.props.text).sort())
+    },
+    OUTAGE_MS + 90_000,
+  )
 })

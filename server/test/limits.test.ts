@@ -51,11 +51,14 @@ describe('limits', () => {
     expect(closed.code).toBeGreaterThanOrEqual(4500)
     open[0]!.ws.close()
     await open[0]!.closed
-    await waitFor(async () => {
-      const again = await raw(ts.url, boardId, workshop.facilitatorToken)
-      const result = await Promise.race([again.closed, new Promise((r) => setTimeout(() => r('open'), 300))])
-      return result === 'open'
-    }, { what: 'a freed slot' })
+    await waitFor(
+      async () => {
+        const again = await raw(ts.url, boardId, workshop.facilitatorToken)
+        const result = await Promise.race([again.closed, new Promise((r) => setTimeout(() => r('open'), 300))])
+        return result === 'open'
+      },
+      { what: 'a freed slot' },
+    )
     const metrics = await (await fetch(`${ts.url}/metrics`)).text()
     expect(metrics).toContain('pinnwand_ws_closed_by_limit_total{reason="connections_per_ip"} 1')
   })
@@ -78,7 +81,9 @@ describe('limits', () => {
     // Someone else, at the same moment, is served.
     expect((await vote(ts.url, calm.participantToken, roundId, board.ideaIds[1]!)).status).toBe(200)
     // A refused tap changed nothing: the count is exactly the accepted ones (+1 from calm).
-    const results = await api(ts.url, 'GET', `/api/rounds/${roundId}/results`, { token: board.workshop.facilitatorToken })
+    const results = await api(ts.url, 'GET', `/api/rounds/${roundId}/results`, {
+      token: board.workshop.facilitatorToken,
+    })
     expect(results.body.totalVotes).toBe(accepted.length + 1)
   })
 

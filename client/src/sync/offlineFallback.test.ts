@@ -14,7 +14,9 @@ describe('withOfflineFallback', () => {
     await withOfflineFallback('me', async () => ({ name: 'Ada' }))
     const refused = () => Promise.reject(new Error('invalid token'))
     await expect(withOfflineFallback('me', refused)).rejects.toThrow('invalid token')
-    await expect(withOfflineFallback('other', () => Promise.reject(new TypeError('offline')))).rejects.toThrow('offline')
+    await expect(withOfflineFallback('other', () => Promise.reject(new TypeError('offline')))).rejects.toThrow(
+      'offline',
+    )
   })
 
   it('token keys are short, stable and distinct', () => {

@@ -28,7 +28,11 @@ export function registerHealthRoutes(
   app.get('/readyz', async (_request, reply) => {
     const store = await withTimeout(health.storeUp(), PING_TIMEOUT_MS, false)
     const relay = health.relayUp()
-    const checks = { store: store ? 'ok' : 'unavailable', relay: relay ? 'ok' : 'unavailable', draining: health.draining }
+    const checks = {
+      store: store ? 'ok' : 'unavailable',
+      relay: relay ? 'ok' : 'unavailable',
+      draining: health.draining,
+    }
     // A relay outage does not make an instance unready: it still serves its own clients
     // correctly, and resyncs when Redis is back. Taking every instance out would be worse.
     const ready = store && !health.draining

@@ -23,7 +23,10 @@ export async function freshPostgres(databaseUrl: string, label: string): Promise
       const client = new pg.Client({ connectionString: databaseUrl })
       await client.connect()
       // Killed child servers leave sessions behind that PostgreSQL ends only slowly.
-      await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name])
+      await client.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      )
       await waitFor(() => client.query(`DROP DATABASE IF EXISTS ${name}`).then(() => true), {
         timeout: 10_000,
         interval: 100,
