@@ -87,6 +87,7 @@ export class BoardRoom {
   private pendingUpdates: Uint8Array[] = []
   /** Updates that are durable already (RELAY_ORIGIN): broadcast at the tick, not persisted. */
   private pendingRemote: Uint8Array[] = []
+  private appending = false
   /** Upper estimate of the encoded document size (exact only when near the limit). */
   private approxDocBytes: number | null = null
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
@@ -156,6 +157,11 @@ export class BoardRoom {
 
   get connectionCount(): number {
     return this.connections.size
+  }
+
+  /** Updates that are not durable yet: queued, or in an append that has not returned. */
+  get hasUnpersistedUpdates(): boolean {
+    return this.pendingUpdates.length > 0 || this.appending
   }
 
   get hasPendingWork(): boolean {
@@ -441,6 +447,7 @@ export class BoardRoom {
     }
     let persistLagMs: number | null = null
     if (merged) {
+      this.appending = true
       try {
         this.lastSeq = await this.persistence.append(merged)
         this.updatesSinceCompaction++
@@ -455,6 +462,8 @@ export class BoardRoom {
         this.flushWaiters.unshift(...waiters)
         if (!this.destroyed) setTimeout(() => this.scheduleTick(), 500)
         return
+      } finally {
+        this.appending = false
       }
       if (receivedAt !== null) persistLagMs = performance.now() - receivedAt
       this.emit({ type: 'persisted', update: merged })

@@ -248,7 +248,7 @@ export class RoomManager {
       if (room.connectionCount > 0) return
       // The store is unreachable: the queued updates exist nowhere else on the server (their
       // authors may be gone). Keep the room, and its retries, until they are durable.
-      if (room.hasPendingWork && !this.closingAll) {
+      if (room.hasUnpersistedUpdates && !this.closingAll) {
         this.options.logger.warn({ boardId: room.boardId }, 'unload postponed: updates not yet persisted')
         this.releaseIfIdle(room)
         return
