@@ -101,7 +101,11 @@ describe('board history', () => {
     // The restore saved the emptied board first; restoring that undoes the restore.
     const list = await versions()
     const undo = list.find((v) => v.id === restore.body.beforeVersionId)
-    expect(undo).toMatchObject({ reason: 'restore', ideaCount: 0, detail: { restoredVersionId: safety.id } })
+    expect(undo).toMatchObject({
+      reason: 'restore',
+      ideaCount: 0,
+      detail: { restoredVersionId: safety.id, restoredReason: 'mass_delete', restoredDetail: { deletedCards: 30 } },
+    })
     expect(list[0]!.id).toBe(undo!.id)
     // The restore itself deleted nothing, so it took no mass-delete version of its own.
     expect(list.filter((v) => v.reason === 'mass_delete')).toHaveLength(1)

@@ -32,6 +32,20 @@ describe('versionTitle', () => {
     expect(versionTitle(version('mass_delete', { deletedCards: 12 }), t)).toBe('history.reason.massDelete {"count":12}')
   })
 
+  it('words a restored automatic version in the UI language, and an undo as such', () => {
+    const restoredMassDelete = version('restore', {
+      restoredName: 'Before 12 cards were deleted',
+      restoredReason: 'mass_delete',
+      restoredDetail: { deletedCards: 12 },
+    })
+    expect(versionTitle(restoredMassDelete, t)).toBe(
+      `history.reason.restore ${JSON.stringify({ name: 'history.reason.massDelete {"count":12}' })}`,
+    )
+    expect(versionTitle(version('restore', { restoredName: 'x', restoredReason: 'restore' }), t)).toBe(
+      'history.reason.undo',
+    )
+  })
+
   it("falls back to the server's name when details are missing", () => {
     expect(versionTitle(version('phase', {}), t)).toBe('server name')
     expect(versionTitle(version('mass_delete', { deletedCards: 'x' }), t)).toBe('server name')

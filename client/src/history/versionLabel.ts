@@ -1,4 +1,4 @@
-import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
+import { type BoardVersionDto, VersionReasonDto } from '@pinnwand/shared/historyApi'
 import type { TFunction } from 'i18next'
 
 type Translate = TFunction
@@ -23,7 +23,20 @@ export function versionTitle(version: BoardVersionDto, t: Translate): string {
       return t('history.reason.round')
     case 'restore': {
       const name = text(detail.restoredName)
-      return name ? t('history.reason.restore', { name }) : version.name
+      if (!name) return version.name
+      const reason = text(detail.restoredReason)
+      // Restoring a "before restore" version is an undo; say so instead of nesting titles.
+      if (reason === 'restore') return t('history.reason.undo')
+      if (!reason || !(VersionReasonDto as readonly string[]).includes(reason)) {
+        return t('history.reason.restore', { name })
+      }
+      const restored: BoardVersionDto = {
+        ...version,
+        reason: reason as BoardVersionDto['reason'],
+        name,
+        detail: (detail.restoredDetail ?? {}) as Record<string, unknown>,
+      }
+      return t('history.reason.restore', { name: versionTitle(restored, t) })
     }
     case 'mass_delete': {
       const count = typeof detail.deletedCards === 'number' ? detail.deletedCards : null

@@ -57,6 +57,21 @@ export function toVersionDto(row: BoardVersionRow): BoardVersionDto {
 }
 
 /**
+ * What a "before restore" version says about the version that was restored, so a client can word
+ * it in its own language. The restored version's details are left out when it was itself a
+ * "before restore" version (an undo), so undo chains do not nest details ever deeper.
+ */
+function restoredDetail(restored: BoardVersionRow): Record<string, unknown> {
+  const { ideas: _ideas, ...detail } = restored.detail ?? {}
+  return {
+    restoredVersionId: restored.id,
+    restoredName: restored.name,
+    restoredReason: restored.reason,
+    ...(restored.reason === VersionReason.restore ? {} : { restoredDetail: detail }),
+  }
+}
+
+/**
  * Board history: takes versions of a board's content, lists them, and restores one through the
  * live room as an ordinary server transaction, so every open copy sees the restore at once and
  * it is persisted like any other change. The content logic is in boardContent.ts (pure).
@@ -190,7 +205,7 @@ export class BoardHistory {
         reason: VersionReason.restore,
         name: `Before restoring "${target.version.name}"`,
         createdBy: actorName,
-        detail: { restoredVersionId: target.version.id, restoredName: target.version.name },
+        detail: restoredDetail(target.version),
       }).then(
         (version) => ({ ok: true as const, version }),
         (error: unknown) => ({ ok: false as const, error }),
