@@ -152,3 +152,39 @@ describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL', () => {
     dump: () => dumpPostgres(database.url),
   }))
 })
+
+describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)('PostgreSQL + Redis', () => {
+  const database = freshPostgresDatabase('delete_relay')
+  it('deleting through instance A closes the sockets on instance B, and B writes nothing afterwards', async () => {
+    const env = { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL! }
+    const a = await startTestServer(env)
+    const b = await startTestServer(env)
+    const clients: BoardClient[] = []
+    try {
+      const doomed = await createWorkshop(a.url, 1)
+      const [board] = doomed.boardIds as [string]
+      const ada = await joinParticipant(a.url, doomed, 'Ada')
+      const onB = await connectClient(b.url, board, ada.participantToken)
+      clients.push(onB)
+      const idea = await api(b.url, 'POST', `/api/boards/${board}/ideas`, { token: ada.participantToken, body: { text: 'Über B' } })
+      expect(idea.status).toBe(201)
+
+      expect((await api(a.url, 'DELETE', `/api/workshops/${doomed.workshopId}`, { token: doomed.facilitatorToken })).status).toBe(204)
+      await waitFor(() => onB.closes.length > 0, { what: "B's socket to close" })
+      expect(onB.closes[0]!.code).toBe(CloseCode.workshopDeleted)
+      expect((await api(b.url, 'GET', '/api/me', { token: ada.participantToken })).status).toBe(410)
+
+      for (const client of clients) client.destroy()
+      await b.server.close()
+      await a.server.close()
+      const traces = (await dumpPostgres(database.url)).filter(
+        (row) => !TOMBSTONES.has(row.table) && [doomed.workshopId, board, ada.participantId].some((id) => row.json.includes(id)),
+      )
+      expect(traces).toEqual([])
+    } finally {
+      for (const client of clients) client.destroy()
+      await a.stop()
+      await b.stop()
+    }
+  })
+})

@@ -34,6 +34,8 @@ export interface WsGateway {
   closeConnectionsOf(userId: string, code: number, reason: string): void
   /** Closes every socket of a workshop (the workshop was deleted). */
   closeWorkshopConnections(workshopId: string, code: number, reason: string): void
+  /** Closes every socket on one board (its workshop was deleted through another instance). */
+  closeBoardConnections(boardId: string, code: number, reason: string): void
   readonly connectionCount: number
   close(): void
 }
@@ -53,7 +55,7 @@ export function createWsGateway(deps: {
   const maxBufferedBytes = limits.slowClientBytes ?? MAX_BUFFERED_BYTES
   const perAddress = new ConnectionLimiter(limits.connectionsPerIp)
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.wsMessageBytesMax })
-  const sockets = new Map<WebSocket, { userId: string; workshopId: string }>()
+  const sockets = new Map<WebSocket, { userId: string; workshopId: string; boardId: string }>()
 
   type Frame = [Buffer | ArrayBuffer | Buffer[], boolean]
 
@@ -101,7 +103,7 @@ export function createWsGateway(deps: {
         ws.close(code, reason.slice(0, 120))
       },
     }
-    sockets.set(ws, { userId: actor.userId, workshopId: actor.workshopId })
+    sockets.set(ws, { userId: actor.userId, workshopId: actor.workshopId, boardId: room.boardId })
     room.addConnection(connection)
     log.debug('connected')
 
@@ -161,6 +163,9 @@ export function createWsGateway(deps: {
     },
     closeWorkshopConnections(workshopId, code, reason) {
       for (const [ws, info] of sockets) if (info.workshopId === workshopId) ws.close(code, reason)
+    },
+    closeBoardConnections(boardId, code, reason) {
+      for (const [ws, info] of sockets) if (info.boardId === boardId) ws.close(code, reason)
     },
     get connectionCount() {
       return sockets.size

@@ -130,15 +130,27 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   registerWorkshopAdminRoutes(app, ctx)
 }
 
+/** Relay topic: a board's workshop was deleted on another instance. */
+const WORKSHOP_DELETED_SIGNAL = 'workshop-deleted'
+
 /** Deleting a workshop, table limits and seats, and the table list for any token of a workshop. */
 function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  ctx.rooms.onSignal(WORKSHOP_DELETED_SIGNAL, (boardId) => {
+    ctx.gateway.closeBoardConnections(boardId, CloseCode.workshopDeleted, 'workshop deleted')
+    void ctx.rooms.discard(boardId)
+  })
+
   app.delete<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const { workshopId } = request.params
     requireWorkshopFacilitator(actor, workshopId, 'delete the workshop')
     const live = {
       closeConnections: (id: string) => ctx.gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
-      discardRoom: (boardId: string) => ctx.rooms.discard(boardId),
+      discardRoom: (boardId: string) => {
+        // Other instances (REDIS_URL) close their sockets of the board and forget it too.
+        ctx.rooms.signal(boardId, WORKSHOP_DELETED_SIGNAL, true)
+        return ctx.rooms.discard(boardId)
+      },
     }
     if (!(await deleteWorkshop(ctx.store, live, workshopId))) throw workshopNotFound()
     request.log.info({ workshopId }, 'workshop deleted')
