@@ -114,7 +114,7 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const [ada, ben, cem] = [await join(ts.url, w, 'Ada'), await join(ts.url, w, 'Ben'), await join(ts.url, w, 'Cem')]
       const patch = (body: unknown, token = w.facilitatorToken) => api(ts.url, 'PATCH', `/api/boards/${limited}`, { token, body })
 
-      expect((await patch({ maxParticipants: 1 })).body).toEqual({ id: limited, maxParticipants: 1 })
+      expect((await patch({ maxParticipants: 1 })).body).toMatchObject({ id: limited, maxParticipants: 1 })
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
       expect((await seat(ts.url, limited, ben.token)).status).toBe(409)
       expect((await patch({ maxParticipants: null })).status).toBe(200)
@@ -159,6 +159,14 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const answers = await Promise.all(people.map((p) => seat(ts.url, limited, p.token)))
       expect(answers.filter((a) => a.status === 200)).toHaveLength(2)
       expect(answers.filter((a) => a.status === 409)).toHaveLength(4)
+    })
+
+    it('the API description names the new routes and close codes', async () => {
+      const { body } = await api(ts.url, 'GET', '/api/openapi.json')
+      expect(body.paths['/api/boards/{boardId}/seat'].post.responses).toHaveProperty('409')
+      expect(body.paths['/api/boards/{boardId}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty('maxParticipants')
+      expect(body.paths['/api/workshops/{workshopId}']).toHaveProperty('delete')
+      expect(body['x-websocket'].closeCodes).toMatchObject({ 4410: expect.any(String), 4429: expect.any(String) })
     })
 
     it('the table list for the projector: titles and questions, only the tables the token opens', async () => {

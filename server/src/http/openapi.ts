@@ -13,6 +13,7 @@ import {
   SetLockBody,
   SetPhaseBody,
   TimerActionBody,
+  UpdateTableBody,
   ViewActionBody,
 } from '@pinnwand/shared'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
@@ -46,7 +47,34 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Workshop overview with live counts',
       auth: 'facilitator',
-      responses: { '200': 'workshop and boards', ...errors },
+      responses: { '200': 'workshop and boards (with maxParticipants, seated)', ...errors, '410': 'workshop_deleted' },
+    },
+    delete: {
+      summary: 'Delete the workshop and everything in it; open sockets close with 4410',
+      auth: 'facilitator',
+      responses: { '204': 'deleted', ...errors, '410': 'workshop_deleted (already)' },
+    },
+  },
+  '/api/workshops/{workshopId}/tables': {
+    get: {
+      summary: 'Titles and questions of the tables this token may open',
+      auth: 'any',
+      responses: { '200': 'boards: id, title, question', ...errors },
+    },
+  },
+  '/api/boards/{boardId}': {
+    patch: {
+      summary: "Change a table's settings (participant limit; null = none)",
+      auth: 'facilitator',
+      body: UpdateTableBody,
+      responses: { '200': 'id, maxParticipants', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/seat': {
+    post: {
+      summary: "Make this table the participant's current table (counted against its limit)",
+      auth: 'participant',
+      responses: { '200': 'boardId, seated, maxParticipants', '409': 'table_full', ...errors },
     },
   },
   '/api/workshops/{workshopId}/participants': {
@@ -85,7 +113,7 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Workshop and tables for a join code',
       auth: 'none',
-      responses: { '200': 'workshop, boards', '404': 'invalid_join_code' },
+      responses: { '200': 'workshop, boards (with maxParticipants, seated)', '404': 'invalid_join_code', '410': 'workshop_deleted' },
     },
   },
   '/api/me': {
@@ -417,6 +445,8 @@ export function buildOpenApiDocument(version: string) {
         4404: 'unknown board',
         4400: 'malformed message',
         4422: 'forbidden write',
+        4410: 'workshop deleted',
+        4429: 'table full (participant limit reached)',
       },
     },
   }
