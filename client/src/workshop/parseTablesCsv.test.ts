@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTablesCsv } from './parseTablesCsv.ts'
+import { parseTableLimit, parseTablesCsv } from './parseTablesCsv.ts'
 
 describe('parseTablesCsv', () => {
   it('reads semicolon-separated rows with a header', () => {
@@ -51,6 +51,21 @@ describe('parseTablesCsv', () => {
   it('counts lines across quoted line breaks', () => {
     const { problems } = parseTablesCsv('"A";"x\ny"\n;z')
     expect(problems).toEqual([{ line: 3, kind: 'missingTitle' }])
+  })
+
+  it('reads an optional participant limit from the 4th column and reports bad ones', () => {
+    const { tables, problems } = parseTablesCsv('Titel;Leitfrage;Vorlage;Plätze\nA;q;;12\nB;q;plenum;\nC;q;;viele\nD;q;;0')
+    expect(tables.map((t) => t.maxParticipants)).toEqual([12, undefined, undefined, undefined])
+    expect(problems).toEqual([
+      { line: 4, kind: 'badLimit', value: 'viele' },
+      { line: 5, kind: 'badLimit', value: '0' },
+    ])
+  })
+
+  it('parseTableLimit: empty is none, whole numbers 1–1000 only', () => {
+    expect(parseTableLimit('')).toBeNull()
+    expect(parseTableLimit(' 7 ')).toBe(7)
+    for (const bad of ['0', '1001', '2.5', 'x', '-3']) expect(parseTableLimit(bad)).toBe('invalid')
   })
 
   it('returns nothing for an empty file', () => {
