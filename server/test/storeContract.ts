@@ -61,10 +61,26 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
     it('stores a workshop and finds it by id and by join code', async () => {
       const input = newWorkshop()
       await store.createWorkshop(input)
-      expect(await store.getWorkshop(input.workshop.id)).toEqual(input.workshop)
-      expect(await store.findWorkshopByJoinCode(input.workshop.joinCode)).toEqual(input.workshop)
+      // Settings made later start at their defaults.
+      const stored = { ...input.workshop, hideAuthors: false }
+      expect(await store.getWorkshop(input.workshop.id)).toEqual(stored)
+      expect(await store.findWorkshopByJoinCode(input.workshop.joinCode)).toEqual(stored)
       expect(await store.getWorkshop('ws_missing')).toBeNull()
       expect(await store.findWorkshopByJoinCode('NOPE00')).toBeNull()
+    })
+
+    it('keeps report settings: table facilitator and hidden authors', async () => {
+      const input = newWorkshop(1)
+      await store.createWorkshop(input)
+      const boardId = input.boards[0]!.id
+      await store.setTableFacilitator(boardId, 'Grete')
+      await store.setHideAuthors(input.workshop.id, true)
+      expect((await store.getBoard(boardId))?.facilitatorName).toBe('Grete')
+      expect((await store.getWorkshop(input.workshop.id))?.hideAuthors).toBe(true)
+      await store.setTableFacilitator(boardId, null)
+      await store.setHideAuthors(input.workshop.id, false)
+      expect((await store.getBoard(boardId))?.facilitatorName).toBeNull()
+      expect((await store.getWorkshop(input.workshop.id))?.hideAuthors).toBe(false)
     })
 
     it('lists boards by position and gets one board', async () => {

@@ -112,8 +112,21 @@ export interface JoinInfoResponse {
 }
 
 /** `PATCH /api/boards/:boardId` (facilitator): settings of one table. */
-export const UpdateTableBody = z.object({ maxParticipants: TableLimit.nullable() }).strict()
+export const UpdateTableBody = z
+  .object({
+    maxParticipants: TableLimit.nullable().optional(),
+    /** Who facilitates the table, for its report; null or empty clears it. */
+    facilitator: z.string().trim().max(Limits.displayNameMax).nullable().optional(),
+  })
+  .strict()
+  .refine((body) => body.maxParticipants !== undefined || body.facilitator !== undefined, {
+    message: 'Send maxParticipants and/or facilitator.',
+  })
 export type UpdateTableBody = z.infer<typeof UpdateTableBody>
+
+/** `PATCH /api/workshops/:workshopId` (facilitator): workshop-wide settings. */
+export const UpdateWorkshopBody = z.object({ hideAuthors: z.boolean() }).strict()
+export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>
 
 /** `POST /api/boards/:boardId/seat` (participant): this table is now the participant's table. */
 export interface TakeSeatResponse {

@@ -20,6 +20,8 @@ export interface Me {
   name: string
   workshopId: string
   boardIds: string[]
+  /** The workshop shows ideas without author names. */
+  hideAuthors?: boolean
 }
 
 /**
@@ -27,7 +29,7 @@ export interface Me {
  * older server leaves them out and the dashboard shows a dash.
  */
 export interface WorkshopOverview {
-  workshop: { id: string; title: string; language: 'de' | 'en'; date: string | null; joinCode: string }
+  workshop: { id: string; title: string; language: 'de' | 'en'; date: string | null; joinCode: string; hideAuthors?: boolean }
   boards: BoardOverview[]
 }
 
@@ -45,6 +47,8 @@ export interface BoardOverview {
   maxParticipants?: number | null
   /** Participants whose current table this is. */
   seated?: number
+  /** Who facilitates the table (printed in its report). */
+  facilitator?: string | null
 }
 
 export interface ParticipantEntry {
@@ -155,4 +159,14 @@ export function fetchTables(workshopId: string, token: string): Promise<{ boards
 
 export function recoverAccess(workshopId: string, passphrase: string): Promise<{ facilitatorToken: string }> {
   return request('POST', `/api/workshops/${id(workshopId)}/recover`, undefined, { passphrase })
+}
+
+/** PATCH /api/boards/:id: who facilitates the table, for its report. */
+export function setTableFacilitator(boardId: string, facilitator: string | null, token: string): Promise<{ facilitator: string | null }> {
+  return request('PATCH', `/api/boards/${id(boardId)}`, token, { facilitator })
+}
+
+/** PATCH /api/workshops/:id: show or hide author names on idea cards (board, list, exports). */
+export function setHideAuthors(workshopId: string, hideAuthors: boolean, token: string): Promise<{ hideAuthors: boolean }> {
+  return request('PATCH', `/api/workshops/${id(workshopId)}`, token, { hideAuthors })
 }

@@ -84,7 +84,7 @@ export function CommentsPanel() {
     announce(
       fresh.length > 3
         ? t('comments.announceMany', { count: fresh.length })
-        : fresh.map((c) => t('comments.announce', { author: c.author, text: spoken(c.text) })).join(' '),
+        : fresh.map((c) => t('comments.announce', { author: me.hideAuthors ? t('comments.anonymous') : c.author, text: spoken(c.text) })).join(' '),
     )
     // Only a changed thread is news: `t` or `me` changing must not re-announce anything.
   }, [thread, card?.id])
@@ -156,7 +156,9 @@ export function CommentsPanel() {
                 data-comment-id={comment.id}
               >
                 <div className="pw-comments__meta">
-                  <span className="pw-comments__author">{comment.author || t('comments.anonymous')}</span>
+                  <span className="pw-comments__author">
+                    {comment.authorId === me.userId ? comment.author : me.hideAuthors ? t('comments.anonymous') : comment.author || t('comments.anonymous')}
+                  </span>
                   <time dateTime={new Date(comment.createdAt).toISOString()}>
                     {formatCommentTime(comment.createdAt, i18n.language)}
                   </time>

@@ -42,12 +42,12 @@ export function IdeaAnnouncer() {
         }
         for (const card of fromOthers) {
           const text = card.props.text.length > SPOKEN_TEXT_MAX ? `${card.props.text.slice(0, SPOKEN_TEXT_MAX)}…` : card.props.text
-          announce(card.props.author ? t('ideas.announce', { author: card.props.author, text }) : t('ideas.announceAnonymous', { text }))
+          announce(card.props.author && !me.hideAuthors ? t('ideas.announce', { author: card.props.author, text }) : t('ideas.announceAnonymous', { text }))
         }
       },
       { source: 'remote', scope: 'document' },
     )
-  }, [editor, me.userId, announce, t])
+  }, [editor, me.userId, me.hideAuthors, announce, t])
 
   return (
     <div className="pw-visually-hidden" role="status" aria-live="polite" data-testid="board-announcer">

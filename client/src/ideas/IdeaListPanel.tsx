@@ -21,6 +21,7 @@ export function IdeaListPanel() {
   const editor = useEditor()
   const id = useId()
   const groups = useBoardIdeas()
+  const hideAuthors = useSession((state) => state.me?.hideAuthors ?? false)
   const [query, setQuery] = useState('')
   const shown = filterIdeas(groups, query)
   const total = groups.reduce((sum, group) => sum + group.ideas.length, 0)
@@ -72,7 +73,7 @@ export function IdeaListPanel() {
                   onClick={() => show(idea.id)}
                 >
                   <span className="pw-idea-list__text">{idea.text}</span>
-                  {idea.author ? <span className="pw-idea-list__author">{idea.author}</span> : null}
+                  {idea.author && !hideAuthors ? <span className="pw-idea-list__author">{idea.author}</span> : null}
                 </button>
                 <CommentsLink ideaId={idea.id} text={idea.text} />
               </li>

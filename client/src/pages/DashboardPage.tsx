@@ -5,6 +5,7 @@ import { DeleteWorkshopPanel } from '../dashboard/DeleteWorkshopPanel.tsx'
 import { ParticipantsPanel } from '../dashboard/ParticipantsPanel.tsx'
 import { SecretLinkPanel } from '../dashboard/SecretLinkPanel.tsx'
 import { WorkshopExportButton } from '../export/ExportPanel.tsx'
+import { ReportSettingsPanel } from '../report/ReportSettingsPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
 import { WorkshopGone } from '../dashboard/WorkshopGone.tsx'
@@ -108,6 +109,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             ))}
           </div>
         </section>
+        <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />
         <DeleteWorkshopPanel workshopId={workshopId} title={workshop.title} token={token} onDeleted={() => setDeletedHere(true)} />
       </main>

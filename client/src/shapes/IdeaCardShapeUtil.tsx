@@ -12,6 +12,7 @@ import {
 import { IdeaCardLayout, measureIdeaCardHeight } from './ideaCardLayout.ts'
 import { IdeaCardText } from './IdeaCardText.tsx'
 import { ideaCardDecorations } from './ideaCardDecorations.ts'
+import { useSession } from '../state/sessionStore.ts'
 
 /**
  * The idea card: a sticky note holding plain text, its author and a colour. Its height follows
@@ -90,7 +91,10 @@ export class IdeaCardShapeUtil extends ShapeUtil<IdeaCardShape> {
 function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const editor = useEditor()
   const colorMode = useColorMode()
-  const { color, author, w, h } = shape.props
+  const { color, w, h } = shape.props
+  // A workshop may show ideas without names (a dashboard setting); the record keeps the author.
+  const hideAuthors = useSession((state) => state.me?.hideAuthors ?? false)
+  const author = hideAuthors ? '' : shape.props.author
   // Read the palette through the editor's theme so dark mode and custom themes apply.
   const theme = useValue('theme', () => editor.getCurrentTheme(), [editor])
   const colors = theme.colors[colorMode]

@@ -14,6 +14,7 @@ import {
   SetPhaseBody,
   TimerActionBody,
   UpdateTableBody,
+  UpdateWorkshopBody,
   ViewActionBody,
 } from '@pinnwand/shared'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
@@ -54,6 +55,12 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'facilitator',
       responses: { '204': 'deleted', ...errors, '410': 'workshop_deleted (already)' },
     },
+    patch: {
+      summary: 'Workshop settings: hideAuthors (idea cards, idea list and exports show no author names)',
+      auth: 'facilitator',
+      body: UpdateWorkshopBody,
+      responses: { '200': 'id, hideAuthors', ...errors },
+    },
   },
   '/api/workshops/{workshopId}/tables': {
     get: {
@@ -64,10 +71,10 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/boards/{boardId}': {
     patch: {
-      summary: "Change a table's settings (participant limit; null = none)",
+      summary: "Change a table's settings (participant limit, null = none; facilitator name for its report)",
       auth: 'facilitator',
       body: UpdateTableBody,
-      responses: { '200': 'id, maxParticipants', ...errors },
+      responses: { '200': 'id, maxParticipants, facilitator', ...errors },
     },
   },
   '/api/boards/{boardId}/seat': {

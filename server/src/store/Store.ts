@@ -12,6 +12,8 @@ export interface WorkshopRow {
   date: string | null
   joinCode: string
   createdAt: number
+  /** Idea cards show no author names (board, idea list, exports). */
+  hideAuthors?: boolean
 }
 
 export interface BoardRow {
@@ -29,6 +31,8 @@ export interface BoardRow {
   lastActivityAt: number | null
   /** Participant limit of this table; null or absent: no limit. */
   maxParticipants?: number | null
+  /** Who facilitates this table (printed in its report); null or absent: not given. */
+  facilitatorName?: string | null
 }
 
 /** Answer to a participant taking a seat at a table (their current table). */
@@ -103,6 +107,8 @@ export interface WorkshopStore {
   getRecoveryHash(workshopId: string): Promise<string | null>
   /** Sets or clears (null) a table's participant limit; seated participants stay. */
   setTableLimit(boardId: string, maxParticipants: number | null): Promise<void>
+  setTableFacilitator(boardId: string, facilitatorName: string | null): Promise<void>
+  setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void>
   /**
    * Makes this board the participant's current table unless its limit is reached (one
    * transaction, serialized per board). Already seated there: always ok. Moving frees the old seat.

@@ -37,6 +37,7 @@ const toWorkshop = (r: Selectable<Database['workshops']>): WorkshopRow => ({
   date: r.date,
   joinCode: r.join_code,
   createdAt: Number(r.created_at),
+  hideAuthors: Number(r.hide_authors ?? 0) === 1,
 })
 
 const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
@@ -52,6 +53,7 @@ const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
   lastActivityAt: r.last_activity_at === null ? null : Number(r.last_activity_at),
   phase: (BoardPhases as readonly string[]).includes(r.phase) ? (r.phase as BoardPhase) : 'collect',
   maxParticipants: r.max_participants === null || r.max_participants === undefined ? null : Number(r.max_participants),
+  facilitatorName: r.facilitator_name ?? null,
 })
 
 const toParticipant = (r: Database['participants']): ParticipantRow => ({
@@ -229,6 +231,14 @@ export class KyselyStore implements Store {
 
   async setTableLimit(boardId: string, maxParticipants: number | null): Promise<void> {
     await this.db.updateTable('boards').set({ max_participants: maxParticipants }).where('id', '=', boardId).execute()
+  }
+
+  async setTableFacilitator(boardId: string, facilitatorName: string | null): Promise<void> {
+    await this.db.updateTable('boards').set({ facilitator_name: facilitatorName }).where('id', '=', boardId).execute()
+  }
+
+  async setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void> {
+    await this.db.updateTable('workshops').set({ hide_authors: hideAuthors ? 1 : 0 }).where('id', '=', workshopId).execute()
   }
 
   takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult> {

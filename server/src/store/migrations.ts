@@ -6,6 +6,7 @@ import { boardVersions } from './migrations/0004_board_versions.ts'
 import { shortlist } from './migrations/0005_shortlist.ts'
 import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
+import { reportSettings } from './migrations/0008_report_settings.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0005_shortlist': shortlist,
     '0006_workshop_admin': workshopAdmin,
     '0007_board_timer': boardTimer,
+    '0008_report_settings': reportSettings,
   }
   return { getMigrations: async () => migrations }
 }

@@ -10,6 +10,7 @@ export interface Database {
     join_code: string
     created_at: number
     recovery_hash: Generated<string | null>
+    hide_authors: Generated<number>
   }
   boards: {
     id: string
@@ -24,6 +25,7 @@ export interface Database {
     idea_count: Generated<number>
     last_activity_at: number | null
     max_participants: Generated<number | null>
+    facilitator_name: Generated<string | null>
   }
   table_seats: {
     participant_id: string

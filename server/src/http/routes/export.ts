@@ -46,6 +46,9 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     workshop: { id: workshop.id, title: workshop.title, date: workshop.date, language: workshop.language },
     board: { id: board.id, title: board.title, question: board.question },
     records: records as never[],
+    // The workshop's own settings; a feature source may still say more.
+    facilitator: board.facilitatorName ?? null,
+    hideAuthors: workshop.hideAuthors ?? false,
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })

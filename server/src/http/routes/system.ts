@@ -21,12 +21,15 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get('/api/me', async (request) => {
     const actor = await requireActor(ctx.store, request)
     const boards = await ctx.store.listBoards(actor.workshopId)
+    const workshop = await ctx.store.getWorkshop(actor.workshopId)
     return {
       role: actor.role,
       userId: actor.userId,
       name: actor.name,
       workshopId: actor.workshopId,
       boardIds: boards.filter((b) => actor.boardId === null || actor.boardId === b.id).map((b) => b.id),
+      /** The workshop shows ideas without author names (a workshop setting). */
+      hideAuthors: workshop?.hideAuthors ?? false,
     }
   })
 }

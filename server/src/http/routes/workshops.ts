@@ -8,6 +8,7 @@ import {
   PassphraseBody,
   type TakeSeatResponse,
   UpdateTableBody,
+  UpdateWorkshopBody,
 } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
@@ -65,6 +66,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
         language: workshop.language,
         date: workshop.date,
         joinCode: workshop.joinCode,
+        hideAuthors: workshop.hideAuthors ?? false,
       },
       boards: boards.map((b) => ({
         id: b.id,
@@ -78,6 +80,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
         locked: b.locked,
         maxParticipants: b.maxParticipants ?? null,
         seated: seats[b.id] ?? 0,
+        facilitator: b.facilitatorName ?? null,
       })),
     }
   })
@@ -161,9 +164,21 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants } = parseBody(UpdateTableBody, request.body)
-    await ctx.store.setTableLimit(board.id, maxParticipants)
-    return { id: board.id, maxParticipants }
+    const { maxParticipants, facilitator } = parseBody(UpdateTableBody, request.body)
+    if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
+    if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
+    const updated = await ctx.store.getBoard(board.id)
+    return { id: board.id, maxParticipants: updated?.maxParticipants ?? null, facilitator: updated?.facilitatorName ?? null }
+  })
+
+  app.patch<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const { workshopId } = request.params
+    requireWorkshopFacilitator(actor, workshopId, 'change workshop settings')
+    const { hideAuthors } = parseBody(UpdateWorkshopBody, request.body)
+    if (!(await ctx.store.getWorkshop(workshopId))) throw workshopNotFound()
+    await ctx.store.setHideAuthors(workshopId, hideAuthors)
+    return { id: workshopId, hideAuthors }
   })
 
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/seat', async (request): Promise<TakeSeatResponse> => {
