@@ -11,9 +11,9 @@ export function ProjectorJoin({ info, compact }: { info: BoardDisplayInfo; compa
   const code = formatJoinCode(info.workshop.joinCode)
   return (
     <section className="pw-projector__join" data-compact={compact} data-testid="projector-join" aria-label={t('projectorView.join')}>
-      <QrCode text={url} label={t('projectorView.qrLabel', { url })} className="pw-projector__qr" />
-      <div className="pw-projector__join-text">
-        <p className="pw-projector__join-step">{t('projectorView.scanOrType', { host: `${host}/join` })}</p>
+      <p className="pw-projector__join-step">{t('projectorView.scanOrType', { host: `${host}/join` })}</p>
+      <div className="pw-projector__join-row">
+        <QrCode text={url} label={t('projectorView.qrLabel', { url })} className="pw-projector__qr" />
         <p
           className="pw-projector__code"
           data-testid="projector-join-code"

@@ -1,6 +1,6 @@
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import type { RoundResultsDto, RoundStateSection } from '@pinnwand/shared/votingApi'
-import { type CSSProperties, useEffect, useState } from 'react'
+import { type CSSProperties, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCountdown } from '../facilitation/countdown.ts'
 import { useCountdown } from '../facilitation/useCountdown.ts'
@@ -10,10 +10,24 @@ import { rankingRows } from './rankingRows.ts'
 const RANKING_PLACES = 8
 const RESULTS_RETRY_MS = 3000
 
-/** Whether the round belongs on the big screen: always while open, afterwards in the vote and results phases. */
-export function roundIsShown(round: RoundStateSection | null | undefined, phase: BoardPhase): round is RoundStateSection {
-  if (!round) return false
-  return round.status === 'open' || phase === 'vote' || phase === 'results'
+/**
+ * Whether the round belongs on the big screen: while open; afterwards (closed, revealed) in the
+ * vote and results phases, and also in another phase if this screen watched the round open — until
+ * the facilitator moves to collecting or clustering again.
+ */
+export function useShownRound(round: RoundStateSection | null | undefined, phase: BoardPhase): RoundStateSection | null {
+  const [watched, setWatched] = useState<string | null>(null)
+  const previousPhase = useRef(phase)
+  useEffect(() => {
+    if (round?.status === 'open') setWatched(round.id)
+  }, [round?.id, round?.status])
+  useEffect(() => {
+    if (previousPhase.current !== phase && (phase === 'collect' || phase === 'cluster')) setWatched(null)
+    previousPhase.current = phase
+  }, [phase])
+  if (!round) return null
+  const shown = round.status === 'open' || round.id === watched || phase === 'vote' || phase === 'results'
+  return shown ? round : null
 }
 
 /** The voting round on the projector: progress while open (never who voted for what), then the animated ranking. */

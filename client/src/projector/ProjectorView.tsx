@@ -11,7 +11,7 @@ import { useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { PhaseSteps } from './PhaseSteps.tsx'
 import { ProjectorJoin } from './ProjectorJoin.tsx'
-import { ProjectorRound, roundIsShown } from './ProjectorRound.tsx'
+import { ProjectorRound, useShownRound } from './ProjectorRound.tsx'
 import { ProjectorTimer } from './ProjectorTimer.tsx'
 import { SIDE_COLUMN_SHARE } from './projectorLayout.ts'
 import { useFitToContent, useShowFollowedView } from './useProjectorCamera.ts'
@@ -37,9 +37,7 @@ export function ProjectorView() {
   useFitToContent(editor, !following)
   useWakeLock()
 
-  const round = state?.round as RoundStateSection | null | undefined
-  const phase = state?.phase ?? 'collect'
-  const showRound = roundIsShown(round, phase)
+  const round = useShownRound(state?.round as RoundStateSection | null | undefined, state?.phase ?? 'collect')
   return (
     <div className="pw-projector" data-testid="projector-view" style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}>
       {following && leaderName ? (
@@ -58,8 +56,8 @@ export function ProjectorView() {
           {state ? <PhaseSteps phase={state.phase} /> : null}
         </header>
         <ProjectorTimer />
-        {showRound ? <ProjectorRound round={round} token={token} /> : null}
-        {info ? <ProjectorJoin info={info} compact={showRound && round.status === 'revealed'} /> : null}
+        {round ? <ProjectorRound round={round} token={token} /> : null}
+        {info ? <ProjectorJoin info={info} compact={round?.status === 'revealed'} /> : null}
         <footer className="pw-projector__foot">
           <SoundButton />
           <ConnectionStatusBadge />
