@@ -10,18 +10,28 @@ interface BoardViews {
   summon: BoardViewSection | null
 }
 
+type ViewName = keyof BoardViews
+
+/** A shared view nobody ended is forgotten after this long. */
+const VIEW_TTL_MS = 12 * 60 * 60 * 1000
+
 /**
  * The facilitator's toolkit on the server: the board timer (in the database, so a restart keeps
  * its end time) and "follow me" / "bring everyone to my view" (in memory: a view is worth
- * nothing after a restart). Both reach every copy of the board as sections of the server-owned
- * board state — never through awareness, which any client can publish.
+ * nothing after a restart — with REDIS_URL in Redis, so that every instance knows the same views:
+ * a follow move may reach any instance, and a board loaded later or resynced starts from them).
+ * Both reach every copy of the board as sections of the server-owned board state — never
+ * through awareness, which any client can publish.
  */
 export class Facilitation {
   private readonly timers: TimerStore
   private readonly rooms: RoomManager
   private readonly logger: Logger
   private readonly now: () => number
+  /** The last views seen here: what we fall back on while Redis cannot be reached. */
   private readonly views = new Map<string, BoardViews>()
+  /** View actions of one board on this instance run one after another (read, then write). */
+  private readonly viewQueues = new Map<string, Promise<unknown>>()
   /** Timer actions of one board run one after another (two clicks must not both read the old timer). */
   private readonly timerQueues = new Map<string, Promise<unknown>>()
 
@@ -30,7 +40,7 @@ export class Facilitation {
     this.rooms = rooms
     this.logger = logger
     this.now = now
-    rooms.addStateProvider(async (boardId) => ({ timer: await this.timers.getTimer(boardId), ...this.viewsOf(boardId) }))
+    rooms.addStateProvider(async (boardId) => ({ timer: await this.timers.getTimer(boardId), ...(await this.viewsOf(boardId)) }))
   }
 
   /** Applies a facilitator's timer action; on success the timer is stored, then published. */
@@ -57,8 +67,18 @@ export class Facilitation {
   }
 
   /** "Bring everyone to my view" (once) or "follow me" (start, move, end). */
-  viewAction(boardId: string, actor: Actor, action: ViewActionBody): ViewResponse {
-    const views = this.viewsOf(boardId)
+  viewAction(boardId: string, actor: Actor, action: ViewActionBody): Promise<ViewResponse> {
+    const previous = this.viewQueues.get(boardId) ?? Promise.resolve()
+    const run = previous.catch(() => undefined).then(() => this.applyViewAction(boardId, actor, action))
+    const settled = run.finally(() => {
+      if (this.viewQueues.get(boardId) === settled) this.viewQueues.delete(boardId)
+    })
+    this.viewQueues.set(boardId, settled)
+    return run
+  }
+
+  private async applyViewAction(boardId: string, actor: Actor, action: ViewActionBody): Promise<ViewResponse> {
+    const views = await this.viewsOf(boardId)
     const now = this.now()
     // A moving "follow me" keeps its start, so a participant who left it is not pulled back by every move.
     const since = action.action === 'follow' && views.follow?.userId === actor.userId ? views.follow.since : now
@@ -76,18 +96,49 @@ export class Facilitation {
               viewport: action.viewport,
             },
           }
-    if (next.follow === null && next.summon === null) this.views.delete(boardId)
-    else this.views.set(boardId, next)
-    this.publish(boardId, next)
+    const changed: ViewName = action.action === 'summon' ? 'summon' : 'follow'
+    this.remember(boardId, next)
+    try {
+      await this.rooms.setSharedValue(viewKey(boardId, changed), next[changed] && JSON.stringify(next[changed]), VIEW_TTL_MS)
+    } catch (error) {
+      this.logger.warn({ err: error, boardId }, 'shared view not stored for other instances')
+    }
+    this.publish(boardId, { [changed]: next[changed] })
     return next
   }
 
-  private viewsOf(boardId: string): BoardViews {
-    return this.views.get(boardId) ?? { follow: null, summon: null }
+  /**
+   * The shared views of a board. Follow and summon are kept apart, so that a "follow me" move on
+   * one instance and a "bring everyone" on another never overwrite each other.
+   */
+  private async viewsOf(boardId: string): Promise<BoardViews> {
+    try {
+      const [follow, summon] = await Promise.all(
+        (['follow', 'summon'] as const).map(async (name) => {
+          const stored = await this.rooms.getSharedValue(viewKey(boardId, name))
+          return stored ? (JSON.parse(stored) as BoardViewSection) : null
+        }),
+      )
+      const views = { follow: follow ?? null, summon: summon ?? null }
+      this.remember(boardId, views)
+      return views
+    } catch (error) {
+      this.logger.warn({ err: error, boardId }, 'shared views unavailable; using this instance’s')
+      return this.views.get(boardId) ?? { follow: null, summon: null }
+    }
+  }
+
+  private remember(boardId: string, views: BoardViews): void {
+    if (views.follow === null && views.summon === null) this.views.delete(boardId)
+    else this.views.set(boardId, views)
   }
 
   private publish(boardId: string, patch: Partial<BoardStateMessage>): void {
     // Through the room manager: clients on other instances (REDIS_URL) get it too.
     this.rooms.setBoardState(boardId, patch)
   }
+}
+
+function viewKey(boardId: string, name: ViewName): string {
+  return `view:${name}:${boardId}`
 }

@@ -16,6 +16,8 @@ export type RelayMessage =
   | { kind: 'signal'; topic: string; urgent: boolean }
   /** The sender may have missed or dropped messages: reload the board from the store. */
   | { kind: 'resync' }
+  /** Close one person's sockets on this board (their access was revoked through the sender). */
+  | { kind: 'disconnect'; userId: string; closeCode: number; reason: string }
 
 /**
  * The port for scale-out: a pub/sub channel per board between server instances that share one
@@ -38,6 +40,17 @@ export interface BoardRelay {
    * ways, so every loaded board must reload from the store (and peers are told to do the same).
    */
   onResync(listener: () => void): () => void
+  /**
+   * Small values every instance must agree on and that need not outlive the deployment (the
+   * facilitator's shared views): Redis keys with REDIS_URL, this process's memory otherwise.
+   * `null` deletes. Rejects when the broker cannot be reached.
+   */
+  getValue(key: string): Promise<string | null>
+  setValue(key: string, value: string | null, ttlMs: number): Promise<void>
+  /** Where this instance's open connections per board come from (shared with the other instances). */
+  reportConnections(source: () => Map<string, number>): void
+  /** Open connections per board on the other live instances (the dashboard's "connected now"). */
+  peerConnections(boardIds: string[]): Promise<Map<string, number>>
   close(): Promise<void>
 }
 
@@ -50,6 +63,18 @@ export class LocalRelay implements BoardRelay {
   publish(): void {}
   onResync(): () => void {
     return () => undefined
+  }
+  private readonly values = new Map<string, string>()
+  async getValue(key: string): Promise<string | null> {
+    return this.values.get(key) ?? null
+  }
+  async setValue(key: string, value: string | null): Promise<void> {
+    if (value === null) this.values.delete(key)
+    else this.values.set(key, value)
+  }
+  reportConnections(): void {}
+  async peerConnections(): Promise<Map<string, number>> {
+    return new Map()
   }
   async close(): Promise<void> {}
 }

@@ -15,6 +15,10 @@ export interface RedisRelayOptions {
 
 /** Everything after this on the heartbeat channel is the sender's instance id. */
 const HEARTBEAT_CHANNEL = 'pinnwand:instances'
+/** Shared values (getValue/setValue). */
+const VALUE_PREFIX = 'pinnwand:value:'
+/** A hash per instance: board id → open connections there, refreshed with every heartbeat. */
+const CONNECTIONS_PREFIX = 'pinnwand:connections:'
 
 /**
  * Redis pub/sub between instances: one channel per board, one subscriber and one publisher
@@ -35,6 +39,7 @@ export class RedisRelay implements BoardRelay {
   private readonly peers = new Map<string, number>()
   private readonly heartbeatMs: number
   private heartbeat: NodeJS.Timeout | null = null
+  private connectionSource: (() => Map<string, number>) | null = null
 
   private constructor(options: RedisRelayOptions) {
     this.prefix = options.prefix ?? 'pinnwand:board:'
@@ -107,10 +112,40 @@ export class RedisRelay implements BoardRelay {
     return () => this.resyncListeners.delete(listener)
   }
 
+  async getValue(key: string): Promise<string | null> {
+    return this.pub.get(VALUE_PREFIX + key)
+  }
+
+  async setValue(key: string, value: string | null, ttlMs: number): Promise<void> {
+    if (value === null) await this.pub.del(VALUE_PREFIX + key)
+    else await this.pub.set(VALUE_PREFIX + key, value, 'PX', ttlMs)
+  }
+
+  reportConnections(source: () => Map<string, number>): void {
+    this.connectionSource = source
+  }
+
+  /** Reads the counts the live peers reported with their last heartbeat (a gone peer's key expires). */
+  async peerConnections(boardIds: string[]): Promise<Map<string, number>> {
+    const totals = new Map<string, number>()
+    if (boardIds.length === 0 || this.peers.size === 0) return totals
+    const pipeline = this.pub.pipeline()
+    for (const peer of this.peers.keys()) pipeline.hmget(CONNECTIONS_PREFIX + peer, ...boardIds)
+    for (const [error, counts] of (await pipeline.exec()) ?? []) {
+      if (error) throw error
+      ;(counts as (string | null)[]).forEach((count, i) => {
+        const id = boardIds[i]!
+        if (count) totals.set(id, (totals.get(id) ?? 0) + Number(count))
+      })
+    }
+    return totals
+  }
+
   async close(): Promise<void> {
     this.closed = true
     if (this.heartbeat) clearInterval(this.heartbeat)
     this.handlers.clear()
+    await this.pub.del(CONNECTIONS_PREFIX + this.instanceId).catch(() => undefined)
     await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)])
   }
 
@@ -126,12 +161,23 @@ export class RedisRelay implements BoardRelay {
   private beat(): void {
     if (this.closed) return
     this.pub.publish(HEARTBEAT_CHANNEL, this.instanceId).catch(() => undefined)
+    this.writeConnections()
     const now = performance.now()
     const gone = [...this.peers].filter(([, seen]) => now - seen > 3 * this.heartbeatMs).map(([id]) => id)
     if (gone.length === 0) return
     for (const id of gone) this.peers.delete(id)
     this.logger.warn({ peers: gone }, 'relay peers went silent; resyncing boards from the store')
     for (const listener of this.resyncListeners) listener()
+  }
+
+  /** This instance's counts, replacing the last report; they expire if we stop beating. */
+  private writeConnections(): void {
+    if (!this.connectionSource) return
+    const key = CONNECTIONS_PREFIX + this.instanceId
+    const counts = Object.fromEntries(this.connectionSource())
+    const write = this.pub.multi().del(key)
+    if (Object.keys(counts).length > 0) write.hset(key, counts).pexpire(key, 3 * this.heartbeatMs)
+    write.exec().catch(() => undefined)
   }
 
   private deliver(channel: string, data: Buffer): void {

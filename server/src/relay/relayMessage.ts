@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { RelayMessage } from './BoardRelay.ts'
 
-const Kind = { update: 0, presence: 1, state: 2, signal: 3, resync: 4 } as const
+const Kind = { update: 0, presence: 1, state: 2, signal: 3, resync: 4, disconnect: 5 } as const
 
 /** The wire form on the broker: sender id (to skip one's own messages), kind, payload. */
 export function encodeRelayMessage(senderId: string, message: RelayMessage): Uint8Array {
@@ -22,6 +22,11 @@ export function encodeRelayMessage(senderId: string, message: RelayMessage): Uin
       encoding.writeUint8(e, message.urgent ? 1 : 0)
       break
     case 'resync':
+      break
+    case 'disconnect':
+      encoding.writeVarString(e, message.userId)
+      encoding.writeVarUint(e, message.closeCode)
+      encoding.writeVarString(e, message.reason)
       break
   }
   return encoding.toUint8Array(e)
@@ -48,6 +53,11 @@ export function decodeRelayMessage(data: Uint8Array): { senderId: string; messag
     }
     case Kind.resync:
       return { senderId, message: { kind: 'resync' } }
+    case Kind.disconnect: {
+      const userId = decoding.readVarString(d)
+      const closeCode = decoding.readVarUint(d)
+      return { senderId, message: { kind: 'disconnect', userId, closeCode, reason: decoding.readVarString(d) } }
+    }
     default:
       throw new Error(`unknown relay message kind ${kind}`)
   }

@@ -215,6 +215,12 @@ export class BoardRoom {
     if (presence) connection.send(presence)
   }
 
+  /** Closes one person's connections (the socket layer then removes them). */
+  closeConnectionsOf(userId: string, code: number, reason: string): void {
+    for (const connection of [...this.connections])
+      if (connection.actor.userId === userId) connection.close(code, reason)
+  }
+
   removeConnection(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
     this.pendingSyncs = this.pendingSyncs.filter((p) => p.connection !== connection)

@@ -50,6 +50,47 @@ export class RoomManager {
     this.relay.onResync(() => {
       for (const room of this.rooms.values()) void this.reload(room)
     })
+    this.relay.reportConnections(() => {
+      const counts = new Map<string, number>()
+      for (const room of this.rooms.values())
+        if (room.connectionCount > 0) counts.set(room.boardId, room.connectionCount)
+      return counts
+    })
+  }
+
+  /**
+   * Open connections per board on every instance (this one's, plus what the others reported
+   * with their last heartbeat). When the relay cannot answer, this instance's own count.
+   */
+  async connectionCounts(boardIds: string[]): Promise<Map<string, number>> {
+    let counts = new Map<string, number>()
+    try {
+      counts = await this.relay.peerConnections(boardIds)
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'connection counts of other instances unavailable')
+    }
+    for (const boardId of boardIds) {
+      const here = this.rooms.get(boardId)?.connectionCount ?? 0
+      if (here > 0) counts.set(boardId, (counts.get(boardId) ?? 0) + here)
+    }
+    return counts
+  }
+
+  /**
+   * Tells the other instances to close one person's sockets on a board (access revoked). This
+   * instance's own sockets are the caller's (the gateway closes them).
+   */
+  disconnectElsewhere(boardId: string, userId: string, closeCode: number, reason: string): void {
+    this.relay.publish(boardId, { kind: 'disconnect', userId, closeCode, reason })
+  }
+
+  /** Shared small values (the relay's; this process's memory without REDIS_URL). */
+  getSharedValue(key: string): Promise<string | null> {
+    return this.relay.getValue(key)
+  }
+
+  setSharedValue(key: string, value: string | null, ttlMs: number): Promise<void> {
+    return this.relay.setValue(key, value, ttlMs)
   }
 
   /**
@@ -145,6 +186,7 @@ export class RoomManager {
     if (!room) return
     this.rooms.delete(boardId)
     room.destroy()
+    await this.relay.leave(boardId)
   }
 
   private readonly writesInFlight = new Map<string, Set<Promise<unknown>>>()
@@ -327,6 +369,9 @@ export class RoomManager {
         return
       case 'resync':
         void this.reload(room)
+        return
+      case 'disconnect':
+        room.closeConnectionsOf(message.userId, message.closeCode, message.reason)
         return
     }
   }

@@ -87,6 +87,10 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
       const revoked = await ctx.store.revokeParticipant(actor.workshopId, request.params.participantId, Date.now())
       if (!revoked) throw new ApiError(404, ErrorCode.notFound, 'No participant with this id in this workshop.')
       ctx.gateway.closeConnectionsOf(request.params.participantId, CloseCode.notAllowed, 'access revoked')
+      // Their sockets on other instances (REDIS_URL) close too.
+      for (const board of await ctx.store.listBoards(actor.workshopId)) {
+        ctx.rooms.disconnectElsewhere(board.id, request.params.participantId, CloseCode.notAllowed, 'access revoked')
+      }
       return reply.code(204).send()
     },
   )

@@ -59,6 +59,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     if (!workshop) throw workshopNotFound()
     const boards = await ctx.store.listBoards(workshopId)
     const seats = await ctx.store.countSeats(workshopId)
+    const connected = await ctx.rooms.connectionCounts(boards.map((b) => b.id))
     return {
       workshop: {
         id: workshop.id,
@@ -73,7 +74,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
         title: b.title,
         question: b.question,
         template: b.template,
-        participants: ctx.rooms.getLoaded(b.id)?.connectionCount ?? 0,
+        participants: connected.get(b.id) ?? 0,
         ideas: b.ideaCount,
         lastActivity: b.lastActivityAt,
         phase: b.phase,
