@@ -39,13 +39,11 @@ try {
 
   const { roundId } = await api<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, { token, body: { dotsPerParticipant: DOTS } })
   // Each person's dots at random moments of the window, on random ideas (several on one is fine).
-  const expected = new Map<string, number>()
   const plans: PlannedVote[][] = shares.map(() => [])
   let requests = 0
   target.specs.forEach((spec, i) => {
     for (let d = 0; d < DOTS; d++) {
       const ideaId = ideaIds[Math.floor(Math.random() * ideaIds.length)]!
-      expected.set(ideaId, (expected.get(ideaId) ?? 0) + 1)
       const vote = { token: spec.params!.token!, ideaId, requestId: randomUUID(), atMs: Math.random() * WINDOW_MS }
       const plan = plans[i % plans.length]!
       plan.push(vote)
@@ -67,6 +65,15 @@ try {
     `/api/rounds/${roundId}/results`,
     { token },
   )
+  // What the server confirmed (200), once per requestId: exactly that must be in the results.
+  const expected = new Map<string, number>()
+  for (const requestId of new Set(outcomes.filter((o) => o.status === 200).map((o) => o.requestId))) {
+    const ideaId = outcomes.find((o) => o.requestId === requestId)!.ideaId
+    expected.set(ideaId, (expected.get(ideaId) ?? 0) + 1)
+  }
+  const confirmed = [...expected.values()].reduce((a, b) => a + b, 0)
+  const unanswered = outcomes.filter((o) => o.status === 0).length
+  if (unanswered > 0) problems.push(`${unanswered} requests got no answer after ${Math.max(...outcomes.map((o) => o.attempts))} attempts`)
   const counted = new Map(results.ranking.map((r) => [r.ideaId, r.votes]))
   let lost = 0
   let duplicated = 0
@@ -80,8 +87,8 @@ try {
     const key = o.code ? `${o.status} ${o.code}` : String(o.status)
     statuses[key] = (statuses[key] ?? 0) + 1
   }
-  if (lost > 0 || duplicated > 0) problems.push(`results differ from the dots placed: ${lost} lost, ${duplicated} duplicated`)
-  const latency = summarize(outcomes.map((o) => o.ms))
+  if (lost > 0 || duplicated > 0) problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
+  const latency = summarize(outcomes.filter((o) => o.status !== 0).map((o) => o.ms))
   emit({
     bench: `dot-voting-${PARTICIPANTS}`,
     participants: PARTICIPANTS,
@@ -90,7 +97,9 @@ try {
     requests,
     retries: requests - PARTICIPANTS * DOTS,
     statuses,
-    expectedVotes: PARTICIPANTS * DOTS,
+    plannedVotes: PARTICIPANTS * DOTS,
+    confirmedVotes: confirmed,
+    resentAfterNoAnswer: outcomes.reduce((n, o) => n + o.attempts - 1, 0),
     totalVotes: results.totalVotes,
     voters: results.voters,
     lostVotes: lost,

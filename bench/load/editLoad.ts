@@ -14,19 +14,22 @@ export interface LoadPlan {
   durationMs: number
 }
 
-/** What one worker observed. */
-export interface LoadReport {
-  /** End-to-end latency of every edit seen by a client other than its sender, in ms. */
-  latencies: Float64Array
+/** What one worker sent during the run, and the presence it received meanwhile. */
+export interface RunSummary {
   /** Edits this worker sent: board → card id → the last sequence number sent. */
   lastSeq: SeqByRoom
   editsSent: number
-  /** Awareness update events from others, summed over this worker's clients. */
+  /** Presence messages from the server during the run, summed over this worker's clients. */
   awarenessEvents: number
-  /** Client states carried by those events (added + updated). */
+  /** Client states carried by those messages. */
   awarenessStates: number
   measuredMs: number
-  clients: number
+}
+
+/** What this worker's clients received, up to the end of the drain period. */
+export interface Received {
+  /** End-to-end latency of every edit seen by a client other than its sender, in ms. */
+  latencies: Float64Array
   syncedClients: number
 }
 
@@ -76,7 +79,7 @@ export class EditLoad {
   }
 
   /** Offers the plan's load (open loop: late timers catch up instead of lowering the rate). */
-  async run(plan: LoadPlan): Promise<LoadReport> {
+  async run(plan: LoadPlan): Promise<RunSummary> {
     this.latencyCount = 0
     this.awarenessEvents = 0
     this.awarenessStates = 0
@@ -119,29 +122,19 @@ export class EditLoad {
         }
       }, 10)
     })
-    const measuredMs = monotonicMs() - start
     return {
-      latencies: Float64Array.from([]),
       lastSeq: this.lastSeq,
       editsSent,
-      awarenessEvents: 0,
-      awarenessStates: 0,
-      measuredMs,
-      clients: this.clients.length,
-      syncedClients: this.clients.filter((c) => c.synced).length,
+      awarenessEvents: this.awarenessEvents,
+      awarenessStates: this.awarenessStates,
+      measuredMs: monotonicMs() - start,
     }
   }
 
   /** Stops counting and hands over what was received (call after the drain period). */
-  collect(report: LoadReport): LoadReport {
+  collect(): Received {
     this.counting = false
-    return {
-      ...report,
-      latencies: this.latencies.slice(0, this.latencyCount),
-      awarenessEvents: this.awarenessEvents,
-      awarenessStates: this.awarenessStates,
-      syncedClients: this.clients.filter((c) => c.synced).length,
-    }
+    return { latencies: this.latencies.slice(0, this.latencyCount), syncedClients: this.clients.filter((c) => c.synced).length }
   }
 
   /**

@@ -22,8 +22,14 @@ export interface VoteOutcome {
   status: number
   /** Error code of a refusal (`budget_exhausted`, …), or null. */
   code: string | null
+  /** Latency of the last attempt. */
   ms: number
+  /** Sends of this request (more than one after network errors). */
+  attempts: number
 }
+
+const REQUEST_TIMEOUT_MS = 30_000
+const MAX_ATTEMPTS = 4
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -32,20 +38,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * waiting for earlier answers (open loop: a slow server does not slow the voters down).
  */
 export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
-  const vote = async (v: PlannedVote): Promise<VoteOutcome> => {
-    await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
+  const send = async (v: PlannedVote): Promise<Omit<VoteOutcome, 'attempts'>> => {
     const started = monotonicMs()
     try {
       const res = await fetch(`${plan.baseUrl}/api/rounds/${plan.roundId}/votes`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${v.token}` },
         body: JSON.stringify({ ideaId: v.ideaId, delta: 1, requestId: v.requestId }),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       const body = (await res.json()) as { error?: { code?: string } }
       return { requestId: v.requestId, ideaId: v.ideaId, status: res.status, code: body.error?.code ?? null, ms: monotonicMs() - started }
     } catch (error) {
       return { requestId: v.requestId, ideaId: v.ideaId, status: 0, code: (error as Error).name, ms: monotonicMs() - started }
+    }
+  }
+  const vote = async (v: PlannedVote): Promise<VoteOutcome> => {
+    await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
+    // No answer (network error, timeout): the web app sends the same requestId again, which
+    // the server answers without counting twice; so does the bench.
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await send(v)
+      if (outcome.status !== 0 || attempt === MAX_ATTEMPTS) return { ...outcome, attempts: attempt }
+      await sleep(500 * attempt)
     }
   }
   return Promise.all(plan.votes.map(vote))

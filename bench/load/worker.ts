@@ -4,7 +4,7 @@
  */
 import { monotonicMs } from '../lib/stats.ts'
 import { type BenchClient, type ClientSpec, connectClient } from './clientAdapters.ts'
-import { EditLoad, type LoadPlan, type LoadReport, type SeqByRoom } from './editLoad.ts'
+import { EditLoad, type LoadPlan, type SeqByRoom } from './editLoad.ts'
 import { runGrowth, type GrowthPlan } from './growthLoad.ts'
 import { runVotes, type VotePlan } from './voteLoad.ts'
 
@@ -13,7 +13,6 @@ process.setMaxListeners(0)
 
 let clients: BenchClient[] = []
 let load: EditLoad | null = null
-let lastRun: LoadReport | null = null
 /** Per client: when it went offline and when it was synced again (monotonic ms). */
 let resync: { lostAt: number; resyncedAt: number }[] = []
 
@@ -58,12 +57,11 @@ const commands = {
     await until(() => load!.minCardsSeen() >= count, timeoutMs, 100)
     return load!.minCardsSeen()
   },
-  async run(plan: LoadPlan) {
-    lastRun = await load!.run(plan)
-    return { editsSent: lastRun.editsSent, lastSeq: lastRun.lastSeq }
+  run(plan: LoadPlan) {
+    return load!.run(plan)
   },
   collect() {
-    return load!.collect(lastRun!)
+    return load!.collect()
   },
   missing({ expected }: { expected: SeqByRoom }) {
     return load!.missing(expected)
