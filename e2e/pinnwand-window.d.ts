@@ -29,6 +29,7 @@ interface PinnwandTestEditor {
   getContainer(): HTMLElement
   select(...ids: string[]): unknown
   selectNone(): unknown
+  zoomToSelection(options?: { animation?: { duration: number } }): unknown
   createShape(shape: Record<string, unknown>): unknown
   updateShape(partial: Record<string, unknown>): unknown
   markHistoryStoppingPoint(name?: string): string

@@ -1,6 +1,11 @@
 import { type BrowserContext, type BrowserContextOptions, devices, expect, type Locator, type Page } from '@playwright/test'
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
+
+type DecodeQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null
+// jsqr is CommonJS with an ES-style default export: depending on the loader, the function is the
+// module itself or its `default`.
+const jsQR = ((jsQRModule as unknown as { default?: DecodeQr }).default ?? jsQRModule) as unknown as DecodeQr
 
 /**
  * Collects i18next's missing-key reports (client/src/i18n/setupI18n.ts logs them to the console)

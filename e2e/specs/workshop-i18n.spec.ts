@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test.ts'
 import { joinByCode, watchMissingKeys } from '../pages/workshopSupport.ts'
@@ -37,20 +38,32 @@ function regionalforum(baseURL: string): Promise<Created> {
 const SCREENSHOTS = process.env.PINNWAND_SCREENSHOTS === '1'
 const screenshotDir = path.join(import.meta.dirname, '../../docs/screenshots')
 
-/** Every page of the workshop flow, in German and in English: rendered, in that language, no missing key. */
+const BLOCKING = new Set(['serious', 'critical'])
+
+/**
+ * Every page of the workshop flow, in German and in English: rendered, in that language, no
+ * missing key, no serious or critical axe violation.
+ */
 for (const [locale, language, words] of [
   ['de-DE', 'de', { start: 'Mitmachen', dashboard: 'Moderation', print: 'Drucken', full: 'Dieser Thementisch ist voll', gone: 'gelöscht' }],
   ['en-US', 'en', { start: 'Join in', dashboard: 'Facilitation', print: 'Print', full: 'This theme table is full', gone: 'deleted' }],
 ] as const) {
   test(`every workshop page renders in ${language} without a missing key`, { tag: '@desktop' }, async ({ browser, baseURL, networkLog }) => {
+    // Thirteen pages, each scanned by axe, on two shared cores.
+    test.setTimeout(150_000)
     const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Berlin' })
     networkLog.watch(context)
     const missing = watchMissingKeys(context)
     const page = await context.newPage()
+    const violations: { page: string; id: string; targets: string[] }[] = []
     const seen = async (what: string, check: (page: Page) => Promise<void>) => {
       await check(page)
       await expect(page.locator('html'), what).toHaveAttribute('lang', language)
       await expect(page.locator('body'), `${what} is not blank`).not.toHaveText(/^\s*$/)
+      const results = await new AxeBuilder({ page }).analyze()
+      for (const violation of results.violations.filter((v) => BLOCKING.has(v.impact ?? ''))) {
+        violations.push({ page: what, id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) })
+      }
     }
     try {
       const w = await regionalforum(baseURL!)
@@ -79,23 +92,46 @@ for (const [locale, language, words] of [
       if (SCREENSHOTS && language === 'de') {
         mkdirSync(screenshotDir, { recursive: true })
         await expect(page.getByTestId('idea-card')).toHaveCount(3)
+        // The guiding question and the ideas, readable (the empty theme groups stay to the right).
+        await page.evaluate(() => {
+          const editor = window.__pinnwand?.editor
+          if (!editor) return
+          const shown = editor.getCurrentPageShapes().filter((shape) => shape.type !== 'cluster')
+          editor.select(...shown.map((shape) => shape.id))
+          editor.zoomToSelection({ animation: { duration: 0 } })
+          editor.selectNone()
+        })
+        await page.mouse.move(640, 400)
         await page.screenshot({ path: path.join(screenshotDir, 'board-de.png') })
       }
+
+      // Lena stays on her board (the dashboard counts her) while the facilitator looks.
+      const facilitator = await context.newPage()
+      await facilitator.goto(`/w/${w.workshop.id}?token=${w.facilitatorToken}`)
+      await expect(facilitator.getByTestId('table-card').first().getByTestId('participant-count')).toHaveText('1', { timeout: 20_000 })
+      if (SCREENSHOTS && language === 'de') {
+        await expect(facilitator.getByTestId('table-card').first().getByTestId('idea-count')).toHaveText('3', { timeout: 20_000 })
+        await facilitator.screenshot({ path: path.join(screenshotDir, 'dashboard-de.png'), fullPage: true })
+      }
+      await facilitator.close()
 
       await page.goto(`/w/${w.workshop.id}?token=${w.facilitatorToken}`)
       await seen('dashboard', async (p) => expect(p.getByTestId('table-card')).toHaveCount(3))
       await expect(page.getByTestId('table-card').first().getByTestId('idea-count')).toHaveText('3', { timeout: 20_000 })
-      if (SCREENSHOTS && language === 'de') {
-        await page.locator('details.pw-secret summary').click()
-        await page.mouse.move(0, 0)
-        await page.screenshot({ path: path.join(screenshotDir, 'dashboard-de.png'), fullPage: true })
-      }
       await page.goto(`/w/${w.workshop.id}/print`)
       await seen('join sheets', async (p) => expect(p.getByTestId('join-sheet')).toHaveCount(4))
       await expect(page.getByRole('button', { name: words.print, exact: true })).toBeVisible()
       if (SCREENSHOTS && language === 'de') {
+        // One sheet as on screen (a page on the desk), without the print toolbar.
+        await page.addStyleTag({ content: '.pw-no-print { display: none !important; }' })
         await page.setViewportSize({ width: 900, height: 1300 })
-        await page.getByTestId('join-sheet').nth(1).screenshot({ path: path.join(screenshotDir, 'join-sheet-de.png') })
+        const sheet = (await page.getByTestId('join-sheet').nth(1).boundingBox())!
+        const margin = 24
+        await page.screenshot({
+          path: path.join(screenshotDir, 'join-sheet-de.png'),
+          fullPage: true,
+          clip: { x: sheet.x - margin, y: sheet.y - margin, width: sheet.width + 2 * margin, height: sheet.height + 2 * margin },
+        })
         await page.setViewportSize({ width: 1280, height: 800 })
       }
       await page.goto(w.links.projector)
@@ -129,5 +165,6 @@ for (const [locale, language, words] of [
       await context.close()
     }
     expect(missing).toEqual([])
+    expect(violations).toEqual([])
   })
 }
