@@ -20,7 +20,9 @@ import {
 
 /** Runs pending migrations; throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) })
+  // Migrations are independent additions; a database that got a later one first (several
+  // features developed side by side) still takes the missing earlier ones.
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
