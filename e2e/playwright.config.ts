@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const isCI = !!process.env.CI
+// PINNWAND_E2E_TOPOLOGY=cluster (fixtures/cluster.ts) keeps its own report and artifacts, so a
+// run of both topologies leaves both.
+const reportSuffix = process.env.PINNWAND_E2E_TOPOLOGY === 'cluster' ? '-cluster' : ''
 
 /** System Chromium: Playwright's own browser download does not work on our machines. */
 const launchOptions = {
@@ -20,7 +23,7 @@ export default defineConfig({
   testDir: './specs',
   testMatch: '**/*.spec.ts',
   globalSetup: './fixtures/globalSetup.ts',
-  outputDir: './test-results/artifacts',
+  outputDir: `./test-results/artifacts${reportSuffix}`,
   fullyParallel: false,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
@@ -28,7 +31,7 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  reporter: [['list'], ['json', { outputFile: `test-results/results${reportSuffix}.json` }]],
   use: {
     headless: true,
     locale: 'en-US',
