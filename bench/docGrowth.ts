@@ -31,6 +31,8 @@ try {
   const sessionSeconds = (monotonicMs() - started) / 1000
   const writes = reports.reduce((n, r) => n + r.writes, 0)
   const failedPersons = reports.reduce((n, r) => n + r.failedPersons, 0)
+  const cardsCreated = reports.reduce((n, r) => n + r.cardsCreated, 0)
+  const cardsDeleted = reports.reduce((n, r) => n + r.cardsDeleted, 0)
 
   const reader = await openBoard(server.url, workshop.boardIds[0]!, workshop.facilitatorToken)
   const docBytes = Y.encodeStateAsUpdate(reader.doc).byteLength
@@ -46,6 +48,8 @@ try {
     compressedSessionS: round(sessionSeconds),
     liveRecords: live.length,
     ideaCards,
+    // created minus deleted by the simulated people: what the board should hold
+    expectedIdeaCards: cardsCreated - cardsDeleted,
     docBytes,
     liveJsonBytes: jsonBytes,
     docToJsonRatio: round(docBytes / jsonBytes, 2),

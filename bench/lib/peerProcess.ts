@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { killOnExit } from './cleanup.ts'
 
 /** The servers the load generator compares. */
 export const ServerKind = {
@@ -29,6 +30,7 @@ export async function startPeer(kind: Exclude<ServerKind, 'pinnwand'>): Promise<
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  killOnExit(child)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} did not start`)), 30_000)

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { killOnExit } from './cleanup.ts'
 import { percentile, round } from './stats.ts'
 
 export { percentile, round }
@@ -69,6 +70,7 @@ export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServe
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
+  killOnExit(child)
   const listeners = new Set<(entry: LogEntry) => void>()
   createInterface({ input: child.stdout! }).on('line', (line) => {
     let entry: LogEntry

@@ -32,6 +32,8 @@ export interface GrowthReport {
   persons: number
   writes: number
   failedPersons: number
+  cardsCreated: number
+  cardsDeleted: number
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -53,6 +55,7 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
   const queue = [...plan.persons]
   let writes = 0
   let failedPersons = 0
+  const tally = { created: 0, deleted: 0 }
   const personWorker = async () => {
     for (let spec = queue.shift(); spec; spec = queue.shift()) {
       const client = connectClient(spec)
@@ -61,7 +64,7 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
           failedPersons++
           continue
         }
-        const written = await actOut(client, plan.script, plan.stepMs)
+        const written = await actOut(client, plan.script, plan.stepMs, tally)
         writes += written
         await sleep(300) // let the last writes leave before the socket closes
       } finally {
@@ -70,7 +73,7 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
     }
   }
   await Promise.all(Array.from({ length: plan.concurrency }, personWorker))
-  return { persons: plan.persons.length, writes, failedPersons }
+  return { persons: plan.persons.length, writes, failedPersons, cardsCreated: tally.created, cardsDeleted: tally.deleted }
 }
 
 async function synced(client: BenchClient, timeoutMs: number): Promise<boolean> {
@@ -83,7 +86,7 @@ async function synced(client: BenchClient, timeoutMs: number): Promise<boolean> 
 }
 
 /** One person's hour; returns the number of record writes. */
-async function actOut(client: BenchClient, script: PersonScript, stepMs: number): Promise<number> {
+async function actOut(client: BenchClient, script: PersonScript, stepMs: number, tally: { created: number; deleted: number }): Promise<number> {
   const { records, spec } = client
   const me = { userId: spec.userId, name: spec.name }
   const mine: string[] = []
@@ -110,6 +113,7 @@ async function actOut(client: BenchClient, script: PersonScript, stepMs: number)
       const card = ideaCardRecord(id, me, '', position) as BoardRecord & { index: string }
       await write(id, { ...card, index: indexKey(Math.floor(Math.random() * 3000)) } as BoardRecord)
       mine.push(id)
+      tally.created++
       for (let k = 1; k <= text.length; k++) await write(id, update(id, (r) => ({ props: { ...r.props, text: text.slice(0, k) } })))
     })
   }
@@ -141,7 +145,9 @@ async function actOut(client: BenchClient, script: PersonScript, stepMs: number)
   for (let x = 0; x < script.deletes; x++) {
     deleteSteps.push(async () => {
       const id = mine.shift()
-      if (id && records.has(id)) await write(id, null)
+      if (!id || !records.has(id)) return
+      await write(id, null)
+      tally.deleted++
     })
   }
   // First a card of one's own, then everything else in random order; deletions at the end.
