@@ -30,7 +30,7 @@ function liveRows(prefix: string, label: string, targets: { p99: string; cpu: st
   if (!ours && !ref && !hp) return
   const cell = (l: Line | undefined, f: (l: Line) => string) => (l ? f(l) + (l.collapsed || l.problems?.length ? ' ⚠' : '') : '–')
   row(`${label}: edit latency p50 / p95 / p99`, targets.p99, ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.p50Ms)} / ${fmt(x.p95Ms)} / ${fmt(x.p99Ms)} ms`)), `p99 ${ratio(ours?.p99Ms, hp?.p99Ms)}`, `p99 ${ratio(ours?.p99Ms, ref?.p99Ms)}`)
-  row(`${label}: lost updates (of expected deliveries)`, '0', ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.lostUpdates)} (${fmt(x.expectedSamples)})`)), '', '')
+  row(`${label}: lost updates (of deliveries expected)`, '0', ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.lostUpdates)} (${fmt(x.expectedSamples)})`)), '', '')
   row(`${label}: presence messages / cursor states per client per s`, '', ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.awarenessUpdatesPerClientPerS)} / ${fmt(x.cursorStatesPerClientPerS)}`)), '', '')
   row(`${label}: server CPU (cores) · load generator CPU`, targets.cpu, ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.serverCpuCores)} · ${fmt(x.loadGenCpuCores)}`)), ratio(ours?.serverCpuCores, hp?.serverCpuCores), ratio(ours?.serverCpuCores, ref?.serverCpuCores))
   if (ours?.serverTickP99Ms !== undefined) {
@@ -38,8 +38,8 @@ function liveRows(prefix: string, label: string, targets: { p99: string; cpu: st
   }
 }
 
-liveRows('plenary-', 'a. one board, 400 clients, cursors 2 Hz, 10 edits/s', { p99: 'p99 ≤ 50 ms and ≤ ¼ of Hocuspocus', cpu: '' })
-liveRows('many-boards-', 'b. 1,000 connections over 25 boards', { p99: '', cpu: '< 1 core' })
+liveRows('plenary-', 'a. plenary, 400 on one board', { p99: 'p99 ≤ 50 ms and ≤ ¼ of Hocuspocus', cpu: '' })
+liveRows('many-boards-', 'b. 1,000 over 25 boards', { p99: '', cpu: '< 1 core' })
 
 const vote = find('dot-voting-')
 if (vote) {
