@@ -210,6 +210,35 @@ test.describe('projector view and facilitation', () => {
     await projector.context.close()
   })
 
+  test('on a tablet: the timer, why the board is locked during a round, and a tap to stop following', {
+    tag: '@tablet',
+  }, async ({ workshop, server, newUser }) => {
+    const ada = await newUser('Ada')
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await ada.board.waitForConnected()
+    const page = ada.board.page
+    const api = (path: string, body: unknown) => call(server.url, 'POST', `/api/boards/${workshop.boardId}${path}`, workshop.facilitatorToken, body)
+
+    await api('/timer', { action: 'start', seconds: 300 })
+    await expect(page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
+
+    // An open round locks the board for participants, and the notice says so.
+    const idea = await api('/ideas', { text: 'Spielplatz' }) as { idea: { id: string } }
+    await api('/rounds', { dotsPerParticipant: 2, ideaIds: [idea.idea.id] })
+    await expect(page.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'round')
+    await expect(page.getByTestId('lock-notice')).toContainText('voting round')
+
+    await api('/view', { action: 'follow', pageId: 'page:page', viewport: { x: 2000, y: 2000, w: 1600, h: 900 } })
+    const chip = page.getByTestId('follow-chip')
+    await expect(chip).toHaveAttribute('data-following', 'true')
+    const stop = chip.getByRole('button', { name: 'Stop following' })
+    const box = await stop.boundingBox()
+    // Big enough for a finger.
+    expect(box!.height).toBeGreaterThanOrEqual(44)
+    await stop.tap()
+    await expect(chip).toHaveAttribute('data-following', 'false')
+  })
+
   // Writes docs/screenshots/projector.png only when asked (PINNWAND_SCREENSHOTS=1), never in a normal run.
   test('screenshot: the projector during a vote with a timer', { tag: '@desktop' }, async ({ browser, server }) => {
     test.skip(process.env.PINNWAND_SCREENSHOTS !== '1', 'screenshots only on request')

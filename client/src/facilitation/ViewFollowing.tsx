@@ -3,18 +3,23 @@ import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { viewAction } from './facilitationApi.ts'
-import { useViewFollowing } from './useViewFollowing.ts'
+import { type ViewFollowing as ViewFollowingState, useViewFollowing } from './useViewFollowing.ts'
 import './facilitation.css'
 
 /**
  * Inside <Tldraw> for facilitators and participants: carries out "follow me" and "bring
- * everyone", and shows who is being followed with a way out (and back in).
+ * everyone" on this screen, and shows it (FollowChip).
  */
 export function ViewFollowing() {
-  const { t } = useTranslation()
   const editor = useEditor()
   const { me, boardId, token } = useBoardContext()
-  const { following, leaderName, sharing, stop, rejoin } = useViewFollowing(editor, me, boardId, token)
+  return <FollowChip {...useViewFollowing(editor, me, boardId, token)} />
+}
+
+/** Who is being followed, with a way out (and back in); for the facilitator, a way to end it. */
+function FollowChip({ following, leaderName, sharing, stop, rejoin }: ViewFollowingState) {
+  const { t } = useTranslation()
+  const { boardId, token } = useBoardContext()
   const [busy, setBusy] = useState(false)
   const unfollowAll = async () => {
     setBusy(true)
@@ -30,26 +35,26 @@ export function ViewFollowing() {
   return (
     <div className="pw-follow-region" role="status" aria-live="polite">
       {following && leaderName ? (
-        <p className="pw-follow-chip" data-testid="follow-chip" data-following="true">
+        <span className="pw-chip pw-follow-chip" data-testid="follow-chip" data-following="true">
           <span>{t('facilitation.followingName', { name: leaderName })}</span>
           <button type="button" className="pw-follow-chip__button" onClick={stop}>
             {t('facilitation.stopFollowing')}
           </button>
-        </p>
+        </span>
       ) : leaderName ? (
-        <p className="pw-follow-chip" data-testid="follow-chip" data-following="false">
+        <span className="pw-chip pw-follow-chip" data-testid="follow-chip" data-following="false">
           <span>{t('facilitation.leaderSharing', { name: leaderName })}</span>
           <button type="button" className="pw-follow-chip__button" onClick={rejoin}>
             {t('facilitation.followAgain')}
           </button>
-        </p>
+        </span>
       ) : sharing ? (
-        <p className="pw-follow-chip pw-follow-chip--sharing" data-testid="follow-chip" data-sharing="true">
+        <span className="pw-chip pw-follow-chip pw-follow-chip--sharing" data-testid="follow-chip" data-sharing="true">
           <span>{t('facilitation.everyoneFollows')}</span>
           <button type="button" className="pw-follow-chip__button" disabled={busy} onClick={() => void unfollowAll()}>
             {t('facilitation.endFollow')}
           </button>
-        </p>
+        </span>
       ) : null}
     </div>
   )
