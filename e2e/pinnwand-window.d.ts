@@ -30,6 +30,8 @@ interface PinnwandTestEditor {
   select(...ids: string[]): unknown
   selectNone(): unknown
   zoomToSelection(options?: { animation?: { duration: number } }): unknown
+  getCurrentPageBounds(): PinnwandTestBox | undefined
+  zoomToBounds(bounds: { x: number; y: number; w: number; h: number }, options?: { targetZoom?: number; inset?: number; immediate?: boolean }): unknown
   createShape(shape: Record<string, unknown>): unknown
   updateShape(partial: Record<string, unknown>): unknown
   markHistoryStoppingPoint(name?: string): string

@@ -185,3 +185,12 @@ export interface ShortlistEntryDto {
 export interface ShortlistResponse {
   shortlist: ShortlistEntryDto[]
 }
+
+/**
+ * The `shortlist` section of the server-owned board state (BoardStateMessage.shortlist): the
+ * shortlisted idea ids in order, so open copies of the board know at once when it changed
+ * (texts and votes come from GET /api/boards/:boardId/shortlist).
+ */
+export interface ShortlistStateSection {
+  ideaIds: string[]
+}

@@ -39,7 +39,7 @@ export function RankingList({ roundId, results, canPromote }: { roundId: string;
             </span>
             <span className="pw-ranking__text">
               {canPromote ? (
-                <label className="pw-choice">
+                <label className="pw-vote-choice">
                   <input
                     type="checkbox"
                     checked={picked.includes(entry.ideaId)}

@@ -13,9 +13,19 @@ export function RoundClock({ round }: { round: RoundStateSection }) {
   const { minutes, seconds } = countdownParts(remainingMs)
   return (
     <span className="pw-round-clock" data-testid="round-clock" data-paused={!timer.running}>
-      <span aria-hidden="true">⏱ {formatCountdown(remainingMs)}</span>
+      <ClockIcon />
+      <span aria-hidden="true">{formatCountdown(remainingMs)}</span>
       <span className="pw-visually-hidden">{t('voting.timeLeft', { minutes, seconds })}</span>
       {timer.running ? null : <span className="pw-round-clock__paused"> · {t('voting.paused')}</span>}
     </span>
+  )
+}
+
+function ClockIcon() {
+  return (
+    <svg className="pw-round-clock__icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="M8 5.5V9l2.2 1.6M6 1.5h4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
   )
 }

@@ -117,11 +117,11 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
       </div>
       <fieldset className="pw-round-form__scope">
         <legend>{t('voting.setup.scope')}</legend>
-        <label className="pw-choice">
+        <label className="pw-vote-choice">
           <input type="radio" name={`${id}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} />
           {t('voting.setup.scopeAll')}
         </label>
-        <label className="pw-choice">
+        <label className="pw-vote-choice">
           <input
             type="radio"
             name={`${id}-scope`}
@@ -131,7 +131,7 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
           />
           {t('voting.setup.scopeSelected', { count: selected.length })}
         </label>
-        <label className="pw-choice">
+        <label className="pw-vote-choice">
           <input
             type="radio"
             name={`${id}-scope`}
@@ -146,7 +146,7 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
           <ul className="pw-round-form__clusters">
             {clusters.map((cluster) => (
               <li key={cluster.id}>
-                <label className="pw-choice">
+                <label className="pw-vote-choice">
                   <input
                     type="checkbox"
                     checked={chosen.includes(cluster.id)}
@@ -180,7 +180,7 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
           onChange={(e) => setMinutes(e.target.value)}
         />
       </div>
-      <label className="pw-choice">
+      <label className="pw-vote-choice">
         <input type="checkbox" checked={anonymous} data-testid="round-anonymous" onChange={(e) => setAnonymous(e.target.checked)} />
         {t('voting.setup.anonymous')}
       </label>

@@ -2,6 +2,7 @@ import type { RoundStateSection } from '@pinnwand/shared/votingApi'
 import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { useSession } from '../state/sessionStore.ts'
 import { describeError } from './describeError.ts'
 import { changeShortlist, refreshShortlist, useShortlist } from './shortlistStore.ts'
 import { useAction } from './useAction.ts'
@@ -18,10 +19,12 @@ export function ShortlistSection({ round }: { round: RoundStateSection | null })
   const entries = useShortlist((s) => (s.boardId === boardId ? s.entries : null))
   const action = useAction()
   const facilitator = me.role === 'facilitator'
-  // Load on open, and again when a round ends (the facilitator may have promoted meanwhile).
+  // The server announces every change of the shortlist on the board-state channel (its ids).
+  const announced = useSession((s) => JSON.stringify((s.boardState?.shortlist as { ideaIds?: unknown } | undefined)?.ideaIds ?? null))
+  // Load on open, when the server says the shortlist changed, and when a round ends.
   useEffect(() => {
     void refreshShortlist(boardId, token).catch(() => undefined)
-  }, [boardId, token, round?.id, round?.status])
+  }, [boardId, token, announced, round?.id, round?.status])
 
   const save = (ideaIds: string[]) =>
     action.run(() => changeShortlist(boardId, () => votingApi.setShortlist(boardId, ideaIds, token)))

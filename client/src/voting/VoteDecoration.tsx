@@ -1,7 +1,7 @@
 import type { IdeaCardShape } from '@pinnwand/shared/boardSchema'
 import { useContext, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { stopEventPropagation } from 'tldraw'
+import { stopEventPropagation, useEditor, useValue } from 'tldraw'
 import { BoardContext } from '../board/BoardContext.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
@@ -11,10 +11,13 @@ import { useRoundResults } from './useRoundResults.ts'
 import './voting.css'
 
 // The canvas must not turn a tap on a dot button into selecting or dragging the card, nor a key
-// press into a tldraw shortcut.
+// press into a tldraw shortcut. Touch events too: the canvas cancels their default (no click
+// would follow a tap).
 const keepFromCanvas = {
   onPointerDown: stopEventPropagation,
   onPointerUp: stopEventPropagation,
+  onTouchStart: stopEventPropagation,
+  onTouchEnd: stopEventPropagation,
   onKeyDown: (event: SyntheticEvent) => event.stopPropagation(),
 }
 
@@ -29,7 +32,7 @@ export function VoteDecoration({ shape }: { shape: IdeaCardShape }) {
   const board = useContext(BoardContext)
   const round = useRound()
   if (!board || !round) return null
-  if (round.status === 'revealed') return <RevealedDots ideaId={shape.id} token={board.token} />
+  if (round.status === 'revealed') return <RevealedDots ideaId={shape.id} cardWidth={shape.props.w} token={board.token} />
   if (round.status !== 'open') return null
   if (!isEligibleIdea(round, shape.id)) return <NotEligible />
   if (board.me.role === 'projector') return null
@@ -45,15 +48,38 @@ function NotEligible() {
   )
 }
 
+/** Most the bar grows when zoomed out, so it keeps near-44 px targets without hiding the card. */
+const MAX_SCALE = 1.35
+const BADGE_SPACE = 52
+
+/** How much to enlarge an overlay so it stays readable and tappable when the board is zoomed out. */
+function useCounterScale(): number {
+  const editor = useEditor()
+  const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor])
+  return Math.min(MAX_SCALE, Math.max(1, 1 / zoom))
+}
+
+/** The strip's style at a scale: grown from its bottom-left corner, as wide as the card allows. */
+function stripStyle(scale: number, cardWidth: number) {
+  if (scale <= 1) return undefined
+  return { transform: `scale(${scale})`, transformOrigin: 'left bottom', right: 'auto', width: (cardWidth - BADGE_SPACE) / scale }
+}
+
 function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
   const { t } = useTranslation()
+  const scale = useCounterScale()
   const round = useRound()
   const ballot = useBallot(round, token)
   const mine = ballot.votes[shape.id] ?? 0
   const text = shape.props.text
   const full = ballot.remaining <= 0 || (round?.maxPerIdea != null && mine >= round.maxPerIdea)
   return (
-    <div className="pw-vote-bar" data-testid="vote-bar" data-mine={mine}>
+    <div
+      className="pw-vote-bar"
+      data-testid="vote-bar"
+      data-mine={mine}
+      style={stripStyle(scale, shape.props.w)}
+    >
       <button
         type="button"
         className="pw-vote-bar__remove"
@@ -89,8 +115,9 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
   )
 }
 
-function RevealedDots({ ideaId, token }: { ideaId: string; token: string }) {
+function RevealedDots({ ideaId, cardWidth, token }: { ideaId: string; cardWidth: number; token: string }) {
   const { t } = useTranslation()
+  const scale = useCounterScale()
   const round = useRound()
   const { results } = useRoundResults(round, token)
   const entry = results?.ranking.find((r) => r.ideaId === ideaId)
@@ -101,6 +128,7 @@ function RevealedDots({ ideaId, token }: { ideaId: string; token: string }) {
       data-testid="vote-result"
       data-votes={entry.votes}
       data-rank={entry.rank}
+      style={stripStyle(scale, cardWidth)}
       role="img"
       aria-label={t('voting.card.result', { count: entry.votes, rank: entry.rank })}
     >

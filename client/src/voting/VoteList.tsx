@@ -6,6 +6,7 @@ import { useBoardIdeas } from '../ideas/useBoardIdeas.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
 import { useBallot } from './useBallot.ts'
+import { useFreshRefusal } from './useFreshRefusal.ts'
 
 /**
  * Voting without the canvas (phone, keyboard, screen reader): every idea of the round with its
@@ -17,6 +18,7 @@ export function VoteList({ round }: { round: RoundStateSection }) {
   const id = useId()
   const { token } = useBoardContext()
   const ballot = useBallot(round, token)
+  const refusal = useFreshRefusal()
   const groups = useBoardIdeas()
     .map((group) => ({ ...group, ideas: group.ideas.filter((idea) => isEligibleIdea(round, idea.id)) }))
     .filter((group) => group.ideas.length > 0)
@@ -29,6 +31,12 @@ export function VoteList({ round }: { round: RoundStateSection }) {
       <p className="pw-vote-list__budget" data-testid="vote-list-remaining">
         {t('voting.remaining', { count: ballot.remaining, total: round.dotsPerParticipant })}
         {round.maxPerIdea !== null ? ` · ${t('voting.settingsCap', { count: round.maxPerIdea })}` : ''}
+        {ballot.waiting ? ` · ${t('voting.sending')}` : ''}
+        {refusal ? (
+          <span className="pw-vote-list__refusal" data-testid="vote-refusal">
+            {refusal}
+          </span>
+        ) : null}
       </p>
       {groups.length === 0 ? <p className="pw-muted">{t('voting.list.empty')}</p> : null}
       {groups.map((group) => (

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { isPhoneLayout } from '../ideas/phoneLayout.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { DotRow } from './DotRow.tsx'
 import { RoundClock } from './RoundClock.tsx'
 import { useBallot, useBallotLoader } from './useBallot.ts'
 import { useRound } from './useRound.ts'
+import { useFreshRefusal } from './useFreshRefusal.ts'
 import { useVoting } from './votingStore.ts'
 
 /**
@@ -24,18 +26,27 @@ export function VotingBar() {
   const announcement = useVoting((s) => s.announcement)
   const setProxyName = useVoting((s) => s.setProxyName)
   const openPanel = useSession((s) => s.setOpenPanel)
+  const panel = useSession((s) => s.openPanel)
   const refusal = useFreshRefusal()
 
   const open = round?.status === 'open'
   const revealed = round?.status === 'revealed'
+  const openRoundId = open ? round.id : null
+  useEffect(() => {
+    // A new round on a phone: the vote list is where a phone votes, so bring it up.
+    if (openRoundId && me.role === 'participant' && isPhoneLayout()) openPanel('voting')
+    // Proxy voting ends with the round it was for.
+    if (!openRoundId) setProxyName(null)
+  }, [openRoundId, me.role, openPanel, setProxyName])
   return (
     <>
       <div role="status" aria-live="polite" className="pw-visually-hidden" data-testid="vote-announcer">
         {announcement ? <span key={announcement.seq}>{t(announcement.key, announcement.values)}</span> : null}
       </div>
-      {round && canVote && (open || revealed) ? (
+      {/* The voting panel shows the same (and more); other panels push the bar aside. */}
+      {round && canVote && (open || revealed) && panel !== 'voting' ? (
         <section
-          className={`pw-voting-bar${open ? '' : ' pw-voting-bar--done'}`}
+          className={`pw-voting-bar${open ? '' : ' pw-voting-bar--done'}${panel ? ' pw-voting-bar--beside-panel' : ''}`}
           data-testid="voting-bar"
           aria-label={t('voting.barLabel')}
         >
@@ -84,19 +95,4 @@ export function VotingBar() {
       ) : null}
     </>
   )
-}
-
-/** The last refusal in words, shown for a few seconds (the live region has already read it). */
-function useFreshRefusal(): string | null {
-  const { t } = useTranslation()
-  const announcement = useVoting((s) => s.announcement)
-  const [shown, setShown] = useState<number | null>(null)
-  useEffect(() => {
-    if (!announcement?.refusal) return
-    setShown(announcement.seq)
-    const timer = setTimeout(() => setShown(null), 6000)
-    return () => clearTimeout(timer)
-  }, [announcement])
-  if (!announcement?.refusal || shown !== announcement.seq) return null
-  return t(announcement.key, announcement.values)
 }

@@ -37,9 +37,17 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
     logger: ctx.logger.child({ component: 'shortlist' }),
   })
 
+  const section = (entries: readonly ShortlistEntry[]): { shortlist: ShortlistStateSection } => ({
+    shortlist: { ideaIds: entries.map((e) => e.ideaId) },
+  })
+  // Open copies of a board learn of a changed shortlist on the board-state channel.
+  ctx.rooms.addStateProvider(async (boardId) => section(await ctx.voting.store.getShortlist(boardId)))
+
   /** Saves the new shortlist and updates the plenary; a plenary failure does not undo the save. */
   async function save(board: BoardRow, actor: Actor, entries: ShortlistEntry[]): Promise<ShortlistResponse> {
     await ctx.voting.store.setShortlist(board.id, entries)
+    // Through the room manager: copies on other instances (REDIS_URL) learn it too.
+    ctx.rooms.setBoardState(board.id, section(entries))
     try {
       await gatherer.gather(board, actor.userId)
     } catch (error) {
