@@ -103,8 +103,9 @@ test.describe('projector view and facilitation', () => {
 
   test('"bring everyone" moves a participant’s view once; "follow me" until they pan themselves', {
     tag: '@desktop',
-  }, async ({ board, workshop, newUser }) => {
+  }, async ({ browser, board, workshop, server, newUser }) => {
     const ada = await newUser('Ada')
+    const projector = await openProjector(browser, server.url, workshop.boardId, await projectorToken(server.url, workshop))
     await board.open(workshop.boardId, workshop.facilitatorToken)
     await ada.board.open(workshop.boardId, ada.participant.token)
     await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
@@ -127,6 +128,11 @@ test.describe('projector view and facilitation', () => {
     await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 }))
     const moved = await viewCentre(board.page)
     await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - moved.x)).toBeLessThan(5)
+    // The projector follows too, showing the facilitator's view in the space beside its side column.
+    await expect(projector.page.getByTestId('projector-following')).toContainText('Moderation')
+    await expect
+      .poll(async () => (await viewCentre(projector.page)).w)
+      .toBeGreaterThanOrEqual((await viewCentre(board.page)).w - 1)
 
     // …until she pans herself (the mouse wheel), then she stays where she is.
     const canvas = await ada.board.canvas.boundingBox()
@@ -143,9 +149,11 @@ test.describe('projector view and facilitation', () => {
     const latest = await viewCentre(board.page)
     await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - latest.x)).toBeLessThan(5)
 
-    // The facilitator ends it: the chip goes away.
+    // The facilitator ends it: the chip goes away, the projector shows the whole board again.
     await board.page.getByTestId('follow-me').click()
     await expect(ada.board.page.getByTestId('follow-chip')).toHaveCount(0)
+    await expect(projector.page.getByTestId('projector-following')).toHaveCount(0)
+    await projector.context.close()
   })
 
   test('shows live voting progress and the animated ranking after the reveal', {

@@ -4,6 +4,7 @@ import { type CSSProperties, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCountdown } from '../facilitation/countdown.ts'
 import { useCountdown } from '../facilitation/useCountdown.ts'
+import { roundTimer } from '../voting/index.ts'
 import { fetchRoundResults } from './projectorApi.ts'
 import { rankingRows } from './rankingRows.ts'
 
@@ -30,7 +31,11 @@ export function useShownRound(round: RoundStateSection | null | undefined, phase
   return shown ? round : null
 }
 
-/** The voting round on the projector: progress while open (never who voted for what), then the animated ranking. */
+/**
+ * The voting round on the projector: progress while open (never who voted for what), then the
+ * animated ranking. Results are fetched here rather than with the voting panel's useRoundResults
+ * because the big screen must retry by itself after a network blip.
+ */
 export function ProjectorRound({ round, token }: { round: RoundStateSection; token: string }) {
   if (round.status === 'revealed') return <RevealedRanking roundId={round.id} token={token} />
   return <RoundProgress round={round} />
@@ -38,16 +43,8 @@ export function ProjectorRound({ round, token }: { round: RoundStateSection; tok
 
 function RoundProgress({ round }: { round: RoundStateSection }) {
   const { t } = useTranslation()
-  const roundTimer =
-    round.status === 'open' && (round.closesAt !== null || round.pausedRemainingMs != null)
-      ? {
-          running: round.closesAt !== null,
-          endsAt: round.closesAt,
-          remainingMs: round.pausedRemainingMs ?? null,
-          durationMs: 0,
-        }
-      : null
-  const { remainingMs } = useCountdown(roundTimer)
+  const timer = roundTimer(round)
+  const { remainingMs } = useCountdown(timer)
   return (
     <section className="pw-projector__round" data-testid="projector-round" data-status={round.status} aria-live="polite">
       <h2 className="pw-projector__round-title">
@@ -67,7 +64,7 @@ function RoundProgress({ round }: { round: RoundStateSection }) {
         {round.status === 'open'
           ? t('projectorView.dotsEach', { count: round.dotsPerParticipant })
           : t('projectorView.resultSoon')}
-        {roundTimer ? ` · ${t('projectorView.roundEndsIn', { time: formatCountdown(remainingMs) })}` : ''}
+        {timer ? ` · ${t('projectorView.roundEndsIn', { time: formatCountdown(remainingMs) })}` : ''}
       </p>
     </section>
   )

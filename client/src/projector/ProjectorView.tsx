@@ -1,5 +1,4 @@
 import type { BoardDisplayInfo } from '@pinnwand/shared/facilitationApi'
-import type { RoundStateSection } from '@pinnwand/shared/votingApi'
 import { type CSSProperties, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
@@ -9,6 +8,7 @@ import { enableSound } from '../facilitation/timerSound.ts'
 import { useViewFollowing } from '../facilitation/useViewFollowing.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
+import { useRound } from '../voting/index.ts'
 import { PhaseSteps } from './PhaseSteps.tsx'
 import { ProjectorJoin } from './ProjectorJoin.tsx'
 import { ProjectorRound, useShownRound } from './ProjectorRound.tsx'
@@ -37,7 +37,7 @@ export function ProjectorView() {
   useFitToContent(editor, !following)
   useWakeLock()
 
-  const round = useShownRound(state?.round as RoundStateSection | null | undefined, state?.phase ?? 'collect')
+  const round = useShownRound(useRound(), state?.phase ?? 'collect')
   return (
     <div className="pw-projector" data-testid="projector-view" style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}>
       {following && leaderName ? (
