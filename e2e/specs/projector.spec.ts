@@ -6,7 +6,13 @@ import type { Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /** One JSON API call as a test script would make it. */
-async function call<T = unknown>(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<T> {
+async function call<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(new URL(path, baseUrl), {
     method,
     headers: {
@@ -21,8 +27,15 @@ async function call<T = unknown>(baseUrl: string, method: string, path: string, 
 }
 
 const projectorToken = async (baseUrl: string, workshop: Workshop) =>
-  (await call<{ projectorToken: string }>(baseUrl, 'POST', `/api/boards/${workshop.boardId}/projector-token`, workshop.facilitatorToken, {}))
-    .projectorToken
+  (
+    await call<{ projectorToken: string }>(
+      baseUrl,
+      'POST',
+      `/api/boards/${workshop.boardId}/projector-token`,
+      workshop.facilitatorToken,
+      {},
+    )
+  ).projectorToken
 
 /** "ABC DEF", as printed on table cards. */
 const formatted = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
@@ -35,7 +48,12 @@ const viewCentre = (page: Page) =>
   })
 
 /** The projector in its own browser context at full-HD, like a beamer laptop. */
-async function openProjector(browser: import('@playwright/test').Browser, baseURL: string, boardId: string, token: string) {
+async function openProjector(
+  browser: import('@playwright/test').Browser,
+  baseURL: string,
+  boardId: string,
+  token: string,
+) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
   const page = await context.newPage()
   await page.goto(`/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`)
@@ -44,233 +62,312 @@ async function openProjector(browser: import('@playwright/test').Browser, baseUR
 }
 
 test.describe('projector view and facilitation', () => {
-  test('shows phase, join code and QR; the facilitator’s timer reaches projector and participants', {
-    tag: '@desktop',
-  }, async ({ browser, board, workshop, server, newUser }) => {
-    const projector = await openProjector(browser, server.url, workshop.boardId, await projectorToken(server.url, workshop))
-    const screen = projector.page
-    await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'collect')
-    await expect(screen.getByTestId('projector-join-code')).toHaveText(formatted(workshop.joinCode))
-    const qr = screen.getByTestId('projector-join').locator('svg[data-qr-text]')
-    await expect(qr).toHaveAttribute('data-qr-text', `${server.url}/join/${workshop.joinCode}?board=${workshop.boardId}`)
-    // No editing UI on the big screen.
-    await expect(screen.getByTestId('tools.idea-card')).toHaveCount(0)
-    await expect(screen.locator('.tlui-toolbar, .tlui-menu-zone')).toHaveCount(0)
+  test(
+    'shows phase, join code and QR; the facilitator’s timer reaches projector and participants',
+    {
+      tag: '@desktop',
+    },
+    async ({ browser, board, workshop, server, newUser }) => {
+      const projector = await openProjector(
+        browser,
+        server.url,
+        workshop.boardId,
+        await projectorToken(server.url, workshop),
+      )
+      const screen = projector.page
+      await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'collect')
+      await expect(screen.getByTestId('projector-join-code')).toHaveText(formatted(workshop.joinCode))
+      const qr = screen.getByTestId('projector-join').locator('svg[data-qr-text]')
+      await expect(qr).toHaveAttribute(
+        'data-qr-text',
+        `${server.url}/join/${workshop.joinCode}?board=${workshop.boardId}`,
+      )
+      // No editing UI on the big screen.
+      await expect(screen.getByTestId('tools.idea-card')).toHaveCount(0)
+      await expect(screen.locator('.tlui-toolbar, .tlui-menu-zone')).toHaveCount(0)
 
-    const ada = await newUser('Ada')
-    await ada.board.open(workshop.boardId, ada.participant.token)
-    await board.open(workshop.boardId, workshop.facilitatorToken)
-    await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
+      const ada = await newUser('Ada')
+      await ada.board.open(workshop.boardId, ada.participant.token)
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
 
-    // The facilitator starts a 5-minute timer from the side panel.
-    await board.page.getByTestId('panel-tab-facilitation').click()
-    const panel = board.page.getByTestId('facilitation-panel')
-    await panel.getByRole('button', { name: '5 min', exact: true }).click()
-    await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^[45]:\d\d$/)
-    await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'running')
-    await expect(ada.board.page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
+      // The facilitator starts a 5-minute timer from the side panel.
+      await board.page.getByTestId('panel-tab-facilitation').click()
+      const panel = board.page.getByTestId('facilitation-panel')
+      await panel.getByRole('button', { name: '5 min', exact: true }).click()
+      await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^[45]:\d\d$/)
+      await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'running')
+      await expect(ada.board.page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
 
-    // Pause: everyone sees it stand still; +1 minute goes on top.
-    await panel.getByRole('button', { name: 'Pause' }).click()
-    await expect(screen.getByTestId('projector-timer')).toHaveAttribute('data-state', 'paused')
-    const pausedAt = await screen.getByTestId('projector-timer-time').innerText()
-    await panel.getByRole('button', { name: '+1 minute' }).click()
-    const [m, s] = pausedAt.split(':').map(Number) as [number, number]
-    await expect(screen.getByTestId('projector-timer-time')).toHaveText(`${m + 1}:${String(s).padStart(2, '0')}`)
-    await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'paused')
+      // Pause: everyone sees it stand still; +1 minute goes on top.
+      await panel.getByRole('button', { name: 'Pause' }).click()
+      await expect(screen.getByTestId('projector-timer')).toHaveAttribute('data-state', 'paused')
+      const pausedAt = await screen.getByTestId('projector-timer-time').innerText()
+      await panel.getByRole('button', { name: '+1 minute' }).click()
+      const [m, s] = pausedAt.split(':').map(Number) as [number, number]
+      await expect(screen.getByTestId('projector-timer-time')).toHaveText(`${m + 1}:${String(s).padStart(2, '0')}`)
+      await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'paused')
 
-    // The phase the facilitator sets shows on the projector.
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, { phase: 'cluster' })
-    await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'cluster')
+      // The phase the facilitator sets shows on the projector.
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, {
+        phase: 'cluster',
+      })
+      await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'cluster')
 
-    // Stop: gone everywhere.
-    await panel.getByRole('button', { name: 'End timer' }).click()
-    await expect(screen.getByTestId('projector-timer')).toHaveCount(0)
-    await expect(ada.board.page.getByTestId('board-timer')).toHaveCount(0)
+      // Stop: gone everywhere.
+      await panel.getByRole('button', { name: 'End timer' }).click()
+      await expect(screen.getByTestId('projector-timer')).toHaveCount(0)
+      await expect(ada.board.page.getByTestId('board-timer')).toHaveCount(0)
 
-    const results = await new AxeBuilder({ page: screen }).analyze()
-    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
+      const results = await new AxeBuilder({ page: screen }).analyze()
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
 
-    // At zero the projector flashes (and beeps where sound is allowed); everyone sees "time is up".
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, { action: 'start', seconds: 2 })
-    await expect(screen.getByTestId('projector-flash')).toBeAttached({ timeout: 10_000 })
-    await expect(screen.getByTestId('projector-timer')).toHaveAttribute('data-state', 'ended')
-    await expect(screen.getByTestId('projector-timer-time')).toHaveText('0:00')
-    await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'ended')
-    await projector.context.close()
-  })
+      // At zero the projector flashes (and beeps where sound is allowed); everyone sees "time is up".
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, {
+        action: 'start',
+        seconds: 2,
+      })
+      await expect(screen.getByTestId('projector-flash')).toBeAttached({ timeout: 10_000 })
+      await expect(screen.getByTestId('projector-timer')).toHaveAttribute('data-state', 'ended')
+      await expect(screen.getByTestId('projector-timer-time')).toHaveText('0:00')
+      await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'ended')
+      await projector.context.close()
+    },
+  )
 
-  test('"bring everyone" moves a participant’s view once; "follow me" until they pan themselves', {
-    tag: '@desktop',
-  }, async ({ browser, board, workshop, server, newUser }) => {
-    const ada = await newUser('Ada')
-    const projector = await openProjector(browser, server.url, workshop.boardId, await projectorToken(server.url, workshop))
-    await board.open(workshop.boardId, workshop.facilitatorToken)
-    await ada.board.open(workshop.boardId, ada.participant.token)
-    await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
-    await board.page.getByTestId('panel-tab-facilitation').click()
+  test(
+    '"bring everyone" moves a participant’s view once; "follow me" until they pan themselves',
+    {
+      tag: '@desktop',
+    },
+    async ({ browser, board, workshop, server, newUser }) => {
+      const ada = await newUser('Ada')
+      const projector = await openProjector(
+        browser,
+        server.url,
+        workshop.boardId,
+        await projectorToken(server.url, workshop),
+      )
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await ada.board.open(workshop.boardId, ada.participant.token)
+      await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
+      await board.page.getByTestId('panel-tab-facilitation').click()
 
-    // The facilitator looks somewhere far away and brings everyone there.
-    await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 4000, y: -2500, z: 1 }))
-    const target = await viewCentre(board.page)
-    await board.page.getByTestId('summon-everyone').click()
-    await expect.poll(async () => Math.hypot((await viewCentre(ada.board.page)).x - target.x, (await viewCentre(ada.board.page)).y - target.y)).toBeLessThan(5)
-    // Once: Ada may look elsewhere afterwards, and stays there.
-    await ada.board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 0, y: 0, z: 1 }))
-    await ada.board.page.waitForTimeout(500)
-    expect(Math.abs((await viewCentre(ada.board.page)).x - target.x)).toBeGreaterThan(100)
+      // The facilitator looks somewhere far away and brings everyone there.
+      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 4000, y: -2500, z: 1 }))
+      const target = await viewCentre(board.page)
+      await board.page.getByTestId('summon-everyone').click()
+      await expect
+        .poll(async () =>
+          Math.hypot((await viewCentre(ada.board.page)).x - target.x, (await viewCentre(ada.board.page)).y - target.y),
+        )
+        .toBeLessThan(5)
+      // Once: Ada may look elsewhere afterwards, and stays there.
+      await ada.board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 0, y: 0, z: 1 }))
+      await ada.board.page.waitForTimeout(500)
+      expect(Math.abs((await viewCentre(ada.board.page)).x - target.x)).toBeGreaterThan(100)
 
-    // Follow me: Ada's view goes along with every move…
-    await board.page.getByTestId('follow-me').click()
-    await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'true')
-    await expect(ada.board.page.getByTestId('follow-chip')).toContainText('Following Moderation')
-    await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 }))
-    const moved = await viewCentre(board.page)
-    await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - moved.x)).toBeLessThan(5)
-    // The projector follows too, showing the facilitator's view in the space beside its side column.
-    await expect(projector.page.getByTestId('projector-following')).toContainText('Moderation')
-    await expect
-      .poll(async () => (await viewCentre(projector.page)).w)
-      .toBeGreaterThanOrEqual((await viewCentre(board.page)).w - 1)
+      // Follow me: Ada's view goes along with every move…
+      await board.page.getByTestId('follow-me').click()
+      await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'true')
+      await expect(ada.board.page.getByTestId('follow-chip')).toContainText('Following Moderation')
+      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 }))
+      const moved = await viewCentre(board.page)
+      await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - moved.x)).toBeLessThan(5)
+      // The projector follows too, showing the facilitator's view in the space beside its side column.
+      await expect(projector.page.getByTestId('projector-following')).toContainText('Moderation')
+      await expect
+        .poll(async () => (await viewCentre(projector.page)).w)
+        .toBeGreaterThanOrEqual((await viewCentre(board.page)).w - 1)
 
-    // …until she pans herself (the mouse wheel), then she stays where she is.
-    const canvas = await ada.board.canvas.boundingBox()
-    await ada.board.page.mouse.move(canvas!.x + canvas!.width / 2, canvas!.y + canvas!.height / 2)
-    await ada.board.page.mouse.wheel(0, 400)
-    await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'false')
-    const herOwn = await viewCentre(ada.board.page)
-    await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 3000, y: 3000, z: 1 }))
-    await board.page.waitForTimeout(800)
-    expect(Math.abs((await viewCentre(ada.board.page)).x - herOwn.x)).toBeLessThan(5)
+      // …until she pans herself (the mouse wheel), then she stays where she is.
+      const canvas = await ada.board.canvas.boundingBox()
+      await ada.board.page.mouse.move(canvas!.x + canvas!.width / 2, canvas!.y + canvas!.height / 2)
+      await ada.board.page.mouse.wheel(0, 400)
+      await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'false')
+      const herOwn = await viewCentre(ada.board.page)
+      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 3000, y: 3000, z: 1 }))
+      await board.page.waitForTimeout(800)
+      expect(Math.abs((await viewCentre(ada.board.page)).x - herOwn.x)).toBeLessThan(5)
 
-    // "Follow" on the chip brings her back.
-    await ada.board.page.getByTestId('follow-chip').getByRole('button', { name: 'Follow' }).click()
-    const latest = await viewCentre(board.page)
-    await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - latest.x)).toBeLessThan(5)
+      // "Follow" on the chip brings her back.
+      await ada.board.page.getByTestId('follow-chip').getByRole('button', { name: 'Follow' }).click()
+      const latest = await viewCentre(board.page)
+      await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - latest.x)).toBeLessThan(5)
 
-    // The facilitator ends it: the chip goes away, the projector shows the whole board again.
-    await board.page.getByTestId('follow-me').click()
-    await expect(ada.board.page.getByTestId('follow-chip')).toHaveCount(0)
-    await expect(projector.page.getByTestId('projector-following')).toHaveCount(0)
-    await projector.context.close()
-  })
+      // The facilitator ends it: the chip goes away, the projector shows the whole board again.
+      await board.page.getByTestId('follow-me').click()
+      await expect(ada.board.page.getByTestId('follow-chip')).toHaveCount(0)
+      await expect(projector.page.getByTestId('projector-following')).toHaveCount(0)
+      await projector.context.close()
+    },
+  )
 
-  test('shows live voting progress and the animated ranking after the reveal', {
-    tag: '@desktop',
-  }, async ({ browser, workshop, server, newUser }) => {
-    const ideas: string[] = []
-    for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
-      const created = await call<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text })
-      ideas.push(created.idea.id)
-    }
-    const projector = await openProjector(browser, server.url, workshop.boardId, await projectorToken(server.url, workshop))
-    const screen = projector.page
-    const { roundId } = await call<{ roundId: string }>(server.url, 'POST', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken, {
-      dotsPerParticipant: 3,
-    })
-    await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'open')
-    await expect(screen.getByTestId('projector-voters')).toHaveText('0')
+  test(
+    'shows live voting progress and the animated ranking after the reveal',
+    {
+      tag: '@desktop',
+    },
+    async ({ browser, workshop, server, newUser }) => {
+      const ideas: string[] = []
+      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
+        const created = await call<{ idea: { id: string } }>(
+          server.url,
+          'POST',
+          `/api/boards/${workshop.boardId}/ideas`,
+          workshop.facilitatorToken,
+          { text },
+        )
+        ideas.push(created.idea.id)
+      }
+      const projector = await openProjector(
+        browser,
+        server.url,
+        workshop.boardId,
+        await projectorToken(server.url, workshop),
+      )
+      const screen = projector.page
+      const { roundId } = await call<{ roundId: string }>(
+        server.url,
+        'POST',
+        `/api/boards/${workshop.boardId}/rounds`,
+        workshop.facilitatorToken,
+        {
+          dotsPerParticipant: 3,
+        },
+      )
+      await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'open')
+      await expect(screen.getByTestId('projector-voters')).toHaveText('0')
 
-    const [ada, bo] = [await newUser('Ada'), await newUser('Bo')]
-    const vote = (token: string, ideaId: string) => call(server.url, 'POST', `/api/rounds/${roundId}/votes`, token, { ideaId, delta: 1 })
-    await vote(ada.participant.token, ideas[1]!)
-    await vote(ada.participant.token, ideas[1]!)
-    await vote(bo.participant.token, ideas[1]!)
-    await vote(bo.participant.token, ideas[0]!)
-    await expect(screen.getByTestId('projector-voters')).toHaveText('2')
-    await expect(screen.getByTestId('projector-dots')).toHaveText('4')
-    // Progress only: nothing on the screen says which idea got the dots.
-    await expect(screen.getByTestId('projector-ranking')).toHaveCount(0)
+      const [ada, bo] = [await newUser('Ada'), await newUser('Bo')]
+      const vote = (token: string, ideaId: string) =>
+        call(server.url, 'POST', `/api/rounds/${roundId}/votes`, token, { ideaId, delta: 1 })
+      await vote(ada.participant.token, ideas[1]!)
+      await vote(ada.participant.token, ideas[1]!)
+      await vote(bo.participant.token, ideas[1]!)
+      await vote(bo.participant.token, ideas[0]!)
+      await expect(screen.getByTestId('projector-voters')).toHaveText('2')
+      await expect(screen.getByTestId('projector-dots')).toHaveText('4')
+      // Progress only: nothing on the screen says which idea got the dots.
+      await expect(screen.getByTestId('projector-ranking')).toHaveCount(0)
 
-    await call(server.url, 'POST', `/api/rounds/${roundId}/close`, workshop.facilitatorToken)
-    await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'closed')
-    await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
-    const rows = screen.getByTestId('projector-ranking-row')
-    await expect(rows).toHaveCount(3)
-    await expect(rows.nth(0)).toContainText('Trinkbrunnen')
-    await expect(rows.nth(0)).toHaveAttribute('data-rank', '1')
-    await expect(rows.nth(1)).toContainText('Mehr Bänke')
-    await projector.context.close()
-  })
+      await call(server.url, 'POST', `/api/rounds/${roundId}/close`, workshop.facilitatorToken)
+      await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'closed')
+      await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
+      const rows = screen.getByTestId('projector-ranking-row')
+      await expect(rows).toHaveCount(3)
+      await expect(rows.nth(0)).toContainText('Trinkbrunnen')
+      await expect(rows.nth(0)).toHaveAttribute('data-rank', '1')
+      await expect(rows.nth(1)).toContainText('Mehr Bänke')
+      await projector.context.close()
+    },
+  )
 
-  test('survives a server restart and shows what happens afterwards', { tag: '@desktop' }, async ({
-    browser,
-    workshop,
-    server,
-  }) => {
-    const projector = await openProjector(browser, server.url, workshop.boardId, await projectorToken(server.url, workshop))
-    const screen = projector.page
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, { action: 'start', seconds: 600 })
-    await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^(10:00|9:\d\d)$/)
+  test(
+    'survives a server restart and shows what happens afterwards',
+    { tag: '@desktop' },
+    async ({ browser, workshop, server }) => {
+      const projector = await openProjector(
+        browser,
+        server.url,
+        workshop.boardId,
+        await projectorToken(server.url, workshop),
+      )
+      const screen = projector.page
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, {
+        action: 'start',
+        seconds: 600,
+      })
+      await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^(10:00|9:\d\d)$/)
 
-    await server.stop('SIGKILL')
-    await expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
-    // The big screen stays in presentation meanwhile: no error screen, the timer keeps counting.
-    await expect(screen.getByTestId('projector-view')).toBeVisible()
-    await server.startAgain()
-    await expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 })
-    await expect(screen.getByTestId('board-error')).toHaveCount(0)
-    await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^9:\d\d$/)
+      await server.stop('SIGKILL')
+      await expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+      // The big screen stays in presentation meanwhile: no error screen, the timer keeps counting.
+      await expect(screen.getByTestId('projector-view')).toBeVisible()
+      await server.startAgain()
+      await expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+        timeout: 30_000,
+      })
+      await expect(screen.getByTestId('board-error')).toHaveCount(0)
+      await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^9:\d\d$/)
 
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text: 'Nach dem Neustart' })
-    await expect(screen.getByTestId('idea-card').filter({ hasText: 'Nach dem Neustart' })).toBeVisible()
-    await projector.context.close()
-  })
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, {
+        text: 'Nach dem Neustart',
+      })
+      await expect(screen.getByTestId('idea-card').filter({ hasText: 'Nach dem Neustart' })).toBeVisible()
+      await projector.context.close()
+    },
+  )
 
-  test('on a tablet: the timer, why the board is locked during a round, and a tap to stop following', {
-    tag: '@tablet',
-  }, async ({ workshop, server, newUser }) => {
-    const ada = await newUser('Ada')
-    await ada.board.open(workshop.boardId, ada.participant.token)
-    await ada.board.waitForConnected()
-    const page = ada.board.page
-    const api = (path: string, body: unknown) => call(server.url, 'POST', `/api/boards/${workshop.boardId}${path}`, workshop.facilitatorToken, body)
+  test(
+    'on a tablet: the timer, why the board is locked during a round, and a tap to stop following',
+    {
+      tag: '@tablet',
+    },
+    async ({ workshop, server, newUser }) => {
+      const ada = await newUser('Ada')
+      await ada.board.open(workshop.boardId, ada.participant.token)
+      await ada.board.waitForConnected()
+      const page = ada.board.page
+      const api = (path: string, body: unknown) =>
+        call(server.url, 'POST', `/api/boards/${workshop.boardId}${path}`, workshop.facilitatorToken, body)
 
-    await api('/timer', { action: 'start', seconds: 300 })
-    await expect(page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
+      await api('/timer', { action: 'start', seconds: 300 })
+      await expect(page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
 
-    // An open round locks the board for participants, and the notice says so.
-    const idea = await api('/ideas', { text: 'Spielplatz' }) as { idea: { id: string } }
-    await api('/rounds', { dotsPerParticipant: 2, ideaIds: [idea.idea.id] })
-    await expect(page.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'round')
-    await expect(page.getByTestId('lock-notice')).toContainText('voting round')
+      // An open round locks the board for participants, and the notice says so.
+      const idea = (await api('/ideas', { text: 'Spielplatz' })) as { idea: { id: string } }
+      await api('/rounds', { dotsPerParticipant: 2, ideaIds: [idea.idea.id] })
+      await expect(page.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'round')
+      await expect(page.getByTestId('lock-notice')).toContainText('voting round')
 
-    await api('/view', { action: 'follow', pageId: 'page:page', viewport: { x: 2000, y: 2000, w: 1600, h: 900 } })
-    const chip = page.getByTestId('follow-chip')
-    await expect(chip).toHaveAttribute('data-following', 'true')
-    const stop = chip.getByRole('button', { name: 'Stop following' })
-    const box = await stop.boundingBox()
-    // Big enough for a finger.
-    expect(box!.height).toBeGreaterThanOrEqual(44)
-    await stop.tap()
-    await expect(chip).toHaveAttribute('data-following', 'false')
-  })
+      await api('/view', { action: 'follow', pageId: 'page:page', viewport: { x: 2000, y: 2000, w: 1600, h: 900 } })
+      const chip = page.getByTestId('follow-chip')
+      await expect(chip).toHaveAttribute('data-following', 'true')
+      const stop = chip.getByRole('button', { name: 'Stop following' })
+      const box = await stop.boundingBox()
+      // Big enough for a finger.
+      expect(box!.height).toBeGreaterThanOrEqual(44)
+      await stop.tap()
+      await expect(chip).toHaveAttribute('data-following', 'false')
+    },
+  )
 
   // Writes docs/screenshots/projector.png only when asked (PINNWAND_SCREENSHOTS=1), never in a normal run.
   test('screenshot: the projector during a vote with a timer', { tag: '@desktop' }, async ({ browser, server }) => {
     test.skip(process.env.PINNWAND_SCREENSHOTS !== '1', 'screenshots only on request')
-    const created = await call<{ workshop: { id: string; joinCode: string }; facilitatorToken: string; boards: { id: string }[] }>(
-      server.url,
-      'POST',
-      '/api/workshops',
-      '',
-      {
-        title: 'Zukunftsforum Nordstadt',
-        language: 'de',
-        boards: [{ title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' }],
-      },
-    )
+    const created = await call<{
+      workshop: { id: string; joinCode: string }
+      facilitatorToken: string
+      boards: { id: string }[]
+    }>(server.url, 'POST', '/api/workshops', '', {
+      title: 'Zukunftsforum Nordstadt',
+      language: 'de',
+      boards: [
+        { title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' },
+      ],
+    })
     const boardId = created.boards[0]!.id
     const token = created.facilitatorToken
     const clusters: Record<string, string[]> = {
-      Radverkehr: ['Geschützte Radwege an der Hauptstraße', 'Mehr Fahrradbügel am Bahnhof', 'Lastenräder zum Ausleihen'],
+      Radverkehr: [
+        'Geschützte Radwege an der Hauptstraße',
+        'Mehr Fahrradbügel am Bahnhof',
+        'Lastenräder zum Ausleihen',
+      ],
       'Bus & Bahn': ['Nachtbus am Wochenende', 'Takt 10 Minuten statt 20', 'Überdachte Haltestellen'],
       Fußwege: ['Breitere Gehwege vor der Schule', 'Bänke zum Ausruhen'],
     }
     const ideaIds: string[] = []
     for (const [title, texts] of Object.entries(clusters)) {
-      const cluster = await call<{ cluster: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/clusters`, token, { title })
+      const cluster = await call<{ cluster: { id: string } }>(
+        server.url,
+        'POST',
+        `/api/boards/${boardId}/clusters`,
+        token,
+        { title },
+      )
       for (const text of texts) {
         const idea = await call<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, token, {
           text,
@@ -280,13 +377,27 @@ test.describe('projector view and facilitation', () => {
       }
     }
     await call(server.url, 'POST', `/api/boards/${boardId}/phase`, token, { phase: 'vote' })
-    const { roundId } = await call<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, token, { dotsPerParticipant: 3 })
-    const workshop = { id: created.workshop.id, joinCode: created.workshop.joinCode, facilitatorToken: token, boardId, boards: [] }
+    const { roundId } = await call<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, token, {
+      dotsPerParticipant: 3,
+    })
+    const workshop = {
+      id: created.workshop.id,
+      joinCode: created.workshop.joinCode,
+      facilitatorToken: token,
+      boardId,
+      boards: [],
+    }
     for (let i = 0; i < 9; i++) {
-      const joined = await call<{ participantToken: string }>(server.url, 'POST', `/api/workshops/${workshop.id}/participants`, '', {
-        name: `P${i}`,
-        joinCode: workshop.joinCode,
-      })
+      const joined = await call<{ participantToken: string }>(
+        server.url,
+        'POST',
+        `/api/workshops/${workshop.id}/participants`,
+        '',
+        {
+          name: `P${i}`,
+          joinCode: workshop.joinCode,
+        },
+      )
       for (let dot = 0; dot < (i % 3) + 1; dot++) {
         await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, joined.participantToken, {
           ideaId: ideaIds[(i + dot * 3) % ideaIds.length],

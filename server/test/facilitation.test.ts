@@ -127,7 +127,12 @@ describe('facilitation timer and views', () => {
     const summoned = await view(ts.url, board, ws.facilitatorToken, { action: 'summon', pageId: 'page:page', viewport })
     expect(summoned.status).toBe(200)
     const summon = await waitFor(() => watcher.latest().summon, { what: 'summon on the channel' })
-    expect(summon).toMatchObject({ pageId: 'page:page', viewport, userId: expect.any(String), name: expect.any(String) })
+    expect(summon).toMatchObject({
+      pageId: 'page:page',
+      viewport,
+      userId: expect.any(String),
+      name: expect.any(String),
+    })
     expect(summon.at).toBe(summoned.body.summon.at)
 
     await view(ts.url, board, ws.facilitatorToken, { action: 'follow', pageId: 'page:page', viewport })

@@ -43,7 +43,10 @@ const extent = z.number().positive().max(1e7)
 export const Viewport = z.object({ x: coordinate, y: coordinate, w: extent, h: extent }).strict()
 export type Viewport = z.infer<typeof Viewport>
 
-const pageId = z.string().regex(/^page:/).max(200)
+const pageId = z
+  .string()
+  .regex(/^page:/)
+  .max(200)
 
 /**
  * `POST /api/boards/:boardId/view` (facilitator): "bring everyone to my view" once (`summon`),

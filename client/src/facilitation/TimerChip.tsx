@@ -57,7 +57,11 @@ export function TimerChip() {
 }
 
 /** One sentence per change of the timer, for the live region. */
-function useTimerAnnouncement(timer: BoardTimerSection | null, state: TimerDisplayState | null, remainingMs: number): string {
+function useTimerAnnouncement(
+  timer: BoardTimerSection | null,
+  state: TimerDisplayState | null,
+  remainingMs: number,
+): string {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const key = timer ? `${state}:${timer.endsAt ?? timer.remainingMs}` : 'none'

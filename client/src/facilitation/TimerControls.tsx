@@ -70,19 +70,39 @@ export function TimerControls() {
       {timer ? (
         <div className="pw-facilitation__buttons">
           {state === 'running' ? (
-            <button type="button" className="pw-button pw-button--secondary" disabled={busy} onClick={() => void run({ action: 'pause' })}>
+            <button
+              type="button"
+              className="pw-button pw-button--secondary"
+              disabled={busy}
+              onClick={() => void run({ action: 'pause' })}
+            >
               {t('facilitation.pause')}
             </button>
           ) : null}
           {state === 'paused' ? (
-            <button type="button" className="pw-button pw-button--secondary" disabled={busy} onClick={() => void run({ action: 'resume' })}>
+            <button
+              type="button"
+              className="pw-button pw-button--secondary"
+              disabled={busy}
+              onClick={() => void run({ action: 'resume' })}
+            >
               {t('facilitation.resume')}
             </button>
           ) : null}
-          <button type="button" className="pw-button pw-button--secondary" disabled={busy} onClick={() => void run({ action: 'add' })}>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            disabled={busy}
+            onClick={() => void run({ action: 'add' })}
+          >
             {t('facilitation.addMinute')}
           </button>
-          <button type="button" className="pw-button pw-button--secondary" disabled={busy} onClick={() => void run({ action: 'stop' })}>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            disabled={busy}
+            onClick={() => void run({ action: 'stop' })}
+          >
             {t('facilitation.stop')}
           </button>
         </div>

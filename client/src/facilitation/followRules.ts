@@ -43,7 +43,11 @@ export function isFollowing(views: SharedViews, viewer: Viewer, memory: FollowMe
  * What to do with the camera after a board-state message, and what to remember. Pure, so the
  * rules (late joiners, leaving, coming back) are tested without a browser.
  */
-export function decideView(views: SharedViews, viewer: Viewer, memory: FollowMemory): { command: ViewCommand; memory: FollowMemory } {
+export function decideView(
+  views: SharedViews,
+  viewer: Viewer,
+  memory: FollowMemory,
+): { command: ViewCommand; memory: FollowMemory } {
   const summon = views.summon
   let next: FollowMemory = { ...memory, seenState: true }
   let jump: BoardViewSection | null = null
@@ -53,7 +57,8 @@ export function decideView(views: SharedViews, viewer: Viewer, memory: FollowMem
     if (memory.seenState && fromSomeoneElse(summon, viewer) && viewer.role !== 'projector') jump = summon
   }
   // A new "follow me" (a new `since`) catches those who left an earlier one, too.
-  if (views.follow && memory.leftSince !== null && views.follow.since !== memory.leftSince) next = { ...next, leftSince: null }
+  if (views.follow && memory.leftSince !== null && views.follow.since !== memory.leftSince)
+    next = { ...next, leftSince: null }
   if (!views.follow && memory.leftSince !== null) next = { ...next, leftSince: null }
   if (isFollowing(views, viewer, next)) return { command: { kind: 'follow', view: views.follow! }, memory: next }
   return { command: jump ? { kind: 'jump', view: jump } : { kind: 'none' }, memory: next }

@@ -13,11 +13,19 @@ export function showView(editor: Editor, view: BoardViewSection, durationMs: num
 }
 
 /** This screen's view, as sent with "follow me" and "bring everyone" (rounded: nobody needs sub-pixels). */
-export function currentView(editor: Editor): { pageId: string; viewport: { x: number; y: number; w: number; h: number } } {
+export function currentView(editor: Editor): {
+  pageId: string
+  viewport: { x: number; y: number; w: number; h: number }
+} {
   const bounds = editor.getViewportPageBounds()
   const round = (n: number) => Math.round(n * 10) / 10
   return {
     pageId: editor.getCurrentPageId(),
-    viewport: { x: round(bounds.x), y: round(bounds.y), w: Math.max(round(bounds.w), 1), h: Math.max(round(bounds.h), 1) },
+    viewport: {
+      x: round(bounds.x),
+      y: round(bounds.y),
+      w: Math.max(round(bounds.w), 1),
+      h: Math.max(round(bounds.h), 1),
+    },
   }
 }

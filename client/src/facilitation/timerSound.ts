@@ -7,7 +7,8 @@ let context: AudioContext | null = null
 
 function audioContext(): AudioContext | null {
   if (context) return context
-  const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
+  const Ctor =
+    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
   if (!Ctor) return null
   context = new Ctor()
   return context

@@ -17,7 +17,11 @@ export function useCountdown(timer: BoardTimerSection | null | undefined): { rem
 }
 
 /** Calls `onTimeUp` once when a timer this page is watching runs out (not when opened afterwards). */
-export function useTimeUp(timer: BoardTimerSection | null | undefined, remainingMs: number, onTimeUp: () => void): void {
+export function useTimeUp(
+  timer: BoardTimerSection | null | undefined,
+  remainingMs: number,
+  onTimeUp: () => void,
+): void {
   const previous = useRef<{ endsAt: number | null; remaining: number } | null>(null)
   const callback = useRef(onTimeUp)
   callback.current = onTimeUp

@@ -5,7 +5,15 @@ import type { Me } from '../api/apiClient.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { throttle } from '../sync/throttle.ts'
 import { viewAction } from './facilitationApi.ts'
-import { decideView, type FollowMemory, initialFollowMemory, isFollowing, isLeavingInteraction, leaveFollowing, rejoinFollowing } from './followRules.ts'
+import {
+  decideView,
+  type FollowMemory,
+  initialFollowMemory,
+  isFollowing,
+  isLeavingInteraction,
+  leaveFollowing,
+  rejoinFollowing,
+} from './followRules.ts'
 import { currentView, showView } from './showView.ts'
 
 const FOLLOW_MOVE_MS = 300

@@ -10,7 +10,12 @@ export function ProjectorJoin({ info, compact }: { info: BoardDisplayInfo; compa
   const host = info.publicOrigin.replace(/^https?:\/\//, '')
   const code = formatJoinCode(info.workshop.joinCode)
   return (
-    <section className="pw-projector__join" data-compact={compact} data-testid="projector-join" aria-label={t('projectorView.join')}>
+    <section
+      className="pw-projector__join"
+      data-compact={compact}
+      data-testid="projector-join"
+      aria-label={t('projectorView.join')}
+    >
       <p className="pw-projector__join-step">{t('projectorView.scanOrType', { host: `${host}/join` })}</p>
       <div className="pw-projector__join-row">
         <QrCode text={url} label={t('projectorView.qrLabel', { url })} className="pw-projector__qr" />

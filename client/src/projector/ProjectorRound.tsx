@@ -16,7 +16,10 @@ const RESULTS_RETRY_MS = 3000
  * vote and results phases, and also in another phase if this screen watched the round open — until
  * the facilitator moves to collecting or clustering again.
  */
-export function useShownRound(round: RoundStateSection | null | undefined, phase: BoardPhase): RoundStateSection | null {
+export function useShownRound(
+  round: RoundStateSection | null | undefined,
+  phase: BoardPhase,
+): RoundStateSection | null {
   const [watched, setWatched] = useState<string | null>(null)
   const previousPhase = useRef(phase)
   useEffect(() => {
@@ -46,7 +49,12 @@ function RoundProgress({ round }: { round: RoundStateSection }) {
   const timer = roundTimer(round)
   const { remainingMs } = useCountdown(timer)
   return (
-    <section className="pw-projector__round" data-testid="projector-round" data-status={round.status} aria-live="polite">
+    <section
+      className="pw-projector__round"
+      data-testid="projector-round"
+      data-status={round.status}
+      aria-live="polite"
+    >
       <h2 className="pw-projector__round-title">
         {round.status === 'open' ? t('projectorView.voteOpen') : t('projectorView.voteClosed')}
       </h2>

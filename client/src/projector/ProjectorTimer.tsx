@@ -25,8 +25,17 @@ export function ProjectorTimer() {
   const state = timerDisplayState(timer, ended)
   const { minutes, seconds } = countdownParts(remainingMs)
   return (
-    <section className="pw-projector__timer" data-state={state} data-testid="projector-timer" aria-label={t('projectorView.timer')}>
-      <p className="pw-projector__timer-time" role="timer" aria-label={t('facilitation.timerLabel', { minutes, seconds })}>
+    <section
+      className="pw-projector__timer"
+      data-state={state}
+      data-testid="projector-timer"
+      aria-label={t('projectorView.timer')}
+    >
+      <p
+        className="pw-projector__timer-time"
+        role="timer"
+        aria-label={t('facilitation.timerLabel', { minutes, seconds })}
+      >
         <TimerIcon size={56} />
         <span data-testid="projector-timer-time">{formatCountdown(remainingMs)}</span>
       </p>
@@ -34,7 +43,9 @@ export function ProjectorTimer() {
         <div style={{ transform: `scaleX(${1 - timerProgress(timer, serverTime())})` }} />
       </div>
       {state !== 'running' ? <p className="pw-projector__timer-state">{t(`facilitation.state.${state}`)}</p> : null}
-      {flashing ? <div key={flashing} className="pw-projector__flash" data-testid="projector-flash" aria-hidden="true" /> : null}
+      {flashing ? (
+        <div key={flashing} className="pw-projector__flash" data-testid="projector-flash" aria-hidden="true" />
+      ) : null}
     </section>
   )
 }

@@ -33,13 +33,20 @@ export function ProjectorView() {
   const state = useSession((s) => s.boardState)
   const info = useDisplayInfo(boardId, token)
   const showFollowed = useShowFollowedView(editor)
-  const { following, leaderName } = useViewFollowing(editor, me, boardId, token, { leaveOnInteraction: false, show: showFollowed })
+  const { following, leaderName } = useViewFollowing(editor, me, boardId, token, {
+    leaveOnInteraction: false,
+    show: showFollowed,
+  })
   useFitToContent(editor, !following)
   useWakeLock()
 
   const round = useShownRound(useRound(), state?.phase ?? 'collect')
   return (
-    <div className="pw-projector" data-testid="projector-view" style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}>
+    <div
+      className="pw-projector"
+      data-testid="projector-view"
+      style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}
+    >
       {following && leaderName ? (
         <p className="pw-projector__following" data-testid="projector-following">
           {t('facilitation.followingName', { name: leaderName })}
@@ -99,7 +106,12 @@ function SoundButton() {
   }, [])
   if (on) return null
   return (
-    <button type="button" className="pw-projector__sound" data-testid="projector-sound" onClick={() => void enableSound().then(setOn)}>
+    <button
+      type="button"
+      className="pw-projector__sound"
+      data-testid="projector-sound"
+      onClick={() => void enableSound().then(setOn)}
+    >
       {t('projectorView.soundOn')}
     </button>
   )

@@ -3,7 +3,10 @@ import { cameraToFit } from './cameraFit.ts'
 import { rankingRows } from './rankingRows.ts'
 
 /** Where a page point lands on screen with a tldraw camera. */
-const toScreen = (cam: { x: number; y: number; z: number }, x: number, y: number) => ({ x: (x + cam.x) * cam.z, y: (y + cam.y) * cam.z })
+const toScreen = (cam: { x: number; y: number; z: number }, x: number, y: number) => ({
+  x: (x + cam.x) * cam.z,
+  y: (y + cam.y) * cam.z,
+})
 
 describe('cameraToFit', () => {
   it('shows the bounds whole and centred in the free part of the screen', () => {

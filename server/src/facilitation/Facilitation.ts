@@ -1,4 +1,10 @@
-import type { BoardStateMessage, BoardViewSection, TimerActionBody, ViewActionBody, ViewResponse } from '@pinnwand/shared'
+import type {
+  BoardStateMessage,
+  BoardViewSection,
+  TimerActionBody,
+  ViewActionBody,
+  ViewResponse,
+} from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
@@ -40,7 +46,10 @@ export class Facilitation {
     this.rooms = rooms
     this.logger = logger
     this.now = now
-    rooms.addStateProvider(async (boardId) => ({ timer: await this.timers.getTimer(boardId), ...(await this.viewsOf(boardId)) }))
+    rooms.addStateProvider(async (boardId) => ({
+      timer: await this.timers.getTimer(boardId),
+      ...(await this.viewsOf(boardId)),
+    }))
   }
 
   /** Applies a facilitator's timer action; on success the timer is stored, then published. */
@@ -99,7 +108,11 @@ export class Facilitation {
     const changed: ViewName = action.action === 'summon' ? 'summon' : 'follow'
     this.remember(boardId, next)
     try {
-      await this.rooms.setSharedValue(viewKey(boardId, changed), next[changed] && JSON.stringify(next[changed]), VIEW_TTL_MS)
+      await this.rooms.setSharedValue(
+        viewKey(boardId, changed),
+        next[changed] && JSON.stringify(next[changed]),
+        VIEW_TTL_MS,
+      )
     } catch (error) {
       this.logger.warn({ err: error, boardId }, 'shared view not stored for other instances')
     }

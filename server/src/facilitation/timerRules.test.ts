@@ -50,7 +50,10 @@ describe('board timer rules', () => {
     expect(applyTimerAction(null, { action: 'add' }, T0)).toMatchObject({ ok: false, code: 'no_timer' })
     const started = timer(applyTimerAction(null, { action: 'start', seconds: 60 }, T0))
     expect(applyTimerAction(started, { action: 'resume' }, T0)).toMatchObject({ ok: false, code: 'timer_not_paused' })
-    expect(applyTimerAction(started, { action: 'pause' }, T0 + 61_000)).toMatchObject({ ok: false, code: 'timer_not_running' })
+    expect(applyTimerAction(started, { action: 'pause' }, T0 + 61_000)).toMatchObject({
+      ok: false,
+      code: 'timer_not_running',
+    })
     expect(applyTimerAction(started, { action: 'stop' }, T0)).toEqual({ ok: true, timer: null })
     expect(applyTimerAction(null, { action: 'stop' }, T0)).toEqual({ ok: true, timer: null })
   })

@@ -10,8 +10,7 @@ import {
 export type TimerState = BoardTimerSection
 
 export type TimerDecision =
-  | { ok: true; timer: TimerState | null }
-  | { ok: false; code: FacilitationErrorCode; message: string }
+  { ok: true; timer: TimerState | null } | { ok: false; code: FacilitationErrorCode; message: string }
 
 const MAX_MS = TIMER_MAX_SECONDS * 1000
 

@@ -32,15 +32,18 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
     return ctx.facilitation.viewAction(board.id, actor, action)
   })
 
-  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/display', async (request): Promise<BoardDisplayInfo> => {
-    const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
-    const workshop = await ctx.store.getWorkshop(board.workshopId)
-    if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop for this board.')
-    return {
-      board: { id: board.id, title: board.title, question: board.question },
-      workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
-      publicOrigin: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
-    }
-  })
+  app.get<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/display',
+    async (request): Promise<BoardDisplayInfo> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      const workshop = await ctx.store.getWorkshop(board.workshopId)
+      if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop for this board.')
+      return {
+        board: { id: board.id, title: board.title, question: board.question },
+        workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
+        publicOrigin: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
+      }
+    },
+  )
 }
