@@ -1,3 +1,4 @@
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../state/sessionStore.ts'
 import { useBoardContext } from './BoardContext.ts'
@@ -44,7 +45,9 @@ export function BoardSidePanel() {
           aria-labelledby={`panel-tab-${active.id}`}
           data-testid={`panel-${active.id}`}
         >
-          <Active />
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <Active />
+          </Suspense>
         </section>
       ) : null}
     </aside>

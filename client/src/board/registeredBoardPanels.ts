@@ -1,11 +1,14 @@
 import { IdeaListPanel } from '../ideas/IdeaListPanel.tsx'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
-import { ExportPanel } from '../export/ExportPanel.tsx'
-import { HistoryPanel } from '../history/HistoryPanel.tsx'
-import { IdeaImportPanel } from '../ideaImport/IdeaImportPanel.tsx'
+import { lazy } from 'react'
 import { FacilitationPanel } from '../facilitation/FacilitationPanel.tsx'
 import { VotingPanel } from '../voting/VotingPanel.tsx'
 import type { BoardPanelDefinition } from './boardPanels.ts'
+
+// Facilitator-only tools load when first opened: participants' phones never download them.
+const ExportPanel = lazy(() => import('../export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })))
+const HistoryPanel = lazy(() => import('../history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })))
+const IdeaImportPanel = lazy(() => import('../ideaImport/IdeaImportPanel.tsx').then((m) => ({ default: m.IdeaImportPanel })))
 
 /** The side drawer's panels, in tab order. One line per feature. */
 export const registeredBoardPanels: BoardPanelDefinition[] = [

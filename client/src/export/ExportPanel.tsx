@@ -78,29 +78,3 @@ export function ExportPanel() {
     </div>
   )
 }
-
-/** The whole workshop as one ZIP (a folder per table, every format, summary report first). */
-export function WorkshopExportButton({ workshopId, token }: { workshopId: string; token: string }) {
-  const { t } = useTranslation()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const download = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await downloadFromApi(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=zip`, token, 'workshop.zip')
-    } catch (cause) {
-      setError(cause)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <div className="pw-export-workshop">
-      <button type="button" className="pw-button" data-testid="export-workshop-zip" disabled={busy} aria-busy={busy || undefined} onClick={() => void download()}>
-        {busy ? t('export.preparing') : t('export.workshopZip')}
-      </button>
-      <ErrorText error={error} />
-    </div>
-  )
-}
