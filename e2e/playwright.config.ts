@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test'
 const isCI = !!process.env.CI
 // PINNWAND_E2E_TOPOLOGY=cluster (fixtures/cluster.ts) keeps its own report and artifacts, so a
 // run of both topologies leaves both.
-const reportSuffix = process.env.PINNWAND_E2E_TOPOLOGY === 'cluster' ? '-cluster' : ''
+const cluster = process.env.PINNWAND_E2E_TOPOLOGY === 'cluster'
+const reportSuffix = cluster ? '-cluster' : ''
 
 /** System Chromium: Playwright's own browser download does not work on our machines. */
 const launchOptions = {
@@ -29,7 +30,9 @@ export default defineConfig({
   retries: isCI ? 1 : 0,
   // 2 cores: one browser per core. Each worker starts its own server (fixtures/test.ts).
   workers: 2,
-  timeout: 60_000,
+  // Two instances per worker and PostgreSQL share the cores with the browsers there, and a
+  // server restart is two process starts.
+  timeout: cluster ? 90_000 : 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: `test-results/results${reportSuffix}.json` }]],
   use: {
