@@ -76,6 +76,15 @@ async function frameContent(page: Page, leftPx = 0): Promise<void> {
   }, leftPx)
 }
 
+/** axe-core on the voting UI only (other features check their own parts). */
+async function expectNoSeriousAxeViolations(page: Page, selectors: string[]): Promise<void> {
+  let builder = new AxeBuilder({ page })
+  for (const selector of selectors) builder = builder.include(selector)
+  const result = await builder.analyze()
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
+}
+
 /** Screenshots for the docs are written only when asked (SCREENSHOT_DIR), never in a normal run. */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR
@@ -151,6 +160,8 @@ test.describe('dot voting end to end', () => {
     await card(ideas[2]!).getByTestId('vote-add').tap({ force: true })
     await expect(tablet.board.page.getByTestId('vote-refusal')).toContainText('most dots one person may give it')
     await keepScreenshot(tablet.board.page, 'voting-participant.png')
+    await expectNoSeriousAxeViolations(tablet.board.page, ['[data-testid="voting-bar"]', '[data-testid="vote-bar"]'])
+    await expectNoSeriousAxeViolations(phone.board.page, ['[data-testid="panel-voting"]'])
     await card(ideas[0]!).getByTestId('vote-add').tap()
     // Take one back, place it elsewhere.
     await card(ideas[2]!).getByTestId('vote-remove').tap()
@@ -192,9 +203,7 @@ test.describe('dot voting end to end', () => {
     await frameContent(board.page, 700)
     await keepScreenshot(board.page, 'voting-facilitator.png')
 
-    const axe = await new AxeBuilder({ page: board.page }).include('[data-testid="panel-voting"]').analyze()
-    const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
+    await expectNoSeriousAxeViolations(board.page, ['[data-testid="panel-voting"]', '[data-testid="vote-result"]'])
 
     const plenary = new BoardPage(await (await browser.newContext({ baseURL: server.url })).newPage(), { touch: false })
     networkLog.watch(plenary.page.context())

@@ -1,4 +1,5 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   api,
@@ -8,6 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from './helpers/testServer.ts'
+import { docxText, pdfText, squash } from './exportParsers.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { errorCode, vote } from './votingHelpers.ts'
 
@@ -246,6 +248,21 @@ describe('voting in the record of the day', () => {
     expect(md).toContain('Runde 2')
     const csv = await download('csv')
     expect(csv).toContain('Punkte Runde 1,Punkte Runde 2,Shortlist')
+    const binary = async (format: string) => {
+      const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${event.facilitator}` },
+      })
+      expect(res.status).toBe(200)
+      return new Uint8Array(await res.arrayBuffer())
+    }
+    const pdf = squash(await pdfText(await binary('pdf')))
+    const docx = squash(docxText(new TextDecoder().decode(unzipSync(await binary('docx'))['word/document.xml'])))
+    for (const text of [pdf, docx]) {
+      // Shortlist, both rounds' rankings with counts, the proxy mark.
+      for (const expected of ['Shortlist', 'Runde 1', 'Runde 2', 'Radweg am Fluss2', 'Busspur1', 'davon 1 stellvertretend']) {
+        expect(text).toContain(squash(expected))
+      }
+    }
 
     const backup = JSON.parse(await download('json'))
     expect(backup.report.rounds).toHaveLength(2)

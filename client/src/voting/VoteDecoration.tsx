@@ -93,7 +93,8 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
           ballot.place(shape.id, text, -1)
         }}
       >
-        {mine > 0 ? <DotRow count={mine} max={4} /> : <span aria-hidden="true" className="pw-vote-bar__none">0</span>}
+        {/* No digits here: the visible label must be part of the button's name (WCAG 2.5.3). */}
+        {mine > 0 ? <DotRow count={mine} max={4} /> : <span aria-hidden="true" className="pw-dot pw-dot--empty" />}
         <span aria-hidden="true" className="pw-vote-bar__minus">−</span>
       </button>
       <button
