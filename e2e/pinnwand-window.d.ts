@@ -35,6 +35,11 @@ interface PinnwandTestEditor {
   createShape(shape: Record<string, unknown>): unknown
   updateShape(partial: Record<string, unknown>): unknown
   markHistoryStoppingPoint(name?: string): string
+  selectAll(): unknown
+  deleteShapes(ids: string[]): unknown
+  getSelectedShapeIds(): string[]
+  getViewportPageBounds(): PinnwandTestBox
+  setCamera(camera: { x: number; y: number; z: number }): unknown
 }
 
 interface Window {

@@ -155,7 +155,9 @@ test.describe('projector view and facilitation', () => {
       await board.page.getByTestId('panel-tab-facilitation').click()
 
       // The facilitator looks somewhere far away and brings everyone there.
-      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 4000, y: -2500, z: 1 }))
+      await board.page.evaluate(() => {
+        window.__pinnwand!.editor.setCamera({ x: 4000, y: -2500, z: 1 })
+      })
       const target = await viewCentre(board.page)
       await board.page.getByTestId('summon-everyone').click()
       await expect
@@ -164,7 +166,9 @@ test.describe('projector view and facilitation', () => {
         )
         .toBeLessThan(5)
       // Once: Ada may look elsewhere afterwards, and stays there.
-      await ada.board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 0, y: 0, z: 1 }))
+      await ada.board.page.evaluate(() => {
+        window.__pinnwand!.editor.setCamera({ x: 0, y: 0, z: 1 })
+      })
       await ada.board.page.waitForTimeout(500)
       expect(Math.abs((await viewCentre(ada.board.page)).x - target.x)).toBeGreaterThan(100)
 
@@ -172,7 +176,9 @@ test.describe('projector view and facilitation', () => {
       await board.page.getByTestId('follow-me').click()
       await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'true')
       await expect(ada.board.page.getByTestId('follow-chip')).toContainText('Following Moderation')
-      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 }))
+      await board.page.evaluate(() => {
+        window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 })
+      })
       const moved = await viewCentre(board.page)
       await expect.poll(async () => Math.abs((await viewCentre(ada.board.page)).x - moved.x)).toBeLessThan(5)
       // The projector follows too, showing the facilitator's view in the space beside its side column.
@@ -187,7 +193,9 @@ test.describe('projector view and facilitation', () => {
       await ada.board.page.mouse.wheel(0, 400)
       await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'false')
       const herOwn = await viewCentre(ada.board.page)
-      await board.page.evaluate(() => window.__pinnwand!.editor.setCamera({ x: 3000, y: 3000, z: 1 }))
+      await board.page.evaluate(() => {
+        window.__pinnwand!.editor.setCamera({ x: 3000, y: 3000, z: 1 })
+      })
       await board.page.waitForTimeout(800)
       expect(Math.abs((await viewCentre(ada.board.page)).x - herOwn.x)).toBeLessThan(5)
 

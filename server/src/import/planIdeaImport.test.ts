@@ -46,7 +46,7 @@ describe('planIdeaImport', () => {
     expect(parentOf('Bäume')).toBe(green.id)
     expect(parentOf('Lose Idee')).toBe('page:page')
     // Ids in import order; createdAt keeps that order too.
-    const byId = new Map(cards.map((c) => [c.id, c]))
+    const byId = new Map<string, (typeof cards)[number]>(cards.map((c) => [c.id, c]))
     expect(plan.ideaIds.map((id) => byId.get(id)!.props.text)).toEqual(['Radwege', 'Bäume', 'Bus', 'Lose Idee'])
     expect(plan.ideaIds.map((id) => byId.get(id)!.props.createdAt)).toEqual([1000, 1001, 1002, 1003])
   })

@@ -1,4 +1,10 @@
-import { PromoteShortlistBody, PutShortlistBody, type ShortlistResponse, VotingErrorCode } from '@pinnwand/shared'
+import {
+  PromoteShortlistBody,
+  PutShortlistBody,
+  type ShortlistResponse,
+  type ShortlistStateSection,
+  VotingErrorCode,
+} from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
@@ -43,9 +49,16 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
   // Open copies of a board learn of a changed shortlist on the board-state channel.
   ctx.rooms.addStateProvider(async (boardId) => section(await ctx.voting.store.getShortlist(boardId)))
 
-  /** Saves the new shortlist and updates the plenary; a plenary failure does not undo the save. */
-  async function save(board: BoardRow, actor: Actor, entries: ShortlistEntry[]): Promise<ShortlistResponse> {
-    await ctx.voting.store.setShortlist(board.id, entries)
+  /**
+   * Changes the shortlist atomically (`change` sees the stored list and may refuse by throwing),
+   * tells open copies, and updates the plenary; a plenary failure does not undo the change.
+   */
+  async function update(
+    board: BoardRow,
+    actor: Actor,
+    change: (current: ShortlistEntry[]) => ShortlistEntry[],
+  ): Promise<ShortlistResponse> {
+    const entries = await ctx.voting.store.updateShortlist(board.id, change)
     // Through the room manager: copies on other instances (REDIS_URL) learn it too.
     ctx.rooms.setBoardState(board.id, section(entries))
     try {
@@ -73,20 +86,22 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
       requireFacilitator(actor, 'change the shortlist')
       const body = parseBody(PutShortlistBody, request.body)
       const ids = uniqueInOrder(body.ideaIds)
-      const current = new Map((await ctx.voting.store.getShortlist(board.id)).map((e) => [e.ideaId, e]))
       const cards = new Map((await loadBoardIdeas(ctx.rooms, board.id)).ideas.map((i) => [i.id, i]))
-      // A listed idea whose card was deleted may stay listed (its text is kept); new ones must exist.
-      const unknown = ids.filter((id) => !current.has(id) && !cards.has(id))
-      if (unknown.length > 0) {
-        throw new ApiError(422, VotingErrorCode.unknownIdea, 'Some ideaIds are not idea cards on this board.', {
-          ideaIds: unknown,
-        })
-      }
       const now = Date.now()
-      const entries = ids.map(
-        (id) => current.get(id) ?? { ideaId: id, text: cards.get(id)!.text, roundId: null, votes: null, addedAt: now },
-      )
-      return save(board, actor, entries)
+      return update(board, actor, (stored) => {
+        const current = new Map(stored.map((e) => [e.ideaId, e]))
+        // A listed idea whose card was deleted may stay listed (its text is kept); new ones must exist.
+        const unknown = ids.filter((id) => !current.has(id) && !cards.has(id))
+        if (unknown.length > 0) {
+          throw new ApiError(422, VotingErrorCode.unknownIdea, 'Some ideaIds are not idea cards on this board.', {
+            ideaIds: unknown,
+          })
+        }
+        return ids.map(
+          (id) =>
+            current.get(id) ?? { ideaId: id, text: cards.get(id)!.text, roundId: null, votes: null, addedAt: now },
+        )
+      })
     },
   )
 
@@ -109,19 +124,19 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
       const ideas = (await loadBoardIdeas(ctx.rooms, board.id)).ideas
       const results = roundResults(round, await ctx.voting.store.tally(round.id), ideas, now)
       const top = topIdeas(results.ranking, body.top)
-      const current = await ctx.voting.store.getShortlist(board.id)
-      const byId = new Map(current.map((e) => [e.ideaId, e]))
       const ranked = new Map(top.map((r) => [r.ideaId, r]))
-      const entries = mergeIntoShortlist(
-        current.map((e) => e.ideaId),
-        top.map((r) => r.ideaId),
-      ).map((id) => {
-        const existing = byId.get(id)
-        if (existing) return existing
-        const entry = ranked.get(id)!
-        return { ideaId: id, text: entry.text, roundId: round.id, votes: entry.votes, addedAt: now }
+      return update(board, actor, (current) => {
+        const byId = new Map(current.map((e) => [e.ideaId, e]))
+        return mergeIntoShortlist(
+          current.map((e) => e.ideaId),
+          top.map((r) => r.ideaId),
+        ).map((id) => {
+          const existing = byId.get(id)
+          if (existing) return existing
+          const entry = ranked.get(id)!
+          return { ideaId: id, text: entry.text, roundId: round.id, votes: entry.votes, addedAt: now }
+        })
       })
-      return save(board, actor, entries)
     },
   )
 }
