@@ -17,7 +17,9 @@ let exitCode = 0
 
 if (only !== 'e2e') {
   // Types first: strict TypeScript across every package is part of what a change must pass.
-  exitCode ||= run('pnpm', ['-s', 'typecheck'])
+  // Not silent: a type error must be visible in CI's log, not only its exit code.
+  exitCode ||= run('pnpm', ['typecheck'])
+  if (exitCode) console.error('\ntypecheck failed: unit and e2e tests were not run.')
   const report = path.join(root, '.vitest-reports/results.json')
   mkdirSync(path.dirname(report), { recursive: true })
   rmSync(report, { force: true })
