@@ -44,8 +44,10 @@ if (only !== 'unit') {
   // both), the suite runs again against the reference deployment of docs/operations.md: two
   // instances on one database and one Redis behind a round-robin proxy (e2e/fixtures/cluster.ts).
   // That pass runs the desktop project only, to keep CI time sane.
-  const passes = [{ topology: 'single', args: [] }]
-  if (process.env.DATABASE_URL && process.env.REDIS_URL) passes.push({ topology: 'cluster', args: ['--project=desktop-chromium'] })
+  // Like every step here, not run after an earlier failure; the cluster pass runs even when the
+  // single one failed (its failures tell something else).
+  const passes = exitCode ? [] : [{ topology: 'single', args: [] }]
+  if (!exitCode && process.env.DATABASE_URL && process.env.REDIS_URL) passes.push({ topology: 'cluster', args: ['--project=desktop-chromium'] })
   for (const { topology, args } of passes) {
     // playwright.config.ts names the report after the topology; the path is set here as well.
     const report = path.join(root, `e2e/test-results/results${topology === 'cluster' ? '-cluster' : ''}.json`)
