@@ -149,6 +149,23 @@ describe('the shortlist', () => {
     expect((await promote({ roundId, top: 3 })).body).toEqual(top.body)
   })
 
+  it('two promotions at once both land (the change is read and written in one transaction)', async () => {
+    const event = await eventWithPlenary()
+    const [table] = event.tables as [string]
+    const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D'])
+    const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
+    const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
+    const promote = (roundId: string) =>
+      api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
+        token: event.facilitator,
+        body: { roundId, top: 1 },
+      })
+    const answers = await Promise.all([promote(first), promote(second)])
+    expect(answers.map((a) => a.status)).toEqual([200, 200])
+    const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
+    expect(stored.body.shortlist.map((e: { text: string }) => e.text).sort()).toEqual(['A', 'D'])
+  })
+
   it('is gathered live into the plenary board, labelled by table, and the plenary can vote on it', async () => {
     const event = await eventWithPlenary()
     const [t1, t2] = event.tables as [string, string]
@@ -259,7 +276,14 @@ describe('voting in the record of the day', () => {
     const docx = squash(docxText(new TextDecoder().decode(unzipSync(await binary('docx'))['word/document.xml'])))
     for (const text of [pdf, docx]) {
       // Shortlist, both rounds' rankings with counts, the proxy mark.
-      for (const expected of ['Shortlist', 'Runde 1', 'Runde 2', 'Radweg am Fluss2', 'Busspur1', 'davon 1 stellvertretend']) {
+      for (const expected of [
+        'Shortlist',
+        'Runde 1',
+        'Runde 2',
+        'Radweg am Fluss2',
+        'Busspur1',
+        'davon 1 stellvertretend',
+      ]) {
         expect(text).toContain(squash(expected))
       }
     }
@@ -295,5 +319,37 @@ describe('voting in the record of the day', () => {
       body: { dotsPerParticipant: 1 },
     })
     expect(next.status).toBe(201)
+  })
+})
+
+// The same shortlist store on PostgreSQL (row locks instead of SQLite's single writer).
+const databaseUrl = process.env.DATABASE_URL
+describe.skipIf(!databaseUrl)('the shortlist on PostgreSQL', () => {
+  let sqlite: TestServer
+  beforeAll(async () => {
+    sqlite = t
+    t = await startTestServer({ DATABASE_URL: databaseUrl! })
+  })
+  afterAll(async () => {
+    await t.stop()
+    t = sqlite
+  })
+
+  it('two promotions at once both land, and the plenary gathers them', async () => {
+    const event = await eventWithPlenary()
+    const [table] = event.tables as [string]
+    const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D'])
+    const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
+    const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
+    const promote = (roundId: string) =>
+      api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
+        token: event.facilitator,
+        body: { roundId, top: 1 },
+      })
+    await Promise.all([promote(first), promote(second)])
+    const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
+    expect(stored.body.shortlist.map((e: { text: string }) => e.text).sort()).toEqual(['A', 'D'])
+    const plenary = await api(t.url, 'GET', `/api/boards/${event.plenary}/ideas`, { token: event.facilitator })
+    expect(plenary.body.ideas.map((i: { text: string }) => i.text).sort()).toEqual(['A', 'D'])
   })
 })

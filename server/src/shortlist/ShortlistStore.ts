@@ -15,4 +15,9 @@ export interface ShortlistStore {
   getShortlist(boardId: string): Promise<ShortlistEntry[]>
   /** Replaces the board's whole shortlist with `entries`, in that order. */
   setShortlist(boardId: string, entries: readonly ShortlistEntry[]): Promise<void>
+  /**
+   * Reads and replaces the shortlist in one transaction (two facilitators changing it at once
+   * cannot lose each other's change). `change` may throw to refuse; nothing is written then.
+   */
+  updateShortlist(boardId: string, change: (current: ShortlistEntry[]) => ShortlistEntry[]): Promise<ShortlistEntry[]>
 }

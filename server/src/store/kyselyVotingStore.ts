@@ -371,7 +371,29 @@ export class KyselyVotingStore implements VotingStore {
   }
 
   async getShortlist(boardId: string): Promise<ShortlistEntry[]> {
-    const rows = await this.db
+    return this.readShortlist(this.db, boardId)
+  }
+
+  async updateShortlist(
+    boardId: string,
+    change: (current: ShortlistEntry[]) => ShortlistEntry[],
+  ): Promise<ShortlistEntry[]> {
+    return this.db.transaction().execute(async (tx) => {
+      // The board row is the lock (the shortlist may have no rows yet); SQLite is serial anyway.
+      await tx
+        .selectFrom('boards')
+        .select('id')
+        .where('id', '=', boardId)
+        .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+        .executeTakeFirst()
+      const next = change(await this.readShortlist(tx, boardId))
+      await this.writeShortlist(tx, boardId, next)
+      return next
+    })
+  }
+
+  private async readShortlist(db: Kysely<Database>, boardId: string): Promise<ShortlistEntry[]> {
+    const rows = await db
       .selectFrom('board_shortlists')
       .selectAll()
       .where('board_id', '=', boardId)
@@ -387,24 +409,26 @@ export class KyselyVotingStore implements VotingStore {
   }
 
   async setShortlist(boardId: string, entries: readonly ShortlistEntry[]): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('board_shortlists').where('board_id', '=', boardId).execute()
-      if (entries.length === 0) return
-      await tx
-        .insertInto('board_shortlists')
-        .values(
-          entries.map((e, position) => ({
-            board_id: boardId,
-            idea_id: e.ideaId,
-            position,
-            idea_text: e.text,
-            round_id: e.roundId,
-            votes: e.votes,
-            added_at: e.addedAt,
-          })),
-        )
-        .execute()
-    })
+    await this.db.transaction().execute((tx) => this.writeShortlist(tx, boardId, entries))
+  }
+
+  private async writeShortlist(tx: Transaction<Database>, boardId: string, entries: readonly ShortlistEntry[]) {
+    await tx.deleteFrom('board_shortlists').where('board_id', '=', boardId).execute()
+    if (entries.length === 0) return
+    await tx
+      .insertInto('board_shortlists')
+      .values(
+        entries.map((e, position) => ({
+          board_id: boardId,
+          idea_id: e.ideaId,
+          position,
+          idea_text: e.text,
+          round_id: e.roundId,
+          votes: e.votes,
+          added_at: e.addedAt,
+        })),
+      )
+      .execute()
   }
 
   private async readMyVotes(db: Kysely<Database>, roundId: string, voterId: string): Promise<MyVotes> {
