@@ -125,7 +125,7 @@ export function BoardCanvas({
       >
         {me.role === 'projector' ? <ProjectorView /> : <ViewFollowing />}
         {me.role === 'projector' ? null : <BoardSidePanel />}
-        <AddIdeaField className="pw-add-idea--dock" />
+        <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
         <ClusterToolbar />
         <IdeaAnnouncer />
         <VotingBar />

@@ -11,7 +11,7 @@ import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
  * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
  * or into a free spot in your view.
  */
-export function AddIdeaField({ className = '' }: { className?: string }) {
+export function AddIdeaField({ className = '', hideWhenLocked = false }: { className?: string; hideWhenLocked?: boolean }) {
   const { t } = useTranslation()
   const editor = useEditor()
   const { me } = useBoardContext()
@@ -21,6 +21,8 @@ export function AddIdeaField({ className = '' }: { className?: string }) {
   const readonly = useValue('readonly', () => editor.getInstanceState().isReadonly, [editor])
   const clusterTitle = useValue('target cluster', () => targetCluster(editor)?.props.title ?? null, [editor])
   if (me.role === 'projector') return null
+  // Docked over the canvas, a dead field would only cover the lock notice that explains why.
+  if (readonly && hideWhenLocked) return null
 
   const trimmed = text.trim()
   const tooLong = text.length > Limits.ideaTextMax
