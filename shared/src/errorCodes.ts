@@ -17,15 +17,15 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   internal: 'internal_error',
   unavailable: 'unavailable',
-} as const
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
-
-export interface ApiErrorBody {
   /** 409: participants cannot change the board while it is locked or a voting round is open (comments). */
   boardLocked: 'board_locked',
   /** 404: no idea card with this id on the board (comments). */
   ideaNotFound: 'idea_not_found',
   /** 404: no comment with this id on the board. */
   commentNotFound: 'comment_not_found',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
