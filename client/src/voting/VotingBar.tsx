@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
@@ -28,6 +28,8 @@ export function VotingBar() {
   const openPanel = useSession((s) => s.setOpenPanel)
   const panel = useSession((s) => s.openPanel)
   const refusal = useFreshRefusal()
+  // The "result is in" note may be put away; a later round brings the bar back.
+  const [dismissed, setDismissed] = useState<string | null>(null)
 
   const open = round?.status === 'open'
   const revealed = round?.status === 'revealed'
@@ -44,7 +46,7 @@ export function VotingBar() {
         {announcement ? <span key={announcement.seq}>{t(announcement.key, announcement.values)}</span> : null}
       </div>
       {/* The voting panel shows the same (and more); other panels push the bar aside. */}
-      {round && canVote && (open || revealed) && panel !== 'voting' ? (
+      {round && canVote && (open || (revealed && dismissed !== round.id)) && panel !== 'voting' ? (
         <section
           className={`pw-voting-bar${open ? '' : ' pw-voting-bar--done'}${panel ? ' pw-voting-bar--beside-panel' : ''}`}
           data-testid="voting-bar"
@@ -88,6 +90,14 @@ export function VotingBar() {
                 onClick={() => openPanel('voting')}
               >
                 {t('voting.showRanking')}
+              </button>{' '}
+              <button
+                type="button"
+                className="pw-button pw-button--quiet pw-button--small"
+                data-testid="dismiss-result-note"
+                onClick={() => setDismissed(round.id)}
+              >
+                {t('voting.dismiss')}
               </button>
             </p>
           )}
