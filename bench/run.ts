@@ -23,7 +23,7 @@ export const benches: Bench[] = [
   { name: 'cold-load', file: 'coldLoad.ts', limitMinutes: 5 },
   { name: 'browser-load', file: 'browserLoad.ts', limitMinutes: 20 },
   { name: 'reconnect', file: 'reconnect.ts', limitMinutes: 5 },
-  { name: 'doc-growth', file: 'docGrowth.ts', limitMinutes: 15 },
+  { name: 'doc-growth', file: 'docGrowth.ts', limitMinutes: 25 },
 ]
 
 /** Runs one benchmark in its own process group; resolves with its JSON lines. */

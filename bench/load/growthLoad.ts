@@ -1,5 +1,6 @@
 import { IDEA_CARD_TYPE } from '@pinnwand/shared'
 import { SampleTexts } from '../../server/src/export/sampleBoard.ts'
+import { monotonicMs } from '../lib/stats.ts'
 import { type BenchClient, type ClientSpec, connectClient } from './clientAdapters.ts'
 import { type BoardRecord, ideaCardRecord, indexKey } from './cards.ts'
 
@@ -26,12 +27,16 @@ export interface GrowthPlan {
   concurrency: number
   /** Pause between two writes of one person (compressed time). */
   stepMs: number
+  /** monotonicMs() after which nobody new starts (a starved machine must not run for hours). */
+  deadlineAt: number
 }
 
 export interface GrowthReport {
   persons: number
   writes: number
   failedPersons: number
+  /** People who never started because the deadline had passed. */
+  skippedPersons: number
   cardsCreated: number
   cardsDeleted: number
 }
@@ -57,7 +62,8 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
   let failedPersons = 0
   const tally = { created: 0, deleted: 0 }
   const personWorker = async () => {
-    for (let spec = queue.shift(); spec; spec = queue.shift()) {
+    while (queue.length > 0 && monotonicMs() < plan.deadlineAt) {
+      const spec = queue.shift()!
       const client = connectClient(spec)
       try {
         if (!(await synced(client, 30_000))) {
@@ -73,7 +79,7 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
     }
   }
   await Promise.all(Array.from({ length: plan.concurrency }, personWorker))
-  return { persons: plan.persons.length, writes, failedPersons, cardsCreated: tally.created, cardsDeleted: tally.deleted }
+  return { persons: plan.persons.length, writes, failedPersons, skippedPersons: queue.length, cardsCreated: tally.created, cardsDeleted: tally.deleted }
 }
 
 async function synced(client: BenchClient, timeoutMs: number): Promise<boolean> {
