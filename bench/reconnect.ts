@@ -44,7 +44,7 @@ try {
   const expected: SeqByRoom = {}
   for (const r of runs) for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
   let missing = NaN
-  const drainEnd = monotonicMs() + 10_000
+  const drainEnd = monotonicMs() + 30_000
   do {
     await new Promise((r) => setTimeout(r, 250))
     missing = (await load.all('missing', { expected }, 30_000)).reduce((a, b) => a + b, 0)
