@@ -51,7 +51,10 @@ describe('voting round on the board-state channel', () => {
   })
 
   it('publishes progress without the distribution, locks while open, unlocks after close', async () => {
-    const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, { token: ws.facilitatorToken, body: { text: 'Bänke' } })
+    const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
+      token: ws.facilitatorToken,
+      body: { text: 'Bänke' },
+    })
     const open = await api(ts.url, 'POST', `/api/boards/${board}/rounds`, {
       token: ws.facilitatorToken,
       body: { dotsPerParticipant: 3 },
