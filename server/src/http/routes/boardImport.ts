@@ -31,10 +31,10 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
       const prepared = prepareImportedRecords(ctx.schema, backup.document.schema, backup.document.records)
       if (!prepared.ok)
         throw new ApiError(400, 'invalid_board_export', `This board export cannot be imported: ${prepared.reason}.`)
-      const existing = await ctx.store.listBoards(actor.workshopId)
       const comments = prepareImportedComments(backup.document.comments)
       if (!comments.ok)
         throw new ApiError(400, 'invalid_board_export', `This board export cannot be imported: ${comments.reason}.`)
+      const existing = await ctx.store.listBoards(actor.workshopId)
       const now = Date.now()
       const board = {
         id: generateId('b'),
@@ -50,8 +50,8 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
         lastActivityAt: null,
       }
       const doc = createBoardDocumentFromRecords(ctx.schema, prepared.records)
-      await ctx.store.addBoard(board, Y.encodeStateAsUpdate(doc))
       replaceComments(doc, comments.comments)
+      await ctx.store.addBoard(board, Y.encodeStateAsUpdate(doc))
       doc.destroy()
       await restoreVotingFromExport(ctx.voting.store, board.id, backup.report)
       request.log.info({ boardId: board.id, records: prepared.records.length }, 'board imported')
