@@ -49,6 +49,11 @@ export interface BoardStateMessage {
   follow?: BoardViewSection | null
   /** The latest "bring everyone to my view": every camera jumps there once (`at` tells new from old). */
   summon?: BoardViewSection | null
+  /**
+   * 'unavailable' while the server cannot store this board's changes (its database is down):
+   * edits are kept and retried but not yet saved, and nobody else sees them until they are.
+   */
+  storage?: 'ok' | 'unavailable'
   /** Further server-owned sections (voting round progress) are added by their features. */
   [section: string]: unknown
 }

@@ -12,17 +12,23 @@ const LABEL_KEYS = {
 export function ConnectionStatusBadge() {
   const { t } = useTranslation()
   const status = useSession((state) => state.connection)
+  // Connected, but the server cannot store anything right now (its database is down).
+  const storage = useSession((state) => state.boardState?.storage)
+  const notSaved = status === ConnectionStatus.connected && storage === 'unavailable'
+  const hint =
+    status === ConnectionStatus.offline ? 'connection.offlineHint' : notSaved ? 'connection.notSavedHint' : null
   return (
     <div
       className="pw-connection-status"
       data-testid="connection-status"
       data-status={status}
+      data-storage={notSaved ? 'unavailable' : 'ok'}
       role="status"
       aria-live="polite"
-      title={status === ConnectionStatus.offline ? t('connection.offlineHint') : undefined}
+      title={hint ? t(hint) : undefined}
     >
       <span className="pw-connection-status__dot" aria-hidden="true" />
-      <span className="pw-connection-status__label">{t(LABEL_KEYS[status])}</span>
+      <span className="pw-connection-status__label">{t(notSaved ? 'connection.notSaved' : LABEL_KEYS[status])}</span>
     </div>
   )
 }

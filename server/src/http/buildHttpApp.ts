@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import fastifyStatic from '@fastify/static'
@@ -84,11 +85,18 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)
   if (hasClient) {
-    await app.register(fastifyStatic, { root: ctx.config.clientDist, wildcard: false, index: false, maxAge: '1h' })
-    // Hashed build assets never change; everything else is revalidated.
-    app.get('/assets/*', (request, reply) => {
-      const file = (request.params as { '*': string })['*']
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${file}`)
+    const assetsDir = path.join(ctx.config.clientDist, 'assets') + path.sep
+    // preCompressed: the build writes .br/.gz beside each asset (client/precompressPlugin.ts).
+    await app.register(fastifyStatic, {
+      root: ctx.config.clientDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      maxAge: '1h',
+      // Hashed build assets never change; everything else is revalidated after an hour.
+      setHeaders(reply, filePath) {
+        if (filePath.startsWith(assetsDir)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+      },
     })
   } else {
     ctx.logger.warn({ clientDist: ctx.config.clientDist }, 'web app not built; serving the API only (run pnpm build)')

@@ -1,4 +1,4 @@
-import { getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import { BOARD_STATE_MESSAGE, getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as decoding from 'lib0/decoding'
 import pino from 'pino'
@@ -192,6 +192,29 @@ describe('BoardRoom', () => {
     expect(b.syncMessages(2)).toHaveLength(1)
   })
 
+  it('tells state subscribers while it cannot store, and again once it can', async () => {
+    const { a } = makeRoom()
+    const watcher = Object.assign(new FakeConnection('w', 'facilitator'), { wantsState: true })
+    room.addConnection(watcher)
+    const storageStates = () =>
+      watcher.sent.flatMap((bytes) => {
+        const d = decoding.createDecoder(bytes)
+        if (decoding.readVarUint(d) !== BOARD_STATE_MESSAGE) return []
+        return [(JSON.parse(decoding.readVarString(d)) as { storage?: string }).storage ?? 'none']
+      })
+    const client = clientDoc()
+    const c = card('user_a', 'später')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    const flushed = room.flushSoon()
+    await until(() => persistence.attempts.length === 1, 'first attempt')
+    persistence.attempts[0]!.reject(new Error('connection terminated'))
+    await until(() => storageStates().includes('unavailable'), 'storage unavailable')
+    await until(() => persistence.attempts.length === 2, 'retry')
+    persistence.attempts[1]!.resolve()
+    await flushed
+    expect(storageStates()).toEqual(['none', 'unavailable', 'ok'])
+  })
+
   it('reverts a refused change; neither the log nor the broadcast contains the refused text', async () => {
     const { a, b } = makeRoom()
     persistence.auto = true
@@ -255,13 +278,19 @@ describe('BoardRoom', () => {
     expect(openRecords(fresh).get(c.id)).toEqual(c)
   })
 
-  it('answers sync step 1 on the next tick when nothing is pending', async () => {
-    const { b } = makeRoom()
-    room.receive(b, { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) })
-    expect(b.syncMessages(1)).toHaveLength(0)
+  it('answers sync step 1 at once when everything is persisted, without writing', async () => {
+    const { a, b } = makeRoom()
+    persistence.auto = true
+    const client = clientDoc()
+    const c = card('user_a', 'schon gespeichert')
+    room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
     await room.flushSoon()
+    const fresh = new Y.Doc()
+    room.receive(b, { kind: 'sync-step1', stateVector: Y.encodeStateVector(fresh) })
     expect(b.syncMessages(1)).toHaveLength(1)
-    expect(persistence.attempts).toHaveLength(0)
+    Y.applyUpdate(fresh, b.syncMessages(1)[0]!.payload)
+    expect(openRecords(fresh).get(c.id)).toEqual(c)
+    expect(persistence.log).toHaveLength(1)
   })
 
   it('does not apply anything a projector sends', async () => {
@@ -305,5 +334,106 @@ describe('BoardRoom', () => {
   it('a sync step 1 message from the room matches what addConnection sends', () => {
     const { a } = makeRoom()
     expect(a.sent[0]).toEqual(encodeSyncStep1(Y.encodeStateVector(room.doc)))
+  })
+
+  describe('a delete wins over a concurrent move', () => {
+    /** Alice's card `c`, and a second client that has it too (as after a sync). */
+    async function cardOnTwoClients(alice: FakeConnection) {
+      persistence.auto = true
+      const aliceDoc = clientDoc()
+      const c = card('user_a', 'umstritten')
+      room.receive(alice, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)), incremental: true })
+      await room.flushSoon()
+      const otherDoc = clientDoc()
+      Y.applyUpdate(otherDoc.doc, Y.encodeStateAsUpdate(room.doc))
+      return { aliceDoc, otherDoc, c }
+    }
+    const refusedIds = () => events.flatMap((e) => (e.type === 'refused' ? [e.recordId] : []))
+
+    it('refuses a stale move that would bring back a card someone else deleted', async () => {
+      const { a } = makeRoom()
+      const f = new FakeConnection('f', 'facilitator')
+      room.addConnection(f)
+      const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+      room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)), incremental: true })
+      // Alice has not seen the delete yet and drags her card.
+      room.receive(a, {
+        kind: 'sync-update',
+        update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 300 })),
+        incremental: true,
+      })
+      expect(room.records.has(c.id)).toBe(false)
+      await room.flushSoon()
+      expect(refusedIds()).toEqual([c.id])
+      for (const m of a.syncMessages(2)) Y.applyUpdate(aliceDoc.doc, m.payload)
+      expect(aliceDoc.records.has(c.id)).toBe(false)
+      expect(recordsOf(Y.encodeStateAsUpdate(room.doc)).has(c.id)).toBe(false)
+    })
+
+    it('carries out a stale delete of a card that was moved meanwhile', async () => {
+      const { a } = makeRoom()
+      const f = new FakeConnection('f', 'facilitator')
+      room.addConnection(f)
+      const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+      room.receive(f, {
+        kind: 'sync-update',
+        update: otherDoc.write((r) => r.set(c.id, { ...c, x: 500 })),
+        incremental: true,
+      })
+      expect((room.records.get(c.id) as IdeaCardShape | undefined)?.x).toBe(500)
+      // Alice deletes the card as she last saw it.
+      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)), incremental: true })
+      expect(room.records.has(c.id)).toBe(false)
+      await room.flushSoon()
+      for (const m of f.syncMessages(2)) Y.applyUpdate(otherDoc.doc, m.payload)
+      expect(otherDoc.records.has(c.id)).toBe(false)
+      // …and the mover cannot bring it back with a further stale drag.
+      room.receive(f, { kind: 'sync-update', update: clientDocWith(c, 700).update, incremental: true })
+      expect(room.records.has(c.id)).toBe(false)
+    })
+
+    it('lets the deleter bring the card back (undo)', async () => {
+      const { a } = makeRoom()
+      const { aliceDoc, c } = await cardOnTwoClients(a)
+      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)), incremental: true })
+      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)), incremental: true })
+      expect(room.records.get(c.id)).toEqual(c)
+      expect(refusedIds()).toEqual([])
+    })
+
+    it('does nothing for a stale delete the writer was not allowed to make', async () => {
+      const { a, b } = makeRoom()
+      const { aliceDoc, otherDoc: bobDoc, c } = await cardOnTwoClients(a)
+      room.receive(a, {
+        kind: 'sync-update',
+        update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 40 })),
+        incremental: true,
+      })
+      room.receive(b, { kind: 'sync-update', update: bobDoc.write((r) => r.delete(c.id)), incremental: true })
+      expect((room.records.get(c.id) as IdeaCardShape | undefined)?.x).toBe(40)
+    })
+
+    it('ignores the old deletes a sync step 2 repeats', async () => {
+      const { a } = makeRoom()
+      const f = new FakeConnection('f', 'facilitator')
+      room.addConnection(f)
+      const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+      room.receive(f, {
+        kind: 'sync-update',
+        update: otherDoc.write((r) => r.set(c.id, { ...c, x: 500 })),
+        incremental: true,
+      })
+      // Alice catches up, then answers a sync with everything she has (her deletes included).
+      Y.applyUpdate(aliceDoc.doc, Y.encodeStateAsUpdate(room.doc))
+      room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(aliceDoc.doc), incremental: false })
+      expect((room.records.get(c.id) as IdeaCardShape | undefined)?.x).toBe(500)
+    })
+
+    /** A client that last saw `c` as it was created and now moves it to x (a stale drag). */
+    function clientDocWith(c: IdeaCardShape, x: number) {
+      const stale = clientDoc()
+      stale.doc.transact(() => stale.records.set(c.id, c))
+      return { update: stale.write((r) => r.set(c.id, { ...c, x })) }
+    }
   })
 })

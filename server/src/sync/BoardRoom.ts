@@ -8,6 +8,7 @@ import { CommentGuard } from '../comments/CommentGuard.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
 import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
 import { inspectClientUpdate } from './inspectClientUpdate.ts'
+import { ConcurrentDeleteGuard } from './ConcurrentDeleteGuard.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
@@ -104,6 +105,9 @@ export class BoardRoom {
 
   private refusals: { entry: RecordChange; reason: string }[] = []
   private readonly massDeletes = new MassDeleteWatch()
+  private readonly deleteGuard: ConcurrentDeleteGuard
+  /** Records the update being applied adds or rewrites (its stale deletes do not count for them). */
+  private readonly writtenByUpdate = new Set<string>()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
   private readonly comments: CommentGuard
   private foreignWrite = false
@@ -134,6 +138,7 @@ export class BoardRoom {
       this.scheduleTick()
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
+    this.deleteGuard = new ConcurrentDeleteGuard(getRecordsArray(doc))
     this.records = openRecords(doc)
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
@@ -232,11 +237,17 @@ export class BoardRoom {
     if (!this.connections.has(connection)) return null
     switch (message.kind) {
       case 'sync-step1':
+        // Everything in the document is durable: answer now (a cold load saves a tick).
+        // Otherwise the answer waits for the tick that persists what is pending.
+        if (!this.hasUnpersistedUpdates && this.pendingRemote.length === 0 && !this.destroyed) {
+          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          return null
+        }
         this.pendingSyncs.push({ connection, stateVector: message.stateVector })
         this.scheduleTick()
         return null
       case 'sync-update':
-        return this.receiveUpdate(connection, message.update)
+        return this.receiveUpdate(connection, message.update, message.incremental ?? false)
       case 'awareness': {
         const refused = this.presence.receive(connection, message.update)
         return refused ? { closeCode: 4400, reason: refused } : null
@@ -284,7 +295,11 @@ export class BoardRoom {
     this.doc.destroy()
   }
 
-  private receiveUpdate(connection: RoomConnection, update: Uint8Array): { closeCode: number; reason: string } | null {
+  private receiveUpdate(
+    connection: RoomConnection,
+    update: Uint8Array,
+    incremental: boolean,
+  ): { closeCode: number; reason: string } | null {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
@@ -298,6 +313,9 @@ export class BoardRoom {
     this.refusals = []
     this.comments.reset()
     this.foreignWrite = false
+    this.writtenByUpdate.clear()
+    // Only a live update is one transaction's intent; a sync step 2 repeats every old delete.
+    const staleDeletes = incremental ? this.deleteGuard.staleDeletes(update) : null
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
@@ -305,6 +323,7 @@ export class BoardRoom {
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
+    if (staleDeletes && staleDeletes.size > 0) this.completeStaleDeletes(connection, staleDeletes)
     if (this.foreignWrite) {
       this.restoreForeignTypes()
       return { closeCode: 4422, reason: 'write outside the board records' }
@@ -328,17 +347,57 @@ export class BoardRoom {
 
   private reviewChanges(changes: RecordChanges, transaction: Y.Transaction): void {
     const origin = transaction.origin as RoomConnection | undefined
-    if (!origin || !this.connections.has(origin)) return
+    if (!origin || !this.connections.has(origin)) {
+      // Server writes (API, restore, compensation) and other instances' writes stand as they are.
+      for (const [id, change] of changes) if (change.action !== 'delete') this.deleteGuard.forget(id)
+      return
+    }
+    const actor = origin.actor
     for (const [id, change] of changes) {
       const entry: RecordChange = {
         id,
         before: change.action === 'add' ? undefined : change.oldValue,
         after: change.action === 'delete' ? undefined : change.newValue,
       }
-      if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, origin.actor.name)
-      const reason = reviewRecordChange(origin.actor, entry, this.schema, { locked: this.isLockedForParticipants })
+      if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, actor.name)
+      else this.writtenByUpdate.add(id)
+      const reason =
+        change.action === 'add' && this.deleteGuard.deletedByOtherThan(id, actor.userId)
+          ? 'someone else deleted this meanwhile'
+          : reviewRecordChange(actor, entry, this.schema, { locked: this.isLockedForParticipants })
       if (reason) this.refusals.push({ entry, reason })
+      else if (change.action === 'delete') this.deleteGuard.noteDeleted(id, actor.userId)
+      else this.deleteGuard.forget(id)
     }
+  }
+
+  /**
+   * The client deleted versions of these records that had already been replaced (it had not
+   * seen a concurrent move or edit yet). Its delete is carried out on the current version —
+   * deleted is deleted — as far as the client may delete that record at all.
+   */
+  private completeStaleDeletes(connection: RoomConnection, keys: Set<string>): void {
+    const actor = connection.actor
+    const deletions: TLRecord[] = []
+    for (const id of keys) {
+      const current = this.records.get(id)
+      if (!current || this.writtenByUpdate.has(id)) continue
+      const change: RecordChange = { id, before: current, after: undefined }
+      if (reviewRecordChange(actor, change, this.schema, { locked: this.isLockedForParticipants }) === null)
+        deletions.push(current)
+    }
+    if (deletions.length === 0) return
+    this.doc.transact(() => {
+      for (const record of deletions) this.records.delete(record.id)
+    }, SERVER_ORIGIN)
+    for (const record of deletions) {
+      this.deleteGuard.noteDeleted(record.id, actor.userId)
+      this.massDeletes.noteDelete(record, actor.name)
+    }
+    this.options.logger.info(
+      { boardId: this.boardId, connectionId: connection.id, recordIds: deletions.map((r) => r.id) },
+      'delete of a concurrently changed record carried out',
+    )
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */
@@ -414,6 +473,7 @@ export class BoardRoom {
   private async flush(): Promise<void> {
     if (!this.hasPendingWork) return this.resolveWaiters()
     const started = performance.now()
+    this.deleteGuard.prune()
     // Still synchronous with the deletes: a listener can read the board as it is right now.
     const massDelete = this.massDeletes.take((id) => this.records.has(id))
     if (massDelete) this.emit({ type: 'mass-delete', ...massDelete })
@@ -460,6 +520,8 @@ export class BoardRoom {
       } catch (error) {
         // Keep everything for the next attempt; nobody has seen it yet.
         this.options.logger.error({ err: error, boardId: this.boardId }, 'persisting board update failed; will retry')
+        // Tell the clients: what they type now is not saved yet (it is kept and retried).
+        if (this.state.storage !== 'unavailable' && !this.destroyed) this.setBoardState({ storage: 'unavailable' })
         this.pendingUpdates.unshift(merged)
         this.pendingSyncs.unshift(...syncs)
         this.needsNetDiff ||= netDiff
@@ -472,6 +534,7 @@ export class BoardRoom {
         this.appending = false
       }
       if (receivedAt !== null) persistLagMs = performance.now() - receivedAt
+      if (this.state.storage === 'unavailable') this.setBoardState({ storage: 'ok' })
       this.emit({ type: 'persisted', update: merged })
       const message = encodeSyncUpdate(merged)
       for (const connection of this.connections) connection.send(message)
