@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react'
-import { DashboardPage } from './pages/DashboardPage.tsx'
 import { JoinPage } from './pages/JoinPage.tsx'
-import { StartPage } from './pages/StartPage.tsx'
 import { useRoute } from './router.ts'
 
+// Organisers' pages: a participant opening a board does not download them.
+const StartPage = lazy(() => import('./pages/StartPage.tsx').then((module) => ({ default: module.StartPage })))
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })))
 // The canvas (tldraw) is most of the bundle; the start page should not wait for it.
 const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 // The QR encoder is only needed for printing.
@@ -23,7 +24,11 @@ export function App() {
         </Suspense>
       )
     case 'dashboard':
-      return <DashboardPage key={route.workshopId} workshopId={route.workshopId} />
+      return (
+        <Suspense fallback={null}>
+          <DashboardPage key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )
     case 'joinSheet':
       return (
         <Suspense fallback={null}>
@@ -39,6 +44,10 @@ export function App() {
     case 'join':
       return <JoinPage key={route.code ?? ''} code={route.code} />
     case 'start':
-      return <StartPage />
+      return (
+        <Suspense fallback={null}>
+          <StartPage />
+        </Suspense>
+      )
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
+  BoardCommentSchema,
   buildComment,
   createCommentId,
   getCommentsMap,
@@ -41,6 +42,43 @@ describe('comments in the board document', () => {
       'comment',
     ]) {
       expect(parseComment(bad), JSON.stringify(bad)).toBeNull()
+    }
+  })
+
+  it('parseComment (zod-free, for the web app) and BoardCommentSchema (HTTP) agree', () => {
+    const valid = buildComment({ ideaId: 'shape:a', text: 'ok', author: ada })
+    const samples: unknown[] = [
+      valid,
+      { ...valid, text: 'x'.repeat(Limits.commentTextMax) },
+      { ...valid, text: 'x'.repeat(Limits.commentTextMax + 1) },
+      { ...valid, text: '' },
+      { ...valid, text: ' ' },
+      { ...valid, text: 7 },
+      { ...valid, id: 'comment:short' },
+      { ...valid, id: 'comment:abc' },
+      { ...valid, id: `comment:${'a'.repeat(64)}` },
+      { ...valid, id: `comment:${'a'.repeat(65)}` },
+      { ...valid, id: 'comment:has space!' },
+      { ...valid, ideaId: 'shape:' },
+      { ...valid, ideaId: `shape:${'x'.repeat(200)}` },
+      { ...valid, ideaId: 'page:page' },
+      { ...valid, authorId: '' },
+      { ...valid, authorId: 'x'.repeat(201) },
+      { ...valid, author: '' },
+      { ...valid, author: 'x'.repeat(Limits.displayNameMax + 1) },
+      { ...valid, createdAt: -1 },
+      { ...valid, createdAt: 0 },
+      { ...valid, createdAt: 1.5 },
+      { ...valid, createdAt: Number.MAX_SAFE_INTEGER + 2 },
+      { ...valid, createdAt: '5' },
+      { ...valid, extra: true },
+      (({ author: _author, ...rest }) => rest)(valid),
+      [],
+      null,
+      'comment',
+    ]
+    for (const sample of samples) {
+      expect(parseComment(sample) !== null, JSON.stringify(sample)).toBe(BoardCommentSchema.safeParse(sample).success)
     }
   })
 

@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -14,7 +14,6 @@ import { userColor } from '../sync/userColor.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { boardLock } from '../facilitation/boardLock.ts'
 import { ViewFollowing } from '../facilitation/ViewFollowing.tsx'
-import { ProjectorView } from '../projector/ProjectorView.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
@@ -28,6 +27,9 @@ import { UndoNotice, useUndoNotice } from '../undo/UndoNotice.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
 import { IdeaCardToolbar, ideaCardUiOverrides, setClusterAuthor } from './IdeaCardToolbar.tsx'
+
+// Only the big screen needs the projector view (and its QR encoder): not in a participant's download.
+const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((m) => ({ default: m.ProjectorView })))
 
 // Fonts, icons and translations come from our own origin: the venue LAN may have no internet,
 // and no request may leave the organiser's server.
@@ -123,7 +125,13 @@ export function BoardCanvas({
         onMount={onMount}
         hideUi={me.role === 'projector'}
       >
-        {me.role === 'projector' ? <ProjectorView /> : <ViewFollowing />}
+        {me.role === 'projector' ? (
+          <Suspense fallback={null}>
+            <ProjectorView />
+          </Suspense>
+        ) : (
+          <ViewFollowing />
+        )}
         {me.role === 'projector' ? null : <BoardSidePanel />}
         <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
         <ClusterToolbar />

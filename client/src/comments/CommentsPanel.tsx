@@ -1,5 +1,5 @@
 import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
-import type { BoardComment } from '@pinnwand/shared/comments'
+import type { BoardComment } from '@pinnwand/shared/commentDocument'
 import { Limits } from '@pinnwand/shared/limits'
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,4 @@
-import { getCommentsMap, readComments } from '@pinnwand/shared/comments'
+import { getCommentsMap, readComments } from '@pinnwand/shared/commentDocument'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Me } from '../api/apiClient.ts'

@@ -1,4 +1,4 @@
-import { type BoardComment, buildComment, getCommentsMap } from '@pinnwand/shared/comments'
+import { type BoardComment, buildComment, getCommentsMap } from '@pinnwand/shared/commentDocument'
 import type * as Y from 'yjs'
 import type { Me } from '../api/apiClient.ts'
 

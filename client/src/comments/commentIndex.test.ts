@@ -1,4 +1,4 @@
-import { buildComment, getCommentsMap } from '@pinnwand/shared/comments'
+import { buildComment, getCommentsMap } from '@pinnwand/shared/commentDocument'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CommentIndex, commentIndexFor } from './commentIndex.ts'

@@ -1,4 +1,4 @@
-import { type BoardComment, compareComments, getCommentsMap, parseComment } from '@pinnwand/shared/comments'
+import { type BoardComment, compareComments, getCommentsMap, parseComment } from '@pinnwand/shared/commentDocument'
 import type * as Y from 'yjs'
 
 const EMPTY: readonly BoardComment[] = Object.freeze([])

@@ -1,4 +1,4 @@
-import type { BoardComment } from '@pinnwand/shared/comments'
+import type { BoardComment } from '@pinnwand/shared/commentDocument'
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { commentIndexFor } from './commentIndex.ts'
