@@ -105,9 +105,7 @@ export class BoardRoom {
 
   private refusals: { entry: RecordChange; reason: string }[] = []
   private readonly massDeletes = new MassDeleteWatch()
-  private readonly deleteGuard: ConcurrentDeleteGuard
-  /** Records the update being applied adds or rewrites (its stale deletes do not count for them). */
-  private readonly writtenByUpdate = new Set<string>()
+  private readonly deleteGuard = new ConcurrentDeleteGuard()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
   private readonly comments: CommentGuard
   private foreignWrite = false
@@ -138,7 +136,6 @@ export class BoardRoom {
       this.scheduleTick()
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
-    this.deleteGuard = new ConcurrentDeleteGuard(getRecordsArray(doc))
     this.records = openRecords(doc)
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
@@ -247,7 +244,7 @@ export class BoardRoom {
         this.scheduleTick()
         return null
       case 'sync-update':
-        return this.receiveUpdate(connection, message.update, message.incremental ?? false)
+        return this.receiveUpdate(connection, message.update)
       case 'awareness': {
         const refused = this.presence.receive(connection, message.update)
         return refused ? { closeCode: 4400, reason: refused } : null
@@ -295,11 +292,7 @@ export class BoardRoom {
     this.doc.destroy()
   }
 
-  private receiveUpdate(
-    connection: RoomConnection,
-    update: Uint8Array,
-    incremental: boolean,
-  ): { closeCode: number; reason: string } | null {
+  private receiveUpdate(connection: RoomConnection, update: Uint8Array): { closeCode: number; reason: string } | null {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
@@ -313,9 +306,6 @@ export class BoardRoom {
     this.refusals = []
     this.comments.reset()
     this.foreignWrite = false
-    this.writtenByUpdate.clear()
-    // Only a live update is one transaction's intent; a sync step 2 repeats every old delete.
-    const staleDeletes = incremental ? this.deleteGuard.staleDeletes(update) : null
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
@@ -323,7 +313,6 @@ export class BoardRoom {
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
-    if (staleDeletes && staleDeletes.size > 0) this.completeStaleDeletes(connection, staleDeletes)
     if (this.foreignWrite) {
       this.restoreForeignTypes()
       return { closeCode: 4422, reason: 'write outside the board records' }
@@ -360,7 +349,6 @@ export class BoardRoom {
         after: change.action === 'delete' ? undefined : change.newValue,
       }
       if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, actor.name)
-      else this.writtenByUpdate.add(id)
       const reason =
         change.action === 'add' && this.deleteGuard.deletedByOtherThan(id, actor.userId)
           ? 'someone else deleted this meanwhile'
@@ -369,35 +357,6 @@ export class BoardRoom {
       else if (change.action === 'delete') this.deleteGuard.noteDeleted(id, actor.userId)
       else this.deleteGuard.forget(id)
     }
-  }
-
-  /**
-   * The client deleted versions of these records that had already been replaced (it had not
-   * seen a concurrent move or edit yet). Its delete is carried out on the current version —
-   * deleted is deleted — as far as the client may delete that record at all.
-   */
-  private completeStaleDeletes(connection: RoomConnection, keys: Set<string>): void {
-    const actor = connection.actor
-    const deletions: TLRecord[] = []
-    for (const id of keys) {
-      const current = this.records.get(id)
-      if (!current || this.writtenByUpdate.has(id)) continue
-      const change: RecordChange = { id, before: current, after: undefined }
-      if (reviewRecordChange(actor, change, this.schema, { locked: this.isLockedForParticipants }) === null)
-        deletions.push(current)
-    }
-    if (deletions.length === 0) return
-    this.doc.transact(() => {
-      for (const record of deletions) this.records.delete(record.id)
-    }, SERVER_ORIGIN)
-    for (const record of deletions) {
-      this.deleteGuard.noteDeleted(record.id, actor.userId)
-      this.massDeletes.noteDelete(record, actor.name)
-    }
-    this.options.logger.info(
-      { boardId: this.boardId, connectionId: connection.id, recordIds: deletions.map((r) => r.id) },
-      'delete of a concurrently changed record carried out',
-    )
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */

@@ -8,8 +8,7 @@ export const SyncStep = { step1: 0, step2: 1, update: 2 } as const
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  /** `incremental`: a live update (one client transaction), not a sync step 2 with everything. */
-  | { kind: 'sync-update'; update: Uint8Array; incremental?: boolean }
+  | { kind: 'sync-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
 
@@ -25,8 +24,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
         if (step === SyncStep.step1) return { kind: 'sync-step1', stateVector: payload }
-        if (step === SyncStep.step2 || step === SyncStep.update)
-          return { kind: 'sync-update', update: payload, incremental: step === SyncStep.update }
+        if (step === SyncStep.step2 || step === SyncStep.update) return { kind: 'sync-update', update: payload }
         throw new MalformedMessageError(`unknown sync step ${step}`)
       }
       case MessageType.awareness:
