@@ -23,7 +23,15 @@ const dist = prepareClientDist()
 const server = await startPinnwand({ env: { IDLE_UNLOAD_MS: '300', CLIENT_DIST: dist } })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 
 declare global {
@@ -36,7 +44,11 @@ declare global {
 function watchInteractive(expectedCards: number) {
   const tti = (window.__benchTTI = { cardsAt: null as number | null, selectedAt: null as number | null })
   const poll = () => {
-    const editor = (window as unknown as { __pinnwand?: { editor: { getCurrentPageShapes(): { type: string }[]; getSelectedShapeIds(): string[] } } }).__pinnwand?.editor
+    const editor = (
+      window as unknown as {
+        __pinnwand?: { editor: { getCurrentPageShapes(): { type: string }[]; getSelectedShapeIds(): string[] } }
+      }
+    ).__pinnwand?.editor
     if (editor && tti.cardsAt === null) {
       const inStore = editor.getCurrentPageShapes().filter((s) => s.type === 'idea-card').length
       const drawn = Array.from(document.querySelectorAll('[data-testid="idea-card"]')).some((el) => {
@@ -62,7 +74,8 @@ try {
   await nextUnload
 
   const runs: { cardsDrawnMs: number; interactiveMs: number }[] = []
-  let scripts: { file: string; bytes: number; gzipBytes: number; encoding: string | null; transferredBytes: number }[] = []
+  let scripts: { file: string; bytes: number; gzipBytes: number; encoding: string | null; transferredBytes: number }[] =
+    []
   for (let r = 0; r < REPEAT; r++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
     const page = await context.newPage()
@@ -87,14 +100,29 @@ try {
     const point = await page.evaluate(() => {
       const cards = Array.from(document.querySelectorAll('[data-testid="idea-card"]'))
         .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 4 && r.height > 4 && r.top > 80 && r.bottom < innerHeight - 80 && r.left > 0 && r.right < innerWidth)
-        .sort((a, b) => Math.hypot(a.x - innerWidth / 2, a.y - innerHeight / 2) - Math.hypot(b.x - innerWidth / 2, b.y - innerHeight / 2))
+        .filter(
+          (r) =>
+            r.width > 4 &&
+            r.height > 4 &&
+            r.top > 80 &&
+            r.bottom < innerHeight - 80 &&
+            r.left > 0 &&
+            r.right < innerWidth,
+        )
+        .sort(
+          (a, b) =>
+            Math.hypot(a.x - innerWidth / 2, a.y - innerHeight / 2) -
+            Math.hypot(b.x - innerWidth / 2, b.y - innerHeight / 2),
+        )
       const r = cards[0]
       return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null
     })
     if (!point) throw new Error('no card visible to click')
     await page.mouse.click(point.x, point.y)
-    await page.waitForFunction(() => window.__benchTTI?.selectedAt !== null, undefined, { timeout: 30_000, polling: 10 })
+    await page.waitForFunction(() => window.__benchTTI?.selectedAt !== null, undefined, {
+      timeout: 30_000,
+      polling: 10,
+    })
     const tti = await page.evaluate(() => window.__benchTTI!)
     scripts = await Promise.all(loaded)
     runs.push({ cardsDrawnMs: round(tti.cardsAt!, 0), interactiveMs: round(tti.selectedAt!, 0) })
@@ -120,7 +148,9 @@ try {
     gzipKB: round(gzipBytes / 1024),
     servedEncoding: [...new Set(scripts.map((s) => s.encoding ?? 'identity'))],
     transferredKB: round(scripts.reduce((n, s) => n + s.transferredBytes, 0) / 1024),
-    scripts: scripts.map((s) => ({ file: path.basename(s.file), gzipKB: round(s.gzipBytes / 1024) })).sort((a, b) => b.gzipKB - a.gzipKB),
+    scripts: scripts
+      .map((s) => ({ file: path.basename(s.file), gzipKB: round(s.gzipBytes / 1024) }))
+      .sort((a, b) => b.gzipKB - a.gzipKB),
     targets: { gzipKB: 700 },
   })
 } finally {

@@ -16,6 +16,11 @@ const options = {
   durationMs: size('DURATION_MS', 30_000, 4000),
   connectPerSecond: 100,
   drainMs: quick ? 30_000 : 10_000, // quick: the smoke test waits as long as it takes (no timing assertions)
+  // Latency is read by a few probe clients in their own process; the rest of the clients are
+  // load at lower priority, so their queueing on the two shared cores (each browser in a hall has
+  // its own CPU) does not pass for server latency. All clients still count for lost updates,
+  // and their own latencies are reported as allClients.
+  probes: size('PROBES', 8, 2),
 }
 /** Beyond this p99 (ms), or with lost updates or timeouts, a server counts as collapsed. */
 const COLLAPSE_P99_MS = 1000
@@ -27,7 +32,14 @@ for (const kind of [ServerKind.pinnwand, ServerKind.reference, ServerKind.hocusp
   const result = await runLiveLoad(kind, options)
   results[kind] = result
   const collapsed = result.problems.length > 0 || !(result.p99Ms <= COLLAPSE_P99_MS)
-  emit({ bench: `plenary-${clients}`, ...result, editsPerSecond: options.editsPerSecond, cursorHz: options.cursorHz, durationS: options.durationMs / 1000, collapsed })
+  emit({
+    bench: `plenary-${clients}`,
+    ...result,
+    editsPerSecond: options.editsPerSecond,
+    cursorHz: options.cursorHz,
+    durationS: options.durationMs / 1000,
+    collapsed,
+  })
 }
 const ours = results.pinnwand
 if (ours) {

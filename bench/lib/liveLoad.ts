@@ -19,6 +19,11 @@ export interface LiveLoadOptions {
   drainMs: number
   workers?: number
   env?: Record<string, string>
+  /**
+   * Measuring clients in a process of their own at normal priority; the other clients run in
+   * load workers at lower priority (nice 10). 0: every client measures, all at one priority.
+   */
+  probes?: number
 }
 
 /** Figures of one server under one live load. `problems` lists what went wrong, if anything. */
@@ -34,6 +39,10 @@ export interface LiveLoadResult {
   p95Ms: number
   p99Ms: number
   maxMs: number
+  /** With probes: the same figures over every client (their queueing on the shared CPU included). */
+  allClients?: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; samples: number }
+  /** Clients whose receive latencies make p50…max (all when there are no probes). */
+  measuringClients?: number
   samples: number
   expectedSamples: number
   /** (client, card) pairs whose last edit had not arrived `drainMs` after the last edit. */
@@ -65,9 +74,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): Promise<LiveLoadResult> {
   const problems: string[] = []
   const target = await startTarget(kind, { clients: options.clients, boards: options.boards, env: options.env ?? {} })
-  const workers = options.workers ?? LoadGenerator.workersFor(options.clients)
-  const load = new LoadGenerator(workers)
-  const shares = load.split(target.specs)
+  const probes = options.probes ?? 0
+  const workers = (options.workers ?? LoadGenerator.workersFor(options.clients)) + (probes > 0 ? 1 : 0)
+  const load = new LoadGenerator(workers, probes > 0 ? { nice: 10, firstIsProbe: true } : {})
+  const shares = load.split(target.specs, probes)
+  /** Workers that send the edits (the probe worker only moves its cursors and measures). */
+  const editing = probes > 0 ? workers - 1 : workers
   const result: LiveLoadResult = {
     server: kind,
     clients: options.clients,
@@ -95,7 +107,11 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
     try {
       return await run()
     } catch (error) {
-      problems.push(error instanceof PhaseTimeout ? `timeout: ${error.message}` : `${name} failed: ${(error as Error).message.slice(0, 300)}`)
+      problems.push(
+        error instanceof PhaseTimeout
+          ? `timeout: ${error.message}`
+          : `${name} failed: ${(error as Error).message.slice(0, 300)}`,
+      )
       return null
     }
   }
@@ -104,21 +120,27 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
     // only catches workers too starved to answer at all.
     const connectTimeout = Math.max(60_000, (options.clients / options.connectPerSecond) * 1000 * 3)
     const connected = await phase('connect', () =>
-      load.all('connect', (w) => ({ specs: shares[w]!, perSecond: options.connectPerSecond / workers, timeoutMs: connectTimeout }), connectTimeout + 60_000),
+      load.all(
+        'connect',
+        (w) => ({ specs: shares[w]!, perSecond: options.connectPerSecond / workers, timeoutMs: connectTimeout }),
+        connectTimeout + 60_000,
+      ),
     )
     if (connected) {
       result.connected = connected.reduce((n, c) => n + c.synced, 0)
       result.connectP99Ms = summarize(connected.flatMap((c) => [...c.syncMs])).p99Ms
-      if (result.connected < options.clients) problems.push(`only ${result.connected} of ${options.clients} clients synced`)
+      if (result.connected < options.clients)
+        problems.push(`only ${result.connected} of ${options.clients} clients synced`)
     }
     const perBoard = Math.floor(options.clients / options.boards)
     // A server that cannot even spread the cards still gets the run: its figures show how far off it is.
-    if (connected) await phase('cards', async () => {
-      await load.all('createCards', undefined as never, 10_000)
-      const seen = await load.all('waitForCards', { count: perBoard, timeoutMs: 60_000 }, 75_000)
-      const fewest = Math.min(...seen)
-      if (fewest < perBoard) problems.push(`a client saw only ${fewest} of ${perBoard} cards before the measurement`)
-    })
+    if (connected)
+      await phase('cards', async () => {
+        await load.all('createCards', undefined as never, 10_000)
+        const seen = await load.all('waitForCards', { count: perBoard, timeoutMs: 60_000 }, 75_000)
+        const fewest = Math.min(...seen)
+        if (fewest < perBoard) problems.push(`a client saw only ${fewest} of ${perBoard} cards before the measurement`)
+      })
     if (connected) {
       await sleep(2000) // presence of everyone has arrived; the first edits don't queue behind it
       const metricsBefore = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
@@ -128,7 +150,11 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
       const runs = await phase('run', () =>
         load.all(
           'run',
-          { editsPerSecond: options.editsPerSecond / workers, cursorHz: options.cursorHz, durationMs: options.durationMs },
+          (w) => ({
+            editsPerSecond: probes > 0 && w === 0 ? 0 : options.editsPerSecond / editing,
+            cursorHz: options.cursorHz,
+            durationMs: options.durationMs,
+          }),
           options.durationMs + 30_000,
         ),
       )
@@ -138,14 +164,25 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
       result.serverRssMB = round(rssBytes(target.pid) / 2 ** 20)
       const metricsAfter = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
       if (metricsBefore && metricsAfter) {
-        result.serverTickP99Ms = histogramQuantileMs(metricsBefore, metricsAfter, 'pinnwand_tick_duration_seconds', 0.99)
-        result.serverPersistLagP99Ms = histogramQuantileMs(metricsBefore, metricsAfter, 'pinnwand_persist_lag_seconds', 0.99)
+        result.serverTickP99Ms = histogramQuantileMs(
+          metricsBefore,
+          metricsAfter,
+          'pinnwand_tick_duration_seconds',
+          0.99,
+        )
+        result.serverPersistLagP99Ms = histogramQuantileMs(
+          metricsBefore,
+          metricsAfter,
+          'pinnwand_persist_lag_seconds',
+          0.99,
+        )
         result.serverEventLoopLagP99Ms = round((metricsAfter.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000)
       }
       if (runs) {
         result.editsSent = runs.reduce((n, r) => n + r.editsSent, 0)
         const expected: SeqByRoom = {}
-        for (const r of runs) for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
+        for (const r of runs)
+          for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
         // Late updates may still be under way: wait until nothing is missing or the drain time is up.
         const drainEnd = monotonicMs() + options.drainMs
         let missing = NaN
@@ -157,14 +194,34 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
         result.lostUpdates = missing
         const received = await phase('collect', () => load.all('collect', undefined as never, 30_000))
         if (received) {
-          Object.assign(result, summarize(received.flatMap((r) => [...r.latencies])))
+          const all = summarize(received.flatMap((r) => [...r.latencies]))
+          if (probes > 0) {
+            const { samples: _ignored, ...probeFigures } = summarize([...received[0]!.latencies])
+            Object.assign(result, probeFigures, { samples: all.samples })
+            result.allClients = {
+              p50Ms: all.p50Ms,
+              p95Ms: all.p95Ms,
+              p99Ms: all.p99Ms,
+              maxMs: all.maxMs,
+              samples: all.samples,
+            }
+            result.measuringClients = shares[0]!.length
+          } else {
+            Object.assign(result, all)
+            result.measuringClients = options.clients
+          }
           // Every edit should reach every other client on its board.
           result.expectedSamples = result.editsSent * (perBoard - 1)
         }
         const seconds = runs[0]!.measuredMs / 1000
-        result.awarenessUpdatesPerClientPerS = round(runs.reduce((n, r) => n + r.awarenessEvents, 0) / options.clients / seconds)
-        result.cursorStatesPerClientPerS = round(runs.reduce((n, r) => n + r.awarenessStates, 0) / options.clients / seconds)
-        if (result.lostUpdates > 0) problems.push(`${result.lostUpdates} updates had not arrived ${options.drainMs} ms after the last edit`)
+        result.awarenessUpdatesPerClientPerS = round(
+          runs.reduce((n, r) => n + r.awarenessEvents, 0) / options.clients / seconds,
+        )
+        result.cursorStatesPerClientPerS = round(
+          runs.reduce((n, r) => n + r.awarenessStates, 0) / options.clients / seconds,
+        )
+        if (result.lostUpdates > 0)
+          problems.push(`${result.lostUpdates} updates had not arrived ${options.drainMs} ms after the last edit`)
       }
     }
   } finally {

@@ -21,9 +21,19 @@ export class LoadGenerator {
   private nextId = 0
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
 
-  constructor(workers: number) {
-    this.workers = Array.from({ length: workers }, () => {
-      const child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  /**
+   * `nice`: scheduling priority of the workers (BENCH_LOAD_NICE in worker.ts), all but the first
+   * when `firstIsProbe` — the probe worker hosts a few measuring clients at normal priority.
+   */
+  constructor(workers: number, { nice = 0, firstIsProbe = false }: { nice?: number; firstIsProbe?: boolean } = {}) {
+    this.workers = Array.from({ length: workers }, (_, i) => {
+      const env =
+        nice !== 0 && !(firstIsProbe && i === 0) ? { ...process.env, BENCH_LOAD_NICE: String(nice) } : process.env
+      const child = fork(path.join(import.meta.dirname, 'worker.ts'), [], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env,
+      })
       child.on('message', (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
         const waiter = this.pending.get(message.id)
         if (!waiter) return
@@ -61,10 +71,24 @@ export class LoadGenerator {
     return this.workers.length
   }
 
-  /** Splits clients over the workers, round robin. */
-  split(specs: ClientSpec[]): ClientSpec[][] {
+  /**
+   * Splits clients over the workers, round robin. With `probes` > 0 the first worker gets only
+   * that many clients, evenly spaced over `specs` (so they sit on different boards), and the
+   * others share the rest.
+   */
+  split(specs: ClientSpec[], probes = 0): ClientSpec[][] {
     const shares: ClientSpec[][] = this.workers.map(() => [])
-    specs.forEach((spec, i) => shares[i % this.workers.length]!.push(spec))
+    if (probes <= 0 || this.workers.length < 2) {
+      specs.forEach((spec, i) => shares[i % this.workers.length]!.push(spec))
+      return shares
+    }
+    const step = specs.length / probes
+    const probeIndexes = new Set(Array.from({ length: probes }, (_, i) => Math.floor(i * step)))
+    let next = 0
+    specs.forEach((spec, i) => {
+      if (probeIndexes.has(i)) shares[0]!.push(spec)
+      else shares[1 + (next++ % (this.workers.length - 1))]!.push(spec)
+    })
     return shares
   }
 
@@ -72,8 +96,14 @@ export class LoadGenerator {
    * Runs a command on every worker (`args` per worker, or one value for all) and waits for all
    * answers — at most `timeoutMs`, then it throws PhaseTimeout.
    */
-  async all<C extends WorkerCommand>(command: C, args: Args<C> | ((worker: number) => Args<C>), timeoutMs: number): Promise<Result<C>[]> {
-    const calls = this.workers.map((child, i) => this.call(child, command, typeof args === 'function' ? (args as (w: number) => Args<C>)(i) : args))
+  async all<C extends WorkerCommand>(
+    command: C,
+    args: Args<C> | ((worker: number) => Args<C>),
+    timeoutMs: number,
+  ): Promise<Result<C>[]> {
+    const calls = this.workers.map((child, i) =>
+      this.call(child, command, typeof args === 'function' ? (args as (w: number) => Args<C>)(i) : args),
+    )
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PhaseTimeout(`${command} took longer than ${timeoutMs} ms`)), timeoutMs)

@@ -1,3 +1,4 @@
+import os from 'node:os'
 /**
  * One load-generator process (forked by LoadGenerator): hosts a share of the clients and runs
  * what the parent asks, one command at a time, answering over IPC.
@@ -10,6 +11,10 @@ import { runVotes, type VotePlan } from './voteLoad.ts'
 
 // Every y-websocket provider registers an exit listener; hundreds of clients are expected here.
 process.setMaxListeners(0)
+
+// BENCH_LOAD_NICE: the simulated clients yield the CPU to the server under test (in a hall every
+// browser has its own CPU; here 400 of them share two cores with the server).
+if (process.env.BENCH_LOAD_NICE) os.setPriority(Number(process.env.BENCH_LOAD_NICE))
 
 let clients: BenchClient[] = []
 let load: EditLoad | null = null
@@ -73,7 +78,8 @@ const commands = {
       client.onSyncChange((synced) => {
         const entry = resync[i]!
         if (!synced && Number.isNaN(entry.lostAt)) entry.lostAt = monotonicMs()
-        else if (synced && !Number.isNaN(entry.lostAt) && Number.isNaN(entry.resyncedAt)) entry.resyncedAt = monotonicMs()
+        else if (synced && !Number.isNaN(entry.lostAt) && Number.isNaN(entry.resyncedAt))
+          entry.resyncedAt = monotonicMs()
       }),
     )
     return null
