@@ -29,7 +29,11 @@ function liveRows(prefix: string, label: string, targets: { p99: string; cpu: st
   const [ours, ref, hp] = servers.map((s) => find(prefix, s))
   if (!ours && !ref && !hp) return
   const cell = (l: Line | undefined, f: (l: Line) => string) => (l ? f(l) + (l.collapsed || l.problems?.length ? ' ⚠' : '') : '–')
-  row(`${label}: edit latency p50 / p95 / p99`, targets.p99, ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.p50Ms)} / ${fmt(x.p95Ms)} / ${fmt(x.p99Ms)} ms`)), `p99 ${ratio(ours?.p99Ms, hp?.p99Ms)}`, `p99 ${ratio(ours?.p99Ms, ref?.p99Ms)}`)
+  const probes = (l: Line | undefined) => (l?.allClients ? `, ${l.measuringClients} probes` : '')
+  row(`${label}: edit latency p50 / p95 / p99${probes(ours)}`, targets.p99, ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.p50Ms)} / ${fmt(x.p95Ms)} / ${fmt(x.p99Ms)} ms`)), `p99 ${ratio(ours?.p99Ms, hp?.p99Ms)}`, `p99 ${ratio(ours?.p99Ms, ref?.p99Ms)}`)
+  if (ours?.allClients || hp?.allClients) {
+    row(`${label}: the same over all clients (load queueing included)`, '', ...[ours, ref, hp].map((l) => cell(l, (x) => (x.allClients ? `${fmt(x.allClients.p50Ms)} / ${fmt(x.allClients.p95Ms)} / ${fmt(x.allClients.p99Ms)} ms` : '–'))), `p99 ${ratio(ours?.allClients?.p99Ms, hp?.allClients?.p99Ms)}`, `p99 ${ratio(ours?.allClients?.p99Ms, ref?.allClients?.p99Ms)}`)
+  }
   row(`${label}: lost updates (of deliveries expected)`, '0', ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.lostUpdates)} (${fmt(x.expectedSamples)})`)), '', '')
   row(`${label}: presence messages / cursor states per client per s`, '', ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.awarenessUpdatesPerClientPerS)} / ${fmt(x.cursorStatesPerClientPerS)}`)), '', '')
   row(`${label}: server CPU (cores) · load generator CPU`, targets.cpu, ...[ours, ref, hp].map((l) => cell(l, (x) => `${fmt(x.serverCpuCores)} · ${fmt(x.loadGenCpuCores)}`)), ratio(ours?.serverCpuCores, hp?.serverCpuCores), ratio(ours?.serverCpuCores, ref?.serverCpuCores))
@@ -58,7 +62,7 @@ if (reconnect) row(`e. ${reconnect.clients} clients after a restart: all resynce
 const growth = find('doc-growth-')
 if (growth) row(`f. ${growth.persons}-person hour: encoded document / JSON of live records`, '≤ 3×', `${fmt(growth.docToJsonRatio)}× (${fmt(Math.round(growth.docBytes / 1024))} kB / ${fmt(Math.round(growth.liveJsonBytes / 1024))} kB, ${growth.recordWrites} writes)`, 'n/a', 'n/a', '', '')
 const js = find('initial-js')
-if (js) row('g. initial JavaScript of the participant page (gzip)', '≤ 700 kB', `${fmt(js.gzipKB)} kB in ${js.files} files`, 'n/a', 'n/a', '', '')
+if (js) row('g. initial JavaScript of the participant page: gzip (as sent, brotli)', '≤ 700 kB', `${fmt(js.gzipKB)} kB (${fmt(js.transferredKB)} kB) in ${js.files} files`, 'n/a', 'n/a', '', '')
 const card = find('card-to-second-client')
 if (card) row('card to a second client, nothing else going on: p50 / p99', '', `${fmt(card.p50Ms)} / ${fmt(card.p99Ms)} ms`, '', '', '', '')
 const pdf = find('export-pdf-')

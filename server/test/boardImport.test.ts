@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 
 async function exportJson(ts: TestServer, boardId: string, token: string) {
-  const res = await fetch(`${ts.url}/api/boards/${boardId}/export?format=json`, { headers: { authorization: `Bearer ${token}` } })
+  const res = await fetch(`${ts.url}/api/boards/${boardId}/export?format=json`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
   expect(res.status).toBe(200)
   return (await res.json()) as { document: { records: { id: string; typeName: string }[] }; report: unknown }
 }
@@ -20,7 +22,10 @@ describe('POST /api/workshops/:id/boards/import', () => {
     const source = ws.boardIds[0]!
     const token = ws.facilitatorToken
     const cluster = await api(ts.url, 'POST', `/api/boards/${source}/clusters`, { token, body: { title: 'Mobilität' } })
-    await api(ts.url, 'POST', `/api/boards/${source}/ideas`, { token, body: { text: 'Radweg <b>jetzt</b>', clusterId: cluster.body.cluster.id } })
+    await api(ts.url, 'POST', `/api/boards/${source}/ideas`, {
+      token,
+      body: { text: 'Radweg <b>jetzt</b>', clusterId: cluster.body.cluster.id },
+    })
     await api(ts.url, 'POST', `/api/boards/${source}/ideas`, { token, body: { text: 'Mehr Bänke 🪑' } })
     const first = await exportJson(ts, source, token)
 
@@ -59,7 +64,10 @@ describe('POST /api/workshops/:id/boards/import', () => {
 
   it('is for the facilitator only', async () => {
     const valid = await exportJson(ts, ws.boardIds[0]!, ws.facilitatorToken)
-    const res = await api(ts.url, 'POST', `/api/workshops/${ws.workshopId}/boards/import`, { token: ws.projectorToken, body: valid })
+    const res = await api(ts.url, 'POST', `/api/workshops/${ws.workshopId}/boards/import`, {
+      token: ws.projectorToken,
+      body: valid,
+    })
     expect(res.status).toBe(403)
   })
 })

@@ -176,7 +176,11 @@ describe('comments in the board document', () => {
     await serverRoundTrip(b.provider)
     await serverRoundTrip(a.provider)
     expect(gapsAtAda).toEqual([])
-    expect(commentsOf(a).map((c) => c.text).sort()).toEqual(['auch von Ada', 'von Ada'])
+    expect(
+      commentsOf(a)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(['auch von Ada', 'von Ada'])
     expect(b.closes).toEqual([])
 
     getCommentsMap(a.doc).delete(adas.id)
@@ -245,7 +249,11 @@ describe('comments in the board document', () => {
     const a = await connect(ada.participantToken)
     const card = ideaCard(ada.participantId, 'bald weg')
     a.records.set(card.id, card)
-    const comment = buildComment({ ideaId: card.id, text: 'hängt dran', author: { userId: ada.participantId, name: 'Ada' } })
+    const comment = buildComment({
+      ideaId: card.id,
+      text: 'hängt dran',
+      author: { userId: ada.participantId, name: 'Ada' },
+    })
     write(a, comment)
     await serverRoundTrip(a.provider)
     a.records.delete(card.id)

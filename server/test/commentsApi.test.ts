@@ -60,7 +60,9 @@ describe('comments API', () => {
     const viaYjs = buildComment({ ideaId, text: 'über Yjs', author: { userId: bob.participantId, name: 'Bob' } })
     getCommentsMap(observer.doc).set(viaYjs.id, viaYjs)
     await waitFor(async () => (await thread()).body.comments.length === 2, { what: 'Yjs comment in the API' })
-    expect((await thread(workshop.projectorToken)).body.comments).toEqual([comment, viaYjs].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)))
+    expect((await thread(workshop.projectorToken)).body.comments).toEqual(
+      [comment, viaYjs].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
+    )
 
     expect((await remove(bob.participantToken, comment.id)).status).toBe(403)
     expect((await remove(ada.participantToken, comment.id)).status).toBe(204)
@@ -106,7 +108,10 @@ describe('comments API', () => {
 
     const own = await post(ada.participantToken, { text: 'vor der Sperre' })
     expect(own.status).toBe(201)
-    await api(t.url, 'POST', `/api/boards/${boardId}/lock`, { token: workshop.facilitatorToken, body: { locked: true } })
+    await api(t.url, 'POST', `/api/boards/${boardId}/lock`, {
+      token: workshop.facilitatorToken,
+      body: { locked: true },
+    })
     try {
       const locked = await post(ada.participantToken, { text: 'gesperrt' })
       expect(locked.status).toBe(409)
@@ -116,7 +121,10 @@ describe('comments API', () => {
       expect(facilitator.status).toBe(201)
       expect(facilitator.body.comment.author).toBe('Moderation')
     } finally {
-      await api(t.url, 'POST', `/api/boards/${boardId}/lock`, { token: workshop.facilitatorToken, body: { locked: false } })
+      await api(t.url, 'POST', `/api/boards/${boardId}/lock`, {
+        token: workshop.facilitatorToken,
+        body: { locked: false },
+      })
     }
     expect((await thread()).body.comments.map((c: BoardComment) => c.text)).toEqual([
       'vor der Sperre',

@@ -46,7 +46,11 @@ describe('comments in exports and imports', () => {
     const writer = await connectClient(t.url, boardId, ada.participantToken)
     const card = ideaCard(ada.participantId, 'wird gelöscht')
     writer.records.set(card.id, card)
-    const orphan = buildComment({ ideaId: card.id, text: orphanText, author: { userId: ada.participantId, name: 'Ada' } })
+    const orphan = buildComment({
+      ideaId: card.id,
+      text: orphanText,
+      author: { userId: ada.participantId, name: 'Ada' },
+    })
     getCommentsMap(writer.doc).set(orphan.id, orphan)
     await serverRoundTrip(writer.provider)
     writer.records.delete(card.id)
@@ -104,7 +108,10 @@ describe('comments in exports and imports', () => {
       ['Im Schatten, bitte', 'Mit Beleuchtung 💡', 'Unbedingt <b>breit</b> genug'].sort(),
     )
     const idea = backup.report.clusters[0].ideas[0]
-    expect(idea.comments.map((c: { text: string }) => c.text)).toEqual(['Unbedingt <b>breit</b> genug', 'Mit Beleuchtung 💡'])
+    expect(idea.comments.map((c: { text: string }) => c.text)).toEqual([
+      'Unbedingt <b>breit</b> genug',
+      'Mit Beleuchtung 💡',
+    ])
 
     const imported = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
       token: workshop.facilitatorToken,
@@ -130,8 +137,9 @@ describe('comments in exports and imports', () => {
 
   it('an export with a broken comment is refused as a whole', async () => {
     const backup = JSON.parse((await download('json')).toString('utf8'))
-    const boardsBefore = (await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken }))
-      .body.boards.length
+    const boardsBefore = (
+      await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken })
+    ).body.boards.length
     for (const broken of [
       { ...backup.document.comments[0], text: 'x'.repeat(5000) },
       { ...backup.document.comments[0], id: 'nope' },
@@ -146,8 +154,9 @@ describe('comments in exports and imports', () => {
       expect(res.body.error.code).toBe('invalid_board_export')
       expect(res.body.error.message).toMatch(/comment 1/)
     }
-    const boardsAfter = (await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken }))
-      .body.boards.length
+    const boardsAfter = (
+      await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken })
+    ).body.boards.length
     expect(boardsAfter).toBe(boardsBefore)
   })
 })

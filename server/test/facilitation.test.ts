@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { BOARD_STATE_MESSAGE, type BoardStateMessage } from '@pinnwand/shared'
-import * as decoding from 'lib0/decoding'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -12,19 +10,11 @@ import {
   startTestServer,
   type TestServer,
   type TestWorkshop,
+  watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
-/** A real y-websocket client on the board-state channel, keeping every state message it got. */
-async function stateWatcher(url: string, boardId: string, token: string) {
-  const states: BoardStateMessage[] = []
-  const client = await connectClient(url, boardId, token, { params: { state: '1' }, waitForSync: false })
-  client.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
-    states.push(JSON.parse(decoding.readVarString(decoder)) as BoardStateMessage)
-  }
-  await waitFor(() => client.provider.synced && states.length > 0, { what: 'sync and first board state' })
-  return { client, states, latest: () => states.at(-1)! }
-}
+const stateWatcher = watchBoardState
 
 const timer = (url: string, boardId: string, token: string, body: unknown) =>
   api(url, 'POST', `/api/boards/${boardId}/timer`, { token, body })

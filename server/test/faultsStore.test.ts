@@ -10,6 +10,7 @@ import {
   joinParticipant,
   startTestServer,
   type TestServer,
+  watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
@@ -53,7 +54,9 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
       const ada = await joinParticipant(server.url, workshop, 'Ada')
       const writer = await connectClient(server.url, boardId, ada.participantToken)
       const receiver = await connectClient(server.url, boardId, workshop.facilitatorToken)
-      clients.push(writer, receiver)
+      // Everyone on the board is told that nothing is being saved (the web app's badge).
+      const watcher = await watchBoardState(server.url, boardId, ada.participantToken)
+      clients.push(writer, receiver, watcher.client)
       const first = ideaCard(ada.participantId, 'vor dem Ausfall')
       writer.records.set(first.id, first)
       await waitFor(() => receiver.has(first.id), { what: 'first card' })
@@ -67,6 +70,9 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
         if (!outageOver && during.some((c) => receiver.has(c.id))) acknowledgedTooEarly = true
       })
       for (const card of during) writer.records.set(card.id, card)
+      await waitFor(() => watcher.latest().storage === 'unavailable', {
+        what: 'storage: unavailable on the state channel',
+      })
 
       const ready = await api(server.url, 'GET', '/readyz')
       expect(ready.status).toBe(503)
@@ -89,6 +95,7 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
       expect(acknowledgedTooEarly).toBe(false)
       expect(during.some((c) => receiver.has(c.id))).toBe(false)
       receiver.destroy()
+      watcher.client.destroy()
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS / 2 - 1000))
       expect(acknowledgedTooEarly).toBe(false)
       expect(newcomer.provider.synced).toBe(false)
@@ -103,6 +110,11 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
         what: 'the newcomer synced with every card',
       })
       expect((await api(server.url, 'GET', '/readyz')).status).toBe(200)
+      // A client joining now is not told "not saved" (the room may have been reloaded meanwhile;
+      // BoardRoom.test.ts checks that a room that stays loaded sends storage: 'ok').
+      const after = await watchBoardState(server.url, boardId, ada.participantToken)
+      clients.push(after.client)
+      expect(after.latest().storage ?? 'ok').toBe('ok')
 
       // Durable: a server started afresh on the database (no proxy) has every card.
       for (const c of clients.splice(0)) c.destroy()

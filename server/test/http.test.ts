@@ -53,14 +53,22 @@ describe('HTTP basics', () => {
   })
 
   it('a body of an unsupported content type → 415 JSON', async () => {
-    const res = await fetch(`${t.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<workshop/>' })
+    const res = await fetch(`${t.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<workshop/>',
+    })
     expect(res.status).toBe(415)
     isJsonError({ body: await res.json(), headers: res.headers }, 'unsupported_media_type')
   })
 
   it('creating a workshop returns 201 with the documented shape', async () => {
     const res = await api(t.url, 'POST', '/api/workshops', {
-      body: { title: 'Stadtteil 2030', language: 'en', boards: [{ title: 'Verkehr', question: 'Wie?' }, { title: 'Grün' }] },
+      body: {
+        title: 'Stadtteil 2030',
+        language: 'en',
+        boards: [{ title: 'Verkehr', question: 'Wie?' }, { title: 'Grün' }],
+      },
     })
     expect(res.status).toBe(201)
     expect(res.body).toEqual({
@@ -90,7 +98,9 @@ describe('HTTP basics', () => {
 
   it('joining: wrong code → 403 invalid_join_code; 10,000-character name → 400; codes are forgiving', async () => {
     const w = await createWorkshop(t.url)
-    const wrong = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, { body: { name: 'Ada', joinCode: 'ZZZZZZ' } })
+    const wrong = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
+      body: { name: 'Ada', joinCode: 'ZZZZZZ' },
+    })
     expect(wrong.status).toBe(403)
     isJsonError(wrong, 'invalid_join_code')
     const long = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
@@ -99,7 +109,9 @@ describe('HTTP basics', () => {
     expect(long.status).toBe(400)
     isJsonError(long, 'validation_failed')
     const sloppy = `${w.joinCode.slice(0, 3).toLowerCase()}-${w.joinCode.slice(3).toLowerCase()}`
-    const ok = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, { body: { name: 'Ada', joinCode: sloppy } })
+    const ok = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
+      body: { name: 'Ada', joinCode: sloppy },
+    })
     expect(ok.status).toBe(201)
     expect(ok.body).toEqual({ participantId: expect.any(String), participantToken: expect.any(String) })
   })

@@ -26,12 +26,19 @@ describe('ideas API', () => {
 
   const post = (body: unknown, token = ada.participantToken, board = boardId) =>
     api(t.url, 'POST', `/api/boards/${board}/ideas`, { token, body })
-  const list = (token = ada.participantToken, board = boardId) => api(t.url, 'GET', `/api/boards/${board}/ideas`, { token })
+  const list = (token = ada.participantToken, board = boardId) =>
+    api(t.url, 'GET', `/api/boards/${board}/ideas`, { token })
 
   const expectApiError = (res: { status: number; body: any; headers: Headers }, status: number, code?: string) => {
     expect(res.status).toBe(status)
     expect(res.headers.get('content-type')).toMatch(/application\/json/)
-    expect(res.body).toEqual({ error: { code: code ?? expect.any(String), message: expect.any(String), ...(res.body?.error?.details ? { details: expect.anything() } : {}) } })
+    expect(res.body).toEqual({
+      error: {
+        code: code ?? expect.any(String),
+        message: expect.any(String),
+        ...(res.body?.error?.details ? { details: expect.anything() } : {}),
+      },
+    })
     expect(res.body.error.code).toMatch(/^[a-z]+(_[a-z]+)*$/)
   }
 
@@ -39,7 +46,12 @@ describe('ideas API', () => {
     const res = await post({ text: 'Mehr Bänke im Park' })
     expect(res.status).toBe(201)
     expect(res.body).toEqual({
-      idea: { id: expect.stringMatching(/^shape:/), text: 'Mehr Bänke im Park', clusterId: null, author: 'Ada Lovelace' },
+      idea: {
+        id: expect.stringMatching(/^shape:/),
+        text: 'Mehr Bänke im Park',
+        clusterId: null,
+        author: 'Ada Lovelace',
+      },
     })
     const listed = await list()
     expect(listed.status).toBe(200)
@@ -84,7 +96,11 @@ describe('ideas API', () => {
   })
 
   it('401 without or with a wrong token', async () => {
-    expectApiError(await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { body: { text: 'anonym' } }), 401, 'unauthorized')
+    expectApiError(
+      await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { body: { text: 'anonym' } }),
+      401,
+      'unauthorized',
+    )
     expectApiError(await api(t.url, 'GET', `/api/boards/${boardId}/ideas`), 401, 'unauthorized')
     expectApiError(await post({ text: 'x' }, 'falsch'), 401, 'unauthorized')
   })

@@ -57,10 +57,7 @@ describe('live sync between real y-websocket clients', () => {
     const ada = await joinParticipant(t.url, workshop)
     const a = await connect(ada.participantToken)
     const f = await connect(workshop.facilitatorToken)
-    const cards = [
-      ideaCard(ada.participantId, 'eins'),
-      ideaCard(ada.participantId, 'zwei'),
-    ]
+    const cards = [ideaCard(ada.participantId, 'eins'), ideaCard(ada.participantId, 'zwei')]
     for (const card of cards) a.records.set(card.id, card)
     const byFacilitator = ideaCard(facilitatorId, 'drei')
     f.records.set(byFacilitator.id, byFacilitator)
@@ -83,9 +80,13 @@ describe('live sync between real y-websocket clients', () => {
     const b = await connect(workshop.facilitatorToken)
     a.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#f00' })
     const aId = a.doc.clientID
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Ada', {
-      what: 'presence of A at B',
-    })
+    await waitFor(
+      () =>
+        (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Ada',
+      {
+        what: 'presence of A at B',
+      },
+    )
     // The server drops the state of a closed connection and tells the others.
     a.provider.disconnect()
     await waitFor(() => !b.provider.awareness.getStates().has(aId), { what: 'presence of A removed at B' })

@@ -15,10 +15,16 @@ describe('report settings: table facilitator and names on ideas', () => {
     const boardId = ws.boardIds[0]!
     const token = ws.facilitatorToken
     const ada = await joinParticipant(server.url, ws, 'Ada Lovelace')
-    const idea = await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, { token: ada.participantToken, body: { text: 'Mehr Bänke im Park' } })
+    const idea = await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      token: ada.participantToken,
+      body: { text: 'Mehr Bänke im Park' },
+    })
     expect(idea.status).toBe(201)
 
-    const patched = await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'Grete Moderatorin' } })
+    const patched = await api(server.url, 'PATCH', `/api/boards/${boardId}`, {
+      token,
+      body: { facilitator: 'Grete Moderatorin' },
+    })
     expect(patched.status).toBe(200)
     expect(patched.body).toMatchObject({ facilitator: 'Grete Moderatorin' })
     const overview = await api(server.url, 'GET', `/api/workshops/${ws.workshopId}`, { token })
@@ -29,7 +35,10 @@ describe('report settings: table facilitator and names on ideas', () => {
     expect(md.body).toContain('Grete Moderatorin')
     expect(md.body).toContain('Ada Lovelace')
 
-    const hide = await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { token, body: { hideAuthors: true } })
+    const hide = await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, {
+      token,
+      body: { hideAuthors: true },
+    })
     expect(hide.status).toBe(200)
     const me = await api(server.url, 'GET', '/api/me', { token: ada.participantToken })
     expect(me.body.hideAuthors).toBe(true)
@@ -47,11 +56,22 @@ describe('report settings: table facilitator and names on ideas', () => {
     const token = ws.facilitatorToken
     const ada = await joinParticipant(server.url, ws, 'Ada')
     const asAda = { token: ada.participantToken }
-    expect((await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { ...asAda, body: { hideAuthors: true } })).status).toBe(403)
-    expect((await api(server.url, 'PATCH', `/api/boards/${boardId}`, { ...asAda, body: { facilitator: 'Me' } })).status).toBe(403)
+    expect(
+      (await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { ...asAda, body: { hideAuthors: true } }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await api(server.url, 'PATCH', `/api/boards/${boardId}`, { ...asAda, body: { facilitator: 'Me' } })).status,
+    ).toBe(403)
     expect((await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: {} })).status).toBe(400)
-    expect((await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { token, body: { hideAuthors: 'yes' } })).status).toBe(400)
-    expect((await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'x'.repeat(61) } })).status).toBe(400)
+    expect(
+      (await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { token, body: { hideAuthors: 'yes' } }))
+        .status,
+    ).toBe(400)
+    expect(
+      (await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'x'.repeat(61) } }))
+        .status,
+    ).toBe(400)
     await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'Grete' } })
     const cleared = await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: null } })
     expect(cleared.body).toMatchObject({ facilitator: null })

@@ -68,7 +68,7 @@ describe('roles enforced on the live board', () => {
     expect(seen(card.id)).toBeUndefined()
   })
 
-  it("lets another participant move a card but not edit or delete it", async () => {
+  it('lets another participant move a card but not edit or delete it', async () => {
     const card = ideaCard(adaId, 'Radweg')
     await write(ada, (c) => c.records.set(card.id, card))
     await write(ben, (c) => c.records.set(card.id, { ...card, x: 999, y: 555 }))
@@ -78,7 +78,9 @@ describe('roles enforced on the live board', () => {
     await write(ben, (c) => c.records.set(card.id, { ...moved, props: { ...moved.props, text: 'gehackt' } }))
     expect((seen(card.id) as IdeaCardShape).props.text).toBe('Radweg')
     // The writer's own copy is put back too.
-    await waitFor(() => (ben.records.get(card.id) as IdeaCardShape).props.text === 'Radweg', { what: 'revert at writer' })
+    await waitFor(() => (ben.records.get(card.id) as IdeaCardShape).props.text === 'Radweg', {
+      what: 'revert at writer',
+    })
 
     await write(ben, (c) => c.records.delete(card.id))
     expect(seen(card.id)).toBeDefined()
@@ -145,9 +147,15 @@ describe('roles enforced on the live board', () => {
       states.push(JSON.parse(decoding.readVarString(decoder)))
     }
     try {
-      const lock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, { token: ws.facilitatorToken, body: { locked: true } })
+      const lock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, {
+        token: ws.facilitatorToken,
+        body: { locked: true },
+      })
       expect(lock.status).toBe(200)
-      const refusedLock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, { token: adaToken, body: { locked: false } })
+      const refusedLock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, {
+        token: adaToken,
+        body: { locked: false },
+      })
       expect(refusedLock.status).toBe(403)
 
       const blocked = ideaCard(adaId, 'während gesperrt')
@@ -158,7 +166,9 @@ describe('roles enforced on the live board', () => {
       const allowed = ideaCard(adaId, 'wieder offen')
       await write(ada, (c) => c.records.set(allowed.id, allowed))
       expect(seen(allowed.id)).toBeDefined()
-      await waitFor(() => states.some((s) => s.locked) && states.at(-1)?.locked === false, { what: 'lock and unlock on the state channel' })
+      await waitFor(() => states.some((s) => s.locked) && states.at(-1)?.locked === false, {
+        what: 'lock and unlock on the state channel',
+      })
     } finally {
       watcher.destroy()
     }
@@ -167,10 +177,17 @@ describe('roles enforced on the live board', () => {
   it('refuses facilitator-only API calls for other roles', async () => {
     const participant = { token: adaToken }
     expect((await api(ts.url, 'GET', `/api/workshops/${ws.workshopId}`, participant)).status).toBe(403)
-    expect((await api(ts.url, 'POST', `/api/boards/${board}/clusters`, { ...participant, body: { title: 'X' } })).status).toBe(403)
+    expect(
+      (await api(ts.url, 'POST', `/api/boards/${board}/clusters`, { ...participant, body: { title: 'X' } })).status,
+    ).toBe(403)
     expect((await api(ts.url, 'POST', `/api/boards/${board}/projector-token`, participant)).status).toBe(403)
-    expect((await api(ts.url, 'POST', `/api/boards/${board}/phase`, { ...participant, body: { phase: 'vote' } })).status).toBe(403)
-    const projectorIdea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, { token: ws.projectorToken, body: { text: 'x' } })
+    expect(
+      (await api(ts.url, 'POST', `/api/boards/${board}/phase`, { ...participant, body: { phase: 'vote' } })).status,
+    ).toBe(403)
+    const projectorIdea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
+      token: ws.projectorToken,
+      body: { text: 'x' },
+    })
     expect(projectorIdea.status).toBe(403)
     expect(projectorIdea.body.error.code).toBe('forbidden')
   })

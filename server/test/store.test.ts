@@ -34,10 +34,11 @@ describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
         await drop.connect()
         // The closed pool's sockets may still be saying goodbye; no FORCE (it would kill them
         // mid-close and surface as unhandled errors), just retry until they are gone.
-        await waitFor(
-          () => drop.query(`DROP DATABASE IF EXISTS ${name}`).then(() => true),
-          { timeout: 10_000, interval: 50, what: `dropping ${name}` },
-        )
+        await waitFor(() => drop.query(`DROP DATABASE IF EXISTS ${name}`).then(() => true), {
+          timeout: 10_000,
+          interval: 50,
+          what: `dropping ${name}`,
+        })
         await drop.end()
       },
     }

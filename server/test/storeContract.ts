@@ -27,11 +27,21 @@ function newWorkshop(boardCount = 2, code = joinCode()): NewWorkshop & { facilit
   doc.getArray('records').push([{ key: 'document:document', val: { id: 'document:document' } }])
   return {
     facilitatorHash,
-    workshop: { id: workshopId, title: 'Zukunftswerkstatt', language: 'en', date: '2025-03-01', joinCode: code, createdAt: 1_700_000_000_000 },
+    workshop: {
+      id: workshopId,
+      title: 'Zukunftswerkstatt',
+      language: 'en',
+      date: '2025-03-01',
+      joinCode: code,
+      createdAt: 1_700_000_000_000,
+    },
     // Deliberately out of position order in the input: listBoards must sort.
     boards: [...boards].reverse(),
     tokens: [
-      { tokenHash: facilitatorHash, grant: { role: 'facilitator', workshopId, boardId: null, subjectId: uid('f'), revokedAt: null } },
+      {
+        tokenHash: facilitatorHash,
+        grant: { role: 'facilitator', workshopId, boardId: null, subjectId: uid('f'), revokedAt: null },
+      },
     ],
     initialDocuments: boards.map((b) => ({ boardId: b.id, snapshot: Y.encodeStateAsUpdate(doc) })),
   }
@@ -41,7 +51,10 @@ function newWorkshop(boardCount = 2, code = joinCode()): NewWorkshop & { facilit
  * The behaviour every Store must have, whatever the database. `open` gives a fresh, migrated
  * store; `cleanup` removes whatever it created.
  */
-export function runStoreContract(name: string, open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>): void {
+export function runStoreContract(
+  name: string,
+  open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store
     let cleanup: () => Promise<void>
@@ -89,7 +102,17 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
       const listed = await store.listBoards(input.workshop.id)
       expect(listed.map((b) => b.position)).toEqual([0, 1, 2])
       const expected = [...input.boards].sort((a, b) => a.position - b.position)
-      expect(listed).toMatchObject(expected.map(({ id, workshopId, title, question, template, position, createdAt }) => ({ id, workshopId, title, question, template, position, createdAt })))
+      expect(listed).toMatchObject(
+        expected.map(({ id, workshopId, title, question, template, position, createdAt }) => ({
+          id,
+          workshopId,
+          title,
+          question,
+          template,
+          position,
+          createdAt,
+        })),
+      )
       expect(await store.getBoard(listed[1]!.id)).toEqual(listed[1])
       expect(await store.getBoard('b_missing')).toBeNull()
       expect(await store.listBoards('ws_missing')).toEqual([])
@@ -109,7 +132,13 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
       const input = newWorkshop()
       await store.createWorkshop(input)
       expect(await store.findToken(input.facilitatorHash)).toEqual(input.tokens[0]!.grant)
-      const grant: TokenGrant = { role: 'projector', workshopId: input.workshop.id, boardId: input.boards[0]!.id, subjectId: uid('v'), revokedAt: null }
+      const grant: TokenGrant = {
+        role: 'projector',
+        workshopId: input.workshop.id,
+        boardId: input.boards[0]!.id,
+        subjectId: uid('v'),
+        revokedAt: null,
+      }
       const hash = uid('hash')
       await store.addToken(hash, grant)
       expect(await store.findToken(hash)).toEqual(grant)
@@ -123,7 +152,13 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
     it('adds a participant together with its token', async () => {
       const input = newWorkshop()
       await store.createWorkshop(input)
-      const participant = { id: uid('p'), workshopId: input.workshop.id, name: 'Zoë 🦊 <script>', createdAt: 1_700_000_000_500, revokedAt: null }
+      const participant = {
+        id: uid('p'),
+        workshopId: input.workshop.id,
+        name: 'Zoë 🦊 <script>',
+        createdAt: 1_700_000_000_500,
+        revokedAt: null,
+      }
       const hash = uid('hash')
       await store.addParticipant(participant, hash)
       expect(await store.getParticipant(participant.id)).toEqual(participant)
@@ -142,8 +177,20 @@ export function runStoreContract(name: string, open: () => Promise<{ store: Stor
       await store.createWorkshop(input)
       const other = newWorkshop(1)
       await store.createWorkshop(other)
-      const ada = { id: uid('p'), workshopId: input.workshop.id, name: 'Ada', createdAt: 1_700_000_000_001, revokedAt: null }
-      const bob = { id: uid('p'), workshopId: input.workshop.id, name: 'Bob', createdAt: 1_700_000_000_002, revokedAt: null }
+      const ada = {
+        id: uid('p'),
+        workshopId: input.workshop.id,
+        name: 'Ada',
+        createdAt: 1_700_000_000_001,
+        revokedAt: null,
+      }
+      const bob = {
+        id: uid('p'),
+        workshopId: input.workshop.id,
+        name: 'Bob',
+        createdAt: 1_700_000_000_002,
+        revokedAt: null,
+      }
       const adaHash = uid('hash')
       await store.addParticipant(bob, uid('hash'))
       await store.addParticipant(ada, adaHash)

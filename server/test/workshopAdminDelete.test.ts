@@ -22,8 +22,15 @@ type Row = { table: string; json: string }
 async function dumpSqlite(file: string): Promise<Row[]> {
   const db = new SqliteDatabase(file, { readonly: true })
   try {
-    const tables = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[]
-    return tables.flatMap(({ name }) => (db.prepare(`select * from "${name}"`).all() as unknown[]).map((row) => ({ table: name, json: JSON.stringify(row) })))
+    const tables = db
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
+      .all() as { name: string }[]
+    return tables.flatMap(({ name }) =>
+      (db.prepare(`select * from "${name}"`).all() as unknown[]).map((row) => ({
+        table: name,
+        json: JSON.stringify(row),
+      })),
+    )
   } finally {
     db.close()
   }
@@ -49,7 +56,10 @@ async function dumpPostgres(url: string): Promise<Row[]> {
 
 const TOMBSTONES = new Set(['deleted_workshops', 'deleted_workshop_tokens'])
 
-function deleteSuite(name: string, setup: () => { env: Record<string, string>; dump: (dataDir: string) => Promise<Row[]> }) {
+function deleteSuite(
+  name: string,
+  setup: () => { env: Record<string, string>; dump: (dataDir: string) => Promise<Row[]> },
+) {
   describe(name, () => {
     it('deletes a workshop with everything in it, closes its sockets with 4410, and says "deleted" afterwards', async () => {
       const { env, dump } = setup()
@@ -64,22 +74,39 @@ function deleteSuite(name: string, setup: () => { env: Record<string, string>; d
         const keptAda = await joinParticipant(ts.url, kept, 'Ada')
 
         // Data in every corner: limit, seat, log and snapshot, idea, round, vote, passphrase, tokens.
-        await api(ts.url, 'PATCH', `/api/boards/${board}`, { token: doomed.facilitatorToken, body: { maxParticipants: 5 } })
+        await api(ts.url, 'PATCH', `/api/boards/${board}`, {
+          token: doomed.facilitatorToken,
+          body: { maxParticipants: 5 },
+        })
         clients.push(await connectClient(ts.url, board, ada.participantToken))
         clients.push(await connectClient(ts.url, board, doomed.facilitatorToken))
         clients.push(await connectClient(ts.url, otherBoard, doomed.projectorToken))
-        const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, { token: ada.participantToken, body: { text: 'Mehr Radwege' } })
+        const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
+          token: ada.participantToken,
+          body: { text: 'Mehr Radwege' },
+        })
         expect(idea.status).toBe(201)
-        const round = await api(ts.url, 'POST', `/api/boards/${board}/rounds`, { token: doomed.facilitatorToken, body: { dotsPerParticipant: 3 } })
+        const round = await api(ts.url, 'POST', `/api/boards/${board}/rounds`, {
+          token: doomed.facilitatorToken,
+          body: { dotsPerParticipant: 3 },
+        })
         expect(round.status).toBe(201)
         const vote = await api(ts.url, 'POST', `/api/rounds/${round.body.roundId}/votes`, {
           token: ada.participantToken,
           body: { ideaId: idea.body.idea.id, delta: 1 },
         })
         expect(vote.status).toBe(200)
-        await api(ts.url, 'POST', `/api/workshops/${doomed.workshopId}/passphrase`, { token: doomed.facilitatorToken, body: { passphrase: 'geheim-genug' } })
-        const boardProjector = await api(ts.url, 'POST', `/api/boards/${otherBoard}/projector-token`, { token: doomed.facilitatorToken })
-        const keptIdea = await api(ts.url, 'POST', `/api/boards/${kept.boardIds[0]}/ideas`, { token: keptAda.participantToken, body: { text: 'Bleibt' } })
+        await api(ts.url, 'POST', `/api/workshops/${doomed.workshopId}/passphrase`, {
+          token: doomed.facilitatorToken,
+          body: { passphrase: 'geheim-genug' },
+        })
+        const boardProjector = await api(ts.url, 'POST', `/api/boards/${otherBoard}/projector-token`, {
+          token: doomed.facilitatorToken,
+        })
+        const keptIdea = await api(ts.url, 'POST', `/api/boards/${kept.boardIds[0]}/ideas`, {
+          token: keptAda.participantToken,
+          body: { text: 'Bleibt' },
+        })
         expect(keptIdea.status).toBe(201)
 
         // Only this workshop's facilitator may delete it.
@@ -88,10 +115,14 @@ function deleteSuite(name: string, setup: () => { env: Record<string, string>; d
         expect((await api(ts.url, 'DELETE', route, { token: ada.participantToken })).status).toBe(403)
         expect((await api(ts.url, 'DELETE', route, { token: doomed.projectorToken })).status).toBe(403)
         expect((await api(ts.url, 'DELETE', route, { token: kept.facilitatorToken })).status).toBe(403)
-        expect((await api(ts.url, 'DELETE', '/api/workshops/ws_nope', { token: kept.facilitatorToken })).status).toBe(403)
+        expect((await api(ts.url, 'DELETE', '/api/workshops/ws_nope', { token: kept.facilitatorToken })).status).toBe(
+          403,
+        )
 
         expect((await api(ts.url, 'DELETE', route, { token: doomed.facilitatorToken })).status).toBe(204)
-        await waitFor(() => clients.every((c) => c.closes.length > 0), { what: 'every socket of the workshop to close' })
+        await waitFor(() => clients.every((c) => c.closes.length > 0), {
+          what: 'every socket of the workshop to close',
+        })
         for (const client of clients) expect(client.closes[0]!.code).toBe(CloseCode.workshopDeleted)
 
         // Every old link and code now says "deleted", never "invalid" or a blank answer.
@@ -116,17 +147,31 @@ function deleteSuite(name: string, setup: () => { env: Record<string, string>; d
         expect((await api(ts.url, 'GET', '/api/me', { token: 'x'.repeat(43) })).status).toBe(401)
 
         // The other workshop is untouched.
-        const keptIdeas = await api(ts.url, 'GET', `/api/boards/${kept.boardIds[0]}/ideas`, { token: kept.facilitatorToken })
+        const keptIdeas = await api(ts.url, 'GET', `/api/boards/${kept.boardIds[0]}/ideas`, {
+          token: kept.facilitatorToken,
+        })
         expect(keptIdeas.body.ideas.map((i: { text: string }) => i.text)).toEqual(['Bleibt'])
 
         // After a clean shutdown (which compacts loaded boards): no trace in any table.
         for (const client of clients) client.destroy()
         await ts.server.close()
         const rows = await dump(dataDir)
-        const doomedIds = [doomed.workshopId, board, otherBoard, ada.participantId, round.body.roundId, idea.body.idea.id]
+        const doomedIds = [
+          doomed.workshopId,
+          board,
+          otherBoard,
+          ada.participantId,
+          round.body.roundId,
+          idea.body.idea.id,
+        ]
         const traces = rows.filter((row) => !TOMBSTONES.has(row.table) && doomedIds.some((id) => row.json.includes(id)))
         expect(traces).toEqual([])
-        expect(rows.filter((row) => row.table === 'deleted_workshops').map((row) => row.json).join()).toContain(doomed.workshopId)
+        expect(
+          rows
+            .filter((row) => row.table === 'deleted_workshops')
+            .map((row) => row.json)
+            .join(),
+        ).toContain(doomed.workshopId)
         // The dump does see data: the kept workshop's rows are all there.
         const keptTables = new Set(rows.filter((row) => row.json.includes(kept.boardIds[0]!)).map((row) => row.table))
         expect([...keptTables]).toEqual(expect.arrayContaining(['boards', 'board_snapshots']))
@@ -166,10 +211,15 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)('PostgreSQL
       const ada = await joinParticipant(a.url, doomed, 'Ada')
       const onB = await connectClient(b.url, board, ada.participantToken)
       clients.push(onB)
-      const idea = await api(b.url, 'POST', `/api/boards/${board}/ideas`, { token: ada.participantToken, body: { text: 'Über B' } })
+      const idea = await api(b.url, 'POST', `/api/boards/${board}/ideas`, {
+        token: ada.participantToken,
+        body: { text: 'Über B' },
+      })
       expect(idea.status).toBe(201)
 
-      expect((await api(a.url, 'DELETE', `/api/workshops/${doomed.workshopId}`, { token: doomed.facilitatorToken })).status).toBe(204)
+      expect(
+        (await api(a.url, 'DELETE', `/api/workshops/${doomed.workshopId}`, { token: doomed.facilitatorToken })).status,
+      ).toBe(204)
       await waitFor(() => onB.closes.length > 0, { what: "B's socket to close" })
       expect(onB.closes[0]!.code).toBe(CloseCode.workshopDeleted)
       expect((await api(b.url, 'GET', '/api/me', { token: ada.participantToken })).status).toBe(410)
@@ -178,7 +228,9 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)('PostgreSQL
       await b.server.close()
       await a.server.close()
       const traces = (await dumpPostgres(database.url)).filter(
-        (row) => !TOMBSTONES.has(row.table) && [doomed.workshopId, board, ada.participantId].some((id) => row.json.includes(id)),
+        (row) =>
+          !TOMBSTONES.has(row.table) &&
+          [doomed.workshopId, board, ada.participantId].some((id) => row.json.includes(id)),
       )
       expect(traces).toEqual([])
     } finally {

@@ -27,7 +27,11 @@ export function freshPostgresDatabase(label: string): { url: string } {
   beforeAll(() => admin(`CREATE DATABASE ${name}`))
   afterAll(() =>
     // The server's pool may still be closing its sockets: retry until they are gone.
-    waitFor(() => admin(`DROP DATABASE IF EXISTS ${name}`).then(() => true), { timeout: 10_000, interval: 50, what: `dropping ${name}` }),
+    waitFor(() => admin(`DROP DATABASE IF EXISTS ${name}`).then(() => true), {
+      timeout: 10_000,
+      interval: 50,
+      what: `dropping ${name}`,
+    }),
   )
   return database
 }

@@ -28,7 +28,9 @@ async function createLimitedWorkshop(url: string): Promise<LimitedWorkshop> {
 }
 
 async function join(url: string, w: LimitedWorkshop, name: string): Promise<{ id: string; token: string }> {
-  const res = await api(url, 'POST', `/api/workshops/${w.workshopId}/participants`, { body: { name, joinCode: w.joinCode } })
+  const res = await api(url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
+    body: { name, joinCode: w.joinCode },
+  })
   expect(res.status).toBe(201)
   return { id: res.body.participantId, token: res.body.participantToken }
 }
@@ -62,7 +64,9 @@ function limitSuite(name: string, env: () => Record<string, string>) {
     it('the limit is set at creation and shown in the overview and the join info', async () => {
       const w = await createLimitedWorkshop(ts.url)
       const overview = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorToken })
-      expect(overview.body.boards.map((b: { maxParticipants: unknown; seated: unknown }) => [b.maxParticipants, b.seated])).toEqual([
+      expect(
+        overview.body.boards.map((b: { maxParticipants: unknown; seated: unknown }) => [b.maxParticipants, b.seated]),
+      ).toEqual([
         [2, 0],
         [null, 0],
       ])
@@ -112,7 +116,8 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const w = await createLimitedWorkshop(ts.url)
       const [limited] = w.boardIds
       const [ada, ben, cem] = [await join(ts.url, w, 'Ada'), await join(ts.url, w, 'Ben'), await join(ts.url, w, 'Cem')]
-      const patch = (body: unknown, token = w.facilitatorToken) => api(ts.url, 'PATCH', `/api/boards/${limited}`, { token, body })
+      const patch = (body: unknown, token = w.facilitatorToken) =>
+        api(ts.url, 'PATCH', `/api/boards/${limited}`, { token, body })
 
       expect((await patch({ maxParticipants: 1 })).body).toMatchObject({ id: limited, maxParticipants: 1 })
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
@@ -124,9 +129,13 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
       expect((await seat(ts.url, limited, cem.token)).status).toBe(409)
       // Removing a participant frees their seat, but only enough for the lowered limit.
-      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ben.id}`, { token: w.facilitatorToken })
+      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ben.id}`, {
+        token: w.facilitatorToken,
+      })
       expect((await seat(ts.url, limited, cem.token)).status).toBe(409)
-      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ada.id}`, { token: w.facilitatorToken })
+      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ada.id}`, {
+        token: w.facilitatorToken,
+      })
       expect((await seat(ts.url, limited, cem.token)).status).toBe(200)
     })
 
@@ -135,16 +144,34 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const [limited] = w.boardIds
       const ada = await join(ts.url, w, 'Ada')
       for (const maxParticipants of [0, -1, 1.5, 1001, '3']) {
-        const created = await api(ts.url, 'POST', '/api/workshops', { body: { title: 'X', boards: [{ title: 'T', maxParticipants }] } })
+        const created = await api(ts.url, 'POST', '/api/workshops', {
+          body: { title: 'X', boards: [{ title: 'T', maxParticipants }] },
+        })
         expect(created.status, String(maxParticipants)).toBe(400)
-        const patched = await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: w.facilitatorToken, body: { maxParticipants } })
+        const patched = await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
+          token: w.facilitatorToken,
+          body: { maxParticipants },
+        })
         expect(patched.status, String(maxParticipants)).toBe(400)
         expect(patched.body.error.code).toBe('validation_failed')
       }
-      const extra = await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: w.facilitatorToken, body: { maxParticipants: 3, title: 'x' } })
+      const extra = await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
+        token: w.facilitatorToken,
+        body: { maxParticipants: 3, title: 'x' },
+      })
       expect(extra.status).toBe(400)
-      expect((await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: ada.token, body: { maxParticipants: 9 } })).status).toBe(403)
-      expect((await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: w.projectorToken, body: { maxParticipants: 9 } })).status).toBe(403)
+      expect(
+        (await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: ada.token, body: { maxParticipants: 9 } }))
+          .status,
+      ).toBe(403)
+      expect(
+        (
+          await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
+            token: w.projectorToken,
+            body: { maxParticipants: 9 },
+          })
+        ).status,
+      ).toBe(403)
       expect((await api(ts.url, 'PATCH', `/api/boards/${limited}`, { body: { maxParticipants: 9 } })).status).toBe(401)
       expect((await seat(ts.url, limited, w.facilitatorToken)).status).toBe(403)
       expect((await seat(ts.url, 'b_nope', ada.token)).status).toBe(404)
@@ -164,7 +191,9 @@ function limitSuite(name: string, env: () => Record<string, string>) {
     it('the API description names the new routes and close codes', async () => {
       const { body } = await api(ts.url, 'GET', '/api/openapi.json')
       expect(body.paths['/api/boards/{boardId}/seat'].post.responses).toHaveProperty('409')
-      expect(body.paths['/api/boards/{boardId}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty('maxParticipants')
+      expect(
+        body.paths['/api/boards/{boardId}'].patch.requestBody.content['application/json'].schema.properties,
+      ).toHaveProperty('maxParticipants')
       expect(body.paths['/api/workshops/{workshopId}']).toHaveProperty('delete')
       expect(body['x-websocket'].closeCodes).toMatchObject({ 4410: expect.any(String), 4429: expect.any(String) })
     })
@@ -176,11 +205,15 @@ function limitSuite(name: string, env: () => Record<string, string>) {
         { id: w.boardIds[0], title: 'Mobilität', question: '' },
         { id: w.boardIds[1], title: 'Wohnen', question: '' },
       ])
-      const { body } = await api(ts.url, 'POST', `/api/boards/${w.boardIds[1]}/projector-token`, { token: w.facilitatorToken })
+      const { body } = await api(ts.url, 'POST', `/api/boards/${w.boardIds[1]}/projector-token`, {
+        token: w.facilitatorToken,
+      })
       const one = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`, { token: body.projectorToken })
       expect(one.body.boards.map((b: { id: string }) => b.id)).toEqual([w.boardIds[1]])
       const other = await createLimitedWorkshop(ts.url)
-      expect((await api(ts.url, 'GET', `/api/workshops/${other.workshopId}/tables`, { token: w.projectorToken })).status).toBe(403)
+      expect(
+        (await api(ts.url, 'GET', `/api/workshops/${other.workshopId}/tables`, { token: w.projectorToken })).status,
+      ).toBe(403)
       expect((await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`)).status).toBe(401)
     })
   })

@@ -133,7 +133,8 @@ describe('WebSocket endpoint: authentication and access', () => {
   })
   afterAll(() => t.stop())
 
-  const closeCode = async (boardId: string, token: string | null) => (await (await openRawSocket(t.url, boardId, token)).closed).code
+  const closeCode = async (boardId: string, token: string | null) =>
+    (await (await openRawSocket(t.url, boardId, token)).closed).code
 
   it('no token → 4401', async () => {
     expect(await closeCode(workshop.boardIds[0]!, null)).toBe(4401)
@@ -148,7 +149,7 @@ describe('WebSocket endpoint: authentication and access', () => {
     expect(await closeCode('b_does_not_exist', workshop.facilitatorToken)).toBe(4404)
   })
 
-  it("a token of another workshop → 4403 (facilitator, participant and projector alike)", async () => {
+  it('a token of another workshop → 4403 (facilitator, participant and projector alike)', async () => {
     const boardId = workshop.boardIds[0]!
     const stranger = await joinParticipant(t.url, other, 'Fremd')
     expect(await closeCode(boardId, other.facilitatorToken)).toBe(4403)

@@ -52,7 +52,11 @@ describe('records refused by the server never reach anyone', () => {
     const files = readdirSync(t.dataDir)
       .filter((f) => f.startsWith('pinnwand.sqlite'))
       .map((f) => readFileSync(path.join(t.dataDir, f)))
-    return [...(stored.snapshot ? [Buffer.from(stored.snapshot)] : []), ...stored.updates.map((u) => Buffer.from(u.data)), ...files]
+    return [
+      ...(stored.snapshot ? [Buffer.from(stored.snapshot)] : []),
+      ...stored.updates.map((u) => Buffer.from(u.data)),
+      ...files,
+    ]
   }
 
   it('an idea card with 3000 characters and an instance record are reverted everywhere', async () => {

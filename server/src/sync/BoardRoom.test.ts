@@ -157,6 +157,29 @@ describe('BoardRoom', () => {
     for (const c of cards) expect(persisted.get(c.id)).toEqual(c)
   })
 
+  it('flushes the first update after a quiet window at once, and batches the rest of the window', async () => {
+    const { a } = makeRoom({ tickMs: 400 })
+    persistence.auto = true
+    const client = clientDoc()
+    const started = performance.now()
+    room.receive(a, {
+      kind: 'sync-update',
+      update: client.write((r) => r.set('shape:eins', card('user_a', 'eins', 'shape:eins'))),
+    })
+    await until(() => persistence.log.length === 1, 'first append')
+    expect(performance.now() - started).toBeLessThan(200)
+    // Within the window: these two wait for its end and go out together.
+    for (const text of ['zwei', 'drei']) {
+      const c = card('user_a', text)
+      room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(persistence.log).toHaveLength(1)
+    await room.flushSoon()
+    expect(persistence.log).toHaveLength(2)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390)
+  })
+
   it('broadcasts nothing before the append has resolved', async () => {
     const { a, b } = makeRoom()
     const client = clientDoc()

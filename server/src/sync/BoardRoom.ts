@@ -99,6 +99,8 @@ export class BoardRoom {
   private pendingSyncs: PendingSync[] = []
   private flushWaiters: { resolve: () => void; reject: (e: Error) => void }[] = []
   private tickTimer: NodeJS.Timeout | null = null
+  /** When the last tick started (performance.now()), for the leading-edge window. */
+  private lastTickAt = -Infinity
   private flushChain: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
   private lastSeq = 0
@@ -410,12 +412,21 @@ export class BoardRoom {
     this.needsNetDiff = true
   }
 
+  /**
+   * At most one flush per `tickMs`, on the leading edge: the first update after a quiet window
+   * goes out on the next turn of the event loop (everything that arrived in the same I/O phase
+   * still shares it), later ones wait for the rest of the window and go out together. A plenary's
+   * 10 edits a second then cost no waiting at all, while a burst still becomes one append and
+   * one broadcast per window.
+   */
   private scheduleTick(): void {
     if (this.tickTimer || this.destroyed) return
+    const wait = Math.max(0, this.lastTickAt + this.options.tickMs - performance.now())
     this.tickTimer = setTimeout(() => {
       this.tickTimer = null
+      this.lastTickAt = performance.now()
       void this.enqueueFlush()
-    }, this.options.tickMs)
+    }, wait)
   }
 
   private clearTick(): void {

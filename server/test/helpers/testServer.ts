@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import {
+  BOARD_STATE_MESSAGE,
+  type BoardStateMessage,
+  IDEA_CARD_TYPE,
+  type IdeaCardShape,
+  openRecords,
+} from '@pinnwand/shared'
+import * as decoding from 'lib0/decoding'
 import type { TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -89,7 +96,10 @@ export interface TestWorkshop {
 
 export async function createWorkshop(baseUrl: string, boards = 1): Promise<TestWorkshop> {
   const res = await api(baseUrl, 'POST', '/api/workshops', {
-    body: { title: 'Zukunftswerkstatt', boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })) },
+    body: {
+      title: 'Zukunftswerkstatt',
+      boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })),
+    },
   })
   if (res.status !== 201) throw new Error(`creating workshop failed: ${res.status} ${JSON.stringify(res.body)}`)
   const projectorToken = new URL(res.body.links.projector).searchParams.get('token')
@@ -103,7 +113,11 @@ export async function createWorkshop(baseUrl: string, boards = 1): Promise<TestW
   }
 }
 
-export async function joinParticipant(baseUrl: string, workshop: TestWorkshop, name = 'Ada'): Promise<{ participantId: string; participantToken: string }> {
+export async function joinParticipant(
+  baseUrl: string,
+  workshop: TestWorkshop,
+  name = 'Ada',
+): Promise<{ participantId: string; participantToken: string }> {
   const res = await api(baseUrl, 'POST', `/api/workshops/${workshop.workshopId}/participants`, {
     body: { name, joinCode: workshop.joinCode },
   })
@@ -120,7 +134,11 @@ export async function userIdOf(baseUrl: string, token: string): Promise<string> 
 let cardCounter = 0
 
 /** A valid idea card record written by `authorId`. */
-export function ideaCard(authorId: string, text: string, overrides: Partial<IdeaCardShape['props']> = {}): IdeaCardShape {
+export function ideaCard(
+  authorId: string,
+  text: string,
+  overrides: Partial<IdeaCardShape['props']> = {},
+): IdeaCardShape {
   cardCounter++
   return {
     id: `shape:test-${process.pid}-${cardCounter}-${Math.random().toString(36).slice(2, 8)}` as IdeaCardShape['id'],
@@ -262,4 +280,17 @@ export function encodeFrame(type: number, step: number, payload: Uint8Array): Ui
   bytes.set(out)
   bytes.set(payload, out.length)
   return bytes
+}
+
+/** A real y-websocket client on the board-state channel (`?state=1`), keeping every state message it got. */
+export async function watchBoardState(baseUrl: string, boardId: string, token: string, { waitForSync = true } = {}) {
+  const states: BoardStateMessage[] = []
+  const client = await connectClient(baseUrl, boardId, token, { params: { state: '1' }, waitForSync: false })
+  client.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
+    states.push(JSON.parse(decoding.readVarString(decoder)) as BoardStateMessage)
+  }
+  await waitFor(() => (!waitForSync || client.provider.synced) && states.length > 0, {
+    what: 'sync and first board state',
+  })
+  return { client, states, latest: () => states.at(-1)! }
 }
