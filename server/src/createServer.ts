@@ -10,6 +10,7 @@ import type { AppContext } from './http/context.ts'
 import { createRateLimitHook } from './limits/rateLimitHook.ts'
 import { type HealthState, registerHealthRoutes } from './metrics/healthRoutes.ts'
 import { ServerMetrics } from './metrics/ServerMetrics.ts'
+import type { Redis } from 'ioredis'
 import type { BoardRelay } from './relay/BoardRelay.ts'
 import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
@@ -44,9 +45,12 @@ export async function createServer(
   const schema = getBoardSchema()
   // REDIS_URL: several instances serve the same boards (docs/operations.md).
   let relay: BoardRelay | undefined
+  let redis: Redis | undefined
   if (config.redisUrl) {
     const { RedisRelay } = await import('./relay/RedisRelay.ts')
-    relay = await RedisRelay.connect({ url: config.redisUrl, logger, heartbeatMs: config.relayHeartbeatMs })
+    const redisRelay = await RedisRelay.connect({ url: config.redisUrl, logger, heartbeatMs: config.relayHeartbeatMs })
+    relay = redisRelay
+    redis = redisRelay.commandConnection
   }
   const rooms = new RoomManager(store, schema, {
     relay,
@@ -108,6 +112,7 @@ export async function createServer(
       perSecond: config.rateLimitPerSecond,
       burst: config.rateLimitBurst,
       onLimited: () => metrics.rateLimited.inc(),
+      redis,
     }),
   )
   registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken })

@@ -87,6 +87,25 @@ describe('limits', () => {
     expect(results.body.totalVotes).toBe(accepted.length + 1)
   })
 
+  it.skipIf(!process.env.REDIS_URL)(
+    'requests per token with REDIS_URL: all instances draw from one budget',
+    async () => {
+      const env = { REDIS_URL: process.env.REDIS_URL!, RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '10' }
+      const [a, b] = [await start(env), await start(env)]
+      // The limit comes before authentication, so any bearer token has a budget.
+      const token = `not-a-real-token-${Math.random().toString(36).slice(2)}`
+      const me = (ts: TestServer) => api(ts.url, 'GET', '/api/me', { token })
+      const onA = await Promise.all(Array.from({ length: 10 }, () => me(a)))
+      expect(onA.map((r) => r.status)).toEqual(Array(10).fill(401))
+      // Round robin to the second instance: the budget is spent there too.
+      const onB = await me(b)
+      expect(onB.status).toBe(429)
+      expect(onB.body.error.code).toBe('rate_limited')
+      // Another token still has its own.
+      expect((await api(b.url, 'GET', '/api/me', { token: `${token}-other` })).status).toBe(401)
+    },
+  )
+
   it('MAX_DOCUMENT_BYTES: an update that would grow the board beyond it is refused with 4414, nothing else is lost', async () => {
     const ts = await start({ MAX_DOCUMENT_BYTES: String(64 * 1024) })
     const workshop = await createWorkshop(ts.url)

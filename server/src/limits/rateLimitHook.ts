@@ -1,5 +1,7 @@
 import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Redis } from 'ioredis'
+import { SharedTokenBuckets } from './SharedTokenBuckets.ts'
 import { TokenBuckets } from './TokenBucket.ts'
 
 export interface RateLimitOptions {
@@ -7,23 +9,30 @@ export interface RateLimitOptions {
   perSecond: number
   burst: number
   onLimited?: () => void
+  /** With several instances (REDIS_URL): one budget per token across all of them. */
+  redis?: Redis
 }
 
 /**
  * Requests per bearer token on the JSON API: a device tapping votes 50 times a second is slowed
  * down with 429 `rate_limited` (and `retry-after`), everyone else keeps their own budget.
  * Requests without a token (joining, creating a workshop) are not limited here: a hall behind
- * one NAT address joins within a minute.
+ * one NAT address joins within a minute. With Redis the budget is shared by all instances.
  */
 export function createRateLimitHook(options: RateLimitOptions) {
   const buckets = new TokenBuckets(options.perSecond, options.burst)
+  const shared =
+    options.redis && options.perSecond > 0
+      ? new SharedTokenBuckets(options.redis, buckets, { perSecond: options.perSecond, burst: options.burst })
+      : null
   const sweeper = setInterval(() => buckets.sweep(performance.now()), 60_000)
   sweeper.unref()
   return async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (options.perSecond <= 0 || !request.url.startsWith('/api/')) return
     const auth = request.headers.authorization
     if (!auth?.startsWith('Bearer ')) return
-    const verdict = buckets.take(auth.slice(7), performance.now())
+    const token = auth.slice(7)
+    const verdict = shared ? await shared.take(token, performance.now()) : buckets.take(token, performance.now())
     if (verdict.ok) return
     options.onLimited?.()
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))

@@ -72,6 +72,11 @@ export class RedisRelay implements BoardRelay {
     }
   }
 
+  /** The command connection (no offline queue: commands fail fast while Redis is away). */
+  get commandConnection(): Redis {
+    return this.pub
+  }
+
   /** Connects both connections; fails fast when Redis cannot be reached at start. */
   static async connect(options: RedisRelayOptions): Promise<RedisRelay> {
     const relay = new RedisRelay(options)
