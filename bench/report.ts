@@ -18,7 +18,7 @@ const lines: Line[] = readFileSync(file, 'utf8')
 
 const find = (prefix: string, server?: string) => lines.find((l) => l.bench.startsWith(prefix) && !l.bench.endsWith('-ratios') && (server === undefined || l.server === server))
 const fmt = (n: unknown, unit = '') => (typeof n === 'number' && Number.isFinite(n) ? `${n}${unit}` : '–')
-const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${Math.round((a / b) * 100) / 100}` : '–')
+const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${Number((a / b).toPrecision(2))}` : '–')
 const errors = lines.filter((l) => l.error)
 
 const rows: string[][] = []
