@@ -2,6 +2,7 @@ import { BoardDoc, getMetaMap, openRecords } from '@pinnwand/shared/boardDocumen
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
+import { keepOwnDeletes } from './keepOwnDeletes.ts'
 
 /** What one YKeyValue 'change' event reports for a key. */
 type KeyValueChange =
@@ -36,7 +37,8 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   const records = openRecords(doc)
   const reportInvalid =
     options.onInvalidRecord ??
-    ((key: string, error: unknown) => console.warn(`[pinnwand] ignoring invalid record ${key} from the board document`, error))
+    ((key: string, error: unknown) =>
+      console.warn(`[pinnwand] ignoring invalid record ${key} from the board document`, error))
 
   const ownSchemaJson = JSON.stringify(store.schema.serialize())
   let lastDocSchema: unknown
@@ -56,7 +58,8 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     try {
       if (!isRecordLike(value) || value.id !== key) throw new Error('not a record or id does not match key')
       const recordType = store.schema.types[value.typeName as TLRecord['typeName']]
-      if (!recordType || recordType.scope !== 'document') throw new Error(`record type ${value.typeName} is not document-scoped`)
+      if (!recordType || recordType.scope !== 'document')
+        throw new Error(`record type ${value.typeName} is not document-scoped`)
       let record = value as unknown as TLRecord
       const docSchema = getDocSchemaIfDifferent()
       if (docSchema) {
@@ -123,6 +126,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     })
   }
   records.on('change', onChange)
+  const stopKeepingDeletes = keepOwnDeletes(records, origin)
 
   return {
     origin,
@@ -130,6 +134,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     dispose() {
       stopListening()
       records.off('change', onChange)
+      stopKeepingDeletes()
     },
   }
 }

@@ -163,6 +163,14 @@ export class BoardRoom {
     return this.connections.size
   }
 
+  /** People here as participants: one per person however many tabs; no facilitator, no projector. */
+  get participantsPresent(): number {
+    const people = new Set<string>()
+    for (const connection of this.connections)
+      if (connection.actor.role === 'participant') people.add(connection.actor.userId)
+    return people.size
+  }
+
   /** Updates that are not durable yet: queued, or in an append that has not returned. */
   get hasUnpersistedUpdates(): boolean {
     return this.pendingUpdates.length > 0 || this.appending

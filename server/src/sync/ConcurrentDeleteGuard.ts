@@ -14,8 +14,8 @@ export const DELETE_MEMORY_MS = 10 * 60_000
  * The opposite order — a stale delete of a card that was moved meanwhile — is not caught: the
  * delete removes the entry the move had already replaced, so the card stays. From the server's
  * side that is indistinguishable from a client replaying old deletes (a reload from the
- * browser's cache sends every delete it ever saw), so it is left alone; the deleter sees the
- * card still there and can delete it again.
+ * browser's cache sends every delete it ever saw), so it is left to the deleter's tab, which
+ * knows what it just deleted (client/src/sync/keepOwnDeletes.ts).
  *
  * Pure bookkeeping: who deleted which record recently. No document, sockets or store.
  */

@@ -50,19 +50,22 @@ export class RoomManager {
     this.relay.onResync(() => {
       for (const room of this.rooms.values()) void this.reload(room)
     })
+    // What the dashboard shows as "here now": participants, not the facilitator's or the
+    // projector's sockets, and one per person however many tabs.
     this.relay.reportConnections(() => {
       const counts = new Map<string, number>()
       for (const room of this.rooms.values())
-        if (room.connectionCount > 0) counts.set(room.boardId, room.connectionCount)
+        if (room.participantsPresent > 0) counts.set(room.boardId, room.participantsPresent)
       return counts
     })
   }
 
   /**
-   * Open connections per board on every instance (this one's, plus what the others reported
-   * with their last heartbeat). When the relay cannot answer, this instance's own count.
+   * Participants present per board on every instance (this one's, plus what the others
+   * reported with their last heartbeat). When the relay cannot answer, this instance's own.
+   * A person with tabs on two instances counts twice (rare; the proxy keeps a tab on one).
    */
-  async connectionCounts(boardIds: string[]): Promise<Map<string, number>> {
+  async participantCounts(boardIds: string[]): Promise<Map<string, number>> {
     let counts = new Map<string, number>()
     try {
       counts = await this.relay.peerConnections(boardIds)
@@ -70,7 +73,7 @@ export class RoomManager {
       this.options.logger.warn({ err: error }, 'connection counts of other instances unavailable')
     }
     for (const boardId of boardIds) {
-      const here = this.rooms.get(boardId)?.connectionCount ?? 0
+      const here = this.rooms.get(boardId)?.participantsPresent ?? 0
       if (here > 0) counts.set(boardId, (counts.get(boardId) ?? 0) + here)
     }
     return counts

@@ -59,7 +59,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     if (!workshop) throw workshopNotFound()
     const boards = await ctx.store.listBoards(workshopId)
     const seats = await ctx.store.countSeats(workshopId)
-    const connected = await ctx.rooms.connectionCounts(boards.map((b) => b.id))
+    const connected = await ctx.rooms.participantCounts(boards.map((b) => b.id))
     return {
       workshop: {
         id: workshop.id,
