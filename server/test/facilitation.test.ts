@@ -71,6 +71,27 @@ describe('facilitation timer and views', () => {
     await waitFor(() => watcher.latest().timer === null, { what: 'stopped timer on the channel' })
   })
 
+  it('applies a timer action sent twice with the same requestId once (a retry after a lost answer)', async () => {
+    const started = await timer(ts.url, board, ws.facilitatorToken, {
+      action: 'start',
+      seconds: 300,
+      requestId: 'start-0001',
+    })
+    expect(started.status).toBe(200)
+    const paused = await timer(ts.url, board, ws.facilitatorToken, { action: 'pause', requestId: 'pause-0001' })
+    const add = { action: 'add', requestId: 'plus-one-0001' }
+    const first = await timer(ts.url, board, ws.facilitatorToken, add)
+    const retry = await timer(ts.url, board, ws.facilitatorToken, add)
+    expect(first.body.timer.remainingMs).toBe(paused.body.timer.remainingMs + 60_000)
+    expect(retry.status).toBe(200)
+    expect(retry.body.timer).toEqual(first.body.timer)
+    // A new click is a new id: it adds.
+    const again = await timer(ts.url, board, ws.facilitatorToken, { action: 'add', requestId: 'plus-one-0002' })
+    expect(again.body.timer.remainingMs).toBe(first.body.timer.remainingMs + 60_000)
+    expect((await timer(ts.url, board, ws.facilitatorToken, { action: 'add', requestId: 'short' })).status).toBe(400)
+    await timer(ts.url, board, ws.facilitatorToken, { action: 'stop' })
+  })
+
   it('refuses actions that do not fit, and bad bodies, with clear errors', async () => {
     const pauseNothing = await timer(ts.url, board, ws.facilitatorToken, { action: 'pause' })
     expect(pauseNothing.status).toBe(409)

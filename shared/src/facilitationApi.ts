@@ -21,12 +21,18 @@ export const TIMER_ADD_DEFAULT_SECONDS = 60
 const seconds = z.int().min(1).max(TIMER_MAX_SECONDS)
 
 /** `POST /api/boards/:boardId/timer` (facilitator). */
+/**
+ * Optional on every timer action: the same id sent again (a retry after a timeout) is applied
+ * once — a retried "+1 minute" must not add two.
+ */
+const requestId = z.string().min(8).max(64).optional()
+
 export const TimerActionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('start'), seconds }).strict(),
-  z.object({ action: z.literal('pause') }).strict(),
-  z.object({ action: z.literal('resume') }).strict(),
-  z.object({ action: z.literal('add'), seconds: seconds.optional() }).strict(),
-  z.object({ action: z.literal('stop') }).strict(),
+  z.object({ action: z.literal('start'), seconds, requestId }).strict(),
+  z.object({ action: z.literal('pause'), requestId }).strict(),
+  z.object({ action: z.literal('resume'), requestId }).strict(),
+  z.object({ action: z.literal('add'), seconds: seconds.optional(), requestId }).strict(),
+  z.object({ action: z.literal('stop'), requestId }).strict(),
 ])
 export type TimerActionBody = z.infer<typeof TimerActionBody>
 

@@ -5,12 +5,28 @@ import type {
   ViewActionBody,
   ViewResponse,
 } from '@pinnwand/shared/facilitationApi'
-import { request } from '../api/apiClient.ts'
+import { ApiError, request } from '../api/apiClient.ts'
 
 const id = encodeURIComponent
 
-export function timerAction(boardId: string, action: TimerActionBody, token: string): Promise<TimerResponse> {
-  return request('POST', `/api/boards/${id(boardId)}/timer`, token, action)
+/** Tries of one timer action when the network or the server (5xx) fails: the first and two retries. */
+const TIMER_TRIES = 3
+
+/**
+ * One timer click. A failed request is retried with the same `requestId`, which the server
+ * applies once: a "+1 minute" whose answer got lost on the venue Wi-Fi does not add two.
+ */
+export async function timerAction(boardId: string, action: TimerActionBody, token: string): Promise<TimerResponse> {
+  const body = { ...action, requestId: action.requestId ?? crypto.getRandomValues(new Uint32Array(4)).join('-') }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request<TimerResponse>('POST', `/api/boards/${id(boardId)}/timer`, token, body)
+    } catch (error) {
+      const transient = !(error instanceof ApiError) || error.status >= 500
+      if (!transient || attempt >= TIMER_TRIES) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+    }
+  }
 }
 
 export function viewAction(boardId: string, action: ViewActionBody, token: string): Promise<ViewResponse> {

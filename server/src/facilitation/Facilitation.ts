@@ -18,6 +18,9 @@ interface BoardViews {
 
 type ViewName = keyof BoardViews
 
+/** How long a timer action's requestId is remembered (a retry comes within seconds). */
+const TIMER_REQUEST_TTL_MS = 10 * 60 * 1000
+
 /** A shared view nobody ended is forgotten after this long. */
 const VIEW_TTL_MS = 12 * 60 * 60 * 1000
 
@@ -60,9 +63,15 @@ export class Facilitation {
       .then(async () => {
         const current = await this.timers.getTimer(boardId)
         const now = this.now()
+        // Already applied (a retry): answer with the timer as it is, change nothing.
+        const seenKey = action.requestId ? `timer-request:${boardId}:${action.requestId}` : null
+        if (seenKey && (await this.rooms.getSharedValue(seenKey).catch(() => null)) !== null) {
+          return { ok: true as const, timer: current, serverNow: now }
+        }
         const decision = applyTimerAction(current, action, now)
         if (decision.ok) {
           await this.timers.setTimer(boardId, decision.timer, now)
+          if (seenKey) await this.rooms.setSharedValue(seenKey, '1', TIMER_REQUEST_TTL_MS).catch(() => undefined)
           this.publish(boardId, { timer: decision.timer })
           this.logger.info({ boardId, action: action.action }, 'board timer changed')
         }

@@ -64,13 +64,17 @@ export class LocalRelay implements BoardRelay {
   onResync(): () => void {
     return () => undefined
   }
-  private readonly values = new Map<string, string>()
+  private readonly values = new Map<string, { value: string; expiresAt: number }>()
   async getValue(key: string): Promise<string | null> {
-    return this.values.get(key) ?? null
+    const entry = this.values.get(key)
+    if (entry && entry.expiresAt <= Date.now()) this.values.delete(key)
+    return entry && entry.expiresAt > Date.now() ? entry.value : null
   }
-  async setValue(key: string, value: string | null): Promise<void> {
+  async setValue(key: string, value: string | null, ttlMs: number): Promise<void> {
     if (value === null) this.values.delete(key)
-    else this.values.set(key, value)
+    else this.values.set(key, { value, expiresAt: Date.now() + ttlMs })
+    // Expired keys go when they are next read, or here, so the map stays small over a long day.
+    if (this.values.size > 1000) for (const [k, e] of this.values) if (e.expiresAt <= Date.now()) this.values.delete(k)
   }
   reportConnections(): void {}
   async peerConnections(): Promise<Map<string, number>> {
