@@ -25,6 +25,7 @@ const Env = z.object({
   SLOW_CLIENT_BYTES: z.coerce.number().int().min(1024).default(16_777_216), // 16 MiB
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
 })
 
 export interface Config {
@@ -32,6 +33,7 @@ export interface Config {
   host: string
   dataDir: string
   databaseUrl: string | undefined
+  databasePoolMax: number
   redisUrl: string | undefined
   tldrawLicenseKey: string | null
   adminToken: string | undefined
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL || undefined,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || null,
     adminToken: e.ADMIN_TOKEN || undefined,

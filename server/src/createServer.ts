@@ -41,7 +41,11 @@ export async function createServer(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
 ): Promise<RunningServer> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    databasePoolMax: config.databasePoolMax,
+    dataDir: config.dataDir,
+  })
   const schema = getBoardSchema()
   // REDIS_URL: several instances serve the same boards (docs/operations.md).
   let relay: BoardRelay | undefined

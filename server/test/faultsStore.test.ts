@@ -13,6 +13,7 @@ import {
   watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
+import { createPostgresPool } from '../src/store/openPostgresStore.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 /** How long PostgreSQL is gone (ENGINEERING: "unavailable for 30 s"). */
@@ -128,4 +129,26 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
     },
     OUTAGE_MS + 90_000,
   )
+
+  it('a connection lost while a client is checked out between two queries fails that work, not the process', async () => {
+    const pool = createPostgresPool(viaProxy(database.url, proxy))
+    const client = await pool.connect()
+    await client.query('BEGIN')
+    const uncaught: unknown[] = []
+    const onUncaught = (error: unknown) => uncaught.push(error)
+    process.on('uncaughtException', onUncaught)
+    try {
+      proxy.cut()
+      // The socket reset reaches the idle, checked-out client: without a listener of its own it
+      // would be an unhandled 'error' event (the whole server gone in the middle of an outage).
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await expect(client.query('SELECT 1')).rejects.toThrow()
+      expect(uncaught).toEqual([])
+    } finally {
+      process.off('uncaughtException', onUncaught)
+      client.release(true)
+      proxy.restore()
+      await pool.end()
+    }
+  })
 })

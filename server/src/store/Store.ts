@@ -122,7 +122,9 @@ export interface WorkshopStore {
    * column. Keeps a tombstone (id, join code, token hashes, time). False when unknown.
    */
   deleteWorkshop(workshopId: string, now: number): Promise<boolean>
-  findDeletedWorkshop(by: { joinCode: string } | { tokenHash: string } | { workshopId: string }): Promise<DeletedWorkshop | null>
+  findDeletedWorkshop(
+    by: { joinCode: string } | { tokenHash: string } | { workshopId: string },
+  ): Promise<DeletedWorkshop | null>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
   findToken(tokenHash: string): Promise<TokenGrant | null>
 }

@@ -240,7 +240,11 @@ export class KyselyStore implements Store {
   }
 
   async setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void> {
-    await this.db.updateTable('workshops').set({ hide_authors: hideAuthors ? 1 : 0 }).where('id', '=', workshopId).execute()
+    await this.db
+      .updateTable('workshops')
+      .set({ hide_authors: hideAuthors ? 1 : 0 })
+      .where('id', '=', workshopId)
+      .execute()
   }
 
   takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult> {
@@ -255,7 +259,9 @@ export class KyselyStore implements Store {
     return deleteWorkshop(this.db, workshopId, now)
   }
 
-  findDeletedWorkshop(by: { joinCode: string } | { tokenHash: string } | { workshopId: string }): Promise<DeletedWorkshop | null> {
+  findDeletedWorkshop(
+    by: { joinCode: string } | { tokenHash: string } | { workshopId: string },
+  ): Promise<DeletedWorkshop | null> {
     return findDeletedWorkshop(this.db, by)
   }
 
@@ -286,24 +292,27 @@ export class KyselyStore implements Store {
     // One consistent view: another instance compacting between the two reads must not make us
     // see the old snapshot without the log entries it just folded in (PostgreSQL; SQLite is
     // serialized anyway).
-    return this.db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-      const snap = await tx
-        .selectFrom('board_snapshots')
-        .select(['data', 'up_to_seq'])
-        .where('board_id', '=', boardId)
-        .executeTakeFirst()
-      const updates = await tx
-        .selectFrom('board_updates')
-        .select(['seq', 'data'])
-        .where('board_id', '=', boardId)
-        .where('seq', '>', snap ? Number(snap.up_to_seq) : 0)
-        .orderBy('seq')
-        .execute()
-      return {
-        snapshot: snap ? toBytes(snap.data) : null,
-        updates: updates.map((u) => ({ seq: Number(u.seq), data: toBytes(u.data) })),
-      }
-    })
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (tx) => {
+        const snap = await tx
+          .selectFrom('board_snapshots')
+          .select(['data', 'up_to_seq'])
+          .where('board_id', '=', boardId)
+          .executeTakeFirst()
+        const updates = await tx
+          .selectFrom('board_updates')
+          .select(['seq', 'data'])
+          .where('board_id', '=', boardId)
+          .where('seq', '>', snap ? Number(snap.up_to_seq) : 0)
+          .orderBy('seq')
+          .execute()
+        return {
+          snapshot: snap ? toBytes(snap.data) : null,
+          updates: updates.map((u) => ({ seq: Number(u.seq), data: toBytes(u.data) })),
+        }
+      })
   }
 
   async appendUpdate(boardId: string, data: Uint8Array): Promise<number> {

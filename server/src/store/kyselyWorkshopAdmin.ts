@@ -102,7 +102,10 @@ export async function deleteWorkshop(db: Kysely<Database>, workshopId: string, n
       await tx.selectFrom('access_tokens').select('token_hash').where('workshop_id', '=', workshopId).execute()
     ).map((t) => t.token_hash)
 
-    await tx.insertInto('deleted_workshops').values({ id: workshopId, join_code: workshop.join_code, deleted_at: now }).execute()
+    await tx
+      .insertInto('deleted_workshops')
+      .values({ id: workshopId, join_code: workshop.join_code, deleted_at: now })
+      .execute()
     for (const part of chunks(tokenHashes)) {
       await tx
         .insertInto('deleted_workshop_tokens')

@@ -11,6 +11,8 @@ import type { Database } from './schema.ts'
 export interface StoreOptions {
   /** postgres://… switches to PostgreSQL; otherwise the embedded SQLite file under dataDir. */
   databaseUrl?: string | undefined
+  /** PostgreSQL connections per instance (DATABASE_POOL_MAX). */
+  databasePoolMax?: number
   dataDir: string
 }
 
@@ -18,7 +20,7 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
-    return openPostgresStore(options.databaseUrl)
+    return openPostgresStore(options.databaseUrl, { poolMax: options.databasePoolMax })
   }
   return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
 }
