@@ -17,6 +17,15 @@ function boxOf(shape: TLShape): Box {
 }
 
 /**
+ * Screen pixels at the edges of the canvas that the board's own controls cover: the menu bar on
+ * top, the side-panel buttons on the left and tldraw's style panel on the right (desktop and
+ * tablet). A new card is not put underneath them.
+ */
+export function viewInsets(screenWidth: number): { left: number; top: number; right: number } {
+  return screenWidth >= 700 ? { left: 140, top: 64, right: 170 } : { left: 16, top: 64, right: 16 }
+}
+
+/**
  * Adds an idea card for `text`: inside the cluster the person is working in, else in the first
  * free spot in their view (so the card appears where they look, without covering other cards).
  * One undo step. Returns the new card's id.
@@ -33,8 +42,14 @@ export function placeNewIdea(editor: Editor, text: string, author: { name: strin
     area = { x: CLUSTER_INSET.side, y: CLUSTER_INSET.top, w: cluster.props.w - 2 * CLUSTER_INSET.side, h: Infinity }
   } else {
     const view = editor.getViewportPageBounds()
-    const margin = 24 / editor.getZoomLevel()
-    area = { x: view.x + margin, y: view.y + margin, w: Math.max(CARD_SIZE.w, view.w - 2 * margin), h: Infinity }
+    const inset = viewInsets(editor.getViewportScreenBounds().w)
+    const zoom = editor.getZoomLevel()
+    area = {
+      x: view.x + inset.left / zoom,
+      y: view.y + inset.top / zoom,
+      w: Math.max(CARD_SIZE.w, view.w - (inset.left + inset.right) / zoom),
+      h: Infinity,
+    }
   }
   const position = findFreeSlot(siblings, area)
   const id = createShapeId()
@@ -56,7 +71,11 @@ export function jumpToIdea(editor: Editor, id: string): void {
   const bounds = editor.getShapePageBounds(shapeId)
   if (!bounds) return
   editor.select(shapeId)
-  editor.zoomToBounds(bounds, { targetZoom: Math.max(editor.getZoomLevel(), 0.8), inset: 120, animation: { duration: 250 } })
+  editor.zoomToBounds(bounds, {
+    targetZoom: Math.max(editor.getZoomLevel(), 0.8),
+    inset: 120,
+    animation: { duration: 250 },
+  })
 }
 
 export const isIdeaCardShape = (shape: TLShape | undefined): shape is IdeaCardShape => shape?.type === IDEA_CARD_TYPE
