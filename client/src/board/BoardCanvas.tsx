@@ -16,6 +16,7 @@ import { boardLock } from '../facilitation/boardLock.ts'
 import { ViewFollowing } from '../facilitation/ViewFollowing.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
+import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
@@ -37,6 +38,7 @@ const assetUrls = getAssetUrlsByImport()
 
 const components: TLComponents = {
   Toolbar: IdeaCardToolbar,
+  StylePanel: SelectionStylePanel,
   SharePanel: BoardSharePanel,
   TopPanel: BoardStatusPanel,
 }
@@ -44,7 +46,11 @@ const components: TLComponents = {
 declare global {
   interface Window {
     /** Handles for end-to-end tests and debugging; holds nothing the user could not see. */
-    __pinnwand?: { editor: Editor; doc: BoardSession['connection']['doc']; provider: BoardSession['connection']['provider'] }
+    __pinnwand?: {
+      editor: Editor
+      doc: BoardSession['connection']['doc']
+      provider: BoardSession['connection']['provider']
+    }
   }
 }
 
@@ -112,34 +118,34 @@ export function BoardCanvas({
   return (
     <div className="pw-board" data-testid="board-root">
       <BoardContext.Provider value={context}>
-      <Tldraw
-        store={session.store}
-        shapeUtils={boardShapeUtils}
-        bindingUtils={boardBindingUtils}
-        tools={tools}
-        overrides={ideaCardUiOverrides}
-        components={components}
-        assetUrls={assetUrls}
-        licenseKey={licenseKey ?? undefined}
-        locale={i18n.language}
-        onMount={onMount}
-        hideUi={me.role === 'projector'}
-      >
-        {me.role === 'projector' ? (
-          <Suspense fallback={null}>
-            <ProjectorView />
-          </Suspense>
-        ) : (
-          <ViewFollowing />
-        )}
-        {me.role === 'projector' ? null : <BoardSidePanel />}
-        <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
-        <ClusterToolbar />
-        <IdeaAnnouncer />
-        <VotingBar />
-        <UndoNotice />
-      </Tldraw>
-      <LockNotice />
+        <Tldraw
+          store={session.store}
+          shapeUtils={boardShapeUtils}
+          bindingUtils={boardBindingUtils}
+          tools={tools}
+          overrides={ideaCardUiOverrides}
+          components={components}
+          assetUrls={assetUrls}
+          licenseKey={licenseKey ?? undefined}
+          locale={i18n.language}
+          onMount={onMount}
+          hideUi={me.role === 'projector'}
+        >
+          {me.role === 'projector' ? (
+            <Suspense fallback={null}>
+              <ProjectorView />
+            </Suspense>
+          ) : (
+            <ViewFollowing />
+          )}
+          {me.role === 'projector' ? null : <BoardSidePanel />}
+          <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
+          <ClusterToolbar />
+          <IdeaAnnouncer />
+          <VotingBar />
+          <UndoNotice />
+        </Tldraw>
+        <LockNotice />
       </BoardContext.Provider>
     </div>
   )

@@ -18,11 +18,11 @@ function boxOf(shape: TLShape): Box {
 
 /**
  * Screen pixels at the edges of the canvas that the board's own controls cover: the menu bar on
- * top, the side-panel buttons on the left and tldraw's style panel on the right (desktop and
- * tablet). A new card is not put underneath them.
+ * top and the side-panel buttons on the left (desktop and tablet). A new card is not put
+ * underneath them. (The style panel on the right shows only while something is selected.)
  */
 export function viewInsets(screenWidth: number): { left: number; top: number; right: number } {
-  return screenWidth >= 700 ? { left: 140, top: 64, right: 170 } : { left: 16, top: 64, right: 16 }
+  return screenWidth >= 700 ? { left: 140, top: 64, right: 24 } : { left: 16, top: 64, right: 16 }
 }
 
 /**
