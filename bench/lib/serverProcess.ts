@@ -55,21 +55,27 @@ export interface StartOptions {
  */
 export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pinnwand-bench-'))
-  const child = spawn(process.execPath, ['--expose-gc', '--import', probeModule, path.join(repoRoot, 'server/src/main.ts')], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(opts.port ?? 0),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-      // Every simulated client comes from 127.0.0.1; a hall behind one NAT looks the same.
-      CONNECTIONS_PER_IP: '0',
-      ...opts.env,
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', probeModule, path.join(repoRoot, 'server/src/main.ts')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(opts.port ?? 0),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+        // Every simulated client comes from 127.0.0.1; a hall behind one NAT looks the same.
+        CONNECTIONS_PER_IP: '0',
+        // BENCH_SERVER_NODE_OPTIONS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  })
+  )
   killOnExit(child)
   const listeners = new Set<(entry: LogEntry) => void>()
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -148,10 +154,17 @@ export async function createWorkshop(url: string, boards = 1): Promise<BenchWork
   const res = await fetch(`${url}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Bench', boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })) }),
+    body: JSON.stringify({
+      title: 'Bench',
+      boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })),
+    }),
   })
   if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`)
-  const body = (await res.json()) as { boards: { id: string }[]; facilitatorToken: string; workshop: { id: string; joinCode: string } }
+  const body = (await res.json()) as {
+    boards: { id: string }[]
+    facilitatorToken: string
+    workshop: { id: string; joinCode: string }
+  }
   return {
     workshopId: body.workshop.id,
     joinCode: body.workshop.joinCode,
@@ -160,7 +173,9 @@ export async function createWorkshop(url: string, boards = 1): Promise<BenchWork
   }
 }
 
-export async function createBoard(url: string): Promise<{ boardId: string; token: string; workshopId: string; joinCode: string }> {
+export async function createBoard(
+  url: string,
+): Promise<{ boardId: string; token: string; workshopId: string; joinCode: string }> {
   const w = await createWorkshop(url)
   return { boardId: w.boardIds[0]!, token: w.facilitatorToken, workshopId: w.workshopId, joinCode: w.joinCode }
 }
@@ -172,7 +187,11 @@ export interface BenchParticipant {
 }
 
 /** Joins `count` participants through the API (a few requests at a time). */
-export async function joinParticipants(url: string, workshop: BenchWorkshop, count: number): Promise<BenchParticipant[]> {
+export async function joinParticipants(
+  url: string,
+  workshop: BenchWorkshop,
+  count: number,
+): Promise<BenchParticipant[]> {
   const people: BenchParticipant[] = []
   const join = async (i: number) => {
     const name = `Person ${i + 1}`

@@ -7,6 +7,7 @@ import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
 import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
 import type { Database } from './schema.ts'
+import { withStatementCache } from './statementCache.ts'
 
 export interface StoreOptions {
   /** postgres://… switches to PostgreSQL; otherwise the embedded SQLite file under dataDir. */
@@ -34,7 +35,7 @@ export async function openSqliteStore(file: string): Promise<StoreWithTimers<Wit
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   await migrate(db, 'sqlite')
   return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db)
 }
