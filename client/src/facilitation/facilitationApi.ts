@@ -6,6 +6,7 @@ import type {
   ViewResponse,
 } from '@pinnwand/shared/facilitationApi'
 import { ApiError, request } from '../api/apiClient.ts'
+import { newRequestId } from '../api/requestId.ts'
 
 const id = encodeURIComponent
 
@@ -17,7 +18,7 @@ const TIMER_TRIES = 3
  * applies once: a "+1 minute" whose answer got lost on the venue Wi-Fi does not add two.
  */
 export async function timerAction(boardId: string, action: TimerActionBody, token: string): Promise<TimerResponse> {
-  const body = { ...action, requestId: action.requestId ?? crypto.getRandomValues(new Uint32Array(4)).join('-') }
+  const body = { ...action, requestId: action.requestId ?? newRequestId() }
   for (let attempt = 1; ; attempt++) {
     try {
       return await request<TimerResponse>('POST', `/api/boards/${id(boardId)}/timer`, token, body)

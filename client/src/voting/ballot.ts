@@ -61,10 +61,3 @@ export function checkTap(
   if (round.maxPerIdea !== null && onIdea >= round.maxPerIdea) return TapRefusal.ideaCapReached
   return null
 }
-
-/** A request id unique to this tap (retries of the same tap reuse it). */
-export function newRequestId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
-}

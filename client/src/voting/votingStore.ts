@@ -1,7 +1,8 @@
 import type { RoundResultsDto, RoundStateSection } from '@pinnwand/shared/votingApi'
 import { create } from 'zustand'
 import { ApiError } from '../api/apiClient.ts'
-import { checkTap, newRequestId, optimisticVotes, type PendingTap, usedDots, type Votes } from './ballot.ts'
+import { newRequestId } from '../api/requestId.ts'
+import { checkTap, optimisticVotes, type PendingTap, usedDots, type Votes } from './ballot.ts'
 import { VoteQueue } from './voteQueue.ts'
 import { votingApi } from './votingHttp.ts'
 
