@@ -1,5 +1,3 @@
-import { BOARD_STATE_MESSAGE } from '@pinnwand/shared'
-import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
@@ -12,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
   userIdOf,
+  watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { boardWithIdeas, openRound, participants, vote } from './votingHelpers.ts'
@@ -34,6 +33,12 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       const client = await connectClient(server.url, boardId, token, { params })
       clients.push(client)
       return client
+    }
+    /** A client on the state channel (closed after the suite). */
+    const watchOn = async (server: TestServer, boardId: string, token: string) => {
+      const watcher = await watchBoardState(server.url, boardId, token)
+      clients.push(watcher.client)
+      return watcher
     }
 
     beforeAll(async () => {
@@ -124,15 +129,17 @@ describe.skipIf(!databaseUrl || !redisUrl)(
 
     it('votes taken on different instances add up exactly; progress reaches clients on both', async () => {
       const board = await boardWithIdeas(a.server, 3)
-      const progress = { a: null as Record<string, unknown> | null, b: null as Record<string, unknown> | null }
-      for (const side of ['a', 'b'] as const) {
-        const watcher = await connect(side === 'a' ? a : b, board.boardId, board.workshop.facilitatorToken, {
-          state: '1',
-        })
-        watcher.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
-          progress[side] =
-            (JSON.parse(decoding.readVarString(decoder)) as { round?: Record<string, unknown> }).round ?? null
-        }
+      const watchers = {
+        a: await watchOn(a, board.boardId, board.workshop.facilitatorToken),
+        b: await watchOn(b, board.boardId, board.workshop.facilitatorToken),
+      }
+      const progress = {
+        get a() {
+          return (watchers.a.latest().round as Record<string, unknown> | null | undefined) ?? null
+        },
+        get b() {
+          return (watchers.b.latest().round as Record<string, unknown> | null | undefined) ?? null
+        },
       }
       const roundId = await openRound(b.url, board, { dotsPerParticipant: 3 })
       await waitFor(() => progress.a?.status === 'open' && progress.b?.status === 'open', {
@@ -162,29 +169,25 @@ describe.skipIf(!databaseUrl || !redisUrl)(
     it('lock and phase set through A reach clients on B', async () => {
       const workshop = await createWorkshop(a.url)
       const boardId = workshop.boardIds[0]!
-      let state: { locked?: boolean; phase?: string } = {}
-      const onB = await connect(b, boardId, workshop.facilitatorToken, { state: '1' })
-      onB.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
-        state = JSON.parse(decoding.readVarString(decoder))
-      }
+      const onB = await watchOn(b, boardId, workshop.facilitatorToken)
       const lock = await api(a.url, 'POST', `/api/boards/${boardId}/lock`, {
         token: workshop.facilitatorToken,
         body: { locked: true },
       })
       expect(lock.status).toBe(200)
-      await waitFor(() => state.locked === true, { what: 'lock on B' })
+      await waitFor(() => onB.latest().locked === true, { what: 'lock on B' })
       await api(a.url, 'POST', `/api/boards/${boardId}/phase`, {
         token: workshop.facilitatorToken,
         body: { phase: 'cluster' },
       })
-      await waitFor(() => state.phase === 'cluster', { what: 'phase on B' })
+      await waitFor(() => onB.latest().phase === 'cluster', { what: 'phase on B' })
       // B enforces the lock for its own participants too.
       const ada = await joinParticipant(b.url, workshop, 'Ada')
       const writer = await connect(b, boardId, ada.participantToken)
       const card = ideaCard(ada.participantId, 'trotz Sperre')
       writer.records.set(card.id, card)
       await waitFor(() => !writer.has(card.id), { what: 'refused while locked' })
-      expect(onB.has(card.id)).toBe(false)
+      expect(onB.client.has(card.id)).toBe(false)
     })
   },
 )

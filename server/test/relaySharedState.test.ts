@@ -1,5 +1,4 @@
-import { BOARD_STATE_MESSAGE, CloseCode } from '@pinnwand/shared'
-import * as decoding from 'lib0/decoding'
+import { CloseCode } from '@pinnwand/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
@@ -10,6 +9,7 @@ import {
   joinParticipant,
   startTestServer,
   type TestServer,
+  watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
@@ -33,16 +33,11 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     clients.push(client)
     return client
   }
-  /** A client on the state channel and the latest board state it received (the first one too). */
+  /** A client on the state channel (closed after the suite). */
   const watchState = async (server: TestServer, boardId: string, token: string) => {
-    const client = await connectClient(server.url, boardId, token, { params: { state: '1' }, waitForSync: false })
-    clients.push(client)
-    const seen = { state: {} as Record<string, any> }
-    client.provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
-      seen.state = JSON.parse(decoding.readVarString(decoder))
-    }
-    await waitFor(() => client.provider.synced, { what: 'sync' })
-    return seen
+    const watcher = await watchBoardState(server.url, boardId, token)
+    clients.push(watcher.client)
+    return watcher
   }
 
   beforeAll(async () => {
@@ -128,21 +123,19 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     expect(movedAgain.body.summon.at).toBe(summoned.body.summon.at)
 
     // Neither instance had the board loaded: whoever opens it, anywhere, gets both views.
-    let onA = { state: {} as Record<string, any> }
+    let onA: Awaited<ReturnType<typeof watchState>> | null = null
     for (const server of [b, a]) {
       const watcher = await watchState(server, boardId, token)
       if (server === a) onA = watcher
       await waitFor(
-        () => watcher.state.follow?.viewport?.x === 900 && watcher.state.summon?.at === summoned.body.summon.at,
-        {
-          what: `views on ${server === a ? 'A' : 'B'}`,
-        },
+        () => watcher.latest().follow?.viewport.x === 900 && watcher.latest().summon?.at === summoned.body.summon.at,
+        { what: `views on ${server === a ? 'A' : 'B'}` },
       )
-      expect(watcher.state.follow.since).toBe(started.body.follow.since)
+      expect(watcher.latest().follow?.since).toBe(started.body.follow.since)
     }
 
     // Ending it through B ends it for a client on A.
     expect((await view(b, { action: 'unfollow' })).status).toBe(200)
-    await waitFor(() => onA.state.follow === null, { what: 'follow ended on A' })
+    await waitFor(() => onA!.latest().follow === null, { what: 'follow ended on A' })
   })
 })
