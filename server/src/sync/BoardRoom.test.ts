@@ -1,133 +1,30 @@
-import { BOARD_STATE_MESSAGE, getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
-import type { TLRecord } from '@tldraw/tlschema'
+import { BOARD_STATE_MESSAGE, openRecords } from '@pinnwand/shared'
 import * as decoding from 'lib0/decoding'
-import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Actor } from '../auth/Actor.ts'
-import { createInitialBoardDocument } from '../domain/boardDocument.ts'
-import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from './BoardRoom.ts'
+import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
 import { encodeSyncStep1 } from './messages.ts'
-
-const schema = getBoardSchema()
-const logger = pino({ level: 'silent' })
-const initialState = Y.encodeStateAsUpdate(createInitialBoardDocument(schema))
-
-/** A connection as the room sees it: it just collects what the room sends. */
-class FakeConnection implements RoomConnection {
-  readonly sent: Uint8Array[] = []
-  readonly closes: { code: number; reason: string }[] = []
-  readonly id: string
-  readonly actor: Actor
-  constructor(id: string, role: Actor['role'] = 'participant') {
-    this.id = id
-    this.actor = { role, workshopId: 'ws_1', boardId: null, userId: `user_${id}`, name: id }
-  }
-  send(message: Uint8Array) {
-    this.sent.push(message)
-  }
-  close(code: number, reason: string) {
-    this.closes.push({ code, reason })
-  }
-  /** Decoded sync messages: step 0 = step1, 1 = step2, 2 = update. */
-  syncMessages(step?: number) {
-    return this.sent
-      .map((bytes) => {
-        const d = decoding.createDecoder(bytes)
-        if (decoding.readVarUint(d) !== 0) return null
-        return { step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) }
-      })
-      .filter((m): m is { step: number; payload: Uint8Array } => m !== null && (step === undefined || m.step === step))
-  }
-}
-
-/** A log in memory whose appends the test resolves (or fails) one by one, or at once. */
-class ManualPersistence implements RoomPersistence {
-  readonly log: Uint8Array[] = []
-  readonly attempts: { update: Uint8Array; resolve: () => void; reject: (e: Error) => void }[] = []
-  readonly compactions: { snapshot: Uint8Array; upToSeq: number }[] = []
-  auto = false
-  append(update: Uint8Array): Promise<number> {
-    if (this.auto) return Promise.resolve(this.log.push(update))
-    return new Promise((resolve, reject) => {
-      this.attempts.push({ update, resolve: () => resolve(this.log.push(update)), reject })
-    })
-  }
-  async compact(snapshot: Uint8Array, upToSeq: number) {
-    this.compactions.push({ snapshot, upToSeq })
-  }
-}
-
-async function until(predicate: () => boolean, what: string, timeout = 3000) {
-  const deadline = Date.now() + timeout
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
-
-/** A client's copy of the board: produces the updates a real client would send. */
-function clientDoc() {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialState)
-  const records = openRecords(doc)
-  return {
-    doc,
-    records,
-    /** Applies `write` locally and returns the resulting update. */
-    write(write: (records: ReturnType<typeof openRecords>) => void): Uint8Array {
-      const before = Y.encodeStateVector(doc)
-      doc.transact(() => write(records))
-      return Y.encodeStateAsUpdate(doc, before)
-    },
-  }
-}
-
-const card = (authorId: string, text: string, id = `shape:${Math.random().toString(36).slice(2)}`): IdeaCardShape => ({
-  id: id as IdeaCardShape['id'],
-  typeName: 'shape',
-  type: IDEA_CARD_TYPE,
-  parentId: 'page:page' as IdeaCardShape['parentId'],
-  index: 'a2' as IdeaCardShape['index'],
-  x: 0,
-  y: 0,
-  rotation: 0,
-  isLocked: false,
-  opacity: 1,
-  meta: {},
-  props: { w: 220, h: 160, text, color: 'yellow', author: 'A', authorId, createdAt: 1 },
-})
-
-const containsText = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text))
-
-const recordsOf = (update: Uint8Array): Map<string, TLRecord> => {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialState)
-  Y.applyUpdate(doc, update)
-  return new Map([...openRecords(doc).map.entries()].map(([k, e]) => [k, e.val]))
-}
+import {
+  card,
+  clientDoc,
+  containsText,
+  createTestRoom,
+  FakeConnection,
+  type ManualPersistence,
+  recordsOf,
+  schema,
+  until,
+} from './roomTestKit.ts'
 
 describe('BoardRoom', () => {
   let room: BoardRoom
   let persistence: ManualPersistence
-  const events: RoomEvent[] = []
+  let events: RoomEvent[] = []
 
   function makeRoom(options: { tickMs?: number; compactEvery?: number } = {}) {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, initialState)
-    persistence = new ManualPersistence()
-    room = new BoardRoom('b_1', doc, schema, persistence, {
-      tickMs: options.tickMs ?? 15,
-      awarenessMs: 50,
-      compactEvery: options.compactEvery ?? 1000,
-      logger,
-    })
-    events.length = 0
-    room.onEvent((event) => events.push(event))
-    const a = new FakeConnection('a')
-    const b = new FakeConnection('b')
-    room.addConnection(a)
-    room.addConnection(b)
+    let a: FakeConnection
+    let b: FakeConnection
+    ;({ room, persistence, events, a, b } = createTestRoom(options))
     return { a, b }
   }
 
@@ -357,70 +254,5 @@ describe('BoardRoom', () => {
   it('a sync step 1 message from the room matches what addConnection sends', () => {
     const { a } = makeRoom()
     expect(a.sent[0]).toEqual(encodeSyncStep1(Y.encodeStateVector(room.doc)))
-  })
-
-  describe('a delete wins over a concurrent move', () => {
-    /** Alice's card `c`, and a second client that has it too (as after a sync). */
-    async function cardOnTwoClients(alice: FakeConnection) {
-      persistence.auto = true
-      const aliceDoc = clientDoc()
-      const c = card('user_a', 'umstritten')
-      room.receive(alice, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)) })
-      await room.flushSoon()
-      const otherDoc = clientDoc()
-      Y.applyUpdate(otherDoc.doc, Y.encodeStateAsUpdate(room.doc))
-      return { aliceDoc, otherDoc, c }
-    }
-    const refusedIds = () => events.flatMap((e) => (e.type === 'refused' ? [e.recordId] : []))
-
-    it('refuses a stale move that would bring back a card someone else deleted', async () => {
-      const { a } = makeRoom()
-      const f = new FakeConnection('f', 'facilitator')
-      room.addConnection(f)
-      const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
-      room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)) })
-      // Alice has not seen the delete yet and drags her card.
-      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 300 })) })
-      expect(room.records.has(c.id)).toBe(false)
-      await room.flushSoon()
-      expect(refusedIds()).toEqual([c.id])
-      for (const m of a.syncMessages(2)) Y.applyUpdate(aliceDoc.doc, m.payload)
-      expect(aliceDoc.records.has(c.id)).toBe(false)
-      expect(recordsOf(Y.encodeStateAsUpdate(room.doc)).has(c.id)).toBe(false)
-    })
-
-    it('refuses a card another user deleted, also when it comes back in a sync step 2 after offline work', async () => {
-      const { a } = makeRoom()
-      const f = new FakeConnection('f', 'facilitator')
-      room.addConnection(f)
-      const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
-      // Alice's tab moves her card while offline; meanwhile the facilitator deletes it.
-      aliceDoc.doc.transact(() => aliceDoc.records.set(c.id, { ...c, x: 700 }))
-      room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)) })
-      // Back online: the tab answers the server's sync step 1 with everything it has.
-      room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(aliceDoc.doc) })
-      expect(room.records.has(c.id)).toBe(false)
-      expect(refusedIds()).toEqual([c.id])
-    })
-
-    it('leaves a card alone when a reloaded tab replays old deletes from its cache', async () => {
-      const { a } = makeRoom()
-      const { aliceDoc, c } = await cardOnTwoClients(a)
-      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 10 })) })
-      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 20 })) })
-      // A new tab loads the cached document (every old delete included) and sends it as an update.
-      room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(aliceDoc.doc) })
-      expect((room.records.get(c.id) as IdeaCardShape | undefined)?.x).toBe(20)
-      expect(refusedIds()).toEqual([])
-    })
-
-    it('lets the deleter bring the card back (undo)', async () => {
-      const { a } = makeRoom()
-      const { aliceDoc, c } = await cardOnTwoClients(a)
-      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)) })
-      room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)) })
-      expect(room.records.get(c.id)).toEqual(c)
-      expect(refusedIds()).toEqual([])
-    })
   })
 })

@@ -1,0 +1,81 @@
+import { type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
+import { card, clientDoc, createTestRoom, FakeConnection, type ManualPersistence, recordsOf } from './roomTestKit.ts'
+
+describe('BoardRoom: a delete wins over a concurrent move', () => {
+  let room: BoardRoom
+  let persistence: ManualPersistence
+  let events: RoomEvent[] = []
+  afterEach(() => room?.destroy())
+  function makeRoom() {
+    let a: FakeConnection
+    let b: FakeConnection
+    ;({ room, persistence, events, a, b } = createTestRoom())
+    return { a, b }
+  }
+
+  /** Alice's card `c`, and a second client that has it too (as after a sync). */
+  async function cardOnTwoClients(alice: FakeConnection) {
+    persistence.auto = true
+    const aliceDoc = clientDoc()
+    const c = card('user_a', 'umstritten')
+    room.receive(alice, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)) })
+    await room.flushSoon()
+    const otherDoc = clientDoc()
+    Y.applyUpdate(otherDoc.doc, Y.encodeStateAsUpdate(room.doc))
+    return { aliceDoc, otherDoc, c }
+  }
+  const refusedIds = () => events.flatMap((e) => (e.type === 'refused' ? [e.recordId] : []))
+
+  it('refuses a stale move that would bring back a card someone else deleted', async () => {
+    const { a } = makeRoom()
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)) })
+    // Alice has not seen the delete yet and drags her card.
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 300 })) })
+    expect(room.records.has(c.id)).toBe(false)
+    await room.flushSoon()
+    expect(refusedIds()).toEqual([c.id])
+    for (const m of a.syncMessages(2)) Y.applyUpdate(aliceDoc.doc, m.payload)
+    expect(aliceDoc.records.has(c.id)).toBe(false)
+    expect(recordsOf(Y.encodeStateAsUpdate(room.doc)).has(c.id)).toBe(false)
+  })
+
+  it('refuses a card another user deleted, also when it comes back in a sync step 2 after offline work', async () => {
+    const { a } = makeRoom()
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    // Alice's tab moves her card while offline; meanwhile the facilitator deletes it.
+    aliceDoc.doc.transact(() => aliceDoc.records.set(c.id, { ...c, x: 700 }))
+    room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)) })
+    // Back online: the tab answers the server's sync step 1 with everything it has.
+    room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(aliceDoc.doc) })
+    expect(room.records.has(c.id)).toBe(false)
+    expect(refusedIds()).toEqual([c.id])
+  })
+
+  it('leaves a card alone when a reloaded tab replays old deletes from its cache', async () => {
+    const { a } = makeRoom()
+    const { aliceDoc, c } = await cardOnTwoClients(a)
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 10 })) })
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 20 })) })
+    // A new tab loads the cached document (every old delete included) and sends it as an update.
+    room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(aliceDoc.doc) })
+    expect((room.records.get(c.id) as IdeaCardShape | undefined)?.x).toBe(20)
+    expect(refusedIds()).toEqual([])
+  })
+
+  it('lets the deleter bring the card back (undo)', async () => {
+    const { a } = makeRoom()
+    const { aliceDoc, c } = await cardOnTwoClients(a)
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)) })
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)) })
+    expect(room.records.get(c.id)).toEqual(c)
+    expect(refusedIds()).toEqual([])
+  })
+})
