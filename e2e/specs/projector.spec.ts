@@ -26,7 +26,7 @@ async function call<T = unknown>(
   return (text ? JSON.parse(text) : undefined) as T
 }
 
-const projectorToken = async (baseUrl: string, workshop: Workshop) =>
+const projectorToken = async (baseUrl: string, workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>) =>
   (
     await call<{ projectorToken: string }>(
       baseUrl,
@@ -48,12 +48,14 @@ const viewCentre = (page: Page) =>
   })
 
 /** The projector in its own browser context at full-HD, like a beamer laptop. */
+/** The workshop's board on a 1920×1080 screen, through a projector link the facilitator made. */
 async function openProjector(
   browser: import('@playwright/test').Browser,
   baseURL: string,
-  boardId: string,
-  token: string,
+  workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>,
 ) {
+  const boardId = workshop.boardId
+  const token = await projectorToken(baseURL, workshop)
   const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
   const page = await context.newPage()
   await page.goto(`/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`)
@@ -68,12 +70,7 @@ test.describe('projector view and facilitation', () => {
       tag: '@desktop',
     },
     async ({ browser, board, workshop, server, newUser }) => {
-      const projector = await openProjector(
-        browser,
-        server.url,
-        workshop.boardId,
-        await projectorToken(server.url, workshop),
-      )
+      const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
       await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'collect')
       await expect(screen.getByTestId('projector-join-code')).toHaveText(formatted(workshop.joinCode))
@@ -143,12 +140,7 @@ test.describe('projector view and facilitation', () => {
     },
     async ({ browser, board, workshop, server, newUser }) => {
       const ada = await newUser('Ada')
-      const projector = await openProjector(
-        browser,
-        server.url,
-        workshop.boardId,
-        await projectorToken(server.url, workshop),
-      )
+      const projector = await openProjector(browser, server.url, workshop)
       await board.open(workshop.boardId, workshop.facilitatorToken)
       await ada.board.open(workshop.boardId, ada.participant.token)
       await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
@@ -229,12 +221,7 @@ test.describe('projector view and facilitation', () => {
         )
         ideas.push(created.idea.id)
       }
-      const projector = await openProjector(
-        browser,
-        server.url,
-        workshop.boardId,
-        await projectorToken(server.url, workshop),
-      )
+      const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
       const { roundId } = await call<{ roundId: string }>(
         server.url,
@@ -276,12 +263,7 @@ test.describe('projector view and facilitation', () => {
     'survives a server restart and shows what happens afterwards',
     { tag: '@desktop' },
     async ({ browser, workshop, server }) => {
-      const projector = await openProjector(
-        browser,
-        server.url,
-        workshop.boardId,
-        await projectorToken(server.url, workshop),
-      )
+      const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
       await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, {
         action: 'start',
@@ -414,7 +396,7 @@ test.describe('projector view and facilitation', () => {
       }
     }
     await call(server.url, 'POST', `/api/boards/${boardId}/timer`, token, { action: 'start', seconds: 7 * 60 + 30 })
-    const projector = await openProjector(browser, server.url, boardId, await projectorToken(server.url, workshop))
+    const projector = await openProjector(browser, server.url, workshop)
     await expect(projector.page.getByTestId('projector-dots')).toHaveText('18')
     await expect(projector.page.getByTestId('idea-card')).toHaveCount(ideaIds.length)
     // Let the fit animation settle.
