@@ -77,6 +77,24 @@ async function revealedRound(event: Event, boardId: string, ideaIds: string[], d
   return roundId
 }
 
+/** Two rounds on one table promoted (top 1 each) at the same moment, on the current server `t`. */
+async function twoPromotionsAtOnce() {
+  const event = await eventWithPlenary()
+  const [table] = event.tables as [string]
+  const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D'])
+  const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
+  const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
+  const promote = (roundId: string) =>
+    api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
+      token: event.facilitator,
+      body: { roundId, top: 1 },
+    })
+  const answers = await Promise.all([promote(first), promote(second)])
+  const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
+  const shortlisted = stored.body.shortlist.map((e: { text: string }) => e.text).sort()
+  return { event, answers, shortlisted }
+}
+
 const shortlistCards = (client: BoardClient, sourceBoardId: string) =>
   [...client.records.map.values()]
     .map((e) => e.val)
@@ -150,20 +168,9 @@ describe('the shortlist', () => {
   })
 
   it('two promotions at once both land (the change is read and written in one transaction)', async () => {
-    const event = await eventWithPlenary()
-    const [table] = event.tables as [string]
-    const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D'])
-    const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
-    const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
-    const promote = (roundId: string) =>
-      api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
-        token: event.facilitator,
-        body: { roundId, top: 1 },
-      })
-    const answers = await Promise.all([promote(first), promote(second)])
+    const { answers, shortlisted } = await twoPromotionsAtOnce()
     expect(answers.map((a) => a.status)).toEqual([200, 200])
-    const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
-    expect(stored.body.shortlist.map((e: { text: string }) => e.text).sort()).toEqual(['A', 'D'])
+    expect(shortlisted).toEqual(['A', 'D'])
   })
 
   it('is gathered live into the plenary board, labelled by table, and the plenary can vote on it', async () => {
@@ -336,19 +343,8 @@ describe.skipIf(!databaseUrl)('the shortlist on PostgreSQL', () => {
   })
 
   it('two promotions at once both land, and the plenary gathers them', async () => {
-    const event = await eventWithPlenary()
-    const [table] = event.tables as [string]
-    const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D'])
-    const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
-    const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
-    const promote = (roundId: string) =>
-      api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
-        token: event.facilitator,
-        body: { roundId, top: 1 },
-      })
-    await Promise.all([promote(first), promote(second)])
-    const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
-    expect(stored.body.shortlist.map((e: { text: string }) => e.text).sort()).toEqual(['A', 'D'])
+    const { event, shortlisted } = await twoPromotionsAtOnce()
+    expect(shortlisted).toEqual(['A', 'D'])
     const plenary = await api(t.url, 'GET', `/api/boards/${event.plenary}/ideas`, { token: event.facilitator })
     expect(plenary.body.ideas.map((i: { text: string }) => i.text).sort()).toEqual(['A', 'D'])
   })
