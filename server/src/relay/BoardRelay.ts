@@ -47,10 +47,10 @@ export interface BoardRelay {
    */
   getValue(key: string): Promise<string | null>
   setValue(key: string, value: string | null, ttlMs: number): Promise<void>
-  /** Where this instance's open connections per board come from (shared with the other instances). */
-  reportConnections(source: () => Map<string, number>): void
-  /** Open connections per board on the other live instances (the dashboard's "connected now"). */
-  peerConnections(boardIds: string[]): Promise<Map<string, number>>
+  /** Where this instance's participants present per board come from (shared with the other instances). */
+  reportParticipants(source: () => Map<string, number>): void
+  /** Participants present per board on the other live instances (the dashboard's "here now"). */
+  peerParticipants(boardIds: string[]): Promise<Map<string, number>>
   close(): Promise<void>
 }
 
@@ -76,8 +76,8 @@ export class LocalRelay implements BoardRelay {
     // Expired keys go when they are next read, or here, so the map stays small over a long day.
     if (this.values.size > 1000) for (const [k, e] of this.values) if (e.expiresAt <= Date.now()) this.values.delete(k)
   }
-  reportConnections(): void {}
-  async peerConnections(): Promise<Map<string, number>> {
+  reportParticipants(): void {}
+  async peerParticipants(): Promise<Map<string, number>> {
     return new Map()
   }
   async close(): Promise<void> {}

@@ -17,8 +17,8 @@ export interface RedisRelayOptions {
 const HEARTBEAT_CHANNEL = 'pinnwand:instances'
 /** Shared values (getValue/setValue). */
 const VALUE_PREFIX = 'pinnwand:value:'
-/** A hash per instance: board id → open connections there, refreshed with every heartbeat. */
-const CONNECTIONS_PREFIX = 'pinnwand:connections:'
+/** A hash per instance: board id → participants present there, refreshed with every heartbeat. */
+const PARTICIPANTS_PREFIX = 'pinnwand:participants:'
 
 /**
  * Redis pub/sub between instances: one channel per board, one subscriber and one publisher
@@ -39,7 +39,7 @@ export class RedisRelay implements BoardRelay {
   private readonly peers = new Map<string, number>()
   private readonly heartbeatMs: number
   private heartbeat: NodeJS.Timeout | null = null
-  private connectionSource: (() => Map<string, number>) | null = null
+  private participantSource: (() => Map<string, number>) | null = null
 
   private constructor(options: RedisRelayOptions) {
     this.prefix = options.prefix ?? 'pinnwand:board:'
@@ -126,16 +126,16 @@ export class RedisRelay implements BoardRelay {
     else await this.pub.set(VALUE_PREFIX + key, value, 'PX', ttlMs)
   }
 
-  reportConnections(source: () => Map<string, number>): void {
-    this.connectionSource = source
+  reportParticipants(source: () => Map<string, number>): void {
+    this.participantSource = source
   }
 
   /** Reads the counts the live peers reported with their last heartbeat (a gone peer's key expires). */
-  async peerConnections(boardIds: string[]): Promise<Map<string, number>> {
+  async peerParticipants(boardIds: string[]): Promise<Map<string, number>> {
     const totals = new Map<string, number>()
     if (boardIds.length === 0 || this.peers.size === 0) return totals
     const pipeline = this.pub.pipeline()
-    for (const peer of this.peers.keys()) pipeline.hmget(CONNECTIONS_PREFIX + peer, ...boardIds)
+    for (const peer of this.peers.keys()) pipeline.hmget(PARTICIPANTS_PREFIX + peer, ...boardIds)
     for (const [error, counts] of (await pipeline.exec()) ?? []) {
       if (error) throw error
       ;(counts as (string | null)[]).forEach((count, i) => {
@@ -150,7 +150,7 @@ export class RedisRelay implements BoardRelay {
     this.closed = true
     if (this.heartbeat) clearInterval(this.heartbeat)
     this.handlers.clear()
-    await this.pub.del(CONNECTIONS_PREFIX + this.instanceId).catch(() => undefined)
+    await this.pub.del(PARTICIPANTS_PREFIX + this.instanceId).catch(() => undefined)
     await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)])
   }
 
@@ -166,7 +166,7 @@ export class RedisRelay implements BoardRelay {
   private beat(): void {
     if (this.closed) return
     this.pub.publish(HEARTBEAT_CHANNEL, this.instanceId).catch(() => undefined)
-    this.writeConnections()
+    this.writeParticipants()
     const now = performance.now()
     const gone = [...this.peers].filter(([, seen]) => now - seen > 3 * this.heartbeatMs).map(([id]) => id)
     if (gone.length === 0) return
@@ -176,10 +176,10 @@ export class RedisRelay implements BoardRelay {
   }
 
   /** This instance's counts, replacing the last report; they expire if we stop beating. */
-  private writeConnections(): void {
-    if (!this.connectionSource) return
-    const key = CONNECTIONS_PREFIX + this.instanceId
-    const counts = Object.fromEntries(this.connectionSource())
+  private writeParticipants(): void {
+    if (!this.participantSource) return
+    const key = PARTICIPANTS_PREFIX + this.instanceId
+    const counts = Object.fromEntries(this.participantSource())
     const write = this.pub.multi().del(key)
     if (Object.keys(counts).length > 0) write.hset(key, counts).pexpire(key, 3 * this.heartbeatMs)
     write.exec().catch(() => undefined)

@@ -52,10 +52,12 @@ export class RoomManager {
     })
     // What the dashboard shows as "here now": participants, not the facilitator's or the
     // projector's sockets, and one per person however many tabs.
-    this.relay.reportConnections(() => {
+    this.relay.reportParticipants(() => {
       const counts = new Map<string, number>()
-      for (const room of this.rooms.values())
-        if (room.participantsPresent > 0) counts.set(room.boardId, room.participantsPresent)
+      for (const room of this.rooms.values()) {
+        const present = room.participantsPresent
+        if (present > 0) counts.set(room.boardId, present)
+      }
       return counts
     })
   }
@@ -68,9 +70,9 @@ export class RoomManager {
   async participantCounts(boardIds: string[]): Promise<Map<string, number>> {
     let counts = new Map<string, number>()
     try {
-      counts = await this.relay.peerConnections(boardIds)
+      counts = await this.relay.peerParticipants(boardIds)
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'connection counts of other instances unavailable')
+      this.options.logger.warn({ err: error }, 'participant counts of other instances unavailable')
     }
     for (const boardId of boardIds) {
       const here = this.rooms.get(boardId)?.participantsPresent ?? 0
