@@ -36,6 +36,7 @@ export function keepOwnDeletes(
     transaction: Y.Transaction,
   ) => {
     const at = now()
+    for (const [key, deleted] of recent) if (at - deleted.at > windowMs) recent.delete(key)
     if (transaction.origin === localOrigin) {
       for (const [key, change] of changes) {
         if (change.action === 'delete') recent.set(key, { json: JSON.stringify(change.oldValue), at })
@@ -49,9 +50,8 @@ export function keepOwnDeletes(
       const deleted = recent.get(key)
       if (!deleted || change.action === 'delete') continue
       recent.delete(key)
-      if (at - deleted.at <= windowMs && JSON.stringify(change.newValue) !== deleted.json) again.push(key)
+      if (JSON.stringify(change.newValue) !== deleted.json) again.push(key)
     }
-    for (const [key, deleted] of recent) if (at - deleted.at > windowMs) recent.delete(key)
     if (again.length === 0) return
     // After the current transaction (this runs inside its observers).
     queueMicrotask(() => {

@@ -4,15 +4,7 @@ import type { TokenBuckets } from './TokenBucket.ts'
 
 type Verdict = { ok: true } | { ok: false; retryAfterMs: number }
 
-/**
- * The same token bucket as TokenBuckets, kept in Redis so that every instance behind the proxy
- * draws from one budget per token (with round robin over N instances a per-process bucket would
- * let a device through N times as often). One script call per request, atomic in Redis, timed
- * by Redis' own clock so instances with skewed clocks agree.
- *
- * Redis is an accelerator here, not a dependency: when it is unreachable or slow (over
- * `timeoutMs`), the instance's own bucket decides, as it does without REDIS_URL.
- */
+/** Takes one token from the bucket in KEYS[1]: -1 when taken, else ms until the next one. */
 const TAKE_TOKEN = `
 local perSecond = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
@@ -37,6 +29,15 @@ interface RedisWithTakeToken extends Redis {
   pinnwandTakeToken(key: string, perSecond: number, burst: number): Promise<number>
 }
 
+/**
+ * The same token bucket as TokenBuckets, kept in Redis so that every instance behind the proxy
+ * draws from one budget per token (with round robin over N instances a per-process bucket would
+ * let a device through N times as often). One script call per request, atomic in Redis, timed
+ * by Redis' own clock so instances with skewed clocks agree.
+ *
+ * Redis is an accelerator here, not a dependency: when it is unreachable or slow (over
+ * `timeoutMs`), the instance's own bucket decides, as it does without REDIS_URL.
+ */
 export class SharedTokenBuckets {
   private readonly redis: RedisWithTakeToken
   private readonly local: TokenBuckets
