@@ -17,6 +17,16 @@ export const CloseCode = {
   messageTooLarge: 4413,
   /** The client wrote something it may never write (other shared types, nested types). */
   forbiddenWrite: 4422,
+  /**
+   * The update writes under a Yjs client id that belongs to someone else (client ids are bound
+   * to the participant whose connection first wrote under them).
+   */
+  foreignClientId: 4423,
+  /**
+   * The update depends on content the server does not have (Yjs would keep it pending): refused
+   * whole, nothing of it applied. An honest client only sees this after the server lost data.
+   */
+  incompleteUpdate: 4424,
   /** The workshop was deleted by its facilitator: everything is gone, do not reconnect. */
   workshopDeleted: 4410,
   /** The table has its participant limit and this participant holds no seat there. */
@@ -25,6 +35,8 @@ export const CloseCode = {
   documentTooLarge: 4414,
   /** The server is shutting down; reconnect shortly. */
   serverShutdown: 4503,
+  /** The connection sent more messages or bytes per second than its budget; reconnect shortly. */
+  tooFast: 4508,
   /** Too many connections from one address (CONNECTIONS_PER_IP); retried with backoff. */
   tooManyConnections: 4529,
 } as const
