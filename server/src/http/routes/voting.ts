@@ -1,4 +1,5 @@
 import {
+  BoardPhase,
   CastVoteBody,
   type CastVoteResponse,
   CreateRoundBody,
@@ -18,6 +19,7 @@ import { registerShortlistRoutes } from '../../shortlist/shortlistRoutes.ts'
 import type { BoardRow } from '../../store/Store.ts'
 import { type BoardIdeas, loadBoardIdeas } from '../../voting/boardIdeas.ts'
 import { resolveEligibleIdeas } from '../../voting/eligibility.ts'
+import { followPhase } from '../../voting/followPhase.ts'
 import { displayProxyName, proxyVoterId } from '../../voting/proxyVotes.ts'
 import { type BoardIdea, roundDto, roundResults } from '../../voting/roundView.ts'
 import { TimerAction } from '../../voting/timerRules.ts'
@@ -136,6 +138,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     }
     await ctx.history.roundOpened(board.id, result.round.id, actor.name)
     ctx.voting.timer.schedule(result.round)
+    await followPhase(ctx, board, BoardPhase.vote)
     await ctx.voting.publisher.publishNow(board.id)
     request.log.info({ roundId: result.round.id, boardId: board.id }, 'voting round opened')
     const response: CreateRoundResponse = { roundId: result.round.id }
@@ -229,13 +232,14 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.post<{ Params: { roundId: string } }>('/api/rounds/:roundId/reveal', async (request): Promise<RoundResponse> => {
     const actor = await requireActor(ctx.store, request)
-    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    const { round, board } = await roundFor(ctx, actor, request.params.roundId)
     requireFacilitator(actor, 'reveal voting results')
     const now = Date.now()
     // Revealing an open round closes it first: nobody may vote on a visible distribution.
     const revealed = await ctx.voting.store.revealRound(round.id, now)
     if (!revealed) throw roundNotFound()
     ctx.voting.timer.cancel(round.id)
+    await followPhase(ctx, board, BoardPhase.results)
     await ctx.voting.publisher.publishNow(round.boardId)
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }
