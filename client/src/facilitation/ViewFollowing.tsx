@@ -3,17 +3,24 @@ import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { viewAction } from './facilitationApi.ts'
+import { PhaseNoticeToast } from './PhaseNoticeToast.tsx'
 import { type ViewFollowing as ViewFollowingState, useViewFollowing } from './useViewFollowing.ts'
 import './facilitation.css'
 
 /**
  * Inside <Tldraw> for facilitators and participants: carries out "follow me" and "bring
- * everyone" on this screen, and shows it (FollowChip).
+ * everyone" on this screen, and shows it (FollowChip). Participants also get a notice when the
+ * phase, a voting round or "follow me" changes (the facilitator made those changes).
  */
 export function ViewFollowing() {
   const editor = useEditor()
   const { me, boardId, token } = useBoardContext()
-  return <FollowChip {...useViewFollowing(editor, me, boardId, token)} />
+  return (
+    <>
+      <FollowChip {...useViewFollowing(editor, me, boardId, token)} />
+      {me.role === 'participant' ? <PhaseNoticeToast myUserId={me.userId} /> : null}
+    </>
+  )
 }
 
 /** Who is being followed, with a way out (and back in); for the facilitator, a way to end it. */

@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { type Browser, devices } from '@playwright/test'
+import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { BoardPage } from '../pages/BoardPage.ts'
+
+/** One JSON API call as a setup script would make it. */
+async function call<T = unknown>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(new URL(route, baseUrl), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`)
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** A participant on their own touch device, in German (the notice speaks with "Sie"). */
+async function participantOn(
+  browser: Browser,
+  baseURL: string,
+  workshop: Workshop,
+  name: string,
+  device: 'phone' | 'tablet',
+) {
+  const participant = await joinWorkshop(baseURL, workshop, name)
+  const options =
+    device === 'phone'
+      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }
+      : { ...devices['Galaxy Tab S4'], viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 }
+  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE', hasTouch: true, isMobile: true })
+  const board = new BoardPage(await context.newPage(), { touch: true })
+  await board.open(workshop.boardId, participant.token)
+  await board.waitForConnected()
+  return { context, board }
+}
+
+const shots = process.env.PINNWAND_SCREENSHOTS === '1'
+const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
+
+test.describe('phases follow what happens, and every participant is told', () => {
+  test(
+    'a round started and revealed from the panel moves every phase chip; phone and tablet see the notice',
+    { tag: '@desktop' },
+    async ({ browser, board, workshop, server, newUser }) => {
+      test.setTimeout(120_000)
+      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
+        await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text })
+      }
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, {
+        phase: 'cluster',
+      })
+      const ada = await newUser('Ada')
+      await ada.board.open(workshop.boardId, ada.participant.token)
+      const phone = await participantOn(browser, server.url, workshop, 'Pia', 'phone')
+      const tablet = await participantOn(browser, server.url, workshop, 'Tom', 'tablet')
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
+      const people = [ada.board.page, phone.board.page, tablet.board.page]
+      for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'cluster')
+      // Opening the board is not news.
+      for (const page of people) await expect(page.getByTestId('phase-notice')).toHaveCount(0)
+
+      // The facilitator opens a round from the voting panel, as they would.
+      await board.page.getByTestId('panel-tab-voting').click()
+      const panel = board.page.getByTestId('panel-voting')
+      await panel.getByTestId('round-dots').fill('3')
+      await panel.getByTestId('round-open').click()
+      await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'open')
+
+      // Every participant's chip says "Punktabfrage" now, not "Clustern".
+      for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'vote')
+      await expect(phone.board.page.getByTestId('phase')).toContainText('Punktabfrage')
+      // One notice (not "new phase" and "round started" twice), visible on the phone and read out politely.
+      const phoneNotice = phone.board.page.getByTestId('phase-notice')
+      await expect(phoneNotice).toBeVisible()
+      await expect(phoneNotice).toHaveText('Die Punktabfrage hat begonnen. Sie haben 3 Punkte.')
+      await expect(phone.board.page.getByTestId('board-announcer')).toHaveText(
+        'Die Punktabfrage hat begonnen. Sie haben 3 Punkte.',
+      )
+      await expect(phone.board.page.getByTestId('board-announcer')).toHaveAttribute('aria-live', 'polite')
+      await expect(ada.board.page.getByTestId('phase-notice')).toHaveText('Dot voting has started. You have 3 dots.')
+      // The notice covers no button a participant needs: it sits inside the screen, closable by a finger.
+      const box = (await phoneNotice.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(390)
+      const close = phoneNotice.getByRole('button', { name: 'Hinweis schließen' })
+      const closeBox = (await close.boundingBox())!
+      expect(Math.min(closeBox.width, closeBox.height)).toBeGreaterThanOrEqual(44)
+      if (shots) {
+        mkdirSync(shotDir, { recursive: true })
+        await phone.board.page.screenshot({ path: path.join(shotDir, 'phase-notice-phone.png') })
+        await tablet.board.page.screenshot({ path: path.join(shotDir, 'phase-notice-tablet.png') })
+      }
+      await close.tap()
+      await expect(phoneNotice).toHaveCount(0)
+      // The facilitator made the change; their own screen is not told about it.
+      await expect(board.page.getByTestId('phase-notice')).toHaveCount(0)
+
+      // Reveal from the panel: everyone moves to results and hears that the results are in.
+      await panel.getByTestId('round-reveal').click()
+      for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'results')
+      await expect(phoneNotice).toHaveText('Die Ergebnisse der Abstimmungsrunde sind da.')
+      await expect(tablet.board.page.getByTestId('phase-notice')).toHaveText(
+        'Die Ergebnisse der Abstimmungsrunde sind da.',
+      )
+
+      // "Follow me" from the facilitation panel.
+      await board.page.getByTestId('panel-tab-facilitation').click()
+      await board.page.getByTestId('follow-me').click()
+      await expect(phoneNotice).toContainText('Ihre Ansicht folgt jetzt Moderation.')
+      await board.page.getByTestId('follow-me').click()
+      await expect(phoneNotice).toContainText('Moderation teilt die Ansicht nicht mehr.')
+
+      // The facilitator still sets a phase by hand, and that is told too.
+      await board.page.getByLabel('Phase', { exact: true }).selectOption('collect')
+      for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'collect')
+      await expect(phoneNotice).toHaveText('Neue Phase: Sammeln')
+      await expect(ada.board.page.getByTestId('phase-notice')).toHaveText('New phase: Collect')
+      await phone.context.close()
+      await tablet.context.close()
+    },
+  )
+})
