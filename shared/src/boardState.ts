@@ -38,6 +38,26 @@ export interface BoardViewSection {
   viewport: { x: number; y: number; w: number; h: number }
 }
 
+/**
+ * What the big screen shows full screen (issue 14), chosen by the facilitator from the board and
+ * by keys on the projector machine: the board (or its ideas as big cards), the countdown, the
+ * ranking of the latest revealed round, or the way to join.
+ */
+export const ProjectorMode = { board: 'board', countdown: 'countdown', results: 'results', join: 'join' } as const
+export type ProjectorMode = (typeof ProjectorMode)[keyof typeof ProjectorMode]
+
+/** The projector's mode as the facilitator set it last. */
+export interface BoardProjectorSection {
+  mode: ProjectorMode
+  /**
+   * Results: how many places of the ranking are shown, counted from the last place up (the
+   * winner comes last); null shows all at once.
+   */
+  shownPlaces: number | null
+  /** Server time it was set: a projector that changed mode by key follows the next change again. */
+  at: number
+}
+
 export interface BoardStateMessage {
   locked: boolean
   phase: BoardPhase
@@ -49,6 +69,8 @@ export interface BoardStateMessage {
   follow?: BoardViewSection | null
   /** The latest "bring everyone to my view": every camera jumps there once (`at` tells new from old). */
   summon?: BoardViewSection | null
+  /** What the projector shows; absent or null: the board. */
+  projector?: BoardProjectorSection | null
   /**
    * 'unavailable' while the server cannot store this board's changes (its database is down):
    * edits are kept and retried but not yet saved, and nobody else sees them until they are.

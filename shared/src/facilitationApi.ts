@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import type { BoardTimerSection, BoardViewSection } from './boardState.ts'
+import {
+  type BoardProjectorSection,
+  type BoardTimerSection,
+  type BoardViewSection,
+  ProjectorMode,
+} from './boardState.ts'
 
 /** Request schemas and responses of the facilitation endpoints (timer, follow, bring everyone). */
 
@@ -80,4 +85,23 @@ export interface BoardDisplayInfo {
   workshop: { id: string; title: string; joinCode: string }
   /** Where participants reach this server (PUBLIC_URL, else the address this request came to). */
   publicOrigin: string
+}
+
+/** Most places a ranking on the big screen has (ties at the edge come along whole). */
+export const PROJECTOR_MAX_PLACES = 200
+
+/**
+ * `POST /api/boards/:boardId/projector` (facilitator): what the big screen shows. `shownPlaces`
+ * (results only) reveals the ranking step by step from the last place; omitted or null: all.
+ */
+export const ProjectorActionBody = z
+  .object({
+    mode: z.enum(ProjectorMode),
+    shownPlaces: z.int().min(0).max(PROJECTOR_MAX_PLACES).nullable().optional(),
+  })
+  .strict()
+export type ProjectorActionBody = z.infer<typeof ProjectorActionBody>
+
+export interface ProjectorResponse {
+  projector: BoardProjectorSection
 }

@@ -1,6 +1,8 @@
 import type {
+  BoardProjectorSection,
   BoardStateMessage,
   BoardViewSection,
+  ProjectorActionBody,
   TimerActionBody,
   ViewActionBody,
   ViewResponse,
@@ -39,6 +41,8 @@ export class Facilitation {
   private readonly now: () => number
   /** The last views seen here: what we fall back on while Redis cannot be reached. */
   private readonly views = new Map<string, BoardViews>()
+  /** The last projector modes set here: the fallback while Redis cannot be reached. */
+  private readonly projectors = new Map<string, BoardProjectorSection>()
   /** View actions of one board on this instance run one after another (read, then write). */
   private readonly viewQueues = new Map<string, Promise<unknown>>()
   /** Timer actions of one board run one after another (two clicks must not both read the old timer). */
@@ -52,7 +56,40 @@ export class Facilitation {
     rooms.addStateProvider(async (boardId) => ({
       timer: await this.timers.getTimer(boardId),
       ...(await this.viewsOf(boardId)),
+      projector: await this.projectorOf(boardId),
     }))
+  }
+
+  /**
+   * What the big screen shows (board, countdown, results, join). Kept like the shared views: in
+   * memory, with REDIS_URL in Redis for every instance; after a restart the projector shows the
+   * board, which is where a facilitator would start again anyway.
+   */
+  async projectorAction(boardId: string, action: ProjectorActionBody): Promise<BoardProjectorSection> {
+    const section: BoardProjectorSection = {
+      mode: action.mode,
+      shownPlaces: action.mode === 'results' ? (action.shownPlaces ?? null) : null,
+      at: this.now(),
+    }
+    this.projectors.set(boardId, section)
+    try {
+      await this.rooms.setSharedValue(projectorKey(boardId), JSON.stringify(section), VIEW_TTL_MS)
+    } catch (error) {
+      this.logger.warn({ err: error, boardId }, 'projector mode not stored for other instances')
+    }
+    this.publish(boardId, { projector: section })
+    this.logger.info({ boardId, mode: section.mode, shownPlaces: section.shownPlaces }, 'projector mode changed')
+    return section
+  }
+
+  private async projectorOf(boardId: string): Promise<BoardProjectorSection | null> {
+    try {
+      const stored = await this.rooms.getSharedValue(projectorKey(boardId))
+      return stored ? (JSON.parse(stored) as BoardProjectorSection) : null
+    } catch (error) {
+      this.logger.warn({ err: error, boardId }, 'shared projector mode unavailable; using this instance’s')
+      return this.projectors.get(boardId) ?? null
+    }
   }
 
   /** Applies a facilitator's timer action; on success the timer is stored, then published. */
@@ -159,6 +196,10 @@ export class Facilitation {
     // Through the room manager: clients on other instances (REDIS_URL) get it too.
     this.rooms.setBoardState(boardId, patch)
   }
+}
+
+function projectorKey(boardId: string): string {
+  return `projector:${boardId}`
 }
 
 function viewKey(boardId: string, name: ViewName): string {

@@ -8,6 +8,7 @@ import {
   ExtendRoundBody,
   JoinWorkshopBody,
   PassphraseBody,
+  ProjectorActionBody,
   PromoteShortlistBody,
   PutShortlistBody,
   SetLockBody,
@@ -120,7 +121,11 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Workshop and tables for a join code',
       auth: 'none',
-      responses: { '200': 'workshop, boards (with maxParticipants, seated)', '404': 'invalid_join_code', '410': 'workshop_deleted' },
+      responses: {
+        '200': 'workshop, boards (with maxParticipants, seated)',
+        '404': 'invalid_join_code',
+        '410': 'workshop_deleted',
+      },
     },
   },
   '/api/me': {
@@ -167,6 +172,14 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'facilitator',
       body: ViewActionBody,
       responses: { '200': 'follow, summon', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/projector': {
+    post: {
+      summary: 'What the projector shows: board, countdown, results (step by step) or join',
+      auth: 'facilitator',
+      body: ProjectorActionBody,
+      responses: { '200': 'projector', ...errors },
     },
   },
   '/api/boards/{boardId}/display': {

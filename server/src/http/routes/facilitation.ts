@@ -1,6 +1,8 @@
 import {
   type BoardDisplayInfo,
   ErrorCode,
+  ProjectorActionBody,
+  type ProjectorResponse,
   TimerActionBody,
   type TimerResponse,
   ViewActionBody,
@@ -31,6 +33,17 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
     const action = parseBody(ViewActionBody, request.body)
     return ctx.facilitation.viewAction(board.id, actor, action)
   })
+
+  app.post<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/projector',
+    async (request): Promise<ProjectorResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const board = await boardFor(ctx, actor, request.params.boardId)
+      requireFacilitator(actor, 'choose what the projector shows')
+      const action = parseBody(ProjectorActionBody, request.body)
+      return { projector: await ctx.facilitation.projectorAction(board.id, action) }
+    },
+  )
 
   app.get<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/display',

@@ -1,0 +1,102 @@
+import type { BoardProjectorSection } from '@pinnwand/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  api,
+  createWorkshop,
+  joinParticipant,
+  startTestServer,
+  type TestServer,
+  type TestWorkshop,
+  watchBoardState,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+/** Issue 14: the facilitator chooses what the big screen shows; it travels as server-owned state. */
+describe('projector mode', () => {
+  let ts: TestServer
+  let ws: TestWorkshop
+  let board: string
+  let participantToken: string
+  let projector: Awaited<ReturnType<typeof watchBoardState>>
+
+  const setMode = (token: string | undefined, body: unknown, boardId = board) =>
+    api(ts.url, 'POST', `/api/boards/${boardId}/projector`, { token, body })
+  const shownMode = () => (projector.latest().projector as BoardProjectorSection | null | undefined) ?? null
+
+  beforeAll(async () => {
+    ts = await startTestServer()
+    ws = await createWorkshop(ts.url, 2)
+    board = ws.boardIds[0]!
+    participantToken = (await joinParticipant(ts.url, ws, 'Ada')).participantToken
+    projector = await watchBoardState(ts.url, board, ws.projectorToken)
+  })
+  afterAll(async () => {
+    projector?.client.destroy()
+    await ts?.stop()
+  })
+
+  it('starts on the board, and every mode the facilitator sets reaches the projector', async () => {
+    expect(shownMode()).toBeNull()
+    for (const mode of ['countdown', 'join', 'board'] as const) {
+      const res = await setMode(ws.facilitatorToken, { mode })
+      expect(res.status).toBe(200)
+      expect(res.body.projector).toMatchObject({ mode, shownPlaces: null })
+      await waitFor(() => shownMode()?.mode === mode, { what: `${mode} on the channel` })
+    }
+    // Results step by step: two places from the bottom, then all at once.
+    await setMode(ws.facilitatorToken, { mode: 'results', shownPlaces: 2 })
+    await waitFor(() => shownMode()?.mode === 'results' && shownMode()?.shownPlaces === 2, { what: 'two places' })
+    await setMode(ws.facilitatorToken, { mode: 'results', shownPlaces: null })
+    await waitFor(() => shownMode()?.shownPlaces === null, { what: 'all places' })
+    // Places mean nothing outside the results.
+    expect((await setMode(ws.facilitatorToken, { mode: 'join', shownPlaces: 3 })).body.projector.shownPlaces).toBeNull()
+  })
+
+  it('gives a projector that connects later the mode as it is', async () => {
+    await setMode(ws.facilitatorToken, { mode: 'countdown' })
+    const late = await watchBoardState(ts.url, board, ws.projectorToken)
+    try {
+      expect((late.latest().projector as BoardProjectorSection).mode).toBe('countdown')
+    } finally {
+      late.client.destroy()
+    }
+    // Each board has its own big screen.
+    const other = await watchBoardState(ts.url, ws.boardIds[1]!, ws.projectorToken)
+    try {
+      expect(other.latest().projector ?? null).toBeNull()
+    } finally {
+      other.client.destroy()
+    }
+  })
+
+  it('lets only the facilitator choose, and refuses bad bodies with a clear error', async () => {
+    await setMode(ws.facilitatorToken, { mode: 'join' })
+    await waitFor(() => shownMode()?.mode === 'join', { what: 'join' })
+    for (const token of [participantToken, ws.projectorToken]) {
+      const refused = await setMode(token, { mode: 'board' })
+      expect(refused.status).toBe(403)
+      expect(refused.body.error.code).toBeTypeOf('string')
+    }
+    expect((await setMode(undefined, { mode: 'board' })).status).toBe(401)
+    const stranger = await createWorkshop(ts.url)
+    expect((await setMode(stranger.facilitatorToken, { mode: 'board' })).status).toBe(404)
+    for (const body of [
+      { mode: 'karaoke' },
+      { mode: 'results', shownPlaces: -1 },
+      { mode: 'results', shownPlaces: 1.5 },
+      { mode: 'results', shownPlaces: 10_000 },
+      { mode: 'board', extra: true },
+      {},
+      'not json',
+    ]) {
+      const res = await setMode(ws.facilitatorToken, body)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(res.body.error.code).toBeTypeOf('string')
+      expect(res.body.error.message).toBeTypeOf('string')
+    }
+    // Nothing of that changed what the screen shows.
+    await api(ts.url, 'POST', `/api/boards/${board}/lock`, { token: ws.facilitatorToken, body: { locked: true } })
+    await waitFor(() => projector.latest().locked === true, { what: 'lock' })
+    expect(shownMode()?.mode).toBe('join')
+  })
+})
