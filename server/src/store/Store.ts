@@ -129,8 +129,19 @@ export interface WorkshopStore {
   findToken(tokenHash: string): Promise<TokenGrant | null>
 }
 
+/** "Client id X of this board is written by owner Y" (sync/ClientIdBindings.ts). */
+export interface ClientIdClaim {
+  clientId: number
+  ownerId: string
+}
+
 export interface BoardDocumentStore {
   loadBoardDocument(boardId: string): Promise<StoredBoardDocument>
+  /**
+   * Binds each unbound client id to its claimed owner, atomically (the first claim wins, also
+   * across instances), and returns the owner of every claimed id afterwards.
+   */
+  claimClientIds(boardId: string, claims: readonly ClientIdClaim[]): Promise<Map<number, string>>
   /** Appends one (merged) update to the board's log; resolves once it is durable. */
   appendUpdate(boardId: string, data: Uint8Array): Promise<number>
   /**

@@ -5,6 +5,7 @@ import type { Database } from './schema.ts'
 import { countSeats, deleteWorkshop, findDeletedWorkshop, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
   type BoardPhase,
+  type ClientIdClaim,
   type DeletedWorkshop,
   type SeatResult,
   BoardPhases,
@@ -313,6 +314,29 @@ export class KyselyStore implements Store {
           updates: updates.map((u) => ({ seq: Number(u.seq), data: toBytes(u.data) })),
         }
       })
+  }
+
+  async claimClientIds(boardId: string, claims: readonly ClientIdClaim[]): Promise<Map<number, string>> {
+    const owners = new Map<number, string>()
+    if (claims.length === 0) return owners
+    const now = Date.now()
+    await this.db
+      .insertInto('board_client_ids')
+      .values(claims.map((c) => ({ board_id: boardId, client_id: c.clientId, owner_id: c.ownerId, claimed_at: now })))
+      .onConflict((oc) => oc.columns(['board_id', 'client_id']).doNothing())
+      .execute()
+    const rows = await this.db
+      .selectFrom('board_client_ids')
+      .select(['client_id', 'owner_id'])
+      .where('board_id', '=', boardId)
+      .where(
+        'client_id',
+        'in',
+        claims.map((c) => c.clientId),
+      )
+      .execute()
+    for (const row of rows) owners.set(Number(row.client_id), row.owner_id)
+    return owners
   }
 
   async appendUpdate(boardId: string, data: Uint8Array): Promise<number> {

@@ -7,6 +7,7 @@ import { shortlist } from './migrations/0005_shortlist.ts'
 import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
 import { reportSettings } from './migrations/0008_report_settings.ts'
+import { clientIds } from './migrations/0009_client_ids.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0006_workshop_admin': workshopAdmin,
     '0007_board_timer': boardTimer,
     '0008_report_settings': reportSettings,
+    '0009_client_ids': clientIds,
   }
   return { getMigrations: async () => migrations }
 }

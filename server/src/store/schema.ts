@@ -63,6 +63,12 @@ export interface Database {
     data: Uint8Array
     created_at: number
   }
+  board_client_ids: {
+    board_id: string
+    client_id: number
+    owner_id: string
+    claimed_at: number
+  }
   board_snapshots: {
     board_id: string
     data: Uint8Array

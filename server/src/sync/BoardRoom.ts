@@ -7,11 +7,13 @@ import type { Actor } from '../auth/Actor.ts'
 import { CommentGuard } from '../comments/CommentGuard.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
 import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
-import { inspectClientUpdate } from './inspectClientUpdate.ts'
+import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
+import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
 import { ConcurrentDeleteGuard } from './ConcurrentDeleteGuard.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
+import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
 
 /** One client connection as the room sees it: no sockets here, only what the room needs. */
 export interface RoomConnection {
@@ -27,6 +29,14 @@ export interface RoomConnection {
 export interface RoomPersistence {
   append(update: Uint8Array): Promise<number>
   compact(snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /** Durable client-id bindings shared by all instances (ClientIdBindings); memory when absent. */
+  claimClientIds?: ClaimClientIds
+}
+
+/** Why the room wants a connection closed. */
+export interface CloseVerdict {
+  closeCode: number
+  reason: string
 }
 
 export interface RoomOptions {
@@ -57,6 +67,10 @@ export type RoomEvent =
   /** This instance's clients' merged awareness batch (scale-out relay). */
   | { type: 'presence'; update: Uint8Array }
   | { type: 'refused'; connectionId: string; recordId: string; reason: string }
+  /** A relayed update could not be integrated (a predecessor was lost): reload from the store. */
+  | { type: 'resync-needed'; reason: string }
+  /** Content that could never be integrated was dropped (see dropPending). */
+  | { type: 'pending-dropped'; bytes: number; source: string }
   /** Clients deleted many idea cards within one tick (board history keeps the board from before). */
   | ({ type: 'mass-delete' } & MassDelete)
 
@@ -91,6 +105,14 @@ export class BoardRoom {
   private appending = false
   /** Upper estimate of the encoded document size (exact only when near the limit). */
   private approxDocBytes: number | null = null
+  /** When the size was last computed exactly (at most once a second near the limit). */
+  private exactSizeAt = -Infinity
+  /** The whole document encoded, for joiners that have nothing yet; cleared by every update. */
+  private fullStateCache: Uint8Array | null = null
+  /** Who writes under which Yjs client id (nobody under another's). */
+  private readonly bindings: ClientIdBindings
+  /** Updates of connections waiting for a client-id claim, in arrival order. */
+  private readonly claiming = new Map<RoomConnection, Uint8Array[]>()
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
   private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
@@ -129,7 +151,9 @@ export class BoardRoom {
     this.persistence = persistence
     this.options = options
     this.stateVectorAtLastFlush = Y.encodeStateVector(doc)
+    this.bindings = new ClientIdBindings(persistence.claimClientIds ?? null)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullStateCache = null
       if (origin === RELAY_ORIGIN) this.pendingRemote.push(update)
       else {
         this.oldestPendingAt ??= performance.now()
@@ -202,10 +226,46 @@ export class BoardRoom {
     for (const connection of this.connections) if (connection.wantsState) connection.send(message)
   }
 
-  /** Applies an update that is durable already (from another instance or the store). */
+  /**
+   * Binds the server's own client id before it writes anything, so no client can write under it.
+   * A collision with a person's id (1 in 4 billion) just picks another id.
+   */
+  async claimServerClientId(): Promise<void> {
+    while ((await this.bindings.claim([this.doc.clientID], SERVER_WRITER)) !== null) {
+      this.doc.clientID = Math.floor(Math.random() * 0xffffffff)
+    }
+  }
+
+  /**
+   * Applies another instance's persisted update. Only whole: if something it builds on is
+   * missing here (a lost relay message), applying it would leave content pending, to be
+   * integrated later inside a client's transaction; the store has everything, so reload instead.
+   */
   applyRemote(update: Uint8Array): void {
     if (this.destroyed) return
+    const decoded = Y.decodeUpdate(update)
+    const dependencies = checkUpdateDependencies(decoded, (client) => Y.getState(this.doc.store, client))
+    if (!dependencies.ok) {
+      this.emit({ type: 'resync-needed', reason: dependencies.reason })
+      return
+    }
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    this.dropPendingContent('relayed update')
+  }
+
+  /** Applies content read from the store (a resync); what cannot integrate is dropped. */
+  applyDurable(update: Uint8Array): void {
+    if (this.destroyed) return
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    this.dropPendingContent('store content')
+  }
+
+  private dropPendingContent(source: string): void {
+    const bytes = dropPending(this.doc)
+    if (bytes === 0) return
+    this.fullStateCache = null
+    this.options.logger.warn({ boardId: this.boardId, bytes, source }, 'dropped content that could never be integrated')
+    this.emit({ type: 'pending-dropped', bytes, source })
   }
 
   /** Applies another instance's awareness batch; it reaches local clients with the next fan-out. */
@@ -235,26 +295,34 @@ export class BoardRoom {
 
   removeConnection(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
+    this.claiming.delete(connection)
     this.pendingSyncs = this.pendingSyncs.filter((p) => p.connection !== connection)
     this.presence.remove(connection)
   }
 
   /** Handles one decoded client message. Returns a close reason when the client must go. */
-  receive(connection: RoomConnection, message: ClientMessage): { closeCode: number; reason: string } | null {
+  receive(connection: RoomConnection, message: ClientMessage): CloseVerdict | null {
     if (!this.connections.has(connection)) return null
     switch (message.kind) {
       case 'sync-step1':
         // Everything in the document is durable: answer now (a cold load saves a tick).
         // Otherwise the answer waits for the tick that persists what is pending.
         if (!this.hasUnpersistedUpdates && this.pendingRemote.length === 0 && !this.destroyed) {
-          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+          connection.send(encodeSyncStep2(this.encodeStateFor(message.stateVector)))
           return null
         }
         this.pendingSyncs.push({ connection, stateVector: message.stateVector })
         this.scheduleTick()
         return null
-      case 'sync-update':
+      case 'sync-update': {
+        // Behind a client-id claim of this connection: keep the order of its updates.
+        const waiting = this.claiming.get(connection)
+        if (waiting) {
+          waiting.push(message.update)
+          return null
+        }
         return this.receiveUpdate(connection, message.update)
+      }
       case 'awareness': {
         const refused = this.presence.receive(connection, message.update)
         return refused ? { closeCode: 4400, reason: refused } : null
@@ -302,15 +370,33 @@ export class BoardRoom {
     this.doc.destroy()
   }
 
-  private receiveUpdate(connection: RoomConnection, update: Uint8Array): { closeCode: number; reason: string } | null {
+  /**
+   * Applies one client update, whole or not at all: its shape must be allowed, everything it
+   * builds on must be here (nothing may stay pending, see updateDependencies.ts), and it may
+   * write only under client ids bound to this person (ClientIdBindings). Then each record change
+   * is reviewed, and refused ones are compensated.
+   */
+  private receiveUpdate(connection: RoomConnection, update: Uint8Array): CloseVerdict | null {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
-    let inspection = inspectClientUpdate(update)
-    // Only when something looks foreign: maybe it is just something we already have (an offline
-    // cache resends the server's own entries). The state vector is needed only then.
-    if (!inspection.ok) inspection = inspectClientUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)))
-    if (!inspection.ok) return { closeCode: 4422, reason: inspection.reason }
+    let decoded: DecodedUpdate
+    try {
+      decoded = Y.decodeUpdate(update)
+    } catch (error) {
+      return { closeCode: CloseCode.forbiddenWrite, reason: `undecodable update: ${(error as Error).message}` }
+    }
+    const stateOf = (client: number) => Y.getState(this.doc.store, client)
+    const inspection = inspectDecodedUpdate(decoded, stateOf)
+    if (!inspection.ok) return { closeCode: CloseCode.forbiddenWrite, reason: inspection.reason }
+    const dependencies = checkUpdateDependencies(decoded, stateOf)
+    if (!dependencies.ok) return { closeCode: CloseCode.incompleteUpdate, reason: dependencies.reason }
+    const writers = this.bindings.judge(dependencies.writers, actor.userId)
+    if (writers.foreign !== null) return foreignClientVerdict(writers.foreign)
+    if (writers.unknown.length > 0) {
+      this.claimThenReceive(connection, update, writers.unknown)
+      return null
+    }
     const tooLarge = this.wouldExceedDocumentLimit(update)
     if (tooLarge) return { closeCode: CloseCode.documentTooLarge, reason: tooLarge }
     this.refusals = []
@@ -323,11 +409,64 @@ export class BoardRoom {
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
+    // Never expected (the dependency check follows Yjs); if it happens, what stayed pending must
+    // not wait to be integrated inside someone else's transaction.
+    const stuck = dropPending(this.doc)
+    if (stuck > 0) this.fullStateCache = null
+    if (stuck > 0)
+      this.options.logger.error({ boardId: this.boardId, bytes: stuck }, 'client update left content pending')
     if (this.foreignWrite) {
       this.restoreForeignTypes()
-      return { closeCode: 4422, reason: 'write outside the board records' }
+      return { closeCode: CloseCode.forbiddenWrite, reason: 'write outside the board records' }
     }
+    if (stuck > 0) return { closeCode: CloseCode.incompleteUpdate, reason: 'update could not be integrated whole' }
     return null
+  }
+
+  /**
+   * Binds the client ids a connection writes under for the first time (in the store, shared by
+   * all instances), then applies that update and whatever the connection sent meanwhile, in order.
+   */
+  private claimThenReceive(connection: RoomConnection, update: Uint8Array, clientIds: number[]): void {
+    const queue = [update]
+    this.claiming.set(connection, queue)
+    this.bindings.claim(clientIds, connection.actor.userId).then(
+      (foreign) => {
+        if (this.claiming.get(connection) !== queue) return // the connection left meanwhile
+        this.claiming.delete(connection)
+        if (this.destroyed || !this.connections.has(connection)) return
+        if (foreign !== null) return this.closeWith(connection, foreignClientVerdict(foreign))
+        for (let i = 0; i < queue.length; i++) {
+          // A later update may need a claim of its own: the rest waits behind that one.
+          const next = this.claiming.get(connection)
+          if (next) return void next.push(...queue.slice(i))
+          const verdict = this.receiveUpdate(connection, queue[i]!)
+          if (verdict) return this.closeWith(connection, verdict)
+        }
+      },
+      (error: unknown) => {
+        this.claiming.delete(connection)
+        this.options.logger.error({ err: error, boardId: this.boardId }, 'binding a client id failed')
+        // Nothing was applied; the client reconnects and sends it again.
+        this.closeWith(connection, { closeCode: CloseCode.serverShutdown, reason: 'storage unavailable, reconnect' })
+      },
+    )
+  }
+
+  private closeWith(connection: RoomConnection, verdict: CloseVerdict): void {
+    this.options.logger.warn(
+      { boardId: this.boardId, connectionId: connection.id, code: verdict.closeCode, reason: verdict.reason },
+      'closing connection after bad message',
+    )
+    connection.close(verdict.closeCode, verdict.reason)
+  }
+
+  /** The update for a client that has `stateVector`; joiners with nothing share one encoding. */
+  private encodeStateFor(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector encodes as the single byte 0 (no clients).
+    if (stateVector.byteLength > 1 || stateVector[0] !== 0) return Y.encodeStateAsUpdate(this.doc, stateVector)
+    this.fullStateCache ??= Y.encodeStateAsUpdate(this.doc)
+    return this.fullStateCache
   }
 
   /**
@@ -339,7 +478,13 @@ export class BoardRoom {
     const max = this.options.maxDocumentBytes
     if (!max) return null
     if (this.approxDocBytes !== null && this.approxDocBytes + update.byteLength <= max) return null
-    this.approxDocBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+    // Near the limit the exact size is computed at most once a second: a client hammering a full
+    // board must not make the room encode the whole document for every message.
+    const now = performance.now()
+    if (this.approxDocBytes === null || now - this.exactSizeAt >= 1000) {
+      this.approxDocBytes = this.encodeStateFor(new Uint8Array([0])).byteLength
+      this.exactSizeAt = now
+    }
     if (this.approxDocBytes + update.byteLength <= max) return null
     return `the board document would grow beyond ${max} bytes`
   }
@@ -477,10 +622,10 @@ export class BoardRoom {
     }
     const answers = syncs.map((s) => ({
       connection: s.connection,
-      message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, s.stateVector)),
+      message: encodeSyncStep2(this.encodeStateFor(s.stateVector)),
     }))
     const compactNow = merged !== null && this.updatesSinceCompaction + 1 >= this.options.compactEvery
-    const snapshot = compactNow ? Y.encodeStateAsUpdate(this.doc) : null
+    const snapshot = compactNow ? this.encodeStateFor(new Uint8Array([0])) : null
     const waiters = this.flushWaiters
     this.flushWaiters = []
 
@@ -547,4 +692,8 @@ export class BoardRoom {
   private emit(event: RoomEvent): void {
     for (const listener of this.listeners) listener(event)
   }
+}
+
+function foreignClientVerdict(clientId: number): CloseVerdict {
+  return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }
 }

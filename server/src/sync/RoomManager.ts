@@ -7,6 +7,7 @@ import { type BoardRelay, LocalRelay, type RelayMessage } from '../relay/BoardRe
 import { compactFromStore } from '../relay/compactFromStore.ts'
 import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
 import { BoardRoom, type RoomEvent, type RoomOptions, type RoomPersistence, SERVER_ORIGIN } from './BoardRoom.ts'
+import { dropPending } from './updateDependencies.ts'
 
 const ACTIVITY_WRITE_MS = 3000
 
@@ -211,6 +212,7 @@ export class RoomManager {
     return {
       append: (update) => track(() => persistence.append(update)),
       compact: (snapshot, upToSeq) => track(() => persistence.compact(snapshot, upToSeq)),
+      claimClientIds: persistence.claimClientIds,
     }
   }
 
@@ -253,9 +255,16 @@ export class RoomManager {
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
+    // Content that can never integrate (persisted before the room refused incomplete updates)
+    // would otherwise be sent to every joiner and integrated inside some later client's write.
+    const junk = dropPending(doc)
+    if (junk > 0)
+      this.options.logger.warn({ boardId, bytes: junk }, 'dropped stored content that could never be integrated')
     const state = await this.initialState(boardId)
     const persistence = this.guardWrites(boardId, this.persistenceFor(boardId))
     const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
+    // Before the server writes anything (the migration below): nobody may write under its id.
+    await room.claimServerClientId()
     const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
       doc.transact(() => {
         for (const id of removed) room.records.delete(id)
@@ -271,6 +280,13 @@ export class RoomManager {
       // Published only once durable (BoardRoom emits 'persisted' after the append).
       if (event.type === 'persisted') this.relay.publish(boardId, { kind: 'update', update: event.update })
       if (event.type === 'presence') this.relay.publish(boardId, { kind: 'presence', update: event.update })
+      if (event.type === 'resync-needed') {
+        this.options.logger.warn(
+          { boardId, reason: event.reason },
+          'relayed update incomplete; reloading from the store',
+        )
+        void this.reload(room)
+      }
       for (const listener of this.roomListeners) listener(boardId, event)
     })
     this.rooms.set(boardId, room)
@@ -332,10 +348,11 @@ export class RoomManager {
     this.activityWrites.set(room.boardId, timer)
   }
 
-  private persistenceFor(boardId: string) {
+  private persistenceFor(boardId: string): RoomPersistence {
     const shared = this.relay.kind !== 'local'
     return {
       append: (update: Uint8Array) => this.store.appendUpdate(boardId, update),
+      claimClientIds: (claims) => this.store.claimClientIds(boardId, claims),
       // With other instances appending to the same log, only the store knows what is in it.
       compact: (snapshot: Uint8Array, upToSeq: number) =>
         shared ? compactFromStore(this.store, boardId) : this.store.compact(boardId, snapshot, upToSeq),
@@ -393,7 +410,7 @@ export class RoomManager {
       try {
         const stored = await this.store.loadBoardDocument(room.boardId)
         const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)]
-        if (parts.length > 0) room.applyRemote(Y.mergeUpdates(parts))
+        if (parts.length > 0) room.applyDurable(Y.mergeUpdates(parts))
         room.setBoardState(await this.initialState(room.boardId))
         room.republishPresence()
       } catch (error) {

@@ -18,17 +18,24 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * therefore look like a records entry, so it is refused with the connection (4422).
  */
 export function inspectClientUpdate(update: Uint8Array, known: Map<number, number> = new Map()): UpdateInspection {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
+  let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
   } catch (error) {
     return { ok: false, reason: `undecodable update: ${(error as Error).message}` }
   }
+  return inspectDecodedUpdate(decoded, (client) => known.get(client) ?? 0)
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** The same checks on an update decoded already; `stateOf` gives the room's clock per client. */
+export function inspectDecodedUpdate(decoded: DecodedUpdate, stateOf: (client: number) => number): UpdateInspection {
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
     // Structs the room already has are ignored by Yjs anyway. Clients resend them routinely (an
     // offline cache holds the server's own `meta` entries), so they must not count against them.
-    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue
+    if (struct.id.clock + struct.length <= stateOf(struct.id.client)) continue
     const parent = struct.parent as unknown
     if (parent === BoardDoc.comments) {
       const problem = inspectCommentEntry(struct)

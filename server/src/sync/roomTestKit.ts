@@ -101,7 +101,8 @@ export const card = (
   isLocked: false,
   opacity: 1,
   meta: {},
-  props: { w: 220, h: 160, text, color: 'yellow', author: 'A', authorId, createdAt: 1 },
+  // The author's name as the room knows it (FakeConnection: user id `user_<name>`).
+  props: { w: 220, h: 160, text, color: 'yellow', author: authorId.replace(/^user_/, ''), authorId, createdAt: 1 },
 })
 
 export const containsText = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text))
