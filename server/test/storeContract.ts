@@ -228,6 +228,33 @@ export function runStoreContract(
       expect(await store.loadBoardDocument('b_never_created')).toEqual({ snapshot: null, updates: [] })
     })
 
+    it('binds each Yjs client id to its first claimant, also when claims race', async () => {
+      const input = newWorkshop(2)
+      await store.createWorkshop(input)
+      const [one, two] = input.boards.map((b) => b.id) as [string, string]
+      const big = 0xffffffff // client ids are unsigned 32-bit
+      const racing = await Promise.all(
+        ['user_a', 'user_b', 'user_c'].map((ownerId) => store.claimClientIds(one, [{ clientId: big, ownerId }])),
+      )
+      const winner = racing[0]!.get(big)
+      expect(['user_a', 'user_b', 'user_c']).toContain(winner)
+      for (const owners of racing) expect(owners.get(big)).toBe(winner)
+      // Claiming again changes nothing; another board's ids are its own.
+      const again = await store.claimClientIds(one, [
+        { clientId: big, ownerId: 'user_x' },
+        { clientId: 7, ownerId: 'user_x' },
+      ])
+      expect(again).toEqual(
+        new Map([
+          [big, winner],
+          [7, 'user_x'],
+        ]),
+      )
+      expect(await store.claimClientIds(two, [{ clientId: big, ownerId: 'user_y' }])).toEqual(
+        new Map([[big, 'user_y']]),
+      )
+    })
+
     it('appends updates with increasing sequence numbers and returns them in order, byte-exact', async () => {
       const boardId = uid('b')
       const allBytes = new Uint8Array(256).map((_, i) => i)
