@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { BoardDocumentStore } from '../store/Store.ts'
+import { dropPending } from '../sync/updateDependencies.ts'
 
 /**
  * Compaction when several instances append to one board's log. A room's own document may not
@@ -16,6 +17,9 @@ export async function compactFromStore(store: BoardDocumentStore, boardId: strin
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
+    // Every entry's dependencies precede it in the log (an instance persists only what it could
+    // integrate), so anything pending here is junk from before rooms refused it: leave it out.
+    dropPending(doc)
     await store.compact(boardId, Y.encodeStateAsUpdate(doc), last.seq)
   } finally {
     doc.destroy()
