@@ -10,7 +10,7 @@ import { createShapeId, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { getIndexAbove } from '@tldraw/utils'
 import type { Actor } from '../auth/Actor.ts'
 import { DEFAULT_PAGE_ID } from './boardDocument.ts'
-import { type Box, CARD_SIZE, CLUSTER_INSET, findFreeSlot } from './placement.ts'
+import { type Box, CARD_SIZE, findFreeSlot, placedShapes, placeNewCard } from './placement.ts'
 
 const isShape = (record: TLRecord): record is TLShape => record.typeName === 'shape'
 
@@ -42,10 +42,9 @@ function topIndex(records: readonly TLRecord[]): string {
   return top ?? 'a0'
 }
 
-
 /**
- * A new idea card record for `text`, placed in a free spot of the board, or inside `cluster`
- * (cards are children of their cluster, in its coordinates).
+ * A new idea card record for `text`, placed by the rule every device uses: the next free slot of
+ * the collecting area, or of `cluster` (cards are children of their cluster, in its coordinates).
  */
 export function buildIdeaCard(
   records: readonly TLRecord[],
@@ -54,12 +53,16 @@ export function buildIdeaCard(
   cluster: ClusterShape | null = null,
   now = Date.now(),
 ): IdeaCardShape {
-  const parentId = cluster?.id ?? DEFAULT_PAGE_ID
-  const area = cluster
-    ? { x: CLUSTER_INSET.side, y: CLUSTER_INSET.top, w: cluster.props.w - 2 * CLUSTER_INSET.side, h: Infinity }
-    : undefined
-  const position = findFreeSlot(occupiedBoxes(records, parentId), area)
   const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
+  const h = Math.max(CARD_SIZE.h, 60 + lines * 26)
+  // An import passes a cluster it is still building: place by its current size.
+  const shapes = placedShapes(records).filter((shape) => shape.id !== cluster?.id)
+  if (cluster) shapes.push(...placedShapes([cluster]))
+  const { parentId, ...position } = placeNewCard(shapes, {
+    pageId: DEFAULT_PAGE_ID,
+    clusterId: cluster?.id ?? null,
+    size: { w: CARD_SIZE.w, h },
+  })
   return {
     id: createShapeId(),
     typeName: 'shape',
@@ -74,7 +77,7 @@ export function buildIdeaCard(
     meta: {},
     props: {
       w: CARD_SIZE.w,
-      h: Math.max(CARD_SIZE.h, 60 + lines * 26),
+      h,
       text,
       color: 'yellow',
       author: author.name,

@@ -1,6 +1,7 @@
 import { CLUSTER_TYPE, type ClusterShape } from '@pinnwand/shared'
 import type { TLGeoShape, TLRecord, TLShape, TLShapeId, TLTextShape } from '@tldraw/tlschema'
 import { DEFAULT_PAGE_ID } from './boardDocument.ts'
+import { COLLECT_ROLE, COLLECT_ZONE_WIDTH } from './placement.ts'
 
 export const TemplateIds = ['blank', 'thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum'] as const
 export type TemplateId = (typeof TemplateIds)[number]
@@ -95,17 +96,24 @@ function cluster(
 }
 
 /** A labelled zone (not a cluster): where a phase of the work happens. */
-function zone(boardId: string, name: string, label: string, x: number, w: number, ownerId: string): TLGeoShape {
+function zone(
+  boardId: string,
+  name: string,
+  label: string,
+  box: { x: number; w: number; h?: number },
+  ownerId: string,
+  index = `a0${name}`,
+): TLGeoShape {
   return {
-    ...base(templateId(boardId, name), x, 0, `a0${name}`, ownerId),
+    ...base(templateId(boardId, name), box.x, 0, index, ownerId),
     type: 'geo',
     isLocked: true,
     props: {
       geo: 'rectangle',
       dash: 'dashed',
       url: '',
-      w,
-      h: 1400,
+      w: box.w,
+      h: box.h ?? 1400,
       growY: 0,
       scale: 1,
       flipX: false,
@@ -123,8 +131,19 @@ function zone(boardId: string, name: string, label: string, x: number, w: number
 }
 
 /**
+ * The zone where new ideas land (shared/src/placement: `placeNewCard`), marked
+ * `meta.role: 'collect'`, as wide as the cards' grid. Below the other shapes in z-order.
+ */
+function collectZone(boardId: string, name: string, label: string, x: number, h: number, ownerId: string): TLGeoShape {
+  const shape = zone(boardId, name, label, { x, w: COLLECT_ZONE_WIDTH, h }, ownerId, 'a0A')
+  return { ...shape, meta: { ...shape.meta, role: COLLECT_ROLE } }
+}
+
+/**
  * The records a new board starts with, by template: the guiding question on top, plus the
- * template's areas. Owned by the facilitator (participants can't move or delete them).
+ * template's areas, among them the collecting area where new ideas land (a blank board has none
+ * and uses the fixed band of `DEFAULT_COLLECT_AREA`). Owned by the facilitator (participants
+ * can't move or delete them).
  */
 export function templateRecords(
   template: string,
@@ -138,6 +157,7 @@ export function templateRecords(
   switch (isTemplateId(template) ? template : 'blank') {
     case 'thementisch':
       records.push(
+        collectZone(board.id, 'collect', t.collect, 0, 1720, facilitatorId),
         cluster(board.id, 'c1', t.cluster(1), 1500, 0, 'light-blue', facilitatorId),
         cluster(board.id, 'c2', t.cluster(2), 1500, 600, 'light-green', facilitatorId),
         cluster(board.id, 'c3', t.cluster(3), 1500, 1200, 'light-violet', facilitatorId),
@@ -157,16 +177,20 @@ export function templateRecords(
           ),
         )
       })
+      records.push(collectZone(board.id, 'collect', t.collect, 2460, 1400, facilitatorId))
       break
     case 'ideenwerkstatt':
       records.push(
-        zone(board.id, 'z1', t.collect, 0, 1400, facilitatorId),
-        zone(board.id, 'z2', t.clusterArea, 1500, 1600, facilitatorId),
-        zone(board.id, 'z3', t.vote, 3200, 1400, facilitatorId),
+        collectZone(board.id, 'z1', t.collect, 0, 1400, facilitatorId),
+        zone(board.id, 'z2', t.clusterArea, { x: 1500, w: 1600 }, facilitatorId),
+        zone(board.id, 'z3', t.vote, { x: 3200, w: 1400 }, facilitatorId),
       )
       break
     case 'plenum':
-      records.push(zone(board.id, 'z1', t.shortlists, 0, 3000, facilitatorId))
+      records.push(
+        zone(board.id, 'z1', t.shortlists, { x: 0, w: 3000 }, facilitatorId),
+        collectZone(board.id, 'collect', t.collect, 3100, 1400, facilitatorId),
+      )
       break
     case 'blank':
       break
