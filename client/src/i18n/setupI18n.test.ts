@@ -70,4 +70,31 @@ describe('i18n', () => {
       for (const kind of ['missingTitle', 'unknownTemplate']) expect(table).toHaveProperty(['create', 'csvProblem', kind])
     }
   })
+
+  it('addresses people formally in German: no du, dein, dir, dich', () => {
+    const informal = /(^|[^\p{L}])(du|dein|deine|deinem|deinen|deiner|deines|dir|dich|euch|euer|eure)(?![\p{L}])/iu
+    const offenders = entries(de).filter(([, text]) => informal.test(text))
+    expect(offenders).toEqual([])
+  })
+
+  it('gives every text with a count its plural forms, in both languages', () => {
+    for (const table of [de, en]) {
+      const all = entries(table)
+      const singulars = new Set(all.filter(([key]) => key.endsWith('_one')).map(([key]) => key.slice(0, -4)))
+      const plurals = new Set(all.filter(([key]) => key.endsWith('_other')).map(([key]) => key.slice(0, -6)))
+      const countedWithoutPlural = all
+        .filter(([key, text]) => text.includes('{{count}}') && !/_(one|other|zero)$/.test(key))
+        .map(([key]) => key)
+      expect(countedWithoutPlural).toEqual([])
+      expect([...singulars].filter((key) => !plurals.has(key))).toEqual([])
+      expect([...plurals].filter((key) => !singulars.has(key))).toEqual([])
+    }
+  })
 })
+
+/** [key path, text] of every text in a table. */
+function entries(value: unknown, prefix = ''): [string, string][] {
+  if (typeof value === 'string') return [[prefix, value]]
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([k, v]) => entries(v, prefix ? `${prefix}.${k}` : k))
+}
