@@ -178,9 +178,13 @@ export async function connectClient(
   baseUrl: string,
   boardId: string,
   token: string,
-  { waitForSync = true, params = {} as Record<string, string> } = {},
+  {
+    waitForSync = true,
+    params = {} as Record<string, string>,
+    /** An existing document (a tab that reconnects keeps its doc and Yjs client id). */
+    doc = new Y.Doc(),
+  } = {},
 ): Promise<BoardClient> {
-  const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
     params: { token, ...params },
     WebSocketPolyfill: WebSocket as never,

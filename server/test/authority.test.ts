@@ -1,0 +1,255 @@
+import { CloseCode, type IdeaCardShape } from '@pinnwand/shared'
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  deleteSetUpdate,
+  type HostileSocket,
+  nextClock,
+  openHostileSocket,
+  recordsOf,
+  roomPending,
+  storedBoardDoc,
+  throwawayClientId,
+  UpdateCrafter,
+  writerClientOf,
+} from './helpers/hostileClient.ts'
+import {
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  serverRoundTrip,
+  startTestServer,
+  type TestServer,
+  userIdOf,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+/**
+ * Issue 12: the server's authority against a hand-written client. Each test plays one attack
+ * from the issue with a bare socket that builds its updates with the Yjs encoder, while honest
+ * y-websocket clients keep working. How long a refused socket may take to be closed.
+ */
+const CLOSE_WITHIN_MS = 2_000
+
+describe('authority: updates that would leave something pending, foreign client ids (issue 12)', () => {
+  let t: TestServer
+  const clients: BoardClient[] = []
+  const hostiles: HostileSocket[] = []
+
+  beforeAll(async () => {
+    t = await startTestServer()
+  })
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy()
+    for (const h of hostiles.splice(0)) h.close()
+  })
+  afterAll(async () => {
+    await t.stop()
+  })
+
+  const connect = async (boardId: string, token: string) => {
+    const client = await connectClient(t.url, boardId, token)
+    clients.push(client)
+    return client
+  }
+  const hostile = async (boardId: string, token: string) => {
+    const socket = await openHostileSocket(t.url, boardId, token)
+    hostiles.push(socket)
+    return socket
+  }
+
+  /** A board with Ada (the victim, writing one card), Mallory (the attacker) and the facilitator watching. */
+  async function scene() {
+    const workshop = await createWorkshop(t.url)
+    const boardId = workshop.boardIds[0]!
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const mallory = await joinParticipant(t.url, workshop, 'Mallory')
+    const victim = await connect(boardId, ada.participantToken)
+    const observer = await connect(boardId, workshop.facilitatorToken)
+    const card = ideaCard(ada.participantId, 'Adas Idee')
+    victim.records.set(card.id, card)
+    await serverRoundTrip(victim.provider)
+    const room = t.server.rooms.getLoaded(boardId)!
+    return { workshop, boardId, ada, mallory, victim, observer, card, room }
+  }
+
+  /** Ada writes a new card and it arrives at `observer`: the victim's next write after the attack. */
+  async function victimWritesAgain(victim: BoardClient, observer: BoardClient, authorId: string, text: string) {
+    const next = ideaCard(authorId, text)
+    victim.records.set(next.id, next)
+    await serverRoundTrip(victim.provider)
+    await waitFor(() => observer.has(next.id), { what: `"${text}" at the observer` })
+    return next
+  }
+
+  // Soft: on a failure the test still goes on to show what the attack did.
+  const expectNothingPending = (boardId: string) =>
+    expect
+      .soft(roomPending(t, boardId), 'the room holds pending structs or deletes')
+      .toEqual({ structs: false, ds: false })
+
+  it('1a: a struct planted after the next clock of a participant is refused (4424) and never rewrites her card', async () => {
+    const { boardId, ada, mallory, victim, observer, card, room } = await scene()
+    const attacker = await hostile(boardId, mallory.participantToken)
+    const victimClient = writerClientOf(attacker.mirror, card.id)
+    expect(victimClient).toBe(victim.doc.clientID)
+    const rewritten: IdeaCardShape = { ...card, props: { ...card.props, text: 'UMGESCHRIEBEN' } }
+    attacker.sendUpdate(
+      new UpdateCrafter(attacker.mirror)
+        // Stands for Ada's next write: the planted entry takes it as its left origin.
+        .ghost(victimClient, (records) => records.push([{ key: 'shape:ghost', val: {} as never }]))
+        .push(throwawayClientId(), card.id, rewritten)
+        .encode(),
+    )
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.incompleteUpdate)
+    expectNothingPending(boardId)
+
+    await victimWritesAgain(victim, observer, ada.participantId, 'Adas zweite Idee')
+    expect(observer.card(card.id)?.props.text).toBe('Adas Idee')
+    expect((room.records.get(card.id) as IdeaCardShape).props.text).toBe('Adas Idee')
+    expect(victim.card(card.id)?.props.text).toBe('Adas Idee')
+    expect(victim.closes).toEqual([])
+    expectNothingPending(boardId)
+    await room.flushAndCompact()
+    expect((recordsOf(await storedBoardDoc(t, boardId))[card.id] as IdeaCardShape).props.text).toBe('Adas Idee')
+  })
+
+  it('1b: a delete range for future clocks of a participant is refused (4424); her next card survives', async () => {
+    const { workshop, boardId, ada, mallory, victim, observer, room } = await scene()
+    const attacker = await hostile(boardId, mallory.participantToken)
+    const victimClient = victim.doc.clientID
+    const from = nextClock(attacker.mirror, victimClient)
+    attacker.sendUpdate(deleteSetUpdate([{ client: victimClient, clock: from, len: 10 }]))
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.incompleteUpdate)
+    expectNothingPending(boardId)
+
+    const next = ideaCard(ada.participantId, 'Adas nächste Idee')
+    victim.records.set(next.id, next)
+    await serverRoundTrip(victim.provider)
+    expect(room.records.has(next.id), 'the card on the server').toBe(true)
+    const third = await connect(boardId, workshop.facilitatorToken)
+    expect(third.has(next.id), 'the card at a client that joins afterwards').toBe(true)
+    expect(observer.has(next.id)).toBe(true)
+    expect(victim.closes).toEqual([])
+    expectNothingPending(boardId)
+  })
+
+  it("1c: with the facilitator as the victim, page:page and other people's cards stay as they are", async () => {
+    const { workshop, boardId, mallory, victim, observer, card, room } = await scene()
+    const attacker = await hostile(boardId, mallory.participantToken)
+    const facilitatorClient = observer.doc.clientID
+    // The facilitator's browser wrote before, so its client id is in the document.
+    const facilitatorId = await userIdOf(t.url, workshop.facilitatorToken)
+    const own = ideaCard(facilitatorId, 'Moderation')
+    observer.records.set(own.id, own)
+    await serverRoundTrip(observer.provider)
+    await waitFor(() => writerClientOf(attacker.mirror, own.id) === facilitatorClient, {
+      what: "the facilitator's card and client id at the attacker",
+    })
+
+    const page = recordsOf(attacker.mirror)['page:page']!
+    const rewritten: IdeaCardShape = { ...card, props: { ...card.props, text: 'VON DER MODERATION GEÄNDERT' } }
+    const attackerClient = throwawayClientId()
+    attacker.sendUpdate(
+      new UpdateCrafter(attacker.mirror)
+        .ghost(facilitatorClient, (records) => records.push([{ key: 'shape:ghost', val: {} as never }]))
+        .push(attackerClient, 'page:page', { ...page, name: 'Gekapert' })
+        .push(attackerClient, card.id, rewritten)
+        .encode(),
+    )
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.incompleteUpdate)
+    expectNothingPending(boardId)
+
+    // The facilitator's next write; Ada's client sees it, so it sees anything integrated with it.
+    await victimWritesAgain(observer, victim, facilitatorId, 'Moderation 2')
+    for (const doc of [room.doc, observer.doc, victim.doc]) {
+      const records = recordsOf(doc)
+      expect((records['page:page'] as { name: string }).name).toBe((page as { name: string }).name)
+      expect((records[card.id] as IdeaCardShape).props.text).toBe('Adas Idee')
+    }
+    expect(observer.closes).toEqual([])
+    expect(victim.closes).toEqual([])
+  })
+
+  it('3: pending junk is refused every time; the document does not grow; writes and joins stay small', async () => {
+    const { workshop, boardId, mallory, observer, room } = await scene()
+    const sizeBefore = Y.encodeStateAsUpdate(room.doc).byteLength
+    const junk = 'J'.repeat(40_000)
+    const attackers: HostileSocket[] = []
+    for (let i = 0; i < 15; i++) {
+      const attacker = await hostile(boardId, mallory.participantToken)
+      const missing = throwawayClientId() // a client id nobody will ever write under
+      attacker.sendUpdate(
+        new UpdateCrafter(attacker.mirror)
+          .ghost(missing, (records) => records.push([{ key: 'shape:never', val: {} as never }]))
+          .push(throwawayClientId(), `shape:junk-${i}`, { junk })
+          .encode(),
+      )
+      attackers.push(attacker)
+    }
+    const codes = await Promise.all(attackers.map((a) => a.closeWithin(CLOSE_WITHIN_MS)))
+    expect.soft(codes, 'every junk update refused').toEqual(codes.map(() => CloseCode.incompleteUpdate))
+    expectNothingPending(boardId)
+    const sizeAfter = Y.encodeStateAsUpdate(room.doc).byteLength
+    expect(sizeAfter, 'document size after 15 × 40 kB of pending junk').toBeLessThan(sizeBefore + 1_000)
+
+    const facilitatorId = await userIdOf(t.url, workshop.facilitatorToken)
+    const card = ideaCard(facilitatorId, 'Moderation schreibt noch')
+    observer.records.set(card.id, card)
+    await serverRoundTrip(observer.provider)
+    expect(room.records.has(card.id)).toBe(true)
+    const joiner = await hostile(boardId, workshop.facilitatorToken)
+    expect(joiner.syncBytes(), 'bytes a joining client downloads').toBeLessThan(sizeBefore + 2_000)
+    expect(joiner.syncBytes()).toBeLessThan(20_000)
+  })
+
+  it('foreign client id: writing at the next clock of Ada\u2019s id is refused (4423); her next write arrives', async () => {
+    const { boardId, ada, mallory, victim, observer, room } = await scene()
+    const attacker = await hostile(boardId, mallory.participantToken)
+    const victimClient = victim.doc.clientID
+    // A card Mallory may write as such (her own), but under Ada's client id at its next clock.
+    const malloryCard = ideaCard(mallory.participantId, 'Mallorys Karte', { author: 'Mallory' })
+    attacker.sendUpdate(new UpdateCrafter(attacker.mirror).push(victimClient, malloryCard.id, malloryCard).encode())
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.foreignClientId)
+    expect.soft(room.records.has(malloryCard.id), 'the foreign write applied').toBe(false)
+
+    const next = await victimWritesAgain(victim, observer, ada.participantId, 'Adas zweite Idee')
+    expect(room.records.has(next.id)).toBe(true)
+    expect(victim.closes).toEqual([])
+    // No silent divergence: Ada's copy and the room hold the same records.
+    await waitFor(() => JSON.stringify(recordsOf(victim.doc)) === JSON.stringify(recordsOf(room.doc)), {
+      what: "Ada's copy equal to the room",
+    })
+    expect(recordsOf(observer.doc)).toEqual(recordsOf(room.doc))
+    expectNothingPending(boardId)
+  })
+
+  it('the same person may continue her own client id: after a reconnect and from a second socket', async () => {
+    const { boardId, ada, victim, observer } = await scene()
+    // The tab's connection ends; a new one continues with the same document and client id.
+    victim.provider.destroy()
+    clients.splice(clients.indexOf(victim), 1) // its doc now belongs to the new connection
+    const again = await connectClient(t.url, boardId, ada.participantToken, { doc: victim.doc })
+    clients.push(again)
+    await victimWritesAgain(again, observer, ada.participantId, 'nach dem Wiederverbinden')
+
+    // Another socket of Ada's continues the same client id (her tab's state sent again by hand;
+    // the tab itself is closed: Yjs gives a tab that sees its own id written elsewhere a new one).
+    const clientId = victim.doc.clientID
+    const clock = nextClock(victim.doc, clientId)
+    again.provider.destroy()
+    clients.splice(clients.indexOf(again), 1)
+    const second = await hostile(boardId, ada.participantToken)
+    await waitFor(() => nextClock(second.mirror, clientId) === clock, {
+      what: "Ada's latest write at the second socket",
+    })
+    const fromSecond = ideaCard(ada.participantId, 'aus dem zweiten Socket')
+    second.sendUpdate(new UpdateCrafter(second.mirror).push(clientId, fromSecond.id, fromSecond).encode())
+    await waitFor(() => observer.has(fromSecond.id), { what: 'the second socket’s card at the observer' })
+    expect(second.closeCode()).toBeNull()
+    expectNothingPending(boardId)
+    victim.doc.destroy()
+  })
+})
