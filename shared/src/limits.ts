@@ -11,4 +11,18 @@ export const Limits = {
   wsMessageBytesMax: 8 * 1024 * 1024,
   /** Largest HTTP body the API accepts. */
   httpBodyBytesMax: 2 * 1024 * 1024,
+  /**
+   * Record limits (docs/board-document.md, "Record limits"): every write path checks them, so no
+   * record can break an export or a version. Nesting counts objects and arrays inside `meta` or
+   * `props` (tldraw's rich text of a deeply nested list stays well below 32).
+   */
+  recordNestingMax: 32,
+  /** `meta` of one record as JSON (the web app stores only `createdBy` there). */
+  recordMetaBytesMax: 16 * 1024,
+  /** `props` of one record as JSON; a long freehand stroke is a few tens of kB. */
+  recordPropsBytesMax: 256 * 1024,
+  /** |x| and |y| of a shape; further out a card is lost from every canvas. */
+  coordinateMax: 1_000_000,
+  /** An image asset stored inline as a `data:` URL (larger images need a server-hosted file). */
+  dataUrlBytesMax: 1024 * 1024,
 } as const

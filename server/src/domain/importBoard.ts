@@ -1,31 +1,46 @@
 import { type BoardComment, BoardCommentSchema } from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
-import { validateRecord } from '../sync/recordPolicy.ts'
+import { checkRecordLimits, validateRecord } from '../sync/recordPolicy.ts'
 
 export type ImportedRecords = { ok: true; records: TLRecord[] } | { ok: false; reason: string }
 
 /**
  * Brings an exported board's records to the current schema and checks every one of them, so an
- * import either creates a complete, valid board or nothing at all.
+ * import either creates a complete, valid board or nothing at all. `limits`: the record limits
+ * every write path applies (recordPolicy.ts); a restore of the board's own version skips them,
+ * since it brings back what the board already held.
  */
 export function prepareImportedRecords(
   schema: TLSchema,
   exportedSchema: unknown,
   records: readonly unknown[],
+  { limits = true }: { limits?: boolean } = {},
 ): ImportedRecords {
-  const byId: Record<string, TLRecord> = {}
+  // No prototype: an id such as `__proto__` is a key like any other (and then refused below).
+  const byId: Record<string, TLRecord> = Object.create(null) as Record<string, TLRecord>
   for (const record of records) {
-    const id = (record as { id?: unknown }).id
+    const id = (record as { id?: unknown } | null)?.id
     if (typeof id !== 'string') return { ok: false, reason: 'a record has no id' }
+    if (!/^[a-z_]+:/i.test(id))
+      return { ok: false, reason: `record id ${JSON.stringify(id.slice(0, 60))} is not a record id` }
+    if (Object.hasOwn(byId, id)) return { ok: false, reason: `record ${id} appears twice` }
+    if (limits) {
+      // Before migration and validation, which walk records recursively.
+      const beyond = checkRecordLimits(record as TLRecord, undefined)
+      if (beyond) return { ok: false, reason: `record ${id}: ${beyond}` }
+    }
     byId[id] = record as TLRecord
   }
   const migrated = schema.migrateStoreSnapshot({ store: byId as never, schema: exportedSchema as SerializedSchema })
   if (migrated.type === 'error')
     return { ok: false, reason: `the board's schema cannot be migrated (${migrated.reason})` }
   const result = Object.values(migrated.value as Record<string, TLRecord>)
+  const imported = new Map(result.map((record) => [record.id as string, record]))
   for (const record of result) {
-    const problem = validateRecord(record.id, record, undefined, schema)
+    const problem =
+      validateRecord(record.id, record, undefined, schema) ??
+      (limits ? checkRecordLimits(record, undefined, { getRecord: (id) => imported.get(id) }) : null)
     if (problem) return { ok: false, reason: `record ${record.id}: ${problem}` }
   }
   if (!result.some((r) => r.typeName === 'document')) return { ok: false, reason: 'the export has no document record' }

@@ -6,13 +6,12 @@ import {
   type IdeaImportResponse,
   parseIdeaImport,
 } from '@pinnwand/shared/ideaImport'
-import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
-import { validateRecord } from '../sync/recordPolicy.ts'
+import { boardFor, recordPolicyContext, recordRefusalError } from '../http/routes/ideas.ts'
+import { reviewRecordChange } from '../sync/recordPolicy.ts'
 import { type IdeaImportPlan, planIdeaImport } from './planIdeaImport.ts'
 
 /**
@@ -53,10 +52,15 @@ export function registerIdeaImportRoutes(app: FastifyInstance, ctx: AppContext):
         let plan!: IdeaImportPlan
         await room.change((records) => {
           plan = planIdeaImport(currentRecords(records), parsed.ideas, actor)
-          // Everything is checked before anything is written: all of it or nothing.
+          // Everything is checked before anything is written: all of it or nothing. The rules are
+          // the socket's; a card's new cluster counts as on the board already.
+          const planned = new Map(plan.records.map((record) => [record.id as string, record]))
+          const context = recordPolicyContext(room, records)
+          const policy = { ...context, getRecord: (id: string) => planned.get(id) ?? context.getRecord?.(id) }
           for (const record of plan.records) {
-            const invalid = validateRecord(record.id, record, records.get(record.id), ctx.schema)
-            if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
+            const change = { id: record.id, before: records.get(record.id), after: record }
+            const refused = reviewRecordChange(actor, change, ctx.schema, policy)
+            if (refused) throw recordRefusalError(refused)
           }
           for (const record of plan.records) records.set(record.id, record)
         })

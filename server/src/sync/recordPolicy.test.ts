@@ -1,8 +1,8 @@
-import { getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared'
-import { DocumentRecordType, PageRecordType, type TLRecord, TLDOCUMENT_ID } from '@tldraw/tlschema'
+import { getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, Limits } from '@pinnwand/shared'
+import { AssetRecordType, DocumentRecordType, PageRecordType, type TLRecord, TLDOCUMENT_ID } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../auth/Actor.ts'
-import { reviewRecordChange, validateRecord } from './recordPolicy.ts'
+import { measureJson, type PolicyContext, reviewRecordChange, validateRecord } from './recordPolicy.ts'
 
 const schema = getBoardSchema()
 
@@ -157,5 +157,134 @@ describe('reviewRecordChange', () => {
     const page = PageRecordType.create({ id: 'page:x' as never, name: 'x', index: 'a1' as never })
     const asShape = { ...card(), id: 'page:x' } as unknown as TLRecord
     expect(validateRecord('page:x', asShape, page, schema)).toBeTruthy()
+  })
+})
+
+/** `{ a: { a: … } }`, `levels` objects deep, built without recursion. */
+function nested(levels: number): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  let current = root
+  for (let i = 1; i < levels; i++) {
+    const next: Record<string, unknown> = {}
+    current.a = next
+    current = next
+  }
+  return root
+}
+
+const page = PageRecordType.create({ id: 'page:page' as never, name: 'Seite', index: 'a1' as never })
+const cluster = { ...card({}, 'shape:cluster1'), type: 'cluster', props: { w: 760, h: 520, title: 'T', color: 'blue' } }
+const board: Record<string, TLRecord> = {
+  'page:page': page,
+  'shape:card1': card(),
+  'shape:cluster1': cluster as unknown as TLRecord,
+}
+const onBoard: PolicyContext = { locked: false, getRecord: (id) => board[id] }
+const createOn = (record: TLRecord, who: Actor = ada) =>
+  reviewRecordChange(who, { id: record.id, before: undefined, after: record }, schema, onBoard)
+const updateOn = (before: TLRecord, after: TLRecord, who: Actor = ada) =>
+  reviewRecordChange(who, { id: after.id, before, after }, schema, onBoard)
+const facilitator = actor('facilitator', 'f_1')
+
+describe('record limits', () => {
+  it('measures nesting and size without recursion', () => {
+    expect(measureJson({}, 1, 100)).toBeNull()
+    expect(measureJson(nested(2), 1, 100)).toMatch(/deeper than 1 levels/)
+    expect(measureJson(nested(100_000), 32, 1e9)).toMatch(/deeper than 32/)
+    expect(measureJson({ text: 'x'.repeat(200) }, 5, 100)).toMatch(/larger than 100 bytes/)
+    expect(measureJson(undefined, 1, 10)).toBeNull()
+  })
+
+  it("refuses a card whose meta nests 3,000 levels, from anyone, and accepts the limit's own depth", () => {
+    expect(create({ ...card(), meta: nested(3000) } as TLRecord)).toMatch(/meta nested deeper than 32/)
+    expect(create({ ...card({ authorId: 'f_1' }), meta: nested(3000) } as TLRecord, facilitator)).toMatch(/meta nested/)
+    expect(update(card(), { ...card(), meta: nested(40) } as TLRecord)).toMatch(/meta nested/)
+    expect(create({ ...card(), meta: nested(Limits.recordNestingMax) } as TLRecord)).toBeNull()
+  })
+
+  it('refuses oversized meta and props', () => {
+    expect(create({ ...card(), meta: { junk: 'x'.repeat(Limits.recordMetaBytesMax) } } as TLRecord)).toMatch(
+      /meta larger than/,
+    )
+    const drawing = { ...card(), type: 'geo', props: { junk: 'x'.repeat(Limits.recordPropsBytesMax) } }
+    expect(create(drawing as unknown as TLRecord)).toMatch(/props larger than/)
+  })
+
+  it("refuses an author name over the display-name limit, and a participant's card in someone else's name", () => {
+    expect(create(card({ author: 'x'.repeat(7 * 1024 * 1024) }))).toMatch(/author name is longer than 60/)
+    expect(create(card({ author: 'Moderation' }))).toMatch(/author’s own name/)
+    // Editing one's own card: the name stays as it was, or becomes one's own.
+    expect(update(card(), card({ text: 'neu', author: 'Moderation' }))).toMatch(/author’s own name/)
+    expect(update(card({ author: 'Ada L.' }), card({ author: 'Ada L.', text: 'neu' }))).toBeNull()
+    // Moving someone else's card keeps their name.
+    expect(update(card(), { ...card(), x: 10 }, actor('participant', 'p_bob'))).toBeNull()
+  })
+
+  it('refuses coordinates beyond the limit or not finite, but leaves an unchanged old value alone', () => {
+    expect(create({ ...card(), x: 1e12 })).toMatch(/x must be a number between/)
+    expect(update(card(), { ...card(), y: -2e6 }, actor('participant', 'p_bob'))).toMatch(/y must be/)
+    expect(create({ ...card(), x: Number.NaN })).toMatch(/x must be/)
+    expect(create({ ...card(), x: Limits.coordinateMax, y: -Limits.coordinateMax })).toBeNull()
+    expect(update({ ...card(), x: 5e6 }, { ...card(), x: 5e6, props: { ...card().props, text: 'neu' } })).toBeNull()
+  })
+
+  it('requires the parent to be the page or an existing cluster, frame or group', () => {
+    const bob = actor('participant', 'p_bob')
+    expect(updateOn(card(), { ...card(), parentId: 'shape:doesnotexist' as never }, bob)).toMatch(/parent must be/)
+    expect(updateOn(card(), { ...card(), parentId: 'shape:cluster1' as never }, bob)).toBeNull()
+    // A card is no container; nor is a page that does not exist.
+    expect(createOn({ ...card({}, 'shape:card2'), parentId: 'shape:card1' as never })).toMatch(/parent must be/)
+    expect(createOn({ ...card({}, 'shape:card2'), parentId: 'page:gone' as never })).toMatch(/parent must be/)
+    expect(createOn(card({}, 'shape:card2'))).toBeNull()
+    expect(
+      createOn({ ...card({ authorId: 'f_1' }, 'shape:card2'), parentId: 'shape:x' as never }, facilitator),
+    ).toMatch(/parent must be/)
+    // Without a way to look records up, the rule cannot be judged and is skipped (older callers).
+    expect(update(card(), { ...card(), parentId: 'shape:doesnotexist' as never }, bob)).toBeNull()
+  })
+
+  describe('assets', () => {
+    const image = (src: string | null) =>
+      AssetRecordType.create({
+        id: 'asset:img' as never,
+        type: 'image',
+        props: { name: 'bild.png', src, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
+      })
+    const png = 'data:image/png;base64,iVBORw0KGgo='
+
+    it('accepts server-hosted and small inline images', () => {
+      expect(create(image('/api/boards/b_1/assets/a_1'))).toBeNull()
+      expect(create(image(png))).toBeNull()
+      expect(create(image(null))).toBeNull()
+    })
+
+    it('refuses every outside address, so no browser fetches one', () => {
+      for (const src of [
+        'https://tracker.example/pixel.png',
+        'http://192.168.1.1/',
+        '//evil.example/x.png',
+        '/\\evil.example/x.png',
+        'javascript:alert(1)',
+      ]) {
+        expect(create(image(src)), src).toMatch(/must be an image on this server/)
+      }
+      expect(create(image(png), facilitator)).toBeNull()
+      expect(create(image('https://tracker.example/pixel.png'), facilitator)).toMatch(/must be an image on this/)
+    })
+
+    it('refuses inline non-images and inline images over the limit', () => {
+      expect(create(image('data:text/html;base64,PHNjcmlwdD4='))).toMatch(/PNG, JPEG/)
+      expect(create(image('data:image/svg+xml,<svg></svg>'))).toMatch(/PNG, JPEG/)
+      expect(create(image(`data:image/png;base64,${'A'.repeat(Limits.dataUrlBytesMax)}`))).toMatch(/larger than/)
+    })
+
+    it('checks the picture fields of bookmark assets too', () => {
+      const bookmark = AssetRecordType.create({
+        id: 'asset:bm' as never,
+        type: 'bookmark',
+        props: { src: null, title: 't', description: '', image: 'https://tracker.example/og.png', favicon: '' },
+      })
+      expect(create(bookmark)).toMatch(/asset image must be/)
+    })
   })
 })

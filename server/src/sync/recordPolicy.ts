@@ -1,5 +1,5 @@
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
-import { IDEA_CARD_TYPE } from '@pinnwand/shared'
+import { CLUSTER_TYPE, IDEA_CARD_TYPE, Limits } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
 
 export interface RecordChange {
@@ -13,11 +13,35 @@ export type Verdict = string | null
 
 const PROTECTED_IDS = new Set(['document:document'])
 
+/** The verdict for a participant's change while the board is locked (the API answers 409 board_locked). */
+export const LOCKED_VERDICT = 'the board is locked'
+
 /** Server-owned state of the board that the rules depend on. */
 export interface PolicyContext {
   /** Locked by the facilitator, or a voting round is open: participants change nothing. */
   locked: boolean
+  /**
+   * The record with this id as the document holds it now (in the room: after the change under
+   * review, so a frame and its first child may arrive in one update). Without it, the rules that
+   * need other records (`parentId`) are skipped.
+   */
+  getRecord?: (id: string) => TLRecord | undefined
 }
+
+/** Shapes that may hold other shapes: a shape's `parentId` is the page or one of these. */
+const CONTAINER_TYPES: ReadonlySet<string> = new Set([CLUSTER_TYPE, 'frame', 'group'])
+
+/** Image types an inline `data:` asset may have (no SVG: it is a document, not a picture). */
+const DATA_IMAGE_TYPES: ReadonlySet<string> = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+])
+
+/** Asset props that browsers fetch: each must point at this server or be a small inline image. */
+const ASSET_URL_FIELDS = ['src', 'image', 'favicon'] as const
 
 /** Fields a participant may change on someone else's idea card: moving it, nothing more. */
 const MOVE_FIELDS = new Set(['x', 'y', 'rotation', 'index', 'parentId'])
@@ -59,6 +83,9 @@ export function reviewRecordChange(
   const { id, before, after } = change
   if (after === undefined && PROTECTED_IDS.has(id)) return 'the document record cannot be deleted'
   if (after) {
+    if (after.id !== id) return 'record id does not match its key'
+    const beyond = checkRecordLimits(after, before, context)
+    if (beyond) return beyond
     const invalid = validateRecord(id, after, before, schema)
     if (invalid) return invalid
   }
@@ -72,7 +99,9 @@ export function reviewRecordChange(
     return null
   }
   // Participant from here on.
-  if (context.locked) return 'the board is locked'
+  if (context.locked) return LOCKED_VERDICT
+  const authorName = reviewAuthorName(actor, before, after)
+  if (authorName) return authorName
   const record = after ?? before
   if (!record) return null
   if (record.typeName === 'binding') return null
@@ -100,6 +129,102 @@ export function validateRecord(id: string, record: TLRecord, before: TLRecord | 
     type.validate(record as never, before as never)
   } catch (error) {
     return `invalid ${record.typeName}: ${(error as Error).message}`
+  }
+  return null
+}
+
+/** A participant's card shows their own display name; changing it is changing it to that name. */
+function reviewAuthorName(actor: Actor, before: TLRecord | undefined, after: TLRecord | undefined): Verdict {
+  if (after?.typeName !== 'shape' || after.type !== IDEA_CARD_TYPE) return null
+  const name = (after.props as { author?: unknown }).author
+  const previous = before?.typeName === 'shape' ? (before.props as { author?: unknown }).author : undefined
+  if (before && name === previous) return null
+  return name === actor.name ? null : 'an idea card must show its author’s own name'
+}
+
+/**
+ * Record limits (docs/board-document.md): nesting and size of `meta` and `props`, the author
+ * name, coordinates, the parent, and where an asset's picture comes from. Checked before schema
+ * validation, which walks the record recursively. Rules on fields that did not change
+ * (coordinates, parent) apply only to new values, so an old record stays editable.
+ */
+export function checkRecordLimits(
+  record: TLRecord,
+  before: TLRecord | undefined,
+  context: Pick<PolicyContext, 'getRecord'> = {},
+): Verdict {
+  const raw = record as unknown as { meta?: unknown; props?: unknown }
+  const author = (raw.props as { author?: unknown } | undefined)?.author
+  if (record.typeName === 'shape' && typeof author === 'string' && author.length > Limits.displayNameMax) {
+    return `the author name is longer than ${Limits.displayNameMax} characters`
+  }
+  const meta = measureJson(raw.meta, Limits.recordNestingMax, Limits.recordMetaBytesMax)
+  if (meta) return `meta ${meta}`
+  const props = measureJson(raw.props, Limits.recordNestingMax, Limits.recordPropsBytesMax)
+  if (props) return `props ${props}`
+  if (record.typeName === 'asset') return checkAssetUrls(record.props as Record<string, unknown>)
+  if (record.typeName !== 'shape') return null
+  const old = before?.typeName === 'shape' ? before : undefined
+  for (const axis of ['x', 'y'] as const) {
+    const value = record[axis]
+    if (old && old[axis] === value) continue
+    if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > Limits.coordinateMax) {
+      return `${axis} must be a number between -${Limits.coordinateMax} and ${Limits.coordinateMax}`
+    }
+  }
+  if (context.getRecord && (!old || old.parentId !== record.parentId)) {
+    const parent = context.getRecord(record.parentId)
+    const container = parent?.typeName === 'page' || (parent?.typeName === 'shape' && CONTAINER_TYPES.has(parent.type))
+    if (!container) return 'the parent must be a page or a cluster, frame or group on the board'
+  }
+  return null
+}
+
+function checkAssetUrls(props: Record<string, unknown>): Verdict {
+  for (const field of ASSET_URL_FIELDS) {
+    const value = props[field]
+    if (value === undefined || value === null || value === '') continue
+    if (typeof value !== 'string') return `asset ${field} must be a URL`
+    if (isServerPath(value)) continue
+    if (!value.startsWith('data:')) return `asset ${field} must be an image on this server or an inline image`
+    const type = /^data:([^;,]*)/.exec(value)?.[1]?.toLowerCase() ?? ''
+    if (!DATA_IMAGE_TYPES.has(type)) return `asset ${field} must be a PNG, JPEG, GIF, WebP or AVIF image`
+    if (value.length > Limits.dataUrlBytesMax) {
+      return `asset ${field} is larger than ${Limits.dataUrlBytesMax} bytes; inline images must be smaller`
+    }
+  }
+  return null
+}
+
+/** A path on this server ("/api/…"), not "//host/…" (protocol-relative) nor "/\\host". */
+const isServerPath = (url: string): boolean => /^\/(?![/\\])/.test(url)
+
+/**
+ * Measures a JSON value without recursion (a hostile record may nest thousands of levels):
+ * "nested deeper than N levels" or "larger than N bytes" (its JSON length, estimated: strings and
+ * keys exactly, other values as 5), or null when it is within both limits. Stops as soon as a
+ * limit is passed.
+ */
+export function measureJson(value: unknown, maxDepth: number, maxBytes: number): string | null {
+  let bytes = 0
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }]
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!
+    if (typeof current === 'string') bytes += current.length + 2
+    else if (typeof current !== 'object' || current === null) bytes += 5
+    else {
+      if (depth + 1 > maxDepth) return `nested deeper than ${maxDepth} levels`
+      bytes += 2
+      if (Array.isArray(current)) {
+        for (const item of current) stack.push({ value: item, depth: depth + 1 })
+      } else {
+        for (const [key, item] of Object.entries(current)) {
+          bytes += key.length + 4
+          stack.push({ value: item, depth: depth + 1 })
+        }
+      }
+    }
+    if (bytes > maxBytes) return `larger than ${maxBytes} bytes`
   }
   return null
 }

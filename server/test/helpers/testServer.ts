@@ -122,8 +122,12 @@ export async function joinParticipant(
     body: { name, joinCode: workshop.joinCode },
   })
   if (res.status !== 201) throw new Error(`joining failed: ${res.status} ${JSON.stringify(res.body)}`)
+  participantNames.set(res.body.participantId, name)
   return res.body
 }
+
+/** Display names of joined participants: `ideaCard` signs a card with its author's own name, as the web app does. */
+const participantNames = new Map<string, string>()
 
 /** The user id the server knows a token by (authorId of that user's cards). */
 export async function userIdOf(baseUrl: string, token: string): Promise<string> {
@@ -152,7 +156,16 @@ export function ideaCard(
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { w: 220, h: 160, text, color: 'yellow', author: 'Ada', authorId, createdAt: Date.now(), ...overrides },
+    props: {
+      w: 220,
+      h: 160,
+      text,
+      color: 'yellow',
+      author: participantNames.get(authorId) ?? 'Ada',
+      authorId,
+      createdAt: Date.now(),
+      ...overrides,
+    },
   }
 }
 

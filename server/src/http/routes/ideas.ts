@@ -1,10 +1,12 @@
 import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
-import { DefaultColorStyle } from '@tldraw/tlschema'
+import { DefaultColorStyle, type TLRecord } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import { type Actor, canReadBoard, canWriteBoard } from '../../auth/Actor.ts'
 import { buildCluster, buildIdeaCard, isCluster, listClusters, listIdeas } from '../../domain/ideas.ts'
 import type { BoardRow } from '../../store/Store.ts'
-import { validateRecord } from '../../sync/recordPolicy.ts'
+import { LOCKED_VERDICT, type PolicyContext, reviewRecordChange, type Verdict } from '../../sync/recordPolicy.ts'
+import type { BoardRoom } from '../../sync/BoardRoom.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
@@ -18,6 +20,23 @@ export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): 
   }
   if (!canReadBoard(actor, board)) throw forbidden('This token does not give access to this board.')
   return board
+}
+
+/**
+ * The facts the room judges socket writes with, for a write inside `room.change`: API writes
+ * follow the same rules (locks, open rounds, limits, parents) as the socket.
+ */
+export function recordPolicyContext(room: BoardRoom, records: YKeyValue<TLRecord>): PolicyContext {
+  return { locked: room.isLockedForParticipants, getRecord: (id) => records.get(id) }
+}
+
+/** A refused record write as an API error: 409 while locked, 403 for ownership, else 400. */
+export function recordRefusalError(verdict: NonNullable<Verdict>): ApiError {
+  if (verdict === LOCKED_VERDICT) {
+    return new ApiError(409, ErrorCode.boardLocked, 'The board is locked (or a voting round is open).')
+  }
+  if (/^(only |read-only|another user)/.test(verdict)) return forbidden(`Not allowed: ${verdict}.`)
+  return new ApiError(400, ErrorCode.validationFailed, verdict)
 }
 
 export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -35,8 +54,9 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
       let cluster!: ReturnType<typeof buildCluster>
       await room.change((records) => {
         cluster = buildCluster(currentRecords(records), body.title, color, actor)
-        const invalid = validateRecord(cluster.id, cluster, undefined, ctx.schema)
-        if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
+        const change = { id: cluster.id, before: undefined, after: cluster }
+        const refused = reviewRecordChange(actor, change, ctx.schema, recordPolicyContext(room, records))
+        if (refused) throw recordRefusalError(refused)
         records.set(cluster.id, cluster)
       })
       return reply.code(201).send({ cluster: { id: cluster.id, title: cluster.props.title } })
@@ -63,8 +83,9 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
           cluster = target
         }
         card = buildIdeaCard(currentRecords(records), body.text, actor, cluster)
-        const invalid = validateRecord(card.id, card, undefined, ctx.schema)
-        if (invalid) throw new ApiError(400, ErrorCode.validationFailed, invalid)
+        const change = { id: card.id, before: undefined, after: card }
+        const refused = reviewRecordChange(actor, change, ctx.schema, recordPolicyContext(room, records))
+        if (refused) throw recordRefusalError(refused)
         records.set(card.id, card)
       })
       return reply.code(201).send({
