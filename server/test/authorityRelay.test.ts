@@ -1,0 +1,156 @@
+import { CloseCode, type IdeaCardShape } from '@pinnwand/shared'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import {
+  type HostileSocket,
+  openHostileSocket,
+  recordsOf,
+  roomPending,
+  storedBoardDoc,
+  throwawayClientId,
+  UpdateCrafter,
+  waitForUnload,
+  writerClientOf,
+} from './helpers/hostileClient.ts'
+import {
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  serverRoundTrip,
+  startTestServer,
+  type TestServer,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+const CLOSE_WITHIN_MS = 2_000
+
+/**
+ * Issue 12, finding 2: with REDIS_URL an instance applies other instances' updates with the relay
+ * origin, unreviewed. A struct planted on A after the next clock of a participant connected to B
+ * must be refused on A, and never integrate there when her update arrives through Redis.
+ */
+describe.skipIf(!databaseUrl || !redisUrl)('authority on two instances through Redis (issue 12)', () => {
+  let database: FreshDatabase
+  let a: TestServer
+  let b: TestServer
+  const clients: BoardClient[] = []
+  const hostiles: HostileSocket[] = []
+
+  beforeAll(async () => {
+    database = await freshPostgres(databaseUrl!, 'authority_relay')
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '5' }
+    a = await startTestServer(env)
+    b = await startTestServer(env)
+  })
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy()
+    for (const h of hostiles.splice(0)) h.close()
+  })
+  afterAll(async () => {
+    await a?.stop()
+    await b?.stop()
+    await database?.drop()
+  })
+
+  const connect = async (server: TestServer, boardId: string, token: string) => {
+    const client = await connectClient(server.url, boardId, token)
+    clients.push(client)
+    return client
+  }
+
+  /** Ada writes on B, the facilitator watches on A, Mallory attacks on A. */
+  async function scene() {
+    const workshop = await createWorkshop(a.url)
+    const boardId = workshop.boardIds[0]!
+    const ada = await joinParticipant(b.url, workshop, 'Ada')
+    const mallory = await joinParticipant(a.url, workshop, 'Mallory')
+    const victim = await connect(b, boardId, ada.participantToken)
+    const observer = await connect(a, boardId, workshop.facilitatorToken)
+    const card = ideaCard(ada.participantId, 'Adas Idee')
+    victim.records.set(card.id, card)
+    await waitFor(() => observer.has(card.id), { what: "Ada's card on A" })
+    const attacker = await openHostileSocket(a.url, boardId, mallory.participantToken)
+    hostiles.push(attacker)
+    await waitFor(() => writerClientOf(attacker.mirror, card.id) === victim.doc.clientID, {
+      what: "Ada's card and client id at the attacker",
+    })
+    return { workshop, boardId, ada, mallory, victim, observer, card, attacker }
+  }
+
+  const expectNothingPending = (boardId: string) => {
+    for (const server of [a, b]) {
+      const pending = roomPending(server, boardId)
+      expect.soft(pending ?? { structs: false, ds: false }, 'pending in a room').toEqual({ structs: false, ds: false })
+    }
+  }
+
+  /** Every client gone, both rooms unloaded; then the store and fresh clients on A and on B. */
+  async function reloadEverywhere(boardId: string, token: string) {
+    for (const c of clients.splice(0)) c.destroy()
+    for (const h of hostiles.splice(0)) h.close()
+    await waitForUnload(a, boardId)
+    await waitForUnload(b, boardId)
+    const stored = recordsOf(await storedBoardDoc(a, boardId))
+    const onA = await connect(a, boardId, token)
+    const onB = await connect(b, boardId, token)
+    expect(recordsOf(onA.doc)).toEqual(stored)
+    expect(recordsOf(onB.doc)).toEqual(stored)
+    return stored
+  }
+
+  it('2: a struct planted on A after the next clock of a participant on B is refused; her card holds everywhere', async () => {
+    const { workshop, boardId, ada, victim, observer, card, attacker } = await scene()
+    const rewritten: IdeaCardShape = { ...card, props: { ...card.props, text: 'UMGESCHRIEBEN' } }
+    attacker.sendUpdate(
+      new UpdateCrafter(attacker.mirror)
+        .ghost(victim.doc.clientID, (records) => records.push([{ key: 'shape:ghost', val: {} as never }]))
+        .push(throwawayClientId(), card.id, rewritten)
+        .encode(),
+    )
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.incompleteUpdate)
+    expectNothingPending(boardId)
+
+    // Ada's next write on B reaches A through Redis.
+    const next = ideaCard(ada.participantId, 'Adas zweite Idee')
+    victim.records.set(next.id, next)
+    await serverRoundTrip(victim.provider)
+    await waitFor(() => observer.has(next.id), { what: "Ada's second card on A" })
+    expectNothingPending(boardId)
+    for (const [where, doc] of [
+      ['room A', a.server.rooms.getLoaded(boardId)!.doc],
+      ['room B', b.server.rooms.getLoaded(boardId)!.doc],
+      ['client on A', observer.doc],
+      ['client on B', victim.doc],
+    ] as const) {
+      expect.soft((recordsOf(doc)[card.id] as IdeaCardShape | undefined)?.props.text, where).toBe('Adas Idee')
+    }
+
+    const stored = await reloadEverywhere(boardId, workshop.facilitatorToken)
+    expect((stored[card.id] as IdeaCardShape | undefined)?.props.text, 'in the store after reload').toBe('Adas Idee')
+    expect(stored[next.id], 'the second card in the store').toBeDefined()
+  })
+
+  it('a client id bound on B is foreign on A too (4423); the participant on B keeps writing', async () => {
+    const { workshop, boardId, ada, mallory, victim, observer, attacker } = await scene()
+    const malloryCard = ideaCard(mallory.participantId, 'Mallorys Karte')
+    attacker.sendUpdate(
+      new UpdateCrafter(attacker.mirror).push(victim.doc.clientID, malloryCard.id, malloryCard).encode(),
+    )
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.foreignClientId)
+
+    const next = ideaCard(ada.participantId, 'Adas zweite Idee')
+    victim.records.set(next.id, next)
+    await serverRoundTrip(victim.provider)
+    await waitFor(() => observer.has(next.id), { what: "Ada's second card on A" })
+    expect(victim.closes).toEqual([])
+    expectNothingPending(boardId)
+
+    const stored = await reloadEverywhere(boardId, workshop.facilitatorToken)
+    expect(stored[next.id], "Ada's second card in the store").toBeDefined()
+    expect(stored[malloryCard.id], "Mallory's card under Ada's id").toBeUndefined()
+  })
+})
