@@ -169,9 +169,9 @@ test.describe('dot voting end to end', () => {
     await expect(remaining(tablet.board.page)).toContainText('0 of 3 dots left')
     await expect(card(ideas[0]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '1')
     // Progress for everyone, never the distribution: the tablet sees nothing of Pia's dots.
-    await expect(tablet.board.page.getByTestId('vote-progress')).toContainText('2 voted · 6 dots placed')
+    await expect(tablet.board.page.getByTestId('vote-progress')).toContainText('2 people voted · 6 dots placed')
     await expect(tablet.board.page.getByTestId('vote-result')).toHaveCount(0)
-    await expect(board.page.getByTestId('round-status')).toContainText('2 voted · 6 dots placed')
+    await expect(board.page.getByTestId('round-status')).toContainText('2 people voted · 6 dots placed')
 
     // Reveal: A 3 (2+1), B 2 (1+1), C 1, D 0.
     await panel.getByTestId('round-reveal').click()

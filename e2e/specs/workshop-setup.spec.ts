@@ -93,7 +93,7 @@ test.describe('setting up a workshop in the browser', () => {
           await expect(card(i).getByTestId('idea-count')).toHaveText('1', { timeout: 20_000 })
         }
         await expect(card(2).getByTestId('participant-count')).toHaveText('0')
-        await expect(page.getByText('3 theme tables · 2 connected now')).toBeVisible()
+        await expect(page.getByText('3 theme tables · 2 people connected now')).toBeVisible()
         expect(await page.evaluate(() => (window as { __sameDashboard?: boolean }).__sameDashboard)).toBe(true)
 
         // Each participant sees their own table's idea, not the other one's.

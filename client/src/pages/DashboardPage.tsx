@@ -59,7 +59,9 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
   const { workshop, boards } = data
   const origin = publicOrigin(workshopId)
   const participantLink = joinUrl(origin, workshop.joinCode)
-  const dateText = workshop.date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${workshop.date}T12:00:00`)) : null
+  const dateText = workshop.date
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${workshop.date}T12:00:00`))
+    : null
   const peopleNow = boards.reduce((sum, board) => sum + board.participants, 0)
 
   return (
@@ -70,7 +72,10 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
           <h1>{workshop.title}</h1>
           <p className="pw-hint">
             {dateText ? `${dateText} · ` : ''}
-            {t('dashboard.summary', { tables: boards.length, people: peopleNow })}
+            {t('dashboard.summary', {
+              tables: t('dashboard.tables', { count: boards.length }),
+              people: t('dashboard.peopleNow', { count: peopleNow }),
+            })}
           </p>
           <WorkshopExportButton workshopId={workshopId} token={token} />
         </div>
@@ -91,7 +96,13 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             <div className="pw-field">
               <label htmlFor="participant-link">{t('dashboard.participantLink')}</label>
               <div className="pw-inline">
-                <input id="participant-link" className="pw-input pw-input--mono" readOnly value={participantLink} onFocus={(event) => event.target.select()} />
+                <input
+                  id="participant-link"
+                  className="pw-input pw-input--mono"
+                  readOnly
+                  value={participantLink}
+                  onFocus={(event) => event.target.select()}
+                />
                 <CopyButton text={participantLink} label={t('common.copy')} />
               </div>
               <Link to={paths.joinSheet(workshopId)} className="pw-button pw-button--secondary pw-join-panel__print">
@@ -100,18 +111,36 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             </div>
           </div>
         </section>
-        <SecretLinkPanel link={facilitatorLink(workshopId, token, origin)} workshopId={workshopId} token={token} open={justCreated} />
+        <SecretLinkPanel
+          link={facilitatorLink(workshopId, token, origin)}
+          workshopId={workshopId}
+          token={token}
+          open={justCreated}
+        />
         <section aria-labelledby="tables-heading">
           <h2 id="tables-heading">{t('dashboard.tablesHeading', { count: boards.length })}</h2>
           <div className="pw-table-grid">
             {boards.map((board) => (
-              <TableCard key={board.id} board={board} token={token} joinCode={workshop.joinCode} origin={origin} now={now} onChanged={refresh} />
+              <TableCard
+                key={board.id}
+                board={board}
+                token={token}
+                joinCode={workshop.joinCode}
+                origin={origin}
+                now={now}
+                onChanged={refresh}
+              />
             ))}
           </div>
         </section>
         <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />
-        <DeleteWorkshopPanel workshopId={workshopId} title={workshop.title} token={token} onDeleted={() => setDeletedHere(true)} />
+        <DeleteWorkshopPanel
+          workshopId={workshopId}
+          title={workshop.title}
+          token={token}
+          onDeleted={() => setDeletedHere(true)}
+        />
       </main>
     </>
   )

@@ -12,7 +12,15 @@ import { votingApi } from './votingHttp.ts'
  * A round's ranking: rank, idea, dots (proxy votes marked); ideas with the same dots share a
  * rank and say so. The facilitator promotes the top N or picked ideas to the shortlist.
  */
-export function RankingList({ roundId, results, canPromote }: { roundId: string; results: RoundResultsDto; canPromote: boolean }) {
+export function RankingList({
+  roundId,
+  results,
+  canPromote,
+}: {
+  roundId: string
+  results: RoundResultsDto
+  canPromote: boolean
+}) {
   const { t } = useTranslation()
   const id = useId()
   const { voted, withoutDots } = rankingRows(results.ranking)
@@ -21,7 +29,12 @@ export function RankingList({ roundId, results, canPromote }: { roundId: string;
 
   return (
     <div className="pw-ranking" data-testid="ranking">
-      <p className="pw-muted">{t('voting.progress', { voters: results.voters, dots: results.totalVotes })}</p>
+      <p className="pw-muted">
+        {t('voting.progress', {
+          voters: t('voting.voters', { count: results.voters }),
+          dots: t('voting.dotsPlaced', { count: results.totalVotes }),
+        })}
+      </p>
       {voted.length === 0 ? <p className="pw-muted">{t('voting.ranking.noDots')}</p> : null}
       <ol className="pw-ranking__list" aria-label={t('voting.ranking.title')}>
         {voted.map((entry) => (
@@ -44,7 +57,9 @@ export function RankingList({ roundId, results, canPromote }: { roundId: string;
                     type="checkbox"
                     checked={picked.includes(entry.ideaId)}
                     onChange={(e) =>
-                      setPicked((now) => (e.target.checked ? [...now, entry.ideaId] : now.filter((x) => x !== entry.ideaId)))
+                      setPicked((now) =>
+                        e.target.checked ? [...now, entry.ideaId] : now.filter((x) => x !== entry.ideaId),
+                      )
                     }
                   />
                   <span>{entry.text || t('voting.ranking.removedIdea')}</span>
@@ -52,7 +67,9 @@ export function RankingList({ roundId, results, canPromote }: { roundId: string;
               ) : (
                 entry.text || t('voting.ranking.removedIdea')
               )}
-              {listed.has(entry.ideaId) ? <span className="pw-ranking__listed"> · {t('voting.shortlist.listed')}</span> : null}
+              {listed.has(entry.ideaId) ? (
+                <span className="pw-ranking__listed"> · {t('voting.shortlist.listed')}</span>
+              ) : null}
             </span>
             <span className="pw-ranking__votes">
               {t('voting.ranking.dots', { count: entry.votes })}
@@ -136,7 +153,9 @@ function Promote({
           className="pw-button"
           disabled={!valid || action.busy}
           data-testid="promote-top"
-          onClick={() => void action.run(() => changeShortlist(boardId, () => votingApi.promote(boardId, roundId, n, token)))}
+          onClick={() =>
+            void action.run(() => changeShortlist(boardId, () => votingApi.promote(boardId, roundId, n, token)))
+          }
         >
           {t('voting.shortlist.promoteTop', { count: preview })}
         </button>
@@ -151,7 +170,11 @@ function Promote({
           void action
             .run(() =>
               changeShortlist(boardId, () =>
-                votingApi.setShortlist(boardId, [...current.map((e) => e.ideaId), ...picked.filter((p) => !current.some((e) => e.ideaId === p))], token),
+                votingApi.setShortlist(
+                  boardId,
+                  [...current.map((e) => e.ideaId), ...picked.filter((p) => !current.some((e) => e.ideaId === p))],
+                  token,
+                ),
               ),
             )
             .then((ok) => ok && onDone())

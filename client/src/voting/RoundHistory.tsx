@@ -33,16 +33,25 @@ export function RoundHistory({ current }: { current: RoundStateSection | null })
         <details key={round.id} className="pw-round-history__round" data-testid="history-round">
           <summary>
             {t('voting.history.round', { n: number(round) })} · {t(`voting.status.${round.status}`)} ·{' '}
-            {t('voting.progress', { voters: round.progress.voters, dots: round.progress.totalVotes })}
+            {t('voting.progress', {
+              voters: t('voting.voters', { count: round.progress.voters }),
+              dots: t('voting.dotsPlaced', { count: round.progress.totalVotes }),
+            })}
           </summary>
           <p className="pw-muted">
             {t('voting.settings', { count: round.dotsPerParticipant })}
             {round.maxPerIdea !== null ? ` · ${t('voting.settingsCap', { count: round.maxPerIdea })}` : ''}
             {' · '}
-            {round.ideaIds ? t('voting.history.someIdeas', { count: round.ideaIds.length }) : t('voting.history.allIdeas')}
+            {round.ideaIds
+              ? t('voting.history.someIdeas', { count: round.ideaIds.length })
+              : t('voting.history.allIdeas')}
           </p>
           {round.results ? (
-            <RankingList roundId={round.id} results={round.results} canPromote={me.role === 'facilitator' && round.status === 'revealed'} />
+            <RankingList
+              roundId={round.id}
+              results={round.results}
+              canPromote={me.role === 'facilitator' && round.status === 'revealed'}
+            />
           ) : (
             <p className="pw-muted">{t('voting.history.hidden')}</p>
           )}

@@ -64,7 +64,10 @@ export function VotingBar() {
                 </span>
               </p>
               <p className="pw-voting-bar__progress" data-testid="vote-progress">
-                {t('voting.progress', { voters: round.voters, dots: round.totalVotes })}
+                {t('voting.progress', {
+                  voters: t('voting.voters', { count: round.voters }),
+                  dots: t('voting.dotsPlaced', { count: round.totalVotes }),
+                })}
                 {' · '}
                 <RoundClock round={round} />
                 {ballot.waiting ? <span className="pw-voting-bar__sending"> · {t('voting.sending')}</span> : null}
@@ -75,7 +78,11 @@ export function VotingBar() {
                 </p>
               ) : null}
               {ballot.proxyName ? (
-                <button type="button" className="pw-button pw-button--secondary pw-button--small" onClick={() => setProxyName(null)}>
+                <button
+                  type="button"
+                  className="pw-button pw-button--secondary pw-button--small"
+                  onClick={() => setProxyName(null)}
+                >
                   {t('voting.proxy.stop')}
                 </button>
               ) : null}
