@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { type ConnectionBudgetLimits, DEFAULT_CONNECTION_BUDGET } from './limits/ConnectionBudget.ts'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -23,6 +24,12 @@ const Env = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
   MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(33_554_432), // 32 MiB
   SLOW_CLIENT_BYTES: z.coerce.number().int().min(1024).default(16_777_216), // 16 MiB
+  WS_UPDATES_PER_SECOND: z.coerce.number().min(0).default(DEFAULT_CONNECTION_BUDGET.updates.perSecond),
+  WS_UPDATES_BURST: z.coerce.number().int().min(1).default(DEFAULT_CONNECTION_BUDGET.updates.burst),
+  WS_AWARENESS_PER_SECOND: z.coerce.number().min(0).default(DEFAULT_CONNECTION_BUDGET.awareness.perSecond),
+  WS_AWARENESS_BURST: z.coerce.number().int().min(1).default(DEFAULT_CONNECTION_BUDGET.awareness.burst),
+  WS_BYTES_PER_SECOND: z.coerce.number().min(0).default(DEFAULT_CONNECTION_BUDGET.bytes.perSecond),
+  WS_BYTES_BURST: z.coerce.number().int().min(1).default(DEFAULT_CONNECTION_BUDGET.bytes.burst),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
@@ -57,6 +64,8 @@ export interface Config {
   maxDocumentBytes: number
   /** Bytes queued to one socket before the client counts as too slow and is dropped. */
   slowClientBytes: number
+  /** Messages and bytes per second one WebSocket may send (limits/ConnectionBudget.ts). */
+  connectionBudget: ConnectionBudgetLimits
   /** On SIGTERM: report not-ready this long before closing sockets (load balancer grace). */
   shutdownDrainMs: number
   /** Scale-out relay heartbeat; a peer silent for three beats counts as gone. */
@@ -96,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitBurst: e.RATE_LIMIT_BURST,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     slowClientBytes: e.SLOW_CLIENT_BYTES,
+    connectionBudget: {
+      updates: { perSecond: e.WS_UPDATES_PER_SECOND, burst: e.WS_UPDATES_BURST },
+      awareness: { perSecond: e.WS_AWARENESS_PER_SECOND, burst: e.WS_AWARENESS_BURST },
+      bytes: { perSecond: e.WS_BYTES_PER_SECOND, burst: e.WS_BYTES_BURST },
+    },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     relayHeartbeatMs: e.RELAY_HEARTBEAT_MS,
   }

@@ -80,6 +80,7 @@ export async function createServer(
       connectionsPerIp: config.connectionsPerIp,
       trustProxy: config.trustProxy,
       slowClientBytes: config.slowClientBytes,
+      connectionBudget: config.connectionBudget,
       onRefused: (reason) => metrics.connectionsRefused.inc({ reason }),
     },
   })

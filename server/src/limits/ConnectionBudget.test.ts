@@ -51,6 +51,16 @@ describe('ConnectionBudget', () => {
     expect(budget.admit('update', 100)).toBe(true)
   })
 
+  it('is full again once every bucket has refilled (then it can be forgotten)', () => {
+    const { budget, clock } = budgetAt()
+    expect(budget.isFull()).toBe(true)
+    budget.admit('awareness', 2000)
+    clock.ms = 1_000 // awareness refilled, bytes not yet
+    expect(budget.isFull()).toBe(false)
+    clock.ms = 2_000
+    expect(budget.isFull()).toBe(true)
+  })
+
   it('a rate of 0 means no limit', () => {
     const { budget } = budgetAt({ ...limits, updates: { perSecond: 0, burst: 0 }, bytes: { perSecond: 0, burst: 0 } })
     expect(admitted(budget, 'update', 10_000, 1_000_000)).toBe(10_000)

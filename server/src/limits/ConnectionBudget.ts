@@ -20,7 +20,7 @@ export interface ConnectionBudgetLimits {
  * times a second, and a reconnect's sync step 2 may be a few MB (a message is at most 8 MiB).
  */
 export const DEFAULT_CONNECTION_BUDGET: ConnectionBudgetLimits = {
-  updates: { perSecond: 200, burst: 400 },
+  updates: { perSecond: 150, burst: 200 },
   awareness: { perSecond: 30, burst: 60 },
   bytes: { perSecond: 4 * 1024 * 1024, burst: 16 * 1024 * 1024 },
 }
@@ -28,8 +28,8 @@ export const DEFAULT_CONNECTION_BUDGET: ConnectionBudgetLimits = {
 export type MessageLane = 'update' | 'awareness'
 
 /**
- * The per-connection token buckets that keep one socket from stalling the event loop for
- * everyone (10,000 tiny updates in a burst took ~2 s of handling). Pure: the clock is injected.
+ * The token buckets that keep one sender from stalling the event loop for everyone (10,000
+ * small updates in a burst took seconds of handling). Pure: the clock is injected.
  * A message is admitted while its lane's bucket holds a token and the byte bucket is not in
  * debt; its bytes are then taken even beyond what is left, so one message larger than the byte
  * burst (a big sync step 2) still passes and only the following ones wait.
@@ -56,6 +56,12 @@ export class ConnectionBudget {
     bytes.tokens -= byteLength
     return true
   }
+
+  /** True once every bucket has refilled: forgetting this budget then changes nothing. */
+  isFull(): boolean {
+    const at = this.now()
+    return [this.lanes.update, this.lanes.awareness, this.bytes].every((bucket) => bucket.refill(at).isFull)
+  }
 }
 
 class Bucket {
@@ -68,6 +74,10 @@ class Bucket {
     this.rate = rate
     this.tokens = rate.perSecond > 0 ? rate.burst : Infinity
     this.at = now
+  }
+
+  get isFull(): boolean {
+    return this.tokens >= this.rate.burst
   }
 
   refill(now: number): this {

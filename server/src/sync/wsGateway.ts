@@ -7,6 +7,7 @@ import { type Actor, canReadBoard } from '../auth/Actor.ts'
 import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import { generateId } from '../auth/tokens.ts'
 import { clientAddress } from '../limits/clientAddress.ts'
+import { ConnectionBudget, type ConnectionBudgetLimits, DEFAULT_CONNECTION_BUDGET } from '../limits/ConnectionBudget.ts'
 import { ConnectionLimiter } from '../limits/ConnectionLimiter.ts'
 import type { Store } from '../store/Store.ts'
 import type { BoardRoom, RoomConnection } from './BoardRoom.ts'
@@ -24,8 +25,10 @@ export interface GatewayLimits {
   trustProxy: boolean
   /** Overrides MAX_BUFFERED_BYTES. */
   slowClientBytes?: number
+  /** Messages and bytes per second per connection (DEFAULT_CONNECTION_BUDGET when absent). */
+  connectionBudget?: ConnectionBudgetLimits
   /** A connection refused or dropped by a limit (for metrics). */
-  onRefused?(reason: 'connections_per_ip' | 'slow_client'): void
+  onRefused?(reason: 'connections_per_ip' | 'slow_client' | 'too_fast'): void
 }
 
 export interface WsGateway {
@@ -56,6 +59,17 @@ export function createWsGateway(deps: {
   const perAddress = new ConnectionLimiter(limits.connectionsPerIp)
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.wsMessageBytesMax })
   const sockets = new Map<WebSocket, { userId: string; workshopId: string; boardId: string }>()
+  /**
+   * One budget per person, shared by their sockets (reconnecting does not refill it); looked up
+   * per message, as a budget that is full again is forgotten.
+   */
+  const budgets = new Map<string, ConnectionBudget>()
+  const budgetOf = (userId: string): ConnectionBudget => {
+    let budget = budgets.get(userId)
+    if (!budget)
+      budgets.set(userId, (budget = new ConnectionBudget(limits.connectionBudget ?? DEFAULT_CONNECTION_BUDGET)))
+    return budget
+  }
 
   type Frame = [Buffer | ArrayBuffer | Buffer[], boolean]
 
@@ -107,18 +121,36 @@ export function createWsGateway(deps: {
     room.addConnection(connection)
     log.debug('connected')
 
+    for (const [userId, budget] of budgets) if (budget.isFull()) budgets.delete(userId)
+    /** The room's verdict on one frame, or the budget's when the connection sends too much. */
+    const judge = (bytes: Uint8Array): { closeCode: number; reason: string } | null => {
+      const message = decodeClientMessage(bytes)
+      const lane = message.kind === 'awareness' || message.kind === 'query-awareness' ? 'awareness' : 'update'
+      if (budgetOf(actor.userId).admit(lane, bytes.byteLength)) return room.receive(connection, message)
+      // Presence over budget is only a cursor position less. A document message cannot be
+      // dropped (the client counts it as sent): the retryable close makes it reconnect and
+      // resync, which loses nothing.
+      if (lane === 'awareness') return null
+      limits.onRefused?.('too_fast')
+      return { closeCode: CloseCode.tooFast, reason: 'too many messages or bytes per second' }
+    }
+    // Set once we close the socket: the frames still queued behind the close are not handled.
+    let closing = false
     const onMessage = (data: Frame[0], isBinary: boolean) => {
-      if (!isBinary) return connection.close(CloseCode.malformedMessage, 'binary frames only')
-      const bytes = toBytes(data)
+      if (closing) return
       let verdict: { closeCode: number; reason: string } | null
-      try {
-        verdict = room.receive(connection, decodeClientMessage(bytes))
-      } catch (error) {
-        if (!(error instanceof MalformedMessageError)) log.error({ err: error }, 'message handling failed')
-        verdict = { closeCode: CloseCode.malformedMessage, reason: (error as Error).message }
+      if (!isBinary) verdict = { closeCode: CloseCode.malformedMessage, reason: 'binary frames only' }
+      else {
+        try {
+          verdict = judge(toBytes(data))
+        } catch (error) {
+          if (!(error instanceof MalformedMessageError)) log.error({ err: error }, 'message handling failed')
+          verdict = { closeCode: CloseCode.malformedMessage, reason: (error as Error).message }
+        }
       }
       if (verdict) {
-        log.warn({ code: verdict.closeCode, reason: verdict.reason }, 'closing connection after bad message')
+        closing = true
+        log.warn({ code: verdict.closeCode, reason: verdict.reason }, 'closing connection after a refused message')
         connection.close(verdict.closeCode, verdict.reason)
       }
     }
