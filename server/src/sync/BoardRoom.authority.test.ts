@@ -1,6 +1,7 @@
 import { CloseCode, openRecords } from '@pinnwand/shared'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import type { BoardRoom } from './BoardRoom.ts'
 import { card, clientDoc, createTestRoom, FakeConnection, type ManualPersistence } from './roomTestKit.ts'
@@ -141,5 +142,38 @@ describe('BoardRoom: nothing runs under someone else’s authority', () => {
     room.applyDurable(Y.mergeUpdates([first, second])) // what the store holds
     expect(room.records.get('shape:r1')).toBeDefined()
     expect(room.records.get('shape:r2')).toBeDefined()
+  })
+
+  it('brings back a participant’s own card deleted with a cluster they may not delete', () => {
+    ;({ room, persistence, a: victim } = createTestRoom())
+    persistence.auto = true
+    const facilitator = new FakeConnection('f', 'facilitator')
+    room.addConnection(facilitator)
+    const f = clientDoc()
+    const cluster = {
+      ...card('user_f', ''),
+      id: 'shape:cluster1',
+      type: 'cluster',
+      meta: { createdBy: 'user_f' },
+      props: { w: 760, h: 520, title: 'Mobilität', color: 'light-blue' },
+    } as unknown as TLRecord
+    expect(
+      room.receive(facilitator, { kind: 'sync-update', update: f.write((r) => r.set(cluster.id, cluster)) }),
+    ).toBeNull()
+    const p = clientDoc()
+    Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(room.doc))
+    const mine = { ...card('user_a', 'meine Idee'), parentId: cluster.id } as unknown as TLRecord
+    expect(room.receive(victim, { kind: 'sync-update', update: p.write((r) => r.set(mine.id, mine)) })).toBeNull()
+    expect(room.records.get(mine.id)).toBeDefined()
+    // tldraw deletes a frame's children with it.
+    room.receive(victim, {
+      kind: 'sync-update',
+      update: p.write((r) => {
+        r.delete(mine.id)
+        r.delete(cluster.id)
+      }),
+    })
+    expect(room.records.get(cluster.id)).toEqual(cluster)
+    expect(room.records.get(mine.id)).toEqual(mine)
   })
 })

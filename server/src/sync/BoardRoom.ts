@@ -128,6 +128,8 @@ export class BoardRoom {
   private lastSeq = 0
 
   private refusals: { entry: RecordChange; reason: string }[] = []
+  /** Records the current client update deleted with permission (children of a refused delete come back too). */
+  private allowedDeletes: TLRecord[] = []
   private readonly massDeletes = new MassDeleteWatch()
   private readonly deleteGuard = new ConcurrentDeleteGuard()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
@@ -400,6 +402,7 @@ export class BoardRoom {
     const tooLarge = this.wouldExceedDocumentLimit(update)
     if (tooLarge) return { closeCode: CloseCode.documentTooLarge, reason: tooLarge }
     this.refusals = []
+    this.allowedDeletes = []
     this.comments.reset()
     this.foreignWrite = false
     try {
@@ -507,10 +510,15 @@ export class BoardRoom {
       const reason =
         change.action === 'add' && this.deleteGuard.deletedByOtherThan(id, actor.userId)
           ? 'someone else deleted this meanwhile'
-          : reviewRecordChange(actor, entry, this.schema, { locked: this.isLockedForParticipants })
+          : reviewRecordChange(actor, entry, this.schema, {
+              locked: this.isLockedForParticipants,
+              getRecord: (id) => this.records.get(id),
+            })
       if (reason) this.refusals.push({ entry, reason })
-      else if (change.action === 'delete') this.deleteGuard.noteDeleted(id, actor.userId)
-      else this.deleteGuard.forget(id)
+      else if (change.action === 'delete') {
+        this.deleteGuard.noteDeleted(id, actor.userId)
+        if (change.oldValue) this.allowedDeletes.push(change.oldValue)
+      } else this.deleteGuard.forget(id)
     }
   }
 
@@ -519,11 +527,13 @@ export class BoardRoom {
     const refusals = this.refusals
     this.refusals = []
     let refusedComments: ReturnType<CommentGuard['revert']> = []
+    const orphans = this.childrenOfRestored(refusals)
     this.doc.transact(() => {
       for (const { entry } of refusals) {
         if (entry.before === undefined) this.records.delete(entry.id)
         else this.records.set(entry.id, entry.before)
       }
+      for (const record of orphans) this.records.set(record.id, record)
       refusedComments = this.comments.revert()
     }, SERVER_ORIGIN)
     for (const { change, refusal } of refusedComments) {
@@ -537,6 +547,29 @@ export class BoardRoom {
       )
       this.emit({ type: 'refused', connectionId: connection.id, recordId: entry.id, reason })
     }
+  }
+
+  /**
+   * Deleting a cluster deletes its cards with it (tldraw deletes children). When the cluster's
+   * delete is refused but a card's is not (a participant's own card in the facilitator's
+   * cluster), the card comes back with its cluster instead of vanishing.
+   */
+  private childrenOfRestored(refusals: { entry: RecordChange }[]): TLRecord[] {
+    const restored = new Set(refusals.filter((r) => r.entry.before && !r.entry.after).map((r) => r.entry.id))
+    const orphans: TLRecord[] = []
+    let found = true
+    while (found && restored.size > 0) {
+      found = false
+      for (const record of this.allowedDeletes) {
+        const parentId = (record as { parentId?: string }).parentId
+        if (parentId && restored.has(parentId) && !restored.has(record.id)) {
+          restored.add(record.id)
+          orphans.push(record)
+          found = true
+        }
+      }
+    }
+    return orphans
   }
 
   private detectForeignWrites(transaction: Y.Transaction): void {
