@@ -23,6 +23,7 @@ import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
 import { VotingBar } from '../voting/VotingBar.tsx'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
 import { ClusterToolbar } from '../clusters/ClusterToolbar.tsx'
+import { CardToolbar } from '../ideas/CardToolbar.tsx'
 import { installOwnUndo } from '../undo/installOwnUndo.ts'
 import { UndoNotice, useUndoNotice } from '../undo/UndoNotice.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
@@ -141,6 +142,7 @@ export function BoardCanvas({
           {me.role === 'projector' ? null : <BoardSidePanel />}
           <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
           <ClusterToolbar />
+          <CardToolbar />
           <IdeaAnnouncer />
           <VotingBar />
           <UndoNotice />

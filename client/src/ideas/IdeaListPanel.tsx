@@ -1,12 +1,13 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useEditor } from 'tldraw'
+import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { openCommentThread } from '../comments/commentTarget.ts'
 import { useCommentCount } from '../comments/useComments.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { AddIdeaField } from './AddIdeaField.tsx'
 import { filterIdeas } from './groupIdeas.ts'
+import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
 import { jumpToIdea } from './placeNewIdea.ts'
 import { isPhoneLayout } from './phoneLayout.ts'
 import { useBoardIdeas } from './useBoardIdeas.ts'
@@ -14,7 +15,7 @@ import { useBoardIdeas } from './useBoardIdeas.ts'
 /**
  * All ideas as a list, grouped by cluster, searchable. On a phone this is the main view (a
  * canvas on a 6-inch screen is unusable); everywhere it is the accessible way to read the board.
- * Choosing an idea shows it on the board.
+ * Choosing an idea shows it on the board; "Zu Themengruppe verschieben…" sorts it without dragging.
  */
 export function IdeaListPanel() {
   const { t } = useTranslation()
@@ -22,6 +23,10 @@ export function IdeaListPanel() {
   const id = useId()
   const groups = useBoardIdeas()
   const hideAuthors = useSession((state) => state.me?.hideAuthors ?? false)
+  const { me } = useBoardContext()
+  const readonly = useValue('readonly', () => editor.getInstanceState().isReadonly, [editor])
+  const canMove = !readonly && me.role !== 'projector'
+  const clusters = groups.flatMap((group) => (group.cluster ? [group.cluster] : []))
   const [query, setQuery] = useState('')
   const shown = filterIdeas(groups, query)
   const total = groups.reduce((sum, group) => sum + group.ideas.length, 0)
@@ -57,7 +62,11 @@ export function IdeaListPanel() {
       ) : null}
       {total === 0 && groups.length === 0 ? <p className="pw-muted">{t('ideas.empty')}</p> : null}
       {shown.map((group) => (
-        <section key={group.cluster?.id ?? 'loose'} className="pw-idea-list__group" aria-labelledby={`${id}-${group.cluster?.id ?? 'loose'}`}>
+        <section
+          key={group.cluster?.id ?? 'loose'}
+          className="pw-idea-list__group"
+          aria-labelledby={`${id}-${group.cluster?.id ?? 'loose'}`}
+        >
           <h3 id={`${id}-${group.cluster?.id ?? 'loose'}`} className="pw-idea-list__cluster">
             {group.cluster ? group.cluster.title || t('clusters.untitled') : t('ideas.noCluster')}{' '}
             <span className="pw-muted">({group.ideas.length})</span>
@@ -75,6 +84,16 @@ export function IdeaListPanel() {
                   <span className="pw-idea-list__text">{idea.text}</span>
                   {idea.author && !hideAuthors ? <span className="pw-idea-list__author">{idea.author}</span> : null}
                 </button>
+                {canMove ? (
+                  <MoveToClusterSelect
+                    className="pw-idea-list__move"
+                    cardId={idea.id}
+                    currentClusterId={group.cluster?.id ?? null}
+                    clusters={clusters}
+                    label={t('ideas.moveToClusterFor', { text: idea.text.slice(0, 80) })}
+                    placeholder={t('ideas.moveShort')}
+                  />
+                ) : null}
                 <CommentsLink ideaId={idea.id} text={idea.text} />
               </li>
             ))}

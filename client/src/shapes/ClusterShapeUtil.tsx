@@ -8,6 +8,7 @@ import {
   useValue,
   type TLShape,
 } from 'tldraw'
+import { settleDroppedCards } from '../clusters/clusterActions.ts'
 
 /**
  * A cluster (Themengruppe): a named, coloured area. Idea cards dragged into it become its
@@ -29,6 +30,11 @@ export class ClusterShapeUtil extends BaseFrameLikeShapeUtil<ClusterShape> {
   }
 
   // Cards may hang over the edge while being arranged; clipping them would hide text.
+  // Dropped cards take the nearest free slots; the cluster grows and others make way.
+  override onDropShapesOver(shape: ClusterShape, shapes: TLShape[]) {
+    settleDroppedCards(this.editor, shape.id, shapes)
+  }
+
   override getClipPath() {
     return undefined
   }
