@@ -8,7 +8,9 @@ import { createIdeaCardTool } from '../shapes/createIdeaCardTool.ts'
 import { boardBindingUtils, boardShapeUtils } from '../sync/createBoardStore.ts'
 import { syncRemotePresence } from '../sync/presence.ts'
 import { publishLocalPresence } from '../sync/publishLocalPresence.ts'
-import { showContentOnOpen } from './showContentOnOpen.ts'
+import { showEverythingOnOpen } from './showEverything.ts'
+import { ShowEverythingButton } from './ShowEverythingButton.tsx'
+import './board.css'
 import { stampShapeAuthor } from './stampShapeAuthor.ts'
 import { userColor } from '../sync/userColor.ts'
 import { useSession } from '../state/sessionStore.ts'
@@ -28,7 +30,11 @@ import { installOwnUndo } from '../undo/installOwnUndo.ts'
 import { UndoNotice, useUndoNotice } from '../undo/UndoNotice.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
 import type { BoardSession } from './useBoardSession.ts'
-import { IdeaCardToolbar, ideaCardUiOverrides, setClusterAuthor } from './IdeaCardToolbar.tsx'
+import { boardUiOverrides, IdeaCardToolbar } from './IdeaCardToolbar.tsx'
+import { BoardContextMenu, BoardQuickActions } from './BoardMenus.tsx'
+import { createClusterTool } from './createClusterTool.ts'
+import { guardShapeChanges } from './guardShapeChanges.ts'
+import { setEditorPerson } from './permissions.ts'
 
 // Only the big screen needs the projector view (and its QR encoder): not in a participant's download.
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((m) => ({ default: m.ProjectorView })))
@@ -42,6 +48,8 @@ const components: TLComponents = {
   StylePanel: SelectionStylePanel,
   SharePanel: BoardSharePanel,
   TopPanel: BoardStatusPanel,
+  QuickActions: BoardQuickActions,
+  ContextMenu: BoardContextMenu,
 }
 
 declare global {
@@ -77,13 +85,21 @@ export function BoardCanvas({
   token: string
 }) {
   const { i18n } = useTranslation()
-  const tools = useMemo(() => [createIdeaCardTool(() => ({ name: me.name, userId: me.userId }))], [me])
+  const tools = useMemo(
+    () => [
+      createIdeaCardTool(() => ({ name: me.name, userId: me.userId })),
+      createClusterTool(() => ({ title: i18n.t('clusters.newTitle'), userId: me.userId })),
+    ],
+    [me, i18n],
+  )
+  const overrides = useMemo(() => boardUiOverrides(me.role), [me.role])
   const context = useMemo<BoardContextValue>(() => ({ session, me, boardId, token }), [session, me, boardId, token])
 
   const onMount = (editor: Editor) => {
     const { connection, store } = session
     window.__pinnwand = { editor, doc: connection.doc, provider: connection.provider }
-    showContentOnOpen(editor)
+    setEditorPerson(editor, me)
+    const stopOverview = showEverythingOnOpen(editor)
     const applyReadonly = (locked: boolean) => {
       const readonly = isReadonly(me, locked)
       if (editor.getInstanceState().isReadonly === readonly) return
@@ -95,7 +111,7 @@ export function BoardCanvas({
     applyReadonly(boardLock(useSession.getState().boardState).locked)
     const stopReadonly = useSession.subscribe((state) => applyReadonly(boardLock(state.boardState).locked))
     const stopStamping = stampShapeAuthor(editor, me.userId)
-    setClusterAuthor(me.role === 'projector' ? null : me.userId)
+    const stopGuard = guardShapeChanges(editor)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
     // On a phone the idea list is the main view; the canvas is one tap away.
     if (isPhoneLayout() && me.role !== 'projector') useSession.getState().setOpenPanel('ideas')
@@ -107,8 +123,10 @@ export function BoardCanvas({
       role: me.role,
     })
     return () => {
+      stopOverview()
       stopReadonly()
       stopStamping()
+      stopGuard()
       stopOwnUndo()
       stopLocal()
       stopRemote()
@@ -124,7 +142,7 @@ export function BoardCanvas({
           shapeUtils={boardShapeUtils}
           bindingUtils={boardBindingUtils}
           tools={tools}
-          overrides={ideaCardUiOverrides}
+          overrides={overrides}
           components={components}
           assetUrls={assetUrls}
           licenseKey={licenseKey ?? undefined}
@@ -140,6 +158,7 @@ export function BoardCanvas({
             <ViewFollowing />
           )}
           {me.role === 'projector' ? null : <BoardSidePanel />}
+          {me.role === 'projector' ? null : <ShowEverythingButton />}
           <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
           <ClusterToolbar />
           <CardToolbar />

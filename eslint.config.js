@@ -1,0 +1,96 @@
+// ESLint for every package: typescript-eslint, React hooks and jsx-a11y for the web app, and
+// import boundaries that keep the layers apart (docs/architecture.md, "Layers and lint").
+import js from '@eslint/js'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** `no-restricted-imports` patterns: a layer may not reach into these. */
+const forbid = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: groups.map(([group, message]) => ({ group, message })) },
+  ],
+})
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'client/public/**',
+      'e2e/test-results/**',
+      'e2e/playwright-report/**',
+      'data/**',
+      '.vitest-reports/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `as never` / `as unknown as` in tests build deliberately wrong input.
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  // Layers. shared/ is used by both sides and knows neither.
+  {
+    files: ['shared/src/**/*.ts'],
+    rules: forbid(
+      [['**/server/**', '@pinnwand/server*'], 'shared/ knows nothing of the server'],
+      [['**/client/**', '@pinnwand/client*'], 'shared/ knows nothing of the web app'],
+    ),
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    rules: forbid([['**/server/**', '@pinnwand/server*'], 'the web app talks to the server over HTTP and WebSocket only']),
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: forbid([['**/client/**', '@pinnwand/client*'], 'the server does not import the web app']),
+  },
+  {
+    // Pure rules: no sockets, HTTP, database or disk (docs/architecture.md).
+    files: [
+      'server/src/domain/**/*.ts',
+      'server/src/**/*Rules.ts',
+      'server/src/**/*Policy.ts',
+      'server/src/sync/updateDependencies.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: forbid(
+      [['**/http/**', 'fastify', 'fastify/*', '@fastify/*'], 'domain rules know nothing of HTTP'],
+      [['**/store/kysely*', 'kysely', 'better-sqlite3', 'pg', 'ioredis'], 'domain rules know nothing of databases'],
+      [['ws', 'node:fs', 'node:net', 'node:http'], 'domain rules know nothing of sockets or disk'],
+    ),
+  },
+  {
+    files: ['server/src/sync/**/*.ts', 'server/src/relay/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: forbid([['**/http/**', 'fastify', '@fastify/*'], 'the sync core and the relay know nothing of HTTP']),
+  },
+  {
+    files: ['**/*.test.ts', '**/*.spec.ts', 'server/test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    rules: {
+      // Tests and benchmarks build hostile and partial input on purpose.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+)
