@@ -10,6 +10,7 @@ const Env = z.object({
   REDIS_URL: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
+  ADMIN_TOKEN_FILE: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
@@ -33,6 +34,12 @@ const Env = z.object({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  WORKSHOPS_PER_HOUR: z.coerce.number().min(0).default(30),
+  GUESSES_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  JOIN_CODE_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
+  IMPORT_BODY_BYTES: z.coerce.number().int().min(1024).default(20_971_520), // 20 MiB
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
 })
 
 export interface Config {
@@ -43,7 +50,10 @@ export interface Config {
   databasePoolMax: number
   redisUrl: string | undefined
   tldrawLicenseKey: string | null
+  /** Creating workshops from anywhere but this machine requires it (createServer fills it in). */
   adminToken: string | undefined
+  /** Where a generated admin token is kept (DATA_DIR/admin-token; none with DATABASE_URL unless set). */
+  adminTokenFile: string | undefined
   publicUrl: string | undefined
   logLevel: string
   clientDist: string
@@ -70,6 +80,17 @@ export interface Config {
   shutdownDrainMs: number
   /** Scale-out relay heartbeat; a peer silent for three beats counts as gone. */
   relayHeartbeatMs: number
+  /** Workshops one address (other than this machine) may create per hour (0 = no limit). */
+  workshopsPerHour: number
+  /** Wrong join codes or passphrases per address and minute before it is blocked (0 = off). */
+  guessesPerMinute: number
+  /** Join codes stop working this many days after the workshop's date (no date: never). */
+  joinCodeGraceDays: number
+  /** Largest board import body. */
+  importBodyBytes: number
+  /** Time to receive a whole request (headers and body) and the headers alone; 0 = none. */
+  requestTimeoutMs: number
+  headersTimeoutMs: number
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -91,6 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL || undefined,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY || null,
     adminToken: e.ADMIN_TOKEN || undefined,
+    // Several instances on one database would each invent their own token: there, set
+    // ADMIN_TOKEN (or a shared ADMIN_TOKEN_FILE) or create workshops from the server itself.
+    adminTokenFile: e.ADMIN_TOKEN_FILE
+      ? path.resolve(e.ADMIN_TOKEN_FILE)
+      : e.DATABASE_URL
+        ? undefined
+        : path.join(path.resolve(e.DATA_DIR), 'admin-token'),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(repoRoot, 'client/dist')),
@@ -112,5 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     relayHeartbeatMs: e.RELAY_HEARTBEAT_MS,
+    workshopsPerHour: e.WORKSHOPS_PER_HOUR,
+    guessesPerMinute: e.GUESSES_PER_MINUTE,
+    joinCodeGraceDays: e.JOIN_CODE_GRACE_DAYS,
+    importBodyBytes: e.IMPORT_BODY_BYTES,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
   }
 }

@@ -1,13 +1,15 @@
 import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { getBoardSchema } from '@pinnwand/shared'
-import pino, { type Logger } from 'pino'
+import type { Logger } from 'pino'
+import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
 import { Facilitation } from './facilitation/Facilitation.ts'
 import { BoardHistory } from './history/BoardHistory.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
 import type { AppContext } from './http/context.ts'
 import { createRateLimitHook } from './limits/rateLimitHook.ts'
+import { createLogger } from './logging.ts'
 import { type HealthState, registerHealthRoutes } from './metrics/healthRoutes.ts'
 import { ServerMetrics } from './metrics/ServerMetrics.ts'
 import type { Redis } from 'ioredis'
@@ -38,9 +40,14 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 /** Wires store, rooms, WebSocket gateway and HTTP app, and starts listening. */
 export async function createServer(
-  config: Config,
-  logger: Logger = pino({ level: config.logLevel }),
+  startConfig: Config,
+  logger: Logger = createLogger(startConfig.logLevel),
 ): Promise<RunningServer> {
+  // Secure by default: without ADMIN_TOKEN one is made and kept in the data directory.
+  const config: Config = {
+    ...startConfig,
+    adminToken: resolveAdminToken(startConfig.adminToken, startConfig.adminTokenFile, logger),
+  }
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     databasePoolMax: config.databasePoolMax,

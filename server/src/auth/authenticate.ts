@@ -3,6 +3,18 @@ import type { Actor } from './Actor.ts'
 import { hashToken } from './tokens.ts'
 
 const FACILITATOR_NAME = 'Moderation'
+
+/**
+ * The token of an `Authorization` header, the one way every caller reads it: the scheme is
+ * case-insensitive and surrounding whitespace is ignored (RFC 9110), so the rate limiter and
+ * authentication can never disagree about whose request it is.
+ */
+export function extractBearerToken(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string') return null
+  const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header)
+  return match?.[1] ?? null
+}
+
 const PROJECTOR_NAME = 'Beamer'
 
 /** Resolves a bearer token to the actor it stands for, or null (unknown or revoked). */

@@ -3,11 +3,14 @@ import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import fastifyStatic from '@fastify/static'
 import { ErrorCode, Limits } from '@pinnwand/shared'
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
+import { registerJsonParser } from './jsonBodyParser.ts'
+import { createAbuseLimits } from '../limits/abuseLimits.ts'
 import { isStoreUnavailableError } from '../limits/storeOutage.ts'
+import { REDACTED_PATHS, serializeRequest } from '../logging.ts'
 import { registerHistoryRoutes } from '../history/historyRoutes.ts'
 import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
@@ -20,8 +23,57 @@ import { registerWorkshopRoutes } from './routes/workshops.ts'
 
 const API_PREFIXES = ['/api/', '/ws/', '/healthz']
 
+/**
+ * Same-origin only, no inline script. tldraw positions and styles with inline `style`
+ * attributes and draws with data:/blob: images; the service worker and PDF import use workers.
+ * 'self' in connect-src covers the board's own ws:/wss: socket (CSP Level 3).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** The projector keeps its screen awake; the copy buttons write to the clipboard. */
+const PERMISSIONS_POLICY = [
+  'screen-wake-lock=(self)',
+  'clipboard-write=(self)',
+  'clipboard-read=()',
+  'fullscreen=(self)',
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+].join(', ')
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': PERMISSIONS_POLICY,
+  'cross-origin-opener-policy': 'same-origin',
+} as const
+
+/** How often node looks for requests over their time limit (its default, 30 s, is coarser than the limits). */
+function checkingInterval(...timeoutsMs: number[]): number {
+  const set = timeoutsMs.filter((ms) => ms > 0)
+  return set.length === 0 ? 30_000 : Math.min(30_000, Math.max(100, Math.floor(Math.min(...set) / 4)))
+}
+
 /** The HTTP adapter: routes, JSON errors, request ids, the built web app. */
 export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { requestTimeoutMs, headersTimeoutMs } = ctx.config
   const app = Fastify({
     // Per-request logs only when debugging: a plenary vote is thousands of requests.
     // (pino's Logger is a FastifyBaseLogger at runtime; the generic types just disagree.)
@@ -31,29 +83,53 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
         level: ['debug', 'trace', 'error', 'fatal', 'silent'].includes(ctx.config.logLevel)
           ? ctx.config.logLevel
           : 'warn',
+        // Page URLs carry tokens (/w/…?token=): the request line is logged without them.
+        serializers: { req: serializeRequest },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       },
     ) as unknown as FastifyBaseLogger,
     bodyLimit: Limits.httpBodyBytesMax,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // A client that trickles its headers or body is cut off (slowloris); WebSocket upgrades
+    // leave node's request tracking once upgraded, so live boards are not affected.
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout:
+        requestTimeoutMs > 0 ? Math.min(headersTimeoutMs || requestTimeoutMs, requestTimeoutMs) : headersTimeoutMs,
+      connectionsCheckingInterval: checkingInterval(requestTimeoutMs, headersTimeoutMs),
+    },
+    // A URL the router cannot decode (`/%E0%A4%A`) answers in the API's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as FastifyError).statusCode ?? 400
+      void (reply as FastifyReply)
+        .code(status)
+        .send(apiError(ErrorCode.badRequest, `Malformed request: ${error.message}`))
+    },
   })
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    reply.headers(SECURITY_HEADERS)
   })
+  registerJsonParser(app)
+  const abuse = createAbuseLimits(ctx.config)
+  app.addHook('onClose', async () => abuse.close())
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       const body = {
         error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
       }
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+      if (error.statusCode === 429 && retryAfter) reply.header('retry-after', String(retryAfter))
       return reply.code(error.statusCode).send(body)
     }
     const status = error.statusCode ?? 500
-    if (status === 413)
-      return reply
-        .code(413)
-        .send(apiError(ErrorCode.payloadTooLarge, `Request body larger than ${Limits.httpBodyBytesMax} bytes.`))
+    if (status === 413) {
+      const limit = request.routeOptions.bodyLimit ?? Limits.httpBodyBytesMax
+      return reply.code(413).send(apiError(ErrorCode.payloadTooLarge, `Request body larger than ${limit} bytes.`))
+    }
     if (status === 415)
       return reply
         .code(415)
@@ -72,11 +148,11 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
   })
 
   registerSystemRoutes(app, ctx)
-  registerWorkshopRoutes(app, ctx)
+  registerWorkshopRoutes(app, ctx, abuse)
   registerIdeaRoutes(app, ctx)
   registerCommentRoutes(app, ctx)
   registerVotingRoutes(app, ctx)
-  registerBoardRoutes(app, ctx)
+  registerBoardRoutes(app, ctx, abuse)
   registerBoardImportRoutes(app, ctx)
   registerHistoryRoutes(app, ctx)
   registerIdeaImportRoutes(app, ctx)
@@ -92,10 +168,14 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
       wildcard: false,
       index: false,
       preCompressed: true,
-      maxAge: '1h',
-      // Hashed build assets never change; everything else is revalidated after an hour.
+      cacheControl: false,
+      // Hashed build assets never change; everything else (the app shell, the service worker)
+      // is revalidated on every load, so a deploy or a token-carrying URL is never served stale.
       setHeaders(reply, filePath) {
-        if (filePath.startsWith(assetsDir)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+        reply.header(
+          'cache-control',
+          filePath.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
       },
     })
   } else {
@@ -104,7 +184,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
-    if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || !hasClient || request.method !== 'GET') {
+    const isRead = request.method === 'GET' || request.method === 'HEAD'
+    if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || !hasClient || !isRead) {
       return reply.code(404).send(apiError(ErrorCode.notFound, `No route for ${request.method} ${path}.`))
     }
     const lastSegment = path.split('/').pop() ?? ''

@@ -18,6 +18,9 @@ export class ApiError extends Error {
 export const unauthorized = () => new ApiError(401, ErrorCode.unauthorized, 'A valid token is required.')
 export const workshopDeleted = () =>
   new ApiError(410, ErrorCode.workshopDeleted, 'This workshop was deleted by its facilitator.')
+/** The workshop's date lies more than JOIN_CODE_GRACE_DAYS back: its code no longer admits anyone. */
+export const joinCodeExpired = () =>
+  new ApiError(410, 'join_code_expired', 'This join code has expired: the workshop is over.')
 export const forbidden = (message = 'This token does not allow that.') =>
   new ApiError(403, ErrorCode.forbidden, message)
 

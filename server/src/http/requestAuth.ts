@@ -1,14 +1,11 @@
 import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
-import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
+import { authenticate, extractBearerToken, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import type { Store } from '../store/Store.ts'
 import { forbidden, unauthorized, workshopDeleted } from './errors.ts'
 
 export function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization
-  if (!header) return null
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  return match?.[1] ?? null
+  return extractBearerToken(request.headers.authorization)
 }
 
 /** The request's actor, or a 401 error. */

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
+import { extractBearerToken } from '../auth/authenticate.ts'
 import { SharedTokenBuckets } from './SharedTokenBuckets.ts'
 import { TokenBuckets } from './TokenBucket.ts'
 
@@ -29,9 +30,9 @@ export function createRateLimitHook(options: RateLimitOptions) {
   sweeper.unref()
   return async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (options.perSecond <= 0 || !request.url.startsWith('/api/')) return
-    const auth = request.headers.authorization
-    if (!auth?.startsWith('Bearer ')) return
-    const token = auth.slice(7)
+    // The same token authentication will see: `bearer` in lower case or extra spaces is one budget.
+    const token = extractBearerToken(request.headers.authorization)
+    if (!token) return
     const verdict = shared ? await shared.take(token, performance.now()) : buckets.take(token, performance.now())
     if (verdict.ok) return
     options.onLimited?.()

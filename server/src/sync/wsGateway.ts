@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from 'ws'
 import { type Actor, canReadBoard } from '../auth/Actor.ts'
 import { authenticate, isDeletedWorkshopToken } from '../auth/authenticate.ts'
 import { generateId } from '../auth/tokens.ts'
+import { websocketToken } from '../auth/websocketToken.ts'
 import { clientAddress } from '../limits/clientAddress.ts'
 import { ConnectionBudget, type ConnectionBudgetLimits, DEFAULT_CONNECTION_BUDGET } from '../limits/ConnectionBudget.ts'
 import { ConnectionLimiter } from '../limits/ConnectionLimiter.ts'
@@ -76,9 +77,10 @@ export function createWsGateway(deps: {
   async function accept(ws: WebSocket, request: IncomingMessage, early: Frame[]): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const boardId = decodeURIComponent(WS_PATH.exec(url.pathname)?.[1] ?? '')
-    const actor = await authenticate(store, url.searchParams.get('token'))
+    const token = websocketToken(request, url)
+    const actor = await authenticate(store, token)
     if (!actor) {
-      if (await isDeletedWorkshopToken(store, url.searchParams.get('token'))) {
+      if (await isDeletedWorkshopToken(store, token)) {
         return ws.close(CloseCode.workshopDeleted, 'workshop deleted')
       }
       return ws.close(CloseCode.invalidToken, 'invalid or missing token')

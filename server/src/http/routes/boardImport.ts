@@ -11,13 +11,12 @@ import type { AppContext } from '../context.ts'
 import { ApiError } from '../errors.ts'
 import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
 
-/** Board backups are larger than ordinary requests: a 2,000-card board is a few MB of JSON. */
-const IMPORT_BODY_LIMIT = 64 * 1024 * 1024
-
 export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { workshopId: string } }>(
     '/api/workshops/:workshopId/boards/import',
-    { bodyLimit: IMPORT_BODY_LIMIT },
+    // Board backups are larger than ordinary requests (a 2,000-card board is a few MB of JSON);
+    // IMPORT_BODY_BYTES (20 MiB) caps them, and bodies this large are parsed off the event loop.
+    { bodyLimit: ctx.config.importBodyBytes },
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
       requireWorkshopFacilitator(actor, request.params.workshopId, 'import boards')

@@ -1,20 +1,27 @@
 import { CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
+import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
+import type { AbuseLimits } from '../../limits/abuseLimits.ts'
+import { guarded } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, parseBody, workshopDeleted } from '../errors.ts'
+import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 
 /** Facilitation controls of a board, participant management, and the join lookup. */
-export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
   app.get<{ Params: { joinCode: string } }>('/api/join/:joinCode', async (request): Promise<JoinInfoResponse> => {
-    const workshop = await ctx.store.findWorkshopByJoinCode(normalizeJoinCode(request.params.joinCode))
-    if (!workshop) {
-      const code = normalizeJoinCode(request.params.joinCode)
-      if (await ctx.store.findDeletedWorkshop({ joinCode: code })) throw workshopDeleted()
-      throw new ApiError(404, ErrorCode.invalidJoinCode, 'No workshop with this join code.')
-    }
+    const code = normalizeJoinCode(request.params.joinCode)
+    const workshop = await guarded(limits.joinCodes, request, ctx.config.trustProxy, async () => {
+      const found = await ctx.store.findWorkshopByJoinCode(code)
+      if (!found) {
+        if (await ctx.store.findDeletedWorkshop({ joinCode: code })) throw workshopDeleted()
+        throw new ApiError(404, ErrorCode.invalidJoinCode, 'No workshop with this join code.')
+      }
+      if (isJoinCodeExpired(found.date, ctx.config.joinCodeGraceDays, Date.now())) throw joinCodeExpired()
+      return found
+    })
     const boards = await ctx.store.listBoards(workshop.id)
     const seats = await ctx.store.countSeats(workshop.id)
     return {

@@ -11,11 +11,15 @@ import {
   UpdateWorkshopBody,
 } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { isAdminToken } from '../../auth/adminToken.ts'
+import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
 import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop, deleteWorkshop } from '../../domain/workshops.ts'
+import type { AbuseLimits } from '../../limits/abuseLimits.ts'
+import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, parseBody, workshopDeleted } from '../errors.ts'
+import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 
@@ -30,11 +34,26 @@ async function missingWorkshop(ctx: AppContext, workshopId: string): Promise<Api
   return (await ctx.store.findDeletedWorkshop({ workshopId })) ? workshopDeleted() : workshopNotFound()
 }
 
-export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The start page on this machine needs no token; anyone else needs the admin token and a budget. */
+function admitWorkshopCreation(ctx: AppContext, limits: AbuseLimits, request: FastifyRequest): void {
+  const { trustProxy, adminToken } = ctx.config
+  if (isLocalRequest(request, trustProxy)) return
+  if (!isAdminToken(bearerToken(request), adminToken)) {
+    throw new ApiError(
+      401,
+      ErrorCode.unauthorized,
+      adminToken
+        ? 'Creating workshops from another computer requires the admin token (Authorization: Bearer <token>).'
+        : 'Creating workshops is only possible on the server itself: ADMIN_TOKEN is not set.',
+    )
+  }
+  const verdict = limits.workshopCreation?.take(requestAddress(request, trustProxy), performance.now())
+  if (verdict && !verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many workshops created from this address')
+}
+
+export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
   app.post('/api/workshops', async (request, reply) => {
-    if (ctx.config.adminToken && bearerToken(request) !== ctx.config.adminToken) {
-      throw new ApiError(401, ErrorCode.unauthorized, 'Creating workshops requires the admin token on this server.')
-    }
+    admitWorkshopCreation(ctx, limits, request)
     const body = parseBody(CreateWorkshopBody, request.body)
     const created = await createWorkshop(ctx.store, ctx.schema, body)
     const origin = publicOrigin(ctx, request)
@@ -88,11 +107,15 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request, reply) => {
     const body = parseBody(JoinWorkshopBody, request.body)
-    const workshop = await ctx.store.getWorkshop(request.params.workshopId)
-    if (!workshop) throw await missingWorkshop(ctx, request.params.workshopId)
-    if (normalizeJoinCode(body.joinCode) !== workshop.joinCode) {
-      throw new ApiError(403, ErrorCode.invalidJoinCode, 'This join code does not belong to this workshop.')
-    }
+    const workshop = await guarded(limits.joinCodes, request, ctx.config.trustProxy, async () => {
+      const found = await ctx.store.getWorkshop(request.params.workshopId)
+      if (!found) throw await missingWorkshop(ctx, request.params.workshopId)
+      if (normalizeJoinCode(body.joinCode) !== found.joinCode) {
+        throw new ApiError(403, ErrorCode.invalidJoinCode, 'This join code does not belong to this workshop.')
+      }
+      if (isJoinCodeExpired(found.date, ctx.config.joinCodeGraceDays, Date.now())) throw joinCodeExpired()
+      return found
+    })
     const participantId = generateId('p')
     const participantToken = generateToken()
     await ctx.store.addParticipant(
@@ -114,12 +137,15 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   /** Lost the dashboard link: the passphrase yields a new facilitator token. */
   app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/recover', async (request, reply) => {
     const { passphrase } = parseBody(PassphraseBody, request.body)
-    const workshop = await ctx.store.getWorkshop(request.params.workshopId)
-    if (!workshop) throw await missingWorkshop(ctx, request.params.workshopId)
-    const stored = await ctx.store.getRecoveryHash(workshop.id)
-    if (!stored || !(await verifyPassphrase(passphrase, stored))) {
-      throw new ApiError(403, 'invalid_passphrase', 'This passphrase does not open this workshop.')
-    }
+    const workshop = await guarded(limits.passphrases, request, ctx.config.trustProxy, async () => {
+      const found = await ctx.store.getWorkshop(request.params.workshopId)
+      if (!found) throw await missingWorkshop(ctx, request.params.workshopId)
+      const stored = await ctx.store.getRecoveryHash(found.id)
+      if (!stored || !(await verifyPassphrase(passphrase, stored))) {
+        throw new ApiError(403, 'invalid_passphrase', 'This passphrase does not open this workshop.')
+      }
+      return found
+    })
     const facilitatorToken = generateToken()
     await ctx.store.addToken(hashToken(facilitatorToken), {
       role: 'facilitator',
@@ -149,7 +175,8 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const { workshopId } = request.params
     requireWorkshopFacilitator(actor, workshopId, 'delete the workshop')
     const live = {
-      closeConnections: (id: string) => ctx.gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
+      closeConnections: (id: string) =>
+        ctx.gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
       discardRoom: (boardId: string) => {
         // Other instances (REDIS_URL) close their sockets of the board and forget it too.
         ctx.rooms.signal(boardId, WORKSHOP_DELETED_SIGNAL, true)
@@ -169,7 +196,11 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     const updated = await ctx.store.getBoard(board.id)
-    return { id: board.id, maxParticipants: updated?.maxParticipants ?? null, facilitator: updated?.facilitatorName ?? null }
+    return {
+      id: board.id,
+      maxParticipants: updated?.maxParticipants ?? null,
+      facilitator: updated?.facilitatorName ?? null,
+    }
   })
 
   app.patch<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
@@ -185,7 +216,8 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/seat', async (request): Promise<TakeSeatResponse> => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
-    if (actor.role !== 'participant') throw new ApiError(403, ErrorCode.forbidden, 'Only participants take a seat at a table.')
+    if (actor.role !== 'participant')
+      throw new ApiError(403, ErrorCode.forbidden, 'Only participants take a seat at a table.')
     const seat = await ctx.store.takeSeat(board.id, actor.userId, Date.now())
     if (!seat.ok) {
       throw new ApiError(409, ErrorCode.tableFull, 'This table is full. Please choose another table.', {
@@ -198,7 +230,8 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
   /** Titles and questions of the tables this token may open (projector screens pick one). */
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/tables', async (request) => {
     const actor = await requireActor(ctx.store, request)
-    if (actor.workshopId !== request.params.workshopId) throw new ApiError(403, ErrorCode.forbidden, 'This token belongs to another workshop.')
+    if (actor.workshopId !== request.params.workshopId)
+      throw new ApiError(403, ErrorCode.forbidden, 'This token belongs to another workshop.')
     const boards = await ctx.store.listBoards(actor.workshopId)
     return {
       boards: boards
