@@ -5,7 +5,9 @@ interface PinnwandTestShape {
   parentId: string
   x: number
   y: number
+  rotation: number
   props: Record<string, unknown>
+  meta: Record<string, unknown>
 }
 
 interface PinnwandTestBox {
@@ -15,6 +17,10 @@ interface PinnwandTestBox {
   h: number
   midX: number
   midY: number
+  minX: number
+  minY: number
+  maxX: number
+  maxY: number
   collides(other: PinnwandTestBox): boolean
 }
 
@@ -26,12 +32,18 @@ interface PinnwandTestEditor {
   getSelectedShapes(): PinnwandTestShape[]
   getSortedChildIdsForParent(id: string): string[]
   pageToViewport(point: { x: number; y: number }): { x: number; y: number }
+  pageToScreen(point: { x: number; y: number }): { x: number; y: number }
+  getCurrentToolId(): string
+  getEditingShapeId(): string | null
   getContainer(): HTMLElement
   select(...ids: string[]): unknown
   selectNone(): unknown
   zoomToSelection(options?: { animation?: { duration: number } }): unknown
   getCurrentPageBounds(): PinnwandTestBox | undefined
-  zoomToBounds(bounds: { x: number; y: number; w: number; h: number }, options?: { targetZoom?: number; inset?: number; immediate?: boolean }): unknown
+  zoomToBounds(
+    bounds: { x: number; y: number; w: number; h: number },
+    options?: { targetZoom?: number; inset?: number; immediate?: boolean },
+  ): unknown
   createShape(shape: Record<string, unknown>): unknown
   updateShape(partial: Record<string, unknown>): unknown
   markHistoryStoppingPoint(name?: string): string

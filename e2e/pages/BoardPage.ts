@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { touchDrag } from '../fixtures/touch.ts'
 
 /** The idea card shape type (shared/src/boardSchema.ts). */
 const IDEA_CARD_TYPE = 'idea-card'
@@ -7,6 +8,14 @@ export interface CanvasPoint {
   /** Pixels from the canvas' top-left corner. */
   x: number
   y: number
+}
+
+/** A rectangle in window (CSS pixel) coordinates, where `page.mouse` and `page.touchscreen` act. */
+export interface ScreenBox {
+  x: number
+  y: number
+  w: number
+  h: number
 }
 
 export interface StoredCard {
@@ -47,7 +56,8 @@ export class BoardPage {
     // Either the canvas or the app's error screen; on the latter, fail with what it says.
     const error = this.page.getByTestId('board-error')
     await expect(this.canvas.or(error)).toBeVisible({ timeout: 20_000 })
-    if (await error.isVisible()) throw new Error(`the board shows an error instead of the canvas: "${await error.innerText()}"`)
+    if (await error.isVisible())
+      throw new Error(`the board shows an error instead of the canvas: "${await error.innerText()}"`)
     await this.page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 20_000 })
   }
 
@@ -92,11 +102,14 @@ export class BoardPage {
 
     let id = ''
     await expect
-      .poll(async () => {
-        const created = (await this.storedCards()).find((card) => !before.has(card.id))
-        id = created?.id ?? ''
-        return created?.text
-      }, { message: `new idea card with text "${text}"` })
+      .poll(
+        async () => {
+          const created = (await this.storedCards()).find((card) => !before.has(card.id))
+          id = created?.id ?? ''
+          return created?.text
+        },
+        { message: `new idea card with text "${text}"` },
+      )
       .toBe(text)
     return id
   }
@@ -118,6 +131,48 @@ export class BoardPage {
           return { id: shape.id, text: props.text ?? '', author: props.author ?? '' }
         })
     }, IDEA_CARD_TYPE)
+  }
+
+  /** Where a shape is on screen now (read from the editor; acting on it is up to the caller). */
+  async screenBox(shapeId: string): Promise<ScreenBox> {
+    return this.page.evaluate((id) => {
+      const editor = window.__pinnwand!.editor
+      const bounds = editor.getShapePageBounds(id)
+      if (!bounds) throw new Error(`no shape ${id}`)
+      const topLeft = editor.pageToScreen({ x: bounds.minX, y: bounds.minY })
+      const bottomRight = editor.pageToScreen({ x: bounds.maxX, y: bounds.maxY })
+      return { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y }
+    }, shapeId)
+  }
+
+  /** A tap on touch devices, a click otherwise, at a window point. */
+  async tapAt(point: { x: number; y: number }): Promise<void> {
+    if (this.touch) await this.page.touchscreen.tap(point.x, point.y)
+    else await this.page.mouse.click(point.x, point.y)
+  }
+
+  /** Two quick taps on touch devices, a double-click otherwise, at a window point. */
+  async doubleTapAt(point: { x: number; y: number }): Promise<void> {
+    if (this.touch) {
+      await this.page.touchscreen.tap(point.x, point.y)
+      await this.page.touchscreen.tap(point.x, point.y)
+    } else {
+      await this.page.mouse.dblclick(point.x, point.y)
+    }
+  }
+
+  /** A one-finger drag on touch devices, a mouse drag otherwise, between window points. */
+  async dragAt(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    if (this.touch) return touchDrag(this.page, from, to)
+    await this.page.mouse.move(from.x, from.y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(to.x, to.y, { steps: 12 })
+    await this.page.mouse.up()
+  }
+
+  /** Ids of the shapes selected in this tab. */
+  async selectedIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__pinnwand!.editor.getSelectedShapeIds().map(String))
   }
 
   /** Another person's cursor, as tldraw draws it: arrow plus name tag. */

@@ -1,61 +1,95 @@
 import {
+  ArrowToolbarItem,
   DefaultToolbar,
   DefaultToolbarContent,
+  DrawToolbarItem,
+  EraserToolbarItem,
+  HandToolbarItem,
+  SelectToolbarItem,
+  TextToolbarItem,
   TldrawUiMenuItem,
   useIsToolSelected,
   useTools,
   type TLUiOverrides,
 } from 'tldraw'
 import i18next from 'i18next'
+import type { Me } from '../api/apiClient.ts'
 import { IDEA_CARD_TOOL_ID } from '../shapes/createIdeaCardTool.ts'
-import { createCluster } from '../clusters/clusterActions.ts'
+import { useBoardContext } from './BoardContext.ts'
+import { CLUSTER_TOOL_ID } from './createClusterTool.ts'
 
-export const NEW_CLUSTER_ACTION_ID = 'pw-new-cluster'
-
-/** Who is creating a cluster; set by the board when it mounts (the overrides are static). */
-let clusterAuthor: string | null = null
-export function setClusterAuthor(userId: string | null): void {
-  clusterAuthor = userId
+/**
+ * Registers the board's own tools with tldraw's UI and takes away what a role has no use for.
+ * Everyone: the idea card tool (shortcut "i") instead of tldraw's sticky note, which has no
+ * author and no place in exports or voting. Facilitation: the cluster tool. Participants: no
+ * media upload and no embeds (nothing in the workshop asks for them, and they fill the board
+ * with things the report cannot show).
+ */
+export function boardUiOverrides(role: Me['role']): TLUiOverrides {
+  return {
+    tools(editor, tools) {
+      tools[IDEA_CARD_TOOL_ID] = {
+        id: IDEA_CARD_TOOL_ID,
+        icon: 'tool-note',
+        label: i18next.t('board.ideaCardTool'),
+        kbd: 'i',
+        onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
+      }
+      delete tools['note']
+      if (role === 'facilitator') {
+        tools[CLUSTER_TOOL_ID] = {
+          id: CLUSTER_TOOL_ID,
+          icon: 'tool-frame',
+          label: i18next.t('clusters.new'),
+          onSelect: () => editor.setCurrentTool(CLUSTER_TOOL_ID),
+        }
+      } else {
+        delete tools['asset']
+        delete tools['embed']
+      }
+      return tools
+    },
+    actions(_editor, actions) {
+      if (role !== 'facilitator') {
+        delete actions['insert-embed']
+        delete actions['insert-media']
+      }
+      return actions
+    },
+  }
 }
 
-/** Registers the idea card tool with tldraw's UI (label, icon, shortcut "i"). */
-export const ideaCardUiOverrides: TLUiOverrides = {
-  tools(editor, tools) {
-    tools[IDEA_CARD_TOOL_ID] = {
-      id: IDEA_CARD_TOOL_ID,
-      icon: 'tool-note',
-      label: i18next.t('board.ideaCardTool'),
-      kbd: 'i',
-      onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
-    }
-    // tldraw's own sticky note looks like an idea card but has no author and no place in
-    // exports or voting: the idea card replaces it.
-    delete tools['note']
-    // Not a drawing tool: one tap puts a named, empty cluster into free space in view.
-    tools[NEW_CLUSTER_ACTION_ID] = {
-      id: NEW_CLUSTER_ACTION_ID,
-      icon: 'tool-frame',
-      label: i18next.t('clusters.new'),
-      onSelect: () => {
-        if (!clusterAuthor || editor.getInstanceState().isReadonly) return
-        createCluster(editor, i18next.t('clusters.newTitle'), clusterAuthor)
-        editor.setCurrentTool('select')
-      },
-    }
-    return tools
-  },
-}
-
-/** tldraw's toolbar with the idea card first: it is what most participants need. */
-export function IdeaCardToolbar() {
+function ToolItem({ id }: { id: string }) {
   const tools = useTools()
-  const ideaTool = tools[IDEA_CARD_TOOL_ID]
-  const clusterAction = tools[NEW_CLUSTER_ACTION_ID]
-  const isSelected = useIsToolSelected(ideaTool)
+  const tool = tools[id]
+  const isSelected = useIsToolSelected(tool)
+  return tool ? <TldrawUiMenuItem {...tool} isSelected={isSelected} /> : null
+}
+
+/**
+ * The toolbar by role. Participants get what they use in a workshop — idea card, select, hand,
+ * pen, arrow, text, eraser — and nothing to look for among twenty shapes; facilitation keeps
+ * tldraw's full set, with the idea card and the cluster tool first.
+ */
+export function IdeaCardToolbar() {
+  const { me } = useBoardContext()
+  if (me.role !== 'facilitator') {
+    return (
+      <DefaultToolbar>
+        <ToolItem id={IDEA_CARD_TOOL_ID} />
+        <SelectToolbarItem />
+        <HandToolbarItem />
+        <DrawToolbarItem />
+        <ArrowToolbarItem />
+        <TextToolbarItem />
+        <EraserToolbarItem />
+      </DefaultToolbar>
+    )
+  }
   return (
     <DefaultToolbar>
-      {ideaTool ? <TldrawUiMenuItem {...ideaTool} isSelected={isSelected} /> : null}
-      {clusterAction ? <TldrawUiMenuItem {...clusterAction} isSelected={false} /> : null}
+      <ToolItem id={IDEA_CARD_TOOL_ID} />
+      <ToolItem id={CLUSTER_TOOL_ID} />
       <DefaultToolbarContent />
     </DefaultToolbar>
   )

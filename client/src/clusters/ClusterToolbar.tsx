@@ -36,7 +36,13 @@ export function ClusterToolbar() {
   return <ClusterToolbarBody key={cluster.id} cluster={cluster} anchor={anchor} />
 }
 
-function ClusterToolbarBody({ cluster, anchor }: { cluster: ClusterShape; anchor: { x: number; y: number; w: number } }) {
+function ClusterToolbarBody({
+  cluster,
+  anchor,
+}: {
+  cluster: ClusterShape
+  anchor: { x: number; y: number; w: number }
+}) {
   const { t } = useTranslation()
   const editor = useEditor()
   const id = useId()
@@ -51,10 +57,24 @@ function ClusterToolbarBody({ cluster, anchor }: { cluster: ClusterShape; anchor
 
   useEffect(() => {
     if (!renameRequested) return
-    input.current?.focus()
-    input.current?.select()
-    useClusterRename.getState().request(null)
-  }, [renameRequested])
+    const focus = () => {
+      input.current?.focus()
+      input.current?.select()
+      useClusterRename.getState().request(null)
+    }
+    // Asked by a double-click or double-tap: the browser moves the focus to the canvas when that
+    // press ends, so the field takes it after the pointer is up, not before.
+    let timer = 0
+    const onUp = () => {
+      timer = window.setTimeout(focus, 0)
+    }
+    if (editor.inputs.getIsPointing()) window.addEventListener('pointerup', onUp, { once: true })
+    else focus()
+    return () => {
+      window.removeEventListener('pointerup', onUp)
+      window.clearTimeout(timer)
+    }
+  }, [renameRequested, editor])
 
   const saveTitle = () => {
     const next = title.trim().slice(0, Limits.titleMax)
@@ -109,7 +129,10 @@ function ClusterToolbarBody({ cluster, anchor }: { cluster: ClusterShape; anchor
             className="pw-cluster-toolbar__color"
             aria-label={t(`clusters.colors.${color}`)}
             aria-pressed={cluster.props.color === color}
-            style={{ background: getColorValue(colors, color, 'semi'), borderColor: getColorValue(colors, color, 'solid') }}
+            style={{
+              background: getColorValue(colors, color, 'semi'),
+              borderColor: getColorValue(colors, color, 'solid'),
+            }}
             onClick={() => {
               editor.markHistoryStoppingPoint(`color:${cluster.id}`)
               editor.updateShape<ClusterShape>({ id: cluster.id, type: CLUSTER_TYPE, props: { color } })
@@ -117,7 +140,12 @@ function ClusterToolbarBody({ cluster, anchor }: { cluster: ClusterShape; anchor
           />
         ))}
       </div>
-      <button type="button" className="pw-button pw-button--secondary" data-testid="cluster-tidy" onClick={() => tidyCluster(editor, cluster.id)}>
+      <button
+        type="button"
+        className="pw-button pw-button--secondary"
+        data-testid="cluster-tidy"
+        onClick={() => tidyCluster(editor, cluster.id)}
+      >
         {t('clusters.tidy')}
       </button>
     </div>

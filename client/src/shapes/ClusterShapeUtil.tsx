@@ -1,14 +1,25 @@
-import { CLUSTER_TYPE, clusterMigrations, clusterProps, IDEA_CARD_TYPE, type ClusterShape } from '@pinnwand/shared/boardSchema'
+import {
+  CLUSTER_TYPE,
+  clusterMigrations,
+  clusterProps,
+  IDEA_CARD_TYPE,
+  type ClusterShape,
+} from '@pinnwand/shared/boardSchema'
 import {
   BaseFrameLikeShapeUtil,
   getColorValue,
+  Group2d,
   HTMLContainer,
+  Rectangle2d,
   useColorMode,
   useEditor,
   useValue,
+  type Geometry2d,
   type TLShape,
+  type TLShapePartial,
 } from 'tldraw'
-import { settleDroppedCards } from '../clusters/clusterActions.ts'
+import { canEditShapeIn } from '../board/permissions.ts'
+import { settleDroppedCards, useClusterRename } from '../clusters/clusterActions.ts'
 
 /**
  * A cluster (Themengruppe): a named, coloured area. Idea cards dragged into it become its
@@ -30,17 +41,63 @@ export class ClusterShapeUtil extends BaseFrameLikeShapeUtil<ClusterShape> {
   }
 
   // Cards may hang over the edge while being arranged; clipping them would hide text.
-  // Dropped cards take the nearest free slots; the cluster grows and others make way.
-  override onDropShapesOver(shape: ClusterShape, shapes: TLShape[]) {
-    settleDroppedCards(this.editor, shape.id, shapes)
-  }
-
   override getClipPath() {
     return undefined
   }
 
   override getText(shape: ClusterShape) {
     return shape.props.title
+  }
+
+  /**
+   * tldraw's frames can only be picked by a label above them; a click on their title, edge or
+   * empty inside goes to the canvas (and a double-click made a text shape). Here the whole area
+   * is the cluster's "label", which tldraw hit-tests before the frame body, so a click or tap
+   * anywhere on the cluster that is not on one of its cards selects it. The label is left out
+   * of the bounds, snapping and erasing; the outline is what the cluster is.
+   */
+  override getGeometry(shape: ClusterShape): Geometry2d {
+    const { w, h } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: h, isFilled: false }),
+        new Rectangle2d({ width: w, height: h, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+      ],
+    })
+  }
+
+  // A turned cluster is unreadable and its cards no longer line up (guardShapeChanges refuses
+  // rotation from any other path).
+  override hideRotateHandle() {
+    return true
+  }
+
+  // Only whoever may change the cluster gets handles to resize it (the server refuses the rest).
+  override canResize(shape: ClusterShape) {
+    return canEditShapeIn(this.editor, shape)
+  }
+
+  override hideResizeHandles(shape: ClusterShape) {
+    return !canEditShapeIn(this.editor, shape)
+  }
+
+  // Resizing the cluster makes room; it must not stretch the cards inside.
+  override canResizeChildren() {
+    return false
+  }
+
+  // Dropped cards take the nearest free slots; the cluster grows and others make way.
+  override onDropShapesOver(shape: ClusterShape, shapes: TLShape[]) {
+    settleDroppedCards(this.editor, shape.id, shapes)
+  }
+
+  /** A double-click or double-tap opens the title field in the cluster toolbar. */
+  override onDoubleClick(shape: ClusterShape): TLShapePartial<ClusterShape> {
+    this.editor.select(shape.id)
+    if (canEditShapeIn(this.editor, shape)) useClusterRename.getState().request(shape.id)
+    // Something to return tells tldraw the double-click is handled; otherwise it would put an
+    // empty text shape on the cluster. The partial changes nothing.
+    return { id: shape.id, type: shape.type }
   }
 
   component(shape: ClusterShape) {
