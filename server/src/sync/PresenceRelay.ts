@@ -7,6 +7,20 @@ import { encodeAwareness } from './messages.ts'
 /** Largest presence state one client may publish (name, colour, cursor, viewport fit easily). */
 export const MAX_PRESENCE_STATE_BYTES = 4096
 
+/**
+ * Awareness client ids one connection may speak for, and entries one message may change. A
+ * y-websocket tab has one id (its doc's client id); the rest is headroom for odd clients.
+ */
+export const MAX_PRESENCE_IDS = 4
+
+/** Client ids remembered per person after their connections left (older ones are forgotten). */
+const REMEMBERED_IDS_PER_PERSON = 16
+
+/** What the relay needs to know of a connection: the person behind it. */
+export interface PresenceSpeaker {
+  readonly actor: { readonly userId: string }
+}
+
 /** Who receives presence fan-out: the room's connections (and other instances, if any). */
 export interface PresenceAudience {
   recipients(): Iterable<{ send(message: Uint8Array): void }>
@@ -20,12 +34,25 @@ const REMOTE = Symbol('remote presence')
 /**
  * Presence (y-websocket awareness) of one board, relayed cheaply: updates are applied at once
  * but fanned out merged, once per interval, with only the latest state of each changed client.
- * A connection may only speak for the awareness client ids it introduced itself.
+ *
+ * Awareness client ids are bound to the person who introduced them: a connection may speak for
+ * an id it introduced, or one that another connection of the same person held (a reconnect
+ * takes its old id over), but never for an id of someone else, also after they left (their tab
+ * reconnects with the same id). Entries it may not write are ignored, not answered with a close:
+ * a stale id is no reason to kill a page. At most MAX_PRESENCE_IDS ids per connection and entries
+ * per message, at most MAX_PRESENCE_STATE_BYTES per state; the excess is dropped.
  */
-export class PresenceRelay<C> {
+export class PresenceRelay<C extends PresenceSpeaker> {
   readonly awareness: awarenessProtocol.Awareness
-  private readonly owners = new Map<number, C>()
-  private readonly owned = new Map<C, Set<number>>()
+  /** The connection currently speaking for each client id. */
+  private readonly holders = new Map<number, C>()
+  private readonly held = new Map<C, Set<number>>()
+  /** The person each client id belongs to; kept after the connection left. */
+  private readonly boundTo = new Map<number, string>()
+  /** Each person's bound ids, oldest first (to forget the oldest beyond the limit). */
+  private readonly boundIds = new Map<string, number[]>()
+  /** Ids whose latest state came from another instance: that instance's clients' ids. */
+  private readonly remote = new Set<number>()
   private readonly dirty = new Set<number>()
   /** Dirty entries that came from our own clients (the part other instances need). */
   private readonly dirtyLocal = new Set<number>()
@@ -48,7 +75,10 @@ export class PresenceRelay<C> {
     return ids.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null
   }
 
-  /** Applies a client's awareness update; returns a reason when it must be refused. */
+  /**
+   * Applies what a client may write of its awareness update (see the class). Returns a reason
+   * only for an update that cannot be decoded.
+   */
   receive(connection: C, update: Uint8Array): string | null {
     let entries: AwarenessEntry[]
     try {
@@ -56,43 +86,43 @@ export class PresenceRelay<C> {
     } catch (error) {
       return `bad awareness update: ${(error as Error).message}`
     }
-    // y-websocket clients echo every awareness change they receive (other clients' states and
-    // removals) back to the server with the clock they got. Such echoes change nothing and must
-    // neither count as speaking for another client nor claim its id: only newer clocks do.
-    const fresh = entries.filter((e) => e.clock > (this.awareness.meta.get(e.clientId)?.clock ?? -1))
-    for (const { clientId, state } of fresh) {
-      const owner = this.owners.get(clientId)
-      if (owner !== undefined && owner !== connection) return 'awareness update for another client'
-      if (state.length > MAX_PRESENCE_STATE_BYTES) return 'presence state too large'
+    const accepted: AwarenessEntry[] = []
+    for (const entry of entries) {
+      if (accepted.length === MAX_PRESENCE_IDS) break
+      // y-websocket clients echo every awareness change they receive (other clients' states and
+      // removals) back to the server with the clock they got. Such echoes change nothing and must
+      // neither count as speaking for another client nor claim its id: only newer clocks do.
+      if (entry.clock <= (this.awareness.meta.get(entry.clientId)?.clock ?? -1)) continue
+      if (!this.maySpeakFor(connection, entry.clientId)) continue
+      if (Buffer.byteLength(entry.state) > MAX_PRESENCE_STATE_BYTES) continue
+      // Checked before anything is applied: y-protocols would stop halfway through the update.
+      if (!isJson(entry.state)) return 'bad awareness update: a state is not JSON'
+      this.claim(connection, entry.clientId)
+      accepted.push(entry)
     }
-    if (fresh.length === 0) return null
-    for (const { clientId } of fresh) this.claim(connection, clientId)
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(fresh), connection)
-    } catch (error) {
-      return `bad awareness update: ${(error as Error).message}`
-    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), connection)
     return null
   }
 
-  /** Applies an awareness batch relayed from another instance (no ownership: not our client). */
+  /** Applies an awareness batch relayed from another instance, except for ids our clients hold. */
   applyRemote(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+    const entries = readEntries(update).filter((entry) => !this.holders.has(entry.clientId))
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), REMOTE)
   }
 
   /** Marks every entry of our own clients for publishing again (after a relay reconnect). */
   republishLocal(): void {
-    for (const id of this.owners.keys()) if (this.awareness.getStates().has(id)) this.dirtyLocal.add(id)
+    for (const id of this.holders.keys()) if (this.awareness.getStates().has(id)) this.dirtyLocal.add(id)
     if (this.dirtyLocal.size > 0 && !this.timer && !this.stopped)
       this.timer = setTimeout(() => this.flush(), this.intervalMs)
   }
 
-  /** Drops the presence of a connection that left. */
+  /** Drops the presence of a connection that left; its ids stay bound to its person. */
   remove(connection: C): void {
-    const ids = this.owned.get(connection)
-    this.owned.delete(connection)
+    const ids = this.held.get(connection)
+    this.held.delete(connection)
     if (!ids) return
-    for (const id of ids) this.owners.delete(id)
+    for (const id of ids) this.holders.delete(id)
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], connection)
   }
 
@@ -103,11 +133,35 @@ export class PresenceRelay<C> {
     this.awareness.destroy()
   }
 
+  private maySpeakFor(connection: C, clientId: number): boolean {
+    if (this.holders.get(clientId) === connection) return true
+    const owner = this.boundTo.get(clientId)
+    if (owner !== undefined && owner !== connection.actor.userId) return false
+    // Another instance's client: its own instance speaks for it.
+    if (this.remote.has(clientId)) return false
+    return (this.held.get(connection)?.size ?? 0) < MAX_PRESENCE_IDS
+  }
+
+  /** Makes `connection` the holder of `clientId` (taking it over from the same person's old one). */
   private claim(connection: C, clientId: number): void {
-    this.owners.set(clientId, connection)
-    let ids = this.owned.get(connection)
-    if (!ids) this.owned.set(connection, (ids = new Set()))
+    const previous = this.holders.get(clientId)
+    if (previous === connection) return
+    if (previous !== undefined) this.held.get(previous)?.delete(clientId)
+    this.holders.set(clientId, connection)
+    let ids = this.held.get(connection)
+    if (!ids) this.held.set(connection, (ids = new Set()))
     ids.add(clientId)
+    if (this.boundTo.has(clientId)) return
+    const person = connection.actor.userId
+    this.boundTo.set(clientId, person)
+    let bound = this.boundIds.get(person)
+    if (!bound) this.boundIds.set(person, (bound = []))
+    bound.push(clientId)
+    // Bounded memory however often one person reconnects with new ids.
+    if (bound.length > REMEMBERED_IDS_PER_PERSON) {
+      const index = bound.findIndex((id) => !this.holders.has(id))
+      if (index >= 0) this.boundTo.delete(bound.splice(index, 1)[0]!)
+    }
   }
 
   private readonly onUpdate = (
@@ -120,6 +174,8 @@ export class PresenceRelay<C> {
       this.dirty.add(id)
       if (local) this.dirtyLocal.add(id)
     }
+    if (origin === REMOTE) for (const id of [...added, ...updated]) this.remote.add(id)
+    for (const id of removed) this.remote.delete(id)
     if (!this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.intervalMs)
   }
 
@@ -155,6 +211,15 @@ function readEntries(update: Uint8Array): AwarenessEntry[] {
     entries.push({ clientId, clock, state })
   }
   return entries
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function encodeEntries(entries: AwarenessEntry[]): Uint8Array {
