@@ -46,6 +46,10 @@ export class BoardConnection {
     const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`
     this.provider = new WebsocketProvider(`${wsOrigin}/ws`, boardId, this.doc, {
       params: { token, [BOARD_STATE_PARAM]: '1' },
+      // Each tab syncs with the server only. Over BroadcastChannel, tabs of different people in
+      // one browser would hand each other document updates, and a tab forwarding someone else's
+      // unsynced edits is refused by the server (Yjs client ids are bound to their writer).
+      disableBc: true,
     })
     // Registered before the socket opens (the constructor only starts connecting), so the
     // state the server sends right after the handshake is not dropped as an unknown type.
