@@ -21,10 +21,17 @@ export interface HostileSocket {
   closed: Promise<{ code: number; reason: string }>
   /** The close code once the server closed the socket, else null. */
   closeCode(): number | null
+  /** Yjs client ids seen in presence (awareness) messages: every connected client announces its id. */
+  presenceClients: Set<number>
   /** Bytes of the server's answer to this socket's sync step 1 (what a joining client downloads). */
   syncBytes(): number
   /** Sends a Yjs update as a y-websocket sync update (the socket may be closed already: then nothing). */
   sendUpdate(update: Uint8Array): void
+  /**
+   * Resolves once the server handled everything sent before (it answers a sync step 1 in order,
+   * after persisting what was pending) or closed the socket: with the close code, else null.
+   */
+  roundTrip(timeoutMs?: number): Promise<number | null>
   /** Resolves with the close code, or null if the socket is still open after `ms`. */
   closeWithin(ms: number): Promise<number | null>
   close(): void
@@ -36,14 +43,28 @@ export async function openHostileSocket(baseUrl: string, boardId: string, token:
   const mirror = new Y.Doc()
   let synced = false
   let syncBytes = 0
+  let answers = 0
+  const presenceClients = new Set<number>()
   let code: number | null = null
   void raw.closed.then((c) => (code = c.code))
   raw.ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data))
-    if (decoding.readVarUint(decoder) !== 0) return // presence and board state are not needed here
+    const type = decoding.readVarUint(decoder)
+    if (type === 1) {
+      // Awareness: [count, (clientID, clock, state JSON)*] (y-protocols).
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+      for (let n = decoding.readVarUint(update); n > 0; n--) {
+        presenceClients.add(decoding.readVarUint(update))
+        decoding.readVarUint(update)
+        decoding.readVarString(update)
+      }
+      return
+    }
+    if (type !== 0) return // the board state channel is not needed here
     const step = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     if (step === 0) return
+    if (step === 1) answers++
     Y.applyUpdate(mirror, payload)
     if (step === 1 && !synced) {
       synced = true
@@ -58,9 +79,17 @@ export async function openHostileSocket(baseUrl: string, boardId: string, token:
     mirror,
     closed: raw.closed,
     closeCode: () => code,
+    presenceClients,
     syncBytes: () => syncBytes,
     sendUpdate(update) {
       if (raw.ws.readyState === WebSocket.OPEN) raw.ws.send(encodeFrame(0, 2, update))
+    },
+    async roundTrip(timeoutMs = 5_000) {
+      if (raw.ws.readyState !== WebSocket.OPEN) return code ?? (await raw.closed).code
+      const before = answers
+      raw.ws.send(encodeFrame(0, 0, Y.encodeStateVector(mirror)))
+      await waitFor(() => answers > before || code !== null, { timeout: timeoutMs, what: 'hostile round trip' })
+      return answers > before ? null : code
     },
     closeWithin: (ms) =>
       Promise.race([
@@ -106,7 +135,8 @@ function getRecordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
 export class UpdateCrafter {
   readonly doc = new Y.Doc()
   private readonly base: Map<number, number>
-  private readonly ghosts = new Set<number>()
+  /** Per ghost client: the clock up to which its structs stay out of the update. */
+  private readonly ghosts = new Map<number, number>()
 
   constructor(known: Y.Doc) {
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(known))
@@ -129,10 +159,14 @@ export class UpdateCrafter {
     return this
   }
 
-  /** Like `as`, but the structs written are left out of `encode()`: the receiver never gets them. */
+  /**
+   * Like `as`, but the structs written are left out of `encode()`: the receiver never gets them.
+   * Later `as` writes under the same id are sent (a gap in that client's clocks).
+   */
   ghost(clientId: number, write: (records: Y.Array<RecordEntry>, doc: Y.Doc) => void): this {
-    this.ghosts.add(clientId)
-    return this.as(clientId, write)
+    this.as(clientId, write)
+    this.ghosts.set(clientId, nextClock(this.doc, clientId))
+    return this
   }
 
   /** Appends `{ key, val }` at the end of the records array under `clientId`. */
@@ -143,7 +177,7 @@ export class UpdateCrafter {
   /** Everything written since the copy was taken, minus ghost structs (their deletes stay in). */
   encode(): Uint8Array {
     const target = new Map(this.base)
-    for (const client of this.ghosts) target.set(client, nextClock(this.doc, client))
+    for (const [client, clock] of this.ghosts) target.set(client, clock)
     return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target))
   }
 }

@@ -1,0 +1,379 @@
+import type { IdeaCardShape } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import {
+  type HostileSocket,
+  nextClock,
+  openHostileSocket,
+  recordsOf,
+  storedBoardDoc,
+  waitForUnload,
+} from '../helpers/hostileClient.ts'
+import {
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  joinParticipant,
+  serverRoundTrip,
+  type TestServer,
+  userIdOf,
+} from '../helpers/testServer.ts'
+import { waitFor } from '../helpers/waitFor.ts'
+import { type Attack, buildAttack, HOSTILE_MARK, seededCard } from './hostileUpdates.ts'
+import { Prng } from './prng.ts'
+
+export interface FuzzOptions {
+  seed: number
+  steps: number
+  /** One server, or several instances of one board (REDIS_URL): people spread over them. */
+  servers: TestServer[]
+}
+
+export interface FuzzSummary {
+  seed: number
+  steps: number
+  /** Per attack kind: how often it was sent and the close codes it got ('open' when none). */
+  attacks: Record<string, Record<string, number>>
+  honestWrites: number
+  documentBytes: number
+  /** The largest record the board kept (JSON length) and the start of its id. */
+  largestRecord: { id: string; bytes: number }
+}
+
+/**
+ * No limit on record ids is written down (shared/src/limits.ts); tldraw's are ~30 characters.
+ * Anything past this is an attacker's, and is stored twice (entry key and record id).
+ */
+const RECORD_ID_MAX = 1024
+
+/** An invariant broke: the message names the seed and the step, to replay with FUZZ_SEED. */
+export class FuzzFailure extends Error {}
+
+interface Honest {
+  name: string
+  userId: string
+  token: string
+  server: TestServer
+  client: BoardClient
+}
+
+interface Attacker {
+  name: string
+  userId: string
+  token: string
+  server: TestServer
+  clientId: number
+  socket: HostileSocket | null
+}
+
+/** What an honest card must look like: its owner and the text last written to it (or deleted). */
+interface ModelCard {
+  owner: string
+  text: string
+  deleted: boolean
+}
+
+/**
+ * The struct-level fuzzer of the sync gateway (issue 12). Honest y-websocket clients (the
+ * facilitator and two participants) edit cards while two hostile participants send seeded
+ * adversarial updates over bare sockets. After every step: no honest client got a terminal
+ * close, nothing is pending in any room, every honest card is exactly what its writers made
+ * it, no card appears in an honest person's name, the page keeps its name. At the end all
+ * clients, rooms and the store (after unloading) hold the same records.
+ */
+export class GatewayFuzz {
+  private readonly rng: Prng
+  private readonly servers: TestServer[]
+  private readonly steps: number
+  private boardId = ''
+  private pageName = ''
+  private facilitatorToken = ''
+  private honest: Honest[] = []
+  private attackers: Attacker[] = []
+  private readonly model = new Map<string, ModelCard>()
+  private readonly journal: string[] = []
+  private readonly summary: FuzzSummary
+
+  constructor({ seed, steps, servers }: FuzzOptions) {
+    this.rng = new Prng(seed)
+    this.servers = servers
+    this.steps = steps
+    this.summary = { seed, steps, attacks: {}, honestWrites: 0, documentBytes: 0, largestRecord: { id: '', bytes: 0 } }
+  }
+
+  async run(): Promise<FuzzSummary> {
+    let step = -1
+    try {
+      await this.setUp()
+      for (step = 0; step < this.steps; step++) {
+        if (this.rng.chance(0.4)) await this.honestStep()
+        else await this.hostileStep()
+        await this.checkInvariants()
+      }
+      step = this.steps
+      await this.checkConvergence()
+      return this.summary
+    } catch (error) {
+      const where = step < 0 ? 'setup' : step === this.steps ? 'final convergence' : `step ${step}`
+      throw new FuzzFailure(
+        `gateway fuzz FAILED: FUZZ_SEED=${this.summary.seed} FUZZ_STEPS=${this.steps} at ${where}: ${(error as Error).message}\n` +
+          `last steps:\n  ${this.journal.slice(-8).join('\n  ')}`,
+        { cause: error },
+      )
+    } finally {
+      this.tearDown()
+    }
+  }
+
+  private at(i: number): TestServer {
+    return this.servers[i % this.servers.length]!
+  }
+
+  private async setUp(): Promise<void> {
+    const first = this.at(0)
+    const workshop = await createWorkshop(first.url)
+    this.boardId = workshop.boardIds[0]!
+    this.facilitatorToken = workshop.facilitatorToken
+    const people = [
+      {
+        name: 'Moderation',
+        token: workshop.facilitatorToken,
+        userId: await userIdOf(first.url, workshop.facilitatorToken),
+      },
+    ]
+    for (const name of ['Ada', 'Ben']) {
+      const joined = await joinParticipant(first.url, workshop, name)
+      people.push({ name, token: joined.participantToken, userId: joined.participantId })
+    }
+    for (const [i, person] of people.entries()) {
+      const server = this.at(i)
+      const client = await connectClient(server.url, this.boardId, person.token)
+      this.honest.push({ ...person, server, client })
+    }
+    for (const [i, name] of ['Mallory', 'Eve'].entries()) {
+      const joined = await joinParticipant(first.url, workshop, name)
+      this.attackers.push({
+        name,
+        userId: joined.participantId,
+        token: joined.participantToken,
+        server: this.at(i + 1),
+        clientId: this.rng.clientId(),
+        socket: null,
+      })
+    }
+    const page = this.honest[0]!.client.records.get('page:page') as { name: string } | undefined
+    this.pageName = page?.name ?? ''
+  }
+
+  private tearDown(): void {
+    for (const h of this.honest) h.client.destroy()
+    for (const a of this.attackers) a.socket?.close()
+  }
+
+  private note(line: string): void {
+    this.journal.push(line)
+  }
+
+  private async honestStep(): Promise<void> {
+    const rng = this.rng
+    const actor = rng.pick(this.honest)
+    const isFacilitator = actor === this.honest[0]
+    const live = [...this.model.entries()].filter(([, c]) => !c.deleted)
+    const own = live.filter(([, c]) => c.owner === actor.userId)
+    const editable = isFacilitator ? live : own
+    const op = rng.weighted([
+      [own.length < 5 ? 4 : 1, 'create'],
+      [editable.length > 0 ? 4 : 0, 'edit'],
+      [own.length > 0 ? 1 : 0, 'delete'],
+    ] as const)
+    const records = actor.client.records
+    let id: string
+    if (op === 'create') {
+      const card = seededCard(rng, actor.userId, `${actor.name}: ${rng.word()}`)
+      id = card.id
+      records.set(id, card)
+      this.model.set(id, { owner: actor.userId, text: card.props.text, deleted: false })
+    } else if (op === 'edit') {
+      const [cardId, model] = rng.pick(editable)
+      id = cardId
+      const current = records.get(id) as IdeaCardShape
+      const text = `${actor.name}: ${rng.word()}`
+      records.set(id, { ...current, x: current.x + 5, props: { ...current.props, text } })
+      model.text = text
+    } else {
+      const [cardId, model] = rng.pick(own)
+      id = cardId
+      records.delete(id)
+      model.deleted = true
+    }
+    this.note(`honest ${actor.name} ${op} ${id}`)
+    this.summary.honestWrites++
+    await serverRoundTrip(actor.client.provider)
+    const expected = this.model.get(id)!
+    // Every honest client, on every instance, shows the write before the next step.
+    await waitFor(() => this.honest.every((h) => matches(h.client.records.get(id), expected)), {
+      timeout: 3_000,
+      what: `${actor.name}'s ${op} of ${id} at every honest client (${this.describe(id)})`,
+    })
+  }
+
+  private async hostileStep(): Promise<void> {
+    const attacker = this.rng.pick(this.attackers)
+    if (!attacker.socket || attacker.socket.closeCode() !== null) {
+      attacker.socket = await openHostileSocket(attacker.server.url, this.boardId, attacker.token)
+    }
+    const socket = attacker.socket
+    // The copy is current: the attacker builds on exactly what the room has.
+    if ((await socket.roundTrip()) !== null) {
+      attacker.socket = await openHostileSocket(attacker.server.url, this.boardId, attacker.token)
+      return this.hostileStep()
+    }
+    const attack: Attack = buildAttack({
+      rng: this.rng,
+      mirror: attacker.socket.mirror,
+      attackerUserId: attacker.userId,
+      attackerClient: attacker.clientId,
+      honestClients: this.honest.map((h) => h.client.doc.clientID),
+      boundHonestClients: this.honest
+        .map((h) => h.client.doc.clientID)
+        .filter((id) => nextClock(attacker.socket!.mirror, id) > 0),
+      honestUsers: this.honest.map((h) => h.userId),
+    })
+    this.note(`hostile ${attacker.name} ${attack.kind} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`)
+    for (const update of attack.updates) attacker.socket.sendUpdate(update)
+    const code = await attacker.socket.roundTrip()
+    const counts = (this.summary.attacks[attack.kind] ??= {})
+    const outcome = code === null ? 'open' : String(code)
+    counts[outcome] = (counts[outcome] ?? 0) + 1
+    this.journal[this.journal.length - 1] += ` → ${outcome}`
+    if (attack.mustClose && (code === null || !attack.mustClose.includes(code))) {
+      throw new Error(`${attack.kind} must be refused with ${attack.mustClose.join('/')}, got ${outcome}`)
+    }
+  }
+
+  private rooms() {
+    return this.servers.map((s, i) => ({
+      where: `room on instance ${i}`,
+      room: s.server.rooms.getLoaded(this.boardId),
+    }))
+  }
+
+  private async checkInvariants(): Promise<void> {
+    for (const h of this.honest) {
+      const terminal = h.client.closes.filter((c) => c.code >= 4400 && c.code < 4500)
+      if (terminal.length > 0) throw new Error(`honest ${h.name} was closed: ${JSON.stringify(terminal)}`)
+    }
+    const views: { where: string; records: YKeyValue<TLRecord> }[] = this.honest.map((h) => ({
+      where: `${h.name}'s client`,
+      records: h.client.records,
+    }))
+    for (const { where, room } of this.rooms()) {
+      if (!room) throw new Error(`${where} is not loaded while clients are connected`)
+      if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) {
+        throw new Error(
+          `${where} holds pending ${room.doc.store.pendingStructs ? 'structs' : ''} ${room.doc.store.pendingDs ? 'deletes' : ''}`,
+        )
+      }
+      views.push({ where, records: room.records })
+    }
+    // Rooms first: a change on one instance reaches the other's clients a moment later.
+    await waitFor(() => this.violation(views) === null, { timeout: 2_000, what: 'settling' }).catch(() => undefined)
+    const problem = this.violation(views)
+    if (problem) throw new Error(problem)
+  }
+
+  /** The first way in which a view differs from the model, or null. */
+  private violation(views: { where: string; records: YKeyValue<TLRecord> }[]): string | null {
+    const honestUsers = new Set(this.honest.map((h) => h.userId))
+    for (const { where, records } of views) {
+      for (const [id, expected] of this.model) {
+        const actual = records.get(id)
+        if (!matches(actual, expected)) {
+          return `${where}: ${id} is ${JSON.stringify(summarise(actual))}, expected ${JSON.stringify(expected)}`
+        }
+      }
+      for (const [id, entry] of records.map) {
+        if (id.length > RECORD_ID_MAX) return `${where}: kept a record whose id has ${id.length} characters`
+        const record = entry.val as IdeaCardShape
+        if (record.typeName !== 'shape') continue
+        if (honestUsers.has(record.props?.authorId) && !this.model.has(id)) {
+          return `${where}: ${id} appeared in the name of ${record.props.authorId}: ${JSON.stringify(summarise(record))}`
+        }
+        if (this.model.has(id) && String(record.props?.text).includes(HOSTILE_MARK)) {
+          return `${where}: ${id} carries the attacker's text`
+        }
+      }
+      const page = records.get('page:page') as { name: string } | undefined
+      if (page && page.name !== this.pageName) return `${where}: page:page renamed to ${JSON.stringify(page.name)}`
+    }
+    return null
+  }
+
+  private describe(id: string): string {
+    return this.rooms()
+      .map(({ where, room }) => `${where}: ${JSON.stringify(summarise(room?.records.get(id)))}`)
+      .join('; ')
+  }
+
+  /** Everyone converges; after unloading, the store and fresh clients on every instance hold the same. */
+  private async checkConvergence(): Promise<void> {
+    const snapshot = () => JSON.stringify(recordsOf(this.honest[0]!.client.doc))
+    await waitFor(
+      () => {
+        const expected = snapshot()
+        return (
+          this.honest.every((h) => JSON.stringify(recordsOf(h.client.doc)) === expected) &&
+          this.rooms().every(({ room }) => room && JSON.stringify(recordsOf(room.doc)) === expected)
+        )
+      },
+      { timeout: 5_000, what: 'all honest clients and rooms hold the same records' },
+    )
+    const final = recordsOf(this.honest[0]!.client.doc)
+    for (const [id, record] of Object.entries(final)) {
+      const bytes = JSON.stringify(record).length
+      if (bytes > this.summary.largestRecord.bytes) this.summary.largestRecord = { id: id.slice(0, 40), bytes }
+    }
+    this.summary.documentBytes = Y.encodeStateAsUpdate(this.rooms()[0]!.room!.doc).byteLength
+    this.tearDown()
+    for (const server of this.servers) await waitForUnload(server, this.boardId)
+    const stored = recordsOf(await storedBoardDoc(this.servers[0]!, this.boardId))
+    if (JSON.stringify(stored) !== JSON.stringify(final)) {
+      throw new Error(`the store differs from what the clients held: ${diffKeys(final, stored)}`)
+    }
+    for (const [i, server] of this.servers.entries()) {
+      const fresh = await connectClient(server.url, this.boardId, this.facilitatorToken)
+      const seen = recordsOf(fresh.doc)
+      const size = fresh.doc.store.clients.size
+      fresh.destroy()
+      if (JSON.stringify(seen) !== JSON.stringify(stored)) {
+        throw new Error(`a fresh client on instance ${i} sees other records than the store: ${diffKeys(stored, seen)}`)
+      }
+      if (size === 0) throw new Error(`a fresh client on instance ${i} got an empty board`)
+    }
+    await waitFor(() => this.servers.every((s) => !s.server.rooms.getLoaded(this.boardId)), { what: 'unloaded again' })
+  }
+}
+
+function matches(actual: TLRecord | undefined, expected: ModelCard): boolean {
+  if (expected.deleted) return actual === undefined
+  const card = actual as IdeaCardShape | undefined
+  return card !== undefined && card.props.text === expected.text && card.props.authorId === expected.owner
+}
+
+function summarise(record: TLRecord | undefined): unknown {
+  if (!record) return 'absent'
+  const card = record as IdeaCardShape
+  return { text: String(card.props?.text).slice(0, 80), authorId: card.props?.authorId }
+}
+
+function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>): string {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  const differing = [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+  return differing
+    .slice(0, 5)
+    .map(
+      (k) => `${k}: ${JSON.stringify(summarise(a[k] as TLRecord))} vs ${JSON.stringify(summarise(b[k] as TLRecord))}`,
+    )
+    .join('; ')
+}

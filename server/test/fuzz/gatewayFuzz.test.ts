@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FreshDatabase, freshPostgres } from '../helpers/freshPostgres.ts'
+import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { GatewayFuzz } from './GatewayFuzz.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+
+/** Pinned seeds; `FUZZ_SEED=123 FUZZ_STEPS=500` runs one more seed by hand (several: `FUZZ_SEED=1,2,3`). */
+const PINNED_SEEDS = [1, 12, 4424, 4423, 20261204]
+const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
+const steps = Number(process.env.FUZZ_STEPS ?? 60)
+/** Budgets generous enough that bursts reach the room (the budget itself is tested elsewhere). */
+const serverEnv = {
+  WS_UPDATES_PER_SECOND: '10000',
+  WS_UPDATES_BURST: '10000',
+  WS_BYTES_PER_SECOND: '100000000',
+  WS_BYTES_BURST: '100000000',
+}
+
+function report(summary: Awaited<ReturnType<GatewayFuzz['run']>>): void {
+  const attacks = Object.entries(summary.attacks)
+    .map(([kind, outcomes]) => `${kind} ${JSON.stringify(outcomes)}`)
+    .join(', ')
+  console.info(
+    `gateway fuzz seed ${summary.seed}: ${summary.steps} steps, ${summary.honestWrites} honest writes, ` +
+      `document ${summary.documentBytes} bytes, largest record ${JSON.stringify(summary.largestRecord)}; ${attacks}`,
+  )
+}
+
+describe('gateway fuzz: hostile updates against honest clients, one instance (issue 12)', () => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer(serverEnv)
+  })
+  afterAll(() => t.stop())
+
+  for (const seed of seeds) {
+    it(`seed ${seed}`, async () => {
+      const summary = await new GatewayFuzz({ seed, steps, servers: [t] }).run()
+      report(summary)
+      expect(summary.honestWrites).toBeGreaterThan(0)
+    }, 60_000)
+  }
+})
+
+describe.skipIf(!databaseUrl || !redisUrl)(
+  'gateway fuzz: two instances through Redis (DATABASE_URL, REDIS_URL)',
+  () => {
+    let database: FreshDatabase
+    let a: TestServer
+    let b: TestServer
+    beforeAll(async () => {
+      database = await freshPostgres(databaseUrl!, 'gateway_fuzz')
+      const env = { ...serverEnv, DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '5' }
+      a = await startTestServer(env)
+      b = await startTestServer(env)
+    })
+    afterAll(async () => {
+      await a?.stop()
+      await b?.stop()
+      await database?.drop()
+    })
+
+    for (const seed of seeds) {
+      it(`seed ${seed}`, async () => {
+        const summary = await new GatewayFuzz({ seed, steps, servers: [a, b] }).run()
+        report(summary)
+        expect(summary.honestWrites).toBeGreaterThan(0)
+      }, 60_000)
+    }
+  },
+)
