@@ -53,7 +53,7 @@ test.describe('phases follow what happens, and every participant is told', () =>
   test(
     'a round started and revealed from the panel moves every phase chip; phone and tablet see the notice',
     { tag: '@desktop' },
-    async ({ browser, board, workshop, server, newUser }) => {
+    async ({ browser, board, workshop, server }) => {
       test.setTimeout(120_000)
       for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
         await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text })
@@ -61,13 +61,11 @@ test.describe('phases follow what happens, and every participant is told', () =>
       await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, {
         phase: 'cluster',
       })
-      const ada = await newUser('Ada')
-      await ada.board.open(workshop.boardId, ada.participant.token)
       const phone = await participantOn(browser, server.url, workshop, 'Pia', 'phone')
       const tablet = await participantOn(browser, server.url, workshop, 'Tom', 'tablet')
       await board.open(workshop.boardId, workshop.facilitatorToken)
-      await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
-      const people = [ada.board.page, phone.board.page, tablet.board.page]
+      await board.waitForConnected()
+      const people = [phone.board.page, tablet.board.page]
       for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'cluster')
       // Opening the board is not news.
       for (const page of people) await expect(page.getByTestId('phase-notice')).toHaveCount(0)
@@ -90,7 +88,6 @@ test.describe('phases follow what happens, and every participant is told', () =>
         'Die Punktabfrage hat begonnen. Sie haben 3 Punkte.',
       )
       await expect(phone.board.page.getByTestId('board-announcer')).toHaveAttribute('aria-live', 'polite')
-      await expect(ada.board.page.getByTestId('phase-notice')).toHaveText('Dot voting has started. You have 3 dots.')
       // The notice covers no button a participant needs: it sits inside the screen, closable by a finger.
       const box = (await phoneNotice.boundingBox())!
       expect(box.x).toBeGreaterThanOrEqual(0)
@@ -127,7 +124,6 @@ test.describe('phases follow what happens, and every participant is told', () =>
       await board.page.getByLabel('Phase', { exact: true }).selectOption('collect')
       for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'collect')
       await expect(phoneNotice).toHaveText('Neue Phase: Sammeln')
-      await expect(ada.board.page.getByTestId('phase-notice')).toHaveText('New phase: Collect')
       await phone.context.close()
       await tablet.context.close()
     },

@@ -99,4 +99,30 @@ describe('projector mode', () => {
     await waitFor(() => projector.latest().locked === true, { what: 'lock' })
     expect(shownMode()?.mode).toBe('join')
   })
+
+  it('shows the results when a round is revealed, without undoing a place-by-place reveal', async () => {
+    const api2 = (method: string, route: string, body?: unknown) =>
+      api(ts.url, method, route, { token: ws.facilitatorToken, body })
+    await api2('POST', `/api/boards/${board}/lock`, { locked: false })
+    await api2('POST', `/api/boards/${board}/ideas`, { text: 'Trinkbrunnen' })
+    await setMode(ws.facilitatorToken, { mode: 'join' })
+    const first = await api2('POST', `/api/boards/${board}/rounds`, { dotsPerParticipant: 2 })
+    expect(first.status).toBe(201)
+    // Opening a round leaves the big screen alone (latecomers may still need the join code).
+    await waitFor(() => (projector.latest().round as { status?: string } | null)?.status === 'open', { what: 'open' })
+    expect(shownMode()?.mode).toBe('join')
+    await api2('POST', `/api/rounds/${first.body.roundId}/reveal`)
+    await waitFor(() => shownMode()?.mode === 'results', { what: 'results after the reveal' })
+    expect(shownMode()?.shownPlaces).toBeNull()
+
+    // Already on the results, place by place: a reveal keeps that.
+    await setMode(ws.facilitatorToken, { mode: 'results', shownPlaces: 0 })
+    const second = await api2('POST', `/api/boards/${board}/rounds`, { dotsPerParticipant: 2 })
+    await api2('POST', `/api/rounds/${second.body.roundId}/reveal`)
+    await waitFor(() => (projector.latest().round as { id?: string } | null)?.id === second.body.roundId, {
+      what: 'second round',
+    })
+    await waitFor(() => (projector.latest().round as { status?: string }).status === 'revealed', { what: 'revealed' })
+    expect(shownMode()).toMatchObject({ mode: 'results', shownPlaces: 0 })
+  })
 })

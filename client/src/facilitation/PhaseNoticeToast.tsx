@@ -110,7 +110,9 @@ export function PhaseNoticeToast({ myUserId }: { myUserId: string }) {
         aria-label={t('notice.dismiss')}
         onClick={() => setShown(null)}
       >
-        <span aria-hidden="true">×</span>
+        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+        </svg>
       </button>
     </div>
   )

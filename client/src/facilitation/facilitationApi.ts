@@ -1,5 +1,7 @@
 import type {
   BoardDisplayInfo,
+  ProjectorActionBody,
+  ProjectorResponse,
   TimerActionBody,
   TimerResponse,
   ViewActionBody,
@@ -36,4 +38,13 @@ export function viewAction(boardId: string, action: ViewActionBody, token: strin
 
 export function fetchBoardDisplay(boardId: string, token: string): Promise<BoardDisplayInfo> {
   return request('GET', `/api/boards/${id(boardId)}/display`, token)
+}
+
+/** What the big screen shows (facilitator): board, countdown, results (step by step) or join. */
+export function projectorAction(
+  boardId: string,
+  action: ProjectorActionBody,
+  token: string,
+): Promise<ProjectorResponse> {
+  return request('POST', `/api/boards/${id(boardId)}/projector`, token, action)
 }

@@ -1,5 +1,5 @@
 import { CloseCode } from '@pinnwand/shared/closeCodes'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, fetchConfig, fetchMe } from '../api/apiClient.ts'
 import { BoardCanvas } from '../board/BoardCanvas.tsx'
@@ -12,6 +12,11 @@ import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { MessageScreen } from '../ui/MessageScreen.tsx'
 
 const NETWORK_RETRY_MS = 10_000
+
+// The projector's title, question and join code while its board loads (not in a participant's download).
+const ProjectorFirstPaint = lazy(() =>
+  import('../projector/ProjectorView.tsx').then((m) => ({ default: m.ProjectorFirstPaint })),
+)
 
 /** Opens /b/:boardId: who am I, runtime config, then the live canvas. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -42,7 +47,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
         if (cancelled) return
         if (cause instanceof ApiError && cause.code === 'workshop_deleted') setError('error.workshopDeleted')
         // 5xx: a proxy or a server in the middle of a restart — worth retrying, not a refusal.
-        else if (cause instanceof ApiError && cause.status < 500) setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
+        else if (cause instanceof ApiError && cause.status < 500)
+          setError(cause.status === 401 ? 'error.invalidToken' : 'error.notAllowed')
         else setError('error.network')
       })
     return () => {
@@ -60,7 +66,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const needsLicense = location.protocol === 'https:' && config !== null && !config.tldrawLicenseKey
   const session = useBoardSession(boardId, token, loaded && !error && !needsLicense)
 
-  if (error) return <MessageScreen testId="board-error" showReload={error === 'error.network'}>{t(error)}</MessageScreen>
+  if (error)
+    return (
+      <MessageScreen testId="board-error" showReload={error === 'error.network'}>
+        {t(error)}
+      </MessageScreen>
+    )
   if (connection === ConnectionStatus.closed && closeCode === CloseCode.tableFull && me && token) {
     return <TableFullScreen boardId={boardId} workshopId={me.workshopId} token={token} />
   }
@@ -79,6 +90,13 @@ export function BoardPage({ boardId }: { boardId: string }) {
     )
   }
   if (!session || !me || !config) {
+    if (me?.role === 'projector' && token) {
+      return (
+        <Suspense fallback={null}>
+          <ProjectorFirstPaint boardId={boardId} token={token} />
+        </Suspense>
+      )
+    }
     return (
       <>
         <MessageScreen testId="board-loading">{t('board.loading')}</MessageScreen>
@@ -88,5 +106,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </>
     )
   }
-  return <BoardCanvas session={session} me={me} licenseKey={config.tldrawLicenseKey} boardId={boardId} token={token ?? ''} />
+  return (
+    <BoardCanvas session={session} me={me} licenseKey={config.tldrawLicenseKey} boardId={boardId} token={token ?? ''} />
+  )
 }

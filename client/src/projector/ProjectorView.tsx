@@ -1,29 +1,34 @@
-import type { BoardDisplayInfo } from '@pinnwand/shared/facilitationApi'
-import { type CSSProperties, useEffect, useState } from 'react'
+import { type CSSProperties, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
-import { fetchBoardDisplay } from '../facilitation/facilitationApi.ts'
-import { enableSound } from '../facilitation/timerSound.ts'
 import { useViewFollowing } from '../facilitation/useViewFollowing.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
-import { useRound } from '../voting/index.ts'
-import { PhaseSteps } from './PhaseSteps.tsx'
-import { ProjectorJoin } from './ProjectorJoin.tsx'
-import { ProjectorRound, useShownRound } from './ProjectorRound.tsx'
-import { ProjectorTimer } from './ProjectorTimer.tsx'
+import { roundTimer, useRound } from '../voting/index.ts'
+import { ProjectorCountdown } from './ProjectorCountdown.tsx'
+import { ProjectorIdeaList, useBoardTooSmall } from './ProjectorIdeaList.tsx'
+import { ProjectorJoinScreen } from './ProjectorJoinScreen.tsx'
+import { ProjectorResults } from './ProjectorResults.tsx'
+import { useShownRound } from './ProjectorRound.tsx'
+import { ProjectorSide, SoundButton } from './ProjectorSide.tsx'
 import { SIDE_COLUMN_SHARE } from './projectorLayout.ts'
+import { rankingRows } from './rankingRows.ts'
+import { useDisplayInfo } from './useDisplayInfo.ts'
 import { useFitToContent, useShowFollowedView } from './useProjectorCamera.ts'
+import { useProjectorMode } from './useProjectorMode.ts'
+import { useProjectorResults } from './useProjectorResults.ts'
 import { useWakeLock } from './useWakeLock.ts'
 import './projector.css'
 
-const DISPLAY_RETRY_MS = 5000
+/** Places of the ranking on the big screen (a tie at the edge comes along whole). */
+const RESULT_PLACES = 10
 
 /**
- * The big screen (a projector token's view of a board, inside <Tldraw> with its UI hidden): the
- * board fitted to the free part of the screen (or the facilitator's view during "follow me"), and
- * a side column with title, phase, timer, voting and the way to join. Read-only; it keeps the
+ * The big screen (a projector token's view of a board, inside <Tldraw> with its UI hidden), in
+ * the mode the facilitator chose (or a key on the projector machine): the board beside a side
+ * column — fitted to the content, or the ideas as big cards when the cards would be too small to
+ * read — or the countdown, the results or the way to join, full screen. Read-only; it keeps the
  * screen awake and never leaves by itself — the connection reconnects for as long as it takes.
  */
 export function ProjectorView() {
@@ -32,87 +37,81 @@ export function ProjectorView() {
   const { me, boardId, token } = useBoardContext()
   const state = useSession((s) => s.boardState)
   const info = useDisplayInfo(boardId, token)
+  const currentRound = useRound()
+  const revealed = currentRound?.status === 'revealed' ? currentRound.id : null
+  const results = useProjectorResults(revealed, token)
+  const rows = useMemo(() => (results ? rankingRows(results.ranking, RESULT_PLACES) : []), [results])
+  const places = rows.length === 0 ? 0 : Math.max(...rows.map((r) => r.revealOrder)) + 1
+  const shown = useProjectorMode(places)
+  const onBoard = shown.mode === 'board'
+
   const showFollowed = useShowFollowedView(editor)
   const { following, leaderName } = useViewFollowing(editor, me, boardId, token, {
     leaveOnInteraction: false,
     show: showFollowed,
   })
-  useFitToContent(editor, !following)
+  useFitToContent(editor, !following && onBoard)
   useWakeLock()
+  const tooSmall = useBoardTooSmall(editor)
 
-  const round = useShownRound(useRound(), state?.phase ?? 'collect')
+  const round = useShownRound(currentRound, state?.phase ?? 'collect')
+  const title = info?.board.title ?? null
   return (
     <div
       className="pw-projector"
       data-testid="projector-view"
+      data-mode={shown.mode}
       style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}
     >
-      {following && leaderName ? (
-        <p className="pw-projector__following" data-testid="projector-following">
-          {t('facilitation.followingName', { name: leaderName })}
-        </p>
-      ) : null}
-      <aside className="pw-projector__side" aria-label={t('projectorView.label')}>
-        <header className="pw-projector__head">
-          {info ? (
-            <>
-              <h1 className="pw-projector__title">{info.board.title}</h1>
-              {info.board.question ? <p className="pw-projector__question">{info.board.question}</p> : null}
-            </>
+      {onBoard ? (
+        <>
+          {following && leaderName ? (
+            <p className="pw-projector__following" data-testid="projector-following">
+              {t('facilitation.followingName', { name: leaderName })}
+            </p>
+          ) : tooSmall ? (
+            <ProjectorIdeaList editor={editor} />
           ) : null}
-          {state ? <PhaseSteps phase={state.phase} /> : null}
-        </header>
-        <ProjectorTimer />
-        {round ? <ProjectorRound round={round} token={token} /> : null}
-        {info ? <ProjectorJoin info={info} compact={round?.status === 'revealed'} /> : null}
-        <footer className="pw-projector__foot">
-          <SoundButton />
-          <ConnectionStatusBadge />
-        </footer>
-      </aside>
+          <ProjectorSide info={info} round={round} token={token} />
+        </>
+      ) : (
+        <>
+          {shown.mode === 'countdown' ? (
+            <ProjectorCountdown title={title} timer={state?.timer ?? null} roundTimer={roundTimer(currentRound)} />
+          ) : shown.mode === 'results' ? (
+            <ProjectorResults
+              title={title}
+              round={currentRound}
+              results={results}
+              rows={rows}
+              shownPlaces={shown.shownPlaces}
+            />
+          ) : (
+            <ProjectorJoinScreen info={info} />
+          )}
+          <footer className="pw-stage__corner">
+            <SoundButton />
+            <ConnectionStatusBadge />
+          </footer>
+        </>
+      )}
     </div>
   )
 }
 
-/** Title, question and join code of the board; retried until the server answers. */
-function useDisplayInfo(boardId: string, token: string): BoardDisplayInfo | null {
-  const [info, setInfo] = useState<BoardDisplayInfo | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    let retry: ReturnType<typeof setTimeout> | null = null
-    const load = () =>
-      fetchBoardDisplay(boardId, token).then(
-        (loaded) => !cancelled && setInfo(loaded),
-        () => {
-          if (!cancelled) retry = setTimeout(load, DISPLAY_RETRY_MS)
-        },
-      )
-    void load()
-    return () => {
-      cancelled = true
-      if (retry) clearTimeout(retry)
-    }
-  }, [boardId, token])
-  return info
-}
-
-/** Browsers play sound only after someone touched the page: one click here allows the timer's beep. */
-function SoundButton() {
-  const { t } = useTranslation()
-  const [on, setOn] = useState(false)
-  useEffect(() => {
-    // Kiosk browsers started with an autoplay permission need no click.
-    void enableSound().then(setOn)
-  }, [])
-  if (on) return null
+/**
+ * What the projector shows before the board has loaded (outside <Tldraw>): title, question and
+ * the way to join at once — nobody in the hall waits for the canvas to read the join code.
+ */
+export function ProjectorFirstPaint({ boardId, token }: { boardId: string; token: string }) {
+  const info = useDisplayInfo(boardId, token)
   return (
-    <button
-      type="button"
-      className="pw-projector__sound"
-      data-testid="projector-sound"
-      onClick={() => void enableSound().then(setOn)}
+    <div
+      className="pw-projector pw-projector--first"
+      data-testid="projector-first-paint"
+      style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}
     >
-      {t('projectorView.soundOn')}
-    </button>
+      <ProjectorSide info={info} round={null} token={token} />
+    </div>
   )
 }

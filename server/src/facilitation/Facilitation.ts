@@ -82,6 +82,15 @@ export class Facilitation {
     return section
   }
 
+  /**
+   * A revealed round goes on the big screen: the ranking, all at once (animated from the last
+   * place up) — unless the projector already shows the results, e.g. place by place.
+   */
+  async showResultsOnReveal(boardId: string): Promise<void> {
+    if ((await this.projectorOf(boardId))?.mode === 'results') return
+    await this.projectorAction(boardId, { mode: 'results' })
+  }
+
   private async projectorOf(boardId: string): Promise<BoardProjectorSection | null> {
     try {
       const stored = await this.rooms.getSharedValue(projectorKey(boardId))

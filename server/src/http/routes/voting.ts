@@ -240,6 +240,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (!revealed) throw roundNotFound()
     ctx.voting.timer.cancel(round.id)
     await followPhase(ctx, board, BoardPhase.results)
+    await ctx.facilitation.showResultsOnReveal(board.id)
     await ctx.voting.publisher.publishNow(round.boardId)
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }

@@ -1,0 +1,136 @@
+import type { RoundResultsDto, RoundStateSection } from '@pinnwand/shared/votingApi'
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFitText } from './fitText.ts'
+import type { RankingRow } from './rankingRows.ts'
+
+/** Entry sizes tried, largest first (px): 40 px and more reads from 20 m; long ideas shrink to 28 px. */
+const SIZES = [64, 56, 48, 44, 40, 36, 32, 28]
+/** When even 28 px does not fit the whole ranking, it is shown in pages at this size. */
+const PAGE_SIZE = 40
+/** With everything revealed and several pages, each page stays this long. */
+const PAGE_MS = 12_000
+
+/**
+ * The ranking full screen: wrapped, never cut; revealed place by place from the last
+ * (`shownPlaces`, from the facilitator or the projector's keys) or all at once; ties marked.
+ */
+export function ProjectorResults({
+  title,
+  round,
+  results,
+  rows,
+  shownPlaces,
+}: {
+  title: string | null
+  round: RoundStateSection | null
+  results: RoundResultsDto | null
+  rows: RankingRow[]
+  shownPlaces: number | null
+}) {
+  const { t } = useTranslation()
+  const measure = useRef<HTMLOListElement>(null)
+  const key = useMemo(() => JSON.stringify(rows.map((r) => [r.ideaId, r.text, r.votes, r.rank])), [rows])
+  const fit = useFitText(measure, SIZES, PAGE_SIZE, key)
+  const visible = (row: RankingRow) => shownPlaces === null || row.revealOrder < shownPlaces
+  const page = useShownPage(fit.pages, rows, shownPlaces, visible)
+  const pageRows = (fit.pages[page] ?? rows.map((_, i) => i)).map((i) => rows[i]!).filter(Boolean)
+
+  const heading = (
+    <header className="pw-stage__head">
+      {title ? <p className="pw-stage__board">{title}</p> : null}
+      <h1 className="pw-stage__title">{t('projectorView.ranking')}</h1>
+      {results ? (
+        <p className="pw-stage__note">
+          {t('projectorView.rankingSummary', { voters: results.voters, count: results.totalVotes })}
+          {fit.pages.length > 1 ? ` · ${t('projectorMode.page', { page: page + 1, pages: fit.pages.length })}` : ''}
+        </p>
+      ) : null}
+    </header>
+  )
+  if (!round || round.status !== 'revealed' || !results) {
+    const waiting = !round
+      ? t('projectorMode.noResults')
+      : round.status === 'revealed'
+        ? t('common.loading')
+        : round.status === 'open'
+          ? t('projectorView.voteOpen')
+          : t('projectorView.resultSoon')
+    return (
+      <section className="pw-stage pw-stage--results" data-testid="projector-results" data-ready="false">
+        {heading}
+        <p className="pw-stage__waiting">{waiting}</p>
+      </section>
+    )
+  }
+  const row = (r: RankingRow, measuring: boolean) => (
+    <li
+      key={r.ideaId}
+      className="pw-stage__row"
+      data-fit-item=""
+      data-testid={measuring ? undefined : 'projector-result-row'}
+      data-rank={r.rank}
+      data-tied={r.tied}
+      data-hidden={!measuring && !visible(r)}
+      style={{ '--pw-share': r.share } as CSSProperties}
+    >
+      <span className="pw-stage__rank">
+        {r.rank}.{r.tied ? <small>{t('projectorView.tie')}</small> : null}
+      </span>
+      <span className="pw-stage__idea" data-testid={measuring ? undefined : 'projector-result-text'}>
+        {r.text}
+      </span>
+      <span className="pw-stage__votes" aria-label={t('projectorView.votes', { count: r.votes })}>
+        {r.votes}
+      </span>
+      <span className="pw-stage__bar" aria-hidden="true" />
+    </li>
+  )
+  return (
+    <section
+      className="pw-stage pw-stage--results"
+      data-testid="projector-results"
+      data-ready="true"
+      data-stepped={shownPlaces !== null}
+      data-pages={fit.pages.length}
+    >
+      {heading}
+      <div className="pw-stage__ranking-area">
+        <ol className="pw-stage__ranking" style={{ fontSize: fit.size }} aria-live="polite">
+          {pageRows.map((r) => row(r, false))}
+        </ol>
+        <ol className="pw-stage__ranking pw-stage__ranking--measure" ref={measure} aria-hidden="true">
+          {rows.map((r) => row(r, true))}
+        </ol>
+      </div>
+    </section>
+  )
+}
+
+/**
+ * Which page is on screen: while revealing step by step, the one with the newest place (the
+ * highest revealed so far); with everything out, each page in turn.
+ */
+function useShownPage(
+  pages: number[][],
+  rows: RankingRow[],
+  shownPlaces: number | null,
+  visible: (row: RankingRow) => boolean,
+): number {
+  const [cycle, setCycle] = useState(0)
+  const count = pages.length
+  useEffect(() => {
+    setCycle(0)
+    if (shownPlaces !== null || count <= 1) return
+    const timer = setInterval(() => setCycle((n) => (n + 1) % count), PAGE_MS)
+    return () => clearInterval(timer)
+  }, [shownPlaces, count])
+  if (count <= 1) return 0
+  if (shownPlaces === null) return cycle % count
+  const newest = rows.findIndex(visible)
+  if (newest < 0) return count - 1
+  return Math.max(
+    0,
+    pages.findIndex((page) => page.includes(newest)),
+  )
+}
