@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Box, CARD_GAP, CARD_SIZE, overlaps } from './geometry.ts'
+import { type Box, CARD_GAP, CARD_SIZE } from './geometry.ts'
 import { nearestFreeSlot } from './grid.ts'
 import {
   clusterArea,
@@ -11,7 +11,7 @@ import {
   type PlacedShape,
   ZONE_INSET,
 } from './newCard.ts'
-import { reflowClusters, type ReflowBox } from './reflow.ts'
+import { reflowClusters } from './reflow.ts'
 import { CLUSTER_INSET, grownToHold, tidyLayout } from './tidy.ts'
 
 const PAGE = 'page:page'
