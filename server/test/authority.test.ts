@@ -301,6 +301,20 @@ describe('authority: updates that would leave something pending, foreign client 
     expectNothingPending(boardId)
   })
 
+  // FINDING (fuzzer, seed 12): shared/src/limits.ts bounds meta, props, text and author, not ids.
+  it('a record id of 200,000 characters is not kept', async () => {
+    const { boardId, mallory, observer, room } = await scene()
+    const writer = await connect(boardId, mallory.participantToken)
+    const card = ideaCard(mallory.participantId, 'lange Kennung', { author: 'Mallory' })
+    const id = `shape:${'x'.repeat(200_000)}` as IdeaCardShape['id']
+    writer.records.set(id, { ...card, id })
+    await serverRoundTrip(writer.provider)
+    await serverRoundTrip(observer.provider)
+    expect.soft(room.records.has(id), 'kept by the room').toBe(false)
+    expect.soft(observer.has(id), 'at another client').toBe(false)
+    expect(Y.encodeStateAsUpdate(room.doc).byteLength, 'document bytes').toBeLessThan(50_000)
+  })
+
   it('the same person may continue her own client id: after a reconnect and from a second socket', async () => {
     const { boardId, ada, victim, observer } = await scene()
     // The tab's connection ends; a new one continues with the same document and client id.
