@@ -35,10 +35,23 @@ export interface BoardVersionDto {
   detail: Record<string, unknown>
 }
 
+/** An automatic version that could not be saved (the store refused it); shown in the history panel. */
+export interface VersionFailureDto {
+  reason: VersionReasonDto
+  /** Epoch ms. */
+  at: number
+  message: string
+}
+
 export interface VersionListResponse {
   versions: BoardVersionDto[]
   /** How many automatic versions a board keeps (manual ones are all kept). */
   keepAutomatic: number
+  /**
+   * The last automatic version of this board that failed since this server started, until a
+   * later version is saved; absent otherwise (older servers never send it).
+   */
+  automaticFailure?: VersionFailureDto
 }
 
 export const SaveVersionBody = z.object({ name: z.string().trim().min(1).max(Limits.titleMax) }).strict()

@@ -84,6 +84,13 @@ export function HistoryPanel() {
     <div className="pw-history" data-testid="history-panel">
       <h2 className="pw-panel-title">{t('history.title')}</h2>
       <p className="pw-muted pw-history__hint">{t('history.hint')}</p>
+      {polled.data?.automaticFailure ? (
+        <p className="pw-history__failure" role="alert" data-testid="history-automatic-failure">
+          {t('history.automaticFailed', {
+            time: new Date(polled.data.automaticFailure.at).toLocaleTimeString(undefined, { timeStyle: 'short' }),
+          })}
+        </p>
+      ) : null}
       <SaveStateForm busy={busy} onSave={save} />
       {restored ? (
         <div className="pw-history__done" ref={doneRef} tabIndex={-1} data-testid="history-restored">

@@ -1,4 +1,4 @@
-import { IDEA_CARD_TYPE } from '@pinnwand/shared'
+import { IDEA_CARD_TYPE, Limits } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
 import type { ExportLanguage } from './labels.ts'
@@ -21,6 +21,11 @@ export interface BoardReport {
   shortlist: string[]
   /** The board's shapes, normalised to page coordinates, for SVG/PNG and the PDF picture. */
   drawing: BoardDrawing
+  /**
+   * Board items the export could not show (records it could not read, shapes it could not
+   * draw); every document format says so (labels `omittedItems`).
+   */
+  omittedItems: number
 }
 
 export interface ReportCluster {
@@ -116,7 +121,17 @@ export interface BoardReportInput {
   participantsCount?: number
   /** Hide every card author (anonymous collection phase). */
   hideAuthors?: boolean
+  /** Records the caller already left out (copyRecordsSafely); shapes the drawing skips add to it. */
+  omittedItems?: number
   now?: number
+}
+
+/**
+ * Text as a report shows it: longer than any write path allows only in a record written before
+ * the record limits, and then cut (a 7 MB author would stall every format).
+ */
+function clamp(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value
 }
 
 export const CLUSTER_TYPE = 'cluster' as const
@@ -160,10 +175,13 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   }
 
   const toIdea = (card: CardRecord): ReportIdea => {
-    const author = typeof card.props.author === 'string' && card.props.author.trim() ? card.props.author : null
+    const author =
+      typeof card.props.author === 'string' && card.props.author.trim()
+        ? clamp(card.props.author, Limits.displayNameMax)
+        : null
     return {
       id: card.id,
-      text: typeof card.props.text === 'string' ? card.props.text : '',
+      text: typeof card.props.text === 'string' ? clamp(card.props.text, Limits.ideaTextMax) : '',
       author: input.hideAuthors ? null : author,
       createdAt: typeof card.props.createdAt === 'number' ? card.props.createdAt : 0,
       comments: commentsByIdea.get(card.id) ?? [],
@@ -179,7 +197,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       const props = shape.props as { title?: unknown; color?: unknown }
       return {
         id: shape.id,
-        title: typeof props.title === 'string' ? props.title : '',
+        title: typeof props.title === 'string' ? clamp(props.title, Limits.titleMax) : '',
         color: typeof props.color === 'string' ? props.color : 'grey',
         ideas: cards
           .filter((c) => c.parentId === shape.id)
@@ -196,6 +214,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     cards.map((c) => c.props.authorId).filter((id): id is string => typeof id === 'string' && id !== ''),
   )
   const participantsCount = input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
+  const drawing = extractDrawing(input.records as readonly unknown[])
 
   return {
     workshop: { ...input.workshop },
@@ -209,7 +228,8 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       .sort(byCreation),
     rounds,
     shortlist,
-    drawing: extractDrawing(input.records as readonly unknown[]),
+    drawing,
+    omittedItems: (input.omittedItems ?? 0) + drawing.omitted,
   }
 }
 

@@ -7,8 +7,16 @@ import { labelsFor } from './labels.ts'
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 
+/**
+ * German spreadsheets split CSV at `;`, not `,`: opened there, every `;` inside a field starts a
+ * new cell (quotes do not help in the middle of a cell), so each `;`-separated part is
+ * neutralised as if it were a field of its own.
+ */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
+  return value
+    .split(';')
+    .map((part) => (FORMULA_START.test(part) ? `'${part}` : part))
+    .join(';')
 }
 
 /** RFC 4180: quote fields with a delimiter, quote or line break; double inner quotes. */

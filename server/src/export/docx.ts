@@ -174,6 +174,9 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
       ),
     }),
   ]
+  if (report.omittedItems > 0) {
+    body.push(new Paragraph({ children: runs(l.omittedItems(report.omittedItems), { italics: true, color: MUTED }) }))
+  }
   if (ideas.length > 30) {
     body.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(l.contents) }),

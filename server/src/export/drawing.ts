@@ -1,3 +1,4 @@
+import { Limits } from '@pinnwand/shared'
 import { b64Vecs } from '@tldraw/tlschema'
 
 /**
@@ -8,6 +9,8 @@ import { b64Vecs } from '@tldraw/tlschema'
 export interface BoardDrawing {
   bounds: { x: number; y: number; w: number; h: number }
   items: DrawingItem[]
+  /** Shapes that could not be drawn (a broken record is skipped, the picture still made). */
+  omitted: number
 }
 
 export type DrawingItem =
@@ -71,15 +74,25 @@ interface Transform {
 
 const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback)
 const str = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback)
+/**
+ * Text to draw, cut to what a shape can show: a record from before the record limits may hold
+ * megabytes (a 7 MB author name), and wrapping that would stall the picture.
+ */
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max)}…` : value)
+/** More than a drawn box can show at any legible size. */
+const DRAWN_TEXT_MAX = 5000
+
+/** Rich text nested deeper than this is cut there (no write path lets deeper records in). */
+const RICH_TEXT_DEPTH_MAX = 64
 
 /** Plain text of tldraw rich text (TipTap JSON): paragraphs become lines. */
-export function richTextToPlain(value: unknown): string {
+export function richTextToPlain(value: unknown, depth = 0): string {
   if (typeof value === 'string') return value
-  if (!value || typeof value !== 'object') return ''
+  if (!value || typeof value !== 'object' || depth > RICH_TEXT_DEPTH_MAX) return ''
   const node = value as { type?: string; text?: string; content?: unknown[] }
-  if (node.type === 'text') return node.text ?? ''
+  if (node.type === 'text') return typeof node.text === 'string' ? node.text : ''
   if (node.type === 'hardBreak') return '\n'
-  const children = (node.content ?? []).map(richTextToPlain)
+  const children = (Array.isArray(node.content) ? node.content : []).map((child) => richTextToPlain(child, depth + 1))
   return node.type === 'doc' || node.type === 'bulletList' || node.type === 'orderedList'
     ? children.join('\n')
     : children.join('')
@@ -135,11 +148,16 @@ export function extractDrawing(records: readonly unknown[]): BoardDrawing {
   )
 
   const items: DrawingItem[] = []
+  let omitted = 0
   for (const shape of ordered) {
-    const item = toItem(shape, pageTransform(shape), toPage, bindings, byId, pageTransform)
-    if (item) items.push(item)
+    try {
+      const item = toItem(shape, pageTransform(shape), toPage, bindings, byId, pageTransform)
+      if (item) items.push(item)
+    } catch {
+      omitted++
+    }
   }
-  return { bounds: boundsOf(items), items }
+  return { bounds: boundsOf(items), items, omitted }
 }
 
 function toItem(
@@ -163,11 +181,20 @@ function toItem(
         w,
         h,
         color,
-        text: str(p.text),
-        author: str(p.author),
+        text: clip(str(p.text), Limits.ideaTextMax),
+        author: clip(str(p.author), Limits.displayNameMax),
       }
     case 'cluster':
-      return { kind: 'cluster', id: shape.id, x: t.x, y: t.y, w, h, color: str(p.color, 'grey'), title: str(p.title) }
+      return {
+        kind: 'cluster',
+        id: shape.id,
+        x: t.x,
+        y: t.y,
+        w,
+        h,
+        color: str(p.color, 'grey'),
+        title: clip(str(p.title), Limits.titleMax),
+      }
     case 'arrow': {
       const ends = (['start', 'end'] as const).map((terminal) => {
         const binding = bindings.find((b) => b.fromId === shape.id && b.props?.terminal === terminal)
@@ -188,7 +215,7 @@ function toItem(
         points: ends,
         color,
         arrowhead: str(p.arrowheadEnd, 'arrow') !== 'none',
-        text: richTextToPlain(p.richText),
+        text: clip(richTextToPlain(p.richText), DRAWN_TEXT_MAX),
       }
     }
     case 'line': {
@@ -219,7 +246,7 @@ function toItem(
     case 'group':
       return null
     default: {
-      const text = richTextToPlain(p.richText) || str(p.name) || str(p.text)
+      const text = clip(richTextToPlain(p.richText) || str(p.name) || str(p.text), DRAWN_TEXT_MAX)
       const geo = str(p.geo)
       return {
         kind: 'box',

@@ -7,6 +7,11 @@
 export const ExportLanguage = { de: 'de', en: 'en' } as const
 export type ExportLanguage = (typeof ExportLanguage)[keyof typeof ExportLanguage]
 
+/** The form of a count's sentence the language's plural rules pick (CLDR categories, as i18next uses). */
+function plural(language: ExportLanguage, n: number, forms: { one: string; other: string }): string {
+  return new Intl.PluralRules(language).select(n) === 'one' ? forms.one : forms.other
+}
+
 const de = {
   reportTitle: 'Ergebnisprotokoll',
   workshopSummaryTitle: 'Gesamtübersicht der Veranstaltung',
@@ -61,6 +66,11 @@ const de = {
   roundTitle: (index: number) => `Runde ${index}`,
   summaryShortlists: 'Shortlists aller Thementische',
   summaryBoards: 'Thementische',
+  omittedItems: (n: number) =>
+    plural('de', n, {
+      one: `${n} Element konnte nicht dargestellt werden.`,
+      other: `${n} Elemente konnten nicht dargestellt werden.`,
+    }),
 } as const
 
 export type Labels = { readonly [K in keyof typeof de]: (typeof de)[K] extends string ? string : (typeof de)[K] }
@@ -119,6 +129,8 @@ const en: Labels = {
   roundTitle: (index: number) => `Round ${index}`,
   summaryShortlists: 'Shortlists of all tables',
   summaryBoards: 'Tables',
+  omittedItems: (n: number) =>
+    plural('en', n, { one: `${n} item could not be shown.`, other: `${n} items could not be shown.` }),
 }
 
 /** A ranking's vote cell: the count, and how many of them were proxy votes (named, on someone's behalf). */

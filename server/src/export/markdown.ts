@@ -78,6 +78,7 @@ export function buildMarkdown(report: BoardReport): string {
     `| ${l.ideasCount} | ${ideas.size} |`,
     `| ${l.generatedAt} | ${formatDateTime(report.generatedAt, lang)} |`,
     '',
+    ...(report.omittedItems > 0 ? [`> ${l.omittedItems(report.omittedItems)}`, ''] : []),
     `## ${l.shortlist}`,
     '',
   ]

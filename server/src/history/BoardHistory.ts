@@ -1,4 +1,4 @@
-import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
+import type { BoardVersionDto, VersionFailureDto } from '@pinnwand/shared/historyApi'
 import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import { generateId } from '../auth/tokens.ts'
@@ -82,6 +82,12 @@ export class BoardHistory {
   private readonly schema: TLSchema
   private readonly logger: Logger
   readonly keepAutomatic: number
+  /**
+   * The last automatic version per board that could not be saved, until a later one is: the
+   * versions list carries it, so the facilitator sees it in the history panel instead of only a
+   * log line. In memory: after a restart (or on another instance) only the log has it.
+   */
+  private readonly failures = new Map<string, VersionFailureDto>()
 
   constructor(
     store: BoardVersionStore,
@@ -102,6 +108,16 @@ export class BoardHistory {
 
   list(boardId: string): Promise<BoardVersionRow[]> {
     return this.store.listVersions(boardId)
+  }
+
+  /** The last automatic version of the board that failed, if no version was saved since. */
+  lastAutomaticFailure(boardId: string): VersionFailureDto | undefined {
+    return this.failures.get(boardId)
+  }
+
+  private noteAutomaticFailure(boardId: string, reason: VersionReason, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error)
+    this.failures.set(boardId, { reason, at: Date.now(), message: message.slice(0, 300) })
   }
 
   /**
@@ -130,13 +146,15 @@ export class BoardHistory {
 
   /**
    * An automatic version (phase change, voting round). Never fails the caller: the phase still
-   * changes and the round still opens if the version cannot be written; the error is logged.
+   * changes and the round still opens if the version cannot be written; the error is logged and
+   * shown in the history panel (`lastAutomaticFailure`).
    */
   async saveAutomatic(boardId: string, input: VersionInput): Promise<void> {
     try {
       await this.save(boardId, input)
     } catch (error) {
       this.logger.error({ err: error, boardId, reason: input.reason }, 'automatic board version failed')
+      this.noteAutomaticFailure(boardId, input.reason, error)
     }
   }
 
@@ -171,7 +189,8 @@ export class BoardHistory {
     } catch (error) {
       throw new UnreadableVersionError(`The stored version cannot be read: ${(error as Error).message}`)
     }
-    const prepared = prepareImportedRecords(this.schema, content.schema, content.records)
+    // The board's own past: what it held then comes back, even if a later limit would refuse it.
+    const prepared = prepareImportedRecords(this.schema, content.schema, content.records, { limits: false })
     if (!prepared.ok) throw new UnreadableVersionError(`The version cannot be restored: ${prepared.reason}`)
     return {
       version: stored.version,
@@ -246,7 +265,10 @@ export class BoardHistory {
     }).then(
       (version) =>
         this.logger.info({ boardId, versionId: version.id, count }, 'kept the board from before a mass delete'),
-      (error: unknown) => this.logger.error({ err: error, boardId, count }, 'version before a mass delete failed'),
+      (error: unknown) => {
+        this.logger.error({ err: error, boardId, count }, 'version before a mass delete failed')
+        this.noteAutomaticFailure(boardId, VersionReason.massDelete, error)
+      },
     )
   }
 
@@ -259,9 +281,17 @@ export class BoardHistory {
       createdAt: Date.now(),
       createdBy: input.createdBy,
       recordCount: content.records.length,
-      detail: { ideas: content.records.filter(isIdeaCard).length, ...input.detail },
+      detail: {
+        ideas: content.records.filter(isIdeaCard).length,
+        ...input.detail,
+        ...(content.omittedRecords ? { omittedRecords: content.omittedRecords.length } : {}),
+      },
+    }
+    if (content.omittedRecords) {
+      this.logger.warn({ boardId, omitted: content.omittedRecords }, 'version left out records it cannot read')
     }
     await this.store.addVersion(version, encodeVersionState(content), this.keepAutomatic)
+    this.failures.delete(boardId)
     return version
   }
 }

@@ -2,6 +2,7 @@ import { BoardDoc, getMetaMap, getRecordsArray, type RecordEntry } from '@pinnwa
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import { copyRecordsSafely } from '../domain/safeRecords.ts'
 
 /**
  * A board's content as plain data: what a version stores, and what a restore brings back.
@@ -15,6 +16,11 @@ export interface BoardContent {
   records: TLRecord[]
   /** Root maps other than `meta`: map name → key → value (plain JSON, see `TaggedYType`). */
   maps: Record<string, Record<string, unknown>>
+  /**
+   * Ids of records the reading left out because they could not be copied (nested thousands of
+   * levels deep, from before the record limits): one bad record must not fail a version.
+   */
+  omittedRecords?: string[]
 }
 
 /**
@@ -84,10 +90,12 @@ export function readBoardContent(doc: Y.Doc, records: YKeyValue<TLRecord>, fallb
     for (const [key, value] of map.entries()) entries[key] = toPlain(value)
     if (Object.keys(entries).length > 0) maps[name] = entries
   }
+  const copied = copyRecordsSafely([...records.map.values()].map((entry) => entry.val))
   return {
     schema: structuredClone(getMetaMap(doc).get(BoardDoc.schemaKey) ?? fallbackSchema ?? null),
-    records: [...records.map.values()].map((entry) => structuredClone(entry.val)),
+    records: copied.records as TLRecord[],
     maps,
+    ...(copied.omitted.length > 0 ? { omittedRecords: copied.omitted } : {}),
   }
 }
 

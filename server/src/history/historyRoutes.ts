@@ -43,7 +43,12 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext): vo
       const board = await boardFor(ctx, actor, request.params.boardId)
       requireFacilitator(actor, "see the board's history")
       const versions = await ctx.history.list(board.id)
-      return { versions: versions.map(toVersionDto), keepAutomatic: ctx.history.keepAutomatic }
+      const automaticFailure = ctx.history.lastAutomaticFailure(board.id)
+      return {
+        versions: versions.map(toVersionDto),
+        keepAutomatic: ctx.history.keepAutomatic,
+        ...(automaticFailure ? { automaticFailure } : {}),
+      }
     },
   )
 

@@ -65,6 +65,10 @@ function titlePage(doc: PDFDocument, report: BoardReport, l: Labels): void {
     rich(doc, value, { size: 10.5, x: Page.margin + 140, y: y - 0.5, width: contentWidth() - 140 })
     doc.y = Math.max(doc.y, y + 15) + 3
   }
+  if (report.omittedItems > 0) {
+    doc.y += 4
+    rich(doc, l.omittedItems(report.omittedItems), { size: 10, weight: Weight.italic, color: Ink.muted })
+  }
   doc.y += 6
   rule(doc)
   doc.y += 12

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { BoardDoc, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { commentsOnCards, toCommentInput } from '../../comments/commentExport.ts'
+import { copyRecordsSafely } from '../../domain/safeRecords.ts'
 import { buildBoardReport } from '../../export/BoardReport.ts'
 import { loadBoardExtras } from '../../export/boardExtras.ts'
 import { ExportRunner } from '../../export/ExportRunner.ts'
@@ -32,8 +33,12 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
   let records: unknown[]
   let schema: unknown
   let comments: ReturnType<typeof commentsOnCards>
+  let omitted: string[]
+  let metaCleared: string[]
   try {
-    records = [...room.records.map.values()].map((entry) => structuredClone(entry.val))
+    // One bad record (nested thousands of levels deep) must not fail the export: it is left out
+    // and the report says so.
+    ;({ records, omitted, metaCleared } = copyRecordsSafely([...room.records.map.values()].map((entry) => entry.val)))
     schema = getMetaMap(room.doc).get(BoardDoc.schemaKey) ?? ctx.schema.serialize()
     // Comments live in the same document as the cards (not in the database, so not a
     // boardExtras source): read in the same synchronous step, the report shows one state.
@@ -41,6 +46,7 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
   } finally {
     ctx.rooms.releaseIfIdle(room)
   }
+  if (omitted.length > 0) ctx.logger.warn({ boardId: board.id, omitted }, 'export left out records it cannot read')
   const extras = await loadBoardExtras(board)
   const report = buildBoardReport({
     workshop: { id: workshop.id, title: workshop.title, date: workshop.date, language: workshop.language },
@@ -49,6 +55,7 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     // The workshop's own settings; a feature source may still say more.
     facilitator: board.facilitatorName ?? null,
     hideAuthors: workshop.hideAuthors ?? false,
+    omittedItems: omitted.length,
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
@@ -60,7 +67,8 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     comments,
     schema,
     appVersion: ctx.version,
-    documentMeta: { recordCount: records.length, versions },
+    // The backup says which records lost a `meta` nested too deep to copy.
+    documentMeta: { recordCount: records.length, versions, ...(metaCleared.length > 0 ? { metaCleared } : {}) },
   }
 }
 

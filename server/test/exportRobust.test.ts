@@ -1,0 +1,161 @@
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildCsv, neutralizeFormula } from '../src/export/csv.ts'
+import { buildBoardReport } from '../src/export/BoardReport.ts'
+import { parseCsv } from './exportParsers.ts'
+import { api, ideaCard, startTestServer, type TestServer, userIdOf } from './helpers/testServer.ts'
+
+/** `{ a: { a: … } }`, `levels` objects deep, built without recursion. */
+function nested(levels: number): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  let current = root
+  for (let i = 1; i < levels; i++) {
+    const next: Record<string, unknown> = {}
+    current.a = next
+    current = next
+  }
+  return root
+}
+
+/**
+ * A board that somehow holds bad records (written before the record limits, or by a server-side
+ * path; here through the room directly) still exports in every format and still gets versions.
+ */
+describe('exports and versions survive a bad record', () => {
+  let t: TestServer
+  let token: string
+  let workshopId: string
+  let boardId: string
+  const ids = { good: '', deepMeta: '', deepProps: '', hugeAuthor: '' }
+
+  beforeAll(async () => {
+    t = await startTestServer({ LOG_LEVEL: 'error' })
+    const created = await api(t.url, 'POST', '/api/workshops', {
+      body: { title: 'Robust', language: 'de', boards: [{ title: 'Tisch 1' }] },
+    })
+    token = created.body.facilitatorToken
+    workshopId = created.body.workshop.id
+    boardId = created.body.boards[0].id
+    const me = await userIdOf(t.url, token)
+    const good = ideaCard(me, 'Gute Idee')
+    const deepMeta = { ...ideaCard(me, 'Karte mit tiefem meta'), meta: nested(3000) }
+    const deepProps = {
+      ...ideaCard(me, ''),
+      type: 'geo',
+      meta: { createdBy: me },
+      props: { geo: 'rectangle', w: 100, h: 100, richText: nested(3000) },
+    }
+    const hugeAuthor = ideaCard(me, 'Riesiger Name', { author: 'A'.repeat(7 * 1024 * 1024) })
+    Object.assign(ids, { good: good.id, deepMeta: deepMeta.id, deepProps: deepProps.id, hugeAuthor: hugeAuthor.id })
+    const room = await t.server.rooms.open(boardId)
+    await room.change((records) => {
+      for (const record of [good, deepMeta, deepProps, hugeAuthor]) records.set(record.id, record as never)
+    })
+    t.server.rooms.releaseIfIdle(room)
+  }, 30_000)
+  afterAll(async () => {
+    await t.stop()
+  })
+
+  const download = async (route: string) => {
+    const response = await fetch(`${t.url}${route}`, { headers: { authorization: `Bearer ${token}` } })
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
+  }
+
+  it.each(['pdf', 'docx', 'md', 'csv', 'json', 'svg', 'png'])('exports %s with 200', async (format) => {
+    const res = await download(`/api/boards/${boardId}/export?format=${format}`)
+    expect(res.status, res.bytes.toString('utf8').slice(0, 300)).toBe(200)
+    expect(res.bytes.length).toBeGreaterThan(100)
+  })
+
+  it('says in the report what it could not show, and keeps everything else', async () => {
+    const md = (await download(`/api/boards/${boardId}/export?format=md`)).bytes.toString('utf8')
+    expect(md).toContain('1 Element konnte nicht dargestellt werden.')
+    expect(md).toContain('Gute Idee')
+    // The card whose meta was too deep is shown (its meta is not); the huge name is cut.
+    expect(md).toContain('Karte mit tiefem meta')
+    expect(md).not.toContain('A'.repeat(100))
+
+    const backup = JSON.parse((await download(`/api/boards/${boardId}/export?format=json`)).bytes.toString('utf8'))
+    const recordIds = backup.document.records.map((r: { id: string }) => r.id)
+    expect(recordIds).toEqual(expect.arrayContaining([ids.good, ids.deepMeta, ids.hugeAuthor]))
+    expect(recordIds).not.toContain(ids.deepProps)
+    expect(backup.report.omittedItems).toBe(1)
+    expect(backup.meta.document.metaCleared).toEqual([ids.deepMeta])
+  })
+
+  it('answers the workshop ZIP with 200 and every file', async () => {
+    const res = await download(`/api/workshops/${workshopId}/export?format=zip`)
+    expect(res.status).toBe(200)
+    const names = Object.keys(unzipSync(new Uint8Array(res.bytes)))
+    expect(names.filter((n) => n.startsWith('01-')).length).toBe(7)
+  })
+
+  it('takes the automatic version and says what it left out', async () => {
+    const phase = await api(t.url, 'POST', `/api/boards/${boardId}/phase`, { token, body: { phase: 'cluster' } })
+    expect(phase.status).toBe(200)
+    const list = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
+    const version = list.body.versions.find((v: { reason: string }) => v.reason === 'phase')
+    expect(version).toBeDefined()
+    expect(version.detail.omittedRecords).toBe(1)
+    expect(list.body.automaticFailure).toBeUndefined()
+  })
+
+  it('shows a failed automatic version in the versions list until a version is saved', async () => {
+    const versions = (t.server.store as unknown as { versions: { addVersion: (...args: unknown[]) => Promise<void> } })
+      .versions
+    const addVersion = versions.addVersion
+    versions.addVersion = () => Promise.reject(new Error('disk full'))
+    try {
+      const phase = await api(t.url, 'POST', `/api/boards/${boardId}/phase`, { token, body: { phase: 'vote' } })
+      expect(phase.status).toBe(200)
+    } finally {
+      versions.addVersion = addVersion
+    }
+    const failed = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
+    expect(failed.body.automaticFailure).toMatchObject({ reason: 'phase', message: 'disk full' })
+    const saved = await api(t.url, 'POST', `/api/boards/${boardId}/versions`, { token, body: { name: 'Von Hand' } })
+    expect(saved.status).toBe(201)
+    const after = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
+    expect(after.body.automaticFailure).toBeUndefined()
+  })
+})
+
+describe('report note and CSV cells', () => {
+  const report = (language: 'de' | 'en', omittedItems: number) =>
+    buildBoardReport({
+      workshop: { id: 'w', title: 'W', date: null, language },
+      board: { id: 'b', title: 'B', question: '' },
+      records: [],
+      omittedItems,
+      now: 0,
+    })
+
+  it('counts with plurals in both languages', async () => {
+    const { buildMarkdown } = await import('../src/export/markdown.ts')
+    expect(buildMarkdown(report('de', 2))).toContain('2 Elemente konnten nicht dargestellt werden.')
+    expect(buildMarkdown(report('en', 1))).toContain('1 item could not be shown.')
+    expect(buildMarkdown(report('en', 3))).toContain('3 items could not be shown.')
+    expect(buildMarkdown(report('de', 0))).not.toContain('dargestellt')
+  })
+
+  it('neutralises formulas after a semicolon, as German spreadsheets split cells there', () => {
+    expect(neutralizeFormula('Idee;=HYPERLINK("http://x")')).toBe(`Idee;'=HYPERLINK("http://x")`)
+    expect(neutralizeFormula('a;+1;-2;@SUM(A1)')).toBe(`a;'+1;'-2;'@SUM(A1)`)
+    expect(neutralizeFormula('=1+1')).toBe(`'=1+1`)
+    expect(neutralizeFormula('Ja; nein')).toBe('Ja; nein')
+    const csv = buildCsv(
+      buildBoardReport({
+        workshop: { id: 'w', title: 'W', date: null, language: 'de' },
+        board: { id: 'b', title: 'B', question: '' },
+        records: [ideaCard('p_1', 'Gut;=cmd|calc')],
+        now: 0,
+      }),
+    )
+    // Split as a German spreadsheet would: no cell may start with a formula character.
+    for (const line of csv.replace(/^\uFEFF/, '').split('\r\n')) {
+      for (const cell of line.split(';').slice(1)) expect(cell).not.toMatch(/^[=+\-@]/)
+    }
+    expect(parseCsv(csv)[1]).toContain(`Gut;'=cmd|calc`)
+  })
+})
