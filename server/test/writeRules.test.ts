@@ -122,6 +122,7 @@ describe('one set of rules on every write path', () => {
     let backup: { document: { records: Record<string, unknown>[] } }
 
     beforeAll(async () => {
+      expect((await postIdea(workshop.facilitatorToken, 'Karte im Backup')).status).toBe(201)
       const res = await api(t.url, 'GET', `/api/boards/${boardId}/export?format=json`, {
         token: workshop.facilitatorToken,
       })
