@@ -315,6 +315,50 @@ describe('authority: updates that would leave something pending, foreign client 
     expect(Y.encodeStateAsUpdate(room.doc).byteLength, 'document bytes').toBeLessThan(50_000)
   })
 
+  // FINDING (fuzzer, seed 12 step 30): a refused change is undone by writing the old record
+  // again (BoardRoom.compensate). That new entry is concurrent with whatever the owner wrote
+  // meanwhile, and where Yjs orders it to the right (a larger client id) it wins: the owner's
+  // edit is lost for everyone, her own screen included.
+  it('undoing a refused delete does not throw away the owner\u2019s edit made meanwhile', async () => {
+    const workshop = await createWorkshop(t.url)
+    const boardId = workshop.boardIds[0]!
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const mallory = await joinParticipant(t.url, workshop, 'Mallory')
+    // A small client id puts Ada's entry to the left of a concurrent server entry.
+    const adaDoc = new Y.Doc()
+    adaDoc.clientID = 1
+    const victim = await connectClient(t.url, boardId, ada.participantToken, { doc: adaDoc })
+    clients.push(victim)
+    const observer = await connect(boardId, workshop.facilitatorToken)
+    const card = ideaCard(ada.participantId, 'Adas Idee')
+    victim.records.set(card.id, card)
+    await serverRoundTrip(victim.provider)
+    const room = t.server.rooms.getLoaded(boardId)!
+    const attacker = await hostile(boardId, mallory.participantToken)
+    await waitFor(() => recordsOf(attacker.mirror)[card.id], { what: "Ada's card at the attacker" })
+
+    // Mallory deletes the entry of Ada's card (a complete update; the review undoes it).
+    const crafter = new UpdateCrafter(attacker.mirror).as(throwawayClientId(), (records) => {
+      records.delete(records.toArray().findIndex((e) => e.key === card.id))
+    })
+    const serverClock = nextClock(room.doc, room.doc.clientID)
+    attacker.sendUpdate(crafter.encode())
+    // Ada edits her card in the moment the room has undone the delete, before that reaches her.
+    await waitFor(() => nextClock(room.doc, room.doc.clientID) > serverClock, { interval: 1, what: 'the undo' })
+    victim.records.set(card.id, { ...card, props: { ...card.props, text: 'Adas Idee, überarbeitet' } })
+    await serverRoundTrip(victim.provider)
+    await serverRoundTrip(observer.provider)
+    for (const [where, doc] of [
+      ['room', room.doc],
+      ['observer', observer.doc],
+      ["Ada's own copy", victim.doc],
+    ] as const) {
+      expect
+        .soft((recordsOf(doc)[card.id] as IdeaCardShape | undefined)?.props.text, where)
+        .toBe('Adas Idee, überarbeitet')
+    }
+  })
+
   it('the same person may continue her own client id: after a reconnect and from a second socket', async () => {
     const { boardId, ada, victim, observer } = await scene()
     // The tab's connection ends; a new one continues with the same document and client id.

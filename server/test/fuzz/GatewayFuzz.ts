@@ -67,6 +67,19 @@ interface Attacker {
   socket: HostileSocket | null
 }
 
+interface Prepared {
+  attacker: Attacker
+  socket: HostileSocket
+  attack: Attack
+  journalIndex: number
+  /**
+   * Sent together with an honest write: if the honest struct a pending one waits for arrives
+   * first, the update is complete when it arrives and may be taken (then reviewed as the
+   * attacker's). Only the invariants on honest content apply then.
+   */
+  concurrent: boolean
+}
+
 /** What an honest card must look like: its owner and the text last written to it (or deleted). */
 interface ModelCard {
   owner: string
@@ -107,8 +120,14 @@ export class GatewayFuzz {
     try {
       await this.setUp()
       for (step = 0; step < this.steps; step++) {
-        if (this.rng.chance(0.4)) await this.honestStep()
-        else await this.hostileStep()
+        const kind = this.rng.weighted([
+          [4, 'honest'],
+          [5, 'hostile'],
+          [1, 'concurrent'],
+        ] as const)
+        if (kind === 'honest') await this.honestStep()
+        else if (kind === 'hostile') await this.hostileStep()
+        else await this.concurrentStep()
         await this.checkInvariants()
       }
       step = this.steps
@@ -176,6 +195,32 @@ export class GatewayFuzz {
   }
 
   private async honestStep(): Promise<void> {
+    await this.honestWrite()()
+  }
+
+  private async hostileStep(): Promise<void> {
+    const prepared = await this.prepareAttack(this.rng.pick(this.attackers))
+    this.send(prepared)
+    await this.verdict(prepared)
+  }
+
+  /**
+   * Both attackers and one honest person at once, in a seeded order, before anyone waits: a
+   * planted struct and the victim's next write may reach the room in the same turn.
+   */
+  private async concurrentStep(): Promise<void> {
+    const prepared: Prepared[] = []
+    for (const attacker of this.attackers) prepared.push({ ...(await this.prepareAttack(attacker)), concurrent: true })
+    const honestFirst = this.rng.chance(0.5)
+    const confirm = honestFirst ? this.honestWrite() : null
+    for (const p of prepared) this.send(p)
+    const confirmLater = confirm ?? this.honestWrite()
+    this.note('(the last three at once)')
+    await Promise.all([confirmLater(), ...prepared.map((p) => this.verdict(p))])
+  }
+
+  /** Writes now; the returned function waits until every honest client shows the write. */
+  private honestWrite(): () => Promise<void> {
     const rng = this.rng
     const actor = rng.pick(this.honest)
     const isFacilitator = actor === this.honest[0]
@@ -209,49 +254,64 @@ export class GatewayFuzz {
     }
     this.note(`honest ${actor.name} ${op} ${id}`)
     this.summary.honestWrites++
-    await serverRoundTrip(actor.client.provider)
-    const expected = this.model.get(id)!
-    // Every honest client, on every instance, shows the write before the next step.
-    await waitFor(() => this.honest.every((h) => matches(h.client.records.get(id), expected)), {
-      timeout: 3_000,
-      what: `${actor.name}'s ${op} of ${id} at every honest client (${this.describe(id)})`,
-    })
+    const expected = { ...this.model.get(id)! }
+    return async () => {
+      await serverRoundTrip(actor.client.provider)
+      // Every honest client, on every instance, shows the write before the next step.
+      await waitFor(() => this.honest.every((h) => matches(h.client.records.get(id), expected)), {
+        timeout: 3_000,
+        what: `${actor.name}'s ${op} of ${id} at every honest client (${this.describe(id)})`,
+      })
+    }
   }
 
-  private async hostileStep(): Promise<void> {
-    const attacker = this.rng.pick(this.attackers)
-    if (!attacker.socket || attacker.socket.closeCode() !== null) {
-      attacker.socket = await openHostileSocket(attacker.server.url, this.boardId, attacker.token)
+  /** An open socket whose copy is current (the attacker builds on exactly what the room has), and its attack. */
+  private async prepareAttack(attacker: Attacker): Promise<Prepared> {
+    for (;;) {
+      if (!attacker.socket || attacker.socket.closeCode() !== null) {
+        attacker.socket = await openHostileSocket(attacker.server.url, this.boardId, attacker.token)
+      }
+      if ((await attacker.socket.roundTrip()) === null) break
     }
     const socket = attacker.socket
-    // The copy is current: the attacker builds on exactly what the room has.
-    if ((await socket.roundTrip()) !== null) {
-      attacker.socket = await openHostileSocket(attacker.server.url, this.boardId, attacker.token)
-      return this.hostileStep()
-    }
     const attack: Attack = buildAttack({
       rng: this.rng,
-      mirror: attacker.socket.mirror,
+      mirror: socket.mirror,
       attackerUserId: attacker.userId,
       attackerClient: attacker.clientId,
       honestClients: this.honest.map((h) => h.client.doc.clientID),
       boundHonestClients: this.honest
         .map((h) => h.client.doc.clientID)
-        .filter((id) => nextClock(attacker.socket!.mirror, id) > 0),
+        .filter((id) => nextClock(socket.mirror, id) > 0),
       honestUsers: this.honest.map((h) => h.userId),
     })
+    return { attacker, socket, attack, journalIndex: -1, concurrent: false }
+  }
+
+  private send(prepared: Prepared): void {
+    const { attacker, socket, attack } = prepared
     this.note(`hostile ${attacker.name} ${attack.kind} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`)
-    for (const update of attack.updates) attacker.socket.sendUpdate(update)
-    let code = await attacker.socket.roundTrip()
+    prepared.journalIndex = this.journal.length - 1
+    for (const update of attack.updates) socket.sendUpdate(update)
+  }
+
+  private async verdict({ socket, attack, journalIndex, concurrent }: Prepared): Promise<void> {
+    let code = await socket.roundTrip()
     // The room answers a sync step 1 even while this socket's update waits for a client-id claim
     // in the store (BoardRoom.claimThenReceive), so the round trip may come back first.
-    if (code === null && attack.mustClose) code = await attacker.socket.closeWithin(2_000)
+    if (code === null && attack.mustClose) code = await socket.closeWithin(2_000)
     const counts = (this.summary.attacks[attack.kind] ??= {})
     const outcome = code === null ? 'open' : String(code)
     counts[outcome] = (counts[outcome] ?? 0) + 1
-    this.journal[this.journal.length - 1] += ` → ${outcome}`
+    this.journal[journalIndex] += ` → ${outcome}`
+    if (concurrent) return
     if (attack.mustClose && (code === null || !attack.mustClose.includes(code))) {
       throw new Error(`${attack.kind} must be refused with ${attack.mustClose.join('/')}, got ${outcome}`)
+    }
+    for (const id of attack.neverApplied ?? []) {
+      for (const { where, room } of this.rooms()) {
+        if (room?.records.has(id)) throw new Error(`${where} kept ${id} from a refused update`)
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { BoardDoc, CloseCode, type IdeaCardShape } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { deleteSetUpdate, nextClock, recordsOf, UpdateCrafter } from '../helpers/hostileClient.ts'
+import { deleteSetUpdate, nextClock, placeholderUpdate, recordsOf, UpdateCrafter } from '../helpers/hostileClient.ts'
 import { ideaCard } from '../helpers/testServer.ts'
 import type { Prng } from './prng.ts'
 
@@ -32,6 +32,8 @@ export interface Attack {
   updates: Uint8Array[]
   /** When set, the socket must be closed with one of these codes (the contract of issue 12). */
   mustClose?: number[]
+  /** Record ids the update carries that must not exist anywhere after it was refused (nothing of it applied). */
+  neverApplied?: string[]
 }
 
 /** A marker in every text an attacker writes: it must never show up in an honest card. */
@@ -259,6 +261,42 @@ const mutated: Builder = (ctx) => {
   return { kind: `mutated(${inner.kind})`, updates: [bytes] }
 }
 
+/** GC or Skip structs (content-free clock claims): at an honest id's next clock, or with a gap. */
+const placeholders: Builder = (ctx) => {
+  const { rng } = ctx
+  const kind = rng.chance(0.7) ? 'gc' : 'skip'
+  const len = 1 + rng.int(20)
+  if (ctx.boundHonestClients.length > 0 && rng.chance(0.6)) {
+    const client = rng.pick(ctx.boundHonestClients)
+    const clock = nextClock(ctx.mirror, client)
+    // A GC there takes the honest client's next clocks (foreign); a Skip there is a hole (pending).
+    return {
+      kind: `placeholder-${kind}-foreign`,
+      updates: [placeholderUpdate([{ client, clock, len, kind }])],
+      mustClose: kind === 'gc' ? [CloseCode.foreignClientId] : pending,
+    }
+  }
+  const client = rng.chance(0.5) ? ctx.attackerClient : rng.clientId()
+  const clock = nextClock(ctx.mirror, client) + 1 + rng.int(5)
+  return {
+    kind: `placeholder-${kind}-gap`,
+    updates: [placeholderUpdate([{ client, clock, len, kind }])],
+    mustClose: pending,
+  }
+}
+
+/** A valid own card and a pending struct in one update: refused whole, the card included. */
+const mixed: Builder = (ctx) => {
+  const { rng } = ctx
+  const card = ownCard(ctx)
+  const crafter = new UpdateCrafter(ctx.mirror).push(ctx.attackerClient, card.id, card)
+  const victim = rng.chance(0.5) && ctx.honestClients.length > 0 ? rng.pick(ctx.honestClients) : rng.clientId()
+  crafter.ghost(victim, (r) => r.push(dummy('shape:ghost')))
+  const planted = plantedRecord(ctx, rng.pick(ctx.honestUsers))
+  crafter.push(rng.clientId(), planted.key, planted.val)
+  return { kind: 'mixed-valid-and-pending', updates: [crafter.encode()], mustClose: pending, neverApplied: [card.id] }
+}
+
 const builders: (readonly [number, Builder])[] = [
   [4, pendingOrigin],
   [2, pendingRightOrigin],
@@ -273,6 +311,8 @@ const builders: (readonly [number, Builder])[] = [
   [1, metaOrComments],
   [1, resendKnown],
   [2, mutated],
+  [2, placeholders],
+  [2, mixed],
 ]
 
 /** Kinds left out by hand (`FUZZ_SKIP=duplicate-keys,burst`), to look past a known finding. */

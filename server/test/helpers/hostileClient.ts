@@ -203,6 +203,31 @@ export function deleteSetUpdate(ranges: { client: number; clock: number; len: nu
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * A struct-only update of GC (info 0) or Skip (info 10) structs, written by hand: they carry no
+ * content, only a client, a clock and a length, so they claim clocks without any origin.
+ */
+export function placeholderUpdate(
+  structs: { client: number; clock: number; len: number; kind: 'gc' | 'skip' }[],
+): Uint8Array {
+  const encoder = encoding.createEncoder()
+  const byClient = new Map<number, typeof structs>()
+  for (const s of structs) byClient.set(s.client, [...(byClient.get(s.client) ?? []), s])
+  encoding.writeVarUint(encoder, byClient.size)
+  for (const [client, list] of byClient) {
+    list.sort((a, b) => a.clock - b.clock)
+    encoding.writeVarUint(encoder, list.length)
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, list[0]!.clock)
+    for (const { kind, len } of list) {
+      encoding.writeUint8(encoder, kind === 'gc' ? 0 : 10)
+      encoding.writeVarUint(encoder, len)
+    }
+  }
+  encoding.writeVarUint(encoder, 0) // empty delete set
+  return encoding.toUint8Array(encoder)
+}
+
 /** A fresh client id an attacker would make up (Yjs uses random uint32). */
 export function throwawayClientId(random: () => number = Math.random): number {
   return Math.floor(random() * 0xfffffff0) + 1
