@@ -118,6 +118,40 @@ describe('one set of rules on every write path', () => {
     expect(exported.status).toBe(200)
   })
 
+  it("reverts a move of someone else's card to a missing parent or far away, and an outside image", async () => {
+    const bob = await joinParticipant(t.url, workshop, 'Bob')
+    const author = await connectClient(t.url, boardId, ada.participantToken)
+    const mover = await connectClient(t.url, boardId, bob.participantToken)
+    clients.push(author, mover)
+    const card = ideaCard(ada.participantId, 'wird verschoben')
+    author.records.set(card.id, card)
+    await waitFor(() => mover.has(card.id), { what: 'card at mover' })
+    mover.records.set(card.id, { ...card, parentId: 'shape:doesnotexist' as never })
+    await waitFor(() => mover.card(card.id)?.parentId === 'page:page', { what: 'parent reverted' })
+    mover.records.set(card.id, { ...card, x: 1e12 })
+    await waitFor(() => mover.card(card.id)?.x === card.x, { what: 'x reverted' })
+    const pixel = {
+      id: 'asset:pixel',
+      typeName: 'asset',
+      type: 'image',
+      props: {
+        name: 'p.png',
+        src: 'https://tracker.example/p.png',
+        w: 1,
+        h: 1,
+        mimeType: 'image/png',
+        isAnimated: false,
+      },
+      meta: {},
+    }
+    mover.records.set(pixel.id, pixel as never)
+    await waitFor(() => !mover.has(pixel.id), { what: 'asset reverted' })
+    // A move within the limits stands.
+    mover.records.set(card.id, { ...card, x: 500_000 })
+    await waitFor(() => author.card(card.id)?.x === 500_000, { what: 'move at author' })
+    expect(author.has(pixel.id)).toBe(false)
+  })
+
   describe('board import', () => {
     let backup: { document: { records: Record<string, unknown>[] } }
 
