@@ -202,7 +202,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Add an idea card (appears live)',
       auth: 'participant',
       body: CreateIdeaBody,
-      responses: { '201': 'idea', '422': 'cluster_not_found', ...errors },
+      responses: { '201': 'idea', '409': 'board_locked', '422': 'cluster_not_found', ...errors },
     },
     get: {
       summary: 'Clusters and ideas (votes of revealed rounds)',
