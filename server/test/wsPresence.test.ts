@@ -159,6 +159,28 @@ describe('presence ids belong to the person who introduced them', () => {
     await expectAlive(newTab)
   })
 
+  it('a real y-websocket tab that reconnects shows its presence again at once, under the same id', async () => {
+    const tab = await connectClient(t.url, boardId, ada.participantToken)
+    try {
+      const id = tab.provider.awareness.clientID
+      tab.provider.awareness.setLocalState({ user: { name: 'Ada' }, cursor: { x: 7, y: 7 } })
+      await waitFor(() => seenState(id) !== undefined, { what: 'presence at watcher' })
+      tab.provider.disconnect()
+      await waitFor(() => !watcher.provider.awareness.getStates().has(id), { what: 'presence removed' })
+      // The tab re-sends its state with the clock it had, the clock its entry was removed at.
+      tab.provider.connect()
+      await waitFor(() => seenState(id) !== undefined, { timeout: 3_000, what: 'presence back at watcher' })
+      expect(seenState(id)).toEqual({ user: { name: 'Ada' }, cursor: { x: 7, y: 7 } })
+      // And it keeps moving: the next change is not taken for a stale echo.
+      await waitFor(() => tab.provider.awareness.meta.get(id)!.clock > 1, { what: 'tab adopted the clock' })
+      tab.provider.awareness.setLocalState({ user: { name: 'Ada' }, cursor: { x: 8, y: 8 } })
+      await waitFor(() => (seenState(id) as { cursor?: { x: number } }).cursor?.x === 8, { what: 'cursor moved' })
+      expect(tab.closes).toEqual([])
+    } finally {
+      tab.destroy()
+    }
+  })
+
   it('one message with 5,000 ids puts a handful in the room, and closes nobody', async () => {
     const flooder = await attachedSocket((await joinParticipant(t.url, workshop, 'Flut')).participantToken)
     const base = 600_000

@@ -85,6 +85,22 @@ describe('PresenceRelay', () => {
     expect(relay.awareness.getStates().get(1)).toEqual({ user: { name: 'Ada' } })
   })
 
+  it("resumes a returning tab's state under a newer clock, never someone else's", () => {
+    make()
+    relay.receive(connA, entriesUpdate([{ clientId: 1, clock: 4, state: { cursor: 1 } }]))
+    relay.remove(connA) // removed at clock 4: for everyone, a state at clock 4 is now stale
+    // Bob echoes Ada's last state (what he had received): not his to bring back.
+    relay.receive(connB, entriesUpdate([{ clientId: 1, clock: 4, state: { cursor: 1 } }]))
+    expect(relay.awareness.getStates().has(1)).toBe(false)
+    const adaAgain = connectionOf('ada')
+    relay.receive(adaAgain, entriesUpdate([{ clientId: 1, clock: 4, state: { cursor: 1 } }]))
+    expect(relay.awareness.getStates().get(1)).toEqual({ cursor: 1 })
+    expect(relay.awareness.meta.get(1)!.clock).toBe(5)
+    // Once it shows, an old clock is a stale echo again.
+    relay.receive(adaAgain, entriesUpdate([{ clientId: 1, clock: 5, state: { cursor: 'old' } }]))
+    expect(relay.awareness.getStates().get(1)).toEqual({ cursor: 1 })
+  })
+
   it("takes a person's id over to their new connection; the old one closing later keeps it", () => {
     make()
     relay.receive(connA, entriesUpdate([{ clientId: 1, clock: 1, state: { cursor: 1 } }]))

@@ -87,12 +87,20 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       return `bad awareness update: ${(error as Error).message}`
     }
     const accepted: AwarenessEntry[] = []
-    for (const entry of entries) {
+    for (const received of entries) {
       if (accepted.length === MAX_PRESENCE_IDS) break
-      // y-websocket clients echo every awareness change they receive (other clients' states and
-      // removals) back to the server with the clock they got. Such echoes change nothing and must
-      // neither count as speaking for another client nor claim its id: only newer clocks do.
-      if (entry.clock <= (this.awareness.meta.get(entry.clientId)?.clock ?? -1)) continue
+      let entry = received
+      const known = this.awareness.meta.get(entry.clientId)?.clock ?? -1
+      if (entry.clock <= known) {
+        // A tab coming back re-sends its state with the clock it had, which is the clock its
+        // entry was removed at here: resumed under the next clock, it shows at once instead of
+        // after the tab's next change (or the 15 s renewal).
+        if (this.resumes(connection, entry)) entry = { ...entry, clock: known + 1 }
+        // y-websocket clients echo every awareness change they receive (other clients' states and
+        // removals) back to the server with the clock they got. Such echoes change nothing and
+        // must neither count as speaking for another client nor claim its id.
+        else continue
+      }
       if (!this.maySpeakFor(connection, entry.clientId)) continue
       if (Buffer.byteLength(entry.state) > MAX_PRESENCE_STATE_BYTES) continue
       // Checked before anything is applied: y-protocols would stop halfway through the update.
@@ -131,6 +139,15 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     if (this.timer) clearTimeout(this.timer)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
+  }
+
+  /** A state (not a removal) for an id of this person that has no state now. */
+  private resumes(connection: C, entry: AwarenessEntry): boolean {
+    return (
+      entry.state !== 'null' &&
+      this.boundTo.get(entry.clientId) === connection.actor.userId &&
+      !this.awareness.getStates().has(entry.clientId)
+    )
   }
 
   private maySpeakFor(connection: C, clientId: number): boolean {
