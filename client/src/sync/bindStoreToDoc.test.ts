@@ -1,8 +1,8 @@
 import { openRecords } from '@pinnwand/shared/boardDocument'
-import type { TLRecord, TLShapeId } from 'tldraw'
+import type { TLRecord, TLShapeId, TLStore } from 'tldraw'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { bindStoreToDoc } from './bindStoreToDoc.ts'
+import { bindStoreToDoc, flushBeforeLeaving } from './bindStoreToDoc.ts'
 import { createBoardStore } from './createBoardStore.ts'
 import { createSeededDoc, ideaCard, PAGE_ID } from './testRecords.ts'
 
@@ -59,6 +59,22 @@ describe('bindStoreToDoc', () => {
     await flush()
     expect((records.get(a.id) as typeof a).x).toBe(100)
     expect(records.has(b.id)).toBe(false)
+  })
+
+  it('hands tldraw’s pending changes to the doc when the page is hidden or left (reload right after typing)', () => {
+    // tldraw tells listeners on the next frame (at once under test, so a fake store shows the wiring).
+    const store = { _flushHistory: vi.fn() }
+    const stop = flushBeforeLeaving(store as unknown as TLStore)
+    window.dispatchEvent(new Event('pagehide'))
+    window.dispatchEvent(new Event('beforeunload'))
+    expect(store._flushHistory).toHaveBeenCalledTimes(2)
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(store._flushHistory).toHaveBeenCalledTimes(3)
+    stop()
+    window.dispatchEvent(new Event('pagehide'))
+    expect(store._flushHistory).toHaveBeenCalledTimes(3)
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
   })
 
   it('applies remote adds, updates and deletes to the store without echoing them', async () => {

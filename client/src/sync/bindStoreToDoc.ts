@@ -127,6 +127,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   }
   records.on('change', onChange)
   const stopKeepingDeletes = keepOwnDeletes(records, origin)
+  const stopFlushingOnLeave = flushBeforeLeaving(store)
 
   return {
     origin,
@@ -135,6 +136,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
       stopListening()
       records.off('change', onChange)
       stopKeepingDeletes()
+      stopFlushingOnLeave()
     },
   }
 }
@@ -150,4 +152,26 @@ function isRecordLike(value: unknown): value is { id: string; typeName: string }
 
 function isSerializedSchema(value: unknown): value is SerializedSchema {
   return typeof value === 'object' && value !== null && 'schemaVersion' in value
+}
+
+/**
+ * tldraw tells its listeners about changes on the next animation frame, so the last keystrokes
+ * before a reload (or before a phone puts the tab away, where frames stop) would never reach the
+ * document — nor, offline, the IndexedDB cache. Flushing when the page is hidden or left hands
+ * them to the document at once; y-indexeddb then writes them in the same turn.
+ */
+export function flushBeforeLeaving(store: TLStore): () => void {
+  if (typeof window === 'undefined') return () => undefined
+  const flush = () => store._flushHistory()
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush()
+  }
+  window.addEventListener('pagehide', flush)
+  window.addEventListener('beforeunload', flush)
+  document.addEventListener('visibilitychange', onVisibility)
+  return () => {
+    window.removeEventListener('pagehide', flush)
+    window.removeEventListener('beforeunload', flush)
+    document.removeEventListener('visibilitychange', onVisibility)
+  }
 }
