@@ -106,18 +106,21 @@ export async function createServer(
   await voting.timer.start()
   const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
   const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
-  const app = await buildHttpApp({
-    config,
-    store,
-    rooms,
-    gateway,
-    schema,
-    logger,
-    version,
-    voting,
-    history,
-    facilitation,
-  })
+  const app = await buildHttpApp(
+    {
+      config,
+      store,
+      rooms,
+      gateway,
+      schema,
+      logger,
+      version,
+      voting,
+      history,
+      facilitation,
+    },
+    { redis },
+  )
   app.addHook(
     'onRequest',
     createRateLimitHook({

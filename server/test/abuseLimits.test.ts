@@ -78,6 +78,23 @@ describe('abuse limits', () => {
     expect(joined.status).toBe(201)
   })
 
+  it.skipIf(!process.env.REDIS_URL)(
+    'with REDIS_URL the guess budget of an address holds across instances',
+    async () => {
+      const env = { REDIS_URL: process.env.REDIS_URL!, TRUST_PROXY: '1', GUESSES_PER_MINUTE: '4' }
+      const [a, b] = [await start(env), await start(env)]
+      // A fresh address per run: Redis outlives the test servers.
+      const guesser = `203.0.113.${Math.floor(Math.random() * 250) + 1}, 10.${Date.now() % 250}.0.1`
+      const statuses: number[] = []
+      for (const [i, code] of WRONG_CODES.entries()) {
+        const instance = i % 2 === 0 ? a : b
+        statuses.push((await from(guesser, instance.url, 'GET', `/api/join/${code}`)).status)
+      }
+      // Round robin: two budgets of four would have answered 404 eight times.
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429, 429])
+    },
+  )
+
   it('wrong join codes sent to the join route count too; right joins from one address never do', async () => {
     const ts = await start({ TRUST_PROXY: '1', GUESSES_PER_MINUTE: '3' })
     const workshop = await createWorkshop(ts.url)

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import fastifyStatic from '@fastify/static'
 import { ErrorCode, Limits } from '@pinnwand/shared'
+import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
@@ -26,7 +27,8 @@ const API_PREFIXES = ['/api/', '/ws/', '/healthz']
 /**
  * Same-origin only, no inline script. tldraw positions and styles with inline `style`
  * attributes and draws with data:/blob: images; the service worker and PDF import use workers.
- * 'self' in connect-src covers the board's own ws:/wss: socket (CSP Level 3).
+ * 'self' in connect-src covers the board's own ws:/wss: socket (CSP Level 3). Checked in Chromium
+ * against the built app: e2e/specs/content-security.spec.ts fails on any reported violation.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -34,7 +36,8 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // data:: Vite inlines tldraw's tiny English translation file ({}) as a data: URL it fetches.
+  "connect-src 'self' data:",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -72,7 +75,7 @@ function checkingInterval(...timeoutsMs: number[]): number {
 }
 
 /** The HTTP adapter: routes, JSON errors, request ids, the built web app. */
-export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildHttpApp(ctx: AppContext, { redis }: { redis?: Redis } = {}): Promise<FastifyInstance> {
   const { requestTimeoutMs, headersTimeoutMs } = ctx.config
   const app = Fastify({
     // Per-request logs only when debugging: a plenary vote is thousands of requests.
@@ -113,7 +116,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
     reply.headers(SECURITY_HEADERS)
   })
   registerJsonParser(app)
-  const abuse = createAbuseLimits(ctx.config)
+  // With REDIS_URL the guess budgets hold across instances.
+  const abuse = createAbuseLimits(ctx.config, redis)
   app.addHook('onClose', async () => abuse.close())
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {

@@ -31,6 +31,8 @@ type Operation = {
 }
 
 const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '403': 'Not allowed' }
+/** Per-address limits on guesses and workshop creation (retry-after header). */
+const throttled = { '429': 'rate_limited (retry-after)' }
 
 /** The public API v1 (API.md), described once; the server serves it at /api/openapi.json. */
 const operations: Record<string, Record<string, Operation>> = {
@@ -39,10 +41,15 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/workshops': {
     post: {
-      summary: 'Create a workshop with its boards (ADMIN_TOKEN may be required)',
+      summary: 'Create a workshop with its boards (the admin token, except from the server itself)',
       auth: 'none',
       body: CreateWorkshopBody,
-      responses: { '201': 'workshop, facilitatorToken, boards, links', '400': errors['400'] },
+      responses: {
+        '201': 'workshop, facilitatorToken, boards, links',
+        '400': errors['400'],
+        '401': 'unauthorized (admin token missing or wrong)',
+        ...throttled,
+      },
     },
   },
   '/api/workshops/{workshopId}': {
@@ -90,7 +97,13 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Join with name and join code',
       auth: 'none',
       body: JoinWorkshopBody,
-      responses: { '201': 'participantId, participantToken', '403': 'invalid_join_code', '404': 'workshop_not_found' },
+      responses: {
+        '201': 'participantId, participantToken',
+        '403': 'invalid_join_code',
+        '404': 'workshop_not_found',
+        '410': 'workshop_deleted | join_code_expired',
+        ...throttled,
+      },
     },
     get: { summary: 'List participants', auth: 'facilitator', responses: { '200': 'participants', ...errors } },
   },
@@ -114,7 +127,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'New facilitator token for the passphrase',
       auth: 'none',
       body: PassphraseBody,
-      responses: { '201': 'facilitatorToken', '403': 'invalid_passphrase' },
+      responses: { '201': 'facilitatorToken', '403': 'invalid_passphrase', ...throttled },
     },
   },
   '/api/join/{joinCode}': {
@@ -124,7 +137,8 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: {
         '200': 'workshop, boards (with maxParticipants, seated)',
         '404': 'invalid_join_code',
-        '410': 'workshop_deleted',
+        '410': 'workshop_deleted | join_code_expired',
+        ...throttled,
       },
     },
   },
@@ -383,9 +397,9 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/workshops/{workshopId}/boards/import': {
     post: {
-      summary: "Import a board's JSON export as a new board",
+      summary: "Import a board's JSON export as a new board (body up to IMPORT_BODY_BYTES, 20 MiB)",
       auth: 'facilitator',
-      responses: { '201': 'board', ...errors },
+      responses: { '201': 'board', ...errors, '413': 'payload_too_large' },
     },
   },
 }
@@ -451,13 +465,16 @@ export function buildOpenApiDocument(version: string) {
         bearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'Facilitator, participant or projector token; on WebSocket URLs ?token=',
+          description:
+            'Facilitator, participant or projector token; on the WebSocket as the subprotocol ' +
+            'pinnwand.token.<token> (offered after pinnwand) or ?token=',
         },
       },
     },
     paths,
     'x-websocket': {
-      path: '/ws/{boardId}?token={token}',
+      path: '/ws/{boardId}',
+      auth: 'Sec-WebSocket-Protocol: pinnwand, pinnwand.token.{token} (the server answers pinnwand), or ?token={token}',
       protocol: 'y-websocket (y-protocols sync + awareness)',
       closeCodes: {
         4401: 'no/invalid token',
