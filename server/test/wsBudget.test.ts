@@ -108,6 +108,29 @@ describe('per-connection budgets on the WebSocket', () => {
     }
   })
 
+  it('frames sent while the token is still being checked are bounded: 2,000 close the socket', async () => {
+    // A slow database: the socket waits for its board while the client keeps sending.
+    const store = t.server.store
+    const getBoard = store.getBoard.bind(store)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    store.getBoard = async (id) => {
+      await gate
+      return getBoard(id)
+    }
+    try {
+      const raw = await openRawSocket(t.url, boardId, honest.participantToken)
+      // Awareness queries: once attached they would only cost presence budget, never a close.
+      for (let i = 0; i < 2000; i++) raw.ws.send(new Uint8Array([3]))
+      const closed = await raw.closed
+      expect(closed.code).toBe(4508)
+      expect(closed.reason).toMatch(/before authentication/)
+    } finally {
+      store.getBoard = getBoard
+      release()
+    }
+  })
+
   it('presence over budget is dropped without closing the socket', async () => {
     const cursorStorm = await joinParticipant(t.url, workshop, 'Zeiger')
     const raw = await attachedSocket(cursorStorm.participantToken)

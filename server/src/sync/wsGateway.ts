@@ -20,6 +20,10 @@ const WS_PATH = /^\/ws\/([^/?#]+)\/?$/
 /** Bytes queued on a socket beyond which we drop the client rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
 
+/** Frames and bytes a client may send before its connection is authenticated and attached. */
+const MAX_EARLY_FRAMES = 1000
+const MAX_EARLY_BYTES = 2 * Limits.wsMessageBytesMax
+
 export interface GatewayLimits {
   /** Open connections per client address (0 = none). */
   connectionsPerIp: number
@@ -185,7 +189,19 @@ export function createWsGateway(deps: {
         }
         ws.once('close', () => perAddress.release(address))
         const early: Frame[] = []
-        ws.on('message', (data, isBinary) => early.push([data, isBinary]))
+        let earlyBytes = 0
+        ws.on('message', (data, isBinary) => {
+          if (ws.readyState !== ws.OPEN) return
+          // Frames sent before the token is checked wait in memory (anyone can send them, and a
+          // slow database makes the wait long): bounded, beyond that the sender goes.
+          early.push([data, isBinary])
+          earlyBytes += Array.isArray(data) ? data.reduce((sum, b) => sum + b.byteLength, 0) : data.byteLength
+          if (early.length > MAX_EARLY_FRAMES || earlyBytes > MAX_EARLY_BYTES) {
+            early.length = 0
+            limits.onRefused?.('too_fast')
+            ws.close(CloseCode.tooFast, 'too many messages before authentication')
+          }
+        })
         accept(ws, request, early).catch((error: unknown) => {
           logger.error({ err: error }, 'accepting websocket failed')
           ws.close(1011, 'server error')
