@@ -181,6 +181,18 @@ describe('withRecordsRestored', () => {
     expect(result.records.map((r) => r.id)).toEqual(['shape:a', 'shape:b'])
     expect((result.records[0] as { props: { text: string } }).props.text).toBe('A')
   })
+
+  it('leaves out a deleted record nested too deep to copy, so the version can still be saved', () => {
+    let deep: Record<string, unknown> = {}
+    const richText = deep
+    for (let i = 0; i < 3000; i++) deep = (deep.a = {}) as Record<string, unknown>
+    const broken = { ...card('b', 'B'), props: { richText } } as unknown as TLRecord
+    const content: BoardContent = { schema: null, records: [card('a', 'A')], maps: {} }
+    const result = withRecordsRestored(content, [broken, card('c', 'C')])
+    expect(result.records.map((r) => r.id)).toEqual(['shape:a', 'shape:c'])
+    expect(result.omittedRecords).toEqual(['shape:b'])
+    expect(() => encodeVersionState(result)).not.toThrow()
+  })
 })
 
 describe('version state encoding', () => {

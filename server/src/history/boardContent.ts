@@ -168,7 +168,14 @@ export function applyBoardContentChanges(doc: Y.Doc, records: YKeyValue<TLRecord
 /** The board as it was just before `deleted` went: the current content with them put back. */
 export function withRecordsRestored(content: BoardContent, deleted: readonly TLRecord[]): BoardContent {
   const present = new Set(content.records.map((r) => r.id as string))
-  return { ...content, records: [...content.records, ...deleted.filter((r) => !present.has(r.id))] }
+  // The deleted records come straight from the document: copied safely like the rest.
+  const copied = copyRecordsSafely(deleted.filter((r) => !present.has(r.id)))
+  const omitted = [...(content.omittedRecords ?? []), ...copied.omitted]
+  return {
+    ...content,
+    records: [...content.records, ...(copied.records as TLRecord[])],
+    ...(omitted.length > 0 ? { omittedRecords: omitted } : {}),
+  }
 }
 
 /** A document holding `content` (tests and previews that want a Y.Doc). */
