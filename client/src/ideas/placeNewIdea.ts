@@ -39,13 +39,13 @@ export function placedShapes(editor: Editor): PlacedShape[] {
 
 /**
  * Screen pixels at the edges of the canvas that the board's own controls cover: the menu bar on
- * top and the side-panel buttons on the left (desktop and tablet). A card is brought out from
- * under them.
+ * top, the side-panel buttons on the left (desktop and tablet), the "add idea" field and the
+ * toolbar at the bottom. A card is brought out from under them.
  */
 export function viewInsets(screenWidth: number): { left: number; top: number; right: number; bottom: number } {
   return screenWidth >= 700
-    ? { left: 140, top: 64, right: 24, bottom: 120 }
-    : { left: 16, top: 64, right: 16, bottom: 120 }
+    ? { left: 140, top: 64, right: 24, bottom: 220 }
+    : { left: 16, top: 64, right: 16, bottom: 220 }
 }
 
 /**

@@ -1,0 +1,315 @@
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test'
+import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { BoardPage } from '../pages/BoardPage.ts'
+
+/**
+ * Where new ideas land (issue 13): a phone, a tablet and a desktop participant post ideas through
+ * the "add idea" field; every card lands in the Thementisch's collecting area, none on another.
+ * A card dragged into a cluster takes a free slot (no pile); on a phone, "Zu Themengruppe
+ * verschieben…" in the idea list sorts a card without dragging. People act through pointer,
+ * touch and keys only; the board is read through `window.__pinnwand`.
+ */
+
+interface Box {
+  id: string
+  parentId: string
+  x: number
+  y: number
+  w: number
+  h: number
+  text: string
+}
+
+const DEVICES = {
+  desktop: { viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false },
+  tablet: { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 },
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+} satisfies Record<string, BrowserContextOptions>
+
+/** A workshop with one Thementisch board (the fixture's default board is blank). */
+async function thementischWorkshop(baseUrl: string): Promise<Workshop> {
+  const response = await fetch(new URL('/api/workshops', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Quartier 2030',
+      language: 'de',
+      boards: [
+        { title: 'Mobilität', question: 'Wie kommen wir 2030 klimafreundlich zur Arbeit?', template: 'thementisch' },
+      ],
+    }),
+  })
+  expect(response.status).toBe(201)
+  const body = await response.json()
+  return {
+    id: body.workshop.id,
+    joinCode: body.workshop.joinCode,
+    facilitatorToken: body.facilitatorToken,
+    boardId: body.boards[0].id,
+    boards: body.boards,
+  }
+}
+
+/** Every shape's page bounds, from the editor (reading state, not acting). */
+async function shapes(page: Page): Promise<(Box & { type: string; role?: string })[]> {
+  return page.evaluate(() => {
+    const editor = window.__pinnwand!.editor
+    return editor.getCurrentPageShapes().map((shape) => {
+      const bounds = editor.getShapePageBounds(shape)!
+      const props = shape.props as { text?: string }
+      return {
+        id: shape.id,
+        type: shape.type,
+        parentId: shape.parentId,
+        role: (shape.meta as { role?: string }).role,
+        x: bounds.x,
+        y: bounds.y,
+        w: bounds.w,
+        h: bounds.h,
+        text: props.text ?? '',
+      }
+    })
+  })
+}
+
+/** Bounds intersect by more than 2 px both ways (the issue's definition of overlap). */
+const intersects = (a: Box, b: Box) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 2 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 2
+
+function expectNoOverlaps(cards: Box[]) {
+  for (let i = 0; i < cards.length; i++)
+    for (let j = i + 1; j < cards.length; j++) {
+      expect(intersects(cards[i]!, cards[j]!), `"${cards[i]!.text}" overlaps "${cards[j]!.text}"`).toBe(false)
+    }
+}
+
+/** Screen point (page coordinates of the browser window) of a board point. */
+async function toScreen(page: Page, point: { x: number; y: number }) {
+  return page.evaluate((p) => {
+    const editor = window.__pinnwand!.editor
+    const screen = editor.pageToViewport(p)
+    const container = editor.getContainer().getBoundingClientRect()
+    return { x: container.x + screen.x, y: container.y + screen.y }
+  }, point)
+}
+
+/**
+ * A one-finger drag through the DevTools protocol that starts moving at once: on this loaded
+ * machine the shared `touchDrag`'s pause before the first move can outlast tldraw's long press,
+ * which opens the context menu instead of dragging.
+ */
+async function fingerDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 10) {
+  const cdp = await page.context().newCDPSession(page)
+  const touch = (x: number, y: number) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }]
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(from.x, from.y) })
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps
+    const y = from.y + ((to.y - from.y) * i) / steps
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x, y) })
+  }
+  // Let tldraw see the finger rest over the cluster before it lifts.
+  await page.waitForTimeout(100)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(to.x, to.y) })
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
+
+async function openAs(
+  browser: Browser,
+  baseURL: string,
+  device: keyof typeof DEVICES,
+  workshop: Workshop,
+  name: string,
+) {
+  const participant = await joinWorkshop(baseURL, workshop, name)
+  const context = await browser.newContext({ ...DEVICES[device], baseURL, locale: 'de-DE' })
+  const page = await context.newPage()
+  const board = new BoardPage(page, { touch: DEVICES[device].hasTouch })
+  // On a phone the idea list covers the canvas: wait for the app, not for a visible canvas.
+  await page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
+  await page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 30_000 })
+  await board.waitForConnected()
+  return { context, page, board, name }
+}
+
+/** Posts an idea through the visible "add idea" field: tap or click it, type, send. */
+async function postIdea(page: Page, text: string, touch: boolean) {
+  const field = page.getByTestId('add-idea-text').filter({ visible: true })
+  if (touch) await field.tap()
+  else await field.click()
+  await page.keyboard.type(text)
+  const post = page.getByTestId('add-idea-post').filter({ visible: true })
+  if (touch) await post.tap()
+  else await page.keyboard.press('Enter')
+  await expect(field).toHaveValue('')
+}
+
+test('ideas from a phone, a tablet and a desktop land in the collecting area; drops take free slots', async ({
+  browser,
+  server,
+}, testInfo) => {
+  test.setTimeout(420_000)
+  const workshop = await thementischWorkshop(server.url)
+  const people = [
+    await openAs(browser, server.url, 'phone', workshop, 'Pia'),
+    await openAs(browser, server.url, 'tablet', workshop, 'Tom'),
+    await openAs(browser, server.url, 'desktop', workshop, 'Dana'),
+  ]
+  const facilitatorContext = await browser.newContext({ ...DEVICES.desktop, baseURL: server.url, locale: 'de-DE' })
+  const facilitatorPage = await facilitatorContext.newPage()
+  const facilitator = new BoardPage(facilitatorPage, { touch: false })
+  await facilitator.open(workshop.boardId, workshop.facilitatorToken)
+  await facilitator.waitForConnected()
+
+  const texts = people.flatMap((person) => [1, 2, 3].map((n) => `${person.name}: Idee ${n}`))
+  // Taken in turns, so the three devices post into the same area at the same time.
+  for (const n of [0, 1, 2]) {
+    for (const [i, person] of people.entries()) {
+      await postIdea(person.page, texts[i * 3 + n]!, person.board.touch)
+    }
+  }
+  // A long idea is taller: it must not cover the row below.
+  await postIdea(
+    people[2]!.page,
+    'Dana: Eine längere Idee – Busse fahren abends öfter, Radwege werden durchgehend, und der Bahnhof bekommt sichere Abstellplätze.',
+    false,
+  )
+
+  await expect.poll(async () => (await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card').length).toBe(10)
+  const all = await shapes(facilitatorPage)
+  const zone = all.find((s) => s.role === 'collect')!
+  expect(zone, 'the Thementisch marks its collecting area').toBeDefined()
+  const cards = all.filter((s) => s.type === 'idea-card')
+  for (const card of cards) {
+    expect(card.parentId, `"${card.text}" is loose on the board`).toBe('page:page')
+    expect(card.x, `"${card.text}" inside the collecting area`).toBeGreaterThanOrEqual(zone.x)
+    expect(card.x + card.w).toBeLessThanOrEqual(zone.x + zone.w)
+    expect(card.y).toBeGreaterThanOrEqual(zone.y + 60)
+    expect(card.y + card.h).toBeLessThanOrEqual(zone.y + zone.h)
+  }
+  expectNoOverlaps(cards)
+  // Every device sees the same layout.
+  for (const person of people) {
+    await expect
+      .poll(async () =>
+        JSON.stringify(
+          (await shapes(person.page))
+            .filter((s) => s.type === 'idea-card')
+            .map((c) => [c.id, c.x, c.y])
+            .sort(),
+        ),
+      )
+      .toBe(JSON.stringify(cards.map((c) => [c.id, c.x, c.y]).sort()))
+  }
+
+  // The facilitator drags two cards onto the same spot of "Themengruppe 1": no pile.
+  const cluster = all.filter((s) => s.type === 'cluster').sort((a, b) => a.y - b.y)[0]!
+  const dropAt = { x: cluster.x + 200, y: cluster.y + 200 }
+  for (const text of ['Pia: Idee 1', 'Tom: Idee 1']) {
+    const card = (await shapes(facilitatorPage)).find((s) => s.text === text)!
+    const from = await toScreen(facilitatorPage, { x: card.x + card.w / 2, y: card.y + 40 })
+    const to = await toScreen(facilitatorPage, dropAt)
+    await facilitatorPage.mouse.move(from.x, from.y)
+    await facilitatorPage.mouse.down()
+    await facilitatorPage.mouse.move(to.x, to.y, { steps: 15 })
+    await facilitatorPage.mouse.up()
+    await expect
+      .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === text)?.parentId)
+      .toBe(cluster.id)
+  }
+  // The tablet drags a third card there with a finger.
+  {
+    const tablet = people[1]!.page
+    const card = (await shapes(tablet)).find((s) => s.text === 'Dana: Idee 1')!
+    const from = await toScreen(tablet, { x: card.x + card.w / 2, y: card.y + 40 })
+    const to = await toScreen(tablet, dropAt)
+    for (const point of [from, to]) {
+      expect(point.x, 'drag points lie on the visible canvas').toBeGreaterThan(0)
+      expect(point.x).toBeLessThan(820)
+      expect(point.y).toBeGreaterThan(60)
+      expect(point.y).toBeLessThan(1000)
+    }
+    await fingerDrag(tablet, from, to)
+    await expect
+      .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === 'Dana: Idee 1')?.parentId)
+      .toBe(cluster.id)
+  }
+  const inCluster = (await shapes(facilitatorPage)).filter((s) => s.parentId === cluster.id)
+  expect(inCluster).toHaveLength(3)
+  expectNoOverlaps(inCluster)
+  const clusterNow = (await shapes(facilitatorPage)).find((s) => s.id === cluster.id)!
+  for (const card of inCluster) {
+    expect(card.x).toBeGreaterThanOrEqual(clusterNow.x)
+    expect(card.x + card.w).toBeLessThanOrEqual(clusterNow.x + clusterNow.w)
+    expect(card.y).toBeGreaterThanOrEqual(clusterNow.y + 60)
+    expect(card.y + card.h).toBeLessThanOrEqual(clusterNow.y + clusterNow.h)
+  }
+
+  // On the phone: "Zu Themengruppe verschieben…" in the idea list, no dragging.
+  const phone = people[0]!.page
+  const target = all.filter((s) => s.type === 'cluster').sort((a, b) => a.y - b.y)[1]!
+  const row = phone.getByTestId('idea-list').locator('li').filter({ hasText: 'Pia: Idee 2' })
+  await row.getByTestId('move-to-cluster').selectOption({ label: 'Themengruppe 2' })
+  await expect
+    .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === 'Pia: Idee 2')?.parentId)
+    .toBe(target.id)
+
+  // On the desktop: select a card with a click, then the card toolbar's select.
+  const desktop = people[2]!.page
+  const card = (await shapes(desktop)).find((s) => s.text === 'Dana: Idee 2')!
+  const at = await toScreen(desktop, { x: card.x + card.w / 2, y: card.y + card.h - 20 })
+  await desktop.mouse.click(at.x, at.y)
+  await desktop.getByTestId('card-toolbar').getByTestId('move-to-cluster').selectOption({ label: 'Themengruppe 2' })
+  await expect
+    .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === 'Dana: Idee 2')?.parentId)
+    .toBe(target.id)
+  const inTarget = (await shapes(facilitatorPage)).filter((s) => s.parentId === target.id)
+  expect(inTarget).toHaveLength(2)
+  expectNoOverlaps(inTarget)
+  expectNoOverlaps((await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card'))
+
+  // The phone fills "Themengruppe 1" past its edge; a participant may not resize the
+  // facilitator's cluster, so the facilitator's tab grows it and the clusters below make way.
+  for (const text of ['Tom: Idee 2', 'Pia: Idee 3']) {
+    await phone
+      .getByTestId('idea-list')
+      .locator('li')
+      .filter({ hasText: text })
+      .getByTestId('move-to-cluster')
+      .selectOption({ label: 'Themengruppe 1' })
+  }
+  await expect
+    .poll(
+      async () => {
+        const now = await shapes(facilitatorPage)
+        const grown = now.find((s) => s.id === cluster.id)!
+        const cards = now.filter((s) => s.parentId === cluster.id)
+        return (
+          cards.length === 5 && cards.every((c) => c.y + c.h <= grown.y + grown.h && c.x + c.w <= grown.x + grown.w)
+        )
+      },
+      { message: 'the full cluster grows to hold its five cards' },
+    )
+    .toBe(true)
+  const finalShapes = await shapes(facilitatorPage)
+  const clusters = finalShapes.filter((s) => s.type === 'cluster')
+  for (let i = 0; i < clusters.length; i++)
+    for (let j = i + 1; j < clusters.length; j++)
+      expect(intersects(clusters[i]!, clusters[j]!), 'clusters overlap').toBe(false)
+  expectNoOverlaps(finalShapes.filter((s) => s.type === 'idea-card'))
+
+  // What each device shows after a reload (the board opens with everything in view).
+  for (const [name, page] of [
+    ['desktop', desktop],
+    ['tablet', people[1]!.page],
+    ['phone', phone],
+  ] as const) {
+    await page.reload()
+    await new BoardPage(page, { touch: name !== 'desktop' }).waitForConnected()
+    await page.waitForTimeout(600)
+    await page.screenshot({ path: testInfo.outputPath(`board-collecting-area-${name}.png`) })
+  }
+  await facilitatorContext.close()
+  for (const person of people) await person.context.close()
+})
