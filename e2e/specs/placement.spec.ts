@@ -56,7 +56,7 @@ async function shapes(page: Page): Promise<(Box & { type: string; role?: string 
   return page.evaluate(() => {
     const editor = window.__pinnwand!.editor
     return editor.getCurrentPageShapes().map((shape) => {
-      const bounds = editor.getShapePageBounds(shape)!
+      const bounds = editor.getShapePageBounds(shape.id)!
       const props = shape.props as { text?: string }
       return {
         id: shape.id,
