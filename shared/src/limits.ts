@@ -17,6 +17,8 @@ export const Limits = {
    * `props` (tldraw's rich text of a deeply nested list stays well below 32).
    */
   recordNestingMax: 32,
+  /** A record id (tldraw's are a type prefix and 21 characters; every copy of the key stays). */
+  recordIdMax: 256,
   /** `meta` of one record as JSON (the web app stores only `createdBy` there). */
   recordMetaBytesMax: 16 * 1024,
   /** `props` of one record as JSON; a long freehand stroke is a few tens of kB. */

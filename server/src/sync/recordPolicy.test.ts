@@ -202,6 +202,12 @@ describe('record limits', () => {
     expect(create({ ...card(), meta: nested(Limits.recordNestingMax) } as TLRecord)).toBeNull()
   })
 
+  it('refuses a record id longer than the limit', () => {
+    const id = `shape:${'x'.repeat(Limits.recordIdMax)}`
+    expect(create(card({}, id))).toMatch(/record id is longer than 256/)
+    expect(create(card({}, `shape:${'x'.repeat(Limits.recordIdMax - 'shape:'.length)}`))).toBeNull()
+  })
+
   it('refuses oversized meta and props', () => {
     expect(create({ ...card(), meta: { junk: 'x'.repeat(Limits.recordMetaBytesMax) } } as TLRecord)).toMatch(
       /meta larger than/,

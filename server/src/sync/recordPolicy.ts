@@ -143,8 +143,8 @@ function reviewAuthorName(actor: Actor, before: TLRecord | undefined, after: TLR
 }
 
 /**
- * Record limits (docs/board-document.md): nesting and size of `meta` and `props`, the author
- * name, coordinates, the parent, and where an asset's picture comes from. Checked before schema
+ * Record limits (docs/board-document.md): the id's length, nesting and size of `meta` and
+ * `props`, the author name, coordinates, the parent, and where an asset's picture comes from. Checked before schema
  * validation, which walks the record recursively. Rules on fields that did not change
  * (coordinates, parent) apply only to new values, so an old record stays editable.
  */
@@ -153,6 +153,9 @@ export function checkRecordLimits(
   before: TLRecord | undefined,
   context: Pick<PolicyContext, 'getRecord'> = {},
 ): Verdict {
+  if (typeof record.id === 'string' && record.id.length > Limits.recordIdMax) {
+    return `the record id is longer than ${Limits.recordIdMax} characters`
+  }
   const raw = record as unknown as { meta?: unknown; props?: unknown }
   const author = (raw.props as { author?: unknown } | undefined)?.author
   if (record.typeName === 'shape' && typeof author === 'string' && author.length > Limits.displayNameMax) {
