@@ -70,8 +70,11 @@ const onlyMoved = (before: TLRecord, after: TLRecord): boolean => {
  * socket. Refused changes are reverted by the room with a compensating server transaction.
  *
  * Roles (ENGINEERING §2.3): the facilitator may do everything valid; a participant creates
- * cards and drawings as themself, moves any idea card, and edits or deletes only their own
- * shapes; pages and the document belong to the facilitator; the projector changes nothing.
+ * cards and drawings as themself (a card shows their own display name), moves any idea card,
+ * and edits or deletes only their own shapes; pages and the document belong to the
+ * facilitator; the projector changes nothing. Every record written, by anyone, keeps the
+ * record limits (`checkRecordLimits`). The room asks this for socket writes, and the HTTP
+ * routes and imports ask it too, so every write path follows the same rules.
  */
 export function reviewRecordChange(
   actor: Actor,
