@@ -41,8 +41,10 @@ async function participantOn(
       : { ...devices['Galaxy Tab S4'], viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 }
   const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE', hasTouch: true, isMobile: true })
   const board = new BoardPage(await context.newPage(), { touch: true })
-  await board.open(workshop.boardId, participant.token)
-  await board.waitForConnected()
+  // Generous waits: three browsers start on a two-core machine shared with other work.
+  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
+  await expect(board.canvas).toBeVisible({ timeout: 60_000 })
+  await board.waitForConnected(60_000)
   return { context, board }
 }
 
@@ -54,7 +56,7 @@ test.describe('phases follow what happens, and every participant is told', () =>
     'a round started and revealed from the panel moves every phase chip; phone and tablet see the notice',
     { tag: '@desktop' },
     async ({ browser, board, workshop, server }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(240_000)
       for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
         await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text })
       }

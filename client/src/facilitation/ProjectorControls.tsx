@@ -53,7 +53,7 @@ export function ProjectorControls() {
           <button
             key={m}
             type="button"
-            className="pw-button pw-button--secondary"
+            className="pw-button pw-button--secondary pw-facilitation__mode"
             aria-pressed={mode === m}
             disabled={busy}
             data-testid={`projector-mode-${m}`}

@@ -5,7 +5,7 @@ import { useFitText } from './fitText.ts'
 import type { RankingRow } from './rankingRows.ts'
 
 /** Entry sizes tried, largest first (px): 40 px and more reads from 20 m; long ideas shrink to 28 px. */
-const SIZES = [64, 56, 48, 44, 40, 36, 32, 28]
+const SIZES = [80, 72, 64, 56, 48, 44, 40, 36, 32, 28]
 /** When even 28 px does not fit the whole ranking, it is shown in pages at this size. */
 const PAGE_SIZE = 40
 /** With everything revealed and several pages, each page stays this long. */

@@ -10,7 +10,7 @@ export interface TextFit {
 /** Whether a measured list shows all of its items whole at its current font size. */
 function fits(list: HTMLElement): boolean {
   if (list.scrollHeight > list.clientHeight + 1) return false
-  for (const element of list.querySelectorAll<HTMLElement>('[data-fit-item]')) {
+  for (const element of list.querySelectorAll<HTMLElement>('[data-fit-item], [data-fit-item] *')) {
     if (element.scrollWidth > element.clientWidth + 1) return false
   }
   return true
