@@ -55,10 +55,10 @@ export class BoardPage {
   async waitForMounted(): Promise<void> {
     // Either the canvas or the app's error screen; on the latter, fail with what it says.
     const error = this.page.getByTestId('board-error')
-    await expect(this.canvas.or(error)).toBeVisible({ timeout: 20_000 })
+    await expect(this.canvas.or(error)).toBeVisible({ timeout: 45_000 })
     if (await error.isVisible())
       throw new Error(`the board shows an error instead of the canvas: "${await error.innerText()}"`)
-    await this.page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 20_000 })
+    await this.page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 45_000 })
   }
 
   async waitForConnected(timeout = 20_000): Promise<void> {

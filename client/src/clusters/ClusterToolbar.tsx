@@ -60,19 +60,25 @@ function ClusterToolbarBody({
     const focus = () => {
       input.current?.focus()
       input.current?.select()
-      useClusterRename.getState().request(null)
     }
     // Asked by a double-click or double-tap: the browser moves the focus to the canvas when that
-    // press ends, so the field takes it after the pointer is up, not before.
-    let timer = 0
+    // press ends (on touch, with the mouse events it sends after the tap), so the field takes it
+    // after the pointer is up, and once more if the tap's aftermath took it away again.
+    const timers: number[] = []
     const onUp = () => {
-      timer = window.setTimeout(focus, 0)
+      timers.push(window.setTimeout(focus, 0))
+      timers.push(
+        window.setTimeout(() => {
+          if (document.activeElement !== input.current) input.current?.focus()
+          useClusterRename.getState().request(null)
+        }, 350),
+      )
     }
     if (editor.inputs.getIsPointing()) window.addEventListener('pointerup', onUp, { once: true })
-    else focus()
+    else onUp()
     return () => {
       window.removeEventListener('pointerup', onUp)
-      window.clearTimeout(timer)
+      timers.forEach((timer) => window.clearTimeout(timer))
     }
   }, [renameRequested, editor])
 

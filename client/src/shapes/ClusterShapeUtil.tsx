@@ -61,7 +61,10 @@ export class ClusterShapeUtil extends BaseFrameLikeShapeUtil<ClusterShape> {
     return new Group2d({
       children: [
         new Rectangle2d({ width: w, height: h, isFilled: false }),
-        new Rectangle2d({ width: w, height: h, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+        // Not filled: tldraw starts editing a selected shape's label when its filled area is
+        // clicked again, and a cluster has no text editor (the press would hang). Hit-testing
+        // for selection only asks whether the point is within the label's bounds.
+        new Rectangle2d({ width: w, height: h, isFilled: false, isLabel: true, excludeFromShapeBounds: true }),
       ],
     })
   }
