@@ -168,6 +168,7 @@ export class GatewayFuzz {
     for (const [i, person] of people.entries()) {
       const server = this.at(i)
       const client = await connectClient(server.url, this.boardId, person.token)
+      client.provider.awareness.setLocalStateField('user', { name: person.name, color: '#36c' })
       this.honest.push({ ...person, server, client })
     }
     for (const [i, name] of ['Mallory', 'Eve'].entries()) {
@@ -233,6 +234,10 @@ export class GatewayFuzz {
       [own.length > 0 ? 1 : 0, 'delete'],
     ] as const)
     const records = actor.client.records
+    // Now and then the write is made offline and goes out with the reconnect's sync (a tab on a
+    // flaky venue network): the same person continues her client id, and nothing is pending.
+    const offline = rng.chance(0.15)
+    if (offline) actor.client.provider.disconnect()
     let id: string
     if (op === 'create') {
       const card = seededCard(rng, actor.userId, `${actor.name}: ${rng.word()}`)
@@ -252,10 +257,12 @@ export class GatewayFuzz {
       records.delete(id)
       model.deleted = true
     }
-    this.note(`honest ${actor.name} ${op} ${id}`)
+    this.note(`honest ${actor.name} ${op} ${id}${offline ? ' offline, then reconnects' : ''}`)
     this.summary.honestWrites++
     const expected = { ...this.model.get(id)! }
+    if (offline) actor.client.provider.connect()
     return async () => {
+      if (offline) await waitFor(() => actor.client.provider.synced, { what: `${actor.name} synced again` })
       await serverRoundTrip(actor.client.provider)
       // Every honest client, on every instance, shows the write before the next step.
       await waitFor(() => this.honest.every((h) => matches(h.client.records.get(id), expected)), {
@@ -293,6 +300,7 @@ export class GatewayFuzz {
     this.note(`hostile ${attacker.name} ${attack.kind} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`)
     prepared.journalIndex = this.journal.length - 1
     for (const update of attack.updates) socket.sendUpdate(update)
+    for (const update of attack.presence ?? []) socket.sendAwareness(update)
   }
 
   private async verdict({ socket, attack, journalIndex, concurrent }: Prepared): Promise<void> {
@@ -326,6 +334,17 @@ export class GatewayFuzz {
     for (const h of this.honest) {
       const terminal = h.client.closes.filter((c) => c.code >= 4400 && c.code < 4500)
       if (terminal.length > 0) throw new Error(`honest ${h.name} was closed: ${JSON.stringify(terminal)}`)
+    }
+    // Presence: what an honest client shows for another honest client is that client's own state.
+    for (const viewer of this.honest) {
+      for (const subject of this.honest) {
+        const state = viewer.client.provider.awareness.getStates().get(subject.client.doc.clientID)
+        if (state && JSON.stringify(state).includes(HOSTILE_MARK)) {
+          throw new Error(
+            `${viewer.name} shows an attacker's presence under ${subject.name}'s id: ${JSON.stringify(state).slice(0, 120)}`,
+          )
+        }
+      }
     }
     const views: { where: string; records: YKeyValue<TLRecord> }[] = this.honest.map((h) => ({
       where: `${h.name}'s client`,

@@ -1,7 +1,14 @@
 import { BoardDoc, CloseCode, type IdeaCardShape } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { deleteSetUpdate, nextClock, placeholderUpdate, recordsOf, UpdateCrafter } from '../helpers/hostileClient.ts'
+import {
+  awarenessUpdate,
+  deleteSetUpdate,
+  nextClock,
+  placeholderUpdate,
+  recordsOf,
+  UpdateCrafter,
+} from '../helpers/hostileClient.ts'
 import { ideaCard } from '../helpers/testServer.ts'
 import type { Prng } from './prng.ts'
 
@@ -30,6 +37,8 @@ export interface Attack {
   kind: string
   /** Yjs updates, each sent as one sync update frame, in order. */
   updates: Uint8Array[]
+  /** Awareness (presence) updates, sent after the Yjs updates. */
+  presence?: Uint8Array[]
   /** When set, the socket must be closed with one of these codes (the contract of issue 12). */
   mustClose?: number[]
   /** Record ids the update carries that must not exist anywhere after it was refused (nothing of it applied). */
@@ -297,6 +306,24 @@ const mixed: Builder = (ctx) => {
   return { kind: 'mixed-valid-and-pending', updates: [crafter.encode()], mustClose: pending, neverApplied: [card.id] }
 }
 
+/** Presence under honest ids (a higher clock, a removal), many ids, or big states. */
+const presence: Builder = (ctx) => {
+  const { rng } = ctx
+  const entries: { clientId: number; clock: number; state: unknown }[] = []
+  const n = rng.pick([1, 3, 50, 5_000])
+  for (let i = 0; i < n; i++) {
+    const clientId = rng.chance(0.5) ? rng.pick(ctx.honestClients) : rng.clientId()
+    const state = rng.chance(0.2)
+      ? null
+      : {
+          user: { name: `${HOSTILE_MARK} ${rng.word()}`, color: '#000' },
+          pad: rng.chance(0.1) ? 'x'.repeat(10_000) : '',
+        }
+    entries.push({ clientId, clock: rng.pick([0, 1, 1_000, 2 ** 30]), state })
+  }
+  return { kind: 'presence', updates: [], presence: [awarenessUpdate(entries)] }
+}
+
 const builders: (readonly [number, Builder])[] = [
   [4, pendingOrigin],
   [2, pendingRightOrigin],
@@ -313,6 +340,7 @@ const builders: (readonly [number, Builder])[] = [
   [2, mutated],
   [2, placeholders],
   [2, mixed],
+  [2, presence],
 ]
 
 /** Kinds left out by hand (`FUZZ_SKIP=duplicate-keys,burst`), to look past a known finding. */

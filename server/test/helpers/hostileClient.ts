@@ -27,6 +27,8 @@ export interface HostileSocket {
   syncBytes(): number
   /** Sends a Yjs update as a y-websocket sync update (the socket may be closed already: then nothing). */
   sendUpdate(update: Uint8Array): void
+  /** Sends an awareness (presence) update as built by `awarenessUpdate`. */
+  sendAwareness(update: Uint8Array): void
   /**
    * Resolves once the server handled everything sent before (it answers a sync step 1 in order,
    * after persisting what was pending) or closed the socket: with the close code, else null.
@@ -90,6 +92,13 @@ export async function openHostileSocket(baseUrl: string, boardId: string, token:
       raw.ws.send(encodeFrame(0, 0, Y.encodeStateVector(mirror)))
       await waitFor(() => answers > before || code !== null, { timeout: timeoutMs, what: 'hostile round trip' })
       return answers > before ? null : code
+    },
+    sendAwareness(update) {
+      if (raw.ws.readyState !== WebSocket.OPEN) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarUint8Array(encoder, update)
+      raw.ws.send(encoding.toUint8Array(encoder))
     },
     closeWithin: (ms) =>
       Promise.race([
@@ -225,6 +234,18 @@ export function placeholderUpdate(
     }
   }
   encoding.writeVarUint(encoder, 0) // empty delete set
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness update (y-protocols layout) with any client ids, clocks and states (null removes). */
+export function awarenessUpdate(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
   return encoding.toUint8Array(encoder)
 }
 
