@@ -127,9 +127,15 @@ describe('HTTP hygiene with the built web app', () => {
       { what: 'unknown API route', status: 404, code: 'not_found', run: () => request(`${running.url}/api/nope`) },
       {
         what: 'wrong method',
-        status: 404,
-        code: 'not_found',
+        status: 405,
+        code: 'method_not_allowed',
         run: () => request(`${running.url}/api/config`, { method: 'DELETE' }),
+      },
+      {
+        what: 'wrong method on a route with parameters',
+        status: 405,
+        code: 'method_not_allowed',
+        run: () => request(`${running.url}/api/join/ABCDEF`, { method: 'PUT' }),
       },
       {
         what: 'invalid JSON',
@@ -184,6 +190,8 @@ describe('HTTP hygiene with the built web app', () => {
       expect(body.error.code, c.what).toBe(c.code)
       expect(body.error.message.length, c.what).toBeGreaterThan(0)
     }
+    const wrongMethod = await request(`${running.url}/api/config`, { method: 'DELETE' })
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD')
   })
 })
 

@@ -9,6 +9,7 @@ import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
 import { registerJsonParser } from './jsonBodyParser.ts'
+import { trackRouteMethods } from './routeMethods.ts'
 import { createAbuseLimits } from '../limits/abuseLimits.ts'
 import { isStoreUnavailableError } from '../limits/storeOutage.ts'
 import { REDACTED_PATHS, serializeRequest } from '../logging.ts'
@@ -116,6 +117,7 @@ export async function buildHttpApp(ctx: AppContext, { redis }: { redis?: Redis }
     reply.headers(SECURITY_HEADERS)
   })
   registerJsonParser(app)
+  const methodsOf = trackRouteMethods(app)
   // With REDIS_URL the guess budgets hold across instances.
   const abuse = createAbuseLimits(ctx.config, redis)
   app.addHook('onClose', async () => abuse.close())
@@ -190,6 +192,18 @@ export async function buildHttpApp(ctx: AppContext, { redis }: { redis?: Redis }
     const path = request.url.split('?')[0] ?? '/'
     const isRead = request.method === 'GET' || request.method === 'HEAD'
     if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || !hasClient || !isRead) {
+      const allowed = methodsOf(path)
+      if (allowed.length > 0) {
+        return reply
+          .code(405)
+          .header('allow', allowed.join(', '))
+          .send(
+            apiError(
+              'method_not_allowed',
+              `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`,
+            ),
+          )
+      }
       return reply.code(404).send(apiError(ErrorCode.notFound, `No route for ${request.method} ${path}.`))
     }
     const lastSegment = path.split('/').pop() ?? ''
