@@ -8,13 +8,29 @@ import type * as Y from 'yjs'
  *   val = the tldraw record (document scope only: document, pages, shapes, bindings, assets).
  * - `meta`: a Y.Map written only by the server; `schema` holds the serialized tldraw schema.
  * - `comments`: a Y.Map of comments on idea cards, keyed by comment id (see comments.ts).
+ * - `deletes`: a Y.Map written only by the server: record id → who deleted it and when, for the
+ *   last minutes (a delete wins over a concurrent move; server/src/sync/DeleteWins.ts).
  */
 export const BoardDoc = {
   records: 'records',
   meta: 'meta',
   schemaKey: 'schema',
   comments: 'comments',
+  deletes: 'deletes',
 } as const
+
+/** Root types only the server writes; not board content (versions and exports leave them out). */
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([BoardDoc.meta, BoardDoc.deletes])
+
+/** A recent delete of a record: who deleted it (user id) and when (server time, ms). */
+export interface RecordDelete {
+  by: string
+  at: number
+}
+
+export function getDeletesMap(doc: Y.Doc): Y.Map<RecordDelete> {
+  return doc.getMap<RecordDelete>(BoardDoc.deletes)
+}
 
 export interface RecordEntry {
   key: string

@@ -1,4 +1,4 @@
-import { BoardDoc, getMetaMap, getRecordsArray, type RecordEntry } from '@pinnwand/shared'
+import { BoardDoc, getMetaMap, getRecordsArray, type RecordEntry, SERVER_ROOTS } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -72,7 +72,7 @@ function fromPlain(value: unknown): unknown {
 function rootMaps(doc: Y.Doc): Map<string, Y.Map<unknown>> {
   const maps = new Map<string, Y.Map<unknown>>()
   for (const [name, type] of doc.share) {
-    if (name === BoardDoc.meta || name === BoardDoc.records) continue
+    if (SERVER_ROOTS.has(name) || name === BoardDoc.records) continue
     const bare = type as Y.AbstractType<unknown>
     if (type instanceof Y.Map) maps.set(name, type)
     else if (bare.constructor === Y.AbstractType && bare._start === null && bare._map.size > 0) {
@@ -130,7 +130,7 @@ export function diffBoardContent(current: BoardContent, target: BoardContent): B
     maps: {},
   }
   for (const name of new Set([...Object.keys(current.maps), ...Object.keys(target.maps)])) {
-    if (name === BoardDoc.meta || name === BoardDoc.records) continue
+    if (SERVER_ROOTS.has(name) || name === BoardDoc.records) continue
     const now = current.maps[name] ?? {}
     const wanted = target.maps[name] ?? {}
     const set = Object.entries(wanted).filter(([key, value]) => !Object.hasOwn(now, key) || !sameValue(now[key], value))
@@ -157,7 +157,7 @@ export function applyBoardContentChanges(doc: Y.Doc, records: YKeyValue<TLRecord
     for (const id of changes.records.delete) records.delete(id)
     for (const record of changes.records.set) records.set(record.id, structuredClone(record))
     for (const [name, { set, delete: remove }] of Object.entries(changes.maps)) {
-      if (name === BoardDoc.meta || name === BoardDoc.records) continue
+      if (SERVER_ROOTS.has(name) || name === BoardDoc.records) continue
       const map = doc.getMap<unknown>(name)
       for (const key of remove) map.delete(key)
       for (const [key, value] of set) map.set(key, fromPlain(value))

@@ -78,4 +78,88 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
     expect(room.records.get(c.id)).toEqual(c)
     expect(refusedIds()).toEqual([])
   })
+
+  it('a stale delete wins over the move it crossed (live update): the card is gone for everyone', async () => {
+    const { a, b } = makeRoom()
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    // Bob moves Alice's card; Alice, who has not seen the move yet, deletes it.
+    room.receive(b, { kind: 'sync-update', update: otherDoc.write((r) => r.set(c.id, { ...c, x: 300 })), live: true })
+    expect((room.records.get(c.id) as IdeaCardShape).x).toBe(300)
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)), live: true })
+    expect(room.records.has(c.id)).toBe(false)
+    await room.flushSoon()
+    expect(recordsOf(Y.encodeStateAsUpdate(room.doc)).has(c.id)).toBe(false)
+  })
+
+  it('does not read a sync step 2 (reconnect, cache) as a delete, and not a delete one may not make', async () => {
+    const { a, b } = makeRoom()
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 300 })), live: true })
+    // Bob's stale delete of Alice's card: Bob may not delete it.
+    room.receive(b, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)), live: true })
+    expect((room.records.get(c.id) as IdeaCardShape).x).toBe(300)
+    // A step 2 carrying an old delete of a replaced entry changes nothing either.
+    const replay = clientDoc()
+    Y.applyUpdate(replay.doc, Y.encodeStateAsUpdate(otherDoc.doc))
+    room.receive(a, { kind: 'sync-update', update: Y.encodeStateAsUpdate(replay.doc), live: false })
+    expect((room.records.get(c.id) as IdeaCardShape).x).toBe(300)
+  })
+
+  it('remembers a delete in the document: a board loaded again still refuses the stale move', async () => {
+    const { a } = makeRoom()
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    room.receive(f, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)), live: true })
+    await room.flushSoon()
+    // The board unloads and loads again (another instance, or later): only the document is left.
+    const saved = Y.encodeStateAsUpdate(room.doc)
+    room.destroy()
+    ;({ room, persistence, events } = createTestRoom())
+    persistence.auto = true
+    room.applyDurable(saved)
+    const alice = new FakeConnection('a')
+    room.addConnection(alice)
+    room.receive(alice, {
+      kind: 'sync-update',
+      update: aliceDoc.write((r) => r.set(c.id, { ...c, x: 999 })),
+      live: true,
+    })
+    expect(room.records.has(c.id)).toBe(false)
+  })
+
+  it('across two instances: the delete wins in both orders, and both converge', async () => {
+    // Two rooms of the same board that relay persisted updates to each other, like two instances.
+    const one = createTestRoom()
+    const two = createTestRoom()
+    for (const r of [one, two]) r.persistence.auto = true
+    const relay = (from: typeof one, to: typeof one) =>
+      from.room.onEvent((event) => {
+        if (event.type === 'persisted') queueMicrotask(() => to.room.applyRemote(event.update))
+      })
+    room = one.room
+    const aliceDoc = clientDoc()
+    const c = card('user_a', 'umstritten')
+    one.room.receive(one.a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)), live: true })
+    await one.room.flushSoon()
+    two.room.applyRemote(Y.encodeStateAsUpdate(one.room.doc))
+    const bobDoc = clientDoc()
+    Y.applyUpdate(bobDoc.doc, Y.encodeStateAsUpdate(two.room.doc))
+    relay(one, two)
+    relay(two, one)
+    // At the same moment: Alice deletes her card on instance one, Bob moves it on instance two.
+    one.room.receive(one.a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)), live: true })
+    two.room.receive(two.b, {
+      kind: 'sync-update',
+      update: bobDoc.write((r) => r.set(c.id, { ...c, x: 5 })),
+      live: true,
+    })
+    for (let i = 0; i < 5; i++) {
+      await Promise.all([one.room.flushSoon(), two.room.flushSoon()])
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(one.room.records.has(c.id)).toBe(false)
+    expect(two.room.records.has(c.id)).toBe(false)
+    two.room.destroy()
+  })
 })

@@ -1,4 +1,13 @@
-import { BoardDoc, type BoardStateMessage, CloseCode, getMetaMap, getRecordsArray, openRecords } from '@pinnwand/shared'
+import {
+  BoardDoc,
+  type BoardStateMessage,
+  CloseCode,
+  getDeletesMap,
+  getMetaMap,
+  getRecordsArray,
+  openRecords,
+  type RecordDelete,
+} from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -9,7 +18,7 @@ import { isIdeaCard } from '../domain/ideas.ts'
 import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
 import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
-import { ConcurrentDeleteGuard } from './ConcurrentDeleteGuard.ts'
+import { DeleteWins } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
@@ -112,7 +121,7 @@ export class BoardRoom {
   /** Who writes under which Yjs client id (nobody under another's). */
   private readonly bindings: ClientIdBindings
   /** Updates of connections waiting for a client-id claim, in arrival order. */
-  private readonly claiming = new Map<RoomConnection, Uint8Array[]>()
+  private readonly claiming = new Map<RoomConnection, QueuedUpdate[]>()
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
   private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
@@ -131,7 +140,13 @@ export class BoardRoom {
   /** Records the current client update deleted with permission (children of a refused delete come back too). */
   private allowedDeletes: TLRecord[] = []
   private readonly massDeletes = new MassDeleteWatch()
-  private readonly deleteGuard = new ConcurrentDeleteGuard()
+  /** A delete wins over a concurrent move, in both orders (DeleteWins.ts). */
+  private readonly deleteWins: DeleteWins
+  /** Of the current client update: record ids it deleted / wrote with permission. */
+  private deletedNow: string[] = []
+  private writtenNow = new Set<string>()
+  /** Records another instance brought back although their delete still wins: deleted again. */
+  private redelete = new Set<string>()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
   private readonly comments: CommentGuard
   private foreignWrite = false
@@ -165,6 +180,12 @@ export class BoardRoom {
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
+    this.deleteWins = new DeleteWins(doc)
+    getDeletesMap(doc).observe((event: Y.YMapEvent<RecordDelete>) => {
+      // Another instance's delete reached us after a move it had not seen: the move loses here too.
+      if (event.transaction.origin !== RELAY_ORIGIN) return
+      for (const id of this.deleteWins.newDeletes(event)) if (this.records.has(id)) this.redelete.add(id)
+    })
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
     )
@@ -253,6 +274,7 @@ export class BoardRoom {
     }
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
     this.dropPendingContent('relayed update')
+    this.enforceDeletes()
   }
 
   /** Applies content read from the store (a resync); what cannot integrate is dropped. */
@@ -260,6 +282,7 @@ export class BoardRoom {
     if (this.destroyed) return
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
     this.dropPendingContent('store content')
+    this.enforceDeletes()
   }
 
   private dropPendingContent(source: string): void {
@@ -320,10 +343,10 @@ export class BoardRoom {
         // Behind a client-id claim of this connection: keep the order of its updates.
         const waiting = this.claiming.get(connection)
         if (waiting) {
-          waiting.push(message.update)
+          waiting.push({ update: message.update, live: message.live === true })
           return null
         }
-        return this.receiveUpdate(connection, message.update)
+        return this.receiveUpdate(connection, message.update, message.live === true)
       }
       case 'awareness': {
         const refused = this.presence.receive(connection, message.update)
@@ -378,7 +401,7 @@ export class BoardRoom {
    * write only under client ids bound to this person (ClientIdBindings). Then each record change
    * is reviewed, and refused ones are compensated.
    */
-  private receiveUpdate(connection: RoomConnection, update: Uint8Array): CloseVerdict | null {
+  private receiveUpdate(connection: RoomConnection, update: Uint8Array, live: boolean): CloseVerdict | null {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
@@ -396,14 +419,18 @@ export class BoardRoom {
     const writers = this.bindings.judge(dependencies.writers, actor.userId)
     if (writers.foreign !== null) return foreignClientVerdict(writers.foreign)
     if (writers.unknown.length > 0) {
-      this.claimThenReceive(connection, update, writers.unknown)
+      this.claimThenReceive(connection, { update, live }, writers.unknown)
       return null
     }
     const tooLarge = this.wouldExceedDocumentLimit(update)
     if (tooLarge) return { closeCode: CloseCode.documentTooLarge, reason: tooLarge }
     this.refusals = []
     this.allowedDeletes = []
+    this.deletedNow = []
+    this.writtenNow = new Set()
     this.comments.reset()
+    // Before applying: which already replaced entries this live update deletes (see DeleteWins).
+    const staleDeletes = live ? this.deleteWins.staleDeletedKeys(decoded.ds) : null
     this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)
@@ -412,6 +439,7 @@ export class BoardRoom {
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
+    this.settleDeletes(actor, staleDeletes)
     // Never expected (the dependency check follows Yjs); if it happens, what stayed pending must
     // not wait to be integrated inside someone else's transaction.
     const stuck = dropPending(this.doc)
@@ -430,8 +458,8 @@ export class BoardRoom {
    * Binds the client ids a connection writes under for the first time (in the store, shared by
    * all instances), then applies that update and whatever the connection sent meanwhile, in order.
    */
-  private claimThenReceive(connection: RoomConnection, update: Uint8Array, clientIds: number[]): void {
-    const queue = [update]
+  private claimThenReceive(connection: RoomConnection, first: QueuedUpdate, clientIds: number[]): void {
+    const queue = [first]
     this.claiming.set(connection, queue)
     this.bindings.claim(clientIds, connection.actor.userId).then(
       (foreign) => {
@@ -443,7 +471,8 @@ export class BoardRoom {
           // A later update may need a claim of its own: the rest waits behind that one.
           const next = this.claiming.get(connection)
           if (next) return void next.push(...queue.slice(i))
-          const verdict = this.receiveUpdate(connection, queue[i]!)
+          const { update, live } = queue[i]!
+          const verdict = this.receiveUpdate(connection, update, live)
           if (verdict) return this.closeWith(connection, verdict)
         }
       },
@@ -495,8 +524,15 @@ export class BoardRoom {
   private reviewChanges(changes: RecordChanges, transaction: Y.Transaction): void {
     const origin = transaction.origin as RoomConnection | undefined
     if (!origin || !this.connections.has(origin)) {
-      // Server writes (API, restore, compensation) and other instances' writes stand as they are.
-      for (const [id, change] of changes) if (change.action !== 'delete') this.deleteGuard.forget(id)
+      // Server writes (API, restore, compensation) and other instances' writes stand as they
+      // are, except an entry another instance accepted before a delete that wins reached it.
+      const written = [...changes].filter(([, change]) => change.action !== 'delete').map(([id]) => id)
+      if (transaction.origin === RELAY_ORIGIN) {
+        for (const id of written) if (this.deleteWins.recentDelete(id)) this.redelete.add(id)
+      } else if (written.some((id) => this.deleteWins.recentDelete(id))) {
+        // The server brought it back (a restore): its delete is history, on every instance.
+        this.doc.transact(() => this.deleteWins.note([], written, null), SERVER_ORIGIN)
+      }
       return
     }
     const actor = origin.actor
@@ -508,7 +544,7 @@ export class BoardRoom {
       }
       if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, actor.name)
       const reason =
-        change.action === 'add' && this.deleteGuard.deletedByOtherThan(id, actor.userId)
+        change.action === 'add' && this.deleteWins.deletedByOtherThan(id, actor.userId)
           ? 'someone else deleted this meanwhile'
           : reviewRecordChange(actor, entry, this.schema, {
               locked: this.isLockedForParticipants,
@@ -516,10 +552,47 @@ export class BoardRoom {
             })
       if (reason) this.refusals.push({ entry, reason })
       else if (change.action === 'delete') {
-        this.deleteGuard.noteDeleted(id, actor.userId)
+        this.deletedNow.push(id)
         if (change.oldValue) this.allowedDeletes.push(change.oldValue)
-      } else this.deleteGuard.forget(id)
+      } else this.writtenNow.add(id)
     }
+  }
+
+  /**
+   * After a client update: its deletes are written down (they win over stale moves on every
+   * instance, also after a reload), its writes that stood clear old deletes (the deleter's undo),
+   * and a stale delete — a live update deleting an entry someone's move had already replaced,
+   * without writing that record itself — deletes the record, if this person may delete it.
+   */
+  private settleDeletes(actor: Actor, staleDeletes: Set<string> | null): void {
+    const stale: string[] = []
+    for (const id of staleDeletes ?? []) {
+      const current = this.records.get(id)
+      if (!current || this.writtenNow.has(id) || this.deletedNow.includes(id)) continue
+      const verdict = reviewRecordChange(actor, { id, before: current, after: undefined }, this.schema, {
+        locked: this.isLockedForParticipants,
+        getRecord: (recordId) => this.records.get(recordId),
+      })
+      if (verdict === null) stale.push(id)
+    }
+    const deleted = [...this.deletedNow.filter((id) => !this.records.has(id)), ...stale]
+    const written = [...this.writtenNow].filter((id) => this.records.has(id))
+    if (deleted.length === 0 && !written.some((id) => this.deleteWins.recentDelete(id))) return
+    this.doc.transact(() => {
+      for (const id of stale) this.records.delete(id)
+      this.deleteWins.note(deleted, written, actor.userId)
+    }, SERVER_ORIGIN)
+    if (stale.length > 0) {
+      this.options.logger.info({ boardId: this.boardId, recordIds: stale }, 'a delete won over a move it crossed')
+    }
+  }
+
+  /** Deletes what another instance brought back although its delete still wins here. */
+  private enforceDeletes(): void {
+    if (this.redelete.size === 0) return
+    const ids = [...this.redelete].filter((id) => this.records.has(id) && this.deleteWins.recentDelete(id))
+    this.redelete.clear()
+    if (ids.length > 0) this.doc.transact(() => ids.forEach((id) => this.records.delete(id)), SERVER_ORIGIN)
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */
@@ -585,7 +658,7 @@ export class BoardRoom {
   private restoreForeignTypes(): void {
     this.doc.transact(() => {
       for (const [name, type] of this.doc.share) {
-        if (name === BoardDoc.records || name === BoardDoc.comments) continue
+        if (name === BoardDoc.records || name === BoardDoc.comments || name === BoardDoc.deletes) continue
         if (name === BoardDoc.meta) {
           const meta = getMetaMap(this.doc)
           meta.set(BoardDoc.schemaKey, this.schema.serialize())
@@ -629,7 +702,8 @@ export class BoardRoom {
   private async flush(): Promise<void> {
     if (!this.hasPendingWork) return this.resolveWaiters()
     const started = performance.now()
-    this.deleteGuard.prune()
+    const expired = this.deleteWins.prune()
+    if (expired.length > 0) this.doc.transact(() => this.deleteWins.forget(expired), SERVER_ORIGIN)
     // Still synchronous with the deletes: a listener can read the board as it is right now.
     const massDelete = this.massDeletes.take((id) => this.records.has(id))
     if (massDelete) this.emit({ type: 'mass-delete', ...massDelete })
@@ -729,4 +803,10 @@ export class BoardRoom {
 
 function foreignClientVerdict(clientId: number): CloseVerdict {
   return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }
+}
+
+/** A client update waiting behind a client-id claim. */
+interface QueuedUpdate {
+  update: Uint8Array
+  live: boolean
 }

@@ -18,8 +18,8 @@ describe('y-websocket message framing', () => {
   it('round-trips sync step 1, step 2, update and awareness', () => {
     expect(decodeClientMessage(encodeSyncStep1(payload))).toEqual({ kind: 'sync-step1', stateVector: payload })
     // A client's step 2 carries document content just like an update: both are applied the same way.
-    expect(decodeClientMessage(encodeSyncStep2(payload))).toEqual({ kind: 'sync-update', update: payload })
-    expect(decodeClientMessage(encodeSyncUpdate(payload))).toEqual({ kind: 'sync-update', update: payload })
+    expect(decodeClientMessage(encodeSyncStep2(payload))).toEqual({ kind: 'sync-update', update: payload, live: false })
+    expect(decodeClientMessage(encodeSyncUpdate(payload))).toEqual({ kind: 'sync-update', update: payload, live: true })
     expect(decodeClientMessage(encodeAwareness(payload))).toEqual({ kind: 'awareness', update: payload })
   })
 

@@ -8,7 +8,11 @@ export const SyncStep = { step1: 0, step2: 1, update: 2 } as const
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'sync-update'; update: Uint8Array }
+  /**
+   * A document update. `live`: y-websocket's "update" message, one transaction of the client
+   * just now; otherwise a sync step 2, everything the client has that the server lacked.
+   */
+  | { kind: 'sync-update'; update: Uint8Array; live?: boolean }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
 
@@ -24,7 +28,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
         if (step === SyncStep.step1) return { kind: 'sync-step1', stateVector: payload }
-        if (step === SyncStep.step2 || step === SyncStep.update) return { kind: 'sync-update', update: payload }
+        if (step === SyncStep.step2) return { kind: 'sync-update', update: payload, live: false }
+        if (step === SyncStep.update) return { kind: 'sync-update', update: payload, live: true }
         throw new MalformedMessageError(`unknown sync step ${step}`)
       }
       case MessageType.awareness:

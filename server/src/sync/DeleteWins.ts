@@ -1,0 +1,130 @@
+import { getDeletesMap, getRecordsArray, type RecordDelete, type RecordEntry } from '@pinnwand/shared'
+import * as Y from 'yjs'
+import type { DecodedUpdate } from './inspectClientUpdate.ts'
+
+/** How long a delete wins against writes of someone who had not seen it yet. */
+export const DELETE_MEMORY_MS = 10 * 60_000
+
+/** How long the room remembers which key a replaced entry held (deletes that crossed a move in flight). */
+export const STALE_DELETE_WINDOW_MS = 60_000
+
+/**
+ * "Deleted is deleted": a delete wins over a concurrent move or edit, in both orders, on every
+ * instance, for every kind of client, decided on the server.
+ *
+ * The board's records live in a YKeyValue: every write of a record appends a new `{key, val}`
+ * entry and deletes the entry it replaces. Two orders can cross:
+ * - **delete, then a stale move**: someone moves a card they have not yet seen deleted and
+ *   writes a new entry, which plain merging would keep. Each delete a client makes is written
+ *   to the document's server-owned `deletes` map (record id → who, when), so every instance,
+ *   and the board after a reload, knows it: a client `add` of that id by anyone but the deleter
+ *   is refused, and an entry that arrives from another instance (it was accepted there before
+ *   the delete reached it) is deleted again.
+ * - **move, then a stale delete**: the deleter removes the entry the move has already
+ *   replaced, which would change nothing. A live update (y-websocket message "update", one
+ *   transaction of the client) that deletes such a replaced entry, and writes no entry of that
+ *   key itself, is that person deleting the card: the room deletes the current entry too.
+ *   A sync step 2 (reconnect, offline cache) is different: it resends every delete the tab
+ *   ever saw, so it is not read this way; the deleter's open tab repairs that case
+ *   (client/src/sync/keepOwnDeletes.ts).
+ */
+export class DeleteWins {
+  private readonly deletes: Y.Map<RecordDelete>
+  /** Entries replaced or deleted recently, by client and clock: the key they held, and when. */
+  private readonly replaced = new Map<number, Map<number, { key: string; at: number }>>()
+  private readonly now: () => number
+  private lastPrune = 0
+
+  constructor(doc: Y.Doc, now: () => number = Date.now) {
+    this.now = now
+    this.deletes = getDeletesMap(doc)
+    getRecordsArray(doc).observe((event) => {
+      const at = this.now()
+      for (const item of event.changes.deleted) {
+        const content = item.content
+        if (!(content instanceof Y.ContentAny)) continue
+        let clocks = this.replaced.get(item.id.client)
+        if (!clocks) this.replaced.set(item.id.client, (clocks = new Map()))
+        content.arr.forEach((entry, i) => {
+          const key = (entry as Partial<RecordEntry> | null)?.key
+          if (typeof key === 'string') clocks.set(item.id.clock + i, { key, at })
+        })
+      }
+    })
+  }
+
+  /** Whether someone other than `userId` deleted record `id` within DELETE_MEMORY_MS. */
+  deletedByOtherThan(id: string, userId: string): boolean {
+    const deleted = this.recentDelete(id)
+    return deleted !== null && deleted.by !== userId
+  }
+
+  /** A delete of `id` that still wins (within DELETE_MEMORY_MS), or null. */
+  recentDelete(id: string): RecordDelete | null {
+    const deleted = this.deletes.get(id)
+    return deleted && this.now() - deleted.at < DELETE_MEMORY_MS ? deleted : null
+  }
+
+  /**
+   * Keys whose replaced entries a live update deletes: what its sender deleted without having
+   * seen the newer entry. Bounded by what is remembered, however large the ranges are.
+   */
+  staleDeletedKeys(ds: DecodedUpdate['ds']): Set<string> {
+    const keys = new Set<string>()
+    for (const [client, ranges] of ds.clients) {
+      const clocks = this.replaced.get(client)
+      if (!clocks) continue
+      for (const { clock, len } of ranges) {
+        if (len <= clocks.size) {
+          for (let c = clock; c < clock + len; c++) {
+            const entry = clocks.get(c)
+            if (entry) keys.add(entry.key)
+          }
+        } else {
+          for (const [c, entry] of clocks) if (c >= clock && c < clock + len) keys.add(entry.key)
+        }
+      }
+    }
+    return keys
+  }
+
+  /**
+   * Writes into the current (server) transaction: `deleted` ids were deleted by `userId`,
+   * `restored` ids exist again by a write that stood (their delete is history).
+   */
+  note(deleted: Iterable<string>, restored: Iterable<string>, userId: string | null): void {
+    const at = this.now()
+    if (userId !== null) for (const id of deleted) this.deletes.set(id, { by: userId, at })
+    for (const id of restored) if (this.deletes.has(id)) this.deletes.delete(id)
+  }
+
+  /** Ids in the `deletes` map changed by this transaction that are deletes still winning. */
+  newDeletes(event: Y.YMapEvent<RecordDelete>): string[] {
+    const ids: string[] = []
+    for (const [id, change] of event.changes.keys) {
+      if (change.action !== 'delete' && this.recentDelete(id)) ids.push(id)
+    }
+    return ids
+  }
+
+  /**
+   * Forgets replaced entries past the window, and returns the deletes past DELETE_MEMORY_MS for
+   * the room to remove from the document in a server transaction. Cheap to call often: runs at
+   * most every few seconds.
+   */
+  prune(): string[] {
+    const now = this.now()
+    if (now - this.lastPrune < 5_000) return []
+    this.lastPrune = now
+    for (const [client, clocks] of this.replaced) {
+      for (const [clock, entry] of clocks) if (now - entry.at >= STALE_DELETE_WINDOW_MS) clocks.delete(clock)
+      if (clocks.size === 0) this.replaced.delete(client)
+    }
+    return [...this.deletes.entries()].filter(([, d]) => now - d.at >= DELETE_MEMORY_MS).map(([id]) => id)
+  }
+
+  /** Removes these deletes from the document (call inside a server transaction). */
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.deletes.delete(id)
+  }
+}
