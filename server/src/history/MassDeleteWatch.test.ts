@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { MassDeleteWatch } from './MassDeleteWatch.ts'
+import { MASS_DELETE_WINDOW_MS, MassDeleteWatch } from './MassDeleteWatch.ts'
 
 const card = (i: number) => ({ id: `shape:c${i}`, typeName: 'shape', type: 'idea-card' }) as unknown as TLRecord
 const drawing = (i: number) => ({ id: `shape:d${i}`, typeName: 'shape', type: 'draw' }) as unknown as TLRecord
@@ -26,5 +26,25 @@ describe('MassDeleteWatch', () => {
     for (let i = 0; i < 15; i++) watch.noteDelete(card(i), 'Bo')
     // Refused deletes were put back by the room: only 5 are really gone.
     expect(watch.take((id) => Number(id.slice('shape:c'.length)) < 10)).toBeNull()
+  })
+
+  it('adds up one person’s deletes over several ticks within the window, and forgets older ones', () => {
+    let now = 0
+    const watch = new MassDeleteWatch(10, () => now)
+    for (let tick = 0; tick < 4; tick++) {
+      for (let i = 0; i < 3; i++) watch.noteDelete(card(tick * 3 + i), 'Ada')
+      watch.noteDelete(card(100 + tick), 'Bo') // someone else, one card a tick
+      now += 2_000
+      if (tick < 3) expect(watch.take(() => false)).toBeNull()
+      else {
+        const result = watch.take(() => false)
+        expect(result?.deleted).toHaveLength(12)
+        expect(result?.by).toEqual(['Ada'])
+      }
+    }
+    // Bo's four stay until they age out; nine more of his after the window do not add up.
+    now += MASS_DELETE_WINDOW_MS
+    for (let i = 0; i < 9; i++) watch.noteDelete(card(200 + i), 'Bo')
+    expect(watch.take(() => false)).toBeNull()
   })
 })
