@@ -171,7 +171,7 @@ describe('abuse limits', () => {
     const lan = '192.168.1.20'
     const refused = await from(lan, ts.url, 'POST', '/api/workshops', { body })
     expect(refused.status).toBe(401)
-    expect(refused.body.error.code).toBe('unauthorized')
+    expect(refused.body.error.code).toBe('admin_token_required')
     // The first start made one, readable by the server's user only.
     const tokenFile = path.join(ts.dataDir, 'admin-token')
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600)

@@ -12,6 +12,8 @@ const KNOWN: Record<string, string> = {
   rate_limited: 'apiError.rateLimited',
   validation_failed: 'apiError.validationFailed',
   payload_too_large: 'apiError.payloadTooLarge',
+  join_code_expired: 'apiError.joinCodeExpired',
+  admin_token_required: 'apiError.adminTokenRequired',
 }
 
 /** The i18n key (and interpolation values) describing why an API call failed. */

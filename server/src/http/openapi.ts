@@ -47,7 +47,7 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: {
         '201': 'workshop, facilitatorToken, boards, links',
         '400': errors['400'],
-        '401': 'unauthorized (admin token missing or wrong)',
+        '401': 'admin_token_required (missing or wrong, from another computer)',
         ...throttled,
       },
     },

@@ -41,7 +41,7 @@ function admitWorkshopCreation(ctx: AppContext, limits: AbuseLimits, request: Fa
   if (!isAdminToken(bearerToken(request), adminToken)) {
     throw new ApiError(
       401,
-      ErrorCode.unauthorized,
+      'admin_token_required',
       adminToken
         ? 'Creating workshops from another computer requires the admin token (Authorization: Bearer <token>).'
         : 'Creating workshops is only possible on the server itself: ADMIN_TOKEN is not set.',
