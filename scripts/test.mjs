@@ -71,5 +71,8 @@ if (only !== 'unit') {
 }
 
 if (totals.failed > 0) exitCode ||= 1
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+// A flaky test (passed only on Playwright's retry) is a bug to fix; the retry is a diagnostic.
+const flaky = totals.flaky ?? 0
+if (flaky > 0) console.error(`\n${flaky} flaky test(s): they passed only on retry (see the e2e lines above).`)
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${flaky} flaky`)
 process.exit(exitCode)

@@ -80,9 +80,11 @@ test.describe('comments on idea cards', () => {
     await panel.getByTestId('comment-delete').tap()
     await expect(ottosPanel.getByTestId('comment-text')).toHaveText(['Agreed!'])
     await expect(badgeOf(ottosCard)).toHaveAttribute('data-count', '1')
-    expect(await threadOnServer(server.url, workshop.boardId, ideaId, workshop.facilitatorToken)).toMatchObject([
-      { text: 'Agreed!', author: 'Otto' },
-    ])
+    // Two instances behind a proxy: the read may reach the one the delete has not been relayed
+    // to yet, so wait for the replication instead of reading once.
+    await expect
+      .poll(() => threadOnServer(server.url, workshop.boardId, ideaId, workshop.facilitatorToken))
+      .toMatchObject([{ text: 'Agreed!', author: 'Otto' }])
   })
 
   test('commenting works with the keyboard alone, and the open panel has no serious axe violations', async ({ server, workshop, board }) => {
@@ -109,9 +111,9 @@ test.describe('comments on idea cards', () => {
     await expect(input).toBeFocused()
     await expect(panel.getByTestId('comment-text')).toHaveText(['In the shade\nnear the playground'])
     await expect(board.card('More benches').getByTestId('comment-badge')).toHaveAttribute('data-count', '1')
-    expect(await threadOnServer(server.url, workshop.boardId, ideaId, workshop.facilitatorToken)).toMatchObject([
-      { text: 'In the shade\nnear the playground', author: 'Moderation' },
-    ])
+    await expect
+      .poll(() => threadOnServer(server.url, workshop.boardId, ideaId, workshop.facilitatorToken))
+      .toMatchObject([{ text: 'In the shade\nnear the playground', author: 'Moderation' }])
 
     const results = await new AxeBuilder({ page: board.page }).include('[data-testid="panel-comments"]').analyze()
     expect(results.passes.length).toBeGreaterThan(3)
