@@ -1,6 +1,4 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
-import type { TLRecord } from '@tldraw/tlschema'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import {
   type HostileSocket,
@@ -20,6 +18,7 @@ import {
   userIdOf,
 } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/waitFor.ts'
+import { diffKeys, findViolation, matches, type ModelCard, type RecordView, summarise } from './fuzzInvariants.ts'
 import { type Attack, buildAttack, HOSTILE_MARK, seededCard } from './hostileUpdates.ts'
 import { Prng } from './prng.ts'
 
@@ -40,12 +39,6 @@ export interface FuzzSummary {
   /** The largest record the board kept (JSON length) and the start of its id. */
   largestRecord: { id: string; bytes: number }
 }
-
-/**
- * No limit on record ids is written down (shared/src/limits.ts); tldraw's are ~30 characters.
- * Anything past this is an attacker's, and is stored twice (entry key and record id).
- */
-const RECORD_ID_MAX = 1024
 
 /** An invariant broke: the message names the seed and the step, to replay with FUZZ_SEED. */
 export class FuzzFailure extends Error {}
@@ -78,13 +71,6 @@ interface Prepared {
    * attacker's). Only the invariants on honest content apply then.
    */
   concurrent: boolean
-}
-
-/** What an honest card must look like: its owner and the text last written to it (or deleted). */
-interface ModelCard {
-  owner: string
-  text: string
-  deleted: boolean
 }
 
 /**
@@ -346,7 +332,7 @@ export class GatewayFuzz {
         }
       }
     }
-    const views: { where: string; records: YKeyValue<TLRecord> }[] = this.honest.map((h) => ({
+    const views: RecordView[] = this.honest.map((h) => ({
       where: `${h.name}'s client`,
       records: h.client.records,
     }))
@@ -366,30 +352,8 @@ export class GatewayFuzz {
   }
 
   /** The first way in which a view differs from the model, or null. */
-  private violation(views: { where: string; records: YKeyValue<TLRecord> }[]): string | null {
-    const honestUsers = new Set(this.honest.map((h) => h.userId))
-    for (const { where, records } of views) {
-      for (const [id, expected] of this.model) {
-        const actual = records.get(id)
-        if (!matches(actual, expected)) {
-          return `${where}: ${id} is ${JSON.stringify(summarise(actual))}, expected ${JSON.stringify(expected)}`
-        }
-      }
-      for (const [id, entry] of records.map) {
-        if (id.length > RECORD_ID_MAX) return `${where}: kept a record whose id has ${id.length} characters`
-        const record = entry.val as IdeaCardShape
-        if (record.typeName !== 'shape') continue
-        if (honestUsers.has(record.props?.authorId) && !this.model.has(id)) {
-          return `${where}: ${id} appeared in the name of ${record.props.authorId}: ${JSON.stringify(summarise(record))}`
-        }
-        if (this.model.has(id) && String(record.props?.text).includes(HOSTILE_MARK)) {
-          return `${where}: ${id} carries the attacker's text`
-        }
-      }
-      const page = records.get('page:page') as { name: string } | undefined
-      if (page && page.name !== this.pageName) return `${where}: page:page renamed to ${JSON.stringify(page.name)}`
-    }
-    return null
+  private violation(views: RecordView[]): string | null {
+    return findViolation(views, this.model, new Set(this.honest.map((h) => h.userId)), this.pageName)
   }
 
   private describe(id: string): string {
@@ -435,27 +399,4 @@ export class GatewayFuzz {
     }
     await waitFor(() => this.servers.every((s) => !s.server.rooms.getLoaded(this.boardId)), { what: 'unloaded again' })
   }
-}
-
-function matches(actual: TLRecord | undefined, expected: ModelCard): boolean {
-  if (expected.deleted) return actual === undefined
-  const card = actual as IdeaCardShape | undefined
-  return card !== undefined && card.props.text === expected.text && card.props.authorId === expected.owner
-}
-
-function summarise(record: TLRecord | undefined): unknown {
-  if (!record) return 'absent'
-  const card = record as IdeaCardShape
-  return { text: String(card.props?.text).slice(0, 80), authorId: card.props?.authorId }
-}
-
-function diffKeys(a: Record<string, unknown>, b: Record<string, unknown>): string {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  const differing = [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-  return differing
-    .slice(0, 5)
-    .map(
-      (k) => `${k}: ${JSON.stringify(summarise(a[k] as TLRecord))} vs ${JSON.stringify(summarise(b[k] as TLRecord))}`,
-    )
-    .join('; ')
 }
