@@ -31,7 +31,7 @@ import { waitFor } from './helpers/waitFor.ts'
  * from the issue with a bare socket that builds its updates with the Yjs encoder, while honest
  * y-websocket clients keep working. How long a refused socket may take to be closed.
  */
-const CLOSE_WITHIN_MS = 2_000
+const CLOSE_WITHIN_MS = 5_000
 
 describe('authority: updates that would leave something pending, foreign client ids (issue 12)', () => {
   let t: TestServer

@@ -26,7 +26,7 @@ import { waitFor } from './helpers/waitFor.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 const redisUrl = process.env.REDIS_URL
-const CLOSE_WITHIN_MS = 2_000
+const CLOSE_WITHIN_MS = 5_000
 
 /**
  * Issue 12, finding 2: with REDIS_URL an instance applies other instances' updates with the relay

@@ -252,7 +252,7 @@ export class GatewayFuzz {
       await serverRoundTrip(actor.client.provider)
       // Every honest client, on every instance, shows the write before the next step.
       await waitFor(() => this.honest.every((h) => matches(h.client.records.get(id), expected)), {
-        timeout: 3_000,
+        timeout: 5_000,
         what: `${actor.name}'s ${op} of ${id} at every honest client (${this.describe(id)})`,
       })
     }
@@ -293,7 +293,7 @@ export class GatewayFuzz {
     let code = await socket.roundTrip()
     // The room answers a sync step 1 even while this socket's update waits for a client-id claim
     // in the store (BoardRoom.claimThenReceive), so the round trip may come back first.
-    if (code === null && attack.mustClose) code = await socket.closeWithin(2_000)
+    if (code === null && attack.mustClose) code = await socket.closeWithin(5_000)
     const counts = (this.summary.attacks[attack.kind] ??= {})
     const outcome = code === null ? 'open' : String(code)
     counts[outcome] = (counts[outcome] ?? 0) + 1
@@ -346,7 +346,7 @@ export class GatewayFuzz {
       views.push({ where, records: room.records })
     }
     // Rooms first: a change on one instance reaches the other's clients a moment later.
-    await waitFor(() => this.violation(views) === null, { timeout: 2_000, what: 'settling' }).catch(() => undefined)
+    await waitFor(() => this.violation(views) === null, { timeout: 5_000, what: 'settling' }).catch(() => undefined)
     const problem = this.violation(views)
     if (problem) throw new Error(problem)
   }
