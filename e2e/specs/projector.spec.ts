@@ -70,6 +70,7 @@ test.describe('projector view and facilitation', () => {
       tag: '@desktop',
     },
     async ({ browser, board, workshop, server, newUser }) => {
+      test.setTimeout(120_000)
       const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
       await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'collect')
@@ -139,6 +140,7 @@ test.describe('projector view and facilitation', () => {
       tag: '@desktop',
     },
     async ({ browser, board, workshop, server, newUser }) => {
+      test.setTimeout(120_000)
       const ada = await newUser('Ada')
       const projector = await openProjector(browser, server.url, workshop)
       await board.open(workshop.boardId, workshop.facilitatorToken)
@@ -205,7 +207,7 @@ test.describe('projector view and facilitation', () => {
   )
 
   test(
-    'shows live voting progress and the animated ranking after the reveal',
+    'shows live voting progress and, after the reveal, the ranking full screen',
     {
       tag: '@desktop',
     },
@@ -250,7 +252,9 @@ test.describe('projector view and facilitation', () => {
       await call(server.url, 'POST', `/api/rounds/${roundId}/close`, workshop.facilitatorToken)
       await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'closed')
       await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
-      const rows = screen.getByTestId('projector-ranking-row')
+      // Revealing puts the ranking full screen on the projector (issue 14).
+      await expect(screen.getByTestId('projector-view')).toHaveAttribute('data-mode', 'results')
+      const rows = screen.getByTestId('projector-result-row')
       await expect(rows).toHaveCount(3)
       await expect(rows.nth(0)).toContainText('Trinkbrunnen')
       await expect(rows.nth(0)).toHaveAttribute('data-rank', '1')
