@@ -306,7 +306,14 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
     ['phone', phone],
   ] as const) {
     await page.reload()
-    await new BoardPage(page, { touch: name !== 'desktop' }).waitForConnected()
+    await new BoardPage(page, { touch: name !== 'desktop' }).waitForConnected(40_000)
+    // Nobody's card may go missing when a device reloads (it once did: see the report of
+    // 4 Dec 2026 — "a delete won over a move it crossed" after a participant's reload).
+    await expect
+      .poll(async () => (await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card').length, {
+        message: `all 10 cards are still on the board after the ${name} reloaded`,
+      })
+      .toBe(10)
     await page.waitForTimeout(600)
     await page.screenshot({ path: testInfo.outputPath(`board-collecting-area-${name}.png`) })
   }
