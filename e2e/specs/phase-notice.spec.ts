@@ -99,8 +99,9 @@ test.describe('phases follow what happens, and every participant is told', () =>
       expect(Math.min(closeBox.width, closeBox.height)).toBeGreaterThanOrEqual(44)
       if (shots) {
         mkdirSync(shotDir, { recursive: true })
-        await phone.board.page.screenshot({ path: path.join(shotDir, 'phase-notice-phone.png') })
+        await expect(tablet.board.page.getByTestId('phase-notice')).toBeVisible()
         await tablet.board.page.screenshot({ path: path.join(shotDir, 'phase-notice-tablet.png') })
+        await phone.board.page.screenshot({ path: path.join(shotDir, 'phase-notice-phone.png') })
       }
       await close.tap()
       await expect(phoneNotice).toHaveCount(0)

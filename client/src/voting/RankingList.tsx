@@ -6,6 +6,7 @@ import { describeError } from './describeError.ts'
 import { rankingRows, topRanked } from './rankingView.ts'
 import { changeShortlist, useShortlist } from './shortlistStore.ts'
 import { useAction } from './useAction.ts'
+import { runOffFor } from './runOff.ts'
 import { votingApi } from './votingHttp.ts'
 
 /**
@@ -133,6 +134,8 @@ function Promote({
   const n = Math.floor(Number(top))
   const valid = n >= 1 && n <= 50
   const preview = valid ? topRanked(results.ranking, n).length : 0
+  // A tie across the cut-off: one click opens a Stichwahl over exactly the tied ideas.
+  const runOff = valid ? runOffFor(results.ranking, n) : null
   const current = useShortlist((s) => s.entries) ?? []
   return (
     <div className="pw-promote" onKeyDown={(event) => event.stopPropagation()}>
@@ -161,6 +164,21 @@ function Promote({
         </button>
       </div>
       {preview > n ? <p className="pw-muted">{t('voting.shortlist.tieNote')}</p> : null}
+      {runOff ? (
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={action.busy}
+          data-testid="run-off"
+          onClick={() =>
+            void action.run(() =>
+              votingApi.openRound(boardId, { dotsPerParticipant: runOff.places, ideaIds: runOff.ideaIds }, token),
+            )
+          }
+        >
+          {t('runOff.open', { ideas: runOff.ideaIds.length, count: runOff.places })}
+        </button>
+      ) : null}
       <button
         type="button"
         className="pw-button pw-button--secondary"
