@@ -154,10 +154,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('authority on two instances through R
     expect(stored[malloryCard.id], "Mallory's card under Ada's id").toBeUndefined()
   })
 
-  // FINDING: an update that waits for its client-id claim in PostgreSQL is overtaken by the same
-  // socket's sync step 1, which the room answers at once. serverRoundTrip (helpers/testServer.ts)
-  // documents "one socket's messages are handled in order" as its barrier; here it returned before
-  // the first write was applied in 20 of 20 tries, so every PostgreSQL test relying on it may race.
+  // Found with the fuzzer: an update waiting for its client-id claim in PostgreSQL was overtaken
+  // by the same socket's sync step 1, answered at once. serverRoundTrip (helpers/testServer.ts)
+  // relies on in-order handling as its barrier; it came back before the first write was applied
+  // in 20 of 20 tries, so every PostgreSQL test asserting room state after it could race.
   it("a socket's sync step 1 is answered only after its update that waits for a client-id claim", async () => {
     const workshop = await createWorkshop(a.url)
     const boardId = workshop.boardIds[0]!

@@ -1,4 +1,4 @@
-import type { IdeaCardShape } from '@pinnwand/shared'
+import { type IdeaCardShape, Limits } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import { HOSTILE_MARK } from './hostileUpdates.ts'
@@ -15,12 +15,6 @@ export interface RecordView {
   where: string
   records: YKeyValue<TLRecord>
 }
-
-/**
- * No limit on record ids is written down (shared/src/limits.ts); tldraw's are ~30 characters.
- * Anything past this is an attacker's, and is stored twice (entry key and record id).
- */
-const RECORD_ID_MAX = 1024
 
 /**
  * The first way in which a view breaks "no record changed except as its writer may": an honest
@@ -41,7 +35,7 @@ export function findViolation(
       }
     }
     for (const [id, entry] of records.map) {
-      if (id.length > RECORD_ID_MAX) return `${where}: kept a record whose id has ${id.length} characters`
+      if (id.length > Limits.recordIdMax) return `${where}: kept a record whose id has ${id.length} characters`
       const record = entry.val as IdeaCardShape
       if (record.typeName !== 'shape') continue
       if (honestUsers.has(record.props?.authorId) && !model.has(id)) {
