@@ -44,8 +44,13 @@ export class BoardConnection {
     })
 
     const wsOrigin = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`
+    // The token travels in the subprotocol offer, not the URL, so it stays out of proxy access
+    // logs; the server answers with 'pinnwand' and never echoes it. Tokens are base64url and
+    // always fit a subprotocol; anything else falls back to the query parameter.
+    const inHeader = /^[\w-]+$/.test(token)
     this.provider = new WebsocketProvider(`${wsOrigin}/ws`, boardId, this.doc, {
-      params: { token, [BOARD_STATE_PARAM]: '1' },
+      params: inHeader ? { [BOARD_STATE_PARAM]: '1' } : { token, [BOARD_STATE_PARAM]: '1' },
+      protocols: inHeader ? ['pinnwand', `pinnwand.token.${token}`] : [],
       // Each tab syncs with the server only. Over BroadcastChannel, tabs of different people in
       // one browser would hand each other document updates, and a tab forwarding someone else's
       // unsynced edits is refused by the server (Yjs client ids are bound to their writer).
