@@ -268,17 +268,19 @@ export function serverRoundTrip(provider: WebsocketProvider): Promise<void> {
   if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error('provider not connected'))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no sync step 2 within 5 s')), 5_000)
+    const onClose = () => reject(new Error('closed before the round trip completed'))
     const onMessage = (data: Buffer | ArrayBuffer) => {
       // y-websocket sets binaryType 'arraybuffer'. Frame: [0 = sync, 1 = step 2, …]
       const bytes = new Uint8Array(data)
       if (bytes[0] === 0 && bytes[1] === 1) {
         ws.off('message', onMessage)
+        ws.off('close', onClose) // a long-lived client makes many round trips
         clearTimeout(timer)
         resolve()
       }
     }
     ws.on('message', onMessage)
-    ws.once('close', () => reject(new Error('closed before the round trip completed')))
+    ws.once('close', onClose)
     const sv = Y.encodeStateVector(provider.doc)
     ws.send(encodeFrame(0, 0, sv))
   })
