@@ -94,6 +94,9 @@ export function BoardCanvas({
     [me, i18n],
   )
   const overrides = useMemo(() => boardUiOverrides(me.role), [me.role])
+  // One page for participants: tldraw then shows no page menu ("Board ▾", "Create new page")
+  // and no "move to page" — a workshop board is one page, and a second one would hide cards.
+  const options = useMemo(() => (me.role === 'facilitator' ? undefined : { maxPages: 1 }), [me.role])
   const context = useMemo<BoardContextValue>(() => ({ session, me, boardId, token }), [session, me, boardId, token])
 
   const onMount = (editor: Editor) => {
@@ -152,6 +155,7 @@ export function BoardCanvas({
           licenseKey={licenseKey ?? undefined}
           locale={i18n.language}
           onMount={onMount}
+          options={options}
           hideUi={me.role === 'projector'}
         >
           {me.role === 'projector' ? (
