@@ -168,4 +168,29 @@ describe.skipIf(!databaseUrl || !redisUrl)('authority on two instances through R
     await serverRoundTrip(writer.provider)
     expect(a.server.rooms.getLoaded(boardId)!.records.has(card.id)).toBe(true)
   })
+
+  it('a newcomer on B whose id an attacker on A reads from presence keeps her id', async () => {
+    const workshop = await createWorkshop(a.url)
+    const boardId = workshop.boardIds[0]!
+    const ada = await joinParticipant(b.url, workshop, 'Ada')
+    const mallory = await joinParticipant(a.url, workshop, 'Mallory')
+    const observer = await connect(a, boardId, workshop.facilitatorToken)
+    const attacker = await openHostileSocket(a.url, boardId, mallory.participantToken)
+    hostiles.push(attacker)
+    const newcomer = await connect(b, boardId, ada.participantToken)
+    const adaClient = newcomer.doc.clientID
+    newcomer.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#f00' })
+    // The attacker writes the moment Ada's id shows in presence on A.
+    await waitFor(() => attacker.presenceClients.has(adaClient), { interval: 1, what: "Ada's id in presence on A" })
+    const squatted = ideaCard(mallory.participantId, 'Mallorys Karte', { author: 'Mallory' })
+    attacker.sendUpdate(new UpdateCrafter(attacker.mirror).push(adaClient, squatted.id, squatted).encode())
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.foreignClientId)
+
+    const first = ideaCard(ada.participantId, 'Adas erste Idee')
+    newcomer.records.set(first.id, first)
+    await waitFor(() => observer.has(first.id) || newcomer.closes.length > 0, { timeout: 5_000 }).catch(() => undefined)
+    expect.soft(newcomer.closes, 'closes of Ada').toEqual([])
+    expect(observer.has(first.id), "Ada's first card on A").toBe(true)
+    expect(observer.has(squatted.id), "Mallory's card under Ada's id").toBe(false)
+  })
 })
