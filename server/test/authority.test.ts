@@ -14,6 +14,7 @@ import {
   writerClientOf,
 } from './helpers/hostileClient.ts'
 import {
+  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -357,6 +358,32 @@ describe('authority: updates that would leave something pending, foreign client 
         .soft((recordsOf(doc)[card.id] as IdeaCardShape | undefined)?.props.text, where)
         .toBe('Adas Idee, überarbeitet')
     }
+  })
+
+  it("writing under the server's own client id is refused (4423); the server's next write still arrives", async () => {
+    const { workshop, boardId, mallory, observer, room } = await scene()
+    // The server writes under its id (compensations, API changes): an attacker can read it.
+    await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      token: workshop.facilitatorToken,
+      body: { text: 'über die API' },
+    })
+    const attacker = await hostile(boardId, mallory.participantToken)
+    const serverClient = room.doc.clientID
+    await waitFor(() => nextClock(attacker.mirror, serverClient) === nextClock(room.doc, serverClient), {
+      what: "the server's writes at the attacker",
+    })
+    const card = ideaCard(mallory.participantId, 'Mallorys Karte', { author: 'Mallory' })
+    attacker.sendUpdate(new UpdateCrafter(attacker.mirror).push(serverClient, card.id, card).encode())
+    expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.foreignClientId)
+    expect.soft(room.records.has(card.id), 'the write under the server id').toBe(false)
+
+    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      token: workshop.facilitatorToken,
+      body: { text: 'noch einmal über die API' },
+    })
+    expect(res.status).toBe(201)
+    await waitFor(() => observer.texts().includes('noch einmal über die API'), { what: 'the API card at the observer' })
+    expectNothingPending(boardId)
   })
 
   it('the same person may continue her own client id: after a reconnect and from a second socket', async () => {
