@@ -1,5 +1,5 @@
 import type { BoardStateMessage } from '@pinnwand/shared/boardState'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAnnouncer } from '../ideas/announcer.ts'
 import { useSession } from '../state/sessionStore.ts'
@@ -45,23 +45,28 @@ export function PhaseNoticeToast({ myUserId }: { myUserId: string }) {
     }
   }
   const textRef = useRef(text)
-  textRef.current = text
+  useEffect(() => {
+    textRef.current = text
+  })
 
-  const push = useRef((notices: PhaseNotice[]) => {
-    if (notices.length === 0) return
-    pending.current.push(...notices)
-    if (gatherTimer.current) return
-    gatherTimer.current = setTimeout(() => {
-      gatherTimer.current = null
-      const gathered = supersede(pending.current)
-      pending.current = []
-      if (gathered.length === 0) return
-      setShown((previous) => ({ notices: gathered, seq: (previous?.seq ?? 0) + 1 }))
-      // The timer chip's own live region already says that time is up.
-      const spoken = gathered.filter((n) => n.kind !== 'timeUp').map((n) => textRef.current(n))
-      if (spoken.length > 0) announce(spoken.join(' '))
-    }, GATHER_MS)
-  }).current
+  const push = useCallback(
+    (notices: PhaseNotice[]) => {
+      if (notices.length === 0) return
+      pending.current.push(...notices)
+      if (gatherTimer.current) return
+      gatherTimer.current = setTimeout(() => {
+        gatherTimer.current = null
+        const gathered = supersede(pending.current)
+        pending.current = []
+        if (gathered.length === 0) return
+        setShown((previous) => ({ notices: gathered, seq: (previous?.seq ?? 0) + 1 }))
+        // The timer chip's own live region already says that time is up.
+        const spoken = gathered.filter((n) => n.kind !== 'timeUp').map((n) => textRef.current(n))
+        if (spoken.length > 0) announce(spoken.join(' '))
+      }, GATHER_MS)
+    },
+    [announce],
+  )
 
   useEffect(() => {
     let before: BoardStateMessage | null = useSession.getState().boardState

@@ -51,9 +51,8 @@ export function ProjectorIdeaList({ editor }: { editor: Editor }) {
   const [cycle, setCycle] = useState(0)
   const pages = fit.pages.length
   useEffect(() => {
-    setCycle(0)
     if (pages <= 1) return
-    const timer = setInterval(() => setCycle((n) => (n + 1) % pages), PAGE_MS)
+    const timer = setInterval(() => setCycle((n) => n + 1), PAGE_MS)
     return () => clearInterval(timer)
   }, [pages])
   const shown = (fit.pages[cycle % Math.max(1, pages)] ?? ideas.map((_, i) => i)).map((i) => ideas[i]!).filter(Boolean)

@@ -120,9 +120,8 @@ function useShownPage(
   const [cycle, setCycle] = useState(0)
   const count = pages.length
   useEffect(() => {
-    setCycle(0)
     if (shownPlaces !== null || count <= 1) return
-    const timer = setInterval(() => setCycle((n) => (n + 1) % count), PAGE_MS)
+    const timer = setInterval(() => setCycle((n) => n + 1), PAGE_MS)
     return () => clearInterval(timer)
   }, [shownPlaces, count])
   if (count <= 1) return 0

@@ -30,9 +30,10 @@ export function useFitText(
   key: string,
 ): TextFit {
   const [fit, setFit] = useState<TextFit>({ size: sizes[0]!, pages: [] })
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the items and the screen
   useLayoutEffect(() => {
     const run = () => {
+      // The measuring copy is ours to restyle: it is invisible and exists only to be measured.
+      // eslint-disable-next-line react-hooks/immutability
       const list = measure.current
       if (!list) return
       const items = [...list.querySelectorAll<HTMLElement>('[data-fit-item]')]
@@ -68,6 +69,8 @@ export function useFitText(
     void document.fonts?.ready.then(run)
     window.addEventListener('resize', run)
     return () => window.removeEventListener('resize', run)
+    // `key` stands for the items and the screen; the sizes are constants of the caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   return fit
 }

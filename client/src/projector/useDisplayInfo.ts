@@ -10,19 +10,16 @@ const loaded = new Map<string, BoardDisplayInfo>()
 /** Title, question and join code of the board; retried until the server answers. */
 export function useDisplayInfo(boardId: string, token: string): BoardDisplayInfo | null {
   const key = `${boardId} ${token}`
-  const [info, setInfo] = useState<BoardDisplayInfo | null>(() => loaded.get(key) ?? null)
+  const [answer, setAnswer] = useState<{ key: string; info: BoardDisplayInfo } | null>(null)
   useEffect(() => {
-    if (loaded.has(key)) {
-      setInfo(loaded.get(key)!)
-      return
-    }
+    if (loaded.has(key)) return
     let cancelled = false
     let retry: ReturnType<typeof setTimeout> | null = null
     const load = () =>
       fetchBoardDisplay(boardId, token).then(
-        (answer) => {
-          loaded.set(key, answer)
-          if (!cancelled) setInfo(answer)
+        (info) => {
+          loaded.set(key, info)
+          if (!cancelled) setAnswer({ key, info })
         },
         () => {
           if (!cancelled) retry = setTimeout(load, DISPLAY_RETRY_MS)
@@ -34,5 +31,5 @@ export function useDisplayInfo(boardId: string, token: string): BoardDisplayInfo
       if (retry) clearTimeout(retry)
     }
   }, [boardId, token, key])
-  return info
+  return loaded.get(key) ?? (answer?.key === key ? answer.info : null)
 }
