@@ -277,6 +277,7 @@ export class GatewayFuzz {
         .map((h) => h.client.doc.clientID)
         .filter((id) => nextClock(socket.mirror, id) > 0),
       honestUsers: this.honest.map((h) => h.userId),
+      serverClients: this.rooms().flatMap(({ room }) => (room ? [room.doc.clientID] : [])),
     })
     return { attacker, socket, attack, journalIndex: -1, concurrent: false }
   }

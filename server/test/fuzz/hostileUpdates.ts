@@ -29,6 +29,8 @@ export interface AttackContext {
    * the mix unless FUZZ_SQUAT=1, as every run would end there.
    */
   boundHonestClients: number[]
+  /** The rooms' own client ids (the server writes compensations and API changes under them). */
+  serverClients: number[]
   /** User ids of the honest people (their cards are targets). */
   honestUsers: string[]
 }
@@ -139,7 +141,7 @@ const futureDelete: Builder = (ctx) => {
 const foreignClientId: Builder = (ctx) => {
   const { rng } = ctx
   const squat = process.env.FUZZ_SQUAT === '1'
-  const victims = squat ? ctx.honestClients : ctx.boundHonestClients
+  const victims = [...(squat ? ctx.honestClients : ctx.boundHonestClients), ...ctx.serverClients]
   if (victims.length === 0) return pendingOrigin(ctx)
   const victim = rng.pick(victims)
   const value = rng.chance(0.5)
