@@ -121,7 +121,7 @@ export class BoardRoom {
   /** Who writes under which Yjs client id (nobody under another's). */
   private readonly bindings: ClientIdBindings
   /** Updates of connections waiting for a client-id claim, in arrival order. */
-  private readonly claiming = new Map<RoomConnection, QueuedUpdate[]>()
+  private readonly claiming = new Map<RoomConnection, ClientMessage[]>()
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
   private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
@@ -145,6 +145,8 @@ export class BoardRoom {
   /** Of the current client update: record ids it deleted / wrote with permission. */
   private deletedNow: string[] = []
   private writtenNow = new Set<string>()
+  /** Entries the current client update deleted, by key (a refused change is restored in their place). */
+  private deletedEntries = new Map<string, Y.Item>()
   /** Records another instance brought back although their delete still wins: deleted again. */
   private redelete = new Set<string>()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
@@ -181,6 +183,15 @@ export class BoardRoom {
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
     this.deleteWins = new DeleteWins(doc)
+    getRecordsArray(doc).observe((event) => {
+      if (!this.connections.has(event.transaction.origin as RoomConnection)) return
+      for (const item of event.changes.deleted) {
+        if (!(item.content instanceof Y.ContentAny)) continue
+        for (const entry of item.content.arr as { key?: unknown }[]) {
+          if (typeof entry?.key === 'string') this.deletedEntries.set(entry.key, item)
+        }
+      }
+    })
     getDeletesMap(doc).observe((event: Y.YMapEvent<RecordDelete>) => {
       // Another instance's delete reached us after a move it had not seen: the move loses here too.
       if (event.transaction.origin !== RELAY_ORIGIN) return
@@ -203,6 +214,13 @@ export class BoardRoom {
     this.presence = new PresenceRelay<RoomConnection>(doc, options.awarenessMs, {
       recipients: () => this.connections,
       publish: (update) => this.emit({ type: 'presence', update }),
+      bound: (speaker, clientId) => {
+        // Ids with content are bound by their first writer (or were, before bindings existed).
+        if (Y.getState(this.doc.store, clientId) > 0) return
+        this.bindings.reserve(clientId, speaker.actor.userId, (error) =>
+          this.options.logger.warn({ err: error, boardId: this.boardId }, 'binding a presence client id failed'),
+        )
+      },
     })
   }
 
@@ -328,6 +346,13 @@ export class BoardRoom {
   /** Handles one decoded client message. Returns a close reason when the client must go. */
   receive(connection: RoomConnection, message: ClientMessage): CloseVerdict | null {
     if (!this.connections.has(connection)) return null
+    // Behind a client-id claim of this connection: everything it sends keeps its order (a sync
+    // step 1 after an update must be answered with that update applied).
+    const waiting = this.claiming.get(connection)
+    if (waiting) {
+      waiting.push(message)
+      return null
+    }
     switch (message.kind) {
       case 'sync-step1':
         // Everything in the document is durable: answer now (a cold load saves a tick).
@@ -339,15 +364,8 @@ export class BoardRoom {
         this.pendingSyncs.push({ connection, stateVector: message.stateVector })
         this.scheduleTick()
         return null
-      case 'sync-update': {
-        // Behind a client-id claim of this connection: keep the order of its updates.
-        const waiting = this.claiming.get(connection)
-        if (waiting) {
-          waiting.push({ update: message.update, live: message.live === true })
-          return null
-        }
+      case 'sync-update':
         return this.receiveUpdate(connection, message.update, message.live === true)
-      }
       case 'awareness': {
         const refused = this.presence.receive(connection, message.update)
         return refused ? { closeCode: 4400, reason: refused } : null
@@ -419,7 +437,7 @@ export class BoardRoom {
     const writers = this.bindings.judge(dependencies.writers, actor.userId)
     if (writers.foreign !== null) return foreignClientVerdict(writers.foreign)
     if (writers.unknown.length > 0) {
-      this.claimThenReceive(connection, { update, live }, writers.unknown)
+      this.claimThenReceive(connection, { kind: 'sync-update', update, live }, writers.unknown)
       return null
     }
     const tooLarge = this.wouldExceedDocumentLimit(update)
@@ -428,6 +446,7 @@ export class BoardRoom {
     this.allowedDeletes = []
     this.deletedNow = []
     this.writtenNow = new Set()
+    this.deletedEntries = new Map()
     this.comments.reset()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
     const staleDeletes = live ? this.deleteWins.staleDeletedKeys(decoded.ds) : null
@@ -439,6 +458,7 @@ export class BoardRoom {
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
     if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
+    if (inspection.duplicateKeys) this.removeDuplicateEntries(inspection.duplicateKeys)
     this.settleDeletes(actor, staleDeletes)
     // Never expected (the dependency check follows Yjs); if it happens, what stayed pending must
     // not wait to be integrated inside someone else's transaction.
@@ -458,7 +478,7 @@ export class BoardRoom {
    * Binds the client ids a connection writes under for the first time (in the store, shared by
    * all instances), then applies that update and whatever the connection sent meanwhile, in order.
    */
-  private claimThenReceive(connection: RoomConnection, first: QueuedUpdate, clientIds: number[]): void {
+  private claimThenReceive(connection: RoomConnection, first: ClientMessage, clientIds: number[]): void {
     const queue = [first]
     this.claiming.set(connection, queue)
     this.bindings.claim(clientIds, connection.actor.userId).then(
@@ -471,8 +491,7 @@ export class BoardRoom {
           // A later update may need a claim of its own: the rest waits behind that one.
           const next = this.claiming.get(connection)
           if (next) return void next.push(...queue.slice(i))
-          const { update, live } = queue[i]!
-          const verdict = this.receiveUpdate(connection, update, live)
+          const verdict = this.receive(connection, queue[i]!)
           if (verdict) return this.closeWith(connection, verdict)
         }
       },
@@ -579,7 +598,7 @@ export class BoardRoom {
     const written = [...this.writtenNow].filter((id) => this.records.has(id))
     if (deleted.length === 0 && !written.some((id) => this.deleteWins.recentDelete(id))) return
     this.doc.transact(() => {
-      for (const id of stale) this.records.delete(id)
+      this.deleteEntriesOf(stale)
       this.deleteWins.note(deleted, written, actor.userId)
     }, SERVER_ORIGIN)
     if (stale.length > 0) {
@@ -587,12 +606,32 @@ export class BoardRoom {
     }
   }
 
+  /**
+   * An update that writes one key twice leaves a second entry in the array that YKeyValue's map
+   * does not show (and the review never saw), but that a joining client reads as the record.
+   * Keep only the entry the map holds (none, if the record was refused).
+   */
+  private removeDuplicateEntries(keys: string[]): void {
+    const wanted = new Set(keys)
+    const array = getRecordsArray(this.doc)
+    const entries = array.toArray()
+    const stale: number[] = []
+    entries.forEach((entry, index) => {
+      if (wanted.has(entry.key) && this.records.map.get(entry.key) !== entry) stale.push(index)
+    })
+    if (stale.length === 0) return
+    this.doc.transact(() => {
+      for (const index of stale.reverse()) array.delete(index, 1)
+    }, SERVER_ORIGIN)
+    this.needsNetDiff = true
+  }
+
   /** Deletes what another instance brought back although its delete still wins here. */
   private enforceDeletes(): void {
     if (this.redelete.size === 0) return
     const ids = [...this.redelete].filter((id) => this.records.has(id) && this.deleteWins.recentDelete(id))
     this.redelete.clear()
-    if (ids.length > 0) this.doc.transact(() => ids.forEach((id) => this.records.delete(id)), SERVER_ORIGIN)
+    if (ids.length > 0) this.doc.transact(() => this.deleteEntriesOf(ids), SERVER_ORIGIN)
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */
@@ -602,10 +641,8 @@ export class BoardRoom {
     let refusedComments: ReturnType<CommentGuard['revert']> = []
     const orphans = this.childrenOfRestored(refusals)
     this.doc.transact(() => {
-      for (const { entry } of refusals) {
-        if (entry.before === undefined) this.records.delete(entry.id)
-        else this.records.set(entry.id, entry.before)
-      }
+      this.deleteEntriesOf(refusals.filter(({ entry }) => entry.before === undefined).map(({ entry }) => entry.id))
+      for (const { entry } of refusals) if (entry.before !== undefined) this.restoreInPlace(entry.id, entry.before)
       for (const record of orphans) this.records.set(record.id, record)
       refusedComments = this.comments.revert()
     }, SERVER_ORIGIN)
@@ -620,6 +657,39 @@ export class BoardRoom {
       )
       this.emit({ type: 'refused', connectionId: connection.id, recordId: entry.id, reason })
     }
+  }
+
+  /**
+   * Deletes every entry of these keys (call inside a server transaction). YKeyValue.delete
+   * removes only the left-most entry of a key, which is not the current one when an update
+   * wrote the key twice; a record the review refused must leave no entry behind.
+   */
+  private deleteEntriesOf(ids: Iterable<string>): void {
+    const keys = new Set(ids)
+    if (keys.size === 0) return
+    const array = getRecordsArray(this.doc)
+    const entries = array.toArray()
+    for (let index = entries.length - 1; index >= 0; index--) {
+      if (keys.has(entries[index]!.key)) array.delete(index, 1)
+    }
+  }
+
+  /**
+   * Puts a record back as it was, where its entry stood. Appending it (YKeyValue.set) would make
+   * the restored entry concurrent with whatever the owner wrote meanwhile at the end of the
+   * array, and where Yjs orders it to the right the owner's edit would be lost for everyone.
+   * Inserted where the replaced entry was, it stays to the left of any such edit, which wins.
+   */
+  private restoreInPlace(id: string, before: TLRecord): void {
+    const replaced = this.deletedEntries.get(id)
+    this.deleteEntriesOf([id])
+    const array = getRecordsArray(this.doc)
+    let index = 0
+    for (let item = array._start; item !== null && item !== replaced; item = item.right) {
+      if (!item.deleted && item.countable) index += item.length
+    }
+    if (!replaced) index = array.length
+    array.insert(index, [{ key: id, val: before }])
   }
 
   /**
@@ -803,10 +873,4 @@ export class BoardRoom {
 
 function foreignClientVerdict(clientId: number): CloseVerdict {
   return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }
-}
-
-/** A client update waiting behind a client-id claim. */
-interface QueuedUpdate {
-  update: Uint8Array
-  live: boolean
 }

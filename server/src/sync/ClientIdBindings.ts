@@ -48,11 +48,24 @@ export class ClientIdBindings {
     const owners = this.durable ? await this.durable(claims) : new Map<number, string>()
     let foreign: number | null = null
     for (const clientId of clientIds) {
-      // Without a durable store (unit tests) the first claim in this process wins.
+      // The store's answer is the truth (also over a reservation); without a store (unit tests)
+      // the first claim in this process wins.
       const owner = owners.get(clientId) ?? this.owners.get(clientId) ?? ownerId
-      if (!this.owners.has(clientId)) this.owners.set(clientId, owner)
-      if (this.owners.get(clientId) !== ownerId) foreign ??= clientId
+      this.owners.set(clientId, owner)
+      if (owner !== ownerId) foreign ??= clientId
     }
     return foreign
+  }
+
+  /**
+   * Binds an id that nobody has written under yet to the person whose presence announced it:
+   * here at once (so this instance refuses anyone else straight away), and in the store. An id
+   * announced in presence is visible to everyone, and whoever wrote under it first would
+   * otherwise own it, so a newcomer could be locked out of her own id before her first write.
+   */
+  reserve(clientId: number, ownerId: string, onError: (error: unknown) => void): void {
+    if (this.owners.has(clientId)) return
+    this.owners.set(clientId, ownerId)
+    if (this.durable) this.claim([clientId], ownerId).catch(onError)
   }
 }

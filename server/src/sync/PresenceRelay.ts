@@ -26,6 +26,12 @@ export interface PresenceAudience {
   recipients(): Iterable<{ send(message: Uint8Array): void }>
   /** Receives the awareness update of this instance's own clients' changes, once per fan-out. */
   publish?(update: Uint8Array): void
+  /**
+   * A client id was bound to a person for the first time (their connection announced it). The
+   * room binds the document client id of the same number to them too, before anyone who saw it
+   * in presence can write under it.
+   */
+  bound?(speaker: PresenceSpeaker, clientId: number): void
 }
 
 /** Origin of awareness entries relayed from another instance: fanned out, never re-published. */
@@ -171,6 +177,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     if (this.boundTo.has(clientId)) return
     const person = connection.actor.userId
     this.boundTo.set(clientId, person)
+    this.audience.bound?.(connection, clientId)
     let bound = this.boundIds.get(person)
     if (!bound) this.boundIds.set(person, (bound = []))
     bound.push(clientId)

@@ -1,7 +1,13 @@
 import { BoardDoc } from '@pinnwand/shared'
 import * as Y from 'yjs'
 
-export type UpdateInspection = { ok: true } | { ok: false; reason: string }
+export type UpdateInspection =
+  /**
+   * `duplicateKeys`: keys the update writes more than once. YKeyValue keeps only one entry per
+   * key in its map but leaves the others in the array, where a joining client would find them;
+   * the room removes them after its review (BoardRoom).
+   */
+  { ok: true; duplicateKeys?: string[] } | { ok: false; reason: string }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -31,6 +37,8 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 
 /** The same checks on an update decoded already; `stateOf` gives the room's clock per client. */
 export function inspectDecodedUpdate(decoded: DecodedUpdate, stateOf: (client: number) => number): UpdateInspection {
+  const keys = new Set<string>()
+  const duplicateKeys = new Set<string>()
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
     // Structs the room already has are ignored by Yjs anyway. Clients resend them routinely (an
@@ -56,9 +64,11 @@ export function inspectDecodedUpdate(decoded: DecodedUpdate, stateOf: (client: n
       if (!isPlainObject(entry) || typeof entry.key !== 'string' || !isPlainObject(entry.val)) {
         return { ok: false, reason: 'records entries must be { key, val } objects' }
       }
+      if (keys.has(entry.key)) duplicateKeys.add(entry.key)
+      keys.add(entry.key)
     }
   }
-  return { ok: true }
+  return duplicateKeys.size > 0 ? { ok: true, duplicateKeys: [...duplicateKeys] } : { ok: true }
 }
 
 /** A new entry of the `comments` map: one plain object under a key. Its contents are reviewed later. */
