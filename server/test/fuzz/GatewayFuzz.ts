@@ -19,7 +19,7 @@ import {
 } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { diffKeys, findViolation, matches, type ModelCard, type RecordView, summarise } from './fuzzInvariants.ts'
-import { type Attack, buildAttack, HOSTILE_MARK, seededCard } from './hostileUpdates.ts'
+import { type Attack, buildAttack, describeUpdate, HOSTILE_MARK, seededCard } from './hostileUpdates.ts'
 import { Prng } from './prng.ts'
 
 export interface FuzzOptions {
@@ -243,7 +243,10 @@ export class GatewayFuzz {
       records.delete(id)
       model.deleted = true
     }
-    this.note(`honest ${actor.name} ${op} ${id}${offline ? ' offline, then reconnects' : ''}`)
+    const clientId = actor.client.doc.clientID
+    this.note(
+      `honest ${actor.name} ${op} ${id} (as ${clientId}:${nextClock(actor.client.doc, clientId)})${offline ? ' offline' : ''}`,
+    )
     this.summary.honestWrites++
     const expected = { ...this.model.get(id)! }
     if (offline) actor.client.provider.connect()
@@ -286,6 +289,7 @@ export class GatewayFuzz {
     const { attacker, socket, attack } = prepared
     this.note(`hostile ${attacker.name} ${attack.kind} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`)
     prepared.journalIndex = this.journal.length - 1
+    if (process.env.FUZZ_DEBUG) for (const u of attack.updates) console.info(`${attacker.name}: ${describeUpdate(u)}`)
     for (const update of attack.updates) socket.sendUpdate(update)
     for (const update of attack.presence ?? []) socket.sendAwareness(update)
   }

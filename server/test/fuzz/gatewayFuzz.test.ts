@@ -6,7 +6,10 @@ import { GatewayFuzz } from './GatewayFuzz.ts'
 const databaseUrl = process.env.DATABASE_URL
 const redisUrl = process.env.REDIS_URL
 
-/** Pinned seeds; `FUZZ_SEED=123 FUZZ_STEPS=500` runs one more seed by hand (several: `FUZZ_SEED=1,2,3`). */
+/**
+ * Pinned seeds; `FUZZ_SEED=123 FUZZ_STEPS=500` runs one more seed by hand (several: `FUZZ_SEED=1,2,3`),
+ * `FUZZ_DEBUG=1` prints every attack's structs and delete ranges.
+ */
 const PINNED_SEEDS = [1, 12, 4424, 4423, 20261204]
 const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
 const steps = Number(process.env.FUZZ_STEPS ?? 50)

@@ -355,3 +355,15 @@ export function buildAttack(ctx: AttackContext): Attack {
     if (!skipped.has(attack.kind.replace(/^mutated\((.*)\)$/, '$1'))) return attack
   }
 }
+
+/** Structs and delete ranges of an update in one line (FUZZ_DEBUG=1 prints it for every attack). */
+export function describeUpdate(update: Uint8Array): string {
+  try {
+    const decoded = Y.decodeUpdate(update)
+    const structs = decoded.structs.map((s) => `${s.constructor.name}(${s.id.client}:${s.id.clock}+${s.length})`)
+    const ds = [...decoded.ds.clients].map(([c, r]) => `${c}:${r.map((x) => `${x.clock}+${x.len}`).join(',')}`)
+    return `structs ${structs.join(' ') || '-'}; deletes ${ds.join(' ') || '-'}`
+  } catch (error) {
+    return `undecodable (${(error as Error).message})`
+  }
+}
