@@ -39,12 +39,11 @@ test.describe('board history', () => {
     await expect(saved).toBeVisible()
     await expect(saved).toContainText('3 ideas')
 
-    // Someone deletes every card.
-    await page.evaluate(() => {
-      const editor = window.__pinnwand!.editor
-      editor.selectAll()
-      editor.deleteShapes(editor.getSelectedShapeIds())
-    })
+    // Someone deletes every card: a click on an empty part of the board, select all, Delete.
+    const canvas = (await page.getByTestId('canvas').boundingBox())!
+    await page.mouse.click(canvas.x + canvas.width - 20, canvas.y + canvas.height / 2)
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.press('Delete')
     await expect.poll(() => ada.board.cardTexts()).toEqual([])
 
     // Preview first, then restore with the confirmation step.

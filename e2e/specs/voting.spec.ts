@@ -7,11 +7,21 @@ import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /** One JSON API call as a setup script would make it. */
-async function call<T = unknown>(baseUrl: string, method: string, route: string, token?: string, body?: unknown): Promise<T> {
+async function call<T = unknown>(
+  baseUrl: string,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(new URL(route, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const response = await fetch(new URL(route, baseUrl), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const text = await response.text()
   if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`)
   return (text ? JSON.parse(text) : undefined) as T
@@ -72,7 +82,11 @@ async function frameContent(page: Page, leftPx = 0): Promise<void> {
   await page.evaluate((left) => {
     const editor = window.__pinnwand!.editor
     const b = editor.getCurrentPageBounds()
-    if (b) editor.zoomToBounds({ x: b.x - left, y: b.y, w: b.w + left, h: b.h }, { targetZoom: 1, inset: 140, immediate: true })
+    if (b)
+      editor.zoomToBounds(
+        { x: b.x - left, y: b.y, w: b.w + left, h: b.h },
+        { targetZoom: 1, inset: 140, immediate: true },
+      )
   }, leftPx)
 }
 
@@ -95,148 +109,190 @@ async function keepScreenshot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('dot voting end to end', () => {
-  test('facilitator opens a round, phone and tablet place dots, reveal, ranking, top 3 to the plenary', {
-    tag: '@desktop',
-  }, async ({ browser, server, board, networkLog }) => {
-    test.setTimeout(120_000)
-    const event = await eventWithPlenary(server.url)
-    const ideas = ['Bike lanes on Main Street', 'Night bus to the villages', 'Car sharing at the station', 'More benches']
-    for (const text of ideas) {
-      await call(server.url, 'POST', `/api/boards/${event.boardId}/ideas`, event.facilitatorToken, { text })
-    }
+  test(
+    'facilitator opens a round, phone and tablet place dots, reveal, ranking, top 3 to the plenary',
+    {
+      tag: '@desktop',
+    },
+    async ({ browser, server, board, networkLog }) => {
+      test.setTimeout(120_000)
+      const event = await eventWithPlenary(server.url)
+      const ideas = [
+        'Bike lanes on Main Street',
+        'Night bus to the villages',
+        'Car sharing at the station',
+        'More benches',
+      ]
+      for (const text of ideas) {
+        await call(server.url, 'POST', `/api/boards/${event.boardId}/ideas`, event.facilitatorToken, { text })
+      }
 
-    // The facilitator opens a named round on the first three cards (selected on the board) with
-    // 3 dots, at most 2 per idea, 10 minutes.
-    await board.open(event.boardId, event.facilitatorToken)
-    await board.waitForConnected()
-    await frameContent(board.page)
-    await board.page.getByTestId('panel-tab-voting').click()
-    const panel = board.page.getByTestId('panel-voting')
-    const cardIds = Object.fromEntries((await board.storedCards()).map((c) => [c.text, c.id]))
-    await board.page.evaluate((ids) => {
-      window.__pinnwand!.editor.select(...ids)
-    }, ideas.slice(0, 3).map((text) => cardIds[text]!))
-    await panel.getByTestId('round-scope-selected').check()
-    await expect(panel.getByText('the selected cards (3)')).toBeVisible()
-    await panel.getByTestId('round-dots').fill('3')
-    await panel.getByTestId('round-cap').fill('2')
-    await panel.getByTestId('round-minutes').fill('10')
-    await panel.getByTestId('round-anonymous').uncheck()
-    await panel.getByTestId('round-open').click()
-    await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'open')
+      // The facilitator opens a named round on the first three cards (selected on the board) with
+      // 3 dots, at most 2 per idea, 10 minutes.
+      await board.open(event.boardId, event.facilitatorToken)
+      await board.waitForConnected()
+      await frameContent(board.page)
+      // Click the first card, shift-click the next two.
+      for (const [i, text] of ideas.slice(0, 3).entries()) {
+        await board.card(text).click({ modifiers: i === 0 ? [] : ['Shift'] })
+      }
+      await expect.poll(async () => (await board.selectedIds()).length).toBe(3)
+      await board.page.getByTestId('panel-tab-voting').click()
+      const panel = board.page.getByTestId('panel-voting')
+      await panel.getByTestId('round-scope-selected').check()
+      await expect(panel.getByText('the selected cards (3)')).toBeVisible()
+      await panel.getByTestId('round-dots').fill('3')
+      await panel.getByTestId('round-cap').fill('2')
+      await panel.getByTestId('round-minutes').fill('10')
+      await panel.getByTestId('round-anonymous').uncheck()
+      await panel.getByTestId('round-open').click()
+      await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'open')
 
-    // Two participants: a phone (votes from the list) and a tablet (votes on the cards).
-    const phone = await participantOn(browser, server.url, event, 'Pia', 'phone')
-    const tablet = await participantOn(browser, server.url, event, 'Tom', 'tablet')
-    networkLog.watch(phone.context)
-    networkLog.watch(tablet.context)
+      // Two participants: a phone (votes from the list) and a tablet (votes on the cards).
+      const phone = await participantOn(browser, server.url, event, 'Pia', 'phone')
+      const tablet = await participantOn(browser, server.url, event, 'Tom', 'tablet')
+      networkLog.watch(phone.context)
+      networkLog.watch(tablet.context)
 
-    // Phone: the vote list opens by itself; the budget stays in view.
-    const list = phone.board.page.getByTestId('vote-list')
-    await expect(list).toBeVisible()
-    await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('3 of 3 dots left')
-    const phoneItem = (text: string) => list.getByTestId('vote-list-item').filter({ hasText: text })
-    await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
-    await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
-    await phoneItem(ideas[1]!).getByTestId('vote-list-add').tap()
-    await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('0 of 3 dots left')
-    await expect(phoneItem(ideas[0]!)).toHaveAttribute('data-mine', '2')
-    // A fourth dot is refused, in words.
-    // (aria-disabled, not disabled: the tap still explains itself)
-    await phoneItem(ideas[2]!).getByTestId('vote-list-add').tap({ force: true })
-    await expect(phone.board.page.getByTestId('vote-announcer')).toContainText('All your dots are placed')
+      // Phone: the vote list opens by itself; the budget stays in view.
+      const list = phone.board.page.getByTestId('vote-list')
+      await expect(list).toBeVisible()
+      await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('3 of 3 dots left')
+      const phoneItem = (text: string) => list.getByTestId('vote-list-item').filter({ hasText: text })
+      await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
+      await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
+      await phoneItem(ideas[1]!).getByTestId('vote-list-add').tap()
+      await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('0 of 3 dots left')
+      await expect(phoneItem(ideas[0]!)).toHaveAttribute('data-mine', '2')
+      // A fourth dot is refused, in words.
+      // (aria-disabled, not disabled: the tap still explains itself)
+      await phoneItem(ideas[2]!).getByTestId('vote-list-add').tap({ force: true })
+      await expect(phone.board.page.getByTestId('vote-announcer')).toContainText('All your dots are placed')
 
-    // Tablet: dots on the cards; cards show own dots only; the fourth card is not in the vote.
-    await frameContent(tablet.board.page)
-    const card = (text: string) => tablet.board.card(text)
-    await expect(card(ideas[3]!).getByTestId('vote-ineligible')).toContainText('Not in this vote')
-    await expect(card(ideas[3]!).getByTestId('vote-add')).toHaveCount(0)
-    await expect(phone.board.page.getByTestId('vote-list-item')).toHaveCount(3)
-    await expect(remaining(tablet.board.page)).toContainText('3 of 3 dots left')
-    await card(ideas[2]!).getByTestId('vote-add').tap()
-    await card(ideas[2]!).getByTestId('vote-add').tap()
-    await expect(card(ideas[2]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '2')
-    // The cap of 2 per idea: refused and explained (aria-disabled, so the tap still explains itself).
-    await card(ideas[2]!).getByTestId('vote-add').tap({ force: true })
-    await expect(tablet.board.page.getByTestId('vote-refusal')).toContainText('most dots one person may give it')
-    await keepScreenshot(tablet.board.page, 'voting-participant.png')
-    await expectNoSeriousAxeViolations(tablet.board.page, ['[data-testid="voting-bar"]', '[data-testid="vote-bar"]'])
-    await expectNoSeriousAxeViolations(phone.board.page, ['[data-testid="panel-voting"]'])
-    await card(ideas[0]!).getByTestId('vote-add').tap()
-    // Take one back, place it elsewhere.
-    await card(ideas[2]!).getByTestId('vote-remove').tap()
-    await card(ideas[1]!).getByTestId('vote-add').tap()
-    await expect(remaining(tablet.board.page)).toContainText('0 of 3 dots left')
-    await expect(card(ideas[0]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '1')
-    // Progress for everyone, never the distribution: the tablet sees nothing of Pia's dots.
-    await expect(tablet.board.page.getByTestId('vote-progress')).toContainText('2 people voted · 6 dots placed')
-    await expect(tablet.board.page.getByTestId('vote-result')).toHaveCount(0)
-    await expect(board.page.getByTestId('round-status')).toContainText('2 people voted · 6 dots placed')
+      // Tablet: dots on the cards; cards show own dots only; the fourth card is not in the vote.
+      await frameContent(tablet.board.page)
+      const card = (text: string) => tablet.board.card(text)
+      await expect(card(ideas[3]!).getByTestId('vote-ineligible')).toContainText('Not in this vote')
+      await expect(card(ideas[3]!).getByTestId('vote-add')).toHaveCount(0)
+      await expect(phone.board.page.getByTestId('vote-list-item')).toHaveCount(3)
+      await expect(remaining(tablet.board.page)).toContainText('3 of 3 dots left')
+      await card(ideas[2]!).getByTestId('vote-add').tap()
+      await card(ideas[2]!).getByTestId('vote-add').tap()
+      await expect(card(ideas[2]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '2')
+      // The cap of 2 per idea: refused and explained (aria-disabled, so the tap still explains itself).
+      await card(ideas[2]!).getByTestId('vote-add').tap({ force: true })
+      await expect(tablet.board.page.getByTestId('vote-refusal')).toContainText('most dots one person may give it')
+      await keepScreenshot(tablet.board.page, 'voting-participant.png')
+      await expectNoSeriousAxeViolations(tablet.board.page, ['[data-testid="voting-bar"]', '[data-testid="vote-bar"]'])
+      await expectNoSeriousAxeViolations(phone.board.page, ['[data-testid="panel-voting"]'])
+      await card(ideas[0]!).getByTestId('vote-add').tap()
+      // Take one back, place it elsewhere.
+      await card(ideas[2]!).getByTestId('vote-remove').tap()
+      await card(ideas[1]!).getByTestId('vote-add').tap()
+      await expect(remaining(tablet.board.page)).toContainText('0 of 3 dots left')
+      await expect(card(ideas[0]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '1')
+      // Progress for everyone, never the distribution: the tablet sees nothing of Pia's dots.
+      await expect(tablet.board.page.getByTestId('vote-progress')).toContainText('2 people voted · 6 dots placed')
+      await expect(tablet.board.page.getByTestId('vote-result')).toHaveCount(0)
+      await expect(board.page.getByTestId('round-status')).toContainText('2 people voted · 6 dots placed')
 
-    // Reveal: A 3 (2+1), B 2 (1+1), C 1, D 0.
-    await panel.getByTestId('round-reveal').click()
-    await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'revealed')
-    const rows = panel.getByTestId('current-results').getByTestId('ranking-row')
-    await expect(rows).toHaveCount(3)
-    const ranking = await rows.evaluateAll((els) =>
-      els.map((el) => [el.querySelector('.pw-ranking__text')?.textContent?.trim(), el.getAttribute('data-votes'), el.getAttribute('data-rank')]),
-    )
-    expect(ranking).toEqual([
-      [ideas[0], '3', '1'],
-      [ideas[1], '2', '2'],
-      [ideas[2], '1', '3'],
-    ])
-    // Everyone now sees the totals on the cards.
-    await expect(card(ideas[0]!).getByTestId('vote-result')).toHaveAttribute('data-votes', '3')
-    await expect(card(ideas[3]!).getByTestId('vote-result')).toHaveCount(0)
+      // Reveal: A 3 (2+1), B 2 (1+1), C 1, D 0.
+      await panel.getByTestId('round-reveal').click()
+      await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'revealed')
+      const rows = panel.getByTestId('current-results').getByTestId('ranking-row')
+      await expect(rows).toHaveCount(3)
+      const ranking = await rows.evaluateAll((els) =>
+        els.map((el) => [
+          el.querySelector('.pw-ranking__text')?.textContent?.trim(),
+          el.getAttribute('data-votes'),
+          el.getAttribute('data-rank'),
+        ]),
+      )
+      expect(ranking).toEqual([
+        [ideas[0], '3', '1'],
+        [ideas[1], '2', '2'],
+        [ideas[2], '1', '3'],
+      ])
+      // Everyone now sees the totals on the cards.
+      await expect(card(ideas[0]!).getByTestId('vote-result')).toHaveAttribute('data-votes', '3')
+      await expect(card(ideas[3]!).getByTestId('vote-result')).toHaveCount(0)
 
-    // Top 3 to the shortlist; the plenary board shows them, labelled by table.
-    await panel.getByTestId('promote-top-n').fill('3')
-    await panel.getByTestId('promote-top').click()
-    await expect(panel.getByTestId('shortlist-entry')).toHaveCount(3)
-    await expect(phone.board.page.getByTestId('shortlist-entry')).toHaveCount(3)
-    await expect(panel.getByTestId('ballots')).toContainText('Who voted for what (2 people)')
-    await board.page.setViewportSize({ width: 1280, height: 1100 })
-    await board.page.evaluate(() => {
-      window.__pinnwand!.editor.selectNone()
-    })
-    await frameContent(board.page, 700)
-    await keepScreenshot(board.page, 'voting-facilitator.png')
+      // Top 3 to the shortlist; the plenary board shows them, labelled by table.
+      await panel.getByTestId('promote-top-n').fill('3')
+      await panel.getByTestId('promote-top').click()
+      await expect(panel.getByTestId('shortlist-entry')).toHaveCount(3)
+      await expect(phone.board.page.getByTestId('shortlist-entry')).toHaveCount(3)
+      await expect(panel.getByTestId('ballots')).toContainText('Who voted for what (2 people)')
+      await board.page.setViewportSize({ width: 1280, height: 1100 })
+      await board.page.getByTestId('canvas').click({ position: { x: 1260, y: 540 } })
+      await expect.poll(() => board.selectedIds()).toEqual([])
+      await frameContent(board.page, 700)
+      await keepScreenshot(board.page, 'voting-facilitator.png')
 
-    await expectNoSeriousAxeViolations(board.page, ['[data-testid="panel-voting"]', '[data-testid="vote-result"]'])
+      await expectNoSeriousAxeViolations(board.page, ['[data-testid="panel-voting"]', '[data-testid="vote-result"]'])
 
-    const plenary = new BoardPage(await (await browser.newContext({ baseURL: server.url })).newPage(), { touch: false })
-    networkLog.watch(plenary.page.context())
-    await plenary.open(event.plenaryId, event.facilitatorToken)
-    await plenary.waitForConnected()
-    for (const text of ideas.slice(0, 3)) await expect(plenary.card(text)).toHaveCount(1)
-    await expect(plenary.card(ideas[3]!)).toHaveCount(0)
-    await expect(plenary.page.getByText('Table 1: Mobility')).toBeVisible()
+      const plenary = new BoardPage(await (await browser.newContext({ baseURL: server.url })).newPage(), {
+        touch: false,
+      })
+      networkLog.watch(plenary.page.context())
+      await plenary.open(event.plenaryId, event.facilitatorToken)
+      await plenary.waitForConnected()
+      for (const text of ideas.slice(0, 3)) await expect(plenary.card(text)).toHaveCount(1)
+      await expect(plenary.card(ideas[3]!)).toHaveCount(0)
+      await expect(plenary.page.getByText('Table 1: Mobility')).toBeVisible()
 
-    await Promise.all([phone.context.close(), tablet.context.close(), plenary.page.context().close()])
-  })
+      await Promise.all([phone.context.close(), tablet.context.close(), plenary.page.context().close()])
+    },
+  )
 
-  test('voting with the keyboard alone: buttons named by idea and count, changes announced', {
-    tag: '@desktop',
-  }, async ({ server, board, newUser, workshop }) => {
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text: 'Car-free Sundays' })
-    await call(server.url, 'POST', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken, { dotsPerParticipant: 2 })
-    const kim = await newUser('Kim')
-    await kim.board.open(workshop.boardId, kim.participant.token)
-    await kim.board.waitForConnected()
-    const page = kim.board.page
-    await page.getByTestId('panel-tab-voting').focus()
-    await page.keyboard.press('Enter')
-    const add = page.getByRole('button', { name: 'Give a dot: “Car-free Sundays” (your dots here: 0)' }).last()
-    await add.focus()
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('vote-announcer')).toContainText('Dot given: “Car-free Sundays” now has 1 from you. 1 dots left.')
-    await expect(page.getByRole('button', { name: 'Take a dot back: “Car-free Sundays” (your dots here: 1)' }).last()).toBeVisible()
-    const rounds = await call<{ rounds: { id: string }[] }>(server.url, 'GET', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken)
-    // The dot shows at once (optimistic); the server has it when its request is answered.
-    await expect
-      .poll(async () => (await call<{ totalVotes: number }>(server.url, 'GET', `/api/rounds/${rounds.rounds[0]!.id}/results`, workshop.facilitatorToken)).totalVotes)
-      .toBe(1)
-    void board
-  })
+  test(
+    'voting with the keyboard alone: buttons named by idea and count, changes announced',
+    {
+      tag: '@desktop',
+    },
+    async ({ server, board, newUser, workshop }) => {
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, {
+        text: 'Car-free Sundays',
+      })
+      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken, {
+        dotsPerParticipant: 2,
+      })
+      const kim = await newUser('Kim')
+      await kim.board.open(workshop.boardId, kim.participant.token)
+      await kim.board.waitForConnected()
+      const page = kim.board.page
+      await page.getByTestId('panel-tab-voting').focus()
+      await page.keyboard.press('Enter')
+      const add = page.getByRole('button', { name: 'Give a dot: “Car-free Sundays” (your dots here: 0)' }).last()
+      await add.focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('vote-announcer')).toContainText(
+        'Dot given: “Car-free Sundays” now has 1 from you. 1 dots left.',
+      )
+      await expect(
+        page.getByRole('button', { name: 'Take a dot back: “Car-free Sundays” (your dots here: 1)' }).last(),
+      ).toBeVisible()
+      const rounds = await call<{ rounds: { id: string }[] }>(
+        server.url,
+        'GET',
+        `/api/boards/${workshop.boardId}/rounds`,
+        workshop.facilitatorToken,
+      )
+      // The dot shows at once (optimistic); the server has it when its request is answered.
+      await expect
+        .poll(
+          async () =>
+            (
+              await call<{ totalVotes: number }>(
+                server.url,
+                'GET',
+                `/api/rounds/${rounds.rounds[0]!.id}/results`,
+                workshop.facilitatorToken,
+              )
+            ).totalVotes,
+        )
+        .toBe(1)
+      void board
+    },
+  )
 })
