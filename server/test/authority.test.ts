@@ -386,6 +386,55 @@ describe('authority: updates that would leave something pending, foreign client 
     expectNothingPending(boardId)
   })
 
+  // Found by the fuzzer (seed 404, step 20, about one run in three): after a duplicate-key rewrite
+  // of Ben's card and Ben's own edit of it at the same time, the card was gone from the room.
+  for (const order of ['attack first', 'edit first'] as const) {
+    it(`a duplicate-key rewrite of Ada's card crossing her edit (${order}) leaves her edit`, async () => {
+      const { boardId, mallory, victim, observer, card, room } = await scene()
+      const attacker = await hostile(boardId, mallory.participantToken)
+      const rewritten = { ...card, props: { ...card.props, text: 'UMGESCHRIEBEN' } }
+      const attack = new UpdateCrafter(attacker.mirror)
+        .as(throwawayClientId(), (records) =>
+          records.push([
+            { key: card.id, val: rewritten },
+            { key: card.id, val: rewritten },
+          ]),
+        )
+        .encode()
+      const edit = () =>
+        victim.records.set(card.id, { ...card, x: card.x + 5, props: { ...card.props, text: 'Adas Idee, neu' } })
+      if (order === 'attack first') {
+        const before = Y.encodeStateVector(room.doc)
+        attacker.sendUpdate(attack)
+        await waitFor(() => !equalBytes(Y.encodeStateVector(room.doc), before), {
+          interval: 1,
+          what: 'the attack applied',
+        })
+        edit()
+      } else {
+        edit()
+        attacker.sendUpdate(attack)
+      }
+      await attacker.roundTrip()
+      await serverRoundTrip(victim.provider)
+      await serverRoundTrip(observer.provider)
+      for (const [where, doc] of [
+        ['room', room.doc],
+        ['observer', observer.doc],
+        ["Ada's copy", victim.doc],
+      ] as const) {
+        expect
+          .soft((recordsOf(doc)[card.id] as IdeaCardShape | undefined)?.props.text ?? 'absent', where)
+          .toBe('Adas Idee, neu')
+      }
+      await room.flushAndCompact()
+      expect(
+        (recordsOf(await storedBoardDoc(t, boardId))[card.id] as IdeaCardShape | undefined)?.props.text ?? 'absent',
+        'store',
+      ).toBe('Adas Idee, neu')
+    })
+  }
+
   it('the same person may continue her own client id: after a reconnect and from a second socket', async () => {
     const { boardId, ada, victim, observer } = await scene()
     // The tab's connection ends; a new one continues with the same document and client id.
@@ -413,3 +462,7 @@ describe('authority: updates that would leave something pending, foreign client 
     victim.doc.destroy()
   })
 })
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i])
+}
