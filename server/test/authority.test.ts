@@ -264,9 +264,9 @@ describe('authority: updates that would leave something pending, foreign client 
     expectNothingPending(boardId)
   })
 
-  // FINDING (fuzzer, seed 1 on two instances): a client id is bound to whoever writes under it
+  // Found by the fuzzer (seed 1 on two instances): a client id is bound to whoever writes under it
   // first, and every client announces its id in presence before it writes anything. An attacker
-  // who writes first under a newcomer's id takes it over: the newcomer can then never write.
+  // who wrote first under a newcomer's id took it over, and her first card was dropped silently.
   it('a newcomer\u2019s client id, read from presence before she wrote, cannot be taken over', async () => {
     const workshop = await createWorkshop(t.url)
     const boardId = workshop.boardIds[0]!
@@ -316,7 +316,7 @@ describe('authority: updates that would leave something pending, foreign client 
     expect(Y.encodeStateAsUpdate(room.doc).byteLength, 'document bytes').toBeLessThan(50_000)
   })
 
-  // FINDING (fuzzer, seed 12 step 30): a refused change is undone by writing the old record
+  // Found by the fuzzer (seed 12 step 30): a refused change is undone by writing the old record
   // again (BoardRoom.compensate). That new entry is concurrent with whatever the owner wrote
   // meanwhile, and where Yjs orders it to the right (a larger client id) it wins: the owner's
   // edit is lost for everyone, her own screen included.
@@ -387,7 +387,8 @@ describe('authority: updates that would leave something pending, foreign client 
   })
 
   // Found by the fuzzer (seed 404, step 20, about one run in three): after a duplicate-key rewrite
-  // of Ben's card and Ben's own edit of it at the same time, the card was gone from the room.
+  // of Ben's card and Ben's own edit of it at the same time, the card was gone from the room. A
+  // single (not duplicated) refused rewrite crossing the edit does the same at fe8835d.
   for (const order of ['attack first', 'edit first'] as const) {
     it(`a duplicate-key rewrite of Ada's card crossing her edit (${order}) leaves her edit`, async () => {
       const { boardId, mallory, victim, observer, card, room } = await scene()
