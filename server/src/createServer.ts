@@ -119,7 +119,7 @@ export async function createServer(
       history,
       facilitation,
     },
-    { redis },
+    { redis, onThrottled: () => metrics.rateLimited.inc() },
   )
   app.addHook(
     'onRequest',

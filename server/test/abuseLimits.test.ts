@@ -76,6 +76,9 @@ describe('abuse limits', () => {
       body: { name: 'Ada', joinCode: workshop.joinCode },
     })
     expect(joined.status).toBe(201)
+    // Four refusals: two wrong lookups after the block, the right code and the join from there.
+    const metrics = await (await fetch(`${ts.url}/metrics`)).text()
+    expect(metrics).toContain('pinnwand_http_rate_limited_total 4')
   })
 
   it.skipIf(!process.env.REDIS_URL)(

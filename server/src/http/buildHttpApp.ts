@@ -76,7 +76,17 @@ function checkingInterval(...timeoutsMs: number[]): number {
 }
 
 /** The HTTP adapter: routes, JSON errors, request ids, the built web app. */
-export async function buildHttpApp(ctx: AppContext, { redis }: { redis?: Redis } = {}): Promise<FastifyInstance> {
+export async function buildHttpApp(
+  ctx: AppContext,
+  {
+    redis,
+    onThrottled,
+  }: {
+    redis?: Redis
+    /** A request refused by a per-address limit (guesses, workshop creation), for metrics. */
+    onThrottled?: () => void
+  } = {},
+): Promise<FastifyInstance> {
   const { requestTimeoutMs, headersTimeoutMs } = ctx.config
   const app = Fastify({
     // Per-request logs only when debugging: a plenary vote is thousands of requests.
@@ -128,7 +138,10 @@ export async function buildHttpApp(ctx: AppContext, { redis }: { redis?: Redis }
         error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
       }
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
-      if (error.statusCode === 429 && retryAfter) reply.header('retry-after', String(retryAfter))
+      if (error.statusCode === 429) {
+        onThrottled?.()
+        if (retryAfter) reply.header('retry-after', String(retryAfter))
+      }
       return reply.code(error.statusCode).send(body)
     }
     const status = error.statusCode ?? 500
