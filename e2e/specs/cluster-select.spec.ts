@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import type { BoardPage, ScreenBox } from '../pages/BoardPage.ts'
 import { createCluster, listIdeas } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
@@ -71,7 +72,7 @@ test.describe('clicking clusters', () => {
     server,
     workshop,
     board,
-  }) => {
+  }, testInfo) => {
     const clusterId = await createCluster(server.url, workshop.boardId, workshop.facilitatorToken, 'Topic')
     await openAs(board, workshop.boardId, workshop.facilitatorToken)
     await board.doubleTapAt(titleOf(await board.screenBox(clusterId)))
@@ -81,6 +82,11 @@ test.describe('clicking clusters', () => {
     await board.page.keyboard.type('Public transport')
     await board.page.keyboard.press('Enter')
     await expect.poll(async () => (await shapeOf(board, clusterId))?.props.title).toBe('Public transport')
+    await expect(board.page.getByTestId('cluster-toolbar')).toBeVisible()
+    const device = testInfo.project.name.startsWith('tablet') ? 'tablet' : 'desktop'
+    await board.page.screenshot({
+      path: fileURLToPath(new URL(`../../docs/screenshots/cluster-selected-${device}.png`, import.meta.url)),
+    })
     const types = await board.page.evaluate(() =>
       window.__pinnwand!.editor.getCurrentPageShapes().map((shape) => shape.type),
     )

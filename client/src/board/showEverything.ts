@@ -18,7 +18,7 @@ const CONTROLS = [
 ]
 
 /** How close to an edge a control must be to count as lying along it. */
-const NEAR_EDGE = 120
+const NEAR_EDGE = 160
 
 /** How much of each edge of the canvas the controls cover; no edge takes more than 40 % of the view. */
 function measureControlInsets(container: HTMLElement): Insets {
