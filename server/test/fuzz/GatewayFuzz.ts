@@ -71,6 +71,7 @@ interface Prepared {
    * attacker's). Only the invariants on honest content apply then.
    */
   concurrent: boolean
+  asSyncStep2: boolean
 }
 
 /**
@@ -282,15 +283,18 @@ export class GatewayFuzz {
       honestUsers: this.honest.map((h) => h.userId),
       serverClients: this.rooms().flatMap(({ room }) => (room ? [room.doc.clientID] : [])),
     })
-    return { attacker, socket, attack, journalIndex: -1, concurrent: false }
+    return { attacker, socket, attack, journalIndex: -1, concurrent: false, asSyncStep2: this.rng.chance(0.2) }
   }
 
   private send(prepared: Prepared): void {
     const { attacker, socket, attack } = prepared
-    this.note(`hostile ${attacker.name} ${attack.kind} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`)
+    this.note(
+      `hostile ${attacker.name} ${attack.kind}${prepared.asSyncStep2 ? ' as sync step 2' : ''} (${attack.updates.map((u) => u.byteLength).join('+')} bytes)`,
+    )
     prepared.journalIndex = this.journal.length - 1
     if (process.env.FUZZ_DEBUG) for (const u of attack.updates) console.info(`${attacker.name}: ${describeUpdate(u)}`)
-    for (const update of attack.updates) socket.sendUpdate(update)
+    // Now and then framed as a sync step 2: the room reads those differently (DeleteWins).
+    for (const update of attack.updates) socket.sendUpdate(update, prepared.asSyncStep2)
     for (const update of attack.presence ?? []) socket.sendAwareness(update)
   }
 

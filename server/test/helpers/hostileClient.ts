@@ -25,8 +25,11 @@ export interface HostileSocket {
   presenceClients: Set<number>
   /** Bytes of the server's answer to this socket's sync step 1 (what a joining client downloads). */
   syncBytes(): number
-  /** Sends a Yjs update as a y-websocket sync update (the socket may be closed already: then nothing). */
-  sendUpdate(update: Uint8Array): void
+  /**
+   * Sends a Yjs update as a y-websocket sync update, or with `asSyncStep2` framed as the answer to
+   * the server's sync step 1 (what a reconnecting tab sends). Nothing when the socket is closed.
+   */
+  sendUpdate(update: Uint8Array, asSyncStep2?: boolean): void
   /** Sends an awareness (presence) update as built by `awarenessUpdate`. */
   sendAwareness(update: Uint8Array): void
   /**
@@ -83,8 +86,8 @@ export async function openHostileSocket(baseUrl: string, boardId: string, token:
     closeCode: () => code,
     presenceClients,
     syncBytes: () => syncBytes,
-    sendUpdate(update) {
-      if (raw.ws.readyState === WebSocket.OPEN) raw.ws.send(encodeFrame(0, 2, update))
+    sendUpdate(update, asSyncStep2 = false) {
+      if (raw.ws.readyState === WebSocket.OPEN) raw.ws.send(encodeFrame(0, asSyncStep2 ? 1 : 2, update))
     },
     async roundTrip(timeoutMs = 5_000) {
       if (raw.ws.readyState !== WebSocket.OPEN) return code ?? (await raw.closed).code
