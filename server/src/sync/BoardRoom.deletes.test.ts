@@ -1,4 +1,4 @@
-import { type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import type { IdeaCardShape } from '@pinnwand/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
@@ -161,5 +161,24 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
     expect(one.room.records.has(c.id)).toBe(false)
     expect(two.room.records.has(c.id)).toBe(false)
     two.room.destroy()
+  })
+
+  it('two people moving one card at once is not a delete: the clean-up a replica sends changes nothing', async () => {
+    const { a, b } = makeRoom()
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    // Alice's move is still on its way when Bob's arrives at her tab.
+    const aliceMove = aliceDoc.write((r) => r.set(c.id, { ...c, x: 10 }))
+    room.receive(b, { kind: 'sync-update', update: otherDoc.write((r) => r.set(c.id, { ...c, x: 20 })), live: true })
+    await room.flushSoon()
+    // Her tab now holds two entries for the card and deletes the loser in a transaction of its
+    // own, which y-websocket sends as a live update after her move.
+    const cleanups: Uint8Array[] = []
+    const collect = (update: Uint8Array, origin: unknown) => origin !== 'server' && cleanups.push(update)
+    aliceDoc.doc.on('update', collect)
+    for (const m of a.syncMessages(2)) Y.applyUpdate(aliceDoc.doc, m.payload, 'server')
+    aliceDoc.doc.off('update', collect)
+    room.receive(a, { kind: 'sync-update', update: aliceMove, live: true })
+    for (const update of cleanups) room.receive(a, { kind: 'sync-update', update, live: true })
+    expect(room.records.has(c.id)).toBe(true)
   })
 })

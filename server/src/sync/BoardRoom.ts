@@ -182,7 +182,7 @@ export class BoardRoom {
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
-    this.deleteWins = new DeleteWins(doc)
+    this.deleteWins = new DeleteWins(doc, (origin) => this.connections.has(origin as RoomConnection))
     getRecordsArray(doc).observe((event) => {
       if (!this.connections.has(event.transaction.origin as RoomConnection)) return
       for (const item of event.changes.deleted) {
@@ -449,7 +449,7 @@ export class BoardRoom {
     this.deletedEntries = new Map()
     this.comments.reset()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
-    const staleDeletes = live ? this.deleteWins.staleDeletedKeys(decoded.ds) : null
+    const staleDeletes = live ? this.deleteWins.staleDeletedKeys(decoded) : null
     this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)

@@ -35,19 +35,37 @@ export class DeleteWins {
   private readonly now: () => number
   private lastPrune = 0
 
-  constructor(doc: Y.Doc, now: () => number = Date.now) {
+  /**
+   * `isClientWrite`: whether a transaction is a client's update on this instance. Only a
+   * client's own move — a transaction that writes a key anew and deletes that key's entry —
+   * counts as replacing an entry. Entries YKeyValue removes as duplicates after concurrent
+   * writes (every replica removes the loser, in its own transaction, and sends that delete
+   * along) must not: read as stale deletes, they would delete cards that were merely moved by
+   * two people at once. Relayed updates mix both and are left out (that order, across
+   * instances, stays with the deleter's tab).
+   */
+  constructor(doc: Y.Doc, isClientWrite: (origin: unknown) => boolean, now: () => number = Date.now) {
     this.now = now
     this.deletes = getDeletesMap(doc)
     getRecordsArray(doc).observe((event) => {
+      if (!isClientWrite(event.transaction.origin)) return
+      const written = new Set<string>()
+      for (const item of event.changes.added) {
+        if (item.content instanceof Y.ContentAny) {
+          for (const entry of item.content.arr as Partial<RecordEntry>[]) if (entry?.key) written.add(entry.key)
+        }
+      }
+      if (written.size === 0) return
       const at = this.now()
       for (const item of event.changes.deleted) {
         const content = item.content
         if (!(content instanceof Y.ContentAny)) continue
-        let clocks = this.replaced.get(item.id.client)
-        if (!clocks) this.replaced.set(item.id.client, (clocks = new Map()))
         content.arr.forEach((entry, i) => {
           const key = (entry as Partial<RecordEntry> | null)?.key
-          if (typeof key === 'string') clocks.set(item.id.clock + i, { key, at })
+          if (typeof key !== 'string' || !written.has(key)) return
+          let clocks = this.replaced.get(item.id.client)
+          if (!clocks) this.replaced.set(item.id.client, (clocks = new Map()))
+          clocks.set(item.id.clock + i, { key, at })
         })
       }
     })
@@ -66,12 +84,15 @@ export class DeleteWins {
   }
 
   /**
-   * Keys whose replaced entries a live update deletes: what its sender deleted without having
-   * seen the newer entry. Bounded by what is remembered, however large the ranges are.
+   * Keys whose replaced entries a live update deletes without writing an entry of that key
+   * itself: what its sender deleted without having seen the newer entry (an entry it writes
+   * may lose to a concurrent one and vanish from YKeyValue's view, so the update's own structs
+   * are read, not the room's change events). Bounded by what is remembered, however large the
+   * delete ranges are.
    */
-  staleDeletedKeys(ds: DecodedUpdate['ds']): Set<string> {
+  staleDeletedKeys(update: DecodedUpdate): Set<string> {
     const keys = new Set<string>()
-    for (const [client, ranges] of ds.clients) {
+    for (const [client, ranges] of update.ds.clients) {
       const clocks = this.replaced.get(client)
       if (!clocks) continue
       for (const { clock, len } of ranges) {
@@ -84,6 +105,11 @@ export class DeleteWins {
           for (const [c, entry] of clocks) if (c >= clock && c < clock + len) keys.add(entry.key)
         }
       }
+    }
+    if (keys.size === 0) return keys
+    for (const struct of update.structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
+      for (const entry of struct.content.arr as Partial<RecordEntry>[]) if (entry?.key) keys.delete(entry.key)
     }
     return keys
   }
