@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   api,
   type BoardClient,
-  connectClient,
   createWorkshop,
   joinParticipant,
   startTestServer,

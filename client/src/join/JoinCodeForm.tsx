@@ -37,6 +37,8 @@ export function JoinCodeForm({ autoFocus = false }: { autoFocus?: boolean }) {
           inputMode="text"
           placeholder="ABC DEF"
           maxLength={40}
+          // The join page has this one field: focus where the only task is (keyboard, screen reader).
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus={autoFocus}
           aria-invalid={empty}
           aria-describedby={empty ? `${inputId}-error` : undefined}

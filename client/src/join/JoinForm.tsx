@@ -106,6 +106,8 @@ export function JoinForm({
             onChange={(event) => setName(event.target.value)}
             maxLength={Limits.displayNameMax}
             autoComplete="nickname"
+            // After the QR code the name is the one thing left to type.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             required
             aria-invalid={missing.name ?? false}

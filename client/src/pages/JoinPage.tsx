@@ -21,6 +21,8 @@ export function JoinPage({ code }: { code: string | null }) {
         ) : (
           <div className="pw-card">
             <h1>{t('join.heading')}</h1>
+            {/* The page's only task; see JoinCodeForm. */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
             <JoinCodeForm autoFocus />
           </div>
         )}

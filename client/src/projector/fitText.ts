@@ -33,7 +33,6 @@ export function useFitText(
   useLayoutEffect(() => {
     const run = () => {
       // The measuring copy is ours to restyle: it is invisible and exists only to be measured.
-      // eslint-disable-next-line react-hooks/immutability
       const list = measure.current
       if (!list) return
       const items = [...list.querySelectorAll<HTMLElement>('[data-fit-item]')]

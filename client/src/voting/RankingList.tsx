@@ -138,6 +138,8 @@ function Promote({
   const runOff = valid ? runOffFor(results.ranking, n) : null
   const current = useShortlist((s) => s.entries) ?? []
   return (
+    // Keys typed into these fields must not reach the canvas's shortcuts (not an interaction).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="pw-promote" onKeyDown={(event) => event.stopPropagation()}>
       <div className="pw-promote__row">
         <label htmlFor={`${idPrefix}-top`}>{t('voting.shortlist.topLabel')}</label>

@@ -149,6 +149,8 @@ function ProxyPicker() {
     )
   }
   return (
+    // onKeyDown only keeps typed keys away from the canvas's shortcuts.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="pw-proxy"
       onSubmit={(event) => {

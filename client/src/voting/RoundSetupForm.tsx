@@ -66,6 +66,8 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
     })
 
   return (
+    // onKeyDown only keeps typed keys away from the canvas's shortcuts.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="pw-round-form"
       data-testid="round-form"

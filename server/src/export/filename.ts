@@ -30,6 +30,7 @@ export function safeFileName(name: string, fallback = 'board'): string {
  */
 export function contentDisposition(name: string, extension: string): string {
   const ascii = `${safeFileName(name)}.${extension}`
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   const utf8 = `${name.replace(/[\u0000-\u001F\u007F/\\:*?"<>|]+/g, '-').trim() || 'board'}.${extension}`
   const encoded = encodeURIComponent(utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`

@@ -6,6 +6,7 @@ import { FontFamily } from './fonts.ts'
 /** Characters XML 1.0 forbids (control characters, lone surrogates) are dropped, the rest escaped. */
 export function escapeXml(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')

@@ -1,5 +1,4 @@
 import type { TLSchema } from '@tldraw/tlschema'
-import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { migrateBoardDocument } from '../domain/boardDocument.ts'
 import { type BoardStateMessage, IDEA_CARD_TYPE } from '@pinnwand/shared'

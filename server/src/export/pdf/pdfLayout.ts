@@ -1,4 +1,3 @@
-/// <reference path="../pdfkit.d.ts" />
 import PDFDocument from 'pdfkit'
 import { fontBuffers, FontScript, splitByScript } from '../fonts.ts'
 
