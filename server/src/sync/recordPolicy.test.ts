@@ -294,3 +294,17 @@ describe('record limits', () => {
     })
   })
 })
+
+describe('clusters stay upright', () => {
+  const facilitator = actor('facilitator', 'f_1')
+  const upright = { ...cluster, meta: { createdBy: 'f_1' } } as unknown as TLRecord
+  it('refuses turning a cluster, or creating a turned one, for everyone', () => {
+    expect(update(upright, { ...upright, rotation: 1.2 } as TLRecord, facilitator)).toMatch(/rotated/)
+    expect(create({ ...upright, rotation: 0.5 } as TLRecord, facilitator)).toMatch(/rotated/)
+    expect(update(upright, { ...upright, x: 400 } as TLRecord, facilitator)).toBeNull()
+  })
+  it('leaves a cluster that is turned already alone when it is only moved (older boards)', () => {
+    const turned = { ...upright, rotation: 4.9 } as TLRecord
+    expect(update(turned, { ...turned, x: 400 } as TLRecord, facilitator)).toBeNull()
+  })
+})

@@ -92,6 +92,11 @@ export function reviewRecordChange(
     const invalid = validateRecord(id, after, before, schema)
     if (invalid) return invalid
   }
+  // A turned cluster is a mis-drag (one came out at 280°), never wanted: refused for everyone.
+  if (after?.typeName === 'shape' && after.type === CLUSTER_TYPE && after.rotation !== 0) {
+    if (!before || before.typeName !== 'shape' || before.rotation !== after.rotation)
+      return 'clusters cannot be rotated'
+  }
   const ownerBefore = shapeOwner(before)
   const ownerAfter = shapeOwner(after)
   if (before && after && ownerBefore !== ownerAfter) return 'the author of a shape cannot change'
