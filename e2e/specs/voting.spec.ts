@@ -267,7 +267,7 @@ test.describe('dot voting end to end', () => {
       await add.focus()
       await page.keyboard.press('Enter')
       await expect(page.getByTestId('vote-announcer')).toContainText(
-        'Dot given: “Car-free Sundays” now has 1 from you. 1 dots left.',
+        'Dot given: “Car-free Sundays” now has 1 dot from you. Left: 1.',
       )
       await expect(
         page.getByRole('button', { name: 'Take a dot back: “Car-free Sundays” (your dots here: 1)' }).last(),
