@@ -8,10 +8,7 @@ import tseslint from 'typescript-eslint'
 
 /** `no-restricted-imports` patterns: a layer may not reach into these. */
 const forbid = (...groups) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: groups.map(([group, message]) => ({ group, message })) },
-  ],
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 })
 
 export default tseslint.config(
@@ -66,7 +63,10 @@ export default tseslint.config(
   },
   {
     files: ['client/src/**/*.{ts,tsx}'],
-    rules: forbid([['**/server/**', '@pinnwand/server*'], 'the web app talks to the server over HTTP and WebSocket only']),
+    rules: forbid([
+      ['**/server/**', '@pinnwand/server*'],
+      'the web app talks to the server over HTTP and WebSocket only',
+    ]),
   },
   {
     files: ['server/src/**/*.ts'],

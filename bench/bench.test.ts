@@ -28,7 +28,14 @@ describe('pnpm bench --quick', () => {
       expect(line.connected).toBe(line.clients)
       expect(line.lostUpdates).toBe(0)
       expect(line.samples).toBe(line.expectedSamples)
-      for (const key of ['p50Ms', 'p95Ms', 'p99Ms', 'serverCpuCores', 'awarenessUpdatesPerClientPerS', 'cursorStatesPerClientPerS']) {
+      for (const key of [
+        'p50Ms',
+        'p95Ms',
+        'p99Ms',
+        'serverCpuCores',
+        'awarenessUpdatesPerClientPerS',
+        'cursorStatesPerClientPerS',
+      ]) {
         expect(isFigure(line[key]), `${line.server} ${key} = ${line[key]}`).toBe(true)
       }
     }

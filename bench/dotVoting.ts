@@ -27,17 +27,27 @@ try {
   const token = workshop.facilitatorToken
   const ideaIds: string[] = []
   for (let i = 0; i < IDEAS; i++) {
-    const { idea } = await api<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text: `Idee ${i + 1}` } })
+    const { idea } = await api<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      token,
+      body: { text: `Idee ${i + 1}` },
+    })
     ideaIds.push(idea.id)
   }
   // Everyone is on the board (with the board-state channel, as the web app is) while voting.
   const specs = target.specs.map((s) => ({ ...s, params: { ...s.params, state: '1' } }))
   const shares = load.split(specs)
-  const connected = await load.all('connect', (w) => ({ specs: shares[w]!, perSecond: 100 / load.size, timeoutMs: 60_000 }), 75_000)
+  const connected = await load.all(
+    'connect',
+    (w) => ({ specs: shares[w]!, perSecond: 100 / load.size, timeoutMs: 60_000 }),
+    75_000,
+  )
   const synced = connected.reduce((n, c) => n + c.synced, 0)
   if (synced < PARTICIPANTS) problems.push(`only ${synced} of ${PARTICIPANTS} clients synced`)
 
-  const { roundId } = await api<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, { token, body: { dotsPerParticipant: DOTS } })
+  const { roundId } = await api<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, {
+    token,
+    body: { dotsPerParticipant: DOTS },
+  })
   // Each person's dots at random moments of the window, on random ideas (several on one is fine).
   const plans: PlannedVote[][] = shares.map(() => [])
   let requests = 0
@@ -55,7 +65,9 @@ try {
     }
   })
   const startAt = monotonicMs() + 500
-  const outcomes = (await load.all('votes', (w) => ({ baseUrl: server.url, roundId, startAt, votes: plans[w]! }), 120_000)).flat()
+  const outcomes = (
+    await load.all('votes', (w) => ({ baseUrl: server.url, roundId, startAt, votes: plans[w]! }), 120_000)
+  ).flat()
   const spanMs = monotonicMs() - startAt
 
   await api(server.url, 'POST', `/api/rounds/${roundId}/close`, { token })
@@ -73,7 +85,8 @@ try {
   }
   const confirmed = [...expected.values()].reduce((a, b) => a + b, 0)
   const unanswered = outcomes.filter((o) => o.status === 0).length
-  if (unanswered > 0) problems.push(`${unanswered} requests got no answer after ${Math.max(...outcomes.map((o) => o.attempts))} attempts`)
+  if (unanswered > 0)
+    problems.push(`${unanswered} requests got no answer after ${Math.max(...outcomes.map((o) => o.attempts))} attempts`)
   const counted = new Map(results.ranking.map((r) => [r.ideaId, r.votes]))
   let lost = 0
   let duplicated = 0
@@ -87,7 +100,8 @@ try {
     const key = o.code ? `${o.status} ${o.code}` : String(o.status)
     statuses[key] = (statuses[key] ?? 0) + 1
   }
-  if (lost > 0 || duplicated > 0) problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
+  if (lost > 0 || duplicated > 0)
+    problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
   const latency = summarize(outcomes.filter((o) => o.status !== 0).map((o) => o.ms))
   emit({
     bench: `dot-voting-${PARTICIPANTS}`,

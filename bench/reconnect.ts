@@ -22,7 +22,11 @@ const load = new LoadGenerator(LoadGenerator.workersFor(CLIENTS))
 const problems: string[] = []
 try {
   const shares = load.split(target.specs)
-  const connected = await load.all('connect', (w) => ({ specs: shares[w]!, perSecond: 100 / load.size, timeoutMs: 60_000 }), 75_000)
+  const connected = await load.all(
+    'connect',
+    (w) => ({ specs: shares[w]!, perSecond: 100 / load.size, timeoutMs: 60_000 }),
+    75_000,
+  )
   const synced = connected.reduce((n, c) => n + c.synced, 0)
   if (synced < CLIENTS) problems.push(`only ${synced} of ${CLIENTS} clients synced before the restart`)
   await load.all('createCards', undefined as never, 10_000)
@@ -36,13 +40,19 @@ try {
   const resync = await load.all('waitResynced', { timeoutMs: RESYNC_LIMIT_MS }, RESYNC_LIMIT_MS + 15_000)
   const times = resync.flatMap((r) => [...r.resyncedAt])
   const lost = resync.reduce((n, r) => n + r.lost, 0)
-  if (times.length < CLIENTS) problems.push(`${CLIENTS - times.length} clients had not resynced ${RESYNC_LIMIT_MS} ms after the restart`)
+  if (times.length < CLIENTS)
+    problems.push(`${CLIENTS - times.length} clients had not resynced ${RESYNC_LIMIT_MS} ms after the restart`)
   const afterReady = summarize(times.map((t) => t - readyAt))
 
   // Every board works again: one edit per client, everyone on the board receives all of them.
-  const runs = await load.all('run', { editsPerSecond: (quick ? 12 : 100) / load.size, cursorHz: 0, durationMs: quick ? 1500 : 6000 }, 60_000)
+  const runs = await load.all(
+    'run',
+    { editsPerSecond: (quick ? 12 : 100) / load.size, cursorHz: 0, durationMs: quick ? 1500 : 6000 },
+    60_000,
+  )
   const expected: SeqByRoom = {}
-  for (const r of runs) for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
+  for (const r of runs)
+    for (const [room, seqs] of Object.entries(r.lastSeq)) Object.assign((expected[room] ??= {}), seqs)
   let missing = NaN
   const drainEnd = monotonicMs() + 30_000
   do {

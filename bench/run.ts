@@ -52,7 +52,10 @@ export function runBench(bench: Bench, { quick = false, onLine = (_: string) => 
       clearTimeout(timer)
       current = null
       if (timedOut) {
-        const line = JSON.stringify({ bench: bench.name, error: `stopped after the time limit of ${limitMs / 60_000} min` })
+        const line = JSON.stringify({
+          bench: bench.name,
+          error: `stopped after the time limit of ${limitMs / 60_000} min`,
+        })
         lines.push(line)
         onLine(line)
       } else if (code !== 0) {

@@ -29,6 +29,7 @@ interface PinnwandTestEditor {
   getCurrentPageShapes(): PinnwandTestShape[]
   getShape(id: string): PinnwandTestShape | undefined
   getShapePageBounds(id: string): PinnwandTestBox | undefined
+  getZoomLevel(): number
   getSelectedShapes(): PinnwandTestShape[]
   getSortedChildIdsForParent(id: string): string[]
   pageToViewport(point: { x: number; y: number }): { x: number; y: number }

@@ -20,8 +20,12 @@ function newestMtime(dir) {
 }
 
 const builtIndex = path.join(root, 'client/dist/index.html')
-const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) => path.join(root, p))
-const sourceTime = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)))
+const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) =>
+  path.join(root, p),
+)
+const sourceTime = Math.max(
+  ...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+)
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
   console.log('Building the web app (once after each change)…')
   const build = spawnSync('pnpm', ['--filter', '@pinnwand/client', 'build'], { cwd: root, stdio: 'inherit' })

@@ -20,10 +20,22 @@ if (only !== 'e2e') {
   // Not silent: a type error must be visible in CI's log, not only its exit code.
   exitCode ||= run('pnpm', ['typecheck'])
   if (exitCode) console.error('\ntypecheck failed: unit and e2e tests were not run.')
+  // Lint guards the layers (import boundaries), hooks and accessibility; prettier the format.
+  if (!exitCode) {
+    exitCode ||= run('pnpm', ['lint'])
+    if (exitCode) console.error('\nlint failed: unit and e2e tests were not run.')
+  }
   const report = path.join(root, '.vitest-reports/results.json')
   mkdirSync(path.dirname(report), { recursive: true })
   rmSync(report, { force: true })
-  exitCode ||= run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  exitCode ||= run('pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ])
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'))
     totals.passed += r.numPassedTests
@@ -47,12 +59,15 @@ if (only !== 'unit') {
   // Like every step here, not run after an earlier failure; the cluster pass runs even when the
   // single one failed (its failures tell something else).
   const passes = exitCode ? [] : [{ topology: 'single', args: [] }]
-  if (!exitCode && process.env.DATABASE_URL && process.env.REDIS_URL) passes.push({ topology: 'cluster', args: ['--project=desktop-chromium'] })
+  if (!exitCode && process.env.DATABASE_URL && process.env.REDIS_URL)
+    passes.push({ topology: 'cluster', args: ['--project=desktop-chromium'] })
   for (const { topology, args } of passes) {
     // playwright.config.ts names the report after the topology; the path is set here as well.
     const report = path.join(root, `e2e/test-results/results${topology === 'cluster' ? '-cluster' : ''}.json`)
     rmSync(report, { force: true })
-    console.log(`\ne2e: ${topology === 'cluster' ? 'two instances on PostgreSQL + Redis behind a proxy' : 'one embedded instance'}`)
+    console.log(
+      `\ne2e: ${topology === 'cluster' ? 'two instances on PostgreSQL + Redis behind a proxy' : 'one embedded instance'}`,
+    )
     const status = spawnSync('pnpm', ['exec', 'playwright', 'test', ...args], {
       cwd: path.join(root, 'e2e'),
       stdio: 'inherit',
@@ -65,7 +80,9 @@ if (only !== 'unit') {
       totals.failed += s.unexpected
       totals.skipped += s.skipped
       totals.flaky = (totals.flaky ?? 0) + s.flaky
-      console.log(`e2e (${topology}): ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped, ${s.flaky} flaky`)
+      console.log(
+        `e2e (${topology}): ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped, ${s.flaky} flaky`,
+      )
     } else exitCode ||= 1
   }
 }

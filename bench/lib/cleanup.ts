@@ -15,5 +15,6 @@ export function killOnExit(child: ChildProcess): void {
   process.on('exit', () => {
     for (const c of children) c.kill('SIGKILL')
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)))
 }

@@ -14,13 +14,17 @@ const LOCK = '/tmp/pinnwand-e2e.lock'
  */
 export function prepareClientDist(): string {
   const copy = path.join(mkdtempSync(path.join(tmpdir(), 'pinnwand-bench-dist-')), 'dist')
-  const build = process.env.BENCH_NO_BUILD === '1' && existsSync(path.join(repoRoot, 'client/dist/index.html')) ? 'true' : 'pnpm --filter @pinnwand/client build'
+  const build =
+    process.env.BENCH_NO_BUILD === '1' && existsSync(path.join(repoRoot, 'client/dist/index.html'))
+      ? 'true'
+      : 'pnpm --filter @pinnwand/client build'
   const log = path.join(path.dirname(copy), 'build.log')
   const result = spawnSync('flock', [LOCK, 'sh', '-c', `${build} >${log} 2>&1 && cp -r client/dist ${copy}`], {
     cwd: repoRoot,
     stdio: 'inherit',
     timeout: 15 * 60_000,
   })
-  if (result.status !== 0 || !existsSync(path.join(copy, 'index.html'))) throw new Error(`building the client failed (see ${log})`)
+  if (result.status !== 0 || !existsSync(path.join(copy, 'index.html')))
+    throw new Error(`building the client failed (see ${log})`)
   return copy
 }

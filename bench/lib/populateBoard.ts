@@ -15,7 +15,12 @@ export interface BoardConnection {
 }
 
 /** A plain y-websocket client of our server in this process (for setting up, not for load). */
-export async function openBoard(serverUrl: string, boardId: string, token: string, timeoutMs = 60_000): Promise<BoardConnection & { syncMs: number }> {
+export async function openBoard(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  timeoutMs = 60_000,
+): Promise<BoardConnection & { syncMs: number }> {
   const doc = new Y.Doc()
   const started = performance.now()
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
@@ -48,7 +53,13 @@ export async function openBoard(serverUrl: string, boardId: string, token: strin
  * the export sample) in named clusters of 100, written by the facilitator. Resolves once a
  * second client has received all of them, i.e. the server has persisted and broadcast them.
  */
-export async function populateBoard(serverUrl: string, boardId: string, facilitatorToken: string, facilitatorId: string, cards: number): Promise<void> {
+export async function populateBoard(
+  serverUrl: string,
+  boardId: string,
+  facilitatorToken: string,
+  facilitatorId: string,
+  cards: number,
+): Promise<void> {
   const writer = await openBoard(serverUrl, boardId, facilitatorToken)
   const reader = await openBoard(serverUrl, boardId, facilitatorToken)
   try {
@@ -75,7 +86,10 @@ export async function populateBoard(serverUrl: string, boardId: string, facilita
           const n = c * CARDS_PER_CLUSTER + i
           const id = `shape:card-${n}`
           const text = `${SampleTexts[n % SampleTexts.length]} (${n + 1})`
-          const card = ideaCardRecord(id, author, text, { x: 20 + (i % 10) * 235, y: 60 + Math.floor(i / 10) * 180 }) as BoardRecord & { parentId: string }
+          const card = ideaCardRecord(id, author, text, {
+            x: 20 + (i % 10) * 235,
+            y: 60 + Math.floor(i / 10) * 180,
+          }) as BoardRecord & { parentId: string }
           writer.records.set(id, { ...card, parentId: clusterId, index: indexKey(i + 1) } as BoardRecord)
         }
       })

@@ -28,7 +28,11 @@ export function measureCpu(pid: number, now: () => number = () => performance.no
     stop(): { cores: number; cpuSeconds: number; wallSeconds: number } {
       const cpu = cpuSeconds(pid) - startCpu
       const wall = (now() - startWall) / 1000
-      return { cores: Math.round((cpu / wall) * 100) / 100, cpuSeconds: Math.round(cpu * 100) / 100, wallSeconds: Math.round(wall * 10) / 10 }
+      return {
+        cores: Math.round((cpu / wall) * 100) / 100,
+        cpuSeconds: Math.round(cpu * 100) / 100,
+        wallSeconds: Math.round(wall * 10) / 10,
+      }
     },
   }
 }

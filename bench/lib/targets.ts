@@ -1,6 +1,13 @@
 import type { ClientSpec } from '../load/clientAdapters.ts'
 import { type ServerKind, startPeer } from './peerProcess.ts'
-import { type BenchServer, type BenchWorkshop, createWorkshop, joinParticipants, startPinnwand, type StartOptions } from './serverProcess.ts'
+import {
+  type BenchServer,
+  type BenchWorkshop,
+  createWorkshop,
+  joinParticipants,
+  startPinnwand,
+  type StartOptions,
+} from './serverProcess.ts'
 
 /** How simulated clients take others' awareness (BENCH_AWARENESS=apply: as in a browser). */
 export const awarenessMode: 'count' | 'apply' = process.env.BENCH_AWARENESS === 'apply' ? 'apply' : 'count'

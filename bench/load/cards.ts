@@ -43,7 +43,15 @@ export function ideaCardRecord(
     isLocked: false,
     opacity: 1,
     meta,
-    props: { w: 220, h: 160, text, color: 'yellow', author: author.name, authorId: author.userId, createdAt: Date.now() },
+    props: {
+      w: 220,
+      h: 160,
+      text,
+      color: 'yellow',
+      author: author.name,
+      authorId: author.userId,
+      createdAt: Date.now(),
+    },
   } as unknown as BoardRecord
 }
 

@@ -62,7 +62,13 @@ export class EditLoad {
       const { index, userId, name } = client.spec
       client.records.set(
         benchCardId(index),
-        ideaCardRecord(benchCardId(index), { userId, name }, `Idee ${index}`, { x: (index % 40) * 240, y: Math.floor(index / 40) * 180 }, { benchSeq: 0, benchSentAt: 0 }),
+        ideaCardRecord(
+          benchCardId(index),
+          { userId, name },
+          `Idee ${index}`,
+          { x: (index % 40) * 240, y: Math.floor(index / 40) * 180 },
+          { benchSeq: 0, benchSentAt: 0 },
+        ),
       )
     }
   }
@@ -134,7 +140,10 @@ export class EditLoad {
   /** Stops counting and hands over what was received (call after the drain period). */
   collect(): Received {
     this.counting = false
-    return { latencies: this.latencies.slice(0, this.latencyCount), syncedClients: this.clients.filter((c) => c.synced).length }
+    return {
+      latencies: this.latencies.slice(0, this.latencyCount),
+      syncedClients: this.clients.filter((c) => c.synced).length,
+    }
   }
 
   /**
@@ -169,24 +178,27 @@ export class EditLoad {
   }
 
   private observe(client: BenchClient, seen: Map<string, number>): void {
-    client.records.on('change', (changes: Map<string, { action: string; newValue?: unknown }>, transaction: { local: boolean }) => {
-      if (transaction.local) return
-      const now = monotonicMs()
-      for (const [id, change] of changes) {
-        if (change.action === 'delete') continue
-        const stamp = readStamp(change.newValue as never)
-        if (!stamp || stamp.benchSeq === 0) continue
-        if ((seen.get(id) ?? 0) >= stamp.benchSeq) continue
-        seen.set(id, stamp.benchSeq)
-        if (!this.counting) continue
-        if (this.latencyCount === this.latencies.length) {
-          const grown = new Float64Array(this.latencies.length * 2)
-          grown.set(this.latencies)
-          this.latencies = grown
+    client.records.on(
+      'change',
+      (changes: Map<string, { action: string; newValue?: unknown }>, transaction: { local: boolean }) => {
+        if (transaction.local) return
+        const now = monotonicMs()
+        for (const [id, change] of changes) {
+          if (change.action === 'delete') continue
+          const stamp = readStamp(change.newValue as never)
+          if (!stamp || stamp.benchSeq === 0) continue
+          if ((seen.get(id) ?? 0) >= stamp.benchSeq) continue
+          seen.set(id, stamp.benchSeq)
+          if (!this.counting) continue
+          if (this.latencyCount === this.latencies.length) {
+            const grown = new Float64Array(this.latencies.length * 2)
+            grown.set(this.latencies)
+            this.latencies = grown
+          }
+          this.latencies[this.latencyCount++] = now - stamp.benchSentAt
         }
-        this.latencies[this.latencyCount++] = now - stamp.benchSentAt
-      }
-    })
+      },
+    )
     client.onAwarenessReceived((states) => {
       if (!this.counting) return
       this.awarenessEvents++

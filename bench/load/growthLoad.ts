@@ -79,7 +79,14 @@ export async function runGrowth(plan: GrowthPlan): Promise<GrowthReport> {
     }
   }
   await Promise.all(Array.from({ length: plan.concurrency }, personWorker))
-  return { persons: plan.persons.length, writes, failedPersons, skippedPersons: queue.length, cardsCreated: tally.created, cardsDeleted: tally.deleted }
+  return {
+    persons: plan.persons.length,
+    writes,
+    failedPersons,
+    skippedPersons: queue.length,
+    cardsCreated: tally.created,
+    cardsDeleted: tally.deleted,
+  }
 }
 
 async function synced(client: BenchClient, timeoutMs: number): Promise<boolean> {
@@ -92,7 +99,12 @@ async function synced(client: BenchClient, timeoutMs: number): Promise<boolean> 
 }
 
 /** One person's hour; returns the number of record writes. */
-async function actOut(client: BenchClient, script: PersonScript, stepMs: number, tally: { created: number; deleted: number }): Promise<number> {
+async function actOut(
+  client: BenchClient,
+  script: PersonScript,
+  stepMs: number,
+  tally: { created: number; deleted: number },
+): Promise<number> {
   const { records, spec } = client
   const me = { userId: spec.userId, name: spec.name }
   const mine: string[] = []
@@ -107,7 +119,8 @@ async function actOut(client: BenchClient, script: PersonScript, stepMs: number,
     const current = records.get(id) as Record<string, any> | undefined
     return current ? ({ ...current, ...change(current) } as BoardRecord) : null
   }
-  const ideaCards = () => [...records.map.entries()].filter(([, e]) => (e.val as { type?: string }).type === IDEA_CARD_TYPE).map(([id]) => id)
+  const ideaCards = () =>
+    [...records.map.entries()].filter(([, e]) => (e.val as { type?: string }).type === IDEA_CARD_TYPE).map(([id]) => id)
 
   // Activities interleave as in a real session: write a card, move some, and so on.
   const cardSteps: (() => Promise<void>)[] = []
@@ -120,7 +133,11 @@ async function actOut(client: BenchClient, script: PersonScript, stepMs: number,
       await write(id, { ...card, index: indexKey(Math.floor(Math.random() * 3000)) } as BoardRecord)
       mine.push(id)
       tally.created++
-      for (let k = 1; k <= text.length; k++) await write(id, update(id, (r) => ({ props: { ...r.props, text: text.slice(0, k) } })))
+      for (let k = 1; k <= text.length; k++)
+        await write(
+          id,
+          update(id, (r) => ({ props: { ...r.props, text: text.slice(0, k) } })),
+        )
     })
   }
   const dragSteps: (() => Promise<void>)[] = []
@@ -143,7 +160,12 @@ async function actOut(client: BenchClient, script: PersonScript, stepMs: number,
       const id = pick(mine.filter((m) => records.has(m)))
       if (!id) return
       for (let k = 0; k < script.keystrokesPerEdit; k++) {
-        await write(id, update(id, (r) => ({ props: { ...r.props, text: k % 3 === 2 ? r.props.text.slice(0, -1) : `${r.props.text}!` } })))
+        await write(
+          id,
+          update(id, (r) => ({
+            props: { ...r.props, text: k % 3 === 2 ? r.props.text.slice(0, -1) : `${r.props.text}!` },
+          })),
+        )
       }
     })
   }

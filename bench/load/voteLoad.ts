@@ -48,9 +48,21 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       const body = (await res.json()) as { error?: { code?: string } }
-      return { requestId: v.requestId, ideaId: v.ideaId, status: res.status, code: body.error?.code ?? null, ms: monotonicMs() - started }
+      return {
+        requestId: v.requestId,
+        ideaId: v.ideaId,
+        status: res.status,
+        code: body.error?.code ?? null,
+        ms: monotonicMs() - started,
+      }
     } catch (error) {
-      return { requestId: v.requestId, ideaId: v.ideaId, status: 0, code: (error as Error).name, ms: monotonicMs() - started }
+      return {
+        requestId: v.requestId,
+        ideaId: v.ideaId,
+        status: 0,
+        code: (error as Error).name,
+        ms: monotonicMs() - started,
+      }
     }
   }
   const vote = async (v: PlannedVote): Promise<VoteOutcome> => {

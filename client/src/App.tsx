@@ -4,11 +4,15 @@ import { useRoute } from './router.ts'
 
 // Organisers' pages: a participant opening a board does not download them.
 const StartPage = lazy(() => import('./pages/StartPage.tsx').then((module) => ({ default: module.StartPage })))
-const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })))
+const DashboardPage = lazy(() =>
+  import('./pages/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })),
+)
 // The canvas (tldraw) is most of the bundle; the start page should not wait for it.
 const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 // The QR encoder is only needed for printing.
-const JoinSheetPage = lazy(() => import('./pages/JoinSheetPage.tsx').then((module) => ({ default: module.JoinSheetPage })))
+const JoinSheetPage = lazy(() =>
+  import('./pages/JoinSheetPage.tsx').then((module) => ({ default: module.JoinSheetPage })),
+)
 const ProjectorEntryPage = lazy(() =>
   import('./pages/ProjectorEntryPage.tsx').then((module) => ({ default: module.ProjectorEntryPage })),
 )

@@ -1,4 +1,11 @@
-import { type BrowserContext, type BrowserContextOptions, devices, expect, type Locator, type Page } from '@playwright/test'
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  devices,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 
@@ -25,7 +32,11 @@ export function watchMissingKeys(context: BrowserContext): string[] {
 /** Reads a QR code the way a phone camera does: from pixels (a screenshot), not from the DOM. */
 export async function decodeQr(element: Locator): Promise<string> {
   const png = PNG.sync.read(await element.screenshot())
-  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+    png.width,
+    png.height,
+  )
   if (!code) throw new Error('no QR code found in the screenshot')
   return code.data
 }
@@ -39,7 +50,16 @@ export function phoneOptions(baseURL: string, locale = 'en-US'): BrowserContextO
 /** The tablet of the tablet project (Android, touch, 820×1180). */
 export function tabletOptions(baseURL: string, locale = 'en-US'): BrowserContextOptions {
   const { defaultBrowserType: _ignored, ...tablet } = devices['Galaxy Tab S4']
-  return { ...tablet, viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, baseURL, locale, timezoneId: 'Europe/Berlin' }
+  return {
+    ...tablet,
+    viewport: { width: 820, height: 1180 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    baseURL,
+    locale,
+    timezoneId: 'Europe/Berlin',
+  }
 }
 
 /** Joins by typing the short code, as from a table card: code → name → table (if several) → board. */

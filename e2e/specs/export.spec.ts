@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { expect, test } from '../fixtures/test.ts'
 
 test.describe('result documentation', () => {
-  test('the facilitator downloads the table report as PDF from the board and the whole workshop as ZIP from the dashboard', async ({ workshop, board, page }) => {
+  test('the facilitator downloads the table report as PDF from the board and the whole workshop as ZIP from the dashboard', async ({
+    workshop,
+    board,
+    page,
+  }) => {
     await board.open(workshop.boardId, workshop.facilitatorToken)
     await board.waitForConnected()
     const field = page.getByTestId('add-idea-text')

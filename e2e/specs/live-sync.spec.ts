@@ -3,7 +3,10 @@ import { expect, test } from '../fixtures/test.ts'
 test.describe('live board', () => {
   test('a card created in one browser appears with its text in another', async ({ board, workshop, newUser }) => {
     const anna = await newUser('Anna')
-    await Promise.all([board.open(workshop.boardId, workshop.facilitatorToken), anna.board.open(workshop.boardId, anna.participant.token)])
+    await Promise.all([
+      board.open(workshop.boardId, workshop.facilitatorToken),
+      anna.board.open(workshop.boardId, anna.participant.token),
+    ])
     await Promise.all([board.waitForConnected(), anna.board.waitForConnected()])
 
     await anna.board.createIdeaCard('More plants in the office')

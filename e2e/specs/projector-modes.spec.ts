@@ -91,7 +91,7 @@ async function clippedRows(page: Page): Promise<string[]> {
       if (list && (box.bottom > list.bottom + 1 || box.top < list.top - 1))
         problems.push(`row outside the list: ${row.textContent}`)
       if (box.bottom > window.innerHeight) problems.push(`row below the screen: ${row.textContent}`)
-      for (const el of [row, ...row.querySelectorAll<HTMLElement>('*')] as HTMLElement[]) {
+      for (const el of [row, ...Array.from(row.querySelectorAll<HTMLElement>('*'))]) {
         const style = getComputedStyle(el)
         if (el.scrollWidth > el.clientWidth + 1) problems.push(`wider than its box: ${el.className}`)
         if (el.scrollHeight > el.clientHeight + 1 && style.overflow !== 'visible') problems.push(`cut: ${el.className}`)
@@ -369,14 +369,12 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
       const list = screen.getByTestId('projector-idea-list')
       await expect(list).toBeVisible({ timeout: 20_000 })
       // One look at the whole page at once: pages turn by themselves.
-      const cards = await screen
-        .getByTestId('projector-idea')
-        .evaluateAll((els) =>
-          els.map((el) => ({
-            size: parseFloat(getComputedStyle(el).fontSize),
-            bottom: el.getBoundingClientRect().bottom,
-          })),
-        )
+      const cards = await screen.getByTestId('projector-idea').evaluateAll((els) =>
+        els.map((el) => ({
+          size: parseFloat(getComputedStyle(el).fontSize),
+          bottom: el.getBoundingClientRect().bottom,
+        })),
+      )
       expect(cards.length).toBeGreaterThan(0)
       for (const card of cards) {
         expect(card.size).toBeGreaterThanOrEqual(18)

@@ -31,12 +31,16 @@ test.describe('deleting a workshop', () => {
       await expect(page.getByRole('heading', { name: 'Workshop deleted' })).toBeVisible()
 
       // The participant's open board is closed with "deleted", in German, without a reload.
-      await expect(onBoard.getByText('Diese Veranstaltung wurde von der Moderation gelöscht.')).toBeVisible({ timeout: 20_000 })
+      await expect(onBoard.getByText('Diese Veranstaltung wurde von der Moderation gelöscht.')).toBeVisible({
+        timeout: 20_000,
+      })
       // The same board link after a reload, the join link, the QR link, the dashboard link: all say so.
       await onBoard.reload()
       await expect(onBoard.getByText('Diese Veranstaltung wurde von der Moderation gelöscht.')).toBeVisible()
       await onBoard.goto(`/join/${workshop.joinCode}`)
-      await expect(onBoard.getByTestId('join-error')).toContainText('Diese Veranstaltung wurde von der Moderation gelöscht.')
+      await expect(onBoard.getByTestId('join-error')).toContainText(
+        'Diese Veranstaltung wurde von der Moderation gelöscht.',
+      )
       await onBoard.goto(`/join/${workshop.joinCode}?board=${workshop.boardId}`)
       await expect(onBoard.getByTestId('join-error')).toContainText('gelöscht')
       await page.goto(`/w/${workshop.id}?token=${workshop.facilitatorToken}`)

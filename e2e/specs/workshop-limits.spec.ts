@@ -17,11 +17,24 @@ async function createWithLimit(baseURL: string): Promise<Setup> {
     body: JSON.stringify({
       title: 'Marktplatz',
       language: 'en',
-      boards: [{ title: 'Klein', question: 'Nur für eine Person', maxParticipants: 1 }, { title: 'Groß' }, { title: 'Mittel' }],
+      boards: [
+        { title: 'Klein', question: 'Nur für eine Person', maxParticipants: 1 },
+        { title: 'Groß' },
+        { title: 'Mittel' },
+      ],
     }),
   })
-  const body = (await response.json()) as { workshop: { id: string; joinCode: string }; facilitatorToken: string; boards: { id: string; title: string }[] }
-  return { id: body.workshop.id, joinCode: body.workshop.joinCode, facilitatorToken: body.facilitatorToken, boards: body.boards }
+  const body = (await response.json()) as {
+    workshop: { id: string; joinCode: string }
+    facilitatorToken: string
+    boards: { id: string; title: string }[]
+  }
+  return {
+    id: body.workshop.id,
+    joinCode: body.workshop.joinCode,
+    facilitatorToken: body.facilitatorToken,
+    boards: body.boards,
+  }
 }
 
 async function person(browser: Browser, options: BrowserContextOptions, networkLog: NetworkLog, missing: string[][]) {
@@ -32,7 +45,14 @@ async function person(browser: Browser, options: BrowserContextOptions, networkL
 }
 
 test.describe('a table with a participant limit', () => {
-  test('a full table says so in the participant\'s language and offers the other tables', async ({ browser, baseURL, networkLog, projectContextOptions, page, context }) => {
+  test("a full table says so in the participant's language and offers the other tables", async ({
+    browser,
+    baseURL,
+    networkLog,
+    projectContextOptions,
+    page,
+    context,
+  }) => {
     const missing = [watchMissingKeys(context)]
     const w = await createWithLimit(baseURL!)
     const [small, big, middle] = w.boards as [Setup['boards'][0], Setup['boards'][0], Setup['boards'][0]]
@@ -49,12 +69,18 @@ test.describe('a table with a participant limit', () => {
       await expect(ben.page.getByRole('heading', { name: 'Klein' })).toBeVisible()
       await ben.page.getByLabel('Ihr Name').fill('Ben')
       await ben.page.getByRole('button', { name: 'Beitreten' }).click()
-      await expect(ben.page.getByRole('alert').filter({ hasText: 'Dieser Thementisch ist voll. Bitte wählen Sie einen anderen Thementisch.' })).toBeVisible()
+      await expect(
+        ben.page
+          .getByRole('alert')
+          .filter({ hasText: 'Dieser Thementisch ist voll. Bitte wählen Sie einen anderen Thementisch.' }),
+      ).toBeVisible()
       await expect(ben.page.getByRole('radio', { name: /Klein.*voll/ })).toBeVisible()
       await ben.page.getByRole('radio', { name: /Groß/ }).check()
       await ben.page.getByRole('button', { name: 'Beitreten' }).click()
       await expect(ben.page).toHaveURL(`/b/${big.id}`)
-      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 })
+      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+        timeout: 20_000,
+      })
 
       // Later Ben scans the full table's QR code again: the board refuses (4429) and offers the others.
       await ben.page.goto(`/join/${w.joinCode}?board=${small.id}`)
@@ -62,7 +88,9 @@ test.describe('a table with a participant limit', () => {
       await expect(full.getByRole('heading', { name: 'Dieser Thementisch ist voll' })).toBeVisible({ timeout: 20_000 })
       await full.getByRole('button', { name: /Mittel/ }).click()
       await expect(ben.page).toHaveURL(`/b/${middle.id}`)
-      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 })
+      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+        timeout: 20_000,
+      })
 
       // The facilitator sees the seats and raises the limit on the dashboard.
       await page.goto(`/w/${w.id}?token=${w.facilitatorToken}`)
@@ -73,7 +101,9 @@ test.describe('a table with a participant limit', () => {
       await expect(smallCard.getByTestId('seated-count')).toHaveText('1 / 2')
       await ben.page.goto(`/join/${w.joinCode}?board=${small.id}`)
       await expect(ben.page).toHaveURL(`/b/${small.id}`)
-      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 20_000 })
+      await expect(ben.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+        timeout: 20_000,
+      })
       await expect(smallCard.getByTestId('seated-count')).toHaveText('2 / 2', { timeout: 10_000 })
     } finally {
       await ada.context.close()

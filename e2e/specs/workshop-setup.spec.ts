@@ -1,5 +1,12 @@
 import { expect, test } from '../fixtures/test.ts'
-import { addIdea, decodeQr, joinByCode, phoneOptions, tabletOptions, watchMissingKeys } from '../pages/workshopSupport.ts'
+import {
+  addIdea,
+  decodeQr,
+  joinByCode,
+  phoneOptions,
+  tabletOptions,
+  watchMissingKeys,
+} from '../pages/workshopSupport.ts'
 
 const TABLES = [
   { title: 'Mobilität', question: 'Wie kommen wir 2030 zur Arbeit?' },
@@ -40,7 +47,9 @@ test.describe('setting up a workshop in the browser', () => {
 
       const cards = page.getByTestId('table-card')
       await expect(cards).toHaveCount(3)
-      const boardIds = await cards.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-board-id') ?? ''))
+      const boardIds = await cards.evaluateAll((elements) =>
+        elements.map((element) => element.getAttribute('data-board-id') ?? ''),
+      )
       const joinCode = (await page.getByTestId('join-code').innerText()).replace(/\s/g, '')
       expect(joinCode).toMatch(/^[A-Z2-9]{6}$/)
 
@@ -108,7 +117,13 @@ test.describe('setting up a workshop in the browser', () => {
     },
   )
 
-  test('passphrase recovery: a lost dashboard link comes back with the passphrase', async ({ page, context, browser, baseURL, networkLog }) => {
+  test('passphrase recovery: a lost dashboard link comes back with the passphrase', async ({
+    page,
+    context,
+    browser,
+    baseURL,
+    networkLog,
+  }) => {
     const missing = watchMissingKeys(context)
     await page.goto('/')
     await page.getByLabel('Workshop title').fill('Zukunftskonferenz')

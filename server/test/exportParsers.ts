@@ -8,7 +8,7 @@ export function squash(text: string): string {
 /** All text of a PDF, page by page, extracted with PDF.js. */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
+  const task = getDocument({ data: new Uint8Array(pdf), useSystemFonts: false })
   const doc = await task.promise
   const pages: string[] = []
   for (let i = 1; i <= doc.numPages; i++) {

@@ -1,5 +1,6 @@
 import { COLLECT_ROLE, type Box } from '@pinnwand/shared/placement'
-import type { IdeaCardShape, TLRecord } from '@pinnwand/shared'
+import type { IdeaCardShape } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZONE_INSET } from '../src/domain/placement.ts'
 import {

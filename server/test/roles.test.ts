@@ -108,12 +108,12 @@ describe('roles enforced on the live board', () => {
 
   it('keeps pages and the document to the facilitator', async () => {
     const page = seen('page:page') as TLRecord & { name: string }
-    await write(ada, (c) => c.records.set(page.id, { ...page, name: 'Adas Seite' }))
+    await write(ada, (c) => c.records.set(page.id, { ...page, name: 'Adas Seite' } as TLRecord))
     expect((seen('page:page') as typeof page).name).toBe(page.name)
     await write(ada, (c) => c.records.delete('document:document'))
     expect(seen('document:document')).toBeDefined()
 
-    await write(facilitator, (c) => c.records.set(page.id, { ...page, name: 'Ergebnisse' }))
+    await write(facilitator, (c) => c.records.set(page.id, { ...page, name: 'Ergebnisse' } as TLRecord))
     expect((seen('page:page') as typeof page).name).toBe('Ergebnisse')
   })
 

@@ -1,3 +1,4 @@
+import type { TLRecord } from '@tldraw/tlschema'
 import { ErrorCode } from '@pinnwand/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -100,7 +101,7 @@ describe('one set of rules on every write path', () => {
     clients.push(writer, observer)
     const deep = { ...ideaCard(ada.participantId, 'tief verschachtelt'), meta: nested(3000) }
     const forgedName = ideaCard(ada.participantId, 'von der Moderation?', { author: 'Moderation' })
-    writer.records.set(deep.id, deep)
+    writer.records.set(deep.id, deep as TLRecord)
     writer.records.set(forgedName.id, forgedName)
     await waitFor(() => !writer.has(deep.id) && !writer.has(forgedName.id), { what: 'revert at writer' })
     const fine = ideaCard(ada.participantId, 'flach')

@@ -40,7 +40,13 @@ describe('findFreeSlot', () => {
 })
 
 describe('tidyLayout', () => {
-  const card = (id: string, x: number, y: number, h: number = CARD_SIZE.h): TidyCard => ({ id, x, y, w: CARD_SIZE.w, h })
+  const card = (id: string, x: number, y: number, h: number = CARD_SIZE.h): TidyCard => ({
+    id,
+    x,
+    y,
+    w: CARD_SIZE.w,
+    h,
+  })
 
   it('puts cards in a grid in reading order of where they were', () => {
     // Two columns fit: 2 * 260 + 24 + 2 * 16 = 576.

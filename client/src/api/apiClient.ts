@@ -29,7 +29,14 @@ export interface Me {
  * older server leaves them out and the dashboard shows a dash.
  */
 export interface WorkshopOverview {
-  workshop: { id: string; title: string; language: 'de' | 'en'; date: string | null; joinCode: string; hideAuthors?: boolean }
+  workshop: {
+    id: string
+    title: string
+    language: 'de' | 'en'
+    date: string | null
+    joinCode: string
+    hideAuthors?: boolean
+  }
   boards: BoardOverview[]
 }
 
@@ -80,7 +87,11 @@ export async function request<T>(method: string, path: string, token?: string, b
   })
   if (!response.ok) {
     const error = (await response.json().catch(() => null)) as ApiErrorBody | null
-    throw new ApiError(response.status, error?.error?.code ?? 'http_error', error?.error?.message ?? response.statusText)
+    throw new ApiError(
+      response.status,
+      error?.error?.code ?? 'http_error',
+      error?.error?.message ?? response.statusText,
+    )
   }
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
@@ -143,7 +154,11 @@ export function deleteWorkshop(workshopId: string, token: string): Promise<void>
   return request('DELETE', `/api/workshops/${id(workshopId)}`, token)
 }
 
-export function setTableLimit(boardId: string, maxParticipants: number | null, token: string): Promise<{ maxParticipants: number | null }> {
+export function setTableLimit(
+  boardId: string,
+  maxParticipants: number | null,
+  token: string,
+): Promise<{ maxParticipants: number | null }> {
   return request('PATCH', `/api/boards/${id(boardId)}`, token, { maxParticipants })
 }
 
@@ -153,7 +168,10 @@ export function takeSeat(boardId: string, token: string): Promise<TakeSeatRespon
 }
 
 /** Titles and questions of the tables a token may open (any role). */
-export function fetchTables(workshopId: string, token: string): Promise<{ boards: { id: string; title: string; question: string }[] }> {
+export function fetchTables(
+  workshopId: string,
+  token: string,
+): Promise<{ boards: { id: string; title: string; question: string }[] }> {
   return getJson(`/api/workshops/${id(workshopId)}/tables`, token)
 }
 
@@ -162,11 +180,19 @@ export function recoverAccess(workshopId: string, passphrase: string): Promise<{
 }
 
 /** PATCH /api/boards/:id: who facilitates the table, for its report. */
-export function setTableFacilitator(boardId: string, facilitator: string | null, token: string): Promise<{ facilitator: string | null }> {
+export function setTableFacilitator(
+  boardId: string,
+  facilitator: string | null,
+  token: string,
+): Promise<{ facilitator: string | null }> {
   return request('PATCH', `/api/boards/${id(boardId)}`, token, { facilitator })
 }
 
 /** PATCH /api/workshops/:id: show or hide author names on idea cards (board, list, exports). */
-export function setHideAuthors(workshopId: string, hideAuthors: boolean, token: string): Promise<{ hideAuthors: boolean }> {
+export function setHideAuthors(
+  workshopId: string,
+  hideAuthors: boolean,
+  token: string,
+): Promise<{ hideAuthors: boolean }> {
   return request('PATCH', `/api/workshops/${id(workshopId)}`, token, { hideAuthors })
 }

@@ -96,7 +96,8 @@ export function LockNotice() {
   const { me } = useBoardContext()
   // Locked by the facilitator, or because a voting round is open: the notice says which.
   const { locked, reason } = boardLock(useSession((s) => s.boardState))
-  const roundText = me.role === 'facilitator' ? t('facilitation.lockedForRoundFacilitator') : t('facilitation.lockedForRound')
+  const roundText =
+    me.role === 'facilitator' ? t('facilitation.lockedForRoundFacilitator') : t('facilitation.lockedForRound')
   return (
     <div role="status" aria-live="polite" className="pw-lock-notice-region">
       {locked && me.role !== 'projector' ? (

@@ -22,16 +22,23 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
     if (!token || !enabled) return
     const { setConnection, setBoardState } = useSession.getState()
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
-    const connection = new BoardConnection(boardId, token, {
-      onStatus: (status, closeCode) => setConnection(status, closeCode),
-      onBoardState: setBoardState,
-      onReady: () => {
-        const me = useSession.getState().me
-        const store = createBoardStore(me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined)
-        binding = bindStoreToDoc(store, connection.doc)
-        setSession({ connection, store })
+    const connection = new BoardConnection(
+      boardId,
+      token,
+      {
+        onStatus: (status, closeCode) => setConnection(status, closeCode),
+        onBoardState: setBoardState,
+        onReady: () => {
+          const me = useSession.getState().me
+          const store = createBoardStore(
+            me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined,
+          )
+          binding = bindStoreToDoc(store, connection.doc)
+          setSession({ connection, store })
+        },
       },
-    }, useSession.getState().me?.userId)
+      useSession.getState().me?.userId,
+    )
     return () => {
       binding?.dispose()
       connection.destroy()

@@ -10,7 +10,8 @@ export function usePresenceList(awareness: Awareness): PresenceEntry[] {
   const [list, setList] = useState(() => presenceList(awareness.getStates(), awareness.clientID, language))
   useEffect(() => {
     const read = () => presenceList(awareness.getStates(), awareness.clientID, language)
-    const key = (entries: PresenceEntry[]) => entries.map((e) => `${e.userId}:${e.name}:${e.color}:${e.isSelf}`).join('|')
+    const key = (entries: PresenceEntry[]) =>
+      entries.map((e) => `${e.userId}:${e.name}:${e.color}:${e.isSelf}`).join('|')
     let current = key(read())
     setList(read())
     // 'change' also fires for cursor moves; comparing the list keeps React out of it.

@@ -58,7 +58,10 @@ export function CommentsPanel() {
     () =>
       editor
         .getCurrentPageShapes()
-        .filter((shape): shape is IdeaCardShape => shape.type === IDEA_CARD_TYPE && (shape as IdeaCardShape).props.text.trim() !== '')
+        .filter(
+          (shape): shape is IdeaCardShape =>
+            shape.type === IDEA_CARD_TYPE && (shape as IdeaCardShape).props.text.trim() !== '',
+        )
         .map((card) => ({ id: card.id as string, text: card.props.text, createdAt: card.props.createdAt }))
         .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
     [editor],
@@ -69,7 +72,8 @@ export function CommentsPanel() {
 
   const [text, setText] = useState('')
   const [announcement, setAnnouncement] = useState<{ text: string; seq: number } | null>(null)
-  const announce = (message: string) => setAnnouncement((previous) => ({ text: message, seq: (previous?.seq ?? 0) + 1 }))
+  const announce = (message: string) =>
+    setAnnouncement((previous) => ({ text: message, seq: (previous?.seq ?? 0) + 1 }))
   const textarea = useRef<HTMLTextAreaElement>(null)
 
   // Announce comments others add to the thread that is open (not the thread shown on opening).
@@ -84,7 +88,14 @@ export function CommentsPanel() {
     announce(
       fresh.length > 3
         ? t('comments.announceMany', { count: fresh.length })
-        : fresh.map((c) => t('comments.announce', { author: me.hideAuthors ? t('comments.anonymous') : c.author, text: spoken(c.text) })).join(' '),
+        : fresh
+            .map((c) =>
+              t('comments.announce', {
+                author: me.hideAuthors ? t('comments.anonymous') : c.author,
+                text: spoken(c.text),
+              }),
+            )
+            .join(' '),
     )
     // Only a changed thread is news: `t` or `me` changing must not re-announce anything.
   }, [thread, card?.id])
@@ -157,7 +168,11 @@ export function CommentsPanel() {
               >
                 <div className="pw-comments__meta">
                   <span className="pw-comments__author">
-                    {comment.authorId === me.userId ? comment.author : me.hideAuthors ? t('comments.anonymous') : comment.author || t('comments.anonymous')}
+                    {comment.authorId === me.userId
+                      ? comment.author
+                      : me.hideAuthors
+                        ? t('comments.anonymous')
+                        : comment.author || t('comments.anonymous')}
                   </span>
                   <time dateTime={new Date(comment.createdAt).toISOString()}>
                     {formatCommentTime(comment.createdAt, i18n.language)}

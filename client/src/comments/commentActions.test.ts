@@ -4,7 +4,13 @@ import * as Y from 'yjs'
 import type { Me } from '../api/apiClient.ts'
 import { addComment, canComment, canDeleteComment, deleteComment } from './commentActions.ts'
 
-const me = (role: Me['role'], userId: string, name: string): Me => ({ role, userId, name, workshopId: 'w', boardIds: [] })
+const me = (role: Me['role'], userId: string, name: string): Me => ({
+  role,
+  userId,
+  name,
+  workshopId: 'w',
+  boardIds: [],
+})
 const ada = me('participant', 'p_ada', 'Ada')
 const bob = me('participant', 'p_bob', 'Bob')
 const facilitator = me('facilitator', 'f_1', 'Moderation')

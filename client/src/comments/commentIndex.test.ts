@@ -46,7 +46,12 @@ describe('CommentIndex', () => {
     const index = commentIndexFor(doc)
     for (let i = 0; i < 20; i++) {
       const other = new Y.Doc()
-      const comment = buildComment({ ideaId: 'shape:a', text: `K${i}`, author: { userId: `p_${i}`, name: `P${i}` }, now: i })
+      const comment = buildComment({
+        ideaId: 'shape:a',
+        text: `K${i}`,
+        author: { userId: `p_${i}`, name: `P${i}` },
+        now: i,
+      })
       getCommentsMap(other).set(comment.id, comment)
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
     }

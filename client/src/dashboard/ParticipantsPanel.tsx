@@ -33,8 +33,14 @@ export function ParticipantsPanel({ workshopId, token }: { workshopId: string; t
           {active.map((participant) => (
             <li key={participant.id}>
               <span className="pw-participants__name">{participant.name}</span>
-              <span className="pw-hint">{t('dashboard.participants.joinedAt', { time: timeFormat.format(participant.joinedAt) })}</span>
-              <button type="button" className="pw-button pw-button--quiet" onClick={() => void remove(participant.id, participant.name)}>
+              <span className="pw-hint">
+                {t('dashboard.participants.joinedAt', { time: timeFormat.format(participant.joinedAt) })}
+              </span>
+              <button
+                type="button"
+                className="pw-button pw-button--quiet"
+                onClick={() => void remove(participant.id, participant.name)}
+              >
                 {t('dashboard.participants.remove')}
                 <span className="pw-visually-hidden"> {participant.name}</span>
               </button>

@@ -11,7 +11,17 @@ const MAX_PASSPHRASE = 200
  * The private dashboard link with a plain warning, and the optional recovery passphrase:
  * losing the link must not lose the workshop. Open by default right after creation.
  */
-export function SecretLinkPanel({ link, workshopId, token, open }: { link: string; workshopId: string; token: string; open: boolean }) {
+export function SecretLinkPanel({
+  link,
+  workshopId,
+  token,
+  open,
+}: {
+  link: string
+  workshopId: string
+  token: string
+  open: boolean
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [passphrase, setPassphrase] = useState('')
@@ -50,7 +60,13 @@ export function SecretLinkPanel({ link, workshopId, token, open }: { link: strin
       <div className="pw-field">
         <label htmlFor={`${id}-link`}>{t('dashboard.secret.linkLabel')}</label>
         <div className="pw-inline">
-          <input id={`${id}-link`} className="pw-input pw-input--mono" readOnly value={link} onFocus={(event) => event.target.select()} />
+          <input
+            id={`${id}-link`}
+            className="pw-input pw-input--mono"
+            readOnly
+            value={link}
+            onFocus={(event) => event.target.select()}
+          />
           <CopyButton text={link} label={t('common.copy')} />
         </div>
       </div>

@@ -71,7 +71,12 @@ export function TableCard({
     </>
   )
   return (
-    <article className="pw-card pw-table-card" aria-labelledby={`${id}-title`} data-testid="table-card" data-board-id={board.id}>
+    <article
+      className="pw-card pw-table-card"
+      aria-labelledby={`${id}-title`}
+      data-testid="table-card"
+      data-board-id={board.id}
+    >
       <header className="pw-table-card__header">
         <h3 id={`${id}-title`}>{board.title}</h3>
         <span className="pw-table-card__badges">
@@ -88,7 +93,11 @@ export function TableCard({
         <div>
           <dt>{t('limit.seated')}</dt>
           <dd data-testid="seated-count">
-            {board.seated === undefined ? dash : board.maxParticipants ? t('limit.seatedOf', { seated: board.seated, max: board.maxParticipants }) : board.seated}
+            {board.seated === undefined
+              ? dash
+              : board.maxParticipants
+                ? t('limit.seatedOf', { seated: board.seated, max: board.maxParticipants })
+                : board.seated}
           </dd>
         </div>
         <div>
@@ -98,7 +107,11 @@ export function TableCard({
         <div>
           <dt>{t('dashboard.lastActivity')}</dt>
           <dd>
-            {board.lastActivity ? formatRelativeTime(board.lastActivity, now, i18n.language) : board.lastActivity === null ? t('dashboard.noActivity') : dash}
+            {board.lastActivity
+              ? formatRelativeTime(board.lastActivity, now, i18n.language)
+              : board.lastActivity === null
+                ? t('dashboard.noActivity')
+                : dash}
           </dd>
         </div>
       </dl>
@@ -135,10 +148,21 @@ export function TableCard({
         </button>
       </div>
       {board.maxParticipants === undefined ? null : (
-        <TableLimitField boardId={board.id} tableTitle={board.title} limit={board.maxParticipants} token={token} onSaved={onChanged} />
+        <TableLimitField
+          boardId={board.id}
+          tableTitle={board.title}
+          limit={board.maxParticipants}
+          token={token}
+          onSaved={onChanged}
+        />
       )}
       <div className="pw-table-card__actions">
-        <a className="pw-button pw-button--small" href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`} target="_blank" rel="noopener">
+        <a
+          className="pw-button pw-button--small"
+          href={`${paths.board(board.id)}?token=${encodeURIComponent(token)}`}
+          target="_blank"
+          rel="noopener"
+        >
           {t('dashboard.openTable')}
           <span className="pw-visually-hidden"> {board.title}</span>
         </a>
@@ -163,7 +187,13 @@ export function TableCard({
         <div className="pw-field">
           <label htmlFor={`${id}-projector`}>{t('dashboard.projectorLink')}</label>
           <div className="pw-inline">
-            <input id={`${id}-projector`} className="pw-input pw-input--mono" readOnly value={projectorLink} onFocus={(event) => event.target.select()} />
+            <input
+              id={`${id}-projector`}
+              className="pw-input pw-input--mono"
+              readOnly
+              value={projectorLink}
+              onFocus={(event) => event.target.select()}
+            />
             <CopyButton text={projectorLink} label={t('common.copy')} />
             <a className="pw-button pw-button--secondary" href={projectorLink} target="_blank" rel="noopener">
               {t('dashboard.openProjector')}

@@ -37,7 +37,9 @@ export function ExportPanel() {
   }
 
   const download = (format: BoardExportFormat) =>
-    run(format, () => downloadFromApi(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, token, `board.${format}`))
+    run(format, () =>
+      downloadFromApi(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, token, `board.${format}`),
+    )
 
   const snapshot = () =>
     run('view', async () => {
@@ -71,7 +73,13 @@ export function ExportPanel() {
         ))}
       </ul>
       <h3 className="pw-export__subtitle">{t('export.browserImage')}</h3>
-      <button type="button" className="pw-button pw-button--secondary" data-testid="export-view" disabled={busy !== null} onClick={() => void snapshot()}>
+      <button
+        type="button"
+        className="pw-button pw-button--secondary"
+        data-testid="export-view"
+        disabled={busy !== null}
+        onClick={() => void snapshot()}
+      >
         {t('export.viewImage')}
       </button>
       <ErrorText error={error} />

@@ -23,7 +23,14 @@ export function WorkshopExportButton({ workshopId, token }: { workshopId: string
   }
   return (
     <div className="pw-export-workshop">
-      <button type="button" className="pw-button" data-testid="export-workshop-zip" disabled={busy} aria-busy={busy || undefined} onClick={() => void download()}>
+      <button
+        type="button"
+        className="pw-button"
+        data-testid="export-workshop-zip"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        onClick={() => void download()}
+      >
         {busy ? t('export.preparing') : t('export.workshopZip')}
       </button>
       <ErrorText error={error} />

@@ -16,7 +16,8 @@ function merge(a: Table, b: Table, duplicates: string[], prefix = ''): Table {
     const existing = out[key]
     const path = prefix ? `${prefix}.${key}` : key
     if (existing === undefined) out[key] = value
-    else if (typeof existing === 'object' && typeof value === 'object') out[key] = merge(existing, value, duplicates, path)
+    else if (typeof existing === 'object' && typeof value === 'object')
+      out[key] = merge(existing, value, duplicates, path)
     else duplicates.push(path)
   }
   return out

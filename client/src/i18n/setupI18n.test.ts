@@ -55,7 +55,10 @@ describe('i18n', () => {
       const missing = [...exact].filter((key) => !known.has(key))
       expect(missing, `missing in ${language}/*.json`).toEqual([])
       for (const prefix of prefixes) {
-        expect([...known].some((key) => key.startsWith(prefix)), `nothing under ${prefix} in ${language}/*.json`).toBe(true)
+        expect(
+          [...known].some((key) => key.startsWith(prefix)),
+          `nothing under ${prefix} in ${language}/*.json`,
+        ).toBe(true)
       }
     }
   })
@@ -67,7 +70,8 @@ describe('i18n', () => {
         expect(table.template).toHaveProperty(`${template}Hint`)
       }
       for (const phase of ['collect', 'cluster', 'vote', 'results']) expect(table.phase).toHaveProperty(phase)
-      for (const kind of ['missingTitle', 'unknownTemplate']) expect(table).toHaveProperty(['create', 'csvProblem', kind])
+      for (const kind of ['missingTitle', 'unknownTemplate'])
+        expect(table).toHaveProperty(['create', 'csvProblem', kind])
     }
   })
 

@@ -48,7 +48,8 @@ export function setupI18n() {
     interpolation: { escapeValue: false },
     // A key missing from the tables is a bug: say so in the console, where the e2e suite looks.
     saveMissing: true,
-    missingKeyHandler: (_fallbacks, _namespace, key) => console.error(`[i18n] missing key "${key}" (${i18next.language})`),
+    missingKeyHandler: (_fallbacks, _namespace, key) =>
+      console.error(`[i18n] missing key "${key}" (${i18next.language})`),
   })
   return i18next
 }

@@ -11,7 +11,13 @@ import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
  * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
  * or into a free spot in your view.
  */
-export function AddIdeaField({ className = '', hideWhenLocked = false }: { className?: string; hideWhenLocked?: boolean }) {
+export function AddIdeaField({
+  className = '',
+  hideWhenLocked = false,
+}: {
+  className?: string
+  hideWhenLocked?: boolean
+}) {
   const { t } = useTranslation()
   const editor = useEditor()
   const { me } = useBoardContext()
@@ -58,14 +64,25 @@ export function AddIdeaField({ className = '', hideWhenLocked = false }: { class
         rows={1}
         value={text}
         disabled={readonly}
-        placeholder={readonly ? t('ideas.addDisabled') : clusterTitle ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle }) : t('ideas.addPlaceholder')}
+        placeholder={
+          readonly
+            ? t('ideas.addDisabled')
+            : clusterTitle
+              ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle })
+              : t('ideas.addPlaceholder')
+        }
         aria-describedby={tooLong ? `${id}-limit` : `${id}-hint`}
         aria-invalid={tooLong || undefined}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         onPointerDown={(event) => event.stopPropagation()}
       />
-      <button type="submit" className="pw-button pw-add-idea__post" disabled={readonly || trimmed === '' || tooLong} data-testid="add-idea-post">
+      <button
+        type="submit"
+        className="pw-button pw-add-idea__post"
+        disabled={readonly || trimmed === '' || tooLong}
+        data-testid="add-idea-post"
+      >
         {t('ideas.post')}
       </button>
       <span id={`${id}-hint`} className="pw-visually-hidden">

@@ -34,15 +34,22 @@ export function IdeaAnnouncer() {
             ? [after as IdeaCardShape]
             : [],
         )
-        const fromOthers = [...added, ...typed].filter((card) => card.props.authorId !== me.userId && card.props.text.trim() !== '')
+        const fromOthers = [...added, ...typed].filter(
+          (card) => card.props.authorId !== me.userId && card.props.text.trim() !== '',
+        )
         if (fromOthers.length === 0) return
         if (fromOthers.length > 3) {
           announce(t('ideas.announceMany', { count: fromOthers.length }))
           return
         }
         for (const card of fromOthers) {
-          const text = card.props.text.length > SPOKEN_TEXT_MAX ? `${card.props.text.slice(0, SPOKEN_TEXT_MAX)}…` : card.props.text
-          announce(card.props.author && !me.hideAuthors ? t('ideas.announce', { author: card.props.author, text }) : t('ideas.announceAnonymous', { text }))
+          const text =
+            card.props.text.length > SPOKEN_TEXT_MAX ? `${card.props.text.slice(0, SPOKEN_TEXT_MAX)}…` : card.props.text
+          announce(
+            card.props.author && !me.hideAuthors
+              ? t('ideas.announce', { author: card.props.author, text })
+              : t('ideas.announceAnonymous', { text }),
+          )
         }
       },
       { source: 'remote', scope: 'document' },

@@ -7,7 +7,12 @@ const card = (id: string, text: string, parentId = 'page:page', createdAt = 1, a
   parentId,
   props: { text, author, authorId: `u-${author}`, createdAt, w: 260, h: 160, color: 'yellow' },
 })
-const cluster = (id: string, title: string) => ({ id, type: 'cluster', parentId: 'page:page', props: { title, w: 500, h: 400, color: 'blue' } })
+const cluster = (id: string, title: string) => ({
+  id,
+  type: 'cluster',
+  parentId: 'page:page',
+  props: { title, w: 500, h: 400, color: 'blue' },
+})
 
 describe('groupIdeas', () => {
   it('groups cards under their cluster, clusters by title, loose ideas last, oldest first', () => {

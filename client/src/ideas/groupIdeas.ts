@@ -43,7 +43,9 @@ export function groupIdeas(shapes: readonly ShapeLike[]): IdeaGroup[] {
   }
   const byAge = (a: ListedIdea, b: ListedIdea) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
   const groups = [...clusters.values()].sort(
-    (a, b) => (a.cluster?.title ?? '').localeCompare(b.cluster?.title ?? '') || (a.cluster?.id ?? '').localeCompare(b.cluster?.id ?? ''),
+    (a, b) =>
+      (a.cluster?.title ?? '').localeCompare(b.cluster?.title ?? '') ||
+      (a.cluster?.id ?? '').localeCompare(b.cluster?.id ?? ''),
   )
   for (const group of [...groups, loose]) group.ideas.sort(byAge)
   return loose.ideas.length > 0 ? [...groups, loose] : groups
@@ -71,5 +73,7 @@ export function filterIdeas(groups: readonly IdeaGroup[], query: string): IdeaGr
 
 /** A key that changes only when something the list shows changes (not on every drag frame). */
 export function ideasSignature(groups: readonly IdeaGroup[]): string {
-  return JSON.stringify(groups.map((g) => [g.cluster?.id, g.cluster?.title, g.ideas.map((i) => [i.id, i.text, i.author])]))
+  return JSON.stringify(
+    groups.map((g) => [g.cluster?.id, g.cluster?.title, g.ideas.map((i) => [i.id, i.text, i.author])]),
+  )
 }

@@ -29,7 +29,9 @@ export function JoinForm({
   const { t } = useTranslation()
   const id = useId()
   const [name, setName] = useState(() => identityStore.displayName())
-  const [boardId, setBoardId] = useState<string | null>(preselectedBoardId ?? (info.boards.length === 1 ? (info.boards[0]?.id ?? null) : null))
+  const [boardId, setBoardId] = useState<string | null>(
+    preselectedBoardId ?? (info.boards.length === 1 ? (info.boards[0]?.id ?? null) : null),
+  )
   const [missing, setMissing] = useState<{ name?: boolean; board?: boolean }>({})
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -78,7 +80,12 @@ export function JoinForm({
 
   const preselected = refusedIds.length > 0 ? undefined : info.boards.find((board) => board.id === preselectedBoardId)
   return (
-    <form className="pw-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+    <form
+      className="pw-form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       {preselected ? (
         <div className="pw-join__table">
           <p className="pw-hint">{t('join.yourTable')}</p>
@@ -143,7 +150,9 @@ export function JoinForm({
                 </span>
                 {board.question ? <span className="pw-choice__detail">{board.question}</span> : null}
                 {board.maxParticipants != null ? (
-                  <span className="pw-choice__detail">{t('join.seats', { seated: board.seated ?? 0, max: board.maxParticipants })}</span>
+                  <span className="pw-choice__detail">
+                    {t('join.seats', { seated: board.seated ?? 0, max: board.maxParticipants })}
+                  </span>
                 ) : null}
               </span>
             </label>

@@ -14,7 +14,15 @@ type Table = { id: string; title: string; question: string }
  * The board refused this participant because the table has reached its limit (close code
  * 4429): say so, and offer the workshop's other tables right here, with the same identity.
  */
-export function TableFullScreen({ boardId, workshopId, token }: { boardId: string; workshopId: string; token: string }) {
+export function TableFullScreen({
+  boardId,
+  workshopId,
+  token,
+}: {
+  boardId: string
+  workshopId: string
+  token: string
+}) {
   const { t } = useTranslation()
   const [tables, setTables] = useState<Table[] | null>(null)
   const [full, setFull] = useState<string[]>([boardId])

@@ -24,7 +24,8 @@ export function useJoinInfo(code: string): JoinInfoState {
       if (identity) {
         try {
           const me = await fetchMe(identity.participantToken)
-          if (me.role !== 'participant' || me.workshopId !== info.workshop.id) throw new ApiError(401, 'unauthorized', '')
+          if (me.role !== 'participant' || me.workshopId !== info.workshop.id)
+            throw new ApiError(401, 'unauthorized', '')
           identity = { ...identity, name: me.name }
         } catch (error) {
           if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) throw error

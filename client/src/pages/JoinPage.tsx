@@ -43,7 +43,12 @@ function JoinWithCode({ code }: { code: string }) {
   // Back on this device with a table QR code: nothing to ask, straight to the table.
   useEffect(() => {
     if (ready && identity && preselected) {
-      enterBoard(ready.info.workshop.id, ready.info.boards.map((board) => board.id), preselected, identity.participantToken)
+      enterBoard(
+        ready.info.workshop.id,
+        ready.info.boards.map((board) => board.id),
+        preselected,
+        identity.participantToken,
+      )
     }
   }, [ready, identity, preselected])
 

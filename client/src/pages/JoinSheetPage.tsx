@@ -27,7 +27,11 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
   if (error instanceof ApiError && error.code === 'workshop_deleted') return <WorkshopGone />
   if (!token || (error instanceof ApiError && (error.status === 401 || error.status === 403))) return <NoAccess />
   if (!data) {
-    return <main className="pw-page">{error ? <ErrorText error={error} /> : <p role="status">{t('common.loading')}</p>}</main>
+    return (
+      <main className="pw-page">
+        {error ? <ErrorText error={error} /> : <p role="status">{t('common.loading')}</p>}
+      </main>
+    )
   }
 
   const { workshop, boards } = data
@@ -51,7 +55,12 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
         ) : null}
       </header>
       <main className="pw-print__sheets">
-        <JoinSheet workshopTitle={workshop.title} url={joinUrl(origin, workshop.joinCode)} joinCode={workshop.joinCode} origin={origin} />
+        <JoinSheet
+          workshopTitle={workshop.title}
+          url={joinUrl(origin, workshop.joinCode)}
+          joinCode={workshop.joinCode}
+          origin={origin}
+        />
         {boards.map((board) => (
           <JoinSheet
             key={board.id}

@@ -46,9 +46,15 @@ export function ProjectorEntryPage() {
             <ul className="pw-link-list pw-projector-tables">
               {tables.map((table, index) => (
                 <li key={table.id}>
-                  <button type="button" className="pw-button pw-button--secondary pw-table-choice" onClick={() => navigate(paths.board(table.id))}>
+                  <button
+                    type="button"
+                    className="pw-button pw-button--secondary pw-table-choice"
+                    onClick={() => navigate(paths.board(table.id))}
+                  >
                     <span className="pw-choice__title">{table.title}</span>
-                    <span className="pw-choice__detail">{table.question || t('projector.table', { number: index + 1 })}</span>
+                    <span className="pw-choice__detail">
+                      {table.question || t('projector.table', { number: index + 1 })}
+                    </span>
                   </button>
                 </li>
               ))}

@@ -9,7 +9,14 @@ export function QrCode({ text, label, className }: { text: string; label: string
   const { size, path } = useMemo(() => qrPath(text), [text])
   const box = size + QUIET * 2
   return (
-    <svg className={className} viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`} role="img" aria-label={label} shapeRendering="crispEdges" data-qr-text={text}>
+    <svg
+      className={className}
+      viewBox={`${-QUIET} ${-QUIET} ${box} ${box}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+      data-qr-text={text}
+    >
       <rect x={-QUIET} y={-QUIET} width={box} height={box} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -8,7 +8,15 @@ import { ErrorText } from '../ui/ErrorText.tsx'
  * Dashboard settings that shape the result report: whether idea cards carry author names
  * (everywhere: board, idea list, exports) and who facilitated each table.
  */
-export function ReportSettingsPanel({ overview, token, onChanged }: { overview: WorkshopOverview; token: string; onChanged: () => void }) {
+export function ReportSettingsPanel({
+  overview,
+  token,
+  onChanged,
+}: {
+  overview: WorkshopOverview
+  token: string
+  onChanged: () => void
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [error, setError] = useState<unknown>(null)
@@ -28,7 +36,12 @@ export function ReportSettingsPanel({ overview, token, onChanged }: { overview: 
     <section className="pw-card pw-report-settings" aria-labelledby={`${id}-heading`} data-testid="report-settings">
       <h2 id={`${id}-heading`}>{t('reportSettings.heading')}</h2>
       <label className="pw-checkbox">
-        <input type="checkbox" checked={hidden} data-testid="hide-authors" onChange={(event) => void toggle(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={hidden}
+          data-testid="hide-authors"
+          onChange={(event) => void toggle(event.target.checked)}
+        />
         {t('reportSettings.hideAuthors')}
       </label>
       <p className="pw-hint">{t('reportSettings.hideAuthorsHint')}</p>
@@ -36,7 +49,14 @@ export function ReportSettingsPanel({ overview, token, onChanged }: { overview: 
       <ul className="pw-report-settings__tables">
         {overview.boards.map((board) => (
           <li key={board.id}>
-            <FacilitatorField boardId={board.id} title={board.title} value={board.facilitator ?? ''} token={token} onError={setError} onSaved={onChanged} />
+            <FacilitatorField
+              boardId={board.id}
+              title={board.title}
+              value={board.facilitator ?? ''}
+              token={token}
+              onError={setError}
+              onSaved={onChanged}
+            />
           </li>
         ))}
       </ul>

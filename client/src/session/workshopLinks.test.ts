@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { workshopIdFromInput } from '../workshop/RecoverAccessForm.tsx'
 import type { KeyValueStorage } from './deviceStorage.ts'
-import { facilitatorLink, isLoopbackOrigin, publicOrigin, rememberCreatedWorkshop, takeJustCreated } from './workshopLinks.ts'
+import {
+  facilitatorLink,
+  isLoopbackOrigin,
+  publicOrigin,
+  rememberCreatedWorkshop,
+  takeJustCreated,
+} from './workshopLinks.ts'
 
 function memoryStorage(): KeyValueStorage {
   const data = new Map<string, string>()
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) }
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  }
 }
 
 describe('workshop links', () => {

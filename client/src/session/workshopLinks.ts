@@ -9,7 +9,10 @@ const createdKey = (workshopId: string) => `pinnwand-just-created:${workshopId}`
  * must point there, not at `localhost` where the facilitator may have opened the app.
  * Also marks the workshop as new, so its dashboard greets the facilitator with the secret link.
  */
-export function rememberCreatedWorkshop(created: CreateWorkshopResponse, storage: KeyValueStorage = deviceStorage): void {
+export function rememberCreatedWorkshop(
+  created: CreateWorkshopResponse,
+  storage: KeyValueStorage = deviceStorage,
+): void {
   try {
     storage.setItem(originKey(created.workshop.id), new URL(created.links.participant).origin)
   } catch {

@@ -1,4 +1,12 @@
-import { atom, createTLStore, createUserId, defaultBindingUtils, defaultShapeUtils, type TLStore, type TLUser } from 'tldraw'
+import {
+  atom,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
 import { ClusterShapeUtil } from '../shapes/ClusterShapeUtil.tsx'
 import { IdeaCardShapeUtil } from '../shapes/IdeaCardShapeUtil.tsx'
 

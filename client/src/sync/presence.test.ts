@@ -27,7 +27,11 @@ describe('presence', () => {
   it('rejects states that are not presence states and sanitises fields', () => {
     expect(presenceFromAwareness(1, null, 0)).toBeNull()
     expect(presenceFromAwareness(1, { user: 'x' }, 0)).toBeNull()
-    const odd = presenceFromAwareness(1, { ...ada, user: { ...ada.user, color: 'url(evil)', name: 'n'.repeat(10_000) }, cursor: { x: 'a' } }, 0)
+    const odd = presenceFromAwareness(
+      1,
+      { ...ada, user: { ...ada.user, color: 'url(evil)', name: 'n'.repeat(10_000) }, cursor: { x: 'a' } },
+      0,
+    )
     expect(odd?.color).toBe('#1971c2')
     expect(odd?.userName).toHaveLength(60)
     expect(odd?.cursor).toBeNull()

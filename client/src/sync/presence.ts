@@ -100,7 +100,10 @@ export function syncRemotePresence(store: TLStore, awareness: Awareness, now = (
   apply([...awareness.getStates().keys()])
   return () => {
     awareness.off('change', onChange)
-    const ids = store.query.records('instance_presence').get().map((record) => record.id)
+    const ids = store.query
+      .records('instance_presence')
+      .get()
+      .map((record) => record.id)
     if (ids.length > 0) store.mergeRemoteChanges(() => store.remove(ids))
   }
 }

@@ -13,7 +13,11 @@ const MAX_NAME = 60
  * per person even with two tabs open; the facilitator first, then by name; projectors, which
  * nobody needs to see in the list, left out.
  */
-export function presenceList(states: ReadonlyMap<number, unknown>, selfClientId: number, language = 'de'): PresenceEntry[] {
+export function presenceList(
+  states: ReadonlyMap<number, unknown>,
+  selfClientId: number,
+  language = 'de',
+): PresenceEntry[] {
   const byUser = new Map<string, PresenceEntry>()
   for (const [clientId, state] of states) {
     if (typeof state !== 'object' || state === null) continue

@@ -42,7 +42,11 @@ describe('sendOwnAwarenessOnly', () => {
 
     const other = new awarenessProtocol.Awareness(new Y.Doc())
     other.setLocalState({ user: { name: 'Grace' } })
-    awarenessProtocol.applyAwarenessUpdate(awareness, awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]), 'server')
+    awarenessProtocol.applyAwarenessUpdate(
+      awareness,
+      awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]),
+      'server',
+    )
     expect(sent).toEqual([])
 
     awareness.setLocalState({ user: { name: 'Ada' } })

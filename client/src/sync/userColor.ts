@@ -3,8 +3,18 @@
  * Chosen by hashing the user id, so a person keeps their colour across reloads and devices.
  */
 const PALETTE = [
-  '#e03131', '#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599',
-  '#c2255c', '#5f3dc4', '#e8590c', '#087f5b', '#364fc7', '#a61e4d',
+  '#e03131',
+  '#1971c2',
+  '#2f9e44',
+  '#f08c00',
+  '#9c36b5',
+  '#0c8599',
+  '#c2255c',
+  '#5f3dc4',
+  '#e8590c',
+  '#087f5b',
+  '#364fc7',
+  '#a61e4d',
 ] as const
 
 export function userColor(userId: string): string {

@@ -49,7 +49,12 @@ export function CopyButton({
   }, [result])
   return (
     <span className="pw-copy">
-      <button type="button" className={`pw-button pw-button--secondary ${className}`} aria-label={ariaLabel} onClick={() => void copyText(text).then((ok) => setResult(ok ? 'copied' : 'failed'))}>
+      <button
+        type="button"
+        className={`pw-button pw-button--secondary ${className}`}
+        aria-label={ariaLabel}
+        onClick={() => void copyText(text).then((ok) => setResult(ok ? 'copied' : 'failed'))}
+      >
         {label}
       </button>
       <span className="pw-copy__result" role="status" aria-live="polite">

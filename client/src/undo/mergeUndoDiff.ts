@@ -30,7 +30,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a)
   const kb = Object.keys(b)
   if (ka.length !== kb.length) return false
-  return ka.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  return ka.every(
+    (key) =>
+      Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  )
 }
 
 function mergeFields(
@@ -46,8 +49,23 @@ function mergeFields(
     const want = target[key]
     if (deepEqual(mine, want)) continue // the step did not touch this field
     const now = current[key]
-    if (nested && NESTED.has(key) && typeof now === 'object' && now && typeof mine === 'object' && mine && typeof want === 'object' && want) {
-      out[key] = mergeFields(now as Record<string, unknown>, mine as Record<string, unknown>, want as Record<string, unknown>, counter, false)
+    if (
+      nested &&
+      NESTED.has(key) &&
+      typeof now === 'object' &&
+      now &&
+      typeof mine === 'object' &&
+      mine &&
+      typeof want === 'object' &&
+      want
+    ) {
+      out[key] = mergeFields(
+        now as Record<string, unknown>,
+        mine as Record<string, unknown>,
+        want as Record<string, unknown>,
+        counter,
+        false,
+      )
       continue
     }
     if (deepEqual(now, mine)) {

@@ -12,7 +12,12 @@ import { votingApi } from './votingHttp.ts'
 /** The state of the round in one line: open/closed/revealed, progress, time. */
 export function RoundStatusLine({ round }: { round: RoundStateSection | null }) {
   const { t } = useTranslation()
-  if (!round) return <p className="pw-muted" data-testid="round-status" data-status="none">{t('voting.noRound')}</p>
+  if (!round)
+    return (
+      <p className="pw-muted" data-testid="round-status" data-status="none">
+        {t('voting.noRound')}
+      </p>
+    )
   return (
     <p className="pw-voting__status" data-testid="round-status" data-status={round.status}>
       <strong>{t(`voting.status.${round.status}`)}</strong>
@@ -61,7 +66,11 @@ export function RoundControls({ round }: { round: RoundStateSection | null }) {
                   className="pw-button pw-button--secondary"
                   disabled={action.busy}
                   data-testid={paused ? 'round-resume' : 'round-pause'}
-                  onClick={() => void action.run(() => (paused ? votingApi.resume(round.id, token) : votingApi.pause(round.id, token)))}
+                  onClick={() =>
+                    void action.run(() =>
+                      paused ? votingApi.resume(round.id, token) : votingApi.pause(round.id, token),
+                    )
+                  }
                 >
                   {paused ? t('voting.controls.resume') : t('voting.controls.pause')}
                 </button>
@@ -118,7 +127,12 @@ export function RoundControls({ round }: { round: RoundStateSection | null }) {
         setup || !round ? (
           <RoundSetupForm onOpened={() => setSetup(false)} />
         ) : (
-          <button type="button" className="pw-button pw-button--secondary" data-testid="round-new" onClick={() => setSetup(true)}>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            data-testid="round-new"
+            onClick={() => setSetup(true)}
+          >
             {t('voting.controls.newRound')}
           </button>
         )
@@ -142,7 +156,11 @@ function ProxyPicker() {
     return (
       <p className="pw-proxy" data-testid="proxy-active">
         {t('voting.proxy.for', { name: proxyName })}{' '}
-        <button type="button" className="pw-button pw-button--secondary pw-button--small" onClick={() => setProxyName(null)}>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary pw-button--small"
+          onClick={() => setProxyName(null)}
+        >
           {t('voting.proxy.stop')}
         </button>
       </p>
@@ -171,7 +189,12 @@ function ProxyPicker() {
           data-testid="proxy-name"
           onChange={(e) => setName(e.target.value)}
         />
-        <button type="submit" className="pw-button pw-button--secondary" disabled={!name.trim()} data-testid="proxy-start">
+        <button
+          type="submit"
+          className="pw-button pw-button--secondary"
+          disabled={!name.trim()}
+          data-testid="proxy-start"
+        >
           {t('voting.proxy.start')}
         </button>
       </div>

@@ -26,7 +26,11 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
   const clusters = groups.flatMap((g) => (g.cluster ? [{ ...g.cluster, ideas: g.ideas.length }] : []))
   const selected = useValue(
     'selected idea cards',
-    () => editor.getSelectedShapes().filter((s) => s.type === IDEA_CARD_TYPE).map((s) => s.id as string),
+    () =>
+      editor
+        .getSelectedShapes()
+        .filter((s) => s.type === IDEA_CARD_TYPE)
+        .map((s) => s.id as string),
     [editor],
   )
   const [dots, setDots] = useState('3')
@@ -153,7 +157,9 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
                     type="checkbox"
                     checked={chosen.includes(cluster.id)}
                     onChange={(e) =>
-                      setChosen((now) => (e.target.checked ? [...now, cluster.id] : now.filter((c) => c !== cluster.id)))
+                      setChosen((now) =>
+                        e.target.checked ? [...now, cluster.id] : now.filter((c) => c !== cluster.id),
+                      )
                     }
                   />
                   {cluster.title || t('voting.untitledCluster')} ({t('voting.ideaCount', { count: cluster.ideas })})
@@ -183,10 +189,17 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
         />
       </div>
       <label className="pw-vote-choice">
-        <input type="checkbox" checked={anonymous} data-testid="round-anonymous" onChange={(e) => setAnonymous(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={anonymous}
+          data-testid="round-anonymous"
+          onChange={(e) => setAnonymous(e.target.checked)}
+        />
         {t('voting.setup.anonymous')}
       </label>
-      <p className="pw-muted pw-round-form__hint">{anonymous ? t('voting.setup.anonymousHint') : t('voting.setup.namedHint')}</p>
+      <p className="pw-muted pw-round-form__hint">
+        {anonymous ? t('voting.setup.anonymousHint') : t('voting.setup.namedHint')}
+      </p>
       <button type="submit" className="pw-button" disabled={invalid || action.busy} data-testid="round-open">
         {t('voting.setup.open')}
       </button>

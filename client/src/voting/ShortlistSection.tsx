@@ -20,7 +20,9 @@ export function ShortlistSection({ round }: { round: RoundStateSection | null })
   const action = useAction()
   const facilitator = me.role === 'facilitator'
   // The server announces every change of the shortlist on the board-state channel (its ids).
-  const announced = useSession((s) => JSON.stringify((s.boardState?.shortlist as { ideaIds?: unknown } | undefined)?.ideaIds ?? null))
+  const announced = useSession((s) =>
+    JSON.stringify((s.boardState?.shortlist as { ideaIds?: unknown } | undefined)?.ideaIds ?? null),
+  )
   // Load on open, when the server says the shortlist changed, and when a round ends.
   useEffect(() => {
     void refreshShortlist(boardId, token).catch(() => undefined)
@@ -44,7 +46,12 @@ export function ShortlistSection({ round }: { round: RoundStateSection | null })
       {entries && entries.length === 0 ? <p className="pw-muted">{t('voting.shortlist.empty')}</p> : null}
       <ol className="pw-shortlist__list">
         {(entries ?? []).map((entry, i) => (
-          <li key={entry.ideaId} className="pw-shortlist__entry" data-testid="shortlist-entry" data-idea-id={entry.ideaId}>
+          <li
+            key={entry.ideaId}
+            className="pw-shortlist__entry"
+            data-testid="shortlist-entry"
+            data-idea-id={entry.ideaId}
+          >
             <span className="pw-shortlist__text">{entry.text}</span>
             {entry.votes !== null ? (
               <span className="pw-muted"> · {t('voting.ranking.dots', { count: entry.votes })}</span>
@@ -84,7 +91,9 @@ export function ShortlistSection({ round }: { round: RoundStateSection | null })
           </li>
         ))}
       </ol>
-      {facilitator && entries && entries.length > 0 ? <p className="pw-muted">{t('voting.shortlist.plenaryNote')}</p> : null}
+      {facilitator && entries && entries.length > 0 ? (
+        <p className="pw-muted">{t('voting.shortlist.plenaryNote')}</p>
+      ) : null}
       <div role="alert" className="pw-voting__error">
         {action.error ? describeError(t, action.error) : null}
       </div>

@@ -32,7 +32,8 @@ export function VoteDecoration({ shape }: { shape: IdeaCardShape }) {
   const board = useContext(BoardContext)
   const round = useRound()
   if (!board || !round) return null
-  if (round.status === 'revealed') return <RevealedDots ideaId={shape.id} cardWidth={shape.props.w} token={board.token} />
+  if (round.status === 'revealed')
+    return <RevealedDots ideaId={shape.id} cardWidth={shape.props.w} token={board.token} />
   if (round.status !== 'open') return null
   if (!isEligibleIdea(round, shape.id)) return <NotEligible />
   if (board.me.role === 'projector') return null
@@ -62,7 +63,12 @@ function useCounterScale(): number {
 /** The strip's style at a scale: grown from its bottom-left corner, as wide as the card allows. */
 function stripStyle(scale: number, cardWidth: number) {
   if (scale <= 1) return undefined
-  return { transform: `scale(${scale})`, transformOrigin: 'left bottom', right: 'auto', width: (cardWidth - BADGE_SPACE) / scale }
+  return {
+    transform: `scale(${scale})`,
+    transformOrigin: 'left bottom',
+    right: 'auto',
+    width: (cardWidth - BADGE_SPACE) / scale,
+  }
 }
 
 function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
@@ -74,12 +80,7 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
   const text = shape.props.text
   const full = ballot.remaining <= 0 || (round?.maxPerIdea != null && mine >= round.maxPerIdea)
   return (
-    <div
-      className="pw-vote-bar"
-      data-testid="vote-bar"
-      data-mine={mine}
-      style={stripStyle(scale, shape.props.w)}
-    >
+    <div className="pw-vote-bar" data-testid="vote-bar" data-mine={mine} style={stripStyle(scale, shape.props.w)}>
       <button
         type="button"
         className="pw-vote-bar__remove"
@@ -95,7 +96,9 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
       >
         {/* No digits here: the visible label must be part of the button's name (WCAG 2.5.3). */}
         {mine > 0 ? <DotRow count={mine} max={4} /> : <span aria-hidden="true" className="pw-dot pw-dot--empty" />}
-        <span aria-hidden="true" className="pw-vote-bar__minus">−</span>
+        <span aria-hidden="true" className="pw-vote-bar__minus">
+          −
+        </span>
       </button>
       <button
         type="button"

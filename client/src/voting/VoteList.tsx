@@ -51,7 +51,13 @@ export function VoteList({ round }: { round: RoundStateSection }) {
               const mine = ballot.votes[idea.id] ?? 0
               const full = ballot.remaining <= 0 || (round.maxPerIdea !== null && mine >= round.maxPerIdea)
               return (
-                <li key={idea.id} className="pw-vote-list__idea" data-testid="vote-list-item" data-idea-id={idea.id} data-mine={mine}>
+                <li
+                  key={idea.id}
+                  className="pw-vote-list__idea"
+                  data-testid="vote-list-item"
+                  data-idea-id={idea.id}
+                  data-mine={mine}
+                >
                   <span className="pw-vote-list__text">{idea.text}</span>
                   <span className="pw-vote-list__mine">
                     <DotRow count={mine} max={5} />

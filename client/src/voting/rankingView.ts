@@ -9,7 +9,10 @@ export interface RankingRow extends RankingEntryDto {
  * The ranking as the panel lists it: ideas with dots, each marked when it shares its rank with
  * another (ties are shown as ties, not broken by board order), and the ideas that got none.
  */
-export function rankingRows(ranking: readonly RankingEntryDto[]): { voted: RankingRow[]; withoutDots: RankingEntryDto[] } {
+export function rankingRows(ranking: readonly RankingEntryDto[]): {
+  voted: RankingRow[]
+  withoutDots: RankingEntryDto[]
+} {
   const perRank = new Map<number, number>()
   for (const entry of ranking) perRank.set(entry.rank, (perRank.get(entry.rank) ?? 0) + 1)
   return {

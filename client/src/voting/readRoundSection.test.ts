@@ -20,7 +20,13 @@ describe('readRoundSection', () => {
     // An older server without the pause field.
     const { pausedRemainingMs: _, ...old } = valid
     expect(readRoundSection(old)?.pausedRemainingMs).toBeNull()
-    for (const broken of [null, 'x', { ...valid, status: 'weird' }, { ...valid, voters: -1 }, { ...valid, eligibleIdeaIds: [1] }]) {
+    for (const broken of [
+      null,
+      'x',
+      { ...valid, status: 'weird' },
+      { ...valid, voters: -1 },
+      { ...valid, eligibleIdeaIds: [1] },
+    ]) {
       expect(readRoundSection(broken)).toBeNull()
     }
   })

@@ -36,7 +36,12 @@ async function call<T>(method: string, path: string, token: string, body?: unkno
     const message = error?.error?.message ?? response.statusText
     if (response.status === 429 || response.status === 503 || response.status === 502 || response.status === 504) {
       const seconds = Number(response.headers.get('retry-after'))
-      throw new RetryableError(response.status, code, message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000)
+      throw new RetryableError(
+        response.status,
+        code,
+        message,
+        Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000,
+      )
     }
     throw new ApiError(response.status, code, message)
   }
@@ -48,7 +53,8 @@ const id = encodeURIComponent
 export const votingApi = {
   openRound: (boardId: string, body: CreateRoundBody & { clusterIds?: string[] }, token: string) =>
     call<CreateRoundResponse>('POST', `/api/boards/${id(boardId)}/rounds`, token, body),
-  listRounds: (boardId: string, token: string) => call<RoundListResponse>('GET', `/api/boards/${id(boardId)}/rounds`, token),
+  listRounds: (boardId: string, token: string) =>
+    call<RoundListResponse>('GET', `/api/boards/${id(boardId)}/rounds`, token),
   castVote: (
     roundId: string,
     body: { ideaId: string; delta: 1 | -1; requestId: string; onBehalfOf?: string },
@@ -60,15 +66,20 @@ export const votingApi = {
       `/api/rounds/${id(roundId)}/me${onBehalfOf ? `?onBehalfOf=${id(onBehalfOf)}` : ''}`,
       token,
     ),
-  results: (roundId: string, token: string) => call<RoundResultsDto>('GET', `/api/rounds/${id(roundId)}/results`, token),
+  results: (roundId: string, token: string) =>
+    call<RoundResultsDto>('GET', `/api/rounds/${id(roundId)}/results`, token),
   close: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/close`, token, {}),
-  reveal: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/reveal`, token, {}),
+  reveal: (roundId: string, token: string) =>
+    call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/reveal`, token, {}),
   pause: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/pause`, token, {}),
-  resume: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/resume`, token, {}),
+  resume: (roundId: string, token: string) =>
+    call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/resume`, token, {}),
   extend: (roundId: string, seconds: number, token: string) =>
     call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/extend`, token, { seconds }),
-  proxies: (roundId: string, token: string) => call<RoundProxiesResponse>('GET', `/api/rounds/${id(roundId)}/proxies`, token),
-  shortlist: (boardId: string, token: string) => call<ShortlistResponse>('GET', `/api/boards/${id(boardId)}/shortlist`, token),
+  proxies: (roundId: string, token: string) =>
+    call<RoundProxiesResponse>('GET', `/api/rounds/${id(roundId)}/proxies`, token),
+  shortlist: (boardId: string, token: string) =>
+    call<ShortlistResponse>('GET', `/api/boards/${id(boardId)}/shortlist`, token),
   setShortlist: (boardId: string, ideaIds: string[], token: string) =>
     call<ShortlistResponse>('PUT', `/api/boards/${id(boardId)}/shortlist`, token, { ideaIds }),
   promote: (boardId: string, roundId: string, top: number, token: string) =>

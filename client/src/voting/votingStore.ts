@@ -95,7 +95,12 @@ function queueFor(key: string, roundId: string, token: string, proxyName: string
     send: (tap) =>
       votingApi.castVote(
         roundId,
-        { ideaId: tap.ideaId, delta: tap.delta, requestId: tap.requestId, ...(proxyName ? { onBehalfOf: proxyName } : {}) },
+        {
+          ideaId: tap.ideaId,
+          delta: tap.delta,
+          requestId: tap.requestId,
+          ...(proxyName ? { onBehalfOf: proxyName } : {}),
+        },
         token,
       ),
     events: {

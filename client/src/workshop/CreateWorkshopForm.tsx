@@ -55,7 +55,9 @@ export function CreateWorkshopForm() {
           title: row.title.trim(),
           ...(row.question.trim() ? { question: row.question.trim() } : {}),
           template: row.template,
-          ...(typeof parseTableLimit(row.limit) === 'number' ? { maxParticipants: parseTableLimit(row.limit) as number } : {}),
+          ...(typeof parseTableLimit(row.limit) === 'number'
+            ? { maxParticipants: parseTableLimit(row.limit) as number }
+            : {}),
         })),
       })
       identityStore.saveFacilitatorToken(created.workshop.id, created.facilitatorToken)
@@ -96,7 +98,13 @@ export function CreateWorkshopForm() {
       <div className="pw-row">
         <div className="pw-field">
           <label htmlFor={`${id}-date`}>{t('create.date')}</label>
-          <input id={`${id}-date`} className="pw-input" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+          <input
+            id={`${id}-date`}
+            className="pw-input"
+            type="date"
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
         </div>
         <div className="pw-field">
           <label htmlFor={`${id}-language`}>{t('create.language')}</label>
@@ -123,7 +131,8 @@ export function CreateWorkshopForm() {
       <TablesEditor rows={rows} onChange={setRows} showErrors={showErrors} />
       {noTables ? <p className="pw-error">{t('create.noTables')}</p> : null}
       {showErrors &&
-      (titleMissing || rows.some((row) => !isBlank(row) && (row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid'))) ? (
+      (titleMissing ||
+        rows.some((row) => !isBlank(row) && (row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid'))) ? (
         <p className="pw-error" role="alert">
           {t('create.fixErrors')}
         </p>
@@ -131,7 +140,11 @@ export function CreateWorkshopForm() {
       <ErrorText error={error} />
       <div className="pw-form__actions">
         <button type="submit" className="pw-button pw-button--primary" disabled={busy}>
-          {busy ? t('create.submitting') : filled === 0 ? t('create.submitPlain') : t('create.submit', { count: filled })}
+          {busy
+            ? t('create.submitting')
+            : filled === 0
+              ? t('create.submitPlain')
+              : t('create.submit', { count: filled })}
         </button>
       </div>
     </form>

@@ -30,7 +30,13 @@ export function CsvImport({ onTables }: { onTables: (tables: TableDraft[]) => vo
       <label htmlFor={inputId} className="pw-csv__label">
         {t('create.csvLabel')}
       </label>
-      <input id={inputId} type="file" accept=".csv,text/csv,text/plain" onChange={(event) => void onFile(event)} aria-describedby={`${inputId}-hint`} />
+      <input
+        id={inputId}
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        onChange={(event) => void onFile(event)}
+        aria-describedby={`${inputId}-hint`}
+      />
       <p className="pw-hint" id={`${inputId}-hint`}>
         {t('create.csvHint')}
       </p>

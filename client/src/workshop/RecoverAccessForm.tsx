@@ -43,7 +43,15 @@ export function RecoverAccessForm() {
       <p className="pw-hint">{t('recover.intro')}</p>
       <div className="pw-field">
         <label htmlFor={`${id}-workshop`}>{t('recover.workshop')}</label>
-        <input id={`${id}-workshop`} className="pw-input" value={workshop} onChange={(event) => setWorkshop(event.target.value)} required autoComplete="off" spellCheck={false} />
+        <input
+          id={`${id}-workshop`}
+          className="pw-input"
+          value={workshop}
+          onChange={(event) => setWorkshop(event.target.value)}
+          required
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="pw-field">
         <label htmlFor={`${id}-passphrase`}>{t('recover.passphrase')}</label>

@@ -15,7 +15,14 @@ export interface TableRow extends TableDraft {
 let nextKey = 1
 export function newTableRow(draft: Partial<TableDraft> = {}): TableRow {
   const { maxParticipants, ...rest } = draft
-  return { key: nextKey++, title: '', question: '', template: DEFAULT_TEMPLATE, limit: maxParticipants ? String(maxParticipants) : '', ...rest }
+  return {
+    key: nextKey++,
+    title: '',
+    question: '',
+    template: DEFAULT_TEMPLATE,
+    limit: maxParticipants ? String(maxParticipants) : '',
+    ...rest,
+  }
 }
 
 /** The tables of a new workshop, one fieldset each: title, guiding question, template. */

@@ -54,7 +54,9 @@ describe('parseTablesCsv', () => {
   })
 
   it('reads an optional participant limit from the 4th column and reports bad ones', () => {
-    const { tables, problems } = parseTablesCsv('Titel;Leitfrage;Vorlage;Plätze\nA;q;;12\nB;q;plenum;\nC;q;;viele\nD;q;;0')
+    const { tables, problems } = parseTablesCsv(
+      'Titel;Leitfrage;Vorlage;Plätze\nA;q;;12\nB;q;plenum;\nC;q;;viele\nD;q;;0',
+    )
     expect(tables.map((t) => t.maxParticipants)).toEqual([12, undefined, undefined, undefined])
     expect(problems).toEqual([
       { line: 4, kind: 'badLimit', value: 'viele' },

@@ -91,7 +91,12 @@ export interface LiveWorkshop {
  * rooms are discarded), then the rooms, then the data; sockets that slipped in meanwhile are
  * closed again at the end. False when there is no such workshop.
  */
-export async function deleteWorkshop(store: Store, live: LiveWorkshop, workshopId: string, now = Date.now()): Promise<boolean> {
+export async function deleteWorkshop(
+  store: Store,
+  live: LiveWorkshop,
+  workshopId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const boards = await store.listBoards(workshopId)
   live.closeConnections(workshopId)
   await Promise.all(boards.map((board) => live.discardRoom(board.id)))

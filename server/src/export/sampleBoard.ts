@@ -183,16 +183,14 @@ export function sampleBoard(cards = SampleTexts.length, options: { votes?: boole
         settings: { dotsPerParticipant: 3, maxPerIdea: null, anonymous: true, eligibleIdeaIds: cardIds.slice(0, 4) },
       },
     )
-    cardIds
-      .slice(0, Math.min(cardIds.length, 6))
-      .forEach((id, i) =>
-        comments.push({
-          ideaId: id,
-          author: i % 2 ? null : 'Moderation',
-          text: i === 1 ? '<img src=x onerror=alert(1)> Kommentar' : `Kommentar ${i + 1}: gut begründet – üäöß`,
-          createdAt: 1_700_000_100_000 + i,
-        }),
-      )
+    cardIds.slice(0, Math.min(cardIds.length, 6)).forEach((id, i) =>
+      comments.push({
+        ideaId: id,
+        author: i % 2 ? null : 'Moderation',
+        text: i === 1 ? '<img src=x onerror=alert(1)> Kommentar' : `Kommentar ${i + 1}: gut begründet – üäöß`,
+        createdAt: 1_700_000_100_000 + i,
+      }),
+    )
     shortlist.push(...cardIds.slice(0, 3))
   }
   return {

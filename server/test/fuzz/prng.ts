@@ -1,8 +1,10 @@
 /** A seeded PRNG (mulberry32): the same seed plays the same run. */
 export class Prng {
   private state: number
+  readonly seed: number
 
-  constructor(readonly seed: number) {
+  constructor(seed: number) {
+    this.seed = seed
     this.state = seed >>> 0
   }
 

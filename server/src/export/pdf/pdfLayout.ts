@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see fonts.ts
+/// <reference path="../pdfkit.d.ts" />
 import PDFDocument from 'pdfkit'
 import { fontBuffers, FontScript, splitByScript } from '../fonts.ts'
 
