@@ -22,7 +22,10 @@ export function RoundStatusLine({ round }: { round: RoundStateSection | null }) 
     <p className="pw-voting__status" data-testid="round-status" data-status={round.status}>
       <strong>{t(`voting.status.${round.status}`)}</strong>
       {' · '}
-      {t('voting.progress', { voters: round.voters, dots: round.totalVotes })}
+      {t('voting.progress', {
+        voters: t('voting.voters', { count: round.voters }),
+        dots: t('voting.dotsPlaced', { count: round.totalVotes }),
+      })}
       {round.status === 'open' ? (
         <>
           {' · '}
