@@ -81,6 +81,13 @@ describe('i18n', () => {
     expect(offenders).toEqual([])
   })
 
+  it('uses the glossary in German: Themengruppe, never Cluster; Board, never Tafel', () => {
+    const offTerm = /(^|[^\p{L}])(Cluster\p{L}*|Tafel\p{L}*)(?![\p{L}])/u
+    // "Clustern" is the name of the phase (the verb), not the thing.
+    const phaseName = (text: string) => text.replace(/Clustern(?= →|$)/g, '')
+    expect(entries(de).filter(([, text]) => offTerm.test(phaseName(text)))).toEqual([])
+  })
+
   it('gives every text with a count its plural forms, in both languages', () => {
     for (const table of [de, en]) {
       const all = entries(table)
