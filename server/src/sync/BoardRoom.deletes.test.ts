@@ -181,4 +181,15 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
     for (const update of cleanups) room.receive(a, { kind: 'sync-update', update, live: true })
     expect(room.records.has(c.id)).toBe(true)
   })
+
+  it('the owner’s delete crossing the undo of someone else’s refused delete still deletes the card', async () => {
+    const { a, b } = makeRoom()
+    const { aliceDoc, otherDoc, c } = await cardOnTwoClients(a)
+    // Bob may not delete Alice's card: the room puts it back (as a new entry in the old place).
+    room.receive(b, { kind: 'sync-update', update: otherDoc.write((r) => r.delete(c.id)), live: true })
+    expect(room.records.get(c.id)).toEqual(c)
+    // Alice, who has not seen either yet, deletes her card: the old entry, already replaced.
+    room.receive(a, { kind: 'sync-update', update: aliceDoc.write((r) => r.delete(c.id)), live: true })
+    expect(room.records.has(c.id)).toBe(false)
+  })
 })

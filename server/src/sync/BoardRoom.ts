@@ -146,7 +146,7 @@ export class BoardRoom {
   private deletedNow: string[] = []
   private writtenNow = new Set<string>()
   /** Entries the current client update deleted, by key (a refused change is restored in their place). */
-  private deletedEntries = new Map<string, Y.Item>()
+  private deletedEntries = new Map<string, Y.ID>()
   /** Records another instance brought back although their delete still wins: deleted again. */
   private redelete = new Set<string>()
   /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
@@ -187,9 +187,11 @@ export class BoardRoom {
       if (!this.connections.has(event.transaction.origin as RoomConnection)) return
       for (const item of event.changes.deleted) {
         if (!(item.content instanceof Y.ContentAny)) continue
-        for (const entry of item.content.arr as { key?: unknown }[]) {
-          if (typeof entry?.key === 'string') this.deletedEntries.set(entry.key, item)
-        }
+        // By id, not by object: Yjs garbage-collects and merges deleted items after the transaction.
+        ;(item.content.arr as { key?: unknown }[]).forEach((entry, i) => {
+          if (typeof entry?.key === 'string')
+            this.deletedEntries.set(entry.key, Y.createID(item.id.client, item.id.clock + i))
+        })
       }
     })
     getDeletesMap(doc).observe((event: Y.YMapEvent<RecordDelete>) => {
@@ -685,11 +687,18 @@ export class BoardRoom {
     this.deleteEntriesOf([id])
     const array = getRecordsArray(this.doc)
     let index = 0
-    for (let item = array._start; item !== null && item !== replaced; item = item.right) {
+    let found = false
+    for (let item = array._start; item !== null; item = item.right) {
+      if (replaced && item.id.client === replaced.client && item.id.clock <= replaced.clock) {
+        if (replaced.clock < item.id.clock + item.length) {
+          found = true
+          break
+        }
+      }
       if (!item.deleted && item.countable) index += item.length
     }
-    if (!replaced) index = array.length
-    array.insert(index, [{ key: id, val: before }])
+    if (replaced && found) this.deleteWins.noteRestored(replaced, id)
+    array.insert(found ? index : array.length, [{ key: id, val: before }])
   }
 
   /**

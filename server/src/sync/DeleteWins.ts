@@ -71,6 +71,16 @@ export class DeleteWins {
     })
   }
 
+  /**
+   * The room put a record back in place of an entry a refused change had deleted. Whoever had
+   * not seen that yet and deletes the old entry is deleting the record: remember it as replaced.
+   */
+  noteRestored(entry: Y.ID, key: string): void {
+    let clocks = this.replaced.get(entry.client)
+    if (!clocks) this.replaced.set(entry.client, (clocks = new Map()))
+    clocks.set(entry.clock, { key, at: this.now() })
+  }
+
   /** Whether someone other than `userId` deleted record `id` within DELETE_MEMORY_MS. */
   deletedByOtherThan(id: string, userId: string): boolean {
     const deleted = this.recentDelete(id)
