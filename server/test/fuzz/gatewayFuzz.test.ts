@@ -10,7 +10,8 @@ const redisUrl = process.env.REDIS_URL
  * Pinned seeds; `FUZZ_SEED=123 FUZZ_STEPS=500` runs one more seed by hand (several: `FUZZ_SEED=1,2,3`),
  * `FUZZ_DEBUG=1` prints every attack's structs and delete ranges.
  */
-const PINNED_SEEDS = [1, 12, 4424, 4423, 20261204]
+// 404: the owner's delete crossing the undo of a refused delete (found at 100 steps; fails by step 11).
+const PINNED_SEEDS = [1, 12, 404, 4424, 4423, 20261204]
 const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
 const steps = Number(process.env.FUZZ_STEPS ?? 50)
 /** Budgets generous enough that bursts reach the room (the budget itself is tested elsewhere). */
