@@ -47,11 +47,14 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** The projector keeps its screen awake; the copy buttons write to the clipboard. */
+/**
+ * The projector keeps its screen awake; the copy buttons write to the clipboard, and tldraw's
+ * paste (menu and shortcut) reads it.
+ */
 const PERMISSIONS_POLICY = [
   'screen-wake-lock=(self)',
   'clipboard-write=(self)',
-  'clipboard-read=()',
+  'clipboard-read=(self)',
   'fullscreen=(self)',
   'camera=()',
   'microphone=()',
