@@ -2,30 +2,9 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Locator, Page } from '@playwright/test'
-import { joinWorkshop } from '../fixtures/api.ts'
+import { joinWorkshop, call } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
-
-/** One JSON API call as a setup script would make it. */
-async function call<T = unknown>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  token?: string,
-  body?: unknown,
-): Promise<T> {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(new URL(route, baseUrl), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
 
 interface Forum {
   id: string

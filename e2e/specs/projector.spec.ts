@@ -1,30 +1,10 @@
+import { call } from '../fixtures/api.ts'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
-
-/** One JSON API call as a test script would make it. */
-async function call<T = unknown>(
-  baseUrl: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
 
 const projectorToken = async (baseUrl: string, workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>) =>
   (

@@ -1,26 +1,5 @@
 import { expect, test } from '../fixtures/test.ts'
-import { joinWorkshop } from '../fixtures/api.ts'
-
-/** One JSON API call as a setup script would make it. */
-async function call<T = unknown>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  token?: string,
-  body?: unknown,
-): Promise<T> {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(new URL(route, baseUrl), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
+import { joinWorkshop, call } from '../fixtures/api.ts'
 
 test(
   'a tie across the shortlist cut-off: one click opens a run-off over exactly the tied ideas',

@@ -3,29 +3,8 @@ import { type Browser, type BrowserContext, devices, type Page } from '@playwrig
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { BoardPage } from '../pages/BoardPage.ts'
-import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import { joinWorkshop, type Workshop, call } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
-
-/** One JSON API call as a setup script would make it. */
-async function call<T = unknown>(
-  baseUrl: string,
-  method: string,
-  route: string,
-  token?: string,
-  body?: unknown,
-): Promise<T> {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(new URL(route, baseUrl), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${route} → ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
 
 interface Event extends Workshop {
   plenaryId: string
