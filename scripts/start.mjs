@@ -1,6 +1,8 @@
-// `pnpm start`: build the web app if it is missing or older than its sources, then serve
-// everything (web app, API, WebSocket) from one Node process.
-import { spawn, spawnSync } from 'node:child_process'
+// `pnpm start` (or `node scripts/start.mjs`): serve the built web app, the API and the WebSocket
+// from this one Node process. It never builds: production hosts carry no build tools and a
+// supervisor must not wait for Vite (`pnpm build` makes client/dist; the Dockerfile does it).
+// The server runs in this process rather than a child, so a signal from a supervisor reaches
+// the server itself: it flushes every board and exits, leaving no orphan behind.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +10,8 @@ import { checkNode } from './checkNode.mjs'
 
 checkNode()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const clientDist = path.resolve(process.env.CLIENT_DIST ?? path.join(root, 'client/dist'))
+const builtIndex = path.join(clientDist, 'index.html')
 
 function newestMtime(dir) {
   let newest = 0
@@ -19,19 +23,25 @@ function newestMtime(dir) {
   return newest
 }
 
-const builtIndex = path.join(root, 'client/dist/index.html')
-const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'].map((p) =>
-  path.join(root, p),
-)
-const sourceTime = Math.max(
-  ...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
-)
-if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
-  console.log('Building the web app (once after each change)…')
-  const build = spawnSync('pnpm', ['--filter', '@pinnwand/client', 'build'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+if (!existsSync(builtIndex)) {
+  console.error(`The web app is not built (${builtIndex} is missing). Run: pnpm build`)
+  process.exit(1)
+}
+// In a development checkout only (a production image has no client sources): say when the
+// build is older than the sources instead of silently serving yesterday's app.
+const sources = path.join(root, 'client/src')
+if (existsSync(sources) && statSync(builtIndex).mtimeMs < newestMtime(sources)) {
+  console.warn('Note: the web app build is older than its sources; run pnpm build (or pnpm dev while developing).')
 }
 
-const server = spawn(process.execPath, [path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+// Started by pnpm (`pnpm start`): pnpm does not wait for its script on SIGTERM. Should it ever
+// go away without passing the signal on, shut down as if signalled instead of running on as
+// an orphan that nobody supervises.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM')
+  }, 500).unref()
+}
+
+await import('../server/src/main.ts')

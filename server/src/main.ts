@@ -1,8 +1,11 @@
 import { loadConfig } from './config.ts'
 
+// 22.18 runs .ts files without a flag; older Node fails before reaching this line, so the
+// start scripts (scripts/checkNode.mjs) check first. This covers `node server/src/main.ts` on
+// a Node that strips types but is otherwise too old (e.g. 22.x started with a flag).
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`Pinnwand needs Node.js 22.12 or newer (24 LTS recommended); this is ${process.version}.`)
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`Pinnwand needs Node.js 22.18 or newer (24 LTS recommended); this is ${process.version}.`)
   process.exit(1)
 }
 
@@ -24,7 +27,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     server.logger.info({ signal }, 'shutting down: flushing boards')
     server
       .close()
-      .then(() => process.exit(0))
+      .then(() => {
+        server.logger.info('stopped: every board flushed')
+        process.exit(0)
+      })
       .catch((error: unknown) => {
         server.logger.error({ err: error }, 'shutdown failed')
         process.exit(1)

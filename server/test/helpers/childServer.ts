@@ -13,12 +13,21 @@ export interface ChildServer {
 }
 
 /**
- * Starts `node src/main.ts` as a separate process, exactly as `pnpm start` does, on a free port.
+ * Starts `node src/main.ts` (or `launch`) as a separate process on a free port.
  * Resolves with its URL once it logged 'Pinnwand is running'.
  */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['src/main.ts'], {
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  /** Another start command (e.g. `pnpm start` from the repository root) instead of node. */
+  launch: { command: string; args: string[]; cwd: string } = {
+    command: process.execPath,
+    args: ['src/main.ts'],
     cwd: serverDir,
+  },
+): Promise<ChildServer> {
+  const child = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
