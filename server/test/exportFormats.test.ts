@@ -142,6 +142,27 @@ describe('CSV', () => {
     expect(injected[2]!.startsWith("'=")).toBe(true)
     expect(buildCsv(report).startsWith('\uFEFF')).toBe(true)
   })
+
+  it('separates with ";" for German workshops and "," for English ones, as their spreadsheets do', () => {
+    const german = buildCsv(report)
+    expect(german.split('\r\n')[0]).toBe(
+      '\uFEFFThementisch;Themengruppe;Idee;Autor/in;Anzahl Kommentare;Punkte Runde 1;Punkte Runde 2;Shortlist;id',
+    )
+    const english = buildCsv({ ...report, workshop: { ...report.workshop, language: 'en' } })
+    expect(english.split('\r\n')[0]).toBe(
+      '\uFEFFTable,Cluster,Idea,Author,Comments,Votes Round 1,Votes Round 2,Shortlisted,id',
+    )
+    for (const [csv, delimiter] of [
+      [german, ';'],
+      [english, ','],
+    ] as const) {
+      // Read with only the language's separator: every row has the header's cell count.
+      const parsed = parseCsv(csv, delimiter)
+      expect(parsed.every((row) => row.length === 9)).toBe(true)
+      const quoted = ideas.find((i) => i.text.includes('"Anführungszeichen"'))!
+      expect(parsed.find((r) => r[8] === quoted.id)?.[2]).toBe(quoted.text)
+    }
+  })
 })
 
 describe('SVG and PNG', () => {
@@ -228,7 +249,8 @@ describe('workshop ZIP', () => {
     const files = unzipSync(await buildWorkshopZip([job(report), job(second)]))
     const names = Object.keys(files)
     expect(names[0]).toMatch(/^00-Gesamtuebersicht.*\.pdf$/)
-    for (const ext of ['pdf', 'docx', 'md', 'csv', 'json', 'svg', 'png']) {
+    expect(names).toContain(names[0]!.replace(/\.pdf$/, '.xlsx'))
+    for (const ext of ['pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png']) {
       expect(names).toContain(`01-Thementisch-3-Mobilitaet-Klima/Thementisch-3-Mobilitaet-Klima.${ext}`)
       expect(names).toContain(`02-Tisch-2/Tisch-2.${ext}`)
     }

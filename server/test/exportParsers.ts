@@ -41,8 +41,17 @@ export function svgTexts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]!))
 }
 
-/** RFC 4180 parser (quoted fields with "" escapes and line breaks; CRLF rows; BOM dropped). */
-export function parseCsv(csv: string): string[][] {
+/** The separator a spreadsheet would detect: the one in the header line (outside quotes). */
+export function detectCsvDelimiter(csv: string): ';' | ',' {
+  const header = (csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').replace(/"[^"]*"/g, '')
+  return header.split(';').length > header.split(',').length ? ';' : ','
+}
+
+/**
+ * RFC 4180 parser (quoted fields with "" escapes and line breaks; CRLF rows; BOM dropped);
+ * the separator is the header line's unless given.
+ */
+export function parseCsv(csv: string, delimiter: ';' | ',' = detectCsvDelimiter(csv)): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -57,7 +66,7 @@ export function parseCsv(csv: string): string[][] {
       } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(field)
       field = ''
     } else if (c === '\r' && text[i + 1] === '\n') {

@@ -271,7 +271,7 @@ describe('voting in the record of the day', () => {
     expect(md).toContain('| 1 | Carsharing | 1 (davon 1 stellvertretend) |')
     expect(md).toContain('Runde 2')
     const csv = await download('csv')
-    expect(csv).toContain('Punkte Runde 1,Punkte Runde 2,Shortlist')
+    expect(csv).toContain('Punkte Runde 1;Punkte Runde 2;Shortlist')
     const binary = async (format: string) => {
       const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
         headers: { authorization: `Bearer ${event.facilitator}` },

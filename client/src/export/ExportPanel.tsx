@@ -7,7 +7,7 @@ import { useAnnouncer } from '../ideas/announcer.ts'
 import { downloadFromApi, saveBlob } from './downloadFile.ts'
 
 /** Report formats in the order organisers need them: the record first, data after. */
-export const boardExportFormats = ['pdf', 'docx', 'md', 'csv', 'json', 'svg', 'png'] as const
+export const boardExportFormats = ['pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'] as const
 export type BoardExportFormat = (typeof boardExportFormats)[number]
 
 /**

@@ -1,5 +1,5 @@
 import { type BoardReport, ideaIndex } from './BoardReport.ts'
-import { labelsFor } from './labels.ts'
+import { type ExportLanguage, labelsFor } from './labels.ts'
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (CSV injection, OWASP).
@@ -19,10 +19,22 @@ export function neutralizeFormula(value: string): string {
     .join(';')
 }
 
-/** RFC 4180: quote fields with a delimiter, quote or line break; double inner quotes. */
+/**
+ * The field separator a spreadsheet of the workshop's language expects when the file is opened
+ * by double-click: German Excel and LibreOffice split at `;` (the comma is the decimal mark
+ * there), English ones at `,`.
+ */
+export function csvDelimiter(language: ExportLanguage): ';' | ',' {
+  return language === 'en' ? ',' : ';'
+}
+
+/**
+ * RFC 4180: quote fields with a quote, line break or either separator (so the file reads the
+ * same whichever separator a program assumes); double inner quotes.
+ */
 export function csvField(value: string | number): string {
   const text = typeof value === 'number' ? String(value) : neutralizeFormula(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /** Header and data rows, before quoting (tests and other tabular formats reuse them). */
@@ -55,14 +67,16 @@ export function buildCsvRows(report: BoardReport): (string | number)[][] {
 }
 
 /**
- * One row per idea. Starts with a UTF-8 byte order mark because Excel otherwise reads the file
- * as Windows-1252 and breaks every umlaut; lines end in CRLF as RFC 4180 says.
+ * One row per idea, separated as the workshop language's spreadsheets expect (csvDelimiter).
+ * Starts with a UTF-8 byte order mark because Excel otherwise reads the file as Windows-1252
+ * and breaks every umlaut; lines end in CRLF as RFC 4180 says.
  */
 export function buildCsv(report: BoardReport): string {
+  const delimiter = csvDelimiter(report.workshop.language)
   return (
     '\uFEFF' +
     buildCsvRows(report)
-      .map((row) => row.map(csvField).join(','))
+      .map((row) => row.map(csvField).join(delimiter))
       .join('\r\n') +
     '\r\n'
   )

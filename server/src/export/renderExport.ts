@@ -11,12 +11,14 @@ import { buildPdf } from './pdf/pdfReport.ts'
 import { buildWorkshopSummaryPdf } from './pdf/pdfSummary.ts'
 import { buildPng } from './png.ts'
 import { buildSvg } from './svg.ts'
+import { buildWorkshopXlsx, buildXlsx } from './xlsx.ts'
 
 export const BoardExportFormat = {
   pdf: 'pdf',
   docx: 'docx',
   md: 'md',
   csv: 'csv',
+  xlsx: 'xlsx',
   json: 'json',
   svg: 'svg',
   png: 'png',
@@ -28,6 +30,7 @@ export const ContentType: Record<BoardExportFormat | 'zip', string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
   png: 'image/png',
@@ -35,7 +38,7 @@ export const ContentType: Record<BoardExportFormat | 'zip', string> = {
 }
 
 /** Formats whose building takes long on big boards; they run in the export worker. */
-export const HEAVY_FORMATS: ReadonlySet<string> = new Set(['pdf', 'docx', 'png', 'zip'])
+export const HEAVY_FORMATS: ReadonlySet<string> = new Set(['pdf', 'docx', 'xlsx', 'png', 'zip'])
 
 export function isBoardExportFormat(value: unknown): value is BoardExportFormat {
   return typeof value === 'string' && Object.hasOwn(BoardExportFormat, value)
@@ -79,6 +82,8 @@ export async function renderBoardExport(
       return text(buildMarkdown(job.report))
     case 'csv':
       return text(buildCsv(job.report))
+    case 'xlsx':
+      return write(await buildXlsx(job.report))
     case 'json':
       return text(buildBoardJson(job))
     case 'svg':
@@ -95,7 +100,7 @@ export async function renderBoardExportToBuffer(format: BoardExportFormat, job: 
 }
 
 /** Already-compressed formats are stored, the rest deflated. */
-const STORED = new Set(['pdf', 'docx', 'png'])
+const STORED = new Set(['pdf', 'docx', 'xlsx', 'png'])
 
 /**
  * The workshop ZIP: the summary (all shortlists first) at the top, then one folder per table
@@ -108,6 +113,7 @@ export async function buildWorkshopZip(jobs: readonly BoardExportJob[], now = Da
   const reports = jobs.map((j) => j.report)
   files[`${summaryName}.pdf`] = [await pdfToBuffer(buildWorkshopSummaryPdf(reports, now)), { level: 0 }]
   files[`${summaryName}.md`] = Buffer.from(buildWorkshopSummaryMarkdown(reports), 'utf8')
+  files[`${summaryName}.xlsx`] = [await buildWorkshopXlsx(reports), { level: 0 }]
   const used = new Set<string>()
   for (const [i, job] of jobs.entries()) {
     let folder = `${String(i + 1).padStart(2, '0')}-${safeFileName(job.report.board.title)}`

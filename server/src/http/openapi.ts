@@ -383,7 +383,7 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Export a board',
       auth: 'facilitator',
-      query: { format: 'pdf|docx|md|csv|json|svg|png' },
+      query: { format: 'pdf|docx|md|csv|xlsx|json|svg|png' },
       responses: { '200': 'the file (attachment)', ...errors },
     },
   },
