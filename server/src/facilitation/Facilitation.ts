@@ -1,6 +1,7 @@
 import type {
   BoardProjectorSection,
   BoardStateMessage,
+  BoardTimerSection,
   BoardViewSection,
   ProjectorActionBody,
   TimerActionBody,
@@ -89,6 +90,11 @@ export class Facilitation {
   async showResultsOnReveal(boardId: string): Promise<void> {
     if ((await this.projectorOf(boardId))?.mode === 'results') return
     await this.projectorAction(boardId, { mode: 'results' })
+  }
+
+  /** The board's timer as stored (the control room shows every table's). */
+  timerOf(boardId: string): Promise<BoardTimerSection | null> {
+    return this.timers.getTimer(boardId)
   }
 
   private async projectorOf(boardId: string): Promise<BoardProjectorSection | null> {

@@ -6,6 +6,7 @@ import { ErrorCode, Limits } from '@pinnwand/shared'
 import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
+import { registerControlRoutes } from '../control/controlRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
 import { registerJsonParser } from './jsonBodyParser.ts'
@@ -179,6 +180,8 @@ export async function buildHttpApp(
   registerHistoryRoutes(app, ctx)
   registerIdeaImportRoutes(app, ctx)
   registerFacilitationRoutes(app, ctx)
+  const stopControl = registerControlRoutes(app, ctx)
+  app.addHook('onClose', async () => stopControl())
   ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)

@@ -18,6 +18,7 @@ import {
   UpdateWorkshopBody,
   ViewActionBody,
 } from '@pinnwand/shared'
+import { BulkActionBody } from '@pinnwand/shared/controlApi'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
 import { z } from 'zod'
@@ -75,6 +76,35 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Titles and questions of the tables this token may open',
       auth: 'any',
       responses: { '200': 'boards: id, title, question', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/status': {
+    get: {
+      summary:
+        'Control room: every table with number, phase, people here now, ideas, round progress, timer, idle warning',
+      auth: 'facilitator',
+      responses: { '200': 'workshopId, serverNow, tables', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/status/stream': {
+    get: {
+      summary: 'The control room status as server-sent events (event: status), sent whenever it changes',
+      auth: 'facilitator',
+      responses: { '200': 'text/event-stream', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/bulk': {
+    post: {
+      summary:
+        'Act on all or the chosen tables at once (phase, lock, open/close/reveal a round, timer); ' +
+        'one request per table through its own endpoint; a retry with the same requestId skips tables that took it',
+      auth: 'facilitator',
+      body: BulkActionBody,
+      responses: {
+        '200': 'requestId, results per table (ok, status, error, repeated)',
+        ...errors,
+        '429': 'rate_limited',
+      },
     },
   },
   '/api/boards/{boardId}': {

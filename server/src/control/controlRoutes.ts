@@ -1,0 +1,139 @@
+import { ErrorCode } from '@pinnwand/shared'
+import {
+  BulkActionBody,
+  type BulkActionResponse,
+  type BulkTableResult,
+  type WorkshopStatusResponse,
+} from '@pinnwand/shared/controlApi'
+import type { FastifyInstance } from 'fastify'
+import { rateLimited } from '../http/abuseGuards.ts'
+import type { AppContext } from '../http/context.ts'
+import { parseBody } from '../http/errors.ts'
+import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
+import { TokenBuckets } from '../limits/TokenBucket.ts'
+import { effectiveStatus } from '../voting/votingRules.ts'
+import { takenKey, tableRequest } from './bulkActions.ts'
+import { loadWorkshopStatus, WorkshopStatusHub } from './WorkshopStatus.ts'
+
+/** A retry comes within minutes; after this a request id may act again. */
+const TAKEN_TTL_MS = 60 * 60 * 1000
+/** An idle stream still says it is alive (proxies close silent connections). */
+const HEARTBEAT_MS = 20_000
+/** Bulk requests per workshop on one instance: a few clicks in a row, not a flood. */
+const BULK_PER_SECOND = 1
+const BULK_BURST = 10
+
+/**
+ * The control room (issue 16): the status of every table, live, and actions on many tables at
+ * once. A bulk action is one request per table through that table's own route (same rules,
+ * same events for its participants); one table refusing does not stop the others.
+ */
+export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): () => void {
+  const sources = { store: ctx.store, timers: ctx.facilitation, voting: ctx.voting.store, rooms: ctx.rooms }
+  const hub = new WorkshopStatusHub(sources, ctx.logger.child({ component: 'control' }))
+  const bulkBuckets = new TokenBuckets(BULK_PER_SECOND, BULK_BURST)
+
+  app.get<{ Params: { workshopId: string } }>(
+    '/api/workshops/:workshopId/status',
+    async (request): Promise<WorkshopStatusResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      requireWorkshopFacilitator(actor, request.params.workshopId, 'see the control room')
+      return loadWorkshopStatus(sources, actor.workshopId)
+    },
+  )
+
+  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/status/stream', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, request.params.workshopId, 'see the control room')
+    reply.hijack()
+    const raw = reply.raw
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    })
+    raw.write(': control room\n\n')
+    const unsubscribe = hub.subscribe(actor.workshopId, (status) => {
+      raw.write(`event: status\ndata: ${JSON.stringify(status)}\n\n`)
+    })
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS)
+    heartbeat.unref()
+    request.raw.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+    })
+  })
+
+  app.post<{ Params: { workshopId: string } }>(
+    '/api/workshops/:workshopId/bulk',
+    async (request): Promise<BulkActionResponse> => {
+      const actor = await requireActor(ctx.store, request)
+      const { workshopId } = request.params
+      requireWorkshopFacilitator(actor, workshopId, 'act on several tables')
+      const body = parseBody(BulkActionBody, request.body)
+      const verdict = bulkBuckets.take(workshopId, performance.now())
+      if (!verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many actions on all tables at once')
+      const tables = new Set((await ctx.store.listBoards(workshopId)).map((b) => b.id))
+      const chosen = body.boardIds ? [...new Set(body.boardIds)] : [...tables]
+      const results: BulkTableResult[] = []
+      for (const boardId of chosen) {
+        results.push(await actOnTable(boardId, tables.has(boardId)))
+      }
+      hub.poke(workshopId)
+      request.log.info(
+        { workshopId, action: body.action.type, taken: results.filter((r) => r.ok).length, tables: results.length },
+        'bulk action',
+      )
+      return { requestId: body.requestId, results }
+
+      async function actOnTable(boardId: string, ofThisWorkshop: boolean): Promise<BulkTableResult> {
+        if (!ofThisWorkshop) {
+          return {
+            boardId,
+            ok: false,
+            status: 404,
+            error: { code: ErrorCode.notFound, message: 'No table with this id in this workshop.' },
+          }
+        }
+        const key = takenKey(workshopId, body.requestId, boardId)
+        if (await ctx.rooms.getSharedValue(key).catch(() => null))
+          return { boardId, ok: true, status: 200, repeated: true }
+        const rounds = await ctx.voting.store.listRounds(boardId)
+        const now = Date.now()
+        const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
+        const planned = tableRequest(
+          body.action,
+          boardId,
+          latest ? { id: latest.id, status: effectiveStatus(latest, now) } : null,
+        )
+        if ('refused' in planned) return planned.refused
+        const answer = await app.inject({
+          method: planned.method,
+          url: planned.url,
+          headers: { authorization: request.headers.authorization ?? '', 'content-type': 'application/json' },
+          payload: JSON.stringify(planned.body),
+        })
+        const ok = answer.statusCode >= 200 && answer.statusCode < 300
+        if (!ok) return { boardId, ok, status: answer.statusCode, error: errorOf(answer.body) }
+        await ctx.rooms
+          .setSharedValue(key, '1', TAKEN_TTL_MS)
+          .catch((error: unknown) => request.log.warn({ err: error, boardId }, 'bulk result not remembered'))
+        return { boardId, ok, status: answer.statusCode }
+      }
+    },
+  )
+
+  return () => hub.stop()
+}
+
+function errorOf(body: string): { code: string; message: string } {
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }
+    if (typeof parsed.error?.code === 'string')
+      return { code: parsed.error.code, message: String(parsed.error.message ?? '') }
+  } catch {
+    // Not JSON: said below.
+  }
+  return { code: 'table_failed', message: 'The table did not answer as expected.' }
+}

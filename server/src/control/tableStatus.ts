@@ -1,0 +1,71 @@
+import { type BoardPhase, type BoardTimerSection } from '@pinnwand/shared'
+import { IDLE_WARNING_MS, type TableRoundStatus, type TableStatus } from '@pinnwand/shared/controlApi'
+import { usedDots } from '../voting/votingRules.ts'
+import type { RoundRow, RoundTally, VoterBallot } from '../voting/VotingStore.ts'
+
+/** What the store and the relay know about one table, gathered by the caller. */
+export interface TableFacts {
+  board: {
+    id: string
+    title: string
+    phase: BoardPhase
+    locked: boolean
+    ideaCount: number
+    lastActivityAt: number | null
+    createdAt: number
+    maxParticipants?: number | null
+  }
+  number: number
+  present: number
+  seated: number
+  round: { row: RoundRow; status: TableRoundStatus['status']; tally: RoundTally; ballots: VoterBallot[] } | null
+  timer: BoardTimerSection | null
+}
+
+/**
+ * People whose whole budget is placed. Proxy voters are the facilitator's stand-ins for people
+ * without a device: they are not among those present, so they don't count here either.
+ */
+export function doneVoters(ballots: readonly VoterBallot[], dotsPerParticipant: number): number {
+  return ballots.filter((b) => !b.proxy && usedDots(b.votes) >= dotsPerParticipant).length
+}
+
+/**
+ * Collecting ideas and nothing written for IDLE_WARNING_MS: the organiser should look. A table
+ * never written on counts from its creation, so a table nobody joined warns too.
+ */
+export function isIdle(board: TableFacts['board'], now: number): boolean {
+  if (board.phase !== 'collect') return false
+  return now - (board.lastActivityAt ?? board.createdAt) >= IDLE_WARNING_MS
+}
+
+/** One table's line in the control room. Pure: the caller loads, this decides. */
+export function tableStatus(facts: TableFacts, now: number): TableStatus {
+  const { board, round } = facts
+  return {
+    id: board.id,
+    number: facts.number,
+    title: board.title,
+    phase: board.phase,
+    locked: board.locked,
+    present: facts.present,
+    seated: facts.seated,
+    maxParticipants: board.maxParticipants ?? null,
+    ideas: board.ideaCount,
+    lastActivity: board.lastActivityAt,
+    round: round
+      ? {
+          id: round.row.id,
+          status: round.status,
+          dotsPerParticipant: round.row.dotsPerParticipant,
+          totalVotes: round.tally.totalVotes,
+          voters: round.tally.voters,
+          done: doneVoters(round.ballots, round.row.dotsPerParticipant),
+          closesAt: round.row.closesAt,
+          pausedRemainingMs: round.status === 'open' ? round.row.pausedRemainingMs : null,
+        }
+      : null,
+    timer: facts.timer,
+    idle: isIdle(board, now),
+  }
+}

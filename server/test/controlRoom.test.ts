@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import {
+  api,
+  connectClient,
+  createWorkshop,
+  joinParticipant,
+  startTestServer,
+  type TestServer,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+import { addIdeas, bulk, newRequestId, openStatusStream, status } from './controlRoomHelpers.ts'
+import { vote } from './votingHelpers.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+
+/** The control room on one instance, on SQLite and (with DATABASE_URL) on PostgreSQL. */
+describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: 'PostgreSQL', postgres: true }] : [])])(
+  'control room on $name',
+  ({ postgres }) => {
+    let t: TestServer
+    let database: FreshDatabase | undefined
+    beforeAll(async () => {
+      database = postgres ? await freshPostgres(databaseUrl!, 'control') : undefined
+      t = await startTestServer(database ? { DATABASE_URL: database.url } : {})
+    })
+    afterAll(async () => {
+      await t?.stop()
+      await database?.drop()
+    })
+
+    it('sets the phase of 12 tables in one request, and a retry with the same id applies nothing twice', async () => {
+      const workshop = await createWorkshop(t.url, 12)
+      const requestId = newRequestId()
+      const first = await bulk(t.url, workshop, { type: 'phase', phase: 'cluster' }, { requestId })
+      expect(first.status).toBe(200)
+      expect(first.body.results).toHaveLength(12)
+      expect(first.body.results.every((r) => r.ok && !r.repeated)).toBe(true)
+      const after = await status(t.url, workshop)
+      expect(after.tables.map((table) => table.phase)).toEqual(Array(12).fill('cluster'))
+      expect(after.tables.map((table) => table.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+
+      const retry = await bulk(t.url, workshop, { type: 'phase', phase: 'cluster' }, { requestId })
+      expect(retry.body.results.every((r) => r.ok && r.repeated)).toBe(true)
+    })
+
+    it('opens the same round on the chosen tables; a table with an open round says why, the others take it', async () => {
+      const workshop = await createWorkshop(t.url, 4)
+      const [b1, b2, b3, b4] = workshop.boardIds as [string, string, string, string]
+      for (const boardId of workshop.boardIds) await addIdeas(t.server, boardId, 2)
+      // Table 2 already votes.
+      const early = await bulk(
+        t.url,
+        workshop,
+        { type: 'openRound', round: { dotsPerParticipant: 2 } },
+        { boardIds: [b2] },
+      )
+      expect(early.body.results[0]?.ok).toBe(true)
+
+      const res = await bulk(
+        t.url,
+        workshop,
+        { type: 'openRound', round: { dotsPerParticipant: 3, anonymous: true } },
+        {
+          boardIds: [b1, b2, b3],
+        },
+      )
+      expect(res.status).toBe(200)
+      const byBoard = new Map(res.body.results.map((r) => [r.boardId, r]))
+      expect(byBoard.get(b1)?.ok).toBe(true)
+      expect(byBoard.get(b3)?.ok).toBe(true)
+      expect(byBoard.get(b2)).toMatchObject({ ok: false, status: 409, error: { code: 'round_already_open' } })
+      expect(byBoard.has(b4)).toBe(false)
+
+      const tables = new Map((await status(t.url, workshop)).tables.map((table) => [table.id, table]))
+      expect(tables.get(b1)?.round).toMatchObject({ status: 'open', dotsPerParticipant: 3, totalVotes: 0, done: 0 })
+      expect(tables.get(b1)?.phase).toBe('vote')
+      expect(tables.get(b2)?.round?.dotsPerParticipant).toBe(2)
+      expect(tables.get(b4)?.round).toBeNull()
+
+      const reveal = await bulk(t.url, workshop, { type: 'revealRound' })
+      const revealed = new Map(reveal.body.results.map((r) => [r.boardId, r]))
+      expect([b1, b2, b3].every((id) => revealed.get(id)?.ok)).toBe(true)
+      expect(revealed.get(b4)).toMatchObject({ ok: false, error: { code: 'no_round' } })
+      const final = await status(t.url, workshop)
+      expect(final.tables.filter((table) => table.round?.status === 'revealed')).toHaveLength(3)
+    })
+
+    it('counts voters done of those present as they place their last dot', async () => {
+      const workshop = await createWorkshop(t.url, 2)
+      const boardId = workshop.boardIds[0]!
+      const ideas = await addIdeas(t.server, boardId, 3)
+      const people = await Promise.all(['Ada', 'Ben', 'Cem'].map((name) => joinParticipant(t.url, workshop, name)))
+      const clients = await Promise.all(people.map((p) => connectClient(t.url, boardId, p.participantToken)))
+      try {
+        const opened = await bulk(
+          t.url,
+          workshop,
+          { type: 'openRound', round: { dotsPerParticipant: 2 } },
+          {
+            boardIds: [boardId],
+          },
+        )
+        expect(opened.body.results[0]?.ok).toBe(true)
+        const roundId = (await status(t.url, workshop)).tables[0]!.round!.id
+        await vote(t.url, people[0]!.participantToken, roundId, ideas[0]!)
+        await vote(t.url, people[0]!.participantToken, roundId, ideas[1]!)
+        await vote(t.url, people[1]!.participantToken, roundId, ideas[0]!)
+        await waitFor(async () => (await status(t.url, workshop)).tables[0]!.present === 3, {
+          timeout: 10_000,
+          what: 'three present',
+        })
+        const table = (await status(t.url, workshop)).tables[0]!
+        expect(table.round).toMatchObject({ voters: 2, done: 1, totalVotes: 3 })
+      } finally {
+        for (const client of clients) client.destroy()
+      }
+    })
+
+    it('refuses another workshop’s token, and another workshop’s tables table by table', async () => {
+      const a = await createWorkshop(t.url, 2)
+      const b = await createWorkshop(t.url, 2)
+      const foreignToken = await bulk(t.url, b, { type: 'lock', locked: true }, { token: a.facilitatorToken })
+      expect(foreignToken.status).toBe(403)
+      const mixed = await bulk(t.url, a, { type: 'lock', locked: true }, { boardIds: [a.boardIds[0]!, b.boardIds[0]!] })
+      expect(mixed.status).toBe(200)
+      expect(mixed.body.results[0]).toMatchObject({ ok: true })
+      expect(mixed.body.results[1]).toMatchObject({ ok: false, status: 404 })
+      expect((await status(t.url, b)).tables.every((table) => !table.locked)).toBe(true)
+      const participant = await joinParticipant(t.url, a, 'Eve')
+      const byParticipant = await bulk(
+        t.url,
+        a,
+        { type: 'lock', locked: false },
+        { token: participant.participantToken },
+      )
+      expect(byParticipant.status).toBe(403)
+      const statusByParticipant = await api(t.url, 'GET', `/api/workshops/${a.workshopId}/status`, {
+        token: participant.participantToken,
+      })
+      expect(statusByParticipant.status).toBe(403)
+    })
+
+    it('refuses bad bulk bodies with a clear error and changes nothing', async () => {
+      const workshop = await createWorkshop(t.url, 2)
+      for (const body of [
+        { action: { type: 'phase', phase: 'sleep' }, requestId: newRequestId() },
+        { action: { type: 'explode' }, requestId: newRequestId() },
+        { action: { type: 'lock', locked: true } },
+        { action: { type: 'lock', locked: true }, requestId: newRequestId(), boardIds: [] },
+      ]) {
+        const res = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+          token: workshop.facilitatorToken,
+          body,
+        })
+        expect(res.status).toBe(400)
+        expect(res.body.error.code).toBeTruthy()
+      }
+      expect((await status(t.url, workshop)).tables.every((table) => !table.locked && table.phase === 'collect')).toBe(
+        true,
+      )
+    })
+
+    it('rate limits a flood of bulk calls; every table is either locked or not, never in between', async () => {
+      const workshop = await createWorkshop(t.url, 3)
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => bulk(t.url, workshop, { type: 'lock', locked: i % 2 === 0 })),
+      )
+      const limited = answers.filter((a) => a.status === 429)
+      expect(limited.length).toBeGreaterThan(0)
+      expect(limited[0]!.headers.get('retry-after')).toBeTruthy()
+      for (const answer of answers.filter((a) => a.status === 200)) expect(answer.body.results).toHaveLength(3)
+    })
+
+    it('streams a new status when a table changes, without being asked again', async () => {
+      const workshop = await createWorkshop(t.url, 2)
+      const stream = openStatusStream(t.url, workshop)
+      try {
+        await waitFor(() => stream.received.length > 0, { timeout: 10_000, what: 'first status' })
+        expect(stream.latest()!.tables.map((table) => table.phase)).toEqual(['collect', 'collect'])
+        await api(t.url, 'POST', `/api/boards/${workshop.boardIds[1]}/lock`, {
+          token: workshop.facilitatorToken,
+          body: { locked: true },
+        })
+        await waitFor(() => stream.latest()?.tables[1]?.locked === true, { timeout: 10_000, what: 'lock streamed' })
+      } finally {
+        await stream.close()
+      }
+    })
+  },
+)

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import type { BoardPhase, BoardTimerSection } from './boardState.ts'
+import { TimerActionBody } from './facilitationApi.ts'
+import { CreateRoundBody, type RoundStatusDto } from './votingApi.ts'
+
+/**
+ * The control room (issue 16): every table of a workshop at a glance, and one request that acts
+ * on many tables at once. `GET /api/workshops/:id/status` answers once;
+ * `GET /api/workshops/:id/status/stream` sends the same body as server-sent events whenever it
+ * changes (on any instance: it is read from the shared database and the relay's counts).
+ */
+
+/** A table counts as idle after this long without a change while people collect ideas. */
+export const IDLE_WARNING_MS = 5 * 60 * 1000
+
+/** The round of a table as the control room shows it (no distribution, ever). */
+export interface TableRoundStatus {
+  id: string
+  status: RoundStatusDto
+  dotsPerParticipant: number
+  /** Dots placed in this round. */
+  totalVotes: number
+  /** People with at least one dot placed. */
+  voters: number
+  /** People whose whole budget is placed. */
+  done: number
+  closesAt: number | null
+  pausedRemainingMs: number | null
+}
+
+export interface TableStatus {
+  id: string
+  /** 1…N in the order of the tables ("Tisch 3"). */
+  number: number
+  title: string
+  phase: BoardPhase
+  locked: boolean
+  /** Participants with the board open now (all instances). */
+  present: number
+  seated: number
+  maxParticipants: number | null
+  ideas: number
+  lastActivity: number | null
+  /** The open round, or the latest one; null before the first. */
+  round: TableRoundStatus | null
+  timer: BoardTimerSection | null
+  /** Collecting, and nothing changed for IDLE_WARNING_MS. */
+  idle: boolean
+}
+
+export interface WorkshopStatusResponse {
+  workshopId: string
+  /** The server's clock (ms): clients compute time left against it. */
+  serverNow: number
+  tables: TableStatus[]
+}
+
+/** What one bulk request does on every chosen table (each through the table's own rules). */
+export const BulkAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('phase'), phase: z.enum(['collect', 'cluster', 'vote', 'results']) }).strict(),
+  z.object({ type: z.literal('lock'), locked: z.boolean() }).strict(),
+  z.object({ type: z.literal('openRound'), round: CreateRoundBody }).strict(),
+  z.object({ type: z.literal('closeRound') }).strict(),
+  z.object({ type: z.literal('revealRound') }).strict(),
+  z.object({ type: z.literal('timer'), timer: TimerActionBody }).strict(),
+])
+export type BulkAction = z.infer<typeof BulkAction>
+export type BulkActionType = BulkAction['type']
+
+export const BULK_TABLES_MAX = 200
+
+export const BulkActionBody = z
+  .object({
+    action: BulkAction,
+    /** The tables to act on; absent: every table of the workshop. */
+    boardIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_TABLES_MAX).optional(),
+    /** The same id sent again (a retry) acts only on tables that did not take it yet. */
+    requestId: z.string().min(8).max(64),
+  })
+  .strict()
+export type BulkActionBody = z.infer<typeof BulkActionBody>
+
+export interface BulkTableResult {
+  boardId: string
+  ok: boolean
+  /** HTTP status of the table's own request (200/201 when taken; 4xx/5xx when refused). */
+  status: number
+  /** Why a table refused, as its own endpoint said it. */
+  error?: { code: string; message: string }
+  /** Taken by an earlier request with the same request id; not applied again. */
+  repeated?: boolean
+}
+
+export interface BulkActionResponse {
+  requestId: string
+  results: BulkTableResult[]
+}
