@@ -26,7 +26,6 @@ import { VotingBar } from '../voting/VotingBar.tsx'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
 import { ClusterToolbar } from '../clusters/ClusterToolbar.tsx'
 import { CardToolbar } from '../ideas/CardToolbar.tsx'
-import { keepClustersGrown } from '../clusters/keepClustersGrown.ts'
 import { installOwnUndo } from '../undo/installOwnUndo.ts'
 import { UndoNotice, useUndoNotice } from '../undo/UndoNotice.tsx'
 import { BoardStatusPanel, LockNotice } from './BoardStatusPanel.tsx'
@@ -117,7 +116,6 @@ export function BoardCanvas({
     const stopStamping = stampShapeAuthor(editor, me.userId)
     const stopGuard = guardShapeChanges(editor)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
-    const stopKeeper = me.role === 'facilitator' ? keepClustersGrown(editor) : () => {}
     // On a phone the idea list is the main view; the canvas is one tap away.
     if (isPhoneLayout() && me.role !== 'projector') useSession.getState().setOpenPanel('ideas')
     // No cursors or name labels over the cards on the big screen (issue 14).
@@ -134,7 +132,6 @@ export function BoardCanvas({
       stopStamping()
       stopGuard()
       stopOwnUndo()
-      stopKeeper()
       stopLocal()
       stopRemote()
       delete window.__pinnwand

@@ -29,6 +29,7 @@ export class RoomManager {
   /** Boards deleted while this process runs (ids are never reused). */
   private readonly discarded = new Set<string>()
   private readonly roomListeners = new Set<(boardId: string, event: RoomEvent) => void>()
+  private readonly loadListeners = new Set<(room: BoardRoom) => void>()
   private readonly store: BoardDocumentStore & Pick<WorkshopStore, 'getBoard' | 'updateBoardState'>
   private readonly stateProviders: ((boardId: string) => Promise<Partial<BoardStateMessage>>)[] = []
   private readonly schema: TLSchema
@@ -136,6 +137,14 @@ export class RoomManager {
 
   onRoomEvent(listener: (boardId: string, event: RoomEvent) => void): void {
     this.roomListeners.add(listener)
+  }
+
+  /**
+   * Features that watch a board's document while it is loaded (cluster growth) start here, once
+   * per load, before any client's update reaches the room.
+   */
+  onRoomLoaded(listener: (room: BoardRoom) => void): void {
+    this.loadListeners.add(listener)
   }
 
   /**
@@ -289,6 +298,7 @@ export class RoomManager {
       for (const listener of this.roomListeners) listener(boardId, event)
     })
     this.rooms.set(boardId, room)
+    for (const listener of this.loadListeners) listener(room)
     if (migration.migrated) await room.flushSoon()
     this.options.logger.info(
       { boardId, updates: stored.updates.length, ms: Math.round(performance.now() - started) },
