@@ -20,7 +20,6 @@ import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
 import { RoundStatePublisher } from './voting/RoundStatePublisher.ts'
 import { RoundTimer } from './voting/RoundTimer.ts'
-import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
 
 export interface RunningServer {
   url: string
@@ -80,8 +79,6 @@ export async function createServer(
     relayUp: health.relayUp,
   })
   rooms.onRoomEvent((_boardId, event) => metrics.observe(event))
-  const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
-  rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
   const gateway = createWsGateway({
     store,
     rooms,
@@ -133,7 +130,7 @@ export async function createServer(
       redis,
     }),
   )
-  registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken })
+  registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken, trustProxy: config.trustProxy })
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo

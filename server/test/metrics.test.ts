@@ -70,6 +70,26 @@ describe('metrics, readiness and liveness', () => {
     expect((await api(ts.url, 'GET', '/readyz')).status).toBe(200)
   })
 
+  it('without METRICS_TOKEN, /metrics answers this machine only', async () => {
+    const local = await start()
+    expect((await fetch(`${local.url}/metrics`)).status).toBe(200)
+    // A loopback connection carrying proxy headers is someone else behind a local proxy.
+    const viaProxy = await fetch(`${local.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+    expect(viaProxy.status).toBe(403)
+    const refusal = (await viaProxy.json()) as { error: { code: string; message: string } }
+    expect(refusal.error.code).toBe('forbidden')
+    expect(refusal.error.message).toContain('METRICS_TOKEN')
+    // Behind a trusted proxy the forwarded address decides.
+    const proxied = await start({ TRUST_PROXY: '1' })
+    const outside = await fetch(`${proxied.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+    expect(outside.status).toBe(403)
+    const inside = await fetch(`${proxied.url}/metrics`, { headers: { 'x-forwarded-for': '127.0.0.1' } })
+    expect(inside.status).toBe(200)
+    // Health stays open to everyone (load balancers, uptime monitors).
+    const ready = await fetch(`${local.url}/readyz`, { headers: { 'x-forwarded-for': '203.0.113.7' } })
+    expect(ready.status).toBe(200)
+  })
+
   it('while draining: not ready, live sockets still served, then closed as transient', async () => {
     const ts = await start({ SHUTDOWN_DRAIN_MS: '1500' })
     const workshop = await createWorkshop(ts.url)

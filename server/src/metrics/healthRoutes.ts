@@ -1,5 +1,6 @@
 import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
+import { isLocalRequest } from '../http/abuseGuards.ts'
 import type { ServerMetrics } from './ServerMetrics.ts'
 
 export interface HealthState {
@@ -15,13 +16,14 @@ const PING_TIMEOUT_MS = 2000
 /**
  * Liveness (`/livez`: the process answers), readiness (`/readyz`: store reachable, migrations
  * done — they run before the server listens — and not shutting down), and `/metrics`
- * (Prometheus text format, optionally behind `METRICS_TOKEN`).
+ * (Prometheus text format: with `METRICS_TOKEN` for whoever sends it, without only for this
+ * machine — the figures tell an outsider how busy which boards are and when a server is weak).
  */
 export function registerHealthRoutes(
   app: FastifyInstance,
-  deps: { health: HealthState; metrics: ServerMetrics; metricsToken: string | undefined },
+  deps: { health: HealthState; metrics: ServerMetrics; metricsToken: string | undefined; trustProxy: boolean },
 ): void {
-  const { health, metrics, metricsToken } = deps
+  const { health, metrics, metricsToken, trustProxy } = deps
 
   app.get('/livez', async () => ({ status: 'ok' }))
 
@@ -47,6 +49,14 @@ export function registerHealthRoutes(
       return reply
         .code(401)
         .send({ error: { code: ErrorCode.unauthorized, message: 'Send Authorization: Bearer <METRICS_TOKEN>.' } })
+    }
+    if (!metricsToken && !isLocalRequest(request, trustProxy)) {
+      return reply.code(403).send({
+        error: {
+          code: ErrorCode.forbidden,
+          message: 'Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.',
+        },
+      })
     }
     const text = await metrics.render()
     return reply.header('content-type', metrics.contentType).header('cache-control', 'no-store').send(text)
