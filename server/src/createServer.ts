@@ -20,6 +20,7 @@ import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
 import { RoundStatePublisher } from './voting/RoundStatePublisher.ts'
 import { RoundTimer } from './voting/RoundTimer.ts'
+import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
 
 export interface RunningServer {
   url: string
@@ -79,6 +80,8 @@ export async function createServer(
     relayUp: health.relayUp,
   })
   rooms.onRoomEvent((_boardId, event) => metrics.observe(event))
+  const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
+  rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
   const gateway = createWsGateway({
     store,
     rooms,
