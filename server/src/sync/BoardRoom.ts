@@ -18,7 +18,7 @@ import { isIdeaCard } from '../domain/ideas.ts'
 import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
 import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
-import { DeleteWins } from './DeleteWins.ts'
+import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
@@ -122,6 +122,8 @@ export class BoardRoom {
   private readonly bindings: ClientIdBindings
   /** Updates of connections waiting for a client-id claim, in arrival order. */
   private readonly claiming = new Map<RoomConnection, ClientMessage[]>()
+  /** What each connection's replica held when it connected (its sync step 1), see DeleteWins. */
+  private readonly knownStates = new WeakMap<RoomConnection, KnownState | undefined>()
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
   private oldestPendingAt: number | null = null
   /** Set when a compensation happened: the tick must send the net diff, not the raw updates. */
@@ -182,7 +184,9 @@ export class BoardRoom {
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
-    this.deleteWins = new DeleteWins(doc, (origin) => this.connections.has(origin as RoomConnection))
+    this.deleteWins = new DeleteWins(doc, (origin) =>
+      this.connections.has(origin as RoomConnection) ? 'client' : origin === RELAY_ORIGIN ? 'relay' : 'server',
+    )
     getRecordsArray(doc).observe((event) => {
       if (!this.connections.has(event.transaction.origin as RoomConnection)) return
       for (const item of event.changes.deleted) {
@@ -357,6 +361,7 @@ export class BoardRoom {
     }
     switch (message.kind) {
       case 'sync-step1':
+        this.knownStates.set(connection, readStateVector(message.stateVector))
         // Everything in the document is durable: answer now (a cold load saves a tick).
         // Otherwise the answer waits for the tick that persists what is pending.
         if (!this.hasUnpersistedUpdates && this.pendingRemote.length === 0 && !this.destroyed) {
@@ -451,7 +456,9 @@ export class BoardRoom {
     this.deletedEntries = new Map()
     this.comments.reset()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
-    const staleDeletes = live ? this.deleteWins.staleDeletedKeys(decoded) : null
+    const staleDeletes = live
+      ? this.deleteWins.staleDeletedKeys(decoded)
+      : this.deleteWins.staleDeletedKeysOfResync(decoded, this.knownStates.get(connection))
     this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)
@@ -697,7 +704,9 @@ export class BoardRoom {
       }
       if (!item.deleted && item.countable) index += item.length
     }
-    if (replaced && found) this.deleteWins.noteRestored(replaced, id)
+    // The entry inserted below gets the server's next clock.
+    const restoredAs = Y.createID(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID))
+    if (replaced && found) this.deleteWins.noteRestored(replaced, id, restoredAs)
     array.insert(found ? index : array.length, [{ key: id, val: before }])
   }
 
@@ -882,4 +891,13 @@ export class BoardRoom {
 
 function foreignClientVerdict(clientId: number): CloseVerdict {
   return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }
+}
+
+/** A sync step 1's state vector; unreadable, it tells nothing (no step 2 is read as a delete). */
+function readStateVector(stateVector: Uint8Array): KnownState | undefined {
+  try {
+    return Y.decodeStateVector(stateVector)
+  } catch {
+    return undefined
+  }
 }

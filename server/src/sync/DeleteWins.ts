@@ -8,6 +8,22 @@ export const DELETE_MEMORY_MS = 10 * 60_000
 /** How long the room remembers which key a replaced entry held (deletes that crossed a move in flight). */
 export const STALE_DELETE_WINDOW_MS = 60_000
 
+/** Who wrote the transaction a change came in: a client on this instance, another instance, or us. */
+export type WriteSource = 'client' | 'relay' | 'server'
+
+/** A replaced entry: the key it held, when, the entry that replaced it, and how that came in. */
+interface Replacement {
+  key: string
+  at: number
+  by: Y.ID | null
+  relayed: boolean
+}
+
+/** What one person's replica held when it opened this connection (its sync step 1). */
+export type KnownState = Map<number, number>
+
+const knows = (state: KnownState, id: Y.ID) => (state.get(id.client) ?? 0) > id.clock
+
 /**
  * "Deleted is deleted": a delete wins over a concurrent move or edit, in both orders, on every
  * instance, for every kind of client, decided on the server.
@@ -31,7 +47,9 @@ export const STALE_DELETE_WINDOW_MS = 60_000
 export class DeleteWins {
   private readonly deletes: Y.Map<RecordDelete>
   /** Entries replaced or deleted recently, by client and clock: the key they held, and when. */
-  private readonly replaced = new Map<number, Map<number, { key: string; at: number }>>()
+  private readonly replaced = new Map<number, Map<number, Replacement>>()
+  /** Entries written recently (any source), by key: which live entry a reconnecting tab knew. */
+  private readonly written = new Map<string, { id: Y.ID; at: number }[]>()
   private readonly now: () => number
   private lastPrune = 0
 
@@ -44,41 +62,54 @@ export class DeleteWins {
    * two people at once. Relayed updates mix both and are left out (that order, across
    * instances, stays with the deleter's tab).
    */
-  constructor(doc: Y.Doc, isClientWrite: (origin: unknown) => boolean, now: () => number = Date.now) {
+  constructor(doc: Y.Doc, sourceOf: (origin: unknown) => WriteSource, now: () => number = Date.now) {
     this.now = now
     this.deletes = getDeletesMap(doc)
     getRecordsArray(doc).observe((event) => {
-      if (!isClientWrite(event.transaction.origin)) return
-      const written = new Set<string>()
-      for (const item of event.changes.added) {
-        if (item.content instanceof Y.ContentAny) {
-          for (const entry of item.content.arr as Partial<RecordEntry>[]) if (entry?.key) written.add(entry.key)
-        }
-      }
-      if (written.size === 0) return
+      const source = sourceOf(event.transaction.origin)
       const at = this.now()
+      const written = new Map<string, Y.ID>()
+      for (const item of event.changes.added) {
+        if (!(item.content instanceof Y.ContentAny)) continue
+        ;(item.content.arr as Partial<RecordEntry>[]).forEach((entry, i) => {
+          if (typeof entry?.key !== 'string') return
+          const id = Y.createID(item.id.client, item.id.clock + i)
+          written.set(entry.key, id)
+          this.noteWritten(entry.key, id, at)
+        })
+      }
+      if (written.size === 0 || source === 'server') return
       for (const item of event.changes.deleted) {
         const content = item.content
         if (!(content instanceof Y.ContentAny)) continue
         content.arr.forEach((entry, i) => {
           const key = (entry as Partial<RecordEntry> | null)?.key
-          if (typeof key !== 'string' || !written.has(key)) return
-          let clocks = this.replaced.get(item.id.client)
-          if (!clocks) this.replaced.set(item.id.client, (clocks = new Map()))
-          clocks.set(item.id.clock + i, { key, at })
+          const by = typeof key === 'string' ? written.get(key) : undefined
+          if (typeof key !== 'string' || !by) return
+          this.noteReplaced(Y.createID(item.id.client, item.id.clock + i), { key, at, by, relayed: source === 'relay' })
         })
       }
     })
+  }
+
+  private noteReplaced(entry: Y.ID, replacement: Replacement): void {
+    let clocks = this.replaced.get(entry.client)
+    if (!clocks) this.replaced.set(entry.client, (clocks = new Map()))
+    clocks.set(entry.clock, replacement)
+  }
+
+  private noteWritten(key: string, id: Y.ID, at: number): void {
+    const entries = this.written.get(key)
+    if (entries) entries.push({ id, at })
+    else this.written.set(key, [{ id, at }])
   }
 
   /**
    * The room put a record back in place of an entry a refused change had deleted. Whoever had
    * not seen that yet and deletes the old entry is deleting the record: remember it as replaced.
    */
-  noteRestored(entry: Y.ID, key: string): void {
-    let clocks = this.replaced.get(entry.client)
-    if (!clocks) this.replaced.set(entry.client, (clocks = new Map()))
-    clocks.set(entry.clock, { key, at: this.now() })
+  noteRestored(entry: Y.ID, key: string, restoredAs: Y.ID): void {
+    this.noteReplaced(entry, { key, at: this.now(), by: restoredAs, relayed: false })
   }
 
   /** Whether someone other than `userId` deleted record `id` within DELETE_MEMORY_MS. */
@@ -101,21 +132,56 @@ export class DeleteWins {
    * delete ranges are.
    */
   staleDeletedKeys(update: DecodedUpdate): Set<string> {
+    // A live transaction's deletes are its sender's own; entries replaced through the relay are
+    // left out (other replicas' duplicate clean-ups arrive there looking like moves).
     const keys = new Set<string>()
+    for (const { replacement } of this.replacedIn(update)) if (!replacement.relayed) keys.add(replacement.key)
+    return this.withoutWrittenBy(update, keys)
+  }
+
+  /**
+   * The same for a sync step 2 (reconnect, offline cache), which carries every delete the tab
+   * ever saw: a replaced entry counts only when the tab did not know what replaced it and knew
+   * no other live entry of that key (`known`: its sync step 1). Having learnt of the delete
+   * from a server, it would have learnt of the replacement with it; so it deleted the record
+   * itself, while the move or the restore was on its way.
+   */
+  staleDeletedKeysOfResync(update: DecodedUpdate, known: KnownState | undefined): Set<string> {
+    const keys = new Set<string>()
+    if (!known) return keys
+    const deletedBySender = (id: Y.ID) => Y.isDeleted(update.ds, id)
+    for (const { replacement } of this.replacedIn(update)) {
+      if (!replacement.by || knows(known, replacement.by)) continue
+      const knewLiveEntry = (this.written.get(replacement.key) ?? []).some(
+        ({ id }) => knows(known, id) && !deletedBySender(id),
+      )
+      if (!knewLiveEntry) keys.add(replacement.key)
+    }
+    return this.withoutWrittenBy(update, keys)
+  }
+
+  /** Remembered replaced entries that this update deletes. Bounded by what is remembered. */
+  private replacedIn(update: DecodedUpdate): { replacement: Replacement }[] {
+    const found: { replacement: Replacement }[] = []
     for (const [client, ranges] of update.ds.clients) {
       const clocks = this.replaced.get(client)
       if (!clocks) continue
       for (const { clock, len } of ranges) {
         if (len <= clocks.size) {
           for (let c = clock; c < clock + len; c++) {
-            const entry = clocks.get(c)
-            if (entry) keys.add(entry.key)
+            const replacement = clocks.get(c)
+            if (replacement) found.push({ replacement })
           }
         } else {
-          for (const [c, entry] of clocks) if (c >= clock && c < clock + len) keys.add(entry.key)
+          for (const [c, replacement] of clocks) if (c >= clock && c < clock + len) found.push({ replacement })
         }
       }
     }
+    return found
+  }
+
+  /** Drops the keys the update writes itself (its own move, not a delete). */
+  private withoutWrittenBy(update: DecodedUpdate, keys: Set<string>): Set<string> {
     if (keys.size === 0) return keys
     for (const struct of update.structs) {
       if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
@@ -155,6 +221,11 @@ export class DeleteWins {
     for (const [client, clocks] of this.replaced) {
       for (const [clock, entry] of clocks) if (now - entry.at >= STALE_DELETE_WINDOW_MS) clocks.delete(clock)
       if (clocks.size === 0) this.replaced.delete(client)
+    }
+    for (const [key, entries] of this.written) {
+      const recent = entries.filter((e) => now - e.at < STALE_DELETE_WINDOW_MS)
+      if (recent.length === 0) this.written.delete(key)
+      else if (recent.length < entries.length) this.written.set(key, recent)
     }
     return [...this.deletes.entries()].filter(([, d]) => now - d.at >= DELETE_MEMORY_MS).map(([id]) => id)
   }

@@ -11,7 +11,8 @@ const redisUrl = process.env.REDIS_URL
  * `FUZZ_DEBUG=1` prints every attack's structs and delete ranges.
  */
 // 404: the owner's delete crossing the undo of a refused delete (found at 100 steps; fails by step 11).
-const PINNED_SEEDS = [1, 12, 404, 4424, 4423, 20261204]
+// 602: an offline delete (sync step 2) crossing the put-back of a refused change (fails at step 42).
+const PINNED_SEEDS = [1, 12, 404, 602, 4424, 4423, 20261204]
 const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
 const steps = Number(process.env.FUZZ_STEPS ?? 50)
 /** Budgets generous enough that bursts reach the room (the budget itself is tested elsewhere). */
