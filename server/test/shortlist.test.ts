@@ -201,9 +201,11 @@ describe('the shortlist', () => {
       const cluster2 = plenary.records.get(shortlistCards(plenary, t2)[0]!.parentId)!
       expect(cluster2).toMatchObject({ type: 'cluster', props: { title: 'Tisch 2: Grün' } })
       expect(cluster2.id).not.toBe(cluster1.id)
+      // Each gathered card says where it comes from: table, rank and points in the table's round.
       expect(shortlistCards(plenary, t2).find((c) => c.props.text === 'Bäume pflanzen')!.meta).toMatchObject({
-        shortlist: { votes: 2 },
+        shortlist: { votes: 2, rank: 1, table: 'Tisch 2: Grün', tableNumber: 2, position: 1 },
       })
+      expect(shortlistCards(plenary, t2).map((c) => c.props.author)).toEqual(['', ''])
 
       // Unlisting removes the card live; other tables stay.
       await api(t.url, 'PUT', `/api/boards/${t1}/shortlist`, {

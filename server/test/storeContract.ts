@@ -96,6 +96,19 @@ export function runStoreContract(
       expect((await store.getWorkshop(input.workshop.id))?.hideAuthors).toBe(false)
     })
 
+    it('keeps a board’s kind and whether participants are offered it', async () => {
+      const input = newWorkshop(2)
+      input.boards[0] = { ...input.boards[0]!, kind: 'plenary', openToParticipants: false }
+      await store.createWorkshop(input)
+      const [plenary, table] = [input.boards[0]!.id, input.boards[1]!.id]
+      expect(await store.getBoard(plenary)).toMatchObject({ kind: 'plenary', openToParticipants: false })
+      // A row written without a kind is a table, open to participants.
+      expect(await store.getBoard(table)).toMatchObject({ kind: 'table', openToParticipants: true })
+      await store.setOpenToParticipants(plenary, true)
+      expect((await store.getBoard(plenary))?.openToParticipants).toBe(true)
+      expect((await store.getBoard(table))?.openToParticipants).toBe(true)
+    })
+
     it('lists boards by position and gets one board', async () => {
       const input = newWorkshop(3)
       await store.createWorkshop(input)

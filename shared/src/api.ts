@@ -14,6 +14,13 @@ export type Language = z.infer<typeof Language>
 export const BoardTemplate = z.enum(['blank', 'thementisch', 'projektmarktplatz', 'ideenwerkstatt', 'plenum'])
 export type BoardTemplate = z.infer<typeof BoardTemplate>
 
+/**
+ * What a board is for: a Thementisch ('table', numbered) or the workshop's Plenum ('plenary'),
+ * which gathers every table's shortlist and is reported as the plenary. At most one per workshop.
+ */
+export const BoardKind = z.enum(['table', 'plenary'])
+export type BoardKind = z.infer<typeof BoardKind>
+
 /** Optional participant limit of one table (board): how many participants may sit there. */
 export const TableLimit = z.number().int().min(1).max(1000)
 
@@ -30,19 +37,31 @@ export const CreateWorkshopBody = z
             question: z.string().max(Limits.questionMax).optional(),
             template: z.string().max(60).optional(),
             maxParticipants: TableLimit.optional(),
+            /** Default: 'plenary' for the plenum template, else 'table'. */
+            kind: BoardKind.optional(),
+            /** Offered on the join page; default: tables yes, the plenary no. */
+            openToParticipants: z.boolean().optional(),
           })
           .strict(),
       )
       .min(1)
-      .max(Limits.boardsPerWorkshopMax),
+      .max(Limits.boardsPerWorkshopMax)
+      .refine((boards) => boards.filter((b) => boardKindOf(b) === 'plenary').length <= 1, {
+        message: 'A workshop has at most one plenary board.',
+      }),
   })
   .strict()
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>
 
+/** The kind a new board gets: as asked, else the plenum template makes the plenary. */
+export function boardKindOf(board: { kind?: BoardKind | undefined; template?: string | undefined }): BoardKind {
+  return board.kind ?? (board.template === 'plenum' ? 'plenary' : 'table')
+}
+
 export interface CreateWorkshopResponse {
   workshop: { id: string; title: string; joinCode: string }
   facilitatorToken: string
-  boards: { id: string; title: string }[]
+  boards: { id: string; title: string; kind: BoardKind }[]
   links: { facilitator: string; participant: string; projector: string }
 }
 
@@ -108,6 +127,8 @@ export interface JoinInfoResponse {
     maxParticipants?: number | null
     /** Participants whose current table this is (counted against the limit). */
     seated?: number
+    /** 'plenary' for the workshop's plenary (offered only once the organiser opened it). */
+    kind?: BoardKind
   }[]
 }
 
@@ -117,11 +138,15 @@ export const UpdateTableBody = z
     maxParticipants: TableLimit.nullable().optional(),
     /** Who facilitates the table, for its report; null or empty clears it. */
     facilitator: z.string().trim().max(Limits.displayNameMax).nullable().optional(),
+    /** The join page offers the board to participants (opening the plenary for a plenary vote). */
+    openToParticipants: z.boolean().optional(),
   })
   .strict()
-  .refine((body) => body.maxParticipants !== undefined || body.facilitator !== undefined, {
-    message: 'Send maxParticipants and/or facilitator.',
-  })
+  .refine(
+    (body) =>
+      body.maxParticipants !== undefined || body.facilitator !== undefined || body.openToParticipants !== undefined,
+    { message: 'Send maxParticipants, facilitator and/or openToParticipants.' },
+  )
 export type UpdateTableBody = z.infer<typeof UpdateTableBody>
 
 /** `PATCH /api/workshops/:workshopId` (facilitator): workshop-wide settings. */

@@ -12,6 +12,8 @@ export const ErrorCode = {
   workshopDeleted: 'workshop_deleted',
   /** 409: the table has reached its participant limit. */
   tableFull: 'table_full',
+  /** 403: the plenary is not open to participants (the organiser opens it for a plenary vote). */
+  plenaryClosed: 'plenary_closed',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   rateLimited: 'rate_limited',

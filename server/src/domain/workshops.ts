@@ -1,4 +1,4 @@
-import type { CreateWorkshopBody } from '@pinnwand/shared'
+import { boardKindOf, type CreateWorkshopBody } from '@pinnwand/shared'
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { generateId, generateJoinCode, generateToken, hashToken } from '../auth/tokens.ts'
@@ -26,20 +26,26 @@ export async function createWorkshop(
   const facilitatorId = generateId('f')
   const language = input.language ?? 'de'
   const projectorToken = generateToken()
-  const boards: BoardRow[] = input.boards.map((b, position) => ({
-    id: generateId('b'),
-    workshopId,
-    title: b.title,
-    question: b.question ?? '',
-    template: b.template ?? 'blank',
-    position,
-    createdAt: now,
-    locked: false,
-    phase: 'collect',
-    ideaCount: 0,
-    lastActivityAt: null,
-    maxParticipants: b.maxParticipants ?? null,
-  }))
+  const boards: BoardRow[] = input.boards.map((b, position) => {
+    const kind = boardKindOf(b)
+    return {
+      id: generateId('b'),
+      workshopId,
+      title: b.title,
+      question: b.question ?? '',
+      // The plenary gathers the tables' shortlists onto the plenum template's zone.
+      template: b.template ?? (kind === 'plenary' ? 'plenum' : 'blank'),
+      kind,
+      openToParticipants: b.openToParticipants ?? kind === 'table',
+      position,
+      createdAt: now,
+      locked: false,
+      phase: 'collect',
+      ideaCount: 0,
+      lastActivityAt: null,
+      maxParticipants: b.maxParticipants ?? null,
+    }
+  })
   // A join code collision is unlikely (31^6) but possible: retry with a fresh one.
   for (let attempt = 0; ; attempt++) {
     const workshop: WorkshopRow = {

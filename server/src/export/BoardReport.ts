@@ -10,7 +10,8 @@ import type { ExportLanguage } from './labels.ts'
  */
 export interface BoardReport {
   workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
-  board: { id: string; title: string; question: string; facilitator: string | null }
+  /** `kind`: 'plenary' for the workshop's plenary (absent in reports built before kinds: a table). */
+  board: { id: string; title: string; question: string; facilitator: string | null; kind?: 'table' | 'plenary' }
   participantsCount: number
   /** Epoch ms. */
   generatedAt: number
@@ -26,6 +27,8 @@ export interface BoardReport {
    * draw); every document format says so (labels `omittedItems`).
    */
   omittedItems: number
+  /** The organiser's export settings (place, recorder, logo, picture, time zone); see detailsOf. */
+  details?: ReportDetails
 }
 
 export interface ReportCluster {
@@ -45,6 +48,8 @@ export interface ReportIdea {
   /** Dots per round id; only rounds in which the idea received dots. */
   votesByRound: Record<string, number>
   shortlisted: boolean
+  /** On the plenary: the table a gathered idea comes from, with its rank and points there. */
+  origin?: { table: string; tableNumber: number; rank: number | null; votes: number | null }
 }
 
 export interface ReportComment {
@@ -108,7 +113,7 @@ export interface CommentInput {
 
 export interface BoardReportInput {
   workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
-  board: { id: string; title: string; question: string }
+  board: { id: string; title: string; question: string; kind?: 'table' | 'plenary' }
   /** Name of the table's facilitator, when known. */
   facilitator?: string | null
   /** The board document's records (tldraw shapes, bindings, pages, …). */
@@ -123,6 +128,7 @@ export interface BoardReportInput {
   hideAuthors?: boolean
   /** Records the caller already left out (copyRecordsSafely); shapes the drawing skips add to it. */
   omittedItems?: number
+  details?: ReportDetails
   now?: number
 }
 
@@ -138,6 +144,20 @@ export const CLUSTER_TYPE = 'cluster' as const
 
 interface CardRecord extends RawShape {
   props: { text?: unknown; author?: unknown; authorId?: unknown; createdAt?: unknown }
+  meta?: { shortlist?: unknown }
+}
+
+/** Where a card gathered onto the plenary comes from (`meta.shortlist`, docs/board-document.md). */
+function originOf(card: CardRecord): ReportIdea['origin'] {
+  const meta = card.meta?.shortlist as Record<string, unknown> | undefined
+  if (typeof meta !== 'object' || meta === null || typeof meta.ideaId !== 'string') return undefined
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null)
+  return {
+    table: typeof meta.table === 'string' ? clamp(meta.table, Limits.titleMax) : '',
+    tableNumber: count(meta.tableNumber) ?? 0,
+    rank: count(meta.rank),
+    votes: count(meta.votes),
+  }
 }
 
 const isShape = (record: unknown): record is RawShape =>
@@ -187,6 +207,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       comments: commentsByIdea.get(card.id) ?? [],
       votesByRound: votesByIdea.get(card.id) ?? {},
       shortlisted: shortlisted.has(card.id),
+      ...(originOf(card) ? { origin: originOf(card) } : {}),
     }
   }
   const byCreation = (a: ReportIdea, b: ReportIdea) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
@@ -210,8 +231,12 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     .sort((a, b) => a.sortKey[0] - b.sortKey[0] || a.sortKey[1] - b.sortKey[1])
     .map(({ sortKey: _sortKey, ...cluster }) => cluster)
 
+  // Gathered cards are written in the facilitator's name: they are no one taking part.
   const authorIds = new Set(
-    cards.map((c) => c.props.authorId).filter((id): id is string => typeof id === 'string' && id !== ''),
+    cards
+      .filter((c) => !originOf(c))
+      .map((c) => c.props.authorId)
+      .filter((id): id is string => typeof id === 'string' && id !== ''),
   )
   const participantsCount = input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
   const drawing = extractDrawing(input.records as readonly unknown[])

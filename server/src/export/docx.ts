@@ -20,6 +20,7 @@ import {
 import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
 import { buildPng } from './png.ts'
+import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from './plenaryReport.ts'
 
 /** XML 1.0 cannot hold control characters or lone surrogates; Word refuses such a file. */
 export function cleanText(text: string): string {
@@ -46,7 +47,7 @@ function runs(
 }
 
 function ideaParagraphs(idea: ReportIdea, report: BoardReport, l: Labels): Paragraph[] {
-  const meta = [idea.author ?? l.anonymous]
+  const meta = [ideaSource(idea, report, l)]
   for (const round of report.rounds) {
     const votes = idea.votesByRound[round.id]
     if (votes) meta.push(`${l.roundTitle(round.index)}: ${votes} ${l.votes}`)
@@ -140,10 +141,10 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
   const info: [string, string][] = [
     [l.workshop, report.workshop.title],
     [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang)],
-    [l.table, report.board.title],
+    [boardKindLabel(report, l), report.board.title],
     [l.question, report.board.question || l.none],
     [l.facilitator, report.board.facilitator ?? l.none],
-    [l.participants, String(report.participantsCount)],
+    [l.participants, participantsCell(report, l)],
     [l.ideasCount, String(ideas.length)],
     [l.generatedAt, formatDateTime(report.generatedAt, lang)],
   ]
@@ -210,8 +211,9 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
       }),
     )
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(l.shortlist) }))
-  if (report.shortlist.length === 0) body.push(new Paragraph({ children: runs(l.emptyShortlist, { italics: true }) }))
+  if (showsShortlist(report)) body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(l.shortlist) }))
+  if (report.shortlist.length === 0 && showsShortlist(report))
+    body.push(new Paragraph({ children: runs(l.emptyShortlist, { italics: true }) }))
   for (const id of report.shortlist) {
     const found = index.get(id)
     if (found)

@@ -1,5 +1,6 @@
 import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
+import { boardKindLabel, ideaSource, participantsCell, showsShortlist, summaryTitle } from './plenaryReport.ts'
 
 /**
  * Escapes participant text for Markdown: formatting characters are backslash-escaped and
@@ -23,7 +24,7 @@ const inline = (text: string) =>
     .join('<br>')
 
 function ideaBlock(idea: ReportIdea, report: BoardReport, l: Labels): string[] {
-  const meta: string[] = [idea.author ? inline(idea.author) : `_${l.anonymous}_`]
+  const meta: string[] = [idea.author || idea.origin ? inline(ideaSource(idea, report, l)) : `_${l.anonymous}_`]
   for (const round of report.rounds) {
     const votes = idea.votesByRound[round.id]
     if (votes) meta.push(`${l.roundTitle(round.index)}: ${votes} ${l.votes}`)
@@ -71,18 +72,17 @@ export function buildMarkdown(report: BoardReport): string {
     `|---|---|`,
     `| ${l.workshop} | ${inline(report.workshop.title)} |`,
     `| ${l.date} | ${formatDate(report.workshop.date ?? report.generatedAt, lang)} |`,
-    `| ${l.table} | ${inline(report.board.title)} |`,
+    `| ${boardKindLabel(report, l)} | ${inline(report.board.title)} |`,
     `| ${l.question} | ${inline(report.board.question) || l.none} |`,
     `| ${l.facilitator} | ${report.board.facilitator ? inline(report.board.facilitator) : l.none} |`,
-    `| ${l.participants} | ${report.participantsCount} |`,
+    `| ${l.participants} | ${participantsCell(report, l)} |`,
     `| ${l.ideasCount} | ${ideas.size} |`,
     `| ${l.generatedAt} | ${formatDateTime(report.generatedAt, lang)} |`,
     '',
     ...(report.omittedItems > 0 ? [`> ${l.omittedItems(report.omittedItems)}`, ''] : []),
-    `## ${l.shortlist}`,
-    '',
+    ...(showsShortlist(report) ? [`## ${l.shortlist}`, ''] : []),
   ]
-  if (report.shortlist.length === 0) out.push(l.emptyShortlist)
+  if (report.shortlist.length === 0 && showsShortlist(report)) out.push(l.emptyShortlist)
   report.shortlist.forEach((id, i) => {
     const found = ideas.get(id)
     if (found) out.push(`${i + 1}. ${inline(found.idea.text)}`)
@@ -119,8 +119,9 @@ export function buildWorkshopSummaryMarkdown(reports: readonly BoardReport[]): s
     '',
   ]
   for (const report of reports) {
+    if (!showsShortlist(report)) continue
     const ideas = ideaIndex(report)
-    out.push(`### ${inline(report.board.title)}`, '')
+    out.push(`### ${inline(summaryTitle(report))}`, '')
     if (report.board.question) out.push(`_${inline(report.board.question)}_`, '')
     if (report.shortlist.length === 0) out.push(l.emptyShortlist)
     report.shortlist.forEach((id, i) => out.push(`${i + 1}. ${inline(ideas.get(id)?.idea.text ?? '')}`))
@@ -130,7 +131,9 @@ export function buildWorkshopSummaryMarkdown(reports: readonly BoardReport[]): s
   out.push('|---|---:|---:|---:|')
   for (const report of reports) {
     const count = ideaIndex(report).size
-    out.push(`| ${inline(report.board.title)} | ${report.participantsCount} | ${count} | ${report.rounds.length} |`)
+    out.push(
+      `| ${inline(summaryTitle(report))} | ${participantsCell(report, l)} | ${count} | ${report.rounds.length} |`,
+    )
   }
   out.push('')
   return out.join('\n')

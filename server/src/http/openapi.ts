@@ -46,7 +46,7 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'none',
       body: CreateWorkshopBody,
       responses: {
-        '201': 'workshop, facilitatorToken, boards, links',
+        '201': 'workshop, facilitatorToken, boards (id, title, kind: table | plenary), links',
         '400': errors['400'],
         '401': 'admin_token_required (missing or wrong, from another computer)',
         ...throttled,
@@ -57,7 +57,11 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Workshop overview with live counts',
       auth: 'facilitator',
-      responses: { '200': 'workshop and boards (with maxParticipants, seated)', ...errors, '410': 'workshop_deleted' },
+      responses: {
+        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated)',
+        ...errors,
+        '410': 'workshop_deleted',
+      },
     },
     delete: {
       summary: 'Delete the workshop and everything in it; open sockets close with 4410',
@@ -75,7 +79,7 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Titles and questions of the tables this token may open',
       auth: 'any',
-      responses: { '200': 'boards: id, title, question', ...errors },
+      responses: { '200': 'boards: id, title, question, kind', ...errors },
     },
   },
   '/api/workshops/{workshopId}/status': {
@@ -109,17 +113,24 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/boards/{boardId}': {
     patch: {
-      summary: "Change a table's settings (participant limit, null = none; facilitator name for its report)",
+      summary:
+        "Change a board's settings (participant limit, null = none; facilitator name for its report; " +
+        'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote)',
       auth: 'facilitator',
       body: UpdateTableBody,
-      responses: { '200': 'id, maxParticipants, facilitator', ...errors },
+      responses: { '200': 'id, maxParticipants, facilitator, kind, openToParticipants', ...errors },
     },
   },
   '/api/boards/{boardId}/seat': {
     post: {
       summary: "Make this table the participant's current table (counted against its limit)",
       auth: 'participant',
-      responses: { '200': 'boardId, seated, maxParticipants', '409': 'table_full', ...errors },
+      responses: {
+        '200': 'boardId, seated, maxParticipants',
+        '409': 'table_full',
+        ...errors,
+        '403': 'plenary_closed (the plenary is not open to participants), or not a participant',
+      },
     },
   },
   '/api/workshops/{workshopId}/participants': {
@@ -162,10 +173,10 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/join/{joinCode}': {
     get: {
-      summary: 'Workshop and tables for a join code',
+      summary: 'Workshop and tables for a join code (the plenary only once it is open to participants)',
       auth: 'none',
       responses: {
-        '200': 'workshop, boards (with maxParticipants, seated)',
+        '200': 'workshop, boards (with maxParticipants, seated, kind)',
         '404': 'invalid_join_code',
         '410': 'workshop_deleted | join_code_expired',
         ...throttled,

@@ -1,40 +1,52 @@
 import { CLUSTER_TYPE, type ClusterShape, IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared'
 import type { TLParentId, TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import { gatheredCardHeight, GatheredCard } from './gatheredCardSize.ts'
 
 /**
  * Where a table's shortlist lives on the plenary board, as a pure plan of record changes.
  *
  * Each table gets one cluster (titled with the table's name) holding one idea card per
- * shortlisted idea. Ids are derived from the source board and idea, and every record carries
- * `meta.shortlist` pointing back to its source, so re-planning after any change of the table's
- * shortlist finds what it wrote before: it updates those records, adds the new ideas, removes
- * unlisted ones, and leaves everything else on the plenary board alone. Where the plenary's
- * facilitator moved a cluster or card, it stays.
+ * shortlisted idea, in shortlist order. Ids are derived from the source board and idea, and every
+ * record carries `meta.shortlist` pointing back to its source (cards also carry the table's
+ * number, the idea's rank and points in the table's round), so re-planning after any change of
+ * the table's shortlist finds what it wrote before: it updates those records, adds the new ideas,
+ * removes unlisted ones, and leaves everything else on the plenary board alone. Cards are as tall
+ * as their text needs; where the plenary's facilitator moved a cluster or card, it stays.
  */
 
 export interface ShortlistedIdea {
   ideaId: string
   text: string
-  author: string
   color: IdeaCardShape['props']['color']
   /** Dots in the round it was promoted from, if any. */
   votes: number | null
+  /** Its place in that round's ranking (equal dots share a place); null when picked by hand. */
+  rank: number | null
 }
 
 export interface SourceTable {
   boardId: string
   title: string
-  /** 0-based place among the workshop's tables: decides the cluster's default slot. */
+  /** 0-based place among the workshop's tables: its number is slot + 1, and it decides the cluster's default slot. */
   slot: number
 }
 
-/** `meta.shortlist` of the records the server writes into the plenary board. */
+/** `meta.shortlist` of the records the server writes into the plenary board (docs/board-document.md). */
 export interface ShortlistMeta {
   boardId: string
+  /** The table's number ("Tisch 3"), 1-based. */
+  tableNumber?: number
+  /** Only on clusters: the grid's row pitch the cards were laid out with (to tell moved cards from placed ones). */
+  rowPitch?: number
   /** Only on cards: the idea's id on the source board. */
   ideaId?: string
+  /** Only on cards: the table's name, so a card moved out of its cluster still says where it came from. */
+  table?: string
   votes?: number | null
+  rank?: number | null
+  /** Only on cards: 1-based place in the table's shortlist. */
+  position?: number
 }
 
 export interface PlenaryPlan {
@@ -42,15 +54,13 @@ export interface PlenaryPlan {
   remove: string[]
 }
 
-const CARD = { w: 220, h: 160 }
 const GAP = 16
 const HEADER = 64
 const COLUMNS = 3
-const CLUSTER_W = GAP + COLUMNS * (CARD.w + GAP)
-const ROW_PITCH = 200
+const CLUSTER_W = GAP + COLUMNS * (GatheredCard.width + GAP)
 /** Cluster slots on the plenum template's "Shortlists" zone (x 0–3000), below its label. */
 const ORIGIN = { x: 40, y: 140 }
-const CLUSTER_PITCH = { x: CLUSTER_W + 40, y: HEADER + 2 * ROW_PITCH + GAP + 60 }
+const CLUSTER_GAP = 40
 const TABLES_PER_ROW = 3
 const CLUSTER_COLORS = ['light-blue', 'light-green', 'light-violet', 'yellow', 'orange', 'light-red'] as const
 
@@ -66,26 +76,45 @@ export function shortlistMetaOf(record: TLRecord): ShortlistMeta | null {
   return typeof boardId === 'string' ? (meta as ShortlistMeta) : null
 }
 
-function cardHeight(text: string): number {
-  const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
-  return Math.max(CARD.h, 60 + lines * 26)
+const slotPosition = (k: number, pitch: number) => ({
+  x: GAP + (k % COLUMNS) * (GatheredCard.width + GAP),
+  y: HEADER + Math.floor(k / COLUMNS) * pitch,
+})
+
+/** The slot a card sits exactly in (laid out with `pitch`), or null when someone moved it. */
+function placedSlot(x: number, y: number, pitch: number | undefined): number | null {
+  if (pitch === undefined) return null
+  const col = Math.round((x - GAP) / (GatheredCard.width + GAP))
+  const row = Math.round((y - HEADER) / pitch)
+  if (col < 0 || col >= COLUMNS || row < 0) return null
+  const k = row * COLUMNS + col
+  const at = slotPosition(k, pitch)
+  return at.x === x && at.y === y ? k : null
 }
 
-function slotPosition(k: number) {
-  return { x: GAP + (k % COLUMNS) * (CARD.w + GAP), y: HEADER + Math.floor(k / COLUMNS) * ROW_PITCH }
-}
-
-/** The grid slot a kept card occupies (nearest to its top-left corner). */
-function slotOf(x: number, y: number): number {
-  const col = Math.min(COLUMNS - 1, Math.max(0, Math.round((x - GAP) / (CARD.w + GAP))))
-  const row = Math.max(0, Math.round((y - HEADER) / ROW_PITCH))
-  return row * COLUMNS + col
+/**
+ * Where a table's cluster goes by default: its slot in a grid of three per row, below the
+ * gathered clusters of the rows above (clusters grow with their cards' text).
+ */
+function defaultClusterPosition(slot: number, existing: readonly TLRecord[]) {
+  const row = Math.floor(slot / TABLES_PER_ROW)
+  let y = ORIGIN.y
+  for (const record of existing) {
+    const meta = shortlistMetaOf(record)
+    if (!meta || meta.ideaId !== undefined || meta.tableNumber === undefined) continue
+    if (Math.floor((meta.tableNumber - 1) / TABLES_PER_ROW) >= row) continue
+    const cluster = record as ClusterShape
+    y = Math.max(y, cluster.y + cluster.props.h + CLUSTER_GAP)
+  }
+  return { x: ORIGIN.x + (slot % TABLES_PER_ROW) * (CLUSTER_W + CLUSTER_GAP), y }
 }
 
 /**
  * The record changes that make the plenary board show `ideas` (in this order) for `table`.
  * `existing` is the plenary board's current records; `ownerId` the facilitator the records are
- * written in the name of (participants cannot edit or delete them, only move cards).
+ * written in the name of (participants cannot edit or delete them, only move cards). Cards carry
+ * no author: on the plenary they speak for their table, and the table's number, rank and points
+ * are printed where the author would be.
  */
 export function planPlenaryShortlist(
   table: SourceTable,
@@ -104,35 +133,66 @@ export function planPlenaryShortlist(
   }
 
   const byId = new Map(mine.map((r) => [r.id as string, r]))
-  const keptCards = ideas
-    .map((i) => byId.get(plenaryCardId(table.boardId, i.ideaId)))
-    .filter((r): r is IdeaCardShape => r !== undefined && (r as IdeaCardShape).parentId === clusterId)
-  const taken = new Set(keptCards.map((c) => slotOf(c.x, c.y)))
-  let nextIndex = keptCards.reduce<IndexKey>((top, c) => (c.index > top ? c.index : top), 'a0' as IndexKey)
-  let lowestBottom = 0
+  const clusterBefore = byId.get(clusterId) as ClusterShape | undefined
+  const pitchBefore = clusterBefore ? shortlistMetaOf(clusterBefore)?.rowPitch : undefined
+  const heights = ideas.map((idea) => gatheredCardHeight(idea.text))
+  // Rows as tall as the tallest card: long ideas are shown whole, never cut.
+  const rowPitch = Math.max(...heights) + GAP
+  const tableNumber = table.slot + 1
 
-  const cards: IdeaCardShape[] = []
+  // A card still where the gatherer put it follows the shortlist's order; a card the plenary
+  // moved (in the cluster or out of it) stays where it was put, and its slot stays free of others.
+  const moved = new Set<string>()
+  const takenByMoved = new Set<number>()
   for (const idea of ideas) {
+    const kept = byId.get(plenaryCardId(table.boardId, idea.ideaId)) as IdeaCardShape | undefined
+    if (!kept) continue
+    const inGrid = kept.parentId === clusterId ? placedSlot(kept.x, kept.y, pitchBefore) : null
+    if (inGrid !== null) continue
+    moved.add(kept.id)
+    if (kept.parentId === clusterId) {
+      const col = Math.min(COLUMNS - 1, Math.max(0, Math.round((kept.x - GAP) / (GatheredCard.width + GAP))))
+      const row = Math.max(0, Math.round((kept.y - HEADER) / rowPitch))
+      takenByMoved.add(row * COLUMNS + col)
+    }
+  }
+
+  let nextIndex = [...byId.values()]
+    .filter((r) => r.id !== clusterId)
+    .reduce<IndexKey>(
+      (top, r) => ((r as IdeaCardShape).index > top ? (r as IdeaCardShape).index : top),
+      'a0' as IndexKey,
+    )
+  let lowestBottom = 0
+  let k = 0
+  const cards: IdeaCardShape[] = ideas.map((idea, i) => {
     const id = plenaryCardId(table.boardId, idea.ideaId)
-    // A card the plenary moved elsewhere (even out of the cluster) stays where it was put.
     const kept = byId.get(id) as IdeaCardShape | undefined
     let position: { x: number; y: number }
-    let index: IndexKey
-    if (kept) {
+    if (kept && moved.has(id)) {
       position = { x: kept.x, y: kept.y }
-      index = kept.index
     } else {
-      let k = 0
-      while (taken.has(k)) k++
-      taken.add(k)
-      position = slotPosition(k)
+      while (takenByMoved.has(k)) k++
+      position = slotPosition(k++, rowPitch)
+    }
+    let index = kept?.index
+    if (!index) {
       nextIndex = getIndexAbove(nextIndex)
       index = nextIndex
     }
-    const h = cardHeight(idea.text)
+    const h = heights[i]!
     const parentId = kept?.parentId ?? (clusterId as TLParentId)
     if (parentId === clusterId) lowestBottom = Math.max(lowestBottom, position.y + h)
-    cards.push({
+    const meta: ShortlistMeta = {
+      boardId: table.boardId,
+      ideaId: idea.ideaId,
+      table: table.title,
+      tableNumber,
+      votes: idea.votes,
+      rank: idea.rank,
+      position: i + 1,
+    }
+    return {
       id,
       typeName: 'shape',
       type: IDEA_CARD_TYPE,
@@ -143,27 +203,21 @@ export function planPlenaryShortlist(
       rotation: kept?.rotation ?? 0,
       isLocked: false,
       opacity: 1,
-      meta: {
-        createdBy: ownerId,
-        shortlist: { boardId: table.boardId, ideaId: idea.ideaId, votes: idea.votes },
-      },
+      meta: { createdBy: ownerId, shortlist: { ...meta } },
       props: {
-        w: CARD.w,
+        w: GatheredCard.width,
         h,
         text: idea.text,
         color: idea.color,
-        author: idea.author,
+        author: '',
         authorId: ownerId,
         createdAt: kept?.props.createdAt ?? now,
       },
-    })
-  }
+    }
+  })
 
-  const clusterBefore = byId.get(clusterId) as ClusterShape | undefined
-  const defaultPosition = {
-    x: ORIGIN.x + (table.slot % TABLES_PER_ROW) * CLUSTER_PITCH.x,
-    y: ORIGIN.y + Math.floor(table.slot / TABLES_PER_ROW) * CLUSTER_PITCH.y,
-  }
+  const position = clusterBefore ?? defaultClusterPosition(table.slot, existing)
+  const clusterMeta: ShortlistMeta = { boardId: table.boardId, tableNumber, rowPitch }
   const cluster: ClusterShape = {
     id: clusterId,
     typeName: 'shape',
@@ -171,15 +225,16 @@ export function planPlenaryShortlist(
     parentId: (clusterBefore?.parentId ?? 'page:page') as TLParentId,
     // Above the plenum template's zone (a0z1), below cards dropped onto the page.
     index: clusterBefore?.index ?? ('a1' as IndexKey),
-    x: clusterBefore?.x ?? defaultPosition.x,
-    y: clusterBefore?.y ?? defaultPosition.y,
+    x: position.x,
+    y: position.y,
     rotation: clusterBefore?.rotation ?? 0,
     isLocked: false,
     opacity: 1,
-    meta: { createdBy: ownerId, shortlist: { boardId: table.boardId } },
+    meta: { createdBy: ownerId, shortlist: { ...clusterMeta } },
     props: {
       w: Math.max(clusterBefore?.props.w ?? 0, CLUSTER_W),
-      h: Math.max(clusterBefore?.props.h ?? 0, lowestBottom + GAP, HEADER + ROW_PITCH),
+      // Fits its cards: grows with long ideas, shrinks again with a shorter shortlist.
+      h: Math.max(lowestBottom + GAP, HEADER + GatheredCard.minHeight + GAP),
       title: table.title,
       color: clusterBefore?.props.color ?? CLUSTER_COLORS[table.slot % CLUSTER_COLORS.length]!,
     },

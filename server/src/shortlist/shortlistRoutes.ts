@@ -38,6 +38,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
   const gatherer = new PlenaryGatherer({
     store: ctx.store,
     shortlists: ctx.voting.store,
+    rounds: ctx.voting.store,
     rooms: ctx.rooms,
     schema: ctx.schema,
     logger: ctx.logger.child({ component: 'shortlist' }),

@@ -1,3 +1,5 @@
+import { boardKindOf } from '@pinnwand/shared'
+
 /**
  * Persistence ports. The domain (rooms, workshops) talks only to these interfaces; SQLite and
  * PostgreSQL are adapters behind them (kyselyStore.ts). Every method is one transaction.
@@ -33,7 +35,18 @@ export interface BoardRow {
   maxParticipants?: number | null
   /** Who facilitates this table (printed in its report); null or absent: not given. */
   facilitatorName?: string | null
+  /** A table, or the workshop's plenary; absent (older callers): a table. */
+  kind?: BoardKind
+  /** The join page offers it to participants; absent: tables yes, a plenary no. */
+  openToParticipants?: boolean
 }
+
+export const BoardKinds = ['table', 'plenary'] as const
+export type BoardKind = (typeof BoardKinds)[number]
+
+/** Whether participants are offered (and may take a seat at) this board. */
+export const isOpenToParticipants = (board: Pick<BoardRow, 'kind' | 'template' | 'openToParticipants'>): boolean =>
+  board.openToParticipants ?? boardKindOf(board) === 'table'
 
 /** Answer to a participant taking a seat at a table (their current table). */
 export interface SeatResult {
@@ -108,6 +121,8 @@ export interface WorkshopStore {
   /** Sets or clears (null) a table's participant limit; seated participants stay. */
   setTableLimit(boardId: string, maxParticipants: number | null): Promise<void>
   setTableFacilitator(boardId: string, facilitatorName: string | null): Promise<void>
+  /** Opens (or closes) a board to participants: the join page offers it, seats may be taken. */
+  setOpenToParticipants(boardId: string, open: boolean): Promise<void>
   setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void>
   /**
    * Makes this board the participant's current table unless its limit is reached (one

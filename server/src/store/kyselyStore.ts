@@ -1,3 +1,4 @@
+import { boardKindOf } from '@pinnwand/shared'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type Dialect, migrationProvider } from './migrations.ts'
@@ -10,6 +11,7 @@ import {
   type SeatResult,
   BoardPhases,
   type BoardRow,
+  isOpenToParticipants,
   type NewWorkshop,
   type ParticipantRow,
   type Role,
@@ -57,6 +59,8 @@ const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
   phase: (BoardPhases as readonly string[]).includes(r.phase) ? (r.phase as BoardPhase) : 'collect',
   maxParticipants: r.max_participants === null || r.max_participants === undefined ? null : Number(r.max_participants),
   facilitatorName: r.facilitator_name ?? null,
+  kind: r.kind === 'plenary' ? 'plenary' : 'table',
+  openToParticipants: Number(r.open_to_participants ?? 1) === 1,
 })
 
 const toParticipant = (r: Database['participants']): ParticipantRow => ({
@@ -240,6 +244,14 @@ export class KyselyStore implements Store {
     await this.db.updateTable('boards').set({ facilitator_name: facilitatorName }).where('id', '=', boardId).execute()
   }
 
+  async setOpenToParticipants(boardId: string, open: boolean): Promise<void> {
+    await this.db
+      .updateTable('boards')
+      .set({ open_to_participants: open ? 1 : 0 })
+      .where('id', '=', boardId)
+      .execute()
+  }
+
   async setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void> {
     await this.db
       .updateTable('workshops')
@@ -382,6 +394,8 @@ function boardValues(b: BoardRow) {
     idea_count: b.ideaCount,
     last_activity_at: b.lastActivityAt,
     max_participants: b.maxParticipants ?? null,
+    kind: boardKindOf(b),
+    open_to_participants: isOpenToParticipants(b) ? 1 : 0,
   }
 }
 

@@ -26,6 +26,8 @@ export interface Database {
     last_activity_at: number | null
     max_participants: Generated<number | null>
     facilitator_name: Generated<string | null>
+    kind: Generated<string>
+    open_to_participants: Generated<number>
   }
   table_seats: {
     participant_id: string

@@ -18,6 +18,7 @@ import {
   table,
   Weight,
 } from './pdfLayout.ts'
+import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from '../plenaryReport.ts'
 
 /** Above this many ideas the report gets a table of contents after the title page. */
 const TOC_THRESHOLD_IDEAS = 30
@@ -51,9 +52,9 @@ function titlePage(doc: PDFDocument, report: BoardReport, l: Labels): void {
   const rows: [string, string][] = [
     [l.workshop, report.workshop.title],
     [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang)],
-    [l.table, report.board.title],
+    [boardKindLabel(report, l), report.board.title],
     [l.facilitator, report.board.facilitator ?? l.none],
-    [l.participants, String(report.participantsCount)],
+    [l.participants, participantsCell(report, l)],
     [l.ideasCount, String(allIdeas(report).length)],
     [l.clusters, String(report.clusters.length)],
     [l.rounds, String(report.rounds.length)],
@@ -103,7 +104,7 @@ function ideaItem(doc: PDFDocument, idea: ReportIdea, number: number, report: Bo
   const indent = 24
   const x = Page.margin + indent
   const width = contentWidth() - indent
-  const meta = [idea.author ?? l.anonymous]
+  const meta = [ideaSource(idea, report, l)]
   for (const round of report.rounds) {
     const votes = idea.votesByRound[round.id]
     if (votes) meta.push(`${l.roundTitle(round.index)}: ${votes} ${l.votes}`)
@@ -198,8 +199,9 @@ export function buildPdf(report: BoardReport, options: PdfOptions = {}): PDFDocu
   const section = (title: string, destination: string) =>
     toc.push({ title, level: 1, destination, page: heading(doc, title, 1, destination, doc.outline) })
 
-  section(l.shortlist, 'shortlist')
-  if (report.shortlist.length === 0) rich(doc, l.emptyShortlist, { size: 10, weight: Weight.italic })
+  if (showsShortlist(report)) section(l.shortlist, 'shortlist')
+  if (report.shortlist.length === 0 && showsShortlist(report))
+    rich(doc, l.emptyShortlist, { size: 10, weight: Weight.italic })
   report.shortlist.forEach((id, i) => {
     const found = index.get(id)
     if (!found) return

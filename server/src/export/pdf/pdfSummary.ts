@@ -13,6 +13,7 @@ import {
   table,
   Weight,
 } from './pdfLayout.ts'
+import { participantsCell, showsShortlist, summaryTitle } from '../plenaryReport.ts'
 
 /**
  * The workshop summary for the ZIP: every table's shortlist on the first pages (what the
@@ -37,7 +38,8 @@ export function buildWorkshopSummaryPdf(reports: readonly BoardReport[], now = D
   )
   heading(doc, l.summaryShortlists, 1, 'shortlists', doc.outline)
   reports.forEach((report, k) => {
-    heading(doc, report.board.title, 2, `board-${k + 1}`, null)
+    if (!showsShortlist(report)) return
+    heading(doc, summaryTitle(report), 2, `board-${k + 1}`, null)
     if (report.board.question) rich(doc, report.board.question, { size: 9.5, weight: Weight.italic, color: Ink.muted })
     doc.y += 3
     const ideas = ideaIndex(report)
@@ -59,12 +61,7 @@ export function buildWorkshopSummaryPdf(reports: readonly BoardReport[], now = D
       { title: l.ideasCount, width: 80, align: 'right' },
       { title: l.rounds, width: 80, align: 'right' },
     ],
-    reports.map((r) => [
-      r.board.title,
-      String(r.participantsCount),
-      String(allIdeas(r).length),
-      String(r.rounds.length),
-    ]),
+    reports.map((r) => [summaryTitle(r), participantsCell(r, l), String(allIdeas(r).length), String(r.rounds.length)]),
   )
   decoratePages(doc, { left: title, right: date }, l.workshopSummaryTitle, l.page)
   return doc

@@ -1,4 +1,4 @@
-import { CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
+import { boardKindOf, CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
+import { isOpenToParticipants } from '../../store/Store.ts'
 
 /** Facilitation controls of a board, participant management, and the join lookup. */
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
@@ -26,12 +27,14 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     const seats = await ctx.store.countSeats(workshop.id)
     return {
       workshop: { id: workshop.id, title: workshop.title, language: workshop.language },
-      boards: boards.map((b) => ({
+      // A plenary that is not open to participants is not a table anyone can choose.
+      boards: boards.filter(isOpenToParticipants).map((b) => ({
         id: b.id,
         title: b.title,
         question: b.question,
         maxParticipants: b.maxParticipants ?? null,
         seated: seats[b.id] ?? 0,
+        kind: boardKindOf(b),
       })),
     }
   })

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { BoardDoc, ErrorCode, getMetaMap } from '@pinnwand/shared'
+import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { commentsOnCards, toCommentInput } from '../../comments/commentExport.ts'
 import { copyRecordsSafely } from '../../domain/safeRecords.ts'
@@ -50,7 +50,7 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
   const extras = await loadBoardExtras(board)
   const report = buildBoardReport({
     workshop: { id: workshop.id, title: workshop.title, date: workshop.date, language: workshop.language },
-    board: { id: board.id, title: board.title, question: board.question },
+    board: { id: board.id, title: board.title, question: board.question, kind: boardKindOf(board) },
     records: records as never[],
     // The workshop's own settings; a feature source may still say more.
     facilitator: board.facilitatorName ?? null,

@@ -1,4 +1,5 @@
 import {
+  boardKindOf,
   CloseCode,
   CreateWorkshopBody,
   type CreateWorkshopResponse,
@@ -16,6 +17,7 @@ import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
 import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop, deleteWorkshop } from '../../domain/workshops.ts'
+import { isOpenToParticipants } from '../../store/Store.ts'
 import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
@@ -60,7 +62,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     const response: CreateWorkshopResponse = {
       workshop: { id: created.workshop.id, title: created.workshop.title, joinCode: created.workshop.joinCode },
       facilitatorToken: created.facilitatorToken,
-      boards: created.boards.map((b) => ({ id: b.id, title: b.title })),
+      boards: created.boards.map((b) => ({ id: b.id, title: b.title, kind: boardKindOf(b) })),
       links: {
         facilitator: `${origin}/w/${created.workshop.id}?token=${created.facilitatorToken}`,
         participant: `${origin}/join/${created.workshop.joinCode}`,
@@ -93,6 +95,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         title: b.title,
         question: b.question,
         template: b.template,
+        kind: boardKindOf(b),
+        openToParticipants: isOpenToParticipants(b),
         participants: connected.get(b.id) ?? 0,
         ideas: b.ideaCount,
         lastActivity: b.lastActivityAt,
@@ -192,14 +196,17 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants, facilitator } = parseBody(UpdateTableBody, request.body)
+    const { maxParticipants, facilitator, openToParticipants } = parseBody(UpdateTableBody, request.body)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
-    const updated = await ctx.store.getBoard(board.id)
+    if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
+    const updated = (await ctx.store.getBoard(board.id)) ?? board
     return {
       id: board.id,
-      maxParticipants: updated?.maxParticipants ?? null,
-      facilitator: updated?.facilitatorName ?? null,
+      maxParticipants: updated.maxParticipants ?? null,
+      facilitator: updated.facilitatorName ?? null,
+      kind: boardKindOf(updated),
+      openToParticipants: isOpenToParticipants(updated),
     }
   })
 
@@ -218,6 +225,9 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const board = await boardFor(ctx, actor, request.params.boardId)
     if (actor.role !== 'participant')
       throw new ApiError(403, ErrorCode.forbidden, 'Only participants take a seat at a table.')
+    if (!isOpenToParticipants(board)) {
+      throw new ApiError(403, ErrorCode.plenaryClosed, 'The plenary is not open to participants yet.')
+    }
     const seat = await ctx.store.takeSeat(board.id, actor.userId, Date.now())
     if (!seat.ok) {
       throw new ApiError(409, ErrorCode.tableFull, 'This table is full. Please choose another table.', {
@@ -236,7 +246,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     return {
       boards: boards
         .filter((b) => actor.boardId === null || actor.boardId === b.id)
-        .map((b) => ({ id: b.id, title: b.title, question: b.question })),
+        .map((b) => ({ id: b.id, title: b.title, question: b.question, kind: boardKindOf(b) })),
     }
   })
 }

@@ -1,0 +1,145 @@
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrationProvider } from '../src/store/migrations.ts'
+import { KyselyStore, migrate } from '../src/store/kyselyStore.ts'
+import type { Database } from '../src/store/schema.ts'
+import { api, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+
+let t: TestServer
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await t.stop()
+})
+
+async function forum(plenary: Record<string, unknown> = { title: 'Plenum', kind: 'plenary' }) {
+  const res = await api(t.url, 'POST', '/api/workshops', {
+    body: { title: 'Regionalforum', boards: [{ title: 'Mobilität' }, { title: 'Grün' }, plenary] },
+  })
+  expect(res.status).toBe(201)
+  return res.body as {
+    workshop: { id: string; joinCode: string }
+    facilitatorToken: string
+    boards: { id: string; title: string; kind: string }[]
+  }
+}
+
+describe('the plenary is its own kind of board', () => {
+  it('is created as the plenary, shown as such to the facilitator, and not offered on the join page', async () => {
+    const created = await forum()
+    expect(created.boards.map((b) => b.kind)).toEqual(['table', 'table', 'plenary'])
+    const plenaryId = created.boards[2]!.id
+    const overview = await api(t.url, 'GET', `/api/workshops/${created.workshop.id}`, {
+      token: created.facilitatorToken,
+    })
+    expect(overview.body.boards[2]).toMatchObject({
+      title: 'Plenum',
+      kind: 'plenary',
+      template: 'plenum',
+      openToParticipants: false,
+    })
+    const join = await api(t.url, 'GET', `/api/join/${created.workshop.joinCode}`)
+    expect(join.body.boards.map((b: { title: string }) => b.title)).toEqual(['Mobilität', 'Grün'])
+
+    // A participant cannot take a seat in a closed plenary (a clear error, nothing else changes).
+    const ada = await joinParticipant(t.url, {
+      ...created,
+      workshopId: created.workshop.id,
+      joinCode: created.workshop.joinCode,
+    } as never)
+    const refused = await api(t.url, 'POST', `/api/boards/${plenaryId}/seat`, { token: ada.participantToken })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('plenary_closed')
+    const seated = await api(t.url, 'POST', `/api/boards/${created.boards[0]!.id}/seat`, {
+      token: ada.participantToken,
+    })
+    expect(seated.status).toBe(200)
+
+    // The organiser opens it for a plenary vote: offered, and seats may be taken.
+    const opened = await api(t.url, 'PATCH', `/api/boards/${plenaryId}`, {
+      token: created.facilitatorToken,
+      body: { openToParticipants: true },
+    })
+    expect(opened.body).toMatchObject({ kind: 'plenary', openToParticipants: true })
+    const joinAgain = await api(t.url, 'GET', `/api/join/${created.workshop.joinCode}`)
+    expect(joinAgain.body.boards.at(-1)).toMatchObject({ id: plenaryId, kind: 'plenary' })
+    expect((await api(t.url, 'POST', `/api/boards/${plenaryId}/seat`, { token: ada.participantToken })).status).toBe(
+      200,
+    )
+
+    // Only the facilitator opens it.
+    const byParticipant = await api(t.url, 'PATCH', `/api/boards/${plenaryId}`, {
+      token: ada.participantToken,
+      body: { openToParticipants: false },
+    })
+    expect(byParticipant.status).toBe(403)
+  })
+
+  it('follows the plenum template when no kind is given (scripts written before kinds)', async () => {
+    const created = await forum({ title: 'Plenum', template: 'plenum' })
+    expect(created.boards.map((b) => b.kind)).toEqual(['table', 'table', 'plenary'])
+  })
+
+  it('refuses a second plenary, unknown kinds and a non-boolean switch with clear errors', async () => {
+    const two = await api(t.url, 'POST', '/api/workshops', {
+      body: {
+        title: 'Zwei Plena',
+        boards: [
+          { title: 'A', kind: 'plenary' },
+          { title: 'B', template: 'plenum' },
+        ],
+      },
+    })
+    expect(two.status).toBe(400)
+    expect(two.body.error.message).toMatch(/at most one plenary/)
+    const bogus = await api(t.url, 'POST', '/api/workshops', {
+      body: { title: 'X', boards: [{ title: 'A', kind: 'stage' }] },
+    })
+    expect(bogus.status).toBe(400)
+    const created = await forum()
+    const bad = await api(t.url, 'PATCH', `/api/boards/${created.boards[2]!.id}`, {
+      token: created.facilitatorToken,
+      body: { openToParticipants: 'yes' },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.code).toBe('validation_failed')
+  })
+})
+
+describe('migration 0011: boards get a kind', () => {
+  it('makes the boards the gatherer wrote into (plenum template) the plenary, closed to participants', async () => {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SqliteDatabase(':memory:') }) })
+    try {
+      const before = new Migrator({ db, provider: migrationProvider('sqlite') })
+      const { error } = await before.migrateTo('0009_client_ids')
+      expect(error).toBeUndefined()
+      await db
+        .insertInto('workshops')
+        .values({ id: 'ws_old', title: 'Alt', language: 'de', date: null, join_code: 'ALT123', created_at: 1 })
+        .execute()
+      const board = (id: string, template: string, position: number) => ({
+        id,
+        workshop_id: 'ws_old',
+        title: id,
+        question: '',
+        template,
+        position,
+        created_at: 1,
+        last_activity_at: null,
+      })
+      await db
+        .insertInto('boards')
+        .values([board('b_table', 'thementisch', 0), board('b_plenum', 'plenum', 1)])
+        .execute()
+      await migrate(db, 'sqlite')
+      const store = new KyselyStore(db, 'sqlite')
+      expect(await store.getBoard('b_table')).toMatchObject({ kind: 'table', openToParticipants: true })
+      expect(await store.getBoard('b_plenum')).toMatchObject({ kind: 'plenary', openToParticipants: false })
+    } finally {
+      await db.destroy()
+    }
+  })
+})
