@@ -230,7 +230,7 @@ describe('one set of rules on every write path', () => {
         },
       ])
       expect(tracker.status).toBe(400)
-      expect(tracker.body.error.message).toMatch(/asset src must be an image on this server/)
+      expect(tracker.body.error.message).toMatch(/asset src must be an image uploaded to this board/)
     })
   })
 })

@@ -25,6 +25,12 @@ export const ErrorCode = {
   ideaNotFound: 'idea_not_found',
   /** 404: no comment with this id on the board. */
   commentNotFound: 'comment_not_found',
+  /** 404: no uploaded image with this id on the board. */
+  assetNotFound: 'asset_not_found',
+  /** 415: an upload that is not a PNG, JPEG, GIF or WebP image (by its bytes), or sent with another type. */
+  unsupportedImage: 'unsupported_image',
+  /** 413: the board's uploaded images together would exceed `Limits.boardAssetBytesMax`. */
+  boardAssetsFull: 'board_assets_full',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

@@ -27,4 +27,10 @@ export const Limits = {
   coordinateMax: 1_000_000,
   /** An image asset stored inline as a `data:` URL (larger images need a server-hosted file). */
   dataUrlBytesMax: 1024 * 1024,
+  /** One uploaded image (`POST /api/boards/:boardId/assets`); a phone photo is 3–8 MB. */
+  assetBytesMax: 10 * 1024 * 1024,
+  /** All uploaded images of one board together (a full disk would stop every board). */
+  boardAssetBytesMax: 200 * 1024 * 1024,
+  /** Width and height of an uploaded image in pixels (a decoded 16k × 16k picture is 1 GiB). */
+  assetPixelsMax: 16_384,
 } as const

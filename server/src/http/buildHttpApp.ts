@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static'
 import { ErrorCode, Limits } from '@pinnwand/shared'
 import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
+import { registerAssetRoutes } from '../assets/assetRoutes.ts'
 import { registerCommentRoutes } from '../comments/commentRoutes.ts'
 import { registerControlRoutes } from '../control/controlRoutes.ts'
 import type { AppContext } from './context.ts'
@@ -180,6 +181,7 @@ export async function buildHttpApp(
   registerHistoryRoutes(app, ctx)
   registerIdeaImportRoutes(app, ctx)
   registerFacilitationRoutes(app, ctx)
+  registerAssetRoutes(app, ctx)
   const stopControl = registerControlRoutes(app, ctx)
   app.addHook('onClose', async () => stopControl())
   ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)

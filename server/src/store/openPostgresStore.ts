@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
 import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
@@ -29,9 +30,13 @@ export function createPostgresPool(connectionString: string, max = 10): pg.Pool 
 export async function openPostgresStore(
   connectionString: string,
   { poolMax = 10 }: { poolMax?: number } = {},
-): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
+): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
   const pool = createPostgresPool(connectionString, poolMax)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
-  return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db)
+  return withAssets(
+    withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db),
+    db,
+    'postgres',
+  )
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
 import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
@@ -18,7 +19,9 @@ export interface StoreOptions {
 }
 
 /** Opens (and migrates) the configured store. */
-export async function openStore(options: StoreOptions): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
+export async function openStore(
+  options: StoreOptions,
+): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
     return openPostgresStore(options.databaseUrl, { poolMax: options.databasePoolMax })
@@ -26,7 +29,9 @@ export async function openStore(options: StoreOptions): Promise<StoreWithTimers<
   return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
 }
 
-export async function openSqliteStore(file: string): Promise<StoreWithTimers<WithBoardVersions<StoreWithVoting>>> {
+export async function openSqliteStore(
+  file: string,
+): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -37,5 +42,9 @@ export async function openSqliteStore(file: string): Promise<StoreWithTimers<Wit
   database.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   await migrate(db, 'sqlite')
-  return withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db)
+  return withAssets(
+    withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db),
+    db,
+    'sqlite',
+  )
 }

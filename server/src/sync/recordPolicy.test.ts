@@ -258,10 +258,37 @@ describe('record limits', () => {
       })
     const png = 'data:image/png;base64,iVBORw0KGgo='
 
-    it('accepts server-hosted and small inline images', () => {
-      expect(create(image('/api/boards/b_1/assets/a_1'))).toBeNull()
+    const uploadUrl = '/api/boards/b_1/assets/img0123456789abcdefghijkl'
+    // What the server writes for that upload (assets/uploadRecord.ts), in this board's document.
+    const uploadRecord = AssetRecordType.create({
+      id: 'asset:img0123456789abcdefghijkl' as never,
+      type: 'image',
+      props: { name: 'u.png', src: uploadUrl, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
+    })
+    const withUpload = (...records: TLRecord[]) => {
+      const byId = new Map<string, TLRecord>(records.map((r) => [r.id, r]))
+      return { locked: false, getRecord: (id: string) => byId.get(id) }
+    }
+    const createWith = (record: TLRecord, context: ReturnType<typeof withUpload>, who: Actor = ada) =>
+      reviewRecordChange(who, { id: record.id, before: undefined, after: record }, schema, context)
+
+    it('accepts this board’s uploads and small inline images', () => {
+      expect(createWith(image(uploadUrl), withUpload(uploadRecord))).toBeNull()
       expect(create(image(png))).toBeNull()
       expect(create(image(null))).toBeNull()
+    })
+
+    it('refuses an upload this board does not hold: another board’s, or one that does not exist', () => {
+      // The same upload id under another board's URL: this board's upload record holds another src.
+      const otherBoard = '/api/boards/b_2/assets/img0123456789abcdefghijkl'
+      expect(createWith(image(otherBoard), withUpload(uploadRecord))).toMatch(/uploaded to this board/)
+      expect(createWith(image(otherBoard), withUpload(uploadRecord), facilitator)).toMatch(/uploaded to this board/)
+      // No upload record at all.
+      expect(createWith(image(uploadUrl), withUpload())).toMatch(/uploaded to this board/)
+      // A client cannot vouch for an upload by writing its record itself, not even the facilitator.
+      expect(createWith(uploadRecord, withUpload(uploadRecord), facilitator)).toMatch(/written by the server/)
+      // Any other path on this server is no picture either.
+      expect(create(image('/api/boards/b_1/export?format=png'))).toMatch(/uploaded to this board/)
     })
 
     it('refuses every outside address, so no browser fetches one', () => {
@@ -272,10 +299,10 @@ describe('record limits', () => {
         '/\\evil.example/x.png',
         'javascript:alert(1)',
       ]) {
-        expect(create(image(src)), src).toMatch(/must be an image on this server/)
+        expect(create(image(src)), src).toMatch(/must be an image uploaded to this board/)
       }
       expect(create(image(png), facilitator)).toBeNull()
-      expect(create(image('https://tracker.example/pixel.png'), facilitator)).toMatch(/must be an image on this/)
+      expect(create(image('https://tracker.example/pixel.png'), facilitator)).toMatch(/must be an image uploaded/)
     })
 
     it('refuses inline non-images and inline images over the limit', () => {
@@ -291,6 +318,20 @@ describe('record limits', () => {
         props: { src: null, title: 't', description: '', image: 'https://tracker.example/og.png', favicon: '' },
       })
       expect(create(bookmark)).toMatch(/asset image must be/)
+    })
+
+    it('refuses embeds for everyone: an embed is an outside page on every screen', () => {
+      const embed = {
+        ...card({}, 'shape:embed1'),
+        type: 'embed',
+        props: { w: 300, h: 200, url: 'https://www.youtube.com/embed/x' },
+        meta: { createdBy: 'f_1' },
+      } as unknown as TLRecord
+      expect(createOn(embed, facilitator)).toMatch(/embeds are not allowed/)
+      // One left over from before can still be deleted.
+      expect(
+        reviewRecordChange(facilitator, { id: embed.id, before: embed, after: undefined }, schema, onBoard),
+      ).toBeNull()
     })
   })
 })

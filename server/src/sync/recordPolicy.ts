@@ -1,5 +1,5 @@
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
-import { CLUSTER_TYPE, IDEA_CARD_TYPE, Limits } from '@pinnwand/shared'
+import { CLUSTER_TYPE, IDEA_CARD_TYPE, Limits, parseBoardAssetUrl, uploadRecordId } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
 
 export interface RecordChange {
@@ -40,7 +40,7 @@ const DATA_IMAGE_TYPES: ReadonlySet<string> = new Set([
   'image/avif',
 ])
 
-/** Asset props that browsers fetch: each must point at this server or be a small inline image. */
+/** Asset props that browsers fetch: each must be an upload of this board or a small inline image. */
 const ASSET_URL_FIELDS = ['src', 'image', 'favicon'] as const
 
 /** Fields a participant may change on someone else's idea card: moving it, nothing more. */
@@ -173,8 +173,10 @@ export function checkRecordLimits(
   if (meta) return `meta ${meta}`
   const props = measureJson(raw.props, Limits.recordNestingMax, Limits.recordPropsBytesMax)
   if (props) return `props ${props}`
-  if (record.typeName === 'asset') return checkAssetUrls(record.props as Record<string, unknown>)
+  if (record.typeName === 'asset') return checkAssetUrls(record, context)
   if (record.typeName !== 'shape') return null
+  // An embed is an iframe of an outside page on every screen, the projector's included.
+  if (record.type === 'embed') return 'embeds are not allowed: they load pages from outside addresses'
   const old = before?.typeName === 'shape' ? before : undefined
   for (const axis of ['x', 'y'] as const) {
     const value = record[axis]
@@ -191,13 +193,30 @@ export function checkRecordLimits(
   return null
 }
 
-function checkAssetUrls(props: Record<string, unknown>): Verdict {
+/**
+ * Where an asset's picture may come from: a small inline image, or an image uploaded to THIS
+ * board — a URL that the upload's own record (`asset:<uploadId>`, written only by the server,
+ * in this board's document) holds. So another board's upload, an upload that does not exist and
+ * any outside address are refused, and the document alone decides it, on every instance.
+ */
+function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecord'>): Verdict {
+  const props = (record as unknown as { props: Record<string, unknown> }).props
   for (const field of ASSET_URL_FIELDS) {
     const value = props[field]
     if (value === undefined || value === null || value === '') continue
     if (typeof value !== 'string') return `asset ${field} must be a URL`
-    if (isServerPath(value)) continue
-    if (!value.startsWith('data:')) return `asset ${field} must be an image on this server or an inline image`
+    const upload = parseBoardAssetUrl(value)
+    if (upload) {
+      const ownId = uploadRecordId(upload.uploadId)
+      if (record.id === ownId) return "an upload's record is written by the server"
+      if (!context.getRecord) continue
+      const own = context.getRecord(ownId)
+      if (own?.typeName !== 'asset' || (own.props as { src?: unknown }).src !== value) {
+        return `asset ${field} must be an image uploaded to this board`
+      }
+      continue
+    }
+    if (!value.startsWith('data:')) return `asset ${field} must be an image uploaded to this board or an inline image`
     const type = /^data:([^;,]*)/.exec(value)?.[1]?.toLowerCase() ?? ''
     if (!DATA_IMAGE_TYPES.has(type)) return `asset ${field} must be a PNG, JPEG, GIF, WebP or AVIF image`
     if (value.length > Limits.dataUrlBytesMax) {
@@ -206,9 +225,6 @@ function checkAssetUrls(props: Record<string, unknown>): Verdict {
   }
   return null
 }
-
-/** A path on this server ("/api/…"), not "//host/…" (protocol-relative) nor "/\\host". */
-const isServerPath = (url: string): boolean => /^\/(?![/\\])/.test(url)
 
 /**
  * Measures a JSON value without recursion (a hostile record may nest thousands of levels):

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BoardAssetRow } from '../src/assets/AssetStore.ts'
+import { assetStoreOf } from '../src/assets/assetRoutes.ts'
+import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { BoardRow, Store } from '../src/store/Store.ts'
+import { freshPostgres } from './helpers/freshPostgres.ts'
+
+let counter = 0
+const uid = (prefix: string) => `${prefix}_${++counter}_${randomBytes(4).toString('hex')}`
+
+async function addWorkshop(store: Store): Promise<{ workshopId: string; boardId: string }> {
+  const workshopId = uid('ws')
+  const board: BoardRow = {
+    id: uid('b'),
+    workshopId,
+    title: 'Tisch',
+    question: '',
+    template: 'blank',
+    position: 0,
+    createdAt: 1,
+    locked: false,
+    phase: 'collect',
+    ideaCount: 0,
+    lastActivityAt: null,
+  }
+  await store.createWorkshop({
+    workshop: { id: workshopId, title: 'W', language: 'de', date: null, joinCode: uid('J'), createdAt: 1 },
+    boards: [board],
+    tokens: [],
+    initialDocuments: [],
+  })
+  return { workshopId, boardId: board.id }
+}
+
+const row = (boardId: string, bytes: number, sha256 = uid('sha')): BoardAssetRow => ({
+  id: `img${randomBytes(16).toString('base64url')}`,
+  boardId,
+  mimeType: 'image/png',
+  bytes,
+  width: 4,
+  height: 3,
+  sha256,
+  createdAt: 1_700_000_000_000 + ++counter,
+  createdBy: 'p_1',
+})
+
+/** The uploaded-images store behaves the same on both databases. */
+function runAssetStoreContract(name: string, open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>) {
+  describe(`asset store: ${name}`, () => {
+    let store: Store
+    let cleanup: () => Promise<void>
+    beforeAll(async () => {
+      ;({ store, cleanup } = await open())
+    })
+    afterAll(async () => {
+      await store?.close()
+      await cleanup?.()
+    })
+
+    it('keeps the bytes exactly, finds them only under their own board, and stores one picture once', async () => {
+      const assets = assetStoreOf(store)
+      const { boardId } = await addWorkshop(store)
+      const other = await addWorkshop(store)
+      const data = new Uint8Array(randomBytes(3000))
+      const first = row(boardId, data.length, 'same')
+      expect(await assets.addAsset(first, data, 1_000_000)).toEqual({ asset: first, created: true })
+      const again = await assets.addAsset(row(boardId, data.length, 'same'), data, 1_000_000)
+      expect(again).toEqual({ asset: first, created: false })
+      const got = await assets.getAssetData(boardId, first.id)
+      expect(got?.asset).toEqual(first)
+      expect(Buffer.from(got!.data).equals(Buffer.from(data))).toBe(true)
+      expect(await assets.getAsset(other.boardId, first.id)).toBeNull()
+      expect(await assets.getAssetData(other.boardId, first.id)).toBeNull()
+      // The same picture on another board is that board's own copy.
+      expect(await assets.addAsset(row(other.boardId, data.length, 'same'), data, 1_000_000)).toMatchObject({
+        created: true,
+      })
+      expect((await assets.listAssets(boardId)).map((a) => a.id)).toEqual([first.id])
+    })
+
+    it('refuses an image that would take the board beyond its quota', async () => {
+      const assets = assetStoreOf(store)
+      const { boardId } = await addWorkshop(store)
+      expect(await assets.addAsset(row(boardId, 600), new Uint8Array(600), 1000)).toMatchObject({ created: true })
+      expect(await assets.addAsset(row(boardId, 500), new Uint8Array(500), 1000)).toEqual({
+        full: true,
+        usedBytes: 600,
+      })
+      expect(await assets.addAsset(row(boardId, 400), new Uint8Array(400), 1000)).toMatchObject({ created: true })
+      expect(await assets.listAssets(boardId)).toHaveLength(2)
+    })
+
+    it('deletes the images with their workshop', async () => {
+      const assets = assetStoreOf(store)
+      const { workshopId, boardId } = await addWorkshop(store)
+      await assets.addAsset(row(boardId, 10), new Uint8Array(10), 1000)
+      expect(await store.deleteWorkshop(workshopId, Date.now())).toBe(true)
+      expect(await assets.listAssets(boardId)).toEqual([])
+    })
+  })
+}
+
+runAssetStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-assets-'))
+  const store = await openSqliteStore(path.join(dir, 'assets.sqlite'))
+  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+})
+
+const databaseUrl = process.env.DATABASE_URL
+
+describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
+  runAssetStoreContract('PostgreSQL', async () => {
+    const database = await freshPostgres(databaseUrl!, 'assets')
+    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() })
+    return { store, cleanup: () => database.drop() }
+  })
+})
