@@ -82,6 +82,13 @@ describe('pnpm bench --quick', () => {
     expect(line!.recordWrites).toBeGreaterThan(0)
   })
 
+  test('import stall: /healthz and a live card on another board measured during the import', async () => {
+    const [line] = await quickRun('import-stall')
+    expect(line!.lostLiveCards).toBe(0)
+    expect(isFigure(line!.importMs)).toBe(true)
+    expect((line!.healthzDuringImport as { samples: number }).samples).toBeGreaterThan(0)
+  })
+
   test('card latency (existing benchmark) still reports', async () => {
     const [line] = await quickRun('card-latency')
     expect(line!.bench).toBe('card-to-second-client')

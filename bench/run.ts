@@ -24,6 +24,7 @@ export const benches: Bench[] = [
   { name: 'browser-load', file: 'browserLoad.ts', limitMinutes: 20 },
   { name: 'reconnect', file: 'reconnect.ts', limitMinutes: 5 },
   { name: 'doc-growth', file: 'docGrowth.ts', limitMinutes: 25 },
+  { name: 'import-stall', file: 'importStall.ts', limitMinutes: 5 },
 ]
 
 /** Runs one benchmark in its own process group; resolves with its JSON lines. */

@@ -9,6 +9,25 @@ import { ApiError } from './errors.ts'
  */
 export const OFF_THREAD_JSON_BYTES = 1024 * 1024
 
+/**
+ * A large body left unparsed for a route that declares `config: { largeJsonAsBytes: true }`:
+ * the board import parses, checks and builds the board in a worker of its own, so rebuilding
+ * the parsed value on the main thread here would only cost time.
+ */
+export class UnparsedJson {
+  readonly bytes: Uint8Array
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Bodies of OFF_THREAD_JSON_BYTES and more arrive as `UnparsedJson`. */
+    largeJsonAsBytes?: boolean
+  }
+}
+
 // Plain JavaScript, evaluated in the worker: no loader, no TypeScript. `__proto__` keys are
 // refused as fastify's own parser does (prototype poisoning). Handing the parsed value back by
 // structured clone would cost the main thread more than parsing (v8.deserialize of a 22 MB
@@ -158,6 +177,7 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer
     if (bytes.byteLength < OFF_THREAD_JSON_BYTES) return small(request, bytes.toString('utf8'), done)
+    if (request.routeOptions.config.largeJsonAsBytes) return done(null, new UnparsedJson(bytes))
     worker.parse(bytes).then(
       (value) => done(null, value),
       (error: Error) => done(error, undefined),
