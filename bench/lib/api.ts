@@ -1,4 +1,4 @@
-/** One JSON call to our server's public API (API.md); throws on an unexpected status. */
+/** One JSON call to our server's public API; throws on an unexpected status. */
 export async function api<T>(
   baseUrl: string,
   method: string,

@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 4
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
- * Places the planned dots on schedule, each as `POST /api/rounds/:id/votes` (API.md), without
+ * Places the planned dots on schedule, each as `POST /api/rounds/:id/votes`, without
  * waiting for earlier answers (open loop: a slow server does not slow the voters down).
  */
 export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {

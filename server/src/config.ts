@@ -2,7 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { type ConnectionBudgetLimits, DEFAULT_CONNECTION_BUDGET } from './limits/ConnectionBudget.ts'
 
-const Env = z.object({
+export const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),

@@ -16,7 +16,7 @@ import { waitFor } from './helpers/waitFor.ts'
 import { createPostgresPool } from '../src/store/openPostgresStore.ts'
 
 const databaseUrl = process.env.DATABASE_URL
-/** How long PostgreSQL is gone (ENGINEERING: "unavailable for 30 s"). */
+/** How long PostgreSQL is gone (the fault tests' "unavailable for 30 s" case). */
 const OUTAGE_MS = Number(process.env.PINNWAND_OUTAGE_MS ?? 30_000)
 
 /**

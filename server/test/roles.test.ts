@@ -18,7 +18,7 @@ import {
 import { waitFor } from './helpers/waitFor.ts'
 
 /**
- * The role model (ENGINEERING §2.3), enforced on the server and proven with raw Yjs clients:
+ * The role model (docs/architecture.md, decision 13), enforced on the server and proven with raw Yjs clients:
  * what a modified client sends is reverted before anyone else sees it.
  */
 describe('roles enforced on the live board', () => {

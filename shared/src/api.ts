@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Limits } from './limits.ts'
 
 /**
- * Request and response schemas of the public API v1 (API.md). Request bodies are strict:
+ * Request and response schemas of the public API v1 (served as the OpenAPI document at /api/openapi.json). Request bodies are strict:
  * unknown fields are rejected with 400, always.
  */
 

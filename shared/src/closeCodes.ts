@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes of the live board endpoint (API.md). 4400–4499 tell clients not to
+ * WebSocket close codes of the live board endpoint (docs/architecture.md, "Close codes"). 4400–4499 tell clients not to
  * reconnect (y-websocket 3 stops on that range by default); 4500+ are transient.
  */
 export const CloseCode = {
@@ -11,10 +11,12 @@ export const CloseCode = {
   notAllowed: 4403,
   /** No board with that id. */
   unknownBoard: 4404,
-  /** The client's board schema is newer or older than the server's: reload the page. */
+  /**
+   * The client's board schema is newer or older than the server's: reload the page. This server
+   * refuses such records one by one instead (4422 / refused changes); the web app still explains
+   * the code, for servers that close with it.
+   */
   schemaMismatch: 4409,
-  /** The message exceeded the size limit (ws itself uses 1009 for frames over maxPayload). */
-  messageTooLarge: 4413,
   /** The client wrote something it may never write (other shared types, nested types). */
   forbiddenWrite: 4422,
   /**

@@ -1,4 +1,4 @@
-/** Error codes in `{ error: { code, message } }` bodies (API.md). */
+/** Error codes in `{ error: { code, message } }` bodies (listed in docs/architecture.md, "Error codes"). */
 export const ErrorCode = {
   badRequest: 'bad_request',
   validationFailed: 'validation_failed',

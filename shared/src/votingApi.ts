@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Request schemas and response types of the voting API (API.md, "Voting"). Bodies are strict. */
+/** Request schemas and response types of the voting API (the OpenAPI document at /api/openapi.json, "Voting"). Bodies are strict. */
 
 /** Error codes of the voting endpoints, in `{ error: { code } }` bodies. */
 export const VotingErrorCode = {

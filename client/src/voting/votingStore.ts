@@ -9,7 +9,7 @@ import { votingApi } from './votingHttp.ts'
 /**
  * Voting UI state: the voter's dots (server truth plus taps in flight), who the facilitator is
  * voting for, what to announce, fetched results. Votes themselves live on the server; this only
- * mirrors them (ENGINEERING §2.7: zustand for UI state, never board content).
+ * mirrors them (docs/architecture.md, decision 11: zustand for UI state, never board content).
  */
 
 interface BallotEntry {

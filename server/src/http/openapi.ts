@@ -35,7 +35,7 @@ const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '4
 /** Per-address limits on guesses and workshop creation (retry-after header). */
 const throttled = { '429': 'rate_limited (retry-after)' }
 
-/** The public API v1 (API.md), described once; the server serves it at /api/openapi.json. */
+/** The public API v1, described once; the server serves it at /api/openapi.json. */
 const operations: Record<string, Record<string, Operation>> = {
   '/healthz': {
     get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },

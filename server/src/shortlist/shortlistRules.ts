@@ -1,6 +1,6 @@
 /**
  * Rules of the shortlist as pure functions. The shortlist is an ordered list of idea ids per
- * board, kept by the server (ENGINEERING §2.3: nothing a client writes into the document changes
+ * board, kept by the server (docs/architecture.md, decision 2: nothing a client writes into the document changes
  * it).
  */
 

@@ -69,7 +69,7 @@ const onlyMoved = (before: TLRecord, after: TLRecord): boolean => {
  * Decides whether one record change written by a client may stand. Pure: no document, no
  * socket. Refused changes are reverted by the room with a compensating server transaction.
  *
- * Roles (ENGINEERING §2.3): the facilitator may do everything valid; a participant creates
+ * Roles (docs/architecture.md, decision 13): the facilitator may do everything valid; a participant creates
  * cards and drawings as themself (a card shows their own display name), moves any idea card,
  * and edits or deletes only their own shapes; pages and the document belong to the
  * facilitator; the projector changes nothing. Every record written, by anyone, keeps the

@@ -11,7 +11,7 @@ const PROGRESS_INTERVAL_MS = 500
 export type { RoundStateSection }
 
 /**
- * Keeps the `round` section of each loaded board's server-owned state current (ENGINEERING §2.3:
+ * Keeps the `round` section of each loaded board's server-owned state current (docs/architecture.md, decision 2:
  * round state reaches clients as a read-only channel). Nothing here is ever written into the
  * board document, so no client can change it.
  */

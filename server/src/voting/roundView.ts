@@ -92,7 +92,7 @@ export async function revealedTallies(store: VotingStore, boardId: string) {
 }
 
 /**
- * Adds `votes: { <roundId>: n }` to each idea for the revealed rounds only (API.md); ideas are
+ * Adds `votes: { <roundId>: n }` to each idea for the revealed rounds only (the voting privacy rule); ideas are
  * left as they are when no round is revealed.
  */
 export function withRevealedVotes(
