@@ -8,7 +8,9 @@ import { paths } from '../router.ts'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { LockIcon } from '../ui/LockIcon.tsx'
+import type { TableStatus } from '@pinnwand/shared/controlApi'
 import { formatRelativeTime } from './formatRelativeTime.ts'
+import { TableLiveStatus } from './TableLiveStatus.tsx'
 import { TableLimitField } from './TableLimitField.tsx'
 
 const phases = Object.values(BoardPhase)
@@ -21,6 +23,10 @@ export function TableCard({
   origin,
   now,
   onChanged,
+  live,
+  clockOffset = 0,
+  selected = false,
+  onSelectedChange,
 }: {
   board: BoardOverview
   token: string
@@ -28,6 +34,12 @@ export function TableCard({
   origin: string
   now: number
   onChanged: () => void
+  /** The control room's live status of this table (pushed by the server). */
+  live?: TableStatus
+  clockOffset?: number
+  /** Ticked for the actions on several tables. */
+  selected?: boolean
+  onSelectedChange?: (selected: boolean) => void
 }) {
   const { t, i18n } = useTranslation()
   const id = useId()
@@ -36,8 +48,9 @@ export function TableCard({
   const [error, setError] = useState<unknown>(null)
   // Shown at once, confirmed by the next poll: a click must feel instant on venue Wi-Fi.
   const [pending, setPending] = useState<{ locked?: boolean; phase?: BoardPhase }>({})
-  const locked = pending.locked ?? board.locked
-  const phase = pending.phase ?? board.phase
+  const locked = pending.locked ?? live?.locked ?? board.locked
+  const phase = pending.phase ?? live?.phase ?? board.phase
+  const name = live ? t('control.tableName', { number: live.number, title: board.title }) : board.title
 
   const run = async (action: () => Promise<unknown>, optimistic: typeof pending) => {
     setBusy(true)
@@ -78,7 +91,16 @@ export function TableCard({
       data-board-id={board.id}
     >
       <header className="pw-table-card__header">
-        <h3 id={`${id}-title`}>{board.title}</h3>
+        {onSelectedChange ? (
+          <input
+            type="checkbox"
+            className="pw-table-card__select"
+            checked={selected}
+            aria-label={t('control.select', { name })}
+            onChange={(event) => onSelectedChange(event.target.checked)}
+          />
+        ) : null}
+        <h3 id={`${id}-title`}>{name}</h3>
         <span className="pw-table-card__badges">
           <span className="pw-badge">{t(`template.${board.template}`, { defaultValue: board.template })}</span>
           {locked ? <span className="pw-badge pw-badge--locked">{t('board.locked')}</span> : null}
@@ -88,7 +110,7 @@ export function TableCard({
       <dl className="pw-stats">
         <div>
           <dt>{t('dashboard.participantsNow')}</dt>
-          <dd data-testid="participant-count">{board.participants}</dd>
+          <dd data-testid="participant-count">{live?.present ?? board.participants}</dd>
         </div>
         <div>
           <dt>{t('limit.seated')}</dt>
@@ -102,7 +124,7 @@ export function TableCard({
         </div>
         <div>
           <dt>{t('dashboard.ideas')}</dt>
-          <dd data-testid="idea-count">{board.ideas ?? dash}</dd>
+          <dd data-testid="idea-count">{live?.ideas ?? board.ideas ?? dash}</dd>
         </div>
         <div>
           <dt>{t('dashboard.lastActivity')}</dt>
@@ -115,6 +137,7 @@ export function TableCard({
           </dd>
         </div>
       </dl>
+      {live ? <TableLiveStatus table={live} clockOffset={clockOffset} /> : null}
       <div className="pw-table-card__controls">
         <div className="pw-field pw-field--inline">
           <label htmlFor={`${id}-phase`}>{t('phase.label')}</label>

@@ -6,7 +6,11 @@ import { ParticipantsPanel } from '../dashboard/ParticipantsPanel.tsx'
 import { SecretLinkPanel } from '../dashboard/SecretLinkPanel.tsx'
 import { WorkshopExportButton } from '../export/WorkshopExportButton.tsx'
 import { ReportSettingsPanel } from '../report/ReportSettingsPanel.tsx'
+import { PlenaryAccess } from '../workshop/PlenaryAccess.tsx'
+import { BulkActionsPanel } from '../dashboard/BulkActionsPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
+import { useWorkshopStatus } from '../dashboard/useWorkshopStatus.ts'
+import { WorkshopProjectorPanel } from '../dashboard/WorkshopProjectorPanel.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
 import { WorkshopGone } from '../dashboard/WorkshopGone.tsx'
 import { formatJoinCode, joinUrl } from '../join/joinCode.ts'
@@ -30,6 +34,8 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
   const [justCreated] = useState(() => takeJustCreated(workshopId))
   const load = useCallback(() => fetchWorkshop(workshopId, token ?? ''), [workshopId, token])
   const { data, error, refresh } = usePolling(token ? load : null, POLL_MS)
+  const live = useWorkshopStatus(workshopId, token)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => setNow(Date.now()), [data])
 
@@ -62,7 +68,15 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
   const dateText = workshop.date
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${workshop.date}T12:00:00`))
     : null
-  const peopleNow = boards.reduce((sum, board) => sum + board.participants, 0)
+  const liveTables = new Map((live.status?.tables ?? []).map((table) => [table.id, table]))
+  const peopleNow = boards.reduce((sum, board) => sum + (liveTables.get(board.id)?.present ?? board.participants), 0)
+  const toggle = (boardId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current)
+      if (on) next.add(boardId)
+      else next.delete(boardId)
+      return next
+    })
 
   return (
     <>
@@ -79,7 +93,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
           </p>
           <WorkshopExportButton workshopId={workshopId} token={token} />
         </div>
-        {error ? (
+        {error || live.stale ? (
           <p className="pw-warning" role="status">
             {t('dashboard.stale')}
           </p>
@@ -117,6 +131,15 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
           token={token}
           open={justCreated}
         />
+        {live.status ? (
+          <BulkActionsPanel
+            workshopId={workshopId}
+            token={token}
+            tables={live.status.tables}
+            selected={selected}
+            onDone={refresh}
+          />
+        ) : null}
         <section aria-labelledby="tables-heading">
           <h2 id="tables-heading">{t('dashboard.tablesHeading', { count: boards.length })}</h2>
           <div className="pw-table-grid">
@@ -129,10 +152,16 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
                 origin={origin}
                 now={now}
                 onChanged={refresh}
+                live={liveTables.get(board.id)}
+                clockOffset={live.clockOffset}
+                selected={selected.has(board.id)}
+                onSelectedChange={(on) => toggle(board.id, on)}
               />
             ))}
           </div>
         </section>
+        <WorkshopProjectorPanel workshopId={workshopId} token={token} origin={origin} />
+        <PlenaryAccess boards={boards} token={token} onChanged={refresh} />
         <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />
         <DeleteWorkshopPanel

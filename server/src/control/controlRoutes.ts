@@ -6,6 +6,7 @@ import {
   type WorkshopStatusResponse,
 } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance } from 'fastify'
+import { generateId, generateToken, hashToken } from '../auth/tokens.ts'
 import { rateLimited } from '../http/abuseGuards.ts'
 import type { AppContext } from '../http/context.ts'
 import { parseBody } from '../http/errors.ts'
@@ -63,6 +64,21 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
       clearInterval(heartbeat)
       unsubscribe()
     })
+  })
+
+  /** The workshop-wide projector (one screen for every table): a new read-only link. */
+  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/projector-token', async (request, reply) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, request.params.workshopId, 'create projector links')
+    const projectorToken = generateToken()
+    await ctx.store.addToken(hashToken(projectorToken), {
+      role: 'projector',
+      workshopId: actor.workshopId,
+      boardId: null,
+      subjectId: generateId('v'),
+      revokedAt: null,
+    })
+    return reply.code(201).send({ projectorToken })
   })
 
   app.post<{ Params: { workshopId: string } }>(

@@ -97,6 +97,13 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: { '200': 'text/event-stream', ...errors },
     },
   },
+  '/api/workshops/{workshopId}/projector-token': {
+    post: {
+      summary: 'A new read-only link for the workshop projector (one screen for every table)',
+      auth: 'facilitator',
+      responses: { '201': 'projectorToken', ...errors },
+    },
+  },
   '/api/workshops/{workshopId}/bulk': {
     post: {
       summary:

@@ -1,0 +1,55 @@
+import type { BulkAction, BulkActionResponse, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import { request } from '../api/apiClient.ts'
+
+const id = encodeURIComponent
+
+export function fetchWorkshopStatus(workshopId: string, token: string): Promise<WorkshopStatusResponse> {
+  return request('GET', `/api/workshops/${id(workshopId)}/status`, token)
+}
+
+/** One action on the chosen tables (all when `boardIds` is absent); the answer says per table. */
+export function runBulkAction(
+  workshopId: string,
+  token: string,
+  action: BulkAction,
+  requestId: string,
+  boardIds?: string[],
+): Promise<BulkActionResponse> {
+  return request('POST', `/api/workshops/${id(workshopId)}/bulk`, token, {
+    action,
+    requestId,
+    ...(boardIds ? { boardIds } : {}),
+  })
+}
+
+/**
+ * Reads the server-sent status stream until `signal` aborts or the connection ends (then it
+ * resolves, and the caller reconnects). fetch, not EventSource: the token goes in a header,
+ * never into an address that proxies log.
+ */
+export async function streamWorkshopStatus(
+  workshopId: string,
+  token: string,
+  onStatus: (status: WorkshopStatusResponse) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const response = await fetch(`/api/workshops/${id(workshopId)}/status/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal,
+  })
+  if (!response.ok || !response.body) throw new Error(`status stream: ${response.status}`)
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += value
+    let end
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const data = event.split('\n').find((line) => line.startsWith('data: '))
+      if (data) onStatus(JSON.parse(data.slice(6)) as WorkshopStatusResponse)
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
+import { call, joinWorkshop } from '../fixtures/api.ts'
+import { expect, test } from '../fixtures/test.ts'
+
+/**
+ * Issue 16: the organiser of an event with three tables steers all of them from the dashboard
+ * (the control room): one phase for all, one voting round for all, progress rising per table as
+ * people vote, results revealed everywhere. The organiser acts only through the page; the
+ * participants are simulated through the API (what they do is tested in the voting specs).
+ */
+
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+
+interface Event {
+  id: string
+  joinCode: string
+  token: string
+  tables: { id: string; title: string }[]
+}
+
+async function eventWithThreeTables(baseUrl: string): Promise<Event> {
+  const res = await call<{
+    workshop: { id: string; joinCode: string }
+    facilitatorToken: string
+    boards: { id: string; title: string }[]
+  }>(baseUrl, 'POST', '/api/workshops', undefined, {
+    title: 'Regionalforum Zukunft',
+    language: 'de',
+    boards: [{ title: 'Mobilität' }, { title: 'Wohnen' }, { title: 'Energie' }],
+  })
+  return { id: res.workshop.id, joinCode: res.workshop.joinCode, token: res.facilitatorToken, tables: res.boards }
+}
+
+const card = (page: Page, number: number) =>
+  page.getByTestId('table-card').filter({ has: page.getByRole('heading', { name: new RegExp(`^Tisch ${number} ·`) }) })
+
+test.use({ locale: 'de-DE' })
+
+test.describe('control room', () => {
+  test(
+    'an organiser sets the phase and runs a round on three tables at once',
+    { tag: '@desktop' },
+    async ({ page, server }) => {
+      const event = await eventWithThreeTables(server.url)
+      const ideas: string[][] = []
+      for (const table of event.tables) {
+        const ids: string[] = []
+        for (const text of ['Radweg ausbauen', 'Bus alle 10 Minuten']) {
+          const res = await call<{ idea: { id: string } }>(
+            server.url,
+            'POST',
+            `/api/boards/${table.id}/ideas`,
+            event.token,
+            {
+              text,
+            },
+          )
+          ids.push(res.idea.id)
+        }
+        ideas.push(ids)
+      }
+      const people = await Promise.all(
+        ['Ada', 'Ben'].map((name) =>
+          joinWorkshop(
+            server.url,
+            { ...event, facilitatorToken: event.token, boardId: event.tables[0]!.id, boards: event.tables },
+            name,
+          ),
+        ),
+      )
+
+      await page.goto(`/w/${event.id}?token=${event.token}`)
+      const panel = page.getByTestId('bulk-actions')
+      await expect(panel.getByRole('heading', { name: 'Alle Thementische steuern' })).toBeVisible()
+      for (const n of [1, 2, 3]) await expect(card(page, n)).toBeVisible()
+
+      // One phase for every table.
+      await panel.getByLabel('Phase').selectOption({ label: 'Clustern' })
+      await panel.getByRole('button', { name: 'Phase an 3 Tischen setzen' }).click()
+      await expect(panel.getByTestId('bulk-results')).toContainText('3 von 3 Tischen haben es übernommen')
+      for (const n of [1, 2, 3]) await expect(card(page, n).getByLabel('Phase')).toHaveValue('cluster')
+
+      // A round on tables 1 and 3 only: tick them, then the same settings for both.
+      await card(page, 1).getByRole('checkbox').check()
+      await card(page, 3).getByRole('checkbox').check()
+      await panel.getByRole('radio', { name: '2 ausgewählte Thementische' }).check()
+      await panel.getByLabel('Punkte pro Person').fill('2')
+      await panel.getByRole('button', { name: 'Abstimmungsrunde an 2 Tischen starten' }).click()
+      await expect(panel.getByTestId('bulk-results')).toContainText('2 von 2 Tischen haben es übernommen')
+      await expect(card(page, 1).getByTestId('round-progress')).toContainText('Abstimmung läuft')
+      await expect(card(page, 3).getByTestId('round-progress')).toContainText('0 Punkte gesetzt')
+      await expect(card(page, 2).getByTestId('round-progress')).toHaveCount(0)
+
+      // Now on all three: table 1 and 3 already vote and say so, table 2 takes it.
+      await panel.getByRole('radio', { name: 'alle 3 Thementische' }).check()
+      await panel.getByRole('button', { name: 'Abstimmungsrunde an 3 Tischen starten' }).click()
+      const results = panel.getByTestId('bulk-results')
+      await expect(results).toContainText('1 von 3 Tischen hat es übernommen')
+      await expect(results.getByTestId('bulk-refused')).toHaveCount(2)
+      await expect(results.getByTestId('bulk-refused').first()).toContainText(
+        'Tisch 1 · Mobilität: Dort läuft schon eine Abstimmungsrunde.',
+      )
+
+      // People vote on table 1; the dashboard's progress rises without a reload.
+      const status = await call<{ tables: { round: { id: string } | null }[] }>(
+        server.url,
+        'GET',
+        `/api/workshops/${event.id}/status`,
+        event.token,
+      )
+      const roundId = status.tables[0]!.round!.id
+      const vote = (token: string, ideaId: string) =>
+        call(server.url, 'POST', `/api/rounds/${roundId}/votes`, token, { ideaId, delta: 1 })
+      await vote(people[0]!.token, ideas[0]![0]!)
+      await expect(card(page, 1).getByTestId('round-progress')).toContainText('1 Punkt gesetzt')
+      await expect(card(page, 1).getByTestId('voters-done')).toContainText('0 von 0 haben abgestimmt')
+      await vote(people[0]!.token, ideas[0]![1]!)
+      await expect(card(page, 1).getByTestId('voters-done')).toContainText('1 von 1 hat abgestimmt')
+      await vote(people[1]!.token, ideas[0]![0]!)
+      await vote(people[1]!.token, ideas[0]![0]!)
+      await expect(card(page, 1).getByTestId('voters-done')).toContainText('2 von 2 haben abgestimmt')
+      await expect(card(page, 1).getByTestId('round-progress')).toContainText('4 Punkte gesetzt')
+
+      await page.screenshot({ path: `${screenshots}control-room-desktop.png`, fullPage: false })
+
+      // Reveal everywhere.
+      await panel.getByRole('button', { name: 'Ergebnisse zeigen', exact: true }).click()
+      await expect(results).toContainText('3 von 3 Tischen haben es übernommen')
+      for (const n of [1, 2, 3])
+        await expect(card(page, n).getByTestId('round-progress')).toContainText('Ergebnisse gezeigt')
+
+      // The workshop projector link is on the dashboard.
+      await page.getByRole('button', { name: 'Beamer-Link erstellen', exact: true }).click()
+      await expect(page.getByTestId('workshop-projector-link')).toHaveValue(
+        new RegExp(`/w/${event.id}/projector\\?token=`),
+      )
+
+      // The same page on a tablet and a phone.
+      for (const [name, viewport] of [
+        ['tablet', { width: 820, height: 1180 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        await page.setViewportSize(viewport)
+        await page.getByTestId('bulk-actions').scrollIntoViewIfNeeded()
+        await page.screenshot({ path: `${screenshots}control-room-${name}.png` })
+      }
+    },
+  )
+})
