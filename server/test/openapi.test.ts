@@ -16,6 +16,7 @@ describe('GET /api/openapi.json', () => {
       '/api/workshops',
       '/api/workshops/{workshopId}/participants',
       '/api/boards/{boardId}/ideas',
+      '/api/boards/{boardId}/ideas/merge',
       '/api/boards/{boardId}/clusters',
       '/api/boards/{boardId}/rounds',
       '/api/rounds/{roundId}/votes',

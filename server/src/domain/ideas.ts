@@ -42,6 +42,12 @@ function topIndex(records: readonly TLRecord[]): string {
   return top ?? 'a0'
 }
 
+/** A card's height for `text` (the server cannot measure; the web app resizes it when shown). */
+export function cardHeightFor(text: string): number {
+  const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
+  return Math.max(CARD_SIZE.h, 60 + lines * 26)
+}
+
 /**
  * A new idea card record for `text`, placed by the rule every device uses: the next free slot of
  * the collecting area, or of `cluster` (cards are children of their cluster, in its coordinates).
@@ -53,8 +59,7 @@ export function buildIdeaCard(
   cluster: ClusterShape | null = null,
   now = Date.now(),
 ): IdeaCardShape {
-  const lines = Math.max(1, Math.ceil(text.length / 28) + (text.match(/\n/g)?.length ?? 0))
-  const h = Math.max(CARD_SIZE.h, 60 + lines * 26)
+  const h = cardHeightFor(text)
   // An import passes a cluster it is still building: place by its current size.
   const shapes = placedShapes(records).filter((shape) => shape.id !== cluster?.id)
   if (cluster) shapes.push(...placedShapes([cluster]))

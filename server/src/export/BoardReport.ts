@@ -1,7 +1,9 @@
 import { IDEA_CARD_TYPE, Limits } from '@pinnwand/shared'
+import { mergedIdeasOf } from '@pinnwand/shared/mergeIdeasApi'
 import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
 import type { ExportLanguage } from './labels.ts'
+import type { ReportMergedIdea } from './mergedNote.ts'
 
 /**
  * The one model every export format is built from. Builders are pure functions of it, so
@@ -48,6 +50,8 @@ export interface ReportIdea {
   /** Dots per round id; only rounds in which the idea received dots. */
   votesByRound: Record<string, number>
   shortlisted: boolean
+  /** Duplicates merged into this card ("Doppelte zusammenführen"), oldest merge first. */
+  mergedFrom?: ReportMergedIdea[]
   /** On the plenary: the table a gathered idea comes from, with its rank and points there. */
   origin?: { table: string; tableNumber: number; rank: number | null; votes: number | null }
 }
@@ -144,7 +148,19 @@ export const CLUSTER_TYPE = 'cluster' as const
 
 interface CardRecord extends RawShape {
   props: { text?: unknown; author?: unknown; authorId?: unknown; createdAt?: unknown }
-  meta?: { shortlist?: unknown }
+  meta?: { shortlist?: unknown; mergedFrom?: unknown }
+}
+
+/** The duplicates merged into a card (`meta.mergedFrom`), authors hidden when the report hides them. */
+function mergedFromOf(card: CardRecord, hideAuthors: boolean | undefined): { mergedFrom?: ReportMergedIdea[] } {
+  const merged = mergedIdeasOf(card.meta)
+  if (merged.length === 0) return {}
+  return {
+    mergedFrom: merged.map((idea) => ({
+      text: clamp(idea.text, Limits.ideaTextMax),
+      author: hideAuthors || !idea.author.trim() ? null : clamp(idea.author, Limits.displayNameMax),
+    })),
+  }
 }
 
 /** Where a card gathered onto the plenary comes from (`meta.shortlist`, docs/board-document.md). */
@@ -208,6 +224,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       votesByRound: votesByIdea.get(card.id) ?? {},
       shortlisted: shortlisted.has(card.id),
       ...(originOf(card) ? { origin: originOf(card) } : {}),
+      ...mergedFromOf(card, input.hideAuthors),
     }
   }
   const byCreation = (a: ReportIdea, b: ReportIdea) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)

@@ -19,6 +19,7 @@ import {
 } from 'docx'
 import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
+import { mergedNote } from './mergedNote.ts'
 import { buildPng } from './png.ts'
 import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from './plenaryReport.ts'
 
@@ -59,6 +60,16 @@ function ideaParagraphs(idea: ReportIdea, report: BoardReport, l: Labels): Parag
       children: [
         ...runs(idea.text || l.none),
         new TextRun({ text: meta.join(' · '), break: 1, color: MUTED, size: 17 }),
+        ...(idea.mergedFrom?.length
+          ? [
+              new TextRun({
+                text: mergedNote(idea.mergedFrom, report.workshop.language),
+                break: 1,
+                color: MUTED,
+                size: 17,
+              }),
+            ]
+          : []),
       ],
     }),
     ...idea.comments.map(

@@ -1,5 +1,6 @@
 import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
+import { mergedNote } from './mergedNote.ts'
 import { boardKindLabel, ideaSource, participantsCell, showsShortlist, summaryTitle } from './plenaryReport.ts'
 
 /**
@@ -31,6 +32,8 @@ function ideaBlock(idea: ReportIdea, report: BoardReport, l: Labels): string[] {
   }
   if (idea.shortlisted) meta.push(`**${l.shortlisted}**`)
   const lines = [`- ${inline(idea.text) || l.none} (${meta.join(', ')})`]
+  const merged = mergedNote(idea.mergedFrom, report.workshop.language)
+  if (merged) lines.push(`  - ${inline(merged)}`)
   for (const comment of idea.comments) {
     const who = comment.author ? `${inline(comment.author)}: ` : ''
     lines.push(`  - 💬 ${who}${inline(comment.text)}`)

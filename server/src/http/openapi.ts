@@ -21,6 +21,7 @@ import {
 import { BulkActionBody } from '@pinnwand/shared/controlApi'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
+import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
 
 type Operation = {
@@ -270,6 +271,20 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Clusters and ideas (votes of revealed rounds)',
       auth: 'any',
       responses: { '200': 'clusters, ideas', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/ideas/merge': {
+    post: {
+      summary: 'Merge duplicate idea cards into the first (texts, authors and comments kept)',
+      auth: 'participant',
+      body: MergeIdeasBody,
+      responses: {
+        '200': 'idea, movedComments',
+        '404': 'idea_not_found',
+        '409': 'merge_round_open | board_locked',
+        '422': 'merge_text_too_long',
+        ...errors,
+      },
     },
   },
   '/api/boards/{boardId}/ideas/{ideaId}/comments': {

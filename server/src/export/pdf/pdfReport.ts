@@ -2,6 +2,7 @@ import type PDFDocument from 'pdfkit'
 import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from '../BoardReport.ts'
 import { paletteFor } from '../drawing.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from '../labels.ts'
+import { mergedNote } from '../mergedNote.ts'
 import { buildPng } from '../png.ts'
 import {
   contentWidth,
@@ -117,6 +118,8 @@ function ideaItem(doc: PDFDocument, idea: ReportIdea, number: number, report: Bo
   rich(doc, `${number}.`, { size: 10.5, color: Ink.muted, x: Page.margin, y, width: indent - 4, align: 'right' })
   rich(doc, idea.text || l.none, { size: 10.5, x, y, width })
   rich(doc, metaLine, { size: 8.5, color: Ink.muted, x, width })
+  const merged = mergedNote(idea.mergedFrom, report.workshop.language)
+  if (merged) rich(doc, merged, { size: 8.5, color: Ink.muted, x, width })
   for (const comment of idea.comments) {
     ensureSpace(doc, 24)
     const cy = doc.y + 2

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
+import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
 export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): Promise<BoardRow> {
@@ -40,6 +41,7 @@ export function recordRefusalError(verdict: NonNullable<Verdict>): ApiError {
 }
 
 export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerMergeIdeasRoute(app, ctx)
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/clusters', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
