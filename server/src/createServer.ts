@@ -4,7 +4,9 @@ import { getBoardSchema } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
+import { commentRoomGuard } from './comments/commentRoomGuard.ts'
 import { Facilitation } from './facilitation/Facilitation.ts'
+import { massDeleteRoomGuard } from './history/massDeleteRoomGuard.ts'
 import { BoardHistory } from './history/BoardHistory.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
 import type { AppContext } from './http/context.ts'
@@ -76,6 +78,8 @@ export async function createServer(
   const health: HealthState = { draining: false, storeUp: () => store.ping(), relayUp: () => relay?.up ?? true }
   const metrics = new ServerMetrics({
     connections: () => gateway.connectionCount,
+  // The features that review client writes to the board document, in every room.
+  const roomGuards = [commentRoomGuard, massDeleteRoomGuard]
     boardsLoaded: () => rooms.loadedCount,
     relayUp: health.relayUp,
   })
@@ -83,6 +87,7 @@ export async function createServer(
   const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
   rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
   const gateway = createWsGateway({
+    guards: roomGuards,
     store,
     rooms,
     logger,

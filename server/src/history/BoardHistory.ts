@@ -17,6 +17,7 @@ import {
 } from './boardContent.ts'
 import { type BoardVersionRow, type BoardVersionStore, VersionReason } from './BoardVersionStore.ts'
 import type { MassDelete } from './MassDeleteWatch.ts'
+import { isMassDeleteNotice } from './massDeleteRoomGuard.ts'
 import { decodeVersionState, encodeVersionState } from './versionState.ts'
 
 /**
@@ -102,7 +103,7 @@ export class BoardHistory {
     this.logger = logger
     this.keepAutomatic = keepAutomatic
     rooms.onRoomEvent((boardId, event) => {
-      if (event.type === 'mass-delete') this.keepBeforeMassDelete(boardId, event)
+      if (event.type === 'notice' && isMassDeleteNotice(event.notice)) this.keepBeforeMassDelete(boardId, event.notice)
     })
   }
 

@@ -13,14 +13,12 @@ import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
-import { CommentGuard } from '../comments/CommentGuard.ts'
-import { isIdeaCard } from '../domain/ideas.ts'
-import { type MassDelete, MassDeleteWatch } from '../history/MassDeleteWatch.ts'
 import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
 import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { PresenceRelay } from './PresenceRelay.ts'
+import type { GuardRefusal, RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
 
@@ -57,6 +55,8 @@ export interface RoomOptions {
   compactEvery: number
   /** Largest encoded document; client updates that would grow it beyond are refused. */
   maxDocumentBytes?: number
+  /** The features' reviews of client writes, one guard per room each (createServer registers them). */
+  guards?: readonly RoomGuardFactory[]
   logger: Logger
 }
 
@@ -80,8 +80,8 @@ export type RoomEvent =
   | { type: 'resync-needed'; reason: string }
   /** Content that could never be integrated was dropped (see dropPending). */
   | { type: 'pending-dropped'; bytes: number; source: string }
-  /** Clients deleted many idea cards within one tick (board history keeps the board from before). */
-  | ({ type: 'mass-delete' } & MassDelete)
+  /** Something a feature's guard noticed at a tick (e.g. a mass delete, for board history). */
+  | { type: 'notice'; notice: RoomNotice }
 
 /** YKeyValue's change event payload. */
 type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: TLRecord; newValue?: TLRecord }>
@@ -141,7 +141,6 @@ export class BoardRoom {
   private refusals: { entry: RecordChange; reason: string }[] = []
   /** Records the current client update deleted with permission (children of a refused delete come back too). */
   private allowedDeletes: TLRecord[] = []
-  private readonly massDeletes = new MassDeleteWatch()
   /** A delete wins over a concurrent move, in both orders (DeleteWins.ts). */
   private readonly deleteWins: DeleteWins
   /** Of the current client update: record ids it deleted / wrote with permission. */
@@ -151,8 +150,8 @@ export class BoardRoom {
   private deletedEntries = new Map<string, Y.ID>()
   /** Records another instance brought back although their delete still wins: deleted again. */
   private redelete = new Set<string>()
-  /** Reviews client writes to the `comments` map (comments are not records; docs/board-document.md). */
-  private readonly comments: CommentGuard
+  /** The features' reviews of client writes (comments, mass deletes, …; see roomGuards.ts). */
+  private readonly guards: RoomGuard[]
   private foreignWrite = false
   private destroyed = false
   private state: BoardStateMessage
@@ -206,15 +205,14 @@ export class BoardRoom {
     this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
       this.reviewChanges(changes, transaction),
     )
-    this.comments = new CommentGuard(
-      doc,
-      (origin) => (this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).actor : null),
-      () => ({
-        locked: this.isLockedForParticipants,
-        ideaExists: (id) => {
-          const record = this.records.get(id)
-          return record !== undefined && isIdeaCard(record)
-        },
+    const actorOf = (origin: unknown) =>
+      this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).actor : null
+    this.guards = (options.guards ?? []).map((makeGuard) =>
+      makeGuard({
+        doc,
+        records: this.records,
+        actorOf,
+        isLockedForParticipants: () => this.isLockedForParticipants,
       }),
     )
     this.presence = new PresenceRelay<RoomConnection>(doc, options.awarenessMs, {
@@ -454,7 +452,7 @@ export class BoardRoom {
     this.deletedNow = []
     this.writtenNow = new Set()
     this.deletedEntries = new Map()
-    this.comments.reset()
+    for (const guard of this.guards) guard.reset?.()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
     const staleDeletes = live
       ? this.deleteWins.staleDeletedKeys(decoded)
@@ -466,7 +464,7 @@ export class BoardRoom {
       return { closeCode: 4400, reason: `update could not be applied: ${(error as Error).message}` }
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
-    if (this.refusals.length > 0 || this.comments.hasRefusals) this.compensate(connection)
+    if (this.refusals.length > 0 || this.guards.some((guard) => guard.hasRefusals?.())) this.compensate(connection)
     if (inspection.duplicateKeys) this.removeDuplicateEntries(inspection.duplicateKeys)
     this.settleDeletes(actor, staleDeletes)
     // Never expected (the dependency check follows Yjs); if it happens, what stayed pending must
@@ -570,7 +568,7 @@ export class BoardRoom {
         before: change.action === 'add' ? undefined : change.oldValue,
         after: change.action === 'delete' ? undefined : change.newValue,
       }
-      if (change.action === 'delete') this.massDeletes.noteDelete(change.oldValue, actor.name)
+      if (change.action === 'delete') for (const guard of this.guards) guard.noteClientDelete?.(change.oldValue, actor)
       const reason =
         change.action === 'add' && this.deleteWins.deletedByOtherThan(id, actor.userId)
           ? 'someone else deleted this meanwhile'
@@ -647,16 +645,16 @@ export class BoardRoom {
   private compensate(connection: RoomConnection): void {
     const refusals = this.refusals
     this.refusals = []
-    let refusedComments: ReturnType<CommentGuard['revert']> = []
+    let refusedByGuards: GuardRefusal[] = []
     const orphans = this.childrenOfRestored(refusals)
     this.doc.transact(() => {
       this.deleteEntriesOf(refusals.filter(({ entry }) => entry.before === undefined).map(({ entry }) => entry.id))
       for (const { entry } of refusals) if (entry.before !== undefined) this.restoreInPlace(entry.id, entry.before)
       for (const record of orphans) this.records.set(record.id, record)
-      refusedComments = this.comments.revert()
+      refusedByGuards = this.guards.flatMap((guard) => guard.revert?.() ?? [])
     }, SERVER_ORIGIN)
-    for (const { change, refusal } of refusedComments) {
-      refusals.push({ entry: { id: change.id, before: undefined, after: undefined }, reason: refusal.reason })
+    for (const { id, reason } of refusedByGuards) {
+      refusals.push({ entry: { id, before: undefined, after: undefined }, reason })
     }
     this.needsNetDiff = true
     for (const { entry, reason } of refusals) {
@@ -738,15 +736,16 @@ export class BoardRoom {
     if (origin === SERVER_ORIGIN || origin === RELAY_ORIGIN || origin === null) return
     const recordsType = getRecordsArray(this.doc)
     for (const type of transaction.changed.keys()) {
-      if (type !== recordsType && !this.comments.watches(type)) this.foreignWrite = true
+      if (type !== recordsType && !this.guards.some((guard) => guard.watches?.(type))) this.foreignWrite = true
     }
   }
 
   /** Undo whatever a client managed to put outside `records` (defence in depth). */
   private restoreForeignTypes(): void {
+    const guardedRoots = new Set(this.guards.flatMap((guard) => guard.roots ?? []))
     this.doc.transact(() => {
       for (const [name, type] of this.doc.share) {
-        if (name === BoardDoc.records || name === BoardDoc.comments || name === BoardDoc.deletes) continue
+        if (name === BoardDoc.records || name === BoardDoc.deletes || guardedRoots.has(name)) continue
         if (name === BoardDoc.meta) {
           const meta = getMetaMap(this.doc)
           meta.set(BoardDoc.schemaKey, this.schema.serialize())
@@ -793,8 +792,10 @@ export class BoardRoom {
     const expired = this.deleteWins.prune()
     if (expired.length > 0) this.doc.transact(() => this.deleteWins.forget(expired), SERVER_ORIGIN)
     // Still synchronous with the deletes: a listener can read the board as it is right now.
-    const massDelete = this.massDeletes.take((id) => this.records.has(id))
-    if (massDelete) this.emit({ type: 'mass-delete', ...massDelete })
+    for (const guard of this.guards) {
+      const notice = guard.atTick?.()
+      if (notice) this.emit({ type: 'notice', notice })
+    }
     // Everything below up to the await is synchronous: the update, the sync answers and the
     // snapshot all describe exactly the state that is about to be persisted.
     const updates = this.pendingUpdates

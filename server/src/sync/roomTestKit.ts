@@ -8,7 +8,9 @@ import * as decoding from 'lib0/decoding'
 import pino from 'pino'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
+import { commentRoomGuard } from '../comments/commentRoomGuard.ts'
 import { createInitialBoardDocument } from '../domain/boardDocument.ts'
+import { massDeleteRoomGuard } from '../history/massDeleteRoomGuard.ts'
 import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from './BoardRoom.ts'
 
 export const schema = getBoardSchema()
@@ -123,6 +125,7 @@ export function createTestRoom(options: { tickMs?: number; compactEvery?: number
     tickMs: options.tickMs ?? 15,
     awarenessMs: 50,
     compactEvery: options.compactEvery ?? 1000,
+    guards: [commentRoomGuard, massDeleteRoomGuard],
     logger,
   })
   const events: RoomEvent[] = []
