@@ -270,7 +270,7 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
   expectNoOverlaps((await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card'))
 
   // The phone fills "Themengruppe 1" past its edge; a participant may not resize the
-  // facilitator's cluster, so the facilitator's tab grows it and the clusters below make way.
+  // facilitator's cluster, so the server grows it and the clusters below make way.
   for (const text of ['Tom: Idee 2', 'Pia: Idee 3']) {
     await phone
       .getByTestId('idea-list')
