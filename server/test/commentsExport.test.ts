@@ -69,6 +69,13 @@ describe('comments in exports and imports', () => {
   }
 
   it('Markdown, PDF and DOCX show each comment under its idea; CSV counts them', async () => {
+    // Names are printed only when the organiser chose so in the export settings.
+    const shown = await fetch(`${t.url}/api/workshops/${workshop.workshopId}/export-settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ showAuthors: true }),
+    })
+    expect(shown.status).toBe(200)
     const md = (await download('md')).toString('utf8')
     const radweg = md.indexOf('Radweg')
     const baenke = md.indexOf('Bänke')

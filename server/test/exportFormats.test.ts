@@ -194,12 +194,22 @@ describe('SVG and PNG', () => {
 describe('Markdown', () => {
   it('holds every idea and comment with markup made inert', () => {
     const md = buildMarkdown(report)
-    expect(md).not.toContain('<script')
-    expect(md).not.toContain('<img')
-    expect(md).toContain('&lt;script&gt;')
+    // No tag a renderer could read: every '<' before a tag name is backslash-escaped.
+    expect(md).not.toMatch(/(?<!\\)<(script|img|b)\b/)
+    expect(md).toContain('\\<script>alert("x")\\</script> & \\<b>fett\\</b>')
     expect(md).toContain('Spalte \\| mit \\# Markdown \\*Sternchen\\*')
     for (const cluster of report.clusters) expect(md).toContain(`### ${escapeMarkdown(cluster.title)}`)
     expect(md).toContain('| 1 |')
+  })
+
+  it('escapes only what Markdown reads as markup: no HTML entities in plain text', () => {
+    expect(escapeMarkdown('Bus & Rufbus')).toBe('Bus & Rufbus')
+    expect(escapeMarkdown('Tempo < 30 > nichts')).toBe('Tempo < 30 > nichts')
+    expect(escapeMarkdown('„Grün“ – 50 % mehr Bäume!')).toBe('„Grün“ – 50 % mehr Bäume!')
+    expect(escapeMarkdown('&amp; &#60; <https://x.invalid>')).toBe('\\&amp; &\\#60; \\<https://x.invalid>')
+    expect(escapeMarkdown('> Zitat\n- Liste\n1. Punkt')).toBe('\\> Zitat\n\\- Liste\n\\1. Punkt')
+    const md = buildMarkdown(report)
+    expect(md).not.toMatch(/&(amp|lt|gt|quot);/)
   })
 })
 

@@ -33,8 +33,16 @@ describe('report settings: table facilitator and names on ideas', () => {
 
     let md = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=md`, { token })
     expect(md.body).toContain('Grete Moderatorin')
+    // Names are left out of exports unless the organiser chooses them at export time.
+    expect(md.body).not.toContain('Ada Lovelace')
+    await api(server.url, 'PUT', `/api/workshops/${ws.workshopId}/export-settings`, {
+      token,
+      body: { showAuthors: true },
+    })
+    md = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=md`, { token })
     expect(md.body).toContain('Ada Lovelace')
 
+    // Hidden on the workshop, names stay out of every export even when the export shows them.
     const hide = await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, {
       token,
       body: { hideAuthors: true },

@@ -4,6 +4,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
 import type { ExportLanguage } from './labels.ts'
 import type { ReportMergedIdea } from './mergedNote.ts'
+import type { ReportDetails } from './reportDetails.ts'
 
 /**
  * The one model every export format is built from. Builders are pure functions of it, so
@@ -272,6 +273,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     shortlist,
     drawing,
     omittedItems: (input.omittedItems ?? 0) + drawing.omitted,
+    ...(input.details ? { details: input.details } : {}),
   }
 }
 

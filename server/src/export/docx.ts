@@ -21,6 +21,8 @@ import { allIdeas, type BoardReport, ideaIndex, type ReportIdea, type ReportRoun
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
 import { mergedNote } from './mergedNote.ts'
 import { buildPng } from './png.ts'
+import { pngDimensions } from './logo.ts'
+import { detailRows, detailsOf } from './reportDetails.ts'
 import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from './plenaryReport.ts'
 
 /** XML 1.0 cannot hold control characters or lone surrogates; Word refuses such a file. */
@@ -147,19 +149,42 @@ function roundBlock(round: ReportRound, l: Labels): (Paragraph | Table)[] {
 export async function buildDocx(report: BoardReport, options: { picture?: boolean } = {}): Promise<Buffer> {
   const l = labelsFor(report.workshop.language)
   const lang = report.workshop.language
+  const zone = detailsOf(report).timeZone
   const index = ideaIndex(report)
   const ideas = allIdeas(report)
   const info: [string, string][] = [
     [l.workshop, report.workshop.title],
-    [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang)],
+    [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang, zone)],
     [boardKindLabel(report, l), report.board.title],
     [l.question, report.board.question || l.none],
     [l.facilitator, report.board.facilitator ?? l.none],
+    ...detailRows(report, l),
     [l.participants, participantsCell(report, l)],
     [l.ideasCount, String(ideas.length)],
-    [l.generatedAt, formatDateTime(report.generatedAt, lang)],
+    [l.generatedAt, formatDateTime(report.generatedAt, lang, zone)],
   ]
+  const logo = detailsOf(report).logoPng
+  const logoSize = logo ? pngDimensions(logo) : null
   const body: (Paragraph | Table | TableOfContents)[] = [
+    ...(logo && logoSize
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: logo,
+                // At most 4 cm × 1.6 cm (96 px per inch), the logo's proportions kept.
+                transformation: {
+                  width: Math.round(Math.min(151, (60 * logoSize.width) / logoSize.height)),
+                  height: Math.round(Math.min(60, (151 * logoSize.height) / logoSize.width)),
+                },
+                altText: { name: l.logo, title: l.logo, description: l.logo },
+              }),
+            ],
+          }),
+        ]
+      : []),
     new Paragraph({ children: runs(l.reportTitle.toUpperCase(), { bold: true, color: MUTED, size: 18 }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(report.board.title) }),
     new Table({
@@ -198,7 +223,7 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
       new TableOfContents(l.contents, { hyperlink: true, headingStyleRange: '1-2' }),
     )
   }
-  if (options.picture !== false && report.drawing.items.length > 0) {
+  if (options.picture !== false && detailsOf(report).picture !== 'none' && report.drawing.items.length > 0) {
     const png = buildPng(report, 2000)
     const { w, h } = report.drawing.bounds
     const width = 600

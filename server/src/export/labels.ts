@@ -19,12 +19,18 @@ const de = {
   table: 'Thementisch',
   question: 'Leitfrage',
   facilitator: 'Moderation',
+  place: 'Ort',
+  recorder: 'Protokollführung',
+  logo: 'Logo',
   date: 'Datum',
   participants: 'Teilnehmende',
   ideasCount: 'Ideen',
   generatedAt: 'Erstellt am',
   contents: 'Inhalt',
   boardPicture: 'Bild des Boards',
+  pictureIllegible:
+    'Das Bild des Boards fehlt hier: In dieser Größe wäre die Schrift der Ideenkarten kleiner als 7 pt. Die Exporte als PNG und SVG zeigen das ganze Board.',
+  pictureAlt: (what: string) => `Bild des Boards: ${what}. Alle Ideen stehen als Text in diesem Protokoll.`,
   clusters: 'Themengruppen',
   cluster: 'Themengruppe',
   unclustered: 'Ideen ohne Themengruppe',
@@ -83,12 +89,18 @@ const en: Labels = {
   table: 'Table',
   question: 'Guiding question',
   facilitator: 'Facilitator',
+  place: 'Place',
+  recorder: 'Minutes taken by',
+  logo: 'Logo',
   date: 'Date',
   participants: 'Participants',
   ideasCount: 'Ideas',
   generatedAt: 'Generated',
   contents: 'Contents',
   boardPicture: 'Picture of the board',
+  pictureIllegible:
+    'The picture of the board is left out: at this size the text on the idea cards would be smaller than 7 pt. The PNG and SVG exports show the whole board.',
+  pictureAlt: (what: string) => `Picture of the board: ${what}. Every idea is listed as text in this report.`,
   clusters: 'Clusters',
   cluster: 'Cluster',
   unclustered: 'Ideas without a cluster',
@@ -148,7 +160,7 @@ export function labelsFor(language: ExportLanguage | string | undefined): Labels
  * A calendar date for the document. `YYYY-MM-DD` strings are formatted from their parts so a
  * workshop date never shifts by a day with the server's time zone.
  */
-export function formatDate(value: string | number, language: ExportLanguage): string {
+export function formatDate(value: string | number, language: ExportLanguage, timeZone?: string): string {
   const locale = language === 'en' ? 'en-GB' : 'de-DE'
   if (typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -156,12 +168,23 @@ export function formatDate(value: string | number, language: ExportLanguage): st
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(value))
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(value))
 }
 
-export function formatDateTime(value: number, language: ExportLanguage): string {
+/**
+ * A moment in the organiser's time zone (export settings), with the zone named ("MEZ", "CEST"),
+ * so a report built on a UTC server says the time the people in the room saw.
+ */
+export function formatDateTime(value: number, language: ExportLanguage, timeZone?: string): string {
   const locale = language === 'en' ? 'en-GB' : 'de-DE'
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value))
+  const date = new Date(value)
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date)
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date)
+  const zone =
+    new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? ''
+  return `${day}, ${time} ${zone}`.trim()
 }
 
 export function statusLabel(labels: Labels, status: string): string {

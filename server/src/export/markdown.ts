@@ -1,20 +1,22 @@
 import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from './BoardReport.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
+import { detailRows, detailsOf } from './reportDetails.ts'
 import { mergedNote } from './mergedNote.ts'
 import { boardKindLabel, ideaSource, participantsCell, showsShortlist, summaryTitle } from './plenaryReport.ts'
 
 /**
- * Escapes participant text for Markdown: formatting characters are backslash-escaped and
- * `<`, `>` and `&` become entities, so HTML or script in an idea stays visible text in every
- * renderer instead of being interpreted.
+ * Escapes participant text for Markdown, and only what Markdown would read as markup: a backslash
+ * before formatting characters, before `<` that would open an HTML tag or autolink, before `&`
+ * that would spell an entity, and before `>`, `-`, `+` or `1.` opening a line. Plain text keeps
+ * its characters ("Bus & Rufbus", "a < b"); HTML or script in an idea stays visible text in every
+ * CommonMark renderer instead of being interpreted.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]#|~])/g, '\\$1')
-    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)([-+>]|\d+\.)(\s|$)/gm, '$1\\$2$3')
 }
 
 /** One line for a list item or a table cell: newlines become explicit line breaks. */
@@ -67,6 +69,7 @@ function roundBlock(round: ReportRound, l: Labels): string[] {
 export function buildMarkdown(report: BoardReport): string {
   const l = labelsFor(report.workshop.language)
   const lang = report.workshop.language
+  const zone = detailsOf(report).timeZone
   const ideas = ideaIndex(report)
   const out: string[] = [
     `# ${l.reportTitle}: ${inline(report.board.title)}`,
@@ -74,13 +77,14 @@ export function buildMarkdown(report: BoardReport): string {
     `| | |`,
     `|---|---|`,
     `| ${l.workshop} | ${inline(report.workshop.title)} |`,
-    `| ${l.date} | ${formatDate(report.workshop.date ?? report.generatedAt, lang)} |`,
+    `| ${l.date} | ${formatDate(report.workshop.date ?? report.generatedAt, lang, zone)} |`,
     `| ${boardKindLabel(report, l)} | ${inline(report.board.title)} |`,
     `| ${l.question} | ${inline(report.board.question) || l.none} |`,
     `| ${l.facilitator} | ${report.board.facilitator ? inline(report.board.facilitator) : l.none} |`,
+    ...detailRows(report, l).map(([label, value]) => `| ${label} | ${inline(value)} |`),
     `| ${l.participants} | ${participantsCell(report, l)} |`,
     `| ${l.ideasCount} | ${ideas.size} |`,
-    `| ${l.generatedAt} | ${formatDateTime(report.generatedAt, lang)} |`,
+    `| ${l.generatedAt} | ${formatDateTime(report.generatedAt, lang, zone)} |`,
     '',
     ...(report.omittedItems > 0 ? [`> ${l.omittedItems(report.omittedItems)}`, ''] : []),
     ...(showsShortlist(report) ? [`## ${l.shortlist}`, ''] : []),
@@ -116,7 +120,7 @@ export function buildWorkshopSummaryMarkdown(reports: readonly BoardReport[]): s
   const out = [
     `# ${l.workshopSummaryTitle}: ${inline(first?.workshop.title ?? '')}`,
     '',
-    `${l.date}: ${first ? formatDate(first.workshop.date ?? first.generatedAt, lang) : ''}`,
+    `${l.date}: ${first ? formatDate(first.workshop.date ?? first.generatedAt, lang, detailsOf(first).timeZone) : ''}`,
     '',
     `## ${l.summaryShortlists}`,
     '',

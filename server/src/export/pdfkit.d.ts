@@ -26,6 +26,20 @@ declare module 'pdfkit' {
     height: number
     margins: { top: number; bottom: number; left: number; right: number }
   }
+  /** A node of the PDF's structure tree (tagged PDF); see pdfLayout.ts `block`/`group`. */
+  class PDFStructureElement {
+    add(child: PDFStructureElement | (() => void)): this
+    end(): void
+  }
+  interface StructureOptions {
+    alt?: string
+    lang?: string
+    title?: string
+    actual?: string
+    bbox?: [number, number, number, number]
+    placement?: string
+    scope?: 'Row' | 'Column' | 'Both'
+  }
   interface OutlineItem {
     addItem(title: string, options?: { expanded?: boolean }): OutlineItem
   }
@@ -38,6 +52,8 @@ declare module 'pdfkit' {
     displayTitle?: boolean
     pdfVersion?: string
     tagged?: boolean
+    subset?: 'PDF/A-2b' | 'PDF/A-2a' | 'PDF/A-3b' | 'PDF/UA'
+    layout?: 'portrait' | 'landscape'
     info?: Record<string, string | Date>
     compress?: boolean
   }
@@ -82,8 +98,14 @@ declare module 'pdfkit' {
       options?: { width?: number; height?: number; fit?: [number, number]; align?: string; valign?: string },
     ): this
     addNamedDestination(name: string, ...args: unknown[]): void
+    struct(type: string, options?: StructureOptions | (() => void), children?: () => void): PDFStructureElement
+    addStructure(element: PDFStructureElement): this
+    markContent(tag: string, options?: Record<string, unknown> | null): this
+    endMarkedContent(): this
+    appendXML(xml: string): void
     save(): this
     restore(): this
   }
+  export { PDFStructureElement }
   export default PDFDocument
 }

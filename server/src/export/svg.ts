@@ -100,7 +100,7 @@ function drawItem(item: DrawingItem, pxPerUnit: number, cardText: boolean): stri
     }
     case 'card': {
       const c = paletteFor(item.color)
-      const size = 16
+      const size = CARD_TEXT_SIZE
       const maxLines = Math.max(1, Math.floor((item.h - 44) / (size * 1.3)))
       const lines = cardText && legible(size) ? wrapText(item.text, (item.w - 24) / size, maxLines) : []
       return (
@@ -159,6 +159,9 @@ function drawItem(item: DrawingItem, pxPerUnit: number, cardText: boolean): stri
  * The whole board as SVG, drawn from the records (no browser needed). Participant text only
  * ever appears as escaped character data, so markup in an idea cannot become SVG or script.
  */
+/** Card text size in board units; the PDF picture keeps it at 7 pt or more (pdfPicture.ts). */
+export const CARD_TEXT_SIZE = 16
+
 export interface SvgOptions {
   /** Scales the picture down to this width (in px). */
   maxWidth?: number

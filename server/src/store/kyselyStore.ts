@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
+import { getExportSettings, setExportSettings } from './kyselyExportSettings.ts'
 import { countSeats, deleteWorkshop, findDeletedWorkshop, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
   type BoardPhase,
@@ -17,6 +18,7 @@ import {
   type Role,
   type Store,
   type StoredBoardDocument,
+  type StoredExportSettings,
   type TokenGrant,
   type WorkshopRow,
 } from './Store.ts'
@@ -377,6 +379,14 @@ export class KyselyStore implements Store {
         .execute()
       await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', '<=', upToSeq).execute()
     })
+  }
+
+  getExportSettings(workshopId: string): Promise<StoredExportSettings | null> {
+    return getExportSettings(this.db, workshopId)
+  }
+
+  setExportSettings(workshopId: string, value: StoredExportSettings): Promise<void> {
+    return setExportSettings(this.db, workshopId, value)
   }
 }
 

@@ -8,6 +8,7 @@ import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
 import { reportSettings } from './migrations/0008_report_settings.ts'
 import { clientIds } from './migrations/0009_client_ids.ts'
+import { exportSettings } from './migrations/0013_export_settings.ts'
 import { boardAssets } from './migrations/0010_board_assets.ts'
 import { boardKind } from './migrations/0011_board_kind.ts'
 import type { Dialect } from './migrations/types.ts'
@@ -30,6 +31,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0007_board_timer': boardTimer,
     '0008_report_settings': reportSettings,
     '0009_client_ids': clientIds,
+    '0013_export_settings': exportSettings(dialect),
     '0010_board_assets': boardAssets(dialect),
     '0011_board_kind': boardKind,
   }

@@ -7,6 +7,7 @@ import { buildBoardReport } from '../../export/BoardReport.ts'
 import { loadBoardExtras } from '../../export/boardExtras.ts'
 import { ExportRunner } from '../../export/ExportRunner.ts'
 import { contentDisposition } from '../../export/filename.ts'
+import { reportDetailsFrom } from '../../export/reportDetails.ts'
 import {
   type BoardExportJob,
   BoardExportFormat,
@@ -19,6 +20,7 @@ import type { BoardRow } from '../../store/Store.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
+import { loadExportSettings, registerExportSettingsRoutes } from './exportSettings.ts'
 import { boardFor } from './ideas.ts'
 
 const FORMATS = Object.values(BoardExportFormat).join('|')
@@ -48,14 +50,23 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
   }
   if (omitted.length > 0) ctx.logger.warn({ boardId: board.id, omitted }, 'export left out records it cannot read')
   const extras = await loadBoardExtras(board)
+  const { settings, logoPng } = await loadExportSettings(ctx, workshop.id)
   const report = buildBoardReport({
-    workshop: { id: workshop.id, title: workshop.title, date: workshop.date, language: workshop.language },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      date: settings.date ?? workshop.date,
+      language: workshop.language,
+    },
     board: { id: board.id, title: board.title, question: board.question, kind: boardKindOf(board) },
     records: records as never[],
     // The workshop's own settings; a feature source may still say more.
     facilitator: board.facilitatorName ?? null,
-    hideAuthors: workshop.hideAuthors ?? false,
+    // Names are printed only when the organiser chose so at export, and never when the
+    // workshop hides them everywhere.
+    hideAuthors: (workshop.hideAuthors ?? false) || !settings.showAuthors,
     omittedItems: omitted.length,
+    details: reportDetailsFrom(settings, logoPng),
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
@@ -82,6 +93,7 @@ async function send(reply: FastifyReply, body: Readable | Buffer, type: string, 
 }
 
 export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerExportSettingsRoutes(app, ctx)
   app.get<{ Params: { boardId: string }; Querystring: { format?: string } }>(
     '/api/boards/:boardId/export',
     async (request, reply) => {

@@ -1,0 +1,65 @@
+import { ErrorCode } from '@pinnwand/shared'
+import {
+  type ExportSettings,
+  type ExportSettingsDto,
+  ExportSettingsErrorCode,
+  UpdateExportSettingsBody,
+} from '@pinnwand/shared/exportSettings'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { mergeExportSettings, readExportSettings } from '../../export/exportSettings.ts'
+import { LogoError, logoDataUrl, normaliseLogo } from '../../export/logo.ts'
+import type { AppContext } from '../context.ts'
+import { ApiError, parseBody } from '../errors.ts'
+import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
+
+/** The settings in force for a workshop's exports and its logo (PNG). */
+export async function loadExportSettings(
+  ctx: AppContext,
+  workshopId: string,
+): Promise<{ settings: ExportSettings; logoPng: Uint8Array | null }> {
+  const stored = await ctx.store.getExportSettings(workshopId)
+  return { settings: readExportSettings(stored), logoPng: stored?.logoPng ?? null }
+}
+
+/**
+ * GET/PUT /api/workshops/:workshopId/export-settings (facilitator): what the result report
+ * prints, chosen at export time and remembered for the workshop.
+ */
+export function registerExportSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const authorise = async (request: FastifyRequest<{ Params: { workshopId: string } }>) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, request.params.workshopId, 'change the export settings')
+    if (!(await ctx.store.getWorkshop(request.params.workshopId))) {
+      throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+    }
+    return request.params.workshopId
+  }
+  const dto = ({ settings, logoPng }: Awaited<ReturnType<typeof loadExportSettings>>): ExportSettingsDto => ({
+    ...settings,
+    logo: logoDataUrl(logoPng),
+  })
+
+  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
+    const workshopId = await authorise(request)
+    return dto(await loadExportSettings(ctx, workshopId))
+  })
+
+  app.put<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
+    const workshopId = await authorise(request)
+    const update = parseBody(UpdateExportSettingsBody, request.body)
+    const current = await loadExportSettings(ctx, workshopId)
+    let logoPng = current.logoPng
+    if (update.logo === null) logoPng = null
+    else if (update.logo !== undefined) {
+      try {
+        logoPng = normaliseLogo(update.logo)
+      } catch (error) {
+        if (error instanceof LogoError) throw new ApiError(400, ExportSettingsErrorCode.invalidLogo, error.message)
+        throw error
+      }
+    }
+    const settings = mergeExportSettings(current.settings, update)
+    await ctx.store.setExportSettings(workshopId, { settings, logoPng })
+    return dto({ settings, logoPng })
+  })
+}
