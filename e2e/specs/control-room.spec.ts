@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
+import { BoardPage } from '../pages/BoardPage.ts'
 import { fileURLToPath } from 'node:url'
 import { call, joinWorkshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
@@ -41,7 +42,7 @@ test.describe('control room', () => {
   test(
     'an organiser sets the phase and runs a round on three tables at once',
     { tag: '@desktop' },
-    async ({ page, server }) => {
+    async ({ page, server, browser }) => {
       const event = await eventWithThreeTables(server.url)
       const ideas: string[][] = []
       for (const table of event.tables) {
@@ -122,7 +123,8 @@ test.describe('control room', () => {
       await expect(card(page, 1).getByTestId('voters-done')).toContainText('2 von 2 haben abgestimmt')
       await expect(card(page, 1).getByTestId('round-progress')).toContainText('4 Punkte gesetzt')
 
-      await page.screenshot({ path: `${screenshots}control-room-desktop.png`, fullPage: false })
+      await card(page, 1).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${screenshots}control-room-desktop.png` })
 
       // Reveal everywhere.
       await panel.getByRole('button', { name: 'Ergebnisse zeigen', exact: true }).click()
@@ -136,13 +138,36 @@ test.describe('control room', () => {
         new RegExp(`/w/${event.id}/projector\\?token=`),
       )
 
+      // Participants see which table they are at; the join sheet carries the number too.
+      const phone = await browser.newContext({
+        ...devices['Pixel 7'],
+        viewport: { width: 390, height: 844 },
+        baseURL: server.url,
+        locale: 'de-DE',
+        hasTouch: true,
+        isMobile: true,
+      })
+      try {
+        const board = new BoardPage(await phone.newPage(), { touch: true })
+        await board.open(event.tables[1]!.id, people[0]!.token)
+        await board.waitForConnected()
+        await expect(board.page.getByTestId('table-name')).toHaveText('Tisch 2 · Wohnen')
+        await board.page.screenshot({ path: `${screenshots}control-room-table-name-phone.png` })
+      } finally {
+        await phone.close()
+      }
+      await page.goto(`/w/${event.id}/print`)
+      await expect(page.getByRole('heading', { name: 'Tisch 3 · Energie' })).toBeVisible()
+      await page.goto(`/w/${event.id}`)
+      await expect(card(page, 1)).toBeVisible()
+
       // The same page on a tablet and a phone.
       for (const [name, viewport] of [
         ['tablet', { width: 820, height: 1180 }],
         ['phone', { width: 390, height: 844 }],
       ] as const) {
         await page.setViewportSize(viewport)
-        await page.getByTestId('bulk-actions').scrollIntoViewIfNeeded()
+        await card(page, 1).scrollIntoViewIfNeeded()
         await page.screenshot({ path: `${screenshots}control-room-${name}.png` })
       }
     },

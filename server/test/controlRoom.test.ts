@@ -141,6 +141,40 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(statusByParticipant.status).toBe(403)
     })
 
+    it('numbers the tables 1…N around the plenary, and "all tables" leaves the plenary alone', async () => {
+      const created = await api(t.url, 'POST', '/api/workshops', {
+        body: {
+          title: 'Forum',
+          boards: [{ title: 'Mobilität' }, { title: 'Plenum', template: 'plenum' }, { title: 'Wohnen' }],
+        },
+      })
+      expect(created.status).toBe(201)
+      const workshop = {
+        workshopId: created.body.workshop.id as string,
+        joinCode: created.body.workshop.joinCode as string,
+        facilitatorToken: created.body.facilitatorToken as string,
+        projectorToken: '',
+        boardIds: (created.body.boards as { id: string }[]).map((b) => b.id),
+      }
+      const before = await status(t.url, workshop)
+      expect(before.tables.map((table) => [table.number, table.kind])).toEqual([
+        [1, 'table'],
+        [null, 'plenary'],
+        [2, 'table'],
+      ])
+      // The board header asks the display endpoint for the number.
+      const numbersShown = []
+      for (const boardId of workshop.boardIds) {
+        const display = await api(t.url, 'GET', `/api/boards/${boardId}/display`, { token: workshop.facilitatorToken })
+        numbersShown.push(display.body.board.number)
+      }
+      expect(numbersShown).toEqual([1, null, 2])
+      const locked = await bulk(t.url, workshop, { type: 'lock', locked: true })
+      expect(locked.body.results.map((r) => r.boardId)).toEqual([workshop.boardIds[0], workshop.boardIds[2]])
+      const after = await status(t.url, workshop)
+      expect(after.tables.map((table) => table.locked)).toEqual([true, false, true])
+    })
+
     it('refuses bad bulk bodies with a clear error and changes nothing', async () => {
       const workshop = await createWorkshop(t.url, 2)
       for (const body of [

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type BoardKind, boardKindOf } from './api.ts'
 import type { BoardPhase, BoardTimerSection } from './boardState.ts'
 import { TimerActionBody } from './facilitationApi.ts'
 import { CreateRoundBody, type RoundStatusDto } from './votingApi.ts'
@@ -28,10 +29,23 @@ export interface TableRoundStatus {
   pausedRemainingMs: number | null
 }
 
+/**
+ * Table numbers ("Tisch 3"): 1…N over the tables in their order; the plenary has none. Every
+ * place that names a table (board header, join sheet, control room) numbers it this way.
+ */
+export function tableNumbers(
+  boards: readonly { id: string; kind?: BoardKind | undefined; template?: string | undefined }[],
+): Map<string, number> {
+  const numbers = new Map<string, number>()
+  for (const board of boards) if (boardKindOf(board) === 'table') numbers.set(board.id, numbers.size + 1)
+  return numbers
+}
+
 export interface TableStatus {
   id: string
-  /** 1…N in the order of the tables ("Tisch 3"). */
-  number: number
+  /** 1…N in the order of the tables ("Tisch 3"); null for the plenary. */
+  number: number | null
+  kind: BoardKind
   title: string
   phase: BoardPhase
   locked: boolean
@@ -72,7 +86,7 @@ export const BULK_TABLES_MAX = 200
 export const BulkActionBody = z
   .object({
     action: BulkAction,
-    /** The tables to act on; absent: every table of the workshop. */
+    /** The boards to act on; absent: every table of the workshop (not the plenary). */
     boardIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_TABLES_MAX).optional(),
     /** The same id sent again (a retry) acts only on tables that did not take it yet. */
     requestId: z.string().min(8).max(64),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Limits } from './limits.ts'
 import {
   type BoardProjectorSection,
   type BoardTimerSection,
@@ -81,7 +82,8 @@ export interface ViewResponse {
  * big screen shows besides the canvas. The join code is on every printed table card anyway.
  */
 export interface BoardDisplayInfo {
-  board: { id: string; title: string; question: string }
+  /** `number`: the table's number ("Tisch 3"), null for the plenary; absent from older servers. */
+  board: { id: string; title: string; question: string; number?: number | null }
   workshop: { id: string; title: string; joinCode: string }
   /** Where participants reach this server (PUBLIC_URL, else the address this request came to). */
   publicOrigin: string
@@ -93,11 +95,14 @@ export const PROJECTOR_MAX_PLACES = 200
 /**
  * `POST /api/boards/:boardId/projector` (facilitator): what the big screen shows. `shownPlaces`
  * (results only) reveals the ranking step by step from the last place; omitted or null: all.
+ * `step` (walkthrough only) is the table whose shortlist is on screen.
  */
 export const ProjectorActionBody = z
   .object({
     mode: z.enum(ProjectorMode),
     shownPlaces: z.int().min(0).max(PROJECTOR_MAX_PLACES).nullable().optional(),
+    /** Walkthrough only: the table on screen (0-based); omitted: the first. */
+    step: z.int().min(0).max(Limits.boardsPerWorkshopMax).optional(),
   })
   .strict()
 export type ProjectorActionBody = z.infer<typeof ProjectorActionBody>

@@ -8,6 +8,7 @@ import { TimerChip } from '../facilitation/TimerChip.tsx'
 import { useSession } from '../state/sessionStore.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { useBoardContext } from './BoardContext.ts'
+import { TableNameChip } from './TableNameChip.tsx'
 
 const phases = Object.values(BoardPhase)
 
@@ -43,6 +44,7 @@ export function BoardStatusPanel() {
 
   return (
     <div className="pw-status-panel" data-testid="board-status">
+      <TableNameChip boardId={boardId} token={token} />
       {facilitator ? (
         <>
           <label className="pw-visually-hidden" htmlFor={`${id}-phase`}>

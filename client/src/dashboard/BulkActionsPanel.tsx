@@ -5,6 +5,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { runBulkAction } from './controlApi.ts'
+import { tableName } from './tableName.ts'
 
 const phases = Object.values(BoardPhase)
 /** Refusals the organiser can act on get our own words; anything else shows the server's. */
@@ -62,9 +63,11 @@ export function BulkActionsPanel({
   const [error, setError] = useState<unknown>(null)
   const [last, setLast] = useState<LastRun | null>(null)
 
+  // "All" are the theme tables; the plenary is acted on only when ticked.
+  const themeTables = tables.filter((table) => table.kind === 'table')
   const chosen =
     target === 'all' ? undefined : tables.filter((table) => selected.has(table.id)).map((table) => table.id)
-  const count = chosen ? chosen.length : tables.length
+  const count = chosen ? chosen.length : themeTables.length
   const disabled = busy || count === 0
 
   const send = async (action: BulkAction, requestId: string = newRequestId(), boardIds = chosen) => {
@@ -90,9 +93,9 @@ export function BulkActionsPanel({
     }
   }
 
-  const tableName = (boardId: string) => {
+  const nameOf = (boardId: string) => {
     const table = tables.find((entry) => entry.id === boardId)
-    return table ? t('control.tableName', { number: table.number, title: table.title }) : boardId
+    return table ? tableName(t, table) : boardId
   }
   const refused = last?.results.filter((r) => !r.ok) ?? []
 
@@ -103,7 +106,7 @@ export function BulkActionsPanel({
         <legend>{t('control.target')}</legend>
         <label className="pw-choice-inline">
           <input type="radio" name={`${id}-target`} checked={target === 'all'} onChange={() => setTarget('all')} />
-          {t('control.targetAll', { count: tables.length })}
+          {t('control.targetAll', { count: themeTables.length })}
         </label>
         <label className="pw-choice-inline">
           <input
@@ -276,7 +279,7 @@ export function BulkActionsPanel({
               <ul>
                 {refused.map((result) => (
                   <li key={result.boardId} data-testid="bulk-refused">
-                    {tableName(result.boardId)}:{' '}
+                    {nameOf(result.boardId)}:{' '}
                     {result.error && knownRefusals.has(result.error.code)
                       ? t(`control.refusal.${result.error.code}`)
                       : (result.error?.message ?? t('control.refusal.unknown'))}

@@ -11,6 +11,7 @@ import { LockIcon } from '../ui/LockIcon.tsx'
 import type { TableStatus } from '@pinnwand/shared/controlApi'
 import { formatRelativeTime } from './formatRelativeTime.ts'
 import { TableLiveStatus } from './TableLiveStatus.tsx'
+import { tableName } from './tableName.ts'
 import { TableLimitField } from './TableLimitField.tsx'
 
 const phases = Object.values(BoardPhase)
@@ -50,7 +51,7 @@ export function TableCard({
   const [pending, setPending] = useState<{ locked?: boolean; phase?: BoardPhase }>({})
   const locked = pending.locked ?? live?.locked ?? board.locked
   const phase = pending.phase ?? live?.phase ?? board.phase
-  const name = live ? t('control.tableName', { number: live.number, title: board.title }) : board.title
+  const name = live ? tableName(t, live) : board.title
 
   const run = async (action: () => Promise<unknown>, optimistic: typeof pending) => {
     setBusy(true)

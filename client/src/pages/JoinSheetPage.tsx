@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { tableNumbers } from '@pinnwand/shared/controlApi'
 import { ApiError, fetchWorkshop } from '../api/apiClient.ts'
 import { usePolling } from '../dashboard/usePolling.ts'
 import { WorkshopGone } from '../dashboard/WorkshopGone.tsx'
@@ -35,6 +36,8 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
   }
 
   const { workshop, boards } = data
+  // "Tisch 3 · Mobilität" on the sheet, as on the board and the dashboard.
+  const numbers = tableNumbers(boards)
   const origin = publicOrigin(workshopId)
   return (
     <div className="pw-print">
@@ -65,7 +68,11 @@ export function JoinSheetPage({ workshopId }: { workshopId: string }) {
           <JoinSheet
             key={board.id}
             workshopTitle={workshop.title}
-            tableTitle={board.title}
+            tableTitle={
+              numbers.has(board.id)
+                ? t('control.tableName', { number: numbers.get(board.id), title: board.title })
+                : board.title
+            }
             question={board.question}
             url={joinUrl(origin, workshop.joinCode, board.id)}
             joinCode={workshop.joinCode}

@@ -1,4 +1,4 @@
-import type { WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import { tableNumbers, type WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
 import type { Logger } from 'pino'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
 import type { Store } from '../store/Store.ts'
@@ -30,8 +30,9 @@ export async function loadWorkshopStatus(
   const boards = await sources.store.listBoards(workshopId)
   const seats = await sources.store.countSeats(workshopId)
   const present = await sources.rooms.participantCounts(boards.map((b) => b.id))
+  const numbers = tableNumbers(boards)
   const tables = []
-  for (const [index, board] of boards.entries()) {
+  for (const board of boards) {
     const rounds = await sources.voting.listRounds(board.id)
     const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
     const round: TableFacts['round'] = latest
@@ -44,7 +45,7 @@ export async function loadWorkshopStatus(
       : null
     const facts: TableFacts = {
       board,
-      number: index + 1,
+      number: numbers.get(board.id) ?? null,
       present: present.get(board.id) ?? 0,
       seated: seats[board.id] ?? 0,
       round,

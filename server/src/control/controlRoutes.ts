@@ -1,4 +1,4 @@
-import { ErrorCode } from '@pinnwand/shared'
+import { boardKindOf, ErrorCode } from '@pinnwand/shared'
 import {
   BulkActionBody,
   type BulkActionResponse,
@@ -90,8 +90,12 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
       const body = parseBody(BulkActionBody, request.body)
       const verdict = bulkBuckets.take(workshopId, performance.now())
       if (!verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many actions on all tables at once')
-      const tables = new Set((await ctx.store.listBoards(workshopId)).map((b) => b.id))
-      const chosen = body.boardIds ? [...new Set(body.boardIds)] : [...tables]
+      const boards = await ctx.store.listBoards(workshopId)
+      const tables = new Set(boards.map((b) => b.id))
+      // "All tables" are the theme tables; the plenary is acted on only when named.
+      const chosen = body.boardIds
+        ? [...new Set(body.boardIds)]
+        : boards.filter((b) => boardKindOf(b) === 'table').map((b) => b.id)
       const results: BulkTableResult[] = []
       for (const boardId of chosen) {
         results.push(await actOnTable(boardId, tables.has(boardId)))

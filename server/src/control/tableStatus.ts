@@ -1,4 +1,4 @@
-import { type BoardPhase, type BoardTimerSection } from '@pinnwand/shared'
+import { type BoardKind, boardKindOf, type BoardPhase, type BoardTimerSection } from '@pinnwand/shared'
 import { IDLE_WARNING_MS, type TableRoundStatus, type TableStatus } from '@pinnwand/shared/controlApi'
 import { usedDots } from '../voting/votingRules.ts'
 import type { RoundRow, RoundTally, VoterBallot } from '../voting/VotingStore.ts'
@@ -14,8 +14,10 @@ export interface TableFacts {
     lastActivityAt: number | null
     createdAt: number
     maxParticipants?: number | null
+    kind?: BoardKind
+    template?: string
   }
-  number: number
+  number: number | null
   present: number
   seated: number
   round: { row: RoundRow; status: TableRoundStatus['status']; tally: RoundTally; ballots: VoterBallot[] } | null
@@ -45,6 +47,7 @@ export function tableStatus(facts: TableFacts, now: number): TableStatus {
   return {
     id: board.id,
     number: facts.number,
+    kind: boardKindOf(board),
     title: board.title,
     phase: board.phase,
     locked: board.locked,

@@ -8,6 +8,7 @@ import {
   ViewActionBody,
   type ViewResponse,
 } from '@pinnwand/shared'
+import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { ApiError, parseBody } from '../errors.ts'
@@ -53,7 +54,12 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
       const workshop = await ctx.store.getWorkshop(board.workshopId)
       if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop for this board.')
       return {
-        board: { id: board.id, title: board.title, question: board.question },
+        board: {
+          id: board.id,
+          title: board.title,
+          question: board.question,
+          number: tableNumbers(await ctx.store.listBoards(board.workshopId)).get(board.id) ?? null,
+        },
         workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
         publicOrigin: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
       }

@@ -1,0 +1,20 @@
+import '../dashboard/controlRoom.css'
+import { useTranslation } from 'react-i18next'
+import { useDisplayInfo } from '../projector/useDisplayInfo.ts'
+
+/**
+ * "Tisch 3 · Mobilität" at the top of the board: in a hall with dozens of tables everyone can
+ * check they are at the right one. The plenary shows its own name.
+ */
+export function TableNameChip({ boardId, token }: { boardId: string; token: string }) {
+  const { t } = useTranslation()
+  const info = useDisplayInfo(boardId, token)
+  if (!info) return null
+  const { title, number } = info.board
+  const name = typeof number === 'number' ? t('control.tableName', { number, title }) : title
+  return (
+    <span className="pw-chip pw-chip--table" data-testid="table-name" title={name}>
+      {name}
+    </span>
+  )
+}
