@@ -41,9 +41,16 @@ export interface BoardViewSection {
 /**
  * What the big screen shows full screen (issue 14), chosen by the facilitator from the board and
  * by keys on the projector machine: the board (or its ideas as big cards), the countdown, the
- * ranking of the latest revealed round, or the way to join.
+ * ranking of the latest revealed round, the way to join, or — on the plenary — the walkthrough
+ * of the tables' shortlists, one table per screen.
  */
-export const ProjectorMode = { board: 'board', countdown: 'countdown', results: 'results', join: 'join' } as const
+export const ProjectorMode = {
+  board: 'board',
+  countdown: 'countdown',
+  results: 'results',
+  join: 'join',
+  walkthrough: 'walkthrough',
+} as const
 export type ProjectorMode = (typeof ProjectorMode)[keyof typeof ProjectorMode]
 
 /** The projector's mode as the facilitator set it last. */
@@ -54,6 +61,8 @@ export interface BoardProjectorSection {
    * winner comes last); null shows all at once.
    */
   shownPlaces: number | null
+  /** Walkthrough: which table's shortlist is on screen (0-based, in table order); absent: the first. */
+  step?: number
   /** Server time it was set: a projector that changed mode by key follows the next change again. */
   at: number
 }

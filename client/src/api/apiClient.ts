@@ -56,6 +56,10 @@ export interface BoardOverview {
   seated?: number
   /** Who facilitates the table (printed in its report). */
   facilitator?: string | null
+  /** 'plenary' for the workshop's plenary; absent (older servers): a table. */
+  kind?: 'table' | 'plenary'
+  /** The join page offers the board to participants. */
+  openToParticipants?: boolean
 }
 
 export interface ParticipantEntry {
@@ -186,6 +190,15 @@ export function setTableFacilitator(
   token: string,
 ): Promise<{ facilitator: string | null }> {
   return request('PATCH', `/api/boards/${id(boardId)}`, token, { facilitator })
+}
+
+/** PATCH /api/boards/:id: offer the board (the plenary) to participants on the join page, or stop. */
+export function setOpenToParticipants(
+  boardId: string,
+  openToParticipants: boolean,
+  token: string,
+): Promise<{ openToParticipants: boolean }> {
+  return request('PATCH', `/api/boards/${id(boardId)}`, token, { openToParticipants })
 }
 
 /** PATCH /api/workshops/:id: show or hide author names on idea cards (board, list, exports). */

@@ -9,6 +9,7 @@ const KNOWN: Record<string, string> = {
   invalid_passphrase: 'apiError.invalidPassphrase',
   workshop_deleted: 'apiError.workshopDeleted',
   table_full: 'apiError.tableFull',
+  plenary_closed: 'apiError.plenaryClosed',
   rate_limited: 'apiError.rateLimited',
   validation_failed: 'apiError.validationFailed',
   payload_too_large: 'apiError.payloadTooLarge',

@@ -3,7 +3,9 @@ import type { ProjectorActionBody } from '@pinnwand/shared/facilitationApi'
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
+import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { useGatheredTables } from '../projector/useGatheredTables.ts'
 import { readProjectorSection } from '../projector/projectorMode.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { projectorAction } from './facilitationApi.ts'
@@ -23,6 +25,10 @@ export function ProjectorControls() {
   const section = useMemo(() => readProjectorSection(raw), [raw])
   const mode = section?.mode ?? 'board'
   const places = section?.shownPlaces ?? null
+  const step = section?.step ?? 0
+  // The walkthrough is offered where there is something to walk through: the plenary's gathered shortlists.
+  const tables = useGatheredTables(useEditor()).length
+  const offered = modes.filter((m) => m !== 'walkthrough' || tables > 0 || mode === 'walkthrough')
   const id = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -49,7 +55,7 @@ export function ProjectorControls() {
         {t('projectorMode.heading')}
       </h3>
       <div className="pw-facilitation__buttons" role="group" aria-label={t('projectorMode.label')}>
-        {modes.map((m) => (
+        {offered.map((m) => (
           <button
             key={m}
             type="button"
@@ -94,12 +100,36 @@ export function ProjectorControls() {
           </button>
         </div>
       ) : null}
+      {mode === 'walkthrough' ? (
+        <div className="pw-facilitation__buttons">
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            disabled={busy || step <= 0}
+            data-testid="projector-table-previous"
+            onClick={() => void run({ mode: 'walkthrough', step: step - 1 })}
+          >
+            {t('projectorMode.previousTable')}
+          </button>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            disabled={busy || step >= tables - 1}
+            data-testid="projector-table-next"
+            onClick={() => void run({ mode: 'walkthrough', step: step + 1 })}
+          >
+            {t('projectorMode.nextTable')}
+          </button>
+        </div>
+      ) : null}
       <p className="pw-facilitation__hint">
-        {mode === 'results'
-          ? places === null
-            ? t('projectorMode.allShown')
-            : t('projectorMode.placesShown', { count: places })
-          : t('projectorMode.hint')}
+        {mode === 'walkthrough'
+          ? `${t('projectorMode.tableOf', { number: Math.min(step + 1, Math.max(tables, 1)), total: Math.max(tables, 1) })} · ${t('projectorMode.walkthroughHint')}`
+          : mode === 'results'
+            ? places === null
+              ? t('projectorMode.allShown')
+              : t('projectorMode.placesShown', { count: places })
+            : t('projectorMode.hint')}
       </p>
       <p role="status" aria-live="polite" className="pw-facilitation__error">
         {error ? describe(error) : null}

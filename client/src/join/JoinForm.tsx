@@ -146,9 +146,18 @@ export function JoinForm({
               <span>
                 <span className="pw-choice__title">
                   {board.title}
+                  {board.kind === 'plenary' ? (
+                    <span className="pw-badge" data-testid="join-plenary-badge">
+                      {t('plenary.badge')}
+                    </span>
+                  ) : null}
                   {isFull(board) ? <span className="pw-badge pw-choice__full">{t('join.full')}</span> : null}
                 </span>
-                {board.question ? <span className="pw-choice__detail">{board.question}</span> : null}
+                {board.question ? (
+                  <span className="pw-choice__detail">{board.question}</span>
+                ) : board.kind === 'plenary' ? (
+                  <span className="pw-choice__detail">{t('plenary.join.plenaryHint')}</span>
+                ) : null}
                 {board.maxParticipants != null ? (
                   <span className="pw-choice__detail">
                     {t('join.seats', { seated: board.seated ?? 0, max: board.maxParticipants })}

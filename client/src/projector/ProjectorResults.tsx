@@ -21,19 +21,29 @@ export function ProjectorResults({
   results,
   rows,
   shownPlaces,
+  manualPage,
+  onPaging,
+  onTurn,
 }: {
   title: string | null
   round: RoundStateSection | null
   results: RoundResultsDto | null
   rows: RankingRow[]
   shownPlaces: number | null
+  /** The page someone turned to (keys or buttons); null: the pages take turns by themselves. */
+  manualPage: number | null
+  /** Tells the screen how many pages there are and which is shown (for the keys). */
+  onPaging: (pages: number, shownPage: number) => void
+  onTurn: (page: number) => void
 }) {
   const { t } = useTranslation()
   const measure = useRef<HTMLOListElement>(null)
   const key = useMemo(() => JSON.stringify(rows.map((r) => [r.ideaId, r.text, r.votes, r.rank])), [rows])
   const fit = useFitText(measure, SIZES, PAGE_SIZE, key)
   const visible = (row: RankingRow) => shownPlaces === null || row.revealOrder < shownPlaces
-  const page = useShownPage(fit.pages, rows, shownPlaces, visible)
+  const page = useShownPage(fit.pages, rows, shownPlaces, visible, manualPage)
+  const pageCount = fit.pages.length
+  useEffect(() => onPaging(pageCount, page), [pageCount, page, onPaging])
   const pageRows = (fit.pages[page] ?? rows.map((_, i) => i)).map((i) => rows[i]!).filter(Boolean)
 
   const heading = (
@@ -103,29 +113,53 @@ export function ProjectorResults({
           {rows.map((r) => row(r, true))}
         </ol>
       </div>
+      {pageCount > 1 && shownPlaces === null ? (
+        <nav className="pw-stage__pager" aria-label={t('projectorMode.pager')}>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            data-testid="projector-page-previous"
+            disabled={page === 0}
+            onClick={() => onTurn(page - 1)}
+          >
+            {t('projectorMode.previousPage')}
+          </button>
+          <button
+            type="button"
+            className="pw-button pw-button--secondary"
+            data-testid="projector-page-next"
+            disabled={page === pageCount - 1}
+            onClick={() => onTurn(page + 1)}
+          >
+            {t('projectorMode.nextPage')}
+          </button>
+        </nav>
+      ) : null}
     </section>
   )
 }
 
 /**
  * Which page is on screen: while revealing step by step, the one with the newest place (the
- * highest revealed so far); with everything out, each page in turn.
+ * highest revealed so far); with everything out, the page someone turned to, or else each page in
+ * turn.
  */
 function useShownPage(
   pages: number[][],
   rows: RankingRow[],
   shownPlaces: number | null,
   visible: (row: RankingRow) => boolean,
+  manualPage: number | null,
 ): number {
   const [cycle, setCycle] = useState(0)
   const count = pages.length
   useEffect(() => {
-    if (shownPlaces !== null || count <= 1) return
+    if (shownPlaces !== null || count <= 1 || manualPage !== null) return
     const timer = setInterval(() => setCycle((n) => n + 1), PAGE_MS)
     return () => clearInterval(timer)
-  }, [shownPlaces, count])
+  }, [shownPlaces, count, manualPage])
   if (count <= 1) return 0
-  if (shownPlaces === null) return cycle % count
+  if (shownPlaces === null) return manualPage !== null ? Math.min(count - 1, Math.max(0, manualPage)) : cycle % count
   const newest = rows.findIndex(visible)
   if (newest < 0) return count - 1
   return Math.max(

@@ -1,4 +1,4 @@
-import { type CSSProperties, useMemo } from 'react'
+import { type CSSProperties, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
@@ -12,9 +12,11 @@ import { ProjectorJoinScreen } from './ProjectorJoinScreen.tsx'
 import { ProjectorResults } from './ProjectorResults.tsx'
 import { useShownRound } from './ProjectorRound.tsx'
 import { ProjectorSide, SoundButton } from './ProjectorSide.tsx'
+import { ProjectorWalkthrough } from './ProjectorWalkthrough.tsx'
 import { SIDE_COLUMN_SHARE } from './projectorLayout.ts'
 import { rankingRows } from './rankingRows.ts'
 import { useDisplayInfo } from './useDisplayInfo.ts'
+import { useGatheredTables } from './useGatheredTables.ts'
 import { useFitToContent, useShowFollowedView } from './useProjectorCamera.ts'
 import { useProjectorMode } from './useProjectorMode.ts'
 import { useProjectorResults } from './useProjectorResults.ts'
@@ -42,7 +44,10 @@ export function ProjectorView() {
   const results = useProjectorResults(revealed, token)
   const rows = useMemo(() => (results ? rankingRows(results.ranking, RESULT_PLACES) : []), [results])
   const places = rows.length === 0 ? 0 : Math.max(...rows.map((r) => r.revealOrder)) + 1
-  const shown = useProjectorMode(places)
+  const tables = useGatheredTables(editor)
+  const [paging, setPaging] = useState({ pages: 1, shownPage: 0 })
+  const onPaging = useCallback((pages: number, shownPage: number) => setPaging({ pages, shownPage }), [])
+  const [shown, setShown] = useProjectorMode({ places, ...paging, tables: tables.length })
   const onBoard = shown.mode === 'board'
 
   const showFollowed = useShowFollowedView(editor)
@@ -85,7 +90,12 @@ export function ProjectorView() {
               results={results}
               rows={rows}
               shownPlaces={shown.shownPlaces}
+              manualPage={shown.page}
+              onPaging={onPaging}
+              onTurn={(page) => setShown({ ...shown, page })}
             />
+          ) : shown.mode === 'walkthrough' ? (
+            <ProjectorWalkthrough boardTitle={title} tables={tables} step={shown.step} />
           ) : (
             <ProjectorJoinScreen info={info} />
           )}

@@ -13,6 +13,8 @@ import { IdeaCardLayout, measureIdeaCardHeight } from './ideaCardLayout.ts'
 import { IdeaCardText } from './IdeaCardText.tsx'
 import { ideaCardDecorations } from './ideaCardDecorations.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { readGatheredOrigin } from '../plenary/gatheredCards.ts'
+import { GatheredOriginLine } from '../plenary/GatheredOriginLine.tsx'
 
 /**
  * The idea card: a sticky note holding plain text, its author and a colour. Its height follows
@@ -95,6 +97,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   // A workshop may show ideas without names (a dashboard setting); the record keeps the author.
   const hideAuthors = useSession((state) => state.me?.hideAuthors ?? false)
   const author = hideAuthors ? '' : shape.props.author
+  const origin = readGatheredOrigin(shape.meta)
   // Read the palette through the editor's theme so dark mode and custom themes apply.
   const theme = useValue('theme', () => editor.getCurrentTheme(), [editor])
   const colors = theme.colors[colorMode]
@@ -111,7 +114,10 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
       }}
     >
       <IdeaCardText shape={shape} />
-      {author ? (
+      {origin ? (
+        // A gathered card on the plenary speaks for its table: table, rank and points, no author.
+        <GatheredOriginLine origin={origin} fontSize={IdeaCardLayout.authorFontSize + 1} />
+      ) : author ? (
         <div className="pw-idea-card__author" style={{ fontSize: IdeaCardLayout.authorFontSize }}>
           {author}
         </div>

@@ -9,6 +9,7 @@ import { rememberCreatedWorkshop } from '../session/workshopLinks.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { CsvImport } from './CsvImport.tsx'
 import { parseTableLimit, type TableDraft } from './parseTablesCsv.ts'
+import { newPlenaryDraft, PlenaryFieldset, type PlenaryDraft } from './PlenaryFieldset.tsx'
 import { newTableRow, TablesEditor, type TableRow } from './TablesEditor.tsx'
 
 const isBlank = (row: TableRow) => row.title.trim() === '' && row.question.trim() === ''
@@ -21,6 +22,7 @@ export function CreateWorkshopForm() {
   const [date, setDate] = useState('')
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'de')
   const [rows, setRows] = useState<TableRow[]>(() => [newTableRow()])
+  const [plenary, setPlenary] = useState<PlenaryDraft>(() => newPlenaryDraft(t('plenary.defaultTitle')))
   const [showErrors, setShowErrors] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -29,7 +31,13 @@ export function CreateWorkshopForm() {
   const onCsvTables = (tables: TableDraft[]) => {
     // Imported rows replace an untouched first row instead of trailing behind it.
     const kept = rows.filter((row) => !isBlank(row))
-    setRows([...kept, ...tables.map((table) => newTableRow(table))].slice(0, Limits.boardsPerWorkshopMax))
+    // A row made from the plenum template is the plenary, not one more table.
+    const plenum = tables.find((table) => table.template === 'plenum')
+    if (plenum) {
+      setPlenary({ ...plenary, enabled: true, title: plenum.title, question: plenum.question })
+    }
+    const imported = tables.filter((table) => table.template !== 'plenum').map((table) => newTableRow(table))
+    setRows([...kept, ...imported].slice(0, Limits.boardsPerWorkshopMax - (plenum || plenary.enabled ? 1 : 0)))
   }
 
   const onSubmit = async (event: FormEvent) => {
@@ -38,7 +46,8 @@ export function CreateWorkshopForm() {
     const invalid =
       title.trim() === '' ||
       tables.length === 0 ||
-      tables.some((row) => row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid')
+      tables.some((row) => row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid') ||
+      (plenary.enabled && plenary.title.trim() === '')
     if (invalid) {
       setShowErrors(true)
       if (title.trim() === '') titleInput.current?.focus()
@@ -51,14 +60,27 @@ export function CreateWorkshopForm() {
         title: title.trim(),
         language,
         ...(date ? { date } : {}),
-        boards: tables.map((row) => ({
-          title: row.title.trim(),
-          ...(row.question.trim() ? { question: row.question.trim() } : {}),
-          template: row.template,
-          ...(typeof parseTableLimit(row.limit) === 'number'
-            ? { maxParticipants: parseTableLimit(row.limit) as number }
-            : {}),
-        })),
+        boards: [
+          ...tables.map((row) => ({
+            title: row.title.trim(),
+            ...(row.question.trim() ? { question: row.question.trim() } : {}),
+            template: row.template,
+            ...(typeof parseTableLimit(row.limit) === 'number'
+              ? { maxParticipants: parseTableLimit(row.limit) as number }
+              : {}),
+          })),
+          ...(plenary.enabled
+            ? [
+                {
+                  title: plenary.title.trim(),
+                  ...(plenary.question.trim() ? { question: plenary.question.trim() } : {}),
+                  template: 'plenum',
+                  kind: 'plenary' as const,
+                  openToParticipants: plenary.openToParticipants,
+                },
+              ]
+            : []),
+        ],
       })
       identityStore.saveFacilitatorToken(created.workshop.id, created.facilitatorToken)
       rememberCreatedWorkshop(created)
@@ -130,8 +152,10 @@ export function CreateWorkshopForm() {
       <CsvImport onTables={onCsvTables} />
       <TablesEditor rows={rows} onChange={setRows} showErrors={showErrors} />
       {noTables ? <p className="pw-error">{t('create.noTables')}</p> : null}
+      <PlenaryFieldset draft={plenary} onChange={setPlenary} showErrors={showErrors} />
       {showErrors &&
       (titleMissing ||
+        (plenary.enabled && plenary.title.trim() === '') ||
         rows.some((row) => !isBlank(row) && (row.title.trim() === '' || parseTableLimit(row.limit) === 'invalid'))) ? (
         <p className="pw-error" role="alert">
           {t('create.fixErrors')}
@@ -144,7 +168,9 @@ export function CreateWorkshopForm() {
             ? t('create.submitting')
             : filled === 0
               ? t('create.submitPlain')
-              : t('create.submit', { count: filled })}
+              : plenary.enabled
+                ? t('plenary.setup.submit', { count: filled })
+                : t('create.submit', { count: filled })}
         </button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Limits } from '@pinnwand/shared/limits'
 import { parseTableLimit, type TableDraft } from './parseTablesCsv.ts'
-import { BoardTemplates, DEFAULT_TEMPLATE } from './templates.ts'
+import { DEFAULT_TEMPLATE, TableTemplates } from './templates.ts'
 
 export interface TableRow extends TableDraft {
   /** Stable React key: rows are added and removed in the middle. */
@@ -113,7 +113,7 @@ export function TablesEditor({
                       value={row.template}
                       onChange={(event) => update(row.key, { template: event.target.value as TableDraft['template'] })}
                     >
-                      {BoardTemplates.map((template) => (
+                      {TableTemplates.map((template) => (
                         <option key={template} value={template}>
                           {t(`template.${template}`)}
                         </option>

@@ -7,6 +7,9 @@ export type BoardTemplate = (typeof BoardTemplates)[number]
 
 export const DEFAULT_TEMPLATE: BoardTemplate = 'thementisch'
 
+/** What a table may be made from: the plenum template belongs to the plenary (PlenaryFieldset). */
+export const TableTemplates = BoardTemplates.filter((template) => template !== 'plenum')
+
 /** Words people write in a CSV's template column, German or English, mapped to template ids. */
 const ALIASES: Record<string, BoardTemplate> = {
   thementisch: 'thementisch',

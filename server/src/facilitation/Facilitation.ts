@@ -70,6 +70,7 @@ export class Facilitation {
     const section: BoardProjectorSection = {
       mode: action.mode,
       shownPlaces: action.mode === 'results' ? (action.shownPlaces ?? null) : null,
+      ...(action.mode === 'walkthrough' ? { step: action.step ?? 0 } : {}),
       at: this.now(),
     }
     this.projectors.set(boardId, section)
@@ -79,7 +80,10 @@ export class Facilitation {
       this.logger.warn({ err: error, boardId }, 'projector mode not stored for other instances')
     }
     this.publish(boardId, { projector: section })
-    this.logger.info({ boardId, mode: section.mode, shownPlaces: section.shownPlaces }, 'projector mode changed')
+    this.logger.info(
+      { boardId, mode: section.mode, shownPlaces: section.shownPlaces, step: section.step },
+      'projector mode changed',
+    )
     return section
   }
 

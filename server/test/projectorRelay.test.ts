@@ -1,0 +1,89 @@
+import type { BoardProjectorSection } from '@pinnwand/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { api, createWorkshop, startTestServer, type TestServer, watchBoardState } from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+
+/**
+ * The `projector` board-state section between two instances (issue 14): the facilitator's laptop
+ * talks to instance A, the beamer's socket sits on instance B — every mode set on A is on B's
+ * screen, and a projector that connects to B later starts in the mode as it is.
+ */
+describe.skipIf(!databaseUrl || !redisUrl)('projector mode across instances (DATABASE_URL, REDIS_URL)', () => {
+  let database: FreshDatabase
+  let a: TestServer
+  let b: TestServer
+  const watchers: Awaited<ReturnType<typeof watchBoardState>>[] = []
+
+  beforeAll(async () => {
+    database = await freshPostgres(databaseUrl!, 'projector_relay')
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, RELAY_HEARTBEAT_MS: '100' }
+    a = await startTestServer(env)
+    b = await startTestServer(env)
+  })
+  afterAll(async () => {
+    for (const watcher of watchers) watcher.client.destroy()
+    await a?.stop()
+    await b?.stop()
+    await database?.drop()
+  })
+
+  it('a mode set through A reaches the projector on B, walkthrough steps included; a late projector on B starts there', async () => {
+    const ws = await createWorkshop(a.url, 2)
+    const board = ws.boardIds[0]!
+    const onB = await watchBoardState(b.url, board, ws.projectorToken)
+    watchers.push(onB)
+    const shown = () => (onB.latest().projector as BoardProjectorSection | null | undefined) ?? null
+    const set = (body: unknown) =>
+      api(a.url, 'POST', `/api/boards/${board}/projector`, { token: ws.facilitatorToken, body })
+
+    for (const body of [
+      { mode: 'countdown' },
+      { mode: 'results', shownPlaces: 1 },
+      { mode: 'walkthrough', step: 2 },
+      { mode: 'join' },
+    ]) {
+      const res = await set(body)
+      expect(res.status).toBe(200)
+      await waitFor(() => shown()?.mode === body.mode && shown()?.at === res.body.projector.at, {
+        what: `${body.mode} on B`,
+      })
+      expect(shown()).toEqual(res.body.projector)
+    }
+    expect((await set({ mode: 'walkthrough', step: 3 })).body.projector).toMatchObject({ step: 3 })
+    await waitFor(() => shown()?.step === 3, { what: 'walkthrough step 3 on B' })
+
+    // A beamer switched on later, on B, shows what was chosen on A.
+    const late = await watchBoardState(b.url, board, ws.projectorToken)
+    watchers.push(late)
+    expect(late.latest().projector).toMatchObject({ mode: 'walkthrough', step: 3 })
+  })
+
+  it('bad input through A changes nothing on B', async () => {
+    const ws = await createWorkshop(a.url, 1)
+    const board = ws.boardIds[0]!
+    const onB = await watchBoardState(b.url, board, ws.projectorToken)
+    watchers.push(onB)
+    const ok = await api(a.url, 'POST', `/api/boards/${board}/projector`, {
+      token: ws.facilitatorToken,
+      body: { mode: 'walkthrough', step: 1 },
+    })
+    await waitFor(() => (onB.latest().projector as BoardProjectorSection | null)?.step === 1, { what: 'step 1' })
+    for (const body of [{ mode: 'walkthrough', step: -1 }, { mode: 'walkthrough', step: 1.5 }, { mode: 'disco' }]) {
+      const res = await api(a.url, 'POST', `/api/boards/${board}/projector`, { token: ws.facilitatorToken, body })
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+    }
+    const byProjector = await api(a.url, 'POST', `/api/boards/${board}/projector`, {
+      token: ws.projectorToken,
+      body: { mode: 'board' },
+    })
+    expect(byProjector.status).toBe(403)
+    // Nothing arrived after the refused requests: B still shows the step-1 walkthrough.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(onB.latest().projector).toEqual(ok.body.projector)
+  })
+})
