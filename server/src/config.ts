@@ -33,6 +33,7 @@ export const Env = z.object({
   WS_BYTES_BURST: z.coerce.number().int().min(1).default(DEFAULT_CONNECTION_BUDGET.bytes.burst),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
+  RELAY_SECRET: z.string().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   WORKSHOPS_PER_HOUR: z.coerce.number().min(0).default(30),
   GUESSES_PER_MINUTE: z.coerce.number().int().min(0).default(10),
@@ -80,6 +81,8 @@ export interface Config {
   shutdownDrainMs: number
   /** Scale-out relay heartbeat; a peer silent for three beats counts as gone. */
   relayHeartbeatMs: number
+  /** Key of the relay messages' signatures; derived from DATABASE_URL's credentials when unset. */
+  relaySecret: string | undefined
   /** Workshops one address (other than this machine) may create per hour (0 = no limit). */
   workshopsPerHour: number
   /** Wrong join codes or passphrases per address and minute before it is blocked (0 = off). */
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     relayHeartbeatMs: e.RELAY_HEARTBEAT_MS,
+    relaySecret: e.RELAY_SECRET || undefined,
     workshopsPerHour: e.WORKSHOPS_PER_HOUR,
     guessesPerMinute: e.GUESSES_PER_MINUTE,
     joinCodeGraceDays: e.JOIN_CODE_GRACE_DAYS,

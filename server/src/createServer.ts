@@ -16,6 +16,7 @@ import { type HealthState, registerHealthRoutes } from './metrics/healthRoutes.t
 import { ServerMetrics } from './metrics/ServerMetrics.ts'
 import type { Redis } from 'ioredis'
 import type { BoardRelay } from './relay/BoardRelay.ts'
+import { relaySecret } from './relay/relaySeal.ts'
 import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
 import { RoomManager } from './sync/RoomManager.ts'
@@ -62,7 +63,12 @@ export async function createServer(
   let redis: Redis | undefined
   if (config.redisUrl) {
     const { RedisRelay } = await import('./relay/RedisRelay.ts')
-    const redisRelay = await RedisRelay.connect({ url: config.redisUrl, logger, heartbeatMs: config.relayHeartbeatMs })
+    const redisRelay = await RedisRelay.connect({
+      url: config.redisUrl,
+      logger,
+      heartbeatMs: config.relayHeartbeatMs,
+      secret: relaySecret(config),
+    })
     relay = redisRelay
     redis = redisRelay.commandConnection
   }

@@ -2,7 +2,8 @@ import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { generateId } from '../auth/tokens.ts'
 import type { BoardRelay, RelayMessage } from './BoardRelay.ts'
-import { decodeRelayMessage, encodeRelayMessage } from './relayMessage.ts'
+import { decodeRelayMessage, encodeRelayMessage, type RelayEnvelope, type WireMessage } from './relayMessage.ts'
+import { RelaySeal } from './relaySeal.ts'
 
 export interface RedisRelayOptions {
   url: string
@@ -11,6 +12,8 @@ export interface RedisRelayOptions {
   prefix?: string
   /** How often an instance says it is alive; a peer silent for 3 intervals counts as gone. */
   heartbeatMs?: number
+  /** Shared by every instance of the deployment: messages are signed with it (relaySeal.ts). */
+  secret: string
 }
 
 /** Everything after this on the heartbeat channel is the sender's instance id. */
@@ -19,6 +22,10 @@ const HEARTBEAT_CHANNEL = 'pinnwand:instances'
 const VALUE_PREFIX = 'pinnwand:value:'
 /** A hash per instance: board id → participants present there, refreshed with every heartbeat. */
 const PARTICIPANTS_PREFIX = 'pinnwand:participants:'
+/** A message from an instance not heard from before is accepted only this fresh (clocks in sync). */
+const MAX_MESSAGE_AGE_MS = 60_000
+/** Dropped (unsigned, replayed, malformed) messages are logged at most this often. */
+const DROP_LOG_MS = 10_000
 
 /**
  * Redis pub/sub between instances: one channel per board, one subscriber and one publisher
@@ -40,9 +47,15 @@ export class RedisRelay implements BoardRelay {
   private readonly heartbeatMs: number
   private heartbeat: NodeJS.Timeout | null = null
   private participantSource: (() => Map<string, number>) | null = null
+  private readonly seal: RelaySeal
+  private seq = 0
+  /** The last sequence number accepted per sender: anything not newer is a replay. */
+  private readonly lastSeq = new Map<string, number>()
+  private dropped = { count: 0, reason: '', loggedAt: 0 }
 
   private constructor(options: RedisRelayOptions) {
     this.prefix = options.prefix ?? 'pinnwand:board:'
+    this.seal = new RelaySeal(options.secret)
     this.logger = options.logger.child({ component: 'relay' })
     const common = {
       lazyConnect: true,
@@ -105,7 +118,7 @@ export class RedisRelay implements BoardRelay {
 
   publish(boardId: string, message: RelayMessage): void {
     if (this.closed) return
-    const data = Buffer.from(encodeRelayMessage(this.instanceId, message))
+    const data = this.wire(message)
     this.pub.publish(this.channel(boardId), data).catch((error: unknown) => {
       // Lost: the peers resync when our connection comes back.
       this.logger.warn({ err: error, boardId, kind: message.kind }, 'relay publish failed')
@@ -165,7 +178,7 @@ export class RedisRelay implements BoardRelay {
    */
   private beat(): void {
     if (this.closed) return
-    this.pub.publish(HEARTBEAT_CHANNEL, this.instanceId).catch(() => undefined)
+    this.pub.publish(HEARTBEAT_CHANNEL, this.wire({ kind: 'heartbeat' })).catch(() => undefined)
     this.writeParticipants()
     const now = performance.now()
     const gone = [...this.peers].filter(([, seen]) => now - seen > 3 * this.heartbeatMs).map(([id]) => id)
@@ -185,25 +198,61 @@ export class RedisRelay implements BoardRelay {
     write.exec().catch(() => undefined)
   }
 
-  private deliver(channel: string, data: Buffer): void {
-    if (channel === HEARTBEAT_CHANNEL) {
-      const peer = data.toString()
-      if (peer !== this.instanceId) this.peers.set(peer, performance.now())
-      return
-    }
-    if (!channel.startsWith(this.prefix)) return
-    const handler = this.handlers.get(channel.slice(this.prefix.length))
-    if (!handler) return
+  /** Signed, numbered wire bytes of a message from this instance. */
+  private wire(message: WireMessage): Buffer {
+    const envelope: RelayEnvelope = { senderId: this.instanceId, seq: ++this.seq, sentAt: Date.now() }
+    return this.seal.seal(encodeRelayMessage(envelope, message))
+  }
+
+  /**
+   * The message if a peer of this deployment sent it now: signed with our secret, newer than
+   * anything that peer sent before (or, from a peer not heard from yet, sent within the last
+   * minute). Our own messages come back too and are skipped.
+   */
+  private accept(channel: string, data: Buffer): ReturnType<typeof decodeRelayMessage> | null {
+    const body = this.seal.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (!body) return this.drop(channel, 'not signed with this deployment’s relay secret')
     let decoded: ReturnType<typeof decodeRelayMessage>
     try {
-      decoded = decodeRelayMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-    } catch (error) {
-      this.logger.warn({ err: error, channel }, 'dropping malformed relay message')
+      decoded = decodeRelayMessage(body)
+    } catch {
+      return this.drop(channel, 'malformed')
+    }
+    if (decoded.senderId === this.instanceId) return null
+    const last = this.lastSeq.get(decoded.senderId)
+    if (last !== undefined ? decoded.seq <= last : Math.abs(Date.now() - decoded.sentAt) > MAX_MESSAGE_AGE_MS)
+      return this.drop(channel, 'replayed')
+    this.lastSeq.set(decoded.senderId, decoded.seq)
+    return decoded
+  }
+
+  private drop(channel: string, reason: string): null {
+    this.dropped.count++
+    this.dropped.reason = reason
+    const now = performance.now()
+    if (now - this.dropped.loggedAt >= DROP_LOG_MS) {
+      // Also what a peer with another RELAY_SECRET (or DATABASE_URL credentials) looks like.
+      this.logger.warn({ channel, reason, dropped: this.dropped.count }, 'dropping relay messages')
+      this.dropped = { count: 0, reason: '', loggedAt: now }
+    }
+    return null
+  }
+
+  private deliver(channel: string, data: Buffer): void {
+    if (channel !== HEARTBEAT_CHANNEL && !channel.startsWith(this.prefix)) return
+    const handler = channel === HEARTBEAT_CHANNEL ? null : this.handlers.get(channel.slice(this.prefix.length))
+    if (channel !== HEARTBEAT_CHANNEL && !handler) return
+    const accepted = this.accept(channel, data)
+    if (!accepted) return
+    const { message } = accepted
+    if (message.kind === 'heartbeat') {
+      // The sender id is in the signed envelope: nobody can fake a peer (and its later silence).
+      if (channel === HEARTBEAT_CHANNEL) this.peers.set(accepted.senderId, performance.now())
       return
     }
-    if (decoded.senderId === this.instanceId) return
+    if (!handler) return
     try {
-      handler(decoded.message)
+      handler(message)
     } catch (error) {
       this.logger.error({ err: error, channel }, 'relay message handling failed')
     }
