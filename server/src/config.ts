@@ -41,6 +41,12 @@ export const Env = z.object({
   IMPORT_BODY_BYTES: z.coerce.number().int().min(1024).default(20_971_520), // 20 MiB
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
+  IMPRINT_URL: z.string().url().optional(),
+  PRIVACY_URL: z.string().url().optional(),
+  ACCESSIBILITY_CONTACT: z.string().max(500).optional(),
+  ACCESSIBILITY_STATEMENT_FILE: z.string().optional(),
 })
 
 export interface Config {
@@ -94,6 +100,17 @@ export interface Config {
   /** Time to receive a whole request (headers and body) and the headers alone; 0 = none. */
   requestTimeoutMs: number
   headersTimeoutMs: number
+  /** Days after a workshop's date (or creation) it is deleted, unless the workshop sets its own. */
+  retentionDays: number
+  /** How often the server looks for workshops due for deletion (0 = never: the operator deletes). */
+  retentionSweepMs: number
+  /** Operator's legal pages, linked in every page footer; the accessibility statement's contact and text. */
+  legal: {
+    imprintUrl: string | null
+    privacyUrl: string | null
+    accessibilityContact: string | null
+    accessibilityStatementFile: string | null
+  }
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -150,5 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importBodyBytes: e.IMPORT_BODY_BYTES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
+    legal: {
+      imprintUrl: e.IMPRINT_URL ?? null,
+      privacyUrl: e.PRIVACY_URL ?? null,
+      accessibilityContact: e.ACCESSIBILITY_CONTACT || null,
+      accessibilityStatementFile: e.ACCESSIBILITY_STATEMENT_FILE ? path.resolve(e.ACCESSIBILITY_STATEMENT_FILE) : null,
+    },
   }
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
-import { getBoardSchema } from '@pinnwand/shared'
+import { CloseCode, getBoardSchema } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
@@ -23,6 +23,10 @@ import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
 import { RoundStatePublisher } from './voting/RoundStatePublisher.ts'
 import { RoundTimer } from './voting/RoundTimer.ts'
+import { deleteWorkshop } from './domain/workshops.ts'
+import { WORKSHOP_DELETED_SIGNAL } from './http/routes/workshops.ts'
+import { registerPrivacyRoutes } from './privacy/privacyRoutes.ts'
+import { RetentionSweeper } from './privacy/RetentionSweeper.ts'
 import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
 
 export interface RunningServer {
@@ -35,6 +39,8 @@ export interface RunningServer {
   /** Scale-out relay (REDIS_URL), if any. */
   relay: BoardRelay | undefined
   health: HealthState
+  /** Deletes workshops whose retention period is over (on a schedule; tests call sweep()). */
+  retention: RetentionSweeper
   /** Graceful: closes sockets, flushes and compacts every board, closes the store. */
   close(): Promise<void>
 }
@@ -145,6 +151,28 @@ export async function createServer(
     }),
   )
   registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken, trustProxy: config.trustProxy })
+  registerPrivacyRoutes(app, { store, rooms, versions: store.versions, defaultRetentionDays: config.retentionDays })
+  // Data protection: workshops past their retention period go with everything in them, like
+  // the dashboard's delete (sockets closed here and, through the relay, on other instances).
+  const retention = new RetentionSweeper({
+    store,
+    defaultDays: config.retentionDays,
+    intervalMs: config.retentionSweepMs,
+    logger: logger.child({ component: 'retention' }),
+    deleteWorkshop: (workshopId) =>
+      deleteWorkshop(
+        store,
+        {
+          closeConnections: (id) => gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
+          discardRoom: (boardId) => {
+            rooms.signal(boardId, WORKSHOP_DELETED_SIGNAL, true)
+            return rooms.discard(boardId)
+          },
+        },
+        workshopId,
+      ),
+  })
+  retention.start()
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo
@@ -165,6 +193,7 @@ export async function createServer(
     logger,
     relay,
     health,
+    retention,
     close() {
       closing ??= (async () => {
         // Not ready from now on; give the load balancer SHUTDOWN_DRAIN_MS to notice before
@@ -172,6 +201,7 @@ export async function createServer(
         health.draining = true
         if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs))
         gateway.close()
+        await retention.stop()
         await voting.timer.stop()
         voting.publisher.stop()
         await rooms.closeAll()

@@ -44,4 +44,6 @@ export interface BoardVersionStore {
   listVersions(boardId: string): Promise<BoardVersionRow[]>
   /** One version with its state; null when the board has no such version. */
   getVersion(boardId: string, versionId: string): Promise<{ version: BoardVersionRow; state: Uint8Array } | null>
+  /** Replaces a version's content and author in place (removing a participant's name). */
+  rewriteVersion(boardId: string, versionId: string, state: Uint8Array, createdBy: string | null): Promise<void>
 }

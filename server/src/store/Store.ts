@@ -16,6 +16,16 @@ export interface WorkshopRow {
   createdAt: number
   /** Idea cards show no author names (board, idea list, exports). */
   hideAuthors?: boolean
+  /** Days after its date (or creation) the workshop is deleted; null/absent: the server's default. */
+  retentionDays?: number | null
+}
+
+/** What a workshop's deletion date depends on (privacy/retention.ts). */
+export interface RetentionCandidate {
+  id: string
+  date: string | null
+  createdAt: number
+  retentionDays: number | null
 }
 
 export interface BoardRow {
@@ -124,6 +134,13 @@ export interface WorkshopStore {
   /** Opens (or closes) a board to participants: the join page offers it, seats may be taken. */
   setOpenToParticipants(boardId: string, open: boolean): Promise<void>
   setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void>
+  /** Sets (or resets to the server's default, null) how long the workshop is kept. */
+  setRetentionDays(workshopId: string, days: number | null): Promise<void>
+  listRetentionCandidates(): Promise<RetentionCandidate[]>
+  /** After deletions: make the database files drop what was deleted (SQLite: empty the WAL). */
+  reclaimDeletedData(): Promise<void>
+  /** The participant's name becomes `replacement` in the participant row and all ballots. */
+  replaceParticipantName(workshopId: string, participantId: string, replacement: string): Promise<boolean>
   /**
    * Makes this board the participant's current table unless its limit is reached (one
    * transaction, serialized per board). Already seated there: always ok. Moving frees the old seat.

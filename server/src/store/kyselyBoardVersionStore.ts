@@ -113,6 +113,15 @@ export class KyselyBoardVersionStore implements BoardVersionStore {
     if (!row) return null
     return { version: toVersion(row), state: toBytes(row.state) }
   }
+
+  async rewriteVersion(boardId: string, versionId: string, state: Uint8Array, createdBy: string | null): Promise<void> {
+    await this.db
+      .updateTable('board_versions')
+      .set({ state, created_by: createdBy })
+      .where('board_id', '=', boardId)
+      .where('id', '=', versionId)
+      .execute()
+  }
 }
 
 /** A store that also carries the board history port, on the same database connection. */

@@ -6,6 +6,12 @@ import type { Database } from './schema.ts'
 import { getExportSettings, setExportSettings } from './kyselyExportSettings.ts'
 import { countSeats, deleteWorkshop, findDeletedWorkshop, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
+  listRetentionCandidates,
+  reclaimDeletedData,
+  replaceParticipantName,
+  setRetentionDays,
+} from './kyselyPrivacy.ts'
+import {
   type BoardPhase,
   type ClientIdClaim,
   type DeletedWorkshop,
@@ -15,6 +21,7 @@ import {
   isOpenToParticipants,
   type NewWorkshop,
   type ParticipantRow,
+  type RetentionCandidate,
   type Role,
   type Store,
   type StoredBoardDocument,
@@ -45,6 +52,7 @@ const toWorkshop = (r: Selectable<Database['workshops']>): WorkshopRow => ({
   joinCode: r.join_code,
   createdAt: Number(r.created_at),
   hideAuthors: Number(r.hide_authors ?? 0) === 1,
+  retentionDays: r.retention_days === null || r.retention_days === undefined ? null : Number(r.retention_days),
 })
 
 const toBoard = (r: Selectable<Database['boards']>): BoardRow => ({
@@ -260,6 +268,22 @@ export class KyselyStore implements Store {
       .set({ hide_authors: hideAuthors ? 1 : 0 })
       .where('id', '=', workshopId)
       .execute()
+  }
+
+  setRetentionDays(workshopId: string, days: number | null): Promise<void> {
+    return setRetentionDays(this.db, workshopId, days)
+  }
+
+  listRetentionCandidates(): Promise<RetentionCandidate[]> {
+    return listRetentionCandidates(this.db)
+  }
+
+  reclaimDeletedData(): Promise<void> {
+    return reclaimDeletedData(this.db, this.kind)
+  }
+
+  replaceParticipantName(workshopId: string, participantId: string, replacement: string): Promise<boolean> {
+    return replaceParticipantName(this.db, workshopId, participantId, replacement)
   }
 
   takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult> {

@@ -11,6 +11,7 @@ import { clientIds } from './migrations/0009_client_ids.ts'
 import { exportSettings } from './migrations/0013_export_settings.ts'
 import { boardAssets } from './migrations/0010_board_assets.ts'
 import { boardKind } from './migrations/0011_board_kind.ts'
+import { retention } from './migrations/0014_retention.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -34,6 +35,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0013_export_settings': exportSettings(dialect),
     '0010_board_assets': boardAssets(dialect),
     '0011_board_kind': boardKind,
+    '0014_retention': retention,
   }
   return { getMigrations: async () => migrations }
 }

@@ -40,6 +40,9 @@ export async function openSqliteStore(
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
+  // Deleted rows are overwritten, not just unlinked: a workshop past its retention period or a
+  // removed name must not linger in free pages of the file (data protection, issue 20).
+  database.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   await migrate(db, 'sqlite')
   return withAssets(

@@ -11,6 +11,7 @@ export interface Database {
     created_at: number
     recovery_hash: Generated<string | null>
     hide_authors: Generated<number>
+    retention_days: Generated<number | null>
   }
   boards: {
     id: string

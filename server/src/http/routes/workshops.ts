@@ -165,7 +165,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
 }
 
 /** Relay topic: a board's workshop was deleted on another instance. */
-const WORKSHOP_DELETED_SIGNAL = 'workshop-deleted'
+export const WORKSHOP_DELETED_SIGNAL = 'workshop-deleted'
 
 /** Deleting a workshop, table limits and seats, and the table list for any token of a workshop. */
 function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import pg from 'pg'
+import { api, joinParticipant, type TestWorkshop } from './testServer.ts'
+
+/** What a workshop holds about a person, written through the API as people would. */
+export interface FilledWorkshop {
+  participantId: string
+  participantToken: string
+  name: string
+  ideaId: string
+  ideaText: string
+  commentText: string
+  roundId: string
+}
+
+/**
+ * A participant joins, writes an idea and a comment, places a dot in a non-anonymous round,
+ * and the facilitator saves a version: the name is then in the board document, its history,
+ * the participant row and a ballot.
+ */
+export async function fillWorkshop(url: string, workshop: TestWorkshop, name: string): Promise<FilledWorkshop> {
+  const boardId = workshop.boardIds[0]!
+  const { participantId, participantToken } = await joinParticipant(url, workshop, name)
+  const ideaText = `Radweg am Kanal (${workshop.workshopId})`
+  const idea = await api(url, 'POST', `/api/boards/${boardId}/ideas`, {
+    token: participantToken,
+    body: { text: ideaText },
+  })
+  if (idea.status !== 201) throw new Error(`idea: ${idea.status} ${JSON.stringify(idea.body)}`)
+  const ideaId = idea.body.idea.id as string
+  const commentText = `Unbedingt beleuchtet (${workshop.workshopId})`
+  const comment = await api(url, 'POST', `/api/boards/${boardId}/ideas/${encodeURIComponent(ideaId)}/comments`, {
+    token: participantToken,
+    body: { text: commentText },
+  })
+  if (comment.status !== 201) throw new Error(`comment: ${comment.status} ${JSON.stringify(comment.body)}`)
+  const round = await api(url, 'POST', `/api/boards/${boardId}/rounds`, {
+    token: workshop.facilitatorToken,
+    body: { dotsPerParticipant: 3, anonymous: false },
+  })
+  if (round.status !== 201) throw new Error(`round: ${round.status} ${JSON.stringify(round.body)}`)
+  const roundId = round.body.roundId as string
+  const vote = await api(url, 'POST', `/api/rounds/${roundId}/votes`, {
+    token: participantToken,
+    body: { ideaId, delta: 1 },
+  })
+  if (vote.status !== 200) throw new Error(`vote: ${vote.status} ${JSON.stringify(vote.body)}`)
+  const version = await api(url, 'POST', `/api/boards/${boardId}/versions`, {
+    token: workshop.facilitatorToken,
+    body: { name: 'Stand nach der Sammlung' },
+  })
+  if (version.status !== 201) throw new Error(`version: ${version.status} ${JSON.stringify(version.body)}`)
+  return { participantId, participantToken, name, ideaId, ideaText, commentText, roundId }
+}
+
+/** Every row of every table, as text (binary columns decoded as UTF-8, where Yjs keeps strings). */
+export type TableDump = Map<string, string[]>
+
+const asText = (value: unknown): string =>
+  value instanceof Uint8Array
+    ? Buffer.from(value).toString('utf8')
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value)
+
+export function dumpSqlite(file: string): TableDump {
+  const db = new SqliteDatabase(file, { readonly: true })
+  try {
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+      .all() as { name: string }[]
+    return new Map(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]).map((row) =>
+          Object.values(row).map(asText).join(' | '),
+        ),
+      ]),
+    )
+  } finally {
+    db.close()
+  }
+}
+
+export async function dumpPostgres(url: string): Promise<TableDump> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+    )
+    const dump: TableDump = new Map()
+    for (const { table_name } of tables.rows) {
+      const rows = await client.query(`select * from "${table_name}"`)
+      dump.set(
+        table_name,
+        rows.rows.map((row: Record<string, unknown>) => Object.values(row).map(asText).join(' | ')),
+      )
+    }
+    return dump
+  } finally {
+    await client.end()
+  }
+}
+
+/** Tables (and how many rows) in which any of the needles still occurs. */
+export function tablesContaining(dump: TableDump, needles: string[]): Record<string, number> {
+  const found: Record<string, number> = {}
+  for (const [table, rows] of dump) {
+    const hits = rows.filter((row) => needles.some((needle) => row.includes(needle))).length
+    if (hits > 0) found[table] = hits
+  }
+  return found
+}
+
+/** The raw bytes of every file of the data directory that contain one of the needles. */
+export function filesContaining(dataDir: string, needles: string[]): string[] {
+  return readdirSync(dataDir)
+    .filter((file) => file.startsWith('pinnwand.sqlite'))
+    .filter((file) => {
+      const bytes = readFileSync(path.join(dataDir, file))
+      return needles.some((needle) => bytes.includes(Buffer.from(needle, 'utf8')))
+    })
+}

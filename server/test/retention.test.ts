@@ -1,0 +1,120 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import {
+  dumpPostgres,
+  dumpSqlite,
+  fillWorkshop,
+  filesContaining,
+  type FilledWorkshop,
+  tablesContaining,
+} from './helpers/personalData.ts'
+import { api, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+const DAY_MS = 86_400_000
+/** Tables that keep a deleted workshop's id on purpose (to answer 410 "deleted"), nothing else. */
+const TOMBSTONES = new Set(['deleted_workshops', 'deleted_workshop_tokens'])
+
+const today = () => new Date().toISOString().slice(0, 10)
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+
+async function createDatedWorkshop(url: string, title: string, date: string): Promise<TestWorkshop> {
+  const res = await api(url, 'POST', '/api/workshops', {
+    body: { title, date, boards: [{ title: 'Tisch 1', question: 'Was braucht das Quartier?' }] },
+  })
+  if (res.status !== 201) throw new Error(`workshop: ${res.status} ${JSON.stringify(res.body)}`)
+  return {
+    workshopId: res.body.workshop.id,
+    joinCode: res.body.workshop.joinCode,
+    facilitatorToken: res.body.facilitatorToken,
+    projectorToken: new URL(res.body.links.projector).searchParams.get('token')!,
+    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+  }
+}
+
+describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: 'PostgreSQL', postgres: true }] : [])])(
+  'retention on $name: the schedule deletes a workshop past its period, leaving nothing',
+  ({ postgres }) => {
+    let t: TestServer
+    let database: FreshDatabase | undefined
+    let expiring: TestWorkshop
+    let kept: TestWorkshop
+    let expiringData: FilledWorkshop
+    let keptData: FilledWorkshop
+
+    beforeAll(async () => {
+      database = postgres ? await freshPostgres(databaseUrl!, 'retention') : undefined
+      // The schedule is driven by the test (server.retention.sweep) with a clock of its choosing.
+      t = await startTestServer({ RETENTION_SWEEP_MS: '0', ...(database ? { DATABASE_URL: database.url } : {}) })
+      expiring = await createDatedWorkshop(t.url, 'Werkstatt, die gehen muss', today())
+      kept = await createDatedWorkshop(t.url, 'Werkstatt, die bleibt', today())
+      expiringData = await fillWorkshop(t.url, expiring, 'Zoë Vergessen')
+      keptData = await fillWorkshop(t.url, kept, 'Bleibt Bestehen')
+    })
+    afterAll(async () => {
+      await t?.stop()
+      await database?.drop()
+    })
+
+    it('shows the deletion date (default 90 days after the date) and lets the facilitator set it', async () => {
+      const initial = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}/retention`, {
+        token: kept.facilitatorToken,
+      })
+      expect(initial.status).toBe(200)
+      expect(initial.body).toEqual({ days: 90, isDefault: true, deleteOn: addDays(today(), 90) })
+
+      const set = await api(t.url, 'PUT', `/api/workshops/${expiring.workshopId}/retention`, {
+        token: expiring.facilitatorToken,
+        body: { days: 1 },
+      })
+      expect(set.status).toBe(200)
+      expect(set.body).toEqual({ days: 1, isDefault: false, deleteOn: addDays(today(), 1) })
+    })
+
+    it('refuses bad retention input and other people', async () => {
+      const url = `/api/workshops/${kept.workshopId}/retention`
+      for (const body of [{ days: 0 }, { days: 3651 }, { days: 'viel' }, { days: 2.5 }, { days: 7, extra: 1 }, {}]) {
+        const res = await api(t.url, 'PUT', url, { token: kept.facilitatorToken, body })
+        expect(res.status, JSON.stringify(body)).toBe(400)
+        expect(res.body.error.code).toBe('validation_failed')
+      }
+      const participant = await api(t.url, 'PUT', url, { token: keptData.participantToken, body: { days: 5 } })
+      expect(participant.status).toBe(403)
+      const foreign = await api(t.url, 'GET', url, { token: expiring.facilitatorToken })
+      expect(foreign.status).toBe(403)
+      // Nothing of that changed the setting.
+      expect((await api(t.url, 'GET', url, { token: kept.facilitatorToken })).body.days).toBe(90)
+    })
+
+    it('nothing is due before the day; on the day the sweep deletes it with every trace', async () => {
+      expect(await t.server.retention.sweep(Date.now())).toEqual([])
+      const deleted = await t.server.retention.sweep(Date.parse(`${addDays(today(), 1)}T00:00:01Z`))
+      expect(deleted).toEqual([expiring.workshopId])
+
+      const dump = postgres ? await dumpPostgres(database!.url) : dumpSqlite(path.join(t.dataDir, 'pinnwand.sqlite'))
+      // No personal data and no content anywhere, not even in the tombstone.
+      const content = [expiringData.name, expiringData.ideaText, expiringData.commentText, 'Werkstatt, die gehen muss']
+      expect(tablesContaining(dump, content)).toEqual({})
+      // No row refers to the workshop, its boards, its participant or its round, except the tombstone.
+      const ids = [expiring.workshopId, ...expiring.boardIds, expiringData.participantId, expiringData.roundId]
+      const referring = tablesContaining(new Map([...dump].filter(([name]) => !TOMBSTONES.has(name))), ids)
+      expect(referring).toEqual({})
+      // The other workshop is whole.
+      expect(Object.keys(tablesContaining(dump, [keptData.ideaText])).length).toBeGreaterThan(0)
+      expect(Object.keys(tablesContaining(dump, [keptData.name])).length).toBeGreaterThan(0)
+      if (!postgres) {
+        // Nor on disk: deleted pages are overwritten and the write-ahead log emptied.
+        expect(filesContaining(t.dataDir, content)).toEqual([])
+      }
+
+      const gone = await api(t.url, 'GET', `/api/workshops/${expiring.workshopId}`, {
+        token: expiring.facilitatorToken,
+      })
+      expect(gone.status).toBe(410)
+      const stillThere = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}`, { token: kept.facilitatorToken })
+      expect(stillThere.status).toBe(200)
+    })
+  },
+)
