@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fitCamera, type Rect } from './fitCamera.ts'
+import { fitCamera, openingCamera, READABLE_ZOOM, type Rect } from './fitCamera.ts'
 
 const toScreen = (camera: { x: number; y: number; z: number }, point: { x: number; y: number }) => ({
   x: (point.x + camera.x) * camera.z,
@@ -45,5 +45,34 @@ describe('fitCamera', () => {
 
   it('keeps a usable zoom for a huge board', () => {
     expect(fitCamera({ x: 0, y: 0, w: 1_000_000, h: 10 }, { w: 1280, h: 800 }, noInsets).z).toBe(0.05)
+  })
+})
+
+describe('openingCamera', () => {
+  // A Thementisch: question, collecting area (x 0–1444) and three clusters (x 1500–2260).
+  const thementisch = { x: 0, y: -200, w: 2260, h: 1920 }
+  const tabletInsets = { top: 56, right: 0, bottom: 120, left: 64 }
+
+  it('opens an upright tablet readable on the top-left, where the question and first cards are', () => {
+    const camera = openingCamera(thementisch, { w: 820, h: 1180 }, tabletInsets)
+    expect(camera.z).toBe(READABLE_ZOOM)
+    const topLeft = toScreen(camera, { x: thementisch.x, y: thementisch.y })
+    expect(topLeft.x).toBeCloseTo(64 + 24)
+    expect(topLeft.y).toBeCloseTo(56 + 24)
+    // Two full card columns (260 + 24 wide) and more are in view.
+    expect(toScreen(camera, { x: 24 + 2 * 284, y: 0 }).x).toBeLessThan(820)
+  })
+
+  it('opens a wide screen on everything, however small', () => {
+    const desktop = openingCamera(thementisch, { w: 1280, h: 800 }, { top: 56, right: 16, bottom: 80, left: 112 })
+    expect(desktop).toEqual(fitCamera(thementisch, { w: 1280, h: 800 }, { top: 56, right: 16, bottom: 80, left: 112 }))
+    expect(desktop.z).toBeLessThan(READABLE_ZOOM)
+  })
+
+  it('opens an upright screen on everything when that is readable', () => {
+    const small = { x: 0, y: 0, w: 700, h: 900 }
+    expect(openingCamera(small, { w: 820, h: 1180 }, tabletInsets)).toEqual(
+      fitCamera(small, { w: 820, h: 1180 }, tabletInsets),
+    )
   })
 })

@@ -1,5 +1,5 @@
 import type { Editor } from 'tldraw'
-import { fitCamera, type Insets } from './fitCamera.ts'
+import { fitCamera, type Insets, openingCamera } from './fitCamera.ts'
 
 /**
  * The board's own controls that lie over the canvas: menu, phase and presence chips, side-panel
@@ -55,11 +55,14 @@ function measureControlInsets(container: HTMLElement): Insets {
  * part of the screen the controls leave free, never zooming in past 100 %. Does nothing on an
  * empty board.
  */
-export function showEverything(editor: Editor, { animate = false }: { animate?: boolean } = {}): void {
+export function showEverything(
+  editor: Editor,
+  { animate = false, opening = false }: { animate?: boolean; opening?: boolean } = {},
+): void {
   const content = editor.getCurrentPageBounds()
   if (!content) return
   const viewport = editor.getViewportScreenBounds()
-  const camera = fitCamera(
+  const camera = (opening ? openingCamera : fitCamera)(
     { x: content.x, y: content.y, w: content.w, h: content.h },
     { w: viewport.w, h: viewport.h },
     measureControlInsets(editor.getContainer()),
@@ -68,19 +71,20 @@ export function showEverything(editor: Editor, { animate = false }: { animate?: 
 }
 
 /**
- * Every board opens with an overview — first load, reload, late joiners. The controls are laid
- * out a frame or two after the editor mounts, so the fit is repeated then, unless the person
- * has moved the camera in the meantime.
+ * Every board opens with an overview — first load, reload, late joiners (`openingCamera`: on an
+ * upright tablet or phone a board too big to read whole opens readable at its top-left). The
+ * controls are laid out a frame or two after the editor mounts, so the fit is repeated then,
+ * unless the person has moved the camera in the meantime.
  */
 export function showEverythingOnOpen(editor: Editor): () => void {
-  showEverything(editor)
+  showEverything(editor, { opening: true })
   let placed = editor.getCamera()
   let frames = 3
   let handle = 0
   const again = () => {
     const now = editor.getCamera()
     if (now.x !== placed.x || now.y !== placed.y || now.z !== placed.z) return
-    showEverything(editor)
+    showEverything(editor, { opening: true })
     placed = editor.getCamera()
     if (--frames > 0) handle = requestAnimationFrame(again)
   }
