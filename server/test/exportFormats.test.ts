@@ -260,7 +260,7 @@ describe('workshop ZIP', () => {
     const names = Object.keys(files)
     expect(names[0]).toMatch(/^00-Gesamtuebersicht.*\.pdf$/)
     expect(names).toContain(names[0]!.replace(/\.pdf$/, '.xlsx'))
-    for (const ext of ['pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png']) {
+    for (const ext of ['pdf', 'archiv.pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png']) {
       expect(names).toContain(`01-Thementisch-3-Mobilitaet-Klima/Thementisch-3-Mobilitaet-Klima.${ext}`)
       expect(names).toContain(`02-Tisch-2/Tisch-2.${ext}`)
     }

@@ -62,7 +62,7 @@ describe('exports and versions survive a bad record', () => {
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
   }
 
-  it.each(['pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'])('exports %s with 200', async (format) => {
+  it.each(['pdf', 'pdfa', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'])('exports %s with 200', async (format) => {
     const res = await download(`/api/boards/${boardId}/export?format=${format}`)
     expect(res.status, res.bytes.toString('utf8').slice(0, 300)).toBe(200)
     expect(res.bytes.length).toBeGreaterThan(100)
@@ -88,7 +88,7 @@ describe('exports and versions survive a bad record', () => {
     const res = await download(`/api/workshops/${workshopId}/export?format=zip`)
     expect(res.status).toBe(200)
     const names = Object.keys(unzipSync(new Uint8Array(res.bytes)))
-    expect(names.filter((n) => n.startsWith('01-')).length).toBe(8)
+    expect(names.filter((n) => n.startsWith('01-')).length).toBe(9)
   })
 
   it('takes the automatic version and says what it left out', async () => {

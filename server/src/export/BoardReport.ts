@@ -257,7 +257,11 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       .filter((id): id is string => typeof id === 'string' && id !== ''),
   )
   const participantsCount = input.participantsCount ?? Math.max(authorIds.size, ...rounds.map((r) => r.voters), 0)
-  const drawing = extractDrawing(input.records as readonly unknown[])
+  const extracted = extractDrawing(input.records as readonly unknown[])
+  // Hidden names stay hidden in the picture of the board too.
+  const drawing = input.hideAuthors
+    ? { ...extracted, items: extracted.items.map((item) => (item.kind === 'card' ? { ...item, author: '' } : item)) }
+    : extracted
 
   return {
     workshop: { ...input.workshop },

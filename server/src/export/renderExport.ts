@@ -15,6 +15,8 @@ import { buildWorkshopXlsx, buildXlsx } from './xlsx.ts'
 
 export const BoardExportFormat = {
   pdf: 'pdf',
+  /** The same report as PDF/A-2b, for the archive. */
+  pdfa: 'pdfa',
   docx: 'docx',
   md: 'md',
   csv: 'csv',
@@ -27,6 +29,7 @@ export type BoardExportFormat = (typeof BoardExportFormat)[keyof typeof BoardExp
 
 export const ContentType: Record<BoardExportFormat | 'zip', string> = {
   pdf: 'application/pdf',
+  pdfa: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
@@ -38,7 +41,7 @@ export const ContentType: Record<BoardExportFormat | 'zip', string> = {
 }
 
 /** Formats whose building takes long on big boards; they run in the export worker. */
-export const HEAVY_FORMATS: ReadonlySet<string> = new Set(['pdf', 'docx', 'xlsx', 'png', 'zip'])
+export const HEAVY_FORMATS: ReadonlySet<string> = new Set(['pdf', 'pdfa', 'docx', 'xlsx', 'png', 'zip'])
 
 export function isBoardExportFormat(value: unknown): value is BoardExportFormat {
   return typeof value === 'string' && Object.hasOwn(BoardExportFormat, value)
@@ -66,8 +69,9 @@ export async function renderBoardExport(
 ): Promise<void> {
   const text = (value: string) => write(Buffer.from(value, 'utf8'))
   switch (format) {
-    case 'pdf': {
-      const doc = buildPdf(job.report)
+    case 'pdf':
+    case 'pdfa': {
+      const doc = buildPdf(job.report, { archive: format === 'pdfa' })
       await new Promise<void>((resolve, reject) => {
         doc.on('data', (chunk) => write(chunk))
         doc.on('end', resolve)
@@ -99,8 +103,11 @@ export async function renderBoardExportToBuffer(format: BoardExportFormat, job: 
   return Buffer.concat(chunks)
 }
 
+/** File name extension of a format: the archive PDF is a PDF ("Tisch-1.archiv.pdf"). */
+export const fileExtension = (format: BoardExportFormat): string => (format === 'pdfa' ? 'archiv.pdf' : format)
+
 /** Already-compressed formats are stored, the rest deflated. */
-const STORED = new Set(['pdf', 'docx', 'xlsx', 'png'])
+const STORED = new Set(['pdf', 'pdfa', 'docx', 'xlsx', 'png'])
 
 /**
  * The workshop ZIP: the summary (all shortlists first) at the top, then one folder per table
@@ -122,7 +129,7 @@ export async function buildWorkshopZip(jobs: readonly BoardExportJob[], now = Da
     const base = safeFileName(job.report.board.title)
     for (const format of Object.values(BoardExportFormat)) {
       const bytes = await renderBoardExportToBuffer(format, job)
-      files[`${folder}/${base}.${format}`] = [bytes, { level: STORED.has(format) ? 0 : 6 }]
+      files[`${folder}/${base}.${fileExtension(format)}`] = [bytes, { level: STORED.has(format) ? 0 : 6 }]
     }
   }
   return zipSync(files, { mtime: new Date(now) })

@@ -12,6 +12,7 @@ import {
   type BoardExportJob,
   BoardExportFormat,
   ContentType,
+  fileExtension,
   HEAVY_FORMATS,
   isBoardExportFormat,
   renderBoardExportToBuffer,
@@ -109,7 +110,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
         )
       }
       const job = await loadJob(ctx, board)
-      const disposition = contentDisposition(board.title, format)
+      const disposition = contentDisposition(board.title, fileExtension(format))
       if (!HEAVY_FORMATS.has(format)) {
         return send(reply, await renderBoardExportToBuffer(format, job), ContentType[format], disposition)
       }
