@@ -33,6 +33,8 @@ export const Env = z.object({
   WS_BYTES_BURST: z.coerce.number().int().min(1).default(DEFAULT_CONNECTION_BUDGET.bytes.burst),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   RELAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(2000),
+  PRESENCE_FULL_UP_TO: z.coerce.number().int().min(2).default(30),
+  PRESENCE_SHOWN: z.coerce.number().int().min(1).default(12),
   RELAY_SECRET: z.string().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   WORKSHOPS_PER_HOUR: z.coerce.number().min(0).default(30),
@@ -87,6 +89,8 @@ export interface Config {
   shutdownDrainMs: number
   /** Scale-out relay heartbeat; a peer silent for three beats counts as gone. */
   relayHeartbeatMs: number
+  /** Crowd presence: above `fullUpTo` people each client sees `shown` cursors (PresenceRelay). */
+  crowdPresence: { fullUpTo: number; shown: number }
   /** Key of the relay messages' signatures; derived from DATABASE_URL's credentials when unset. */
   relaySecret: string | undefined
   /** Workshops one address (other than this machine) may create per hour (0 = no limit). */
@@ -160,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     relayHeartbeatMs: e.RELAY_HEARTBEAT_MS,
+    crowdPresence: { fullUpTo: e.PRESENCE_FULL_UP_TO, shown: e.PRESENCE_SHOWN },
     relaySecret: e.RELAY_SECRET || undefined,
     workshopsPerHour: e.WORKSHOPS_PER_HOUR,
     guessesPerMinute: e.GUESSES_PER_MINUTE,

@@ -84,6 +84,7 @@ export async function createServer(
     awarenessMs: config.awarenessMs,
     compactEvery: config.compactEvery,
     maxDocumentBytes: config.maxDocumentBytes,
+    crowdPresence: config.crowdPresence,
     idleUnloadMs: config.idleUnloadMs,
     logger,
   })

@@ -85,6 +85,12 @@ export interface BoardStateMessage {
    * edits are kept and retried but not yet saved, and nobody else sees them until they are.
    */
   storage?: 'ok' | 'unavailable'
+  /**
+   * Set while the board is crowded (crowd presence, issue 18): the server then sends each client
+   * only a few people's cursors, and this is how many people are here. Absent or null: every
+   * client sees everyone's presence.
+   */
+  crowd?: { people: number } | null
   /** Further server-owned sections (voting round progress) are added by their features. */
   [section: string]: unknown
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../state/sessionStore.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useBoardContext } from './BoardContext.ts'
 import { usePresenceList } from './usePresenceList.ts'
@@ -9,6 +10,10 @@ export function PresencePanel() {
   const { t } = useTranslation()
   const { session } = useBoardContext()
   const people = usePresenceList(session.connection.provider.awareness)
+  // In a crowd the server sends only a few people's presence, and the head count on its own.
+  const crowd = useSession((s) => s.boardState?.crowd ?? null)
+  const count = Math.max(crowd?.people ?? 0, people.length)
+  const others = count - people.length
   const [open, setOpen] = useState(false)
   const listId = useId()
   return (
@@ -26,9 +31,9 @@ export function PresencePanel() {
             <span key={person.userId} className="pw-presence__dot" style={{ background: person.color }} />
           ))}
         </span>
-        <span className="pw-presence__label">{t('presence.count', { count: people.length })}</span>
+        <span className="pw-presence__label">{t('presence.count', { count })}</span>
         <span className="pw-presence__short" aria-hidden="true">
-          {people.length}
+          {count}
         </span>
       </button>
       {open ? (
@@ -44,6 +49,11 @@ export function PresencePanel() {
               </li>
             ))}
           </ul>
+          {others > 0 ? (
+            <p className="pw-hint" data-testid="presence-others">
+              {t('presence.others', { count: others })}
+            </p>
+          ) : null}
           {/* On phones the top bar has no room for the language switch; it lives here instead. */}
           <LanguageSwitch className="pw-lang--in-panel" />
         </div>

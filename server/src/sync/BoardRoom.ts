@@ -17,7 +17,7 @@ import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientId
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
 import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
-import { PresenceRelay } from './PresenceRelay.ts'
+import { type CrowdPresence, PresenceRelay } from './PresenceRelay.ts'
 import type { GuardRefusal, RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
@@ -55,6 +55,8 @@ export interface RoomOptions {
   compactEvery: number
   /** Largest encoded document; client updates that would grow it beyond are refused. */
   maxDocumentBytes?: number
+  /** When presence switches to crowd mode and how many cursors it shows then (PresenceRelay). */
+  crowdPresence?: CrowdPresence
   /** The features' reviews of client writes, one guard per room each (createServer registers them). */
   guards?: readonly RoomGuardFactory[]
   logger: Logger
@@ -215,17 +217,24 @@ export class BoardRoom {
         isLockedForParticipants: () => this.isLockedForParticipants,
       }),
     )
-    this.presence = new PresenceRelay<RoomConnection>(doc, options.awarenessMs, {
-      recipients: () => this.connections,
-      publish: (update) => this.emit({ type: 'presence', update }),
-      bound: (speaker, clientId) => {
-        // Ids with content are bound by their first writer (or were, before bindings existed).
-        if (Y.getState(this.doc.store, clientId) > 0) return
-        this.bindings.reserve(clientId, speaker.actor.userId, (error) =>
-          this.options.logger.warn({ err: error, boardId: this.boardId }, 'binding a presence client id failed'),
-        )
+    this.presence = new PresenceRelay<RoomConnection>(
+      doc,
+      options.awarenessMs,
+      {
+        recipients: () => this.connections,
+        publish: (update) => this.emit({ type: 'presence', update }),
+        // Crowd presence: the clients see a few cursors; the head count comes on the state channel.
+        crowd: (people) => this.setBoardState({ crowd: people === null ? null : { people } }),
+        bound: (speaker, clientId) => {
+          // Ids with content are bound by their first writer (or were, before bindings existed).
+          if (Y.getState(this.doc.store, clientId) > 0) return
+          this.bindings.reserve(clientId, speaker.actor.userId, (error) =>
+            this.options.logger.warn({ err: error, boardId: this.boardId }, 'binding a presence client id failed'),
+          )
+        },
       },
-    })
+      options.crowdPresence,
+    )
   }
 
   get connectionCount(): number {

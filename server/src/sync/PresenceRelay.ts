@@ -18,14 +18,32 @@ const REMEMBERED_IDS_PER_PERSON = 16
 
 /** What the relay needs to know of a connection: the person behind it. */
 export interface PresenceSpeaker {
-  readonly actor: { readonly userId: string }
+  readonly actor: { readonly userId: string; readonly role?: string }
 }
+
+/**
+ * Crowd presence (issue 18): above `fullUpTo` entries every client receives only the cursors of
+ * up to `shown` people (facilitators first, then the most recently active), the same set for
+ * everyone, so the bytes per client stay flat as the head count grows and presence no longer
+ * costs the venue network N². Below `fullUpTo - hysteresis` everybody sees everybody again.
+ */
+export interface CrowdPresence {
+  fullUpTo: number
+  shown: number
+}
+
+export const DEFAULT_CROWD_PRESENCE: CrowdPresence = { fullUpTo: 30, shown: 12 }
+
+/** Facilitators' cursors shown at most in a crowd (a participant's state may claim the role). */
+const MAX_FACILITATORS_SHOWN = 3
 
 /** Who receives presence fan-out: the room's connections (and other instances, if any). */
 export interface PresenceAudience {
   recipients(): Iterable<{ send(message: Uint8Array): void }>
   /** Receives the awareness update of this instance's own clients' changes, once per fan-out. */
   publish?(update: Uint8Array): void
+  /** Crowd presence switched on or off, or the number of people changed (null: everyone is shown). */
+  crowd?(people: number | null): void
   /**
    * A client id was bound to a person for the first time (their connection announced it). The
    * room binds the document client id of the same number to them too, before anyone who saw it
@@ -66,18 +84,27 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private stopped = false
   private readonly intervalMs: number
   private readonly audience: PresenceAudience
+  private readonly crowd: CrowdPresence
+  /** When each entry last changed (our clients' and relayed ones), for "most recently active". */
+  private readonly lastActive = new Map<number, number>()
+  /** In crowd mode: the entries every client currently has; null: every client has all. */
+  private shownNow: Set<number> | null = null
+  private peopleReported: number | null = null
+  private peopleReportedAt = 0
 
-  constructor(doc: Y.Doc, intervalMs: number, audience: PresenceAudience) {
+  constructor(doc: Y.Doc, intervalMs: number, audience: PresenceAudience, crowd = DEFAULT_CROWD_PRESENCE) {
     this.intervalMs = intervalMs
     this.audience = audience
+    this.crowd = crowd
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onUpdate)
+    this.awareness.on('change', this.onChange)
   }
 
   /** Everyone's current presence as one message (for a joining client), or null. */
   fullState(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()]
+    const ids = this.shownNow ? [...this.shownNow] : [...this.awareness.getStates().keys()]
     return ids.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null
   }
 
@@ -144,6 +171,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
     this.awareness.off('update', this.onUpdate)
+    this.awareness.off('change', this.onChange)
     this.awareness.destroy()
   }
 
@@ -188,6 +216,12 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     }
   }
 
+  /** Content changes only: the 15 s renewal of an idle tab does not make it "active". */
+  private readonly onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
+    const now = Date.now()
+    for (const id of [...added, ...updated]) this.lastActive.set(id, now)
+  }
+
   private readonly onUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -198,6 +232,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       this.dirty.add(id)
       if (local) this.dirtyLocal.add(id)
     }
+    for (const id of removed) this.lastActive.delete(id)
     if (origin === REMOTE) for (const id of [...added, ...updated]) this.remote.add(id)
     for (const id of removed) this.remote.delete(id)
     if (!this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.intervalMs)
@@ -209,11 +244,100 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       this.audience.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirtyLocal]))
     }
     this.dirtyLocal.clear()
-    if (this.dirty.size === 0) return
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.dirty]))
+    const states = this.awareness.getStates()
+    const crowded = this.shownNow
+      ? states.size > this.crowd.fullUpTo - hysteresis(this.crowd)
+      : states.size > this.crowd.fullUpTo
+    const message = crowded ? this.crowdMessage(states) : this.fullMessage()
     this.dirty.clear()
+    this.reportPeople(crowded ? people(states) : null)
+    if (!message) return
     for (const recipient of this.audience.recipients()) recipient.send(message)
   }
+
+  /**
+   * Everyone sees everyone: the changed entries. An entry that was out of view comes back with
+   * its next change or its tab's 15 s renewal: clients dropped it at its current clock, and only
+   * its own tab may count that clock up.
+   */
+  private fullMessage(): Uint8Array | null {
+    this.shownNow = null
+    const ids = [...this.dirty]
+    return ids.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null
+  }
+
+  /**
+   * Crowd mode: one message for everyone with the shown entries that changed or came into view,
+   * and a removal (at the entry's own clock, which y-protocols accepts as a removal) for each one
+   * that left the view. Entries out of view are not sent at all.
+   */
+  private crowdMessage(states: Map<number, unknown>): Uint8Array | null {
+    const shown = this.chooseShown(states)
+    // Entering crowd mode, every client has every entry (and the removals not yet sent).
+    const before = this.shownNow ?? new Set([...states.keys(), ...this.dirty])
+    this.shownNow = shown
+    const entries: AwarenessEntry[] = []
+    for (const id of shown) if (this.dirty.has(id) || !before.has(id)) entries.push(this.entryOf(id, states))
+    for (const id of before) {
+      if (shown.has(id)) continue
+      const clock = this.awareness.meta.get(id)?.clock
+      if (clock !== undefined) entries.push({ clientId: id, clock, state: 'null' })
+    }
+    return entries.length > 0 ? encodeAwareness(encodeEntries(entries)) : null
+  }
+
+  /** Facilitators first (verified ones before claimed ones), then the most recently active. */
+  private chooseShown(states: Map<number, unknown>): Set<number> {
+    const shown = new Set<number>()
+    const verified = [...this.holders].filter(([, c]) => c.actor.role === 'facilitator').map(([id]) => id)
+    const claimed = [...states.keys()].filter((id) => roleOf(states.get(id)) === 'facilitator')
+    for (const id of [...verified, ...claimed]) {
+      if (shown.size >= MAX_FACILITATORS_SHOWN) break
+      if (states.has(id)) shown.add(id)
+    }
+    const byRecency = [...states.keys()]
+      .filter((id) => !shown.has(id) && roleOf(states.get(id)) !== 'projector')
+      .sort((a, b) => (this.lastActive.get(b) ?? 0) - (this.lastActive.get(a) ?? 0))
+    for (const id of byRecency) {
+      if (shown.size >= this.crowd.shown) break
+      shown.add(id)
+    }
+    return shown
+  }
+
+  private entryOf(id: number, states: Map<number, unknown>): AwarenessEntry {
+    const state = states.get(id)
+    return { clientId: id, clock: this.awareness.meta.get(id)?.clock ?? 0, state: JSON.stringify(state ?? null) }
+  }
+
+  /** Tells the room the head count while in crowd mode, when it changes (and null when it ends). */
+  private reportPeople(count: number | null): void {
+    if (count === this.peopleReported) return
+    // A crowd comes and goes all the time: a new count at most every 2 s (on and off at once).
+    const now = Date.now()
+    if (count !== null && this.peopleReported !== null && now - this.peopleReportedAt < 2000) return
+    this.peopleReported = count
+    this.peopleReportedAt = now
+    this.audience.crowd?.(count)
+  }
+}
+
+const hysteresis = (crowd: CrowdPresence) => Math.max(2, Math.floor(crowd.fullUpTo / 5))
+
+function roleOf(state: unknown): unknown {
+  const user = (state as { user?: { role?: unknown } } | null)?.user
+  return typeof user === 'object' && user !== null ? user.role : undefined
+}
+
+/** People on the board by their states (one per person with several tabs; projectors left out). */
+function people(states: Map<number, unknown>): number {
+  const ids = new Set<unknown>()
+  for (const state of states.values()) {
+    if (roleOf(state) === 'projector') continue
+    const user = (state as { user?: { id?: unknown } } | null)?.user
+    ids.add(typeof user === 'object' && user !== null && user.id !== undefined ? user.id : state)
+  }
+  return ids.size
 }
 
 interface AwarenessEntry {
