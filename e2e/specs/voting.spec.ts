@@ -141,7 +141,7 @@ test.describe('dot voting end to end', () => {
       await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
       await phoneItem(ideas[0]!).getByTestId('vote-list-add').tap()
       await phoneItem(ideas[1]!).getByTestId('vote-list-add').tap()
-      await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('0 of 3 dots left')
+      await expect(phone.board.page.getByTestId('vote-list-remaining')).toContainText('Done ✓ – all 3 dots placed')
       await expect(phoneItem(ideas[0]!)).toHaveAttribute('data-mine', '2')
       // A fourth dot is refused, in words.
       // (aria-disabled, not disabled: the tap still explains itself)
@@ -168,7 +168,7 @@ test.describe('dot voting end to end', () => {
       // Take one back, place it elsewhere.
       await card(ideas[2]!).getByTestId('vote-remove').tap()
       await card(ideas[1]!).getByTestId('vote-add').tap()
-      await expect(remaining(tablet.board.page)).toContainText('0 of 3 dots left')
+      await expect(remaining(tablet.board.page)).toContainText('Done ✓ – all 3 dots placed')
       await expect(card(ideas[0]!).getByTestId('vote-bar')).toHaveAttribute('data-mine', '1')
       // Progress for everyone, never the distribution: the tablet sees nothing of Pia's dots.
       await expect(tablet.board.page.getByTestId('vote-progress')).toContainText('2 people voted · 6 dots placed')

@@ -6,6 +6,7 @@ import { useBoardIdeas } from '../ideas/useBoardIdeas.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
 import { useBallot } from './useBallot.ts'
+import { budgetText } from './budgetText.ts'
 import { useFreshRefusal } from './useFreshRefusal.ts'
 
 /**
@@ -28,8 +29,11 @@ export function VoteList({ round }: { round: RoundStateSection }) {
       <h3 id={`${id}-title`} className="pw-voting__subtitle">
         {ballot.proxyName ? t('voting.list.titleProxy', { name: ballot.proxyName }) : t('voting.list.title')}
       </h3>
-      <p className="pw-vote-list__budget" data-testid="vote-list-remaining">
-        {t('voting.remaining', { count: ballot.remaining, total: round.dotsPerParticipant })}
+      <p
+        className={`pw-vote-list__budget${ballot.remaining <= 0 ? ' pw-vote-list__budget--done' : ''}`}
+        data-testid="vote-list-remaining"
+      >
+        {budgetText(t, ballot.remaining, round.dotsPerParticipant)}
         {round.maxPerIdea !== null ? ` · ${t('voting.settingsCap', { count: round.maxPerIdea })}` : ''}
         {ballot.waiting ? ` · ${t('voting.sending')}` : ''}
         {refusal ? (

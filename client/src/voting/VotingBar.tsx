@@ -7,6 +7,7 @@ import { DotRow } from './DotRow.tsx'
 import { RoundClock } from './RoundClock.tsx'
 import { useBallot, useBallotLoader } from './useBallot.ts'
 import { useRound } from './useRound.ts'
+import { budgetText } from './budgetText.ts'
 import { useFreshRefusal } from './useFreshRefusal.ts'
 import { useVoting } from './votingStore.ts'
 
@@ -54,11 +55,15 @@ export function VotingBar() {
         >
           {open ? (
             <>
-              <p className="pw-voting-bar__budget" data-testid="vote-remaining" data-remaining={ballot.remaining}>
+              <p
+                className={`pw-voting-bar__budget${ballot.remaining <= 0 ? ' pw-voting-bar__budget--done' : ''}`}
+                data-testid="vote-remaining"
+                data-remaining={ballot.remaining}
+              >
                 {ballot.proxyName ? (
                   <span className="pw-voting-bar__proxy">{t('voting.proxy.for', { name: ballot.proxyName })} </span>
                 ) : null}
-                <strong>{t('voting.remaining', { count: ballot.remaining, total: round.dotsPerParticipant })}</strong>
+                <strong>{budgetText(t, ballot.remaining, round.dotsPerParticipant)}</strong>
                 <span className="pw-voting-bar__dots">
                   <DotRow count={ballot.remaining} max={10} className="pw-dots--budget" />
                 </span>
