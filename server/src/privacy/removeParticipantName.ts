@@ -66,5 +66,6 @@ export async function removeParticipantName(
     }
   }
   await deps.store.replaceParticipantName(workshopId, participantId, REMOVED_NAME)
+  await deps.store.reclaimDeletedData()
   return result
 }

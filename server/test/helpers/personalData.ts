@@ -47,6 +47,11 @@ export async function fillWorkshop(url: string, workshop: TestWorkshop, name: st
     body: { ideaId, delta: 1 },
   })
   if (vote.status !== 200) throw new Error(`vote: ${vote.status} ${JSON.stringify(vote.body)}`)
+  // Closed and revealed: the ranking (with the ballots) is part of the record from here on.
+  for (const step of ['close', 'reveal']) {
+    const res = await api(url, 'POST', `/api/rounds/${roundId}/${step}`, { token: workshop.facilitatorToken })
+    if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   const version = await api(url, 'POST', `/api/boards/${boardId}/versions`, {
     token: workshop.facilitatorToken,
     body: { name: 'Stand nach der Sammlung' },

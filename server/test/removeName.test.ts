@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfText, squash } from './exportParsers.ts'
+import {
+  dumpSqlite,
+  fillWorkshop,
+  filesContaining,
+  type FilledWorkshop,
+  tablesContaining,
+} from './helpers/personalData.ts'
+import { api, createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
+import path from 'node:path'
+
+const REMOVED = 'Teilnehmende/r'
+
+async function download(url: string, route: string, token: string): Promise<Buffer> {
+  const res = await fetch(url + route, { headers: { authorization: `Bearer ${token}` } })
+  if (res.status !== 200) throw new Error(`${route}: ${res.status} ${await res.text()}`)
+  return Buffer.from(await res.arrayBuffer())
+}
+
+/** "Please remove my name": the facilitator replaces it everywhere; the ideas stay. */
+describe("removing a participant's name", () => {
+  let t: TestServer
+  let workshop: TestWorkshop
+  let zoe: FilledWorkshop
+  let bob: FilledWorkshop
+  let boardId: string
+
+  beforeAll(async () => {
+    t = await startTestServer()
+    workshop = await createWorkshop(t.url)
+    boardId = workshop.boardIds[0]!
+    zoe = await fillWorkshop(t.url, workshop, 'Zoë Vergessen')
+    bob = await fillWorkshop(t.url, workshop, 'Bob Bleibt')
+    // Exports print authors only when the organiser chose so; here they did.
+    const settings = await api(t.url, 'PUT', `/api/workshops/${workshop.workshopId}/export-settings`, {
+      token: workshop.facilitatorToken,
+      body: { showAuthors: true },
+    })
+    expect(settings.status).toBe(200)
+  })
+  afterAll(() => t?.stop())
+
+  it('only the facilitator of the workshop, only for its participants', async () => {
+    const route = `/api/workshops/${workshop.workshopId}/participants/${zoe.participantId}/remove-name`
+    expect((await api(t.url, 'POST', route, { token: bob.participantToken })).status).toBe(403)
+    const other = await createWorkshop(t.url)
+    expect((await api(t.url, 'POST', route, { token: other.facilitatorToken })).status).toBe(403)
+    const unknown = await api(
+      t.url,
+      'POST',
+      `/api/workshops/${workshop.workshopId}/participants/p_nobody/remove-name`,
+      {
+        token: workshop.facilitatorToken,
+      },
+    )
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.code).toBe('not_found')
+    // Before: the name is in the PDF, so the check below means something.
+    const pdf = squash(
+      await pdfText(await download(t.url, `/api/boards/${boardId}/export?format=pdf`, workshop.facilitatorToken)),
+    )
+    expect(pdf).toContain(squash(zoe.name))
+  })
+
+  it('replaces it on the board, in history, ballots, the PDF and JSON exports — and nowhere else', async () => {
+    const res = await api(
+      t.url,
+      'POST',
+      `/api/workshops/${workshop.workshopId}/participants/${zoe.participantId}/remove-name`,
+      { token: workshop.facilitatorToken },
+    )
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ participantId: zoe.participantId, name: REMOVED })
+    expect(res.body.boardEntries).toBe(2) // the card and the comment
+    expect(res.body.versions).toBeGreaterThanOrEqual(2) // both saved versions held the card
+
+    const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
+    const idea = ideas.body.ideas.find((i: { id: string }) => i.id === zoe.ideaId)
+    expect(idea).toMatchObject({ text: zoe.ideaText, author: REMOVED })
+    expect(ideas.body.ideas.find((i: { id: string }) => i.id === bob.ideaId).author).toBe(bob.name)
+
+    const json = (
+      await download(t.url, `/api/boards/${boardId}/export?format=json`, workshop.facilitatorToken)
+    ).toString()
+    expect(json).not.toContain(zoe.name)
+    expect(json).toContain(REMOVED)
+    expect(json).toContain(zoe.ideaText)
+    expect(json).toContain(bob.name)
+
+    const pdf = squash(
+      await pdfText(await download(t.url, `/api/boards/${boardId}/export?format=pdf`, workshop.facilitatorToken)),
+    )
+    expect(pdf).not.toContain(squash(zoe.name))
+    expect(pdf).toContain(squash(REMOVED))
+    expect(pdf).toContain(squash(bob.name))
+
+    const versions = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token: workshop.facilitatorToken })
+    for (const version of versions.body.versions as { id: string }[]) {
+      const preview = await api(t.url, 'GET', `/api/boards/${boardId}/versions/${version.id}/preview`, {
+        token: workshop.facilitatorToken,
+      })
+      expect(JSON.stringify(preview.body)).not.toContain(zoe.name)
+    }
+
+    // Not in any table (ballots, participants, update log, snapshots, versions), nor in the files.
+    const dump = dumpSqlite(path.join(t.dataDir, 'pinnwand.sqlite'))
+    expect(tablesContaining(dump, [zoe.name])).toEqual({})
+    expect(Object.keys(tablesContaining(dump, [bob.name])).length).toBeGreaterThan(0)
+    expect(filesContaining(t.dataDir, [zoe.name])).toEqual([])
+  })
+})
