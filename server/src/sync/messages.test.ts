@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -62,5 +63,18 @@ describe('y-websocket message framing', () => {
         expect(error).toBeInstanceOf(MalformedMessageError)
       }
     }
+  })
+
+  it('refuses a Yjs V2 update, and takes V1 delete sets and empty updates as they are', () => {
+    const doc = new Y.Doc()
+    doc.getArray('records').push([{ key: 'shape:a', val: { id: 'shape:a' } }])
+    const v2 = Y.encodeStateAsUpdateV2(doc)
+    expect(() => decodeClientMessage(encodeSyncUpdate(v2))).toThrow(/not a Yjs V1 update/)
+    expect(() => decodeClientMessage(encodeSyncStep2(v2))).toThrow(MalformedMessageError)
+    doc.getArray('records').delete(0, 1)
+    const deletesOnly = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc))
+    expect(deletesOnly[0]).toBe(0)
+    expect(decodeClientMessage(encodeSyncUpdate(deletesOnly))).toMatchObject({ kind: 'sync-update' })
+    expect(decodeClientMessage(encodeSyncStep2(Y.encodeStateAsUpdate(new Y.Doc())))).toMatchObject({ live: false })
   })
 })

@@ -28,6 +28,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
         if (step === SyncStep.step1) return { kind: 'sync-step1', stateVector: payload }
+        assertV1Update(payload)
         if (step === SyncStep.step2) return { kind: 'sync-update', update: payload, live: false }
         if (step === SyncStep.update) return { kind: 'sync-update', update: payload, live: true }
         throw new MalformedMessageError(`unknown sync step ${step}`)
@@ -43,6 +44,27 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     if (error instanceof MalformedMessageError) throw error
     throw new MalformedMessageError(`undecodable message: ${(error as Error).message}`)
   }
+}
+
+/**
+ * y-websocket speaks Yjs' V1 update encoding. A V2 update starts with a 0 (its feature flags),
+ * which V1 reads as "no structs": the rest was read as a delete set or silently ignored, so a
+ * client sending V2 lost every write without a word. A struct-less V1 update is a delete set and
+ * nothing after it; anything else is refused with a reason.
+ */
+function assertV1Update(update: Uint8Array): void {
+  if (update[0] !== 0) return
+  const decoder = decoding.createDecoder(update)
+  decoding.readVarUint(decoder)
+  for (let clients = decoding.readVarUint(decoder); clients > 0; clients--) {
+    decoding.readVarUint(decoder)
+    for (let ranges = decoding.readVarUint(decoder); ranges > 0; ranges--) {
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+    }
+  }
+  if (decoder.pos !== update.byteLength)
+    throw new MalformedMessageError('not a Yjs V1 update (V2-encoded updates are not accepted)')
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
