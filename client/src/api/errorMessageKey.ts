@@ -15,6 +15,7 @@ const KNOWN: Record<string, string> = {
   payload_too_large: 'apiError.payloadTooLarge',
   join_code_expired: 'apiError.joinCodeExpired',
   admin_token_required: 'apiError.adminTokenRequired',
+  invalid_logo: 'export.settings.invalidLogo',
 }
 
 /** The i18n key (and interpolation values) describing why an API call failed. */

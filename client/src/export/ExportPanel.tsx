@@ -1,13 +1,15 @@
-import { useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { useAnnouncer } from '../ideas/announcer.ts'
 import { downloadFromApi, saveBlob } from './downloadFile.ts'
+import { ExportSettingsForm, type PendingSettings } from './ExportSettingsForm.tsx'
+import { saveExportSettings } from './exportSettingsApi.ts'
 
 /** Report formats in the order organisers need them: the record first, data after. */
-export const boardExportFormats = ['pdf', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'] as const
+export const boardExportFormats = ['pdf', 'pdfa', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'] as const
 export type BoardExportFormat = (typeof boardExportFormats)[number]
 
 /**
@@ -18,10 +20,14 @@ export type BoardExportFormat = (typeof boardExportFormats)[number]
 export function ExportPanel() {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { boardId, token } = useBoardContext()
+  const { boardId, token, me } = useBoardContext()
   const announce = useAnnouncer()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
+  const pending = useRef<PendingSettings>({})
+  const onPending = useCallback((next: PendingSettings) => {
+    pending.current = next
+  }, [])
 
   const run = async (key: string, action: () => Promise<string>) => {
     setBusy(key)
@@ -37,9 +43,18 @@ export function ExportPanel() {
   }
 
   const download = (format: BoardExportFormat) =>
-    run(format, () =>
-      downloadFromApi(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, token, `board.${format}`),
-    )
+    run(format, async () => {
+      // The server builds the file from the stored settings: what was changed here is saved first.
+      if (Object.keys(pending.current).length > 0) {
+        await saveExportSettings(me.workshopId, pending.current, token)
+        pending.current = {}
+      }
+      return downloadFromApi(
+        `/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`,
+        token,
+        `board.${format === 'pdfa' ? 'pdf' : format}`,
+      )
+    })
 
   const snapshot = () =>
     run('view', async () => {
@@ -55,6 +70,7 @@ export function ExportPanel() {
     <div className="pw-export" data-testid="export-panel">
       <h2 className="pw-panel-title">{t('export.title')}</h2>
       <p className="pw-muted">{t('export.hint')}</p>
+      <ExportSettingsForm workshopId={me.workshopId} token={token} onPending={onPending} />
       <ul className="pw-export__list">
         {boardExportFormats.map((format) => (
           <li key={format}>
@@ -67,7 +83,9 @@ export function ExportPanel() {
               onClick={() => void download(format)}
             >
               <span>{t(`export.format.${format}`)}</span>
-              <span className="pw-muted">{busy === format ? t('export.preparing') : `.${format}`}</span>
+              <span className="pw-muted">
+                {busy === format ? t('export.preparing') : `.${format === 'pdfa' ? 'pdf' : format}`}
+              </span>
             </button>
           </li>
         ))}

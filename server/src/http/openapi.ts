@@ -19,6 +19,7 @@ import {
   ViewActionBody,
 } from '@pinnwand/shared'
 import { BulkActionBody } from '@pinnwand/shared/controlApi'
+import { UpdateExportSettingsBody } from '@pinnwand/shared/exportSettings'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
@@ -446,8 +447,25 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Export a board',
       auth: 'facilitator',
-      query: { format: 'pdf|docx|md|csv|xlsx|json|svg|png' },
+      query: { format: 'pdf|pdfa|docx|md|csv|xlsx|json|svg|png (pdfa: the report as PDF/A-2b for the archive)' },
       responses: { '200': 'the file (attachment)', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/export-settings': {
+    get: {
+      summary:
+        "The result report's settings: names shown, board picture, Ort, Datum, Protokollführung, time zone, logo",
+      auth: 'facilitator',
+      responses: {
+        '200': 'showAuthors, picture, place, date, recorder, timeZone, logo (PNG data URL or null)',
+        ...errors,
+      },
+    },
+    put: {
+      summary: 'Change any of them (logo: a PNG or SVG data URL, SVG rasterised; null removes it)',
+      auth: 'facilitator',
+      body: UpdateExportSettingsBody,
+      responses: { '200': 'the settings in force', '400': 'validation_failed | invalid_logo', ...errors },
     },
   },
   '/api/workshops/{workshopId}/export': {
