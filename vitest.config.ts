@@ -15,6 +15,8 @@ export default defineConfig({
         },
       },
       './client/vitest.config.ts',
+      // Build and setup scripts (plain Node, no package of their own).
+      { test: { name: 'scripts', root: './scripts', include: ['*.test.mjs'] } },
       // Smoke test of the benchmark harness (`pnpm bench --quick`): figures well-formed, nothing lost.
       { test: { name: 'bench', root: './bench', include: ['bench.test.ts'], testTimeout: 240_000 } },
     ],

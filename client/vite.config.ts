@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { thirdPartyLicenses } from './licensePlugin.ts'
 import { precompress } from './precompressPlugin.ts'
 
 const server = 'http://localhost:8080'
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), thirdPartyLicenses(), precompress()],
   server: {
     proxy: {
       '/api': server,
