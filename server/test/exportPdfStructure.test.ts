@@ -161,3 +161,21 @@ describe('names in the picture of the board', () => {
     expect(shown.drawing.items.some((item) => item.kind === 'card' && item.author === 'Person 1')).toBe(true)
   })
 })
+
+describe('right-to-left ideas in DOCX', () => {
+  it('marks Arabic and Hebrew idea paragraphs and runs right-to-left, and only those', async () => {
+    const { unzipSync } = await import('fflate')
+    const { buildDocx, isRightToLeft } = await import('../src/export/docx.ts')
+    expect(isRightToLeft('عربي: حديقة مجتمعية للجميع')).toBe(true)
+    expect(isRightToLeft('גינה קהילתית לכולם')).toBe(true)
+    expect(isRightToLeft('Park 2026 – حديقة')).toBe(false)
+    expect(isRightToLeft('12: حديقة')).toBe(true)
+    const xml = new TextDecoder().decode(unzipSync(await buildDocx(report, { picture: false }))['word/document.xml']!)
+    const paragraphs = xml.split('</w:p>')
+    const arabic = paragraphs.find((p) => p.includes('حديقة مجتمعية'))!
+    expect(arabic).toContain('<w:bidi/>')
+    expect(arabic).toContain('<w:rtl/>')
+    const german = paragraphs.find((p) => p.includes('Fahrradstraße zwischen Bahnhof'))!
+    expect(german).not.toContain('<w:bidi/>')
+  })
+})

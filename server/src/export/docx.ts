@@ -40,13 +40,20 @@ const ACCENT = '1D3557'
 const FONT = 'Noto Sans'
 
 /** Text runs with explicit line breaks: a multi-line idea stays multi-line in Word. */
+/** Text whose first strong character is Arabic or Hebrew: Word must lay it out right to left. */
+export function isRightToLeft(text: string): boolean {
+  const strong = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]|[\p{L}]/u.exec(text)
+  return strong !== null && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(strong[0])
+}
+
 function runs(
   text: string,
   style: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
 ): TextRun[] {
+  const rightToLeft = isRightToLeft(text) || undefined
   return cleanText(text)
     .split(/\r?\n/)
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...style }))
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, rightToLeft, ...style }))
 }
 
 function ideaParagraphs(idea: ReportIdea, report: BoardReport, l: Labels): Paragraph[] {
@@ -59,6 +66,8 @@ function ideaParagraphs(idea: ReportIdea, report: BoardReport, l: Labels): Parag
   return [
     new Paragraph({
       numbering: { reference: 'ideas', level: 0 },
+      // Arabic and Hebrew ideas are right-to-left paragraphs (w:bidi), so Word orders them right.
+      bidirectional: isRightToLeft(idea.text) || undefined,
       children: [
         ...runs(idea.text || l.none),
         new TextRun({ text: meta.join(' · '), break: 1, color: MUTED, size: 17 }),
