@@ -10,6 +10,9 @@ import type * as Y from 'yjs'
  * - `comments`: a Y.Map of comments on idea cards, keyed by comment id (see comments.ts).
  * - `deletes`: a Y.Map written only by the server: record id → who deleted it and when, for the
  *   last minutes (a delete wins over a concurrent move; server/src/sync/DeleteWins.ts).
+ * - `replaced`: a Y.Map written only by the server when a board unloads: the entries moves
+ *   replaced in the last minute, so an offline delete that crossed one still wins after the
+ *   board is loaded again (read and emptied at load; DeleteWins.ts).
  */
 export const BoardDoc = {
   records: 'records',
@@ -17,10 +20,11 @@ export const BoardDoc = {
   schemaKey: 'schema',
   comments: 'comments',
   deletes: 'deletes',
+  replaced: 'replaced',
 } as const
 
 /** Root types only the server writes; not board content (versions and exports leave them out). */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([BoardDoc.meta, BoardDoc.deletes])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([BoardDoc.meta, BoardDoc.deletes, BoardDoc.replaced])
 
 /** A recent delete of a record: who deleted it (user id) and when (server time, ms). */
 export interface RecordDelete {
@@ -30,6 +34,21 @@ export interface RecordDelete {
 
 export function getDeletesMap(doc: Y.Doc): Y.Map<RecordDelete> {
   return doc.getMap<RecordDelete>(BoardDoc.deletes)
+}
+
+/**
+ * An entry a move (or the server's put-back) replaced, kept across an unload: key
+ * `client:clock` of the replaced entry; `by` the replacing entry's id as [client, clock].
+ */
+export interface ReplacedEntry {
+  key: string
+  at: number
+  by: [number, number] | null
+  relayed: boolean
+}
+
+export function getReplacedMap(doc: Y.Doc): Y.Map<ReplacedEntry> {
+  return doc.getMap<ReplacedEntry>(BoardDoc.replaced)
 }
 
 export interface RecordEntry {

@@ -143,4 +143,26 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
     expect(room.records.has(c.id)).toBe(false)
     other.room.destroy()
   })
+
+  it('the board unloaded and loaded again meanwhile: the offline delete still wins', async () => {
+    const { aliceDoc, bobDoc, c } = await setUp()
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    // Everyone leaves; the board is flushed, compacted and unloaded, then loaded again.
+    await room.flushAndCompact()
+    const saved = Y.encodeStateAsUpdate(room.doc)
+    room.destroy()
+    const again = createTestRoom()
+    room = again.room
+    again.persistence.auto = true
+    room.applyDurable(saved)
+    room.restoreReplaced()
+    expect((room.records.get(c.id) as IdeaCardShape).x).toBe(400)
+    aliceDoc.doc.transact(() => aliceDoc.records.delete(c.id))
+    reconnect(aliceDoc)
+    expect(room.records.has(c.id)).toBe(false)
+    // The saved memory is read once: the map is empty again.
+    expect(room.doc.getMap('replaced').size).toBe(0)
+  })
 })

@@ -308,6 +308,14 @@ export class BoardRoom {
     this.enforceDeletes()
   }
 
+  /**
+   * Takes back the replaced entries an earlier room of this board saved when it unloaded. Call
+   * once at load, after the server's client id is claimed (it writes: the map is emptied).
+   */
+  restoreReplaced(): void {
+    this.doc.transact(() => this.deleteWins.restoreReplaced(this.doc), SERVER_ORIGIN)
+  }
+
   /** Applies content read from the store (a resync); what cannot integrate is dropped. */
   applyDurable(update: Uint8Array): void {
     if (this.destroyed) return
@@ -412,6 +420,8 @@ export class BoardRoom {
   /** Flushes now and writes a snapshot (before unloading or shutting down). */
   async flushAndCompact(): Promise<void> {
     this.clearTick()
+    // What moves replaced in the last minute outlives this room (see DeleteWins.saveReplaced).
+    if (!this.destroyed) this.doc.transact(() => this.deleteWins.saveReplaced(this.doc), SERVER_ORIGIN)
     await this.enqueueFlush()
     await this.flushChain
     if (this.updatesSinceCompaction > 0) {
@@ -754,7 +764,8 @@ export class BoardRoom {
     const guardedRoots = new Set(this.guards.flatMap((guard) => guard.roots ?? []))
     this.doc.transact(() => {
       for (const [name, type] of this.doc.share) {
-        if (name === BoardDoc.records || name === BoardDoc.deletes || guardedRoots.has(name)) continue
+        if (name === BoardDoc.records || name === BoardDoc.deletes || name === BoardDoc.replaced) continue
+        if (guardedRoots.has(name)) continue
         if (name === BoardDoc.meta) {
           const meta = getMetaMap(this.doc)
           meta.set(BoardDoc.schemaKey, this.schema.serialize())

@@ -1,4 +1,11 @@
-import { getDeletesMap, getRecordsArray, type RecordDelete, type RecordEntry } from '@pinnwand/shared'
+import {
+  getDeletesMap,
+  getRecordsArray,
+  getReplacedMap,
+  type RecordDelete,
+  type RecordEntry,
+  type ReplacedEntry,
+} from '@pinnwand/shared'
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './inspectClientUpdate.ts'
 
@@ -228,6 +235,46 @@ export class DeleteWins {
       else if (recent.length < entries.length) this.written.set(key, recent)
     }
     return [...this.deletes.entries()].filter(([, d]) => now - d.at >= DELETE_MEMORY_MS).map(([id]) => id)
+  }
+
+  /**
+   * Writes the replaced entries still in their window into the document's `replaced` map (call
+   * inside a server transaction, before the board unloads): the memory of this room would be
+   * gone, and an offline delete that crossed one of those moves would then lose.
+   */
+  saveReplaced(doc: Y.Doc): void {
+    const map = getReplacedMap(doc)
+    map.clear()
+    const now = this.now()
+    for (const [client, clocks] of this.replaced) {
+      for (const [clock, r] of clocks) {
+        if (now - r.at >= STALE_DELETE_WINDOW_MS) continue
+        const saved: ReplacedEntry = {
+          key: r.key,
+          at: r.at,
+          by: r.by ? [r.by.client, r.by.clock] : null,
+          relayed: r.relayed,
+        }
+        map.set(`${client}:${clock}`, saved)
+      }
+    }
+  }
+
+  /**
+   * Takes back what an earlier room of this board saved (call once at load, inside a server
+   * transaction): entries still in their window are remembered again, and the map is emptied.
+   */
+  restoreReplaced(doc: Y.Doc): void {
+    const map = getReplacedMap(doc)
+    if (map.size === 0) return
+    const now = this.now()
+    for (const [id, saved] of map.entries()) {
+      const [client, clock] = id.split(':').map(Number)
+      if (!Number.isInteger(client) || !Number.isInteger(clock) || now - saved.at >= STALE_DELETE_WINDOW_MS) continue
+      const by = saved.by ? Y.createID(saved.by[0], saved.by[1]) : null
+      this.noteReplaced(Y.createID(client!, clock!), { key: saved.key, at: saved.at, by, relayed: saved.relayed })
+    }
+    map.clear()
   }
 
   /** Removes these deletes from the document (call inside a server transaction). */

@@ -273,6 +273,7 @@ export class RoomManager {
     const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
     // Before the server writes anything (the migration below): nobody may write under its id.
     await room.claimServerClientId()
+    room.restoreReplaced()
     const migration = migrateBoardDocument(doc, this.schema, (records, removed) => {
       doc.transact(() => {
         for (const id of removed) room.records.delete(id)
