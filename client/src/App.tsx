@@ -13,6 +13,9 @@ const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((module) => ({
 const JoinSheetPage = lazy(() =>
   import('./pages/JoinSheetPage.tsx').then((module) => ({ default: module.JoinSheetPage })),
 )
+const AccessibilityPage = lazy(() =>
+  import('./pages/AccessibilityPage.tsx').then((module) => ({ default: module.AccessibilityPage })),
+)
 const ProjectorEntryPage = lazy(() =>
   import('./pages/ProjectorEntryPage.tsx').then((module) => ({ default: module.ProjectorEntryPage })),
 )
@@ -47,6 +50,12 @@ export function App() {
       )
     case 'join':
       return <JoinPage key={route.code ?? ''} code={route.code} />
+    case 'accessibility':
+      return (
+        <Suspense fallback={null}>
+          <AccessibilityPage />
+        </Suspense>
+      )
     case 'start':
       return (
         <Suspense fallback={null}>

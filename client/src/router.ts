@@ -7,6 +7,7 @@ export type Route =
   | { name: 'joinSheet'; workshopId: string }
   | { name: 'projector'; workshopId: string }
   | { name: 'join'; code: string | null }
+  | { name: 'accessibility' }
 
 const patterns: [RegExp, (id: string) => Route][] = [
   [/^\/b\/([^/]+)\/?$/, (boardId) => ({ name: 'board', boardId })],
@@ -23,6 +24,7 @@ export function matchRoute(pathname: string): Route {
     if (id) return toRoute(decodeURIComponent(id))
   }
   if (/^\/join\/?$/.test(pathname)) return { name: 'join', code: null }
+  if (/^\/(barrierefreiheit|accessibility)\/?$/.test(pathname)) return { name: 'accessibility' }
   return { name: 'start' }
 }
 
@@ -46,6 +48,7 @@ export function navigate(path: string, { replace = false }: { replace?: boolean 
 
 export const paths = {
   start: () => '/',
+  accessibility: () => '/barrierefreiheit',
   board: (boardId: string) => `/b/${encodeURIComponent(boardId)}`,
   dashboard: (workshopId: string) => `/w/${encodeURIComponent(workshopId)}`,
   joinSheet: (workshopId: string) => `/w/${encodeURIComponent(workshopId)}/print`,

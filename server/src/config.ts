@@ -45,8 +45,9 @@ export const Env = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
-  IMPRINT_URL: z.string().url().optional(),
-  PRIVACY_URL: z.string().url().optional(),
+  // http(s) only: these become links in every page footer.
+  IMPRINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
   ACCESSIBILITY_CONTACT: z.string().max(500).optional(),
   ACCESSIBILITY_STATEMENT_FILE: z.string().optional(),
 })

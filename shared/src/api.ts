@@ -111,6 +111,20 @@ export interface IdeasResponse {
 export interface ClientConfig {
   tldrawLicenseKey: string | null
   version: string
+  /** The operator's Impressum and privacy notice (page footers) and accessibility contact. */
+  legal?: LegalLinks
+}
+
+export interface LegalLinks {
+  imprintUrl: string | null
+  privacyUrl: string | null
+  /** E-mail address or URL for accessibility feedback (the statement's "Feedback und Kontakt"). */
+  accessibilityContact: string | null
+}
+
+/** `GET /api/accessibility-statement`: the operator's own statement text, if they wrote one. */
+export interface AccessibilityStatementResponse {
+  text: string | null
 }
 
 export const SetLockBody = z.object({ locked: z.boolean() }).strict()

@@ -1,4 +1,5 @@
 import type {
+  AccessibilityStatementResponse,
   ClientConfig,
   CreateWorkshopBody,
   CreateWorkshopResponse,
@@ -208,4 +209,31 @@ export function setHideAuthors(
   token: string,
 ): Promise<{ hideAuthors: boolean }> {
   return request('PATCH', `/api/workshops/${id(workshopId)}`, token, { hideAuthors })
+}
+
+/** How long a workshop is kept: `days` after its date; the server deletes it on `deleteOn`. */
+export interface Retention {
+  days: number
+  /** The server's default (RETENTION_DAYS), not set for this workshop. */
+  isDefault: boolean
+  /** YYYY-MM-DD, the day the server's schedule deletes the workshop. */
+  deleteOn: string
+}
+
+export function fetchRetention(workshopId: string, token: string): Promise<Retention> {
+  return getJson(`/api/workshops/${id(workshopId)}/retention`, token)
+}
+
+/** `days: null` goes back to the server's default. */
+export function setRetention(workshopId: string, days: number | null, token: string): Promise<Retention> {
+  return request('PUT', `/api/workshops/${id(workshopId)}/retention`, token, { days })
+}
+
+/** The person's name becomes "Teilnehmende/r" on every board, in history and in exports. */
+export function removeParticipantName(workshopId: string, participantId: string, token: string): Promise<unknown> {
+  return request('POST', `/api/workshops/${id(workshopId)}/participants/${id(participantId)}/remove-name`, token)
+}
+
+export function fetchAccessibilityStatement(): Promise<AccessibilityStatementResponse> {
+  return getJson('/api/accessibility-statement')
 }

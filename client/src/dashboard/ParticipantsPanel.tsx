@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fetchParticipants, revokeParticipant } from '../api/apiClient.ts'
+import { fetchParticipants, removeParticipantName, revokeParticipant } from '../api/apiClient.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { usePolling } from './usePolling.ts'
 
@@ -18,6 +18,18 @@ export function ParticipantsPanel({ workshopId, token }: { workshopId: string; t
     setActionError(null)
     try {
       await revokeParticipant(workshopId, participantId, token)
+      refresh()
+    } catch (cause) {
+      setActionError(cause)
+    }
+  }
+
+  // Data protection: the person asked to have their name removed from the record.
+  const removeName = async (participantId: string, name: string) => {
+    if (!window.confirm(t('legal.removeName.confirm', { name }))) return
+    setActionError(null)
+    try {
+      await removeParticipantName(workshopId, participantId, token)
       refresh()
     } catch (cause) {
       setActionError(cause)
@@ -42,6 +54,14 @@ export function ParticipantsPanel({ workshopId, token }: { workshopId: string; t
                 onClick={() => void remove(participant.id, participant.name)}
               >
                 {t('dashboard.participants.remove')}
+                <span className="pw-visually-hidden"> {participant.name}</span>
+              </button>
+              <button
+                type="button"
+                className="pw-button pw-button--quiet"
+                onClick={() => void removeName(participant.id, participant.name)}
+              >
+                {t('legal.removeName.button')}
                 <span className="pw-visually-hidden"> {participant.name}</span>
               </button>
             </li>

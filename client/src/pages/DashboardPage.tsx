@@ -18,6 +18,8 @@ import { paths } from '../router.ts'
 import { resolveFacilitatorToken } from '../session/facilitatorToken.ts'
 import { identityStore } from '../session/identityStore.ts'
 import { facilitatorLink, publicOrigin, takeJustCreated } from '../session/workshopLinks.ts'
+import { LegalFooter } from '../privacy/LegalFooter.tsx'
+import { RetentionPanel } from '../privacy/RetentionPanel.tsx'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
@@ -164,6 +166,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
         <PlenaryAccess boards={boards} token={token} onChanged={refresh} />
         <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />
+        <RetentionPanel workshopId={workshopId} token={token} />
         <DeleteWorkshopPanel
           workshopId={workshopId}
           title={workshop.title}
@@ -171,6 +174,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
           onDeleted={() => setDeletedHere(true)}
         />
       </main>
+      <LegalFooter />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { JoinForm } from '../join/JoinForm.tsx'
 import { formatJoinCode, normalizeJoinCode } from '../join/joinCode.ts'
 import { useJoinInfo } from '../join/useJoinInfo.ts'
 import { identityStore } from '../session/identityStore.ts'
+import { LegalFooter } from '../privacy/LegalFooter.tsx'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 
@@ -27,6 +28,7 @@ export function JoinPage({ code }: { code: string | null }) {
           </div>
         )}
       </main>
+      <LegalFooter />
     </>
   )
 }

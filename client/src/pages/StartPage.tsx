@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { JoinCodeForm } from '../join/JoinCodeForm.tsx'
+import { LegalFooter } from '../privacy/LegalFooter.tsx'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { CreateWorkshopForm } from '../workshop/CreateWorkshopForm.tsx'
 import { RecoverAccessForm } from '../workshop/RecoverAccessForm.tsx'
@@ -26,6 +27,7 @@ export function StartPage() {
           <RecoverAccessForm />
         </section>
       </main>
+      <LegalFooter />
     </>
   )
 }

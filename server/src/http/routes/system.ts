@@ -1,4 +1,5 @@
-import type { ClientConfig } from '@pinnwand/shared'
+import { readFile } from 'node:fs/promises'
+import type { AccessibilityStatementResponse, ClientConfig } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { buildOpenApiDocument } from '../openapi.ts'
@@ -16,7 +17,25 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get('/api/config', async (): Promise<ClientConfig> => ({
     tldrawLicenseKey: ctx.config.tldrawLicenseKey,
     version: ctx.version,
+    legal: {
+      imprintUrl: ctx.config.legal.imprintUrl,
+      privacyUrl: ctx.config.legal.privacyUrl,
+      accessibilityContact: ctx.config.legal.accessibilityContact,
+    },
   }))
+
+  // The operator's accessibility statement (ACCESSIBILITY_STATEMENT_FILE, plain text or
+  // Markdown shown as text), read on each request so an edit needs no restart.
+  app.get('/api/accessibility-statement', async (): Promise<AccessibilityStatementResponse> => {
+    const file = ctx.config.legal.accessibilityStatementFile
+    if (!file) return { text: null }
+    try {
+      return { text: await readFile(file, 'utf8') }
+    } catch (error) {
+      ctx.logger.error({ err: error, file }, 'accessibility statement file unreadable; showing the built-in text')
+      return { text: null }
+    }
+  })
 
   app.get('/api/me', async (request) => {
     const actor = await requireActor(ctx.store, request)
