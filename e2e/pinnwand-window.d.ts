@@ -27,6 +27,8 @@ interface PinnwandTestBox {
 /** The part of tldraw's Editor the e2e specs call (ids are plain strings here). */
 interface PinnwandTestEditor {
   getCurrentPageShapes(): PinnwandTestShape[]
+  /** Asset records (pictures) of the document. */
+  getAssets(): { id: string; type: string; props: Record<string, unknown> }[]
   getShape(id: string): PinnwandTestShape | undefined
   getShapePageBounds(id: string): PinnwandTestBox | undefined
   getZoomLevel(): number

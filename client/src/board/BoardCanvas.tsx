@@ -21,6 +21,7 @@ import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
+import { installMediaHandlers, MediaToasts } from '../images/BoardMediaHandlers.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
 import { VotingBar } from '../voting/VotingBar.tsx'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
@@ -113,6 +114,7 @@ export function BoardCanvas({
     // Locked by the facilitator or by an open voting round (boardLock): the server refuses both.
     applyReadonly(boardLock(useSession.getState().boardState).locked)
     const stopReadonly = useSession.subscribe((state) => applyReadonly(boardLock(state.boardState).locked))
+    installMediaHandlers(editor)
     const stopStamping = stampShapeAuthor(editor, me.userId)
     const stopGuard = guardShapeChanges(editor)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
@@ -162,6 +164,7 @@ export function BoardCanvas({
           ) : (
             <ViewFollowing />
           )}
+          {me.role === 'projector' ? null : <MediaToasts />}
           {me.role === 'projector' ? null : <BoardSidePanel />}
           {me.role === 'projector' ? null : <ShowEverythingButton />}
           <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />

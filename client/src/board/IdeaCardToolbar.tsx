@@ -36,6 +36,8 @@ export function boardUiOverrides(role: Me['role']): TLUiOverrides {
         onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
       }
       delete tools['note']
+      // An embed is an outside page in an iframe on every screen: refused by the server for everyone.
+      delete tools['embed']
       if (role === 'facilitator') {
         tools[CLUSTER_TOOL_ID] = {
           id: CLUSTER_TOOL_ID,
@@ -45,15 +47,12 @@ export function boardUiOverrides(role: Me['role']): TLUiOverrides {
         }
       } else {
         delete tools['asset']
-        delete tools['embed']
       }
       return tools
     },
     actions(_editor, actions) {
-      if (role !== 'facilitator') {
-        delete actions['insert-embed']
-        delete actions['insert-media']
-      }
+      delete actions['insert-embed']
+      if (role !== 'facilitator') delete actions['insert-media']
       return actions
     },
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { TLStore } from 'tldraw'
 import { useSession } from '../state/sessionStore.ts'
 import { bindStoreToDoc } from '../sync/bindStoreToDoc.ts'
+import { createBoardAssetStore } from '../images/boardAssetStore.ts'
 import { createBoardStore } from '../sync/createBoardStore.ts'
 import { userColor } from '../sync/userColor.ts'
 import { BoardConnection } from './BoardConnection.ts'
@@ -22,6 +23,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
     if (!token || !enabled) return
     const { setConnection, setBoardState } = useSession.getState()
     let binding: ReturnType<typeof bindStoreToDoc> | null = null
+    const assets = createBoardAssetStore(boardId, token)
     const connection = new BoardConnection(
       boardId,
       token,
@@ -32,6 +34,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
           const me = useSession.getState().me
           const store = createBoardStore(
             me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined,
+            assets,
           )
           binding = bindStoreToDoc(store, connection.doc)
           setSession({ connection, store })
@@ -41,6 +44,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
     )
     return () => {
       binding?.dispose()
+      assets.dispose()
       connection.destroy()
       setBoardState(null)
       setSession(null)

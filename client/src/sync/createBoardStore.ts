@@ -4,6 +4,7 @@ import {
   createUserId,
   defaultBindingUtils,
   defaultShapeUtils,
+  type TLAssetStore,
   type TLStore,
   type TLUser,
 } from 'tldraw'
@@ -25,7 +26,7 @@ export interface BoardUser {
  * tldraw 5 writes a document-scoped `user:` record for the current user (attribution names);
  * it must be named after our participant id, because the server lets people write only their own.
  */
-export function createBoardStore(user?: BoardUser): TLStore {
+export function createBoardStore(user?: BoardUser, assets?: TLAssetStore): TLStore {
   const currentUser: TLUser | null = user
     ? { id: createUserId(user.userId), typeName: 'user', name: user.name, color: user.color, imageUrl: '', meta: {} }
     : null
@@ -33,5 +34,8 @@ export function createBoardStore(user?: BoardUser): TLStore {
     shapeUtils: boardShapeUtils,
     bindingUtils: boardBindingUtils,
     users: { currentUser: atom('current user', currentUser) },
+    // Pictures are uploaded to the server (images/boardAssetStore.ts); without it tldraw would
+    // inline them as data: URLs, and the server refuses those over 1 MiB.
+    ...(assets ? { assets } : {}),
   })
 }
