@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { HttpApiFuzz } from './HttpApiFuzz.ts'
+
+/** Pinned seeds; `FUZZ_SEED=1,2 FUZZ_STEPS=500` runs others by hand. */
+const PINNED_SEEDS = [5, 1312]
+const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
+const steps = Number(process.env.FUZZ_STEPS ?? 120)
+
+describe('HTTP API fuzz: hostile requests against every write route (issue 12)', () => {
+  let t: TestServer
+  beforeAll(async () => {
+    // Limits high enough that requests reach the routes (the limits have tests of their own).
+    t = await startTestServer({ RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_BURST: '10000', GUESSES_PER_MINUTE: '0' })
+  })
+  afterAll(() => t.stop())
+
+  for (const seed of seeds) {
+    it(`seed ${seed}`, async () => {
+      const summary = await new HttpApiFuzz({ seed, steps, server: t }).run()
+      console.info(
+        `HTTP fuzz seed ${seed}: ${summary.routes} write routes, answers ${JSON.stringify(summary.statuses)}`,
+      )
+      expect(Object.keys(summary.statuses).some((s) => s.startsWith('2'))).toBe(true)
+    }, 120_000)
+  }
+})
