@@ -133,6 +133,7 @@ describe('results hidden before the reveal', () => {
                 'closesAt',
                 'dotsPerParticipant',
                 'eligibleIdeaIds',
+                'facilitatorsVote',
                 'id',
                 'maxPerIdea',
                 'pausedRemainingMs',

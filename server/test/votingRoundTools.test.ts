@@ -49,12 +49,33 @@ describe('eligibility by cluster', () => {
 })
 
 describe('proxy votes', () => {
+  it('the facilitation has no dots of its own unless the round gives it some', async () => {
+    const board = await boardWithIdeas(t.server, 2)
+    const [a] = board.ideaIds as [string]
+    const facilitator = board.workshop.facilitatorToken
+    const first = await openRound(t.url, board, { dotsPerParticipant: 2 })
+    const refused = await vote(t.url, facilitator, first, a)
+    expect([refused.status, errorCode(refused)]).toEqual([403, 'facilitators_do_not_vote'])
+    // A proxy vote for someone without a device is still the facilitator's to place.
+    const proxied = await api(t.url, 'POST', `/api/rounds/${first}/votes`, {
+      token: facilitator,
+      body: { ideaId: a, delta: 1, onBehalfOf: 'Herr Weber' },
+    })
+    expect(proxied.status).toBe(200)
+    const round = await api(t.url, 'GET', `/api/rounds/${first}`, { token: facilitator })
+    expect(round.body.round.facilitatorsVote).toBe(false)
+    await api(t.url, 'POST', `/api/rounds/${first}/close`, { token: facilitator })
+
+    const second = await openRound(t.url, board, { dotsPerParticipant: 2, facilitatorsVote: true })
+    expect((await vote(t.url, facilitator, second, a)).body).toEqual({ myVotes: { [a]: 1 }, remaining: 1 })
+  })
+
   it('count within each named person’s own budget, are the facilitator’s alone, and are marked', async () => {
     const board = await boardWithIdeas(t.server, 3)
     const [a, b, c] = board.ideaIds as [string, string, string]
     const facilitator = board.workshop.facilitatorToken
     const [p] = (await participants(t.url, board.workshop, 1)) as [string]
-    const roundId = await openRound(t.url, board, { dotsPerParticipant: 2, maxPerIdea: 2 })
+    const roundId = await openRound(t.url, board, { dotsPerParticipant: 2, maxPerIdea: 2, facilitatorsVote: true })
     const proxy = (name: string, ideaId: string, delta = 1, requestId?: string) =>
       api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
         token: facilitator,

@@ -16,6 +16,8 @@ export const VotingErrorCode = {
   unknownCluster: 'unknown_cluster',
   noEligibleIdeas: 'no_eligible_ideas',
   roundHasNoTimer: 'round_has_no_timer',
+  /** A facilitator's own dot in a round that does not give the facilitation a budget. */
+  facilitatorsDoNotVote: 'facilitators_do_not_vote',
 } as const
 export type VotingErrorCode = (typeof VotingErrorCode)[keyof typeof VotingErrorCode]
 
@@ -38,6 +40,8 @@ export const CreateRoundBody = z
     clusterIds: z.array(clusterId).min(1).max(200).optional(),
     anonymous: z.boolean().optional(),
     durationSeconds: z.int().min(1).max(ROUND_DURATION_MAX_SECONDS).optional(),
+    /** Additive: the facilitation places dots of its own in this round; off by default. */
+    facilitatorsVote: z.boolean().optional(),
   })
   .strict()
 export type CreateRoundBody = z.infer<typeof CreateRoundBody>
@@ -96,6 +100,8 @@ export interface RoundDto {
   /** null: every idea card on the board is eligible. */
   ideaIds: string[] | null
   anonymous: boolean
+  /** Additive: the facilitation places dots of its own in this round. */
+  facilitatorsVote?: boolean
   durationSeconds: number | null
   openedAt: number
   closesAt: number | null
@@ -158,6 +164,8 @@ export interface RoundStateSection {
   closesAt: number | null
   /** Additive: ms left on a paused timer; null when running or untimed. */
   pausedRemainingMs?: number | null
+  /** Additive: the facilitation has a budget of its own in this round (absent: no). */
+  facilitatorsVote?: boolean
   voters: number
   totalVotes: number
 }

@@ -58,6 +58,7 @@ export function BulkActionsPanel({
   const [dots, setDots] = useState(3)
   const [roundMinutes, setRoundMinutes] = useState('')
   const [anonymous, setAnonymous] = useState(true)
+  const [facilitatorsVote, setFacilitatorsVote] = useState(false)
   const [timerMinutes, setTimerMinutes] = useState(10)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -89,6 +90,7 @@ export function BulkActionsPanel({
     return {
       dotsPerParticipant: dots,
       anonymous,
+      facilitatorsVote,
       ...(roundMinutes && minutes > 0 ? { durationSeconds: Math.round(minutes * 60) } : {}),
     }
   }
@@ -191,6 +193,14 @@ export function BulkActionsPanel({
         <label className="pw-choice-inline">
           <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
           {t('control.anonymous')}
+        </label>
+        <label className="pw-choice-inline">
+          <input
+            type="checkbox"
+            checked={facilitatorsVote}
+            onChange={(event) => setFacilitatorsVote(event.target.checked)}
+          />
+          {t('voting.setup.facilitatorsVote')}
         </label>
         <button
           type="button"

@@ -37,6 +37,7 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
   const [cap, setCap] = useState('')
   const [minutes, setMinutes] = useState('')
   const [anonymous, setAnonymous] = useState(true)
+  const [facilitatorsVote, setFacilitatorsVote] = useState(false)
   const [scope, setScope] = useState<Scope>('all')
   const [chosen, setChosen] = useState<string[]>([])
   const action = useAction()
@@ -63,6 +64,7 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
           ...(scope === 'clusters' ? { clusterIds: chosen } : {}),
           ...(minutesValue !== null ? { durationSeconds: Math.round(minutesValue * 60) } : {}),
           anonymous,
+          facilitatorsVote,
         },
         token,
       )
@@ -200,6 +202,15 @@ export function RoundSetupForm({ onOpened }: { onOpened?: () => void }) {
       <p className="pw-muted pw-round-form__hint">
         {anonymous ? t('voting.setup.anonymousHint') : t('voting.setup.namedHint')}
       </p>
+      <label className="pw-vote-choice">
+        <input
+          type="checkbox"
+          checked={facilitatorsVote}
+          data-testid="round-facilitators-vote"
+          onChange={(e) => setFacilitatorsVote(e.target.checked)}
+        />
+        {t('voting.setup.facilitatorsVote')}
+      </label>
       <button type="submit" className="pw-button" disabled={invalid || action.busy} data-testid="round-open">
         {t('voting.setup.open')}
       </button>

@@ -6,6 +6,7 @@ import { BoardContext } from '../board/BoardContext.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
 import { useBallot } from './useBallot.ts'
+import { useMayVote } from './useMayVote.ts'
 import { useRound } from './useRound.ts'
 import { useRoundResults } from './useRoundResults.ts'
 import './voting.css'
@@ -31,12 +32,13 @@ export function VoteDecoration({ shape }: { shape: IdeaCardShape }) {
   // Cards are also drawn outside the board (exports): no board, no voting.
   const board = useContext(BoardContext)
   const round = useRound()
+  const mayVote = useMayVote(board?.me.role ?? 'projector', round)
   if (!board || !round) return null
   if (round.status === 'revealed')
     return <RevealedDots ideaId={shape.id} cardWidth={shape.props.w} token={board.token} />
   if (round.status !== 'open') return null
   if (!isEligibleIdea(round, shape.id)) return <NotEligible />
-  if (board.me.role === 'projector') return null
+  if (!mayVote) return null
   return <VoteBar shape={shape} token={board.token} />
 }
 

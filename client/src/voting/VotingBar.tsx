@@ -9,6 +9,7 @@ import { useBallot, useBallotLoader } from './useBallot.ts'
 import { useRound } from './useRound.ts'
 import { budgetText } from './budgetText.ts'
 import { useFreshRefusal } from './useFreshRefusal.ts'
+import { useMayVote } from './useMayVote.ts'
 import { useVoting } from './votingStore.ts'
 
 /**
@@ -21,7 +22,7 @@ export function VotingBar() {
   const { t } = useTranslation()
   const { me, token } = useBoardContext()
   const round = useRound()
-  const canVote = me.role !== 'projector'
+  const canVote = useMayVote(me.role, round)
   useBallotLoader(round, token, canVote)
   const ballot = useBallot(round, token)
   const announcement = useVoting((s) => s.announcement)

@@ -7,6 +7,7 @@ import { RoundHistory } from './RoundHistory.tsx'
 import { ShortlistSection } from './ShortlistSection.tsx'
 import { useRound } from './useRound.ts'
 import { useRoundResults } from './useRoundResults.ts'
+import { useMayVote } from './useMayVote.ts'
 import { VoteList } from './VoteList.tsx'
 import './voting.css'
 
@@ -20,11 +21,12 @@ export function VotingPanel() {
   const { me } = useBoardContext()
   const round = useRound()
   const facilitator = me.role === 'facilitator'
+  const mayVote = useMayVote(me.role, round)
   return (
     <div className="pw-voting" data-testid="voting-panel">
       <h2 className="pw-panel-title">{t('voting.panelTitle')}</h2>
       {facilitator ? <RoundControls round={round} /> : <RoundStatusLine round={round} />}
-      {round?.status === 'open' && me.role !== 'projector' ? <VoteList round={round} /> : null}
+      {round?.status === 'open' && mayVote ? <VoteList round={round} /> : null}
       {round && round.status !== 'open' ? <CurrentResults round={round} /> : null}
       <ShortlistSection round={round} />
       <RoundHistory current={round} />

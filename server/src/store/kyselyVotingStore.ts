@@ -34,6 +34,7 @@ const toRound = (r: RoundRecord): RoundRow => ({
   closedAt: r.closed_at === null ? null : Number(r.closed_at),
   revealedAt: r.revealed_at === null ? null : Number(r.revealed_at),
   pausedRemainingMs: r.paused_remaining_ms === null ? null : Number(r.paused_remaining_ms),
+  facilitatorsVote: Number(r.facilitators_vote) === 1,
   ...(r.imported_results ? { imported: true } : {}),
 })
 
@@ -95,6 +96,7 @@ export class KyselyVotingStore implements VotingStore {
             closes_at: round.closesAt,
             closed_at: null,
             revealed_at: null,
+            facilitators_vote: round.facilitatorsVote ? 1 : 0,
           })
           .execute()
         return { ok: true as const, round: { ...round, status: RoundStatus.open } }

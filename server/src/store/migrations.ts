@@ -8,6 +8,7 @@ import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
 import { reportSettings } from './migrations/0008_report_settings.ts'
 import { clientIds } from './migrations/0009_client_ids.ts'
+import { roundFacilitatorsVote } from './migrations/0012_round_facilitators_vote.ts'
 import { exportSettings } from './migrations/0013_export_settings.ts'
 import { boardAssets } from './migrations/0010_board_assets.ts'
 import { boardKind } from './migrations/0011_board_kind.ts'
@@ -35,6 +36,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0013_export_settings': exportSettings(dialect),
     '0010_board_assets': boardAssets(dialect),
     '0011_board_kind': boardKind,
+    '0012_round_facilitators_vote': roundFacilitatorsVote,
     '0014_retention': retention,
   }
   return { getMigrations: async () => migrations }

@@ -93,6 +93,7 @@ export interface Database {
     revealed_at: number | null
     paused_remaining_ms: Generated<number | null>
     imported_results: Generated<string | null>
+    facilitators_vote: Generated<number>
   }
   voting_ballots: {
     round_id: string

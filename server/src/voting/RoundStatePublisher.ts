@@ -77,6 +77,7 @@ export class RoundStatePublisher {
       anonymous: round.anonymous,
       closesAt: round.closesAt,
       pausedRemainingMs: round.pausedRemainingMs,
+      facilitatorsVote: round.facilitatorsVote ?? false,
       voters: tally.voters,
       totalVotes: tally.totalVotes,
     }

@@ -24,6 +24,8 @@ export interface RoundRow {
   revealedAt: number | null
   /** Time left on a paused timer (then `closesAt` is null); null otherwise. */
   pausedRemainingMs: number | null
+  /** The facilitation places dots of its own (off unless the round says so). */
+  facilitatorsVote?: boolean
   /** Set for rounds restored from a board export: their results, without ballots. */
   imported?: boolean
 }

@@ -21,6 +21,7 @@ export function roundDto(round: RoundRow, tally: RoundTally, now: number, result
     maxPerIdea: round.maxPerIdea,
     ideaIds: round.ideaIds,
     anonymous: round.anonymous,
+    facilitatorsVote: round.facilitatorsVote ?? false,
     durationSeconds: round.durationSeconds,
     openedAt: round.openedAt,
     closesAt: round.closesAt,

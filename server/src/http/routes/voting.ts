@@ -125,6 +125,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       ideaIds,
       anonymous: body.anonymous ?? false,
       durationSeconds: body.durationSeconds ?? null,
+      facilitatorsVote: body.facilitatorsVote ?? false,
       openedAt: now,
       closesAt: body.durationSeconds ? now + body.durationSeconds * 1000 : null,
       closedAt: null,
@@ -179,6 +180,13 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
       const { round } = await roundFor(ctx, actor, request.params.roundId)
       if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
       const body = parseBody(CastVoteBody, request.body)
+      if (actor.role === 'facilitator' && body.onBehalfOf === undefined && !round.facilitatorsVote) {
+        throw new ApiError(
+          403,
+          VotingErrorCode.facilitatorsDoNotVote,
+          'In this round the facilitation has no dots of its own (open the round with facilitatorsVote: true).',
+        )
+      }
       const voter = voterFor(actor, body.onBehalfOf)
       const ideas = await boardIdeas(ctx, round.boardId)
       const card = ideas.find((i) => i.id === body.ideaId)
