@@ -4,6 +4,9 @@ import { fetchParticipants, removeParticipantName, revokeParticipant } from '../
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { usePolling } from './usePolling.ts'
 
+/** What the server shows instead of a removed name (server/src/privacy/retention.ts). */
+const REMOVED_NAME = 'Teilnehmende/r'
+
 /** Who has joined the workshop; "remove" revokes the person's token and closes their connections. */
 export function ParticipantsPanel({ workshopId, token }: { workshopId: string; token: string }) {
   const { t, i18n } = useTranslation()
@@ -56,14 +59,16 @@ export function ParticipantsPanel({ workshopId, token }: { workshopId: string; t
                 {t('dashboard.participants.remove')}
                 <span className="pw-visually-hidden"> {participant.name}</span>
               </button>
-              <button
-                type="button"
-                className="pw-button pw-button--quiet"
-                onClick={() => void removeName(participant.id, participant.name)}
-              >
-                {t('legal.removeName.button')}
-                <span className="pw-visually-hidden"> {participant.name}</span>
-              </button>
+              {participant.name === REMOVED_NAME ? null : (
+                <button
+                  type="button"
+                  className="pw-button pw-button--quiet"
+                  onClick={() => void removeName(participant.id, participant.name)}
+                >
+                  {t('legal.removeName.button')}
+                  <span className="pw-visually-hidden"> {participant.name}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
