@@ -196,26 +196,31 @@ export class HttpApiFuzz {
   }
 
   private nextRequest() {
-    // Often the routes participants use, so that requests get past the role checks.
+    // One request in three is what a participant's app would send (a route participants use,
+    // real ids, a valid body), so that the rules behind authentication and parsing are reached:
+    // an idea on the locked board, a vote on someone else's behalf, a comment during a round.
+    const plausible = this.rng.chance(0.35)
     const theirs = this.routes.filter((r) => /ideas|comments|votes|clusters|seat/.test(r.path))
-    const route = this.rng.chance(0.4) && theirs.length > 0 ? this.rng.pick(theirs) : this.rng.pick(this.routes)
-    // Mostly the participants, who get past authentication and reach the rules.
-    const actor = this.rng.chance(0.6) ? this.rng.pick(this.actors.slice(0, 2)) : this.rng.pick(this.actors)
+    const route = plausible || this.rng.chance(0.3) ? this.rng.pick(theirs) : this.rng.pick(this.routes)
+    const actor =
+      plausible || this.rng.chance(0.4) ? this.rng.pick(this.actors.slice(0, 2)) : this.rng.pick(this.actors)
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const known = this.ids[name] ?? []
-      const value = known.length > 0 && this.rng.chance(0.85) ? this.rng.pick(known) : this.rng.pick(HOSTILE_STRINGS)
-      return encodeURIComponent(value)
+      const real = known.length > 0 && (plausible || this.rng.chance(0.85))
+      return encodeURIComponent(real ? this.rng.pick(known) : this.rng.pick(HOSTILE_STRINGS))
     })
     const headers: Record<string, string> = {}
     if (actor.authorization) headers.authorization = actor.authorization
     let body: string | undefined
     let describe = ''
-    const shape = this.rng.weighted([
-      [6, 'schema'],
-      [2, 'mutated'],
-      [1, 'hostile-json'],
-      [1, 'raw'],
-    ] as const)
+    const shape = plausible
+      ? 'schema'
+      : this.rng.weighted([
+          [6, 'schema'],
+          [2, 'mutated'],
+          [1, 'hostile-json'],
+          [1, 'raw'],
+        ] as const)
     if (shape === 'raw') {
       body = this.rng.pick(['', '{', '[1,2', 'null', '"x"', 'x'.repeat(10_000), '\u0000', '{"a":1}{"b":2}'])
       headers['content-type'] = this.rng.pick(['application/json', 'text/plain', 'multipart/form-data; boundary=x'])
