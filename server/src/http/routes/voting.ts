@@ -17,7 +17,7 @@ import { type Actor, canReadBoard } from '../../auth/Actor.ts'
 import { generateId } from '../../auth/tokens.ts'
 import { registerShortlistRoutes } from '../../shortlist/shortlistRoutes.ts'
 import type { BoardRow } from '../../store/Store.ts'
-import { type BoardIdeas, loadBoardIdeas } from '../../voting/boardIdeas.ts'
+import { type BoardIdeas, findBoardIdea, loadBoardIdeas } from '../../voting/boardIdeas.ts'
 import { resolveEligibleIdeas } from '../../voting/eligibility.ts'
 import { followPhase } from '../../voting/followPhase.ts'
 import { displayProxyName, proxyVoterId } from '../../voting/proxyVotes.ts'
@@ -188,15 +188,14 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
         )
       }
       const voter = voterFor(actor, body.onBehalfOf)
-      const ideas = await boardIdeas(ctx, round.boardId)
-      const card = ideas.find((i) => i.id === body.ideaId)
+      const card = await findBoardIdea(ctx.rooms, round.boardId, body.ideaId)
       const outcome = await ctx.voting.store.castVote({
         roundId: round.id,
         ...voter,
         ideaId: body.ideaId,
         ideaText: card?.text ?? '',
         delta: body.delta,
-        eligible: isEligible(body.ideaId, new Set(ideas.map((i) => i.id)), round.ideaIds),
+        eligible: isEligible(body.ideaId, new Set(card ? [card.id] : []), round.ideaIds),
         requestId: body.requestId,
         now: Date.now(),
       })
