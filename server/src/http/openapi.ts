@@ -24,6 +24,7 @@ import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
+import { RetentionBody } from '../privacy/privacyRoutes.ts'
 
 type Operation = {
   summary: string
@@ -466,6 +467,33 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'facilitator',
       body: UpdateExportSettingsBody,
       responses: { '200': 'the settings in force', '400': 'validation_failed | invalid_logo', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/retention': {
+    get: {
+      summary: 'When the server deletes the workshop: days after its date (default RETENTION_DAYS, 90) and the day',
+      auth: 'facilitator',
+      responses: { '200': 'days, isDefault, deleteOn (YYYY-MM-DD)', ...errors },
+    },
+    put: {
+      summary: 'Set the retention period in days (1..3650), or null for the server default',
+      auth: 'facilitator',
+      body: RetentionBody,
+      responses: { '200': 'days, isDefault, deleteOn', ...errors },
+    },
+  },
+  '/api/workshops/{workshopId}/participants/{participantId}/remove-name': {
+    post: {
+      summary: "Replace a participant's name by 'Teilnehmende/r' on every board, in history, ballots and exports",
+      auth: 'facilitator',
+      responses: { '200': 'participantId, name, boardEntries, versions', '404': 'not_found', ...errors },
+    },
+  },
+  '/api/accessibility-statement': {
+    get: {
+      summary: "The operator's accessibility statement text (ACCESSIBILITY_STATEMENT_FILE), or null",
+      auth: 'none',
+      responses: { '200': 'text' },
     },
   },
   '/api/workshops/{workshopId}/export': {
