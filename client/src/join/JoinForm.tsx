@@ -146,7 +146,7 @@ export function JoinForm({
               <span>
                 <span className="pw-choice__title">
                   {board.title}
-                  {board.kind === 'plenary' ? (
+                  {board.kind === 'plenary' && !board.title.toLowerCase().includes(t('plenary.badge').toLowerCase()) ? (
                     <span className="pw-badge" data-testid="join-plenary-badge">
                       {t('plenary.badge')}
                     </span>

@@ -2,13 +2,18 @@ import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Editor, useValue } from 'tldraw'
+import { readGatheredOrigin } from '../plenary/gatheredCards.ts'
+import { useOriginText } from '../plenary/GatheredOriginLine.tsx'
 import { IdeaCardLayout } from '../shapes/ideaCardLayout.ts'
 import { cameraToFit } from './cameraFit.ts'
 import { useFitText } from './fitText.ts'
 import { boardRegion, FIT_PADDING } from './projectorLayout.ts'
 
-/** Card text must read from 20 m on a 1080p projector: at least this many screen pixels. */
-export const MIN_CARD_TEXT_PX = 18
+/**
+ * Card text must read from 20 m on a 1080p projector: 18 screen pixels at the very least; the
+ * board is shown only from 24 px on (a margin: 19 px was only just readable), else the big cards.
+ */
+export const MIN_CARD_TEXT_PX = 24
 const SIZES = [40, 36, 32, 28, 24]
 const PAGE_SIZE = 24
 const PAGE_MS = 10_000
@@ -30,19 +35,37 @@ export function useBoardTooSmall(editor: Editor): boolean {
   )
 }
 
-/** The board's ideas as big cards, in reading order (top to bottom, left to right); pages if many. */
+/**
+ * The board's ideas as big cards, in reading order (top to bottom, left to right); pages if many.
+ * On the plenary the gathered ideas come first, table by table in shortlist order, each naming
+ * its table, rank and points.
+ */
 export function ProjectorIdeaList({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
+  const originText = useOriginText()
   const ideas = useValue(
     'projector ideas',
     () =>
       editor
         .getCurrentPageShapesSorted()
         .filter((shape): shape is IdeaCardShape => shape.type === IDEA_CARD_TYPE)
-        .map((shape) => ({ id: shape.id, text: shape.props.text.trim(), bounds: editor.getShapePageBounds(shape) }))
+        .map((shape) => ({
+          id: shape.id,
+          text: shape.props.text.trim(),
+          bounds: editor.getShapePageBounds(shape),
+          origin: readGatheredOrigin(shape.meta),
+        }))
         .filter((idea) => idea.text !== '')
-        .sort((a, b) => (a.bounds?.y ?? 0) - (b.bounds?.y ?? 0) || (a.bounds?.x ?? 0) - (b.bounds?.x ?? 0))
-        .map(({ id, text }) => ({ id, text })),
+        .sort(
+          (a, b) =>
+            (a.origin ? 0 : 1) - (b.origin ? 0 : 1) ||
+            (a.origin && b.origin
+              ? a.origin.tableNumber - b.origin.tableNumber || a.origin.position - b.origin.position
+              : 0) ||
+            (a.bounds?.y ?? 0) - (b.bounds?.y ?? 0) ||
+            (a.bounds?.x ?? 0) - (b.bounds?.x ?? 0),
+        )
+        .map(({ id, text, origin }) => ({ id, text, origin })),
     [editor],
   )
   const measure = useRef<HTMLOListElement>(null)
@@ -56,7 +79,7 @@ export function ProjectorIdeaList({ editor }: { editor: Editor }) {
     return () => clearInterval(timer)
   }, [pages])
   const shown = (fit.pages[cycle % Math.max(1, pages)] ?? ideas.map((_, i) => i)).map((i) => ideas[i]!).filter(Boolean)
-  const card = (idea: { id: string; text: string }, measuring: boolean) => (
+  const card = (idea: (typeof ideas)[number], measuring: boolean) => (
     <li
       key={idea.id}
       className="pw-idea-list__card"
@@ -64,6 +87,7 @@ export function ProjectorIdeaList({ editor }: { editor: Editor }) {
       data-testid={measuring ? undefined : 'projector-idea'}
     >
       {idea.text}
+      {idea.origin ? <span className="pw-idea-list__origin">{originText(idea.origin)}</span> : null}
     </li>
   )
   return (

@@ -41,7 +41,9 @@ export function PlenaryAccess({
   return (
     <section className="pw-card" aria-labelledby={`${id}-heading`} data-testid="plenary-access">
       <h2 id={`${id}-heading`}>
-        {t('plenary.access.heading')}: {plenary.title}
+        {plenary.title === t('plenary.access.heading')
+          ? plenary.title
+          : `${t('plenary.access.heading')}: ${plenary.title}`}
       </h2>
       <div className="pw-plenary-access">
         <label className="pw-plenary-fields__check">
