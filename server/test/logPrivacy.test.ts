@@ -1,0 +1,53 @@
+import { rmSync } from 'node:fs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type ChildServer, startChildServer } from './helpers/childServer.ts'
+import { fillWorkshop } from './helpers/personalData.ts'
+import { api, createWorkshop, freshDataDir } from './helpers/testServer.ts'
+
+/**
+ * Data minimisation: what the server writes to its log at the default level while people join,
+ * write, comment, vote and ask for their name to be removed carries no names, no content, no
+ * tokens and no client addresses.
+ */
+describe('logs at info level', () => {
+  const dataDir = freshDataDir()
+  let server: ChildServer | undefined
+  afterAll(async () => {
+    server?.child.kill('SIGTERM')
+    await server?.exited
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('hold ids and counts, never names, texts, tokens or addresses', async () => {
+    server = await startChildServer(dataDir, { LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '100' })
+    const workshop = await createWorkshop(server.url)
+    const filled = await fillWorkshop(server.url, workshop, 'Zoë Geheimname')
+    const removed = await api(
+      server.url,
+      'POST',
+      `/api/workshops/${workshop.workshopId}/participants/${filled.participantId}/remove-name`,
+      { token: workshop.facilitatorToken },
+    )
+    expect(removed.status).toBe(200)
+    // A wrong token and a wrong code are logged (if at all) without what was sent.
+    await api(server.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: 'falsches-token-123456' })
+    await api(server.url, 'GET', '/api/join/ZZZZZZ')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+
+    const lines = server.logs.map((entry) => JSON.stringify(entry))
+    // The log is not simply empty: it speaks about this board, by id.
+    expect(lines.some((line) => line.includes(workshop.boardIds[0]!))).toBe(true)
+    const secrets = [
+      filled.name,
+      filled.ideaText,
+      filled.commentText,
+      workshop.facilitatorToken,
+      filled.participantToken,
+      workshop.projectorToken,
+      'falsches-token-123456',
+    ]
+    expect(lines.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([])
+    const addressKeys = /"(ip|remoteAddress|remoteaddress|address|x-forwarded-for|hostname_of_client)":/
+    expect(lines.filter((line) => addressKeys.test(line))).toEqual([])
+  })
+})
