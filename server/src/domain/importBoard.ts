@@ -15,7 +15,7 @@ export function prepareImportedRecords(
   schema: TLSchema,
   exportedSchema: unknown,
   records: readonly unknown[],
-  { limits = true }: { limits?: boolean } = {},
+  { limits = true, trustedUploads }: { limits?: boolean; trustedUploads?: ReadonlySet<string> } = {},
 ): ImportedRecords {
   // No prototype: an id such as `__proto__` is a key like any other (and then refused below).
   const byId: Record<string, TLRecord> = Object.create(null) as Record<string, TLRecord>
@@ -27,7 +27,7 @@ export function prepareImportedRecords(
     if (Object.hasOwn(byId, id)) return { ok: false, reason: `record ${id} appears twice` }
     if (limits) {
       // Before migration and validation, which walk records recursively.
-      const beyond = checkRecordLimits(record as TLRecord, undefined)
+      const beyond = checkRecordLimits(record as TLRecord, undefined, { trustedUploads })
       if (beyond) return { ok: false, reason: `record ${id}: ${beyond}` }
     }
     byId[id] = record as TLRecord
@@ -40,7 +40,7 @@ export function prepareImportedRecords(
   for (const record of result) {
     const problem =
       validateRecord(record.id, record, undefined, schema) ??
-      (limits ? checkRecordLimits(record, undefined, { getRecord: (id) => imported.get(id) }) : null)
+      (limits ? checkRecordLimits(record, undefined, { getRecord: (id) => imported.get(id), trustedUploads }) : null)
     if (problem) return { ok: false, reason: `record ${record.id}: ${problem}` }
   }
   if (!result.some((r) => r.typeName === 'document')) return { ok: false, reason: 'the export has no document record' }

@@ -26,6 +26,11 @@ export interface BoardExport {
     records: unknown[]
     /** Comments on idea cards (the document's `comments` map; optional in older exports). */
     comments?: unknown[]
+    /**
+     * Pictures uploaded to the board, their bytes as base64 (`{ id, mimeType, data }`; optional
+     * in older exports). An import stores them on the new board and points the records there.
+     */
+    images?: unknown[]
   }
   report: Omit<BoardReport, 'drawing'>
 }
@@ -37,6 +42,7 @@ export interface BoardExportInput {
   schema: unknown
   appVersion: string
   documentMeta?: Record<string, unknown>
+  images?: readonly unknown[]
 }
 
 export function buildBoardExport(input: BoardExportInput): BoardExport {
@@ -48,7 +54,12 @@ export function buildBoardExport(input: BoardExportInput): BoardExport {
     exportedAt: new Date(input.report.generatedAt).toISOString(),
     app: { name: 'pinnwand', version: input.appVersion },
     meta: { workshop: report.workshop, board: report.board, document: input.documentMeta ?? {} },
-    document: { schema: input.schema, records: [...input.records], comments: [...(input.comments ?? [])] },
+    document: {
+      schema: input.schema,
+      records: [...input.records],
+      comments: [...(input.comments ?? [])],
+      ...(input.images && input.images.length > 0 ? { images: [...input.images] } : {}),
+    },
     report,
   }
 }
@@ -112,6 +123,8 @@ const BoardExportSchema = z.object({
     records: z.array(Record_),
     // Checked one by one on import (importBoard.ts), so the message can name the comment.
     comments: z.array(z.unknown()).optional(),
+    // Checked one by one on import (assets/boardImages.ts), like an upload.
+    images: z.array(z.unknown()).optional(),
   }),
   report: z.object({
     workshop: z.looseObject({}),

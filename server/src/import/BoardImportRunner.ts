@@ -22,8 +22,10 @@ export class BoardImportRunner {
         // otherwise a copy the worker can own (a small buffer may be a slice of a shared pool).
         const own = input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength
         const bytes = own ? input.bytes : new Uint8Array(input.bytes)
-        this.ensureWorker().postMessage({ id, bytes } satisfies BoardImportTask, [bytes.buffer as ArrayBuffer])
-      } else this.ensureWorker().postMessage({ id, body: input.body } satisfies BoardImportTask)
+        this.ensureWorker().postMessage({ id, bytes, boardId: input.boardId } satisfies BoardImportTask, [
+          bytes.buffer as ArrayBuffer,
+        ])
+      } else this.ensureWorker().postMessage({ id, body: input.body, boardId: input.boardId } satisfies BoardImportTask)
     })
   }
 

@@ -23,7 +23,7 @@ if (port) {
     }
     port.postMessage(
       { id: task.id, result } satisfies BoardImportReply,
-      result.ok ? [result.update.buffer as ArrayBuffer] : [],
+      result.ok ? [result.update.buffer as ArrayBuffer, ...result.images.map((i) => i.data.buffer as ArrayBuffer)] : [],
     )
   })
 }

@@ -5,6 +5,7 @@ import { createBoardDocumentFromRecords } from '../domain/boardDocument.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
 import { prepareImportedComments, prepareImportedRecords } from '../domain/importBoard.ts'
 import { type BoardExport, BoardExportError, parseBoardExport } from '../export/json.ts'
+import { type ImportedImage, rebaseUploads } from '../assets/boardImages.ts'
 
 /** What restoring the voting results needs of the backup's report (importRounds.ts). */
 export type ImportedVoting = Pick<BoardExport['report'], 'rounds' | 'shortlist' | 'clusters' | 'unclusteredIdeas'>
@@ -19,11 +20,18 @@ export type ImportedBoard =
       recordCount: number
       ideaCount: number
       voting: ImportedVoting
+      /** The backup's pictures, renamed for the new board (assets/boardImages.ts). */
+      images: ImportedImage[]
+      /** Pictures the backup pointed at but held no bytes for (left out). */
+      missingImages: number
     }
   | { ok: false; status: number; code: string; message: string }
 
 /** An upload: the body as parsed by the HTTP layer (small ones), or its raw JSON bytes. */
-export type ImportInput = { body: unknown } | { bytes: Uint8Array }
+export type ImportInput = ({ body: unknown } | { bytes: Uint8Array }) & {
+  /** The new board's id: its pictures' URLs name it. */
+  boardId: string
+}
 
 // `__proto__` keys are refused, as fastify's own JSON parser does (prototype poisoning).
 function refusePrototypeKeys(key: string, value: unknown): unknown {
@@ -57,7 +65,11 @@ export function buildImportedBoard(schema: TLSchema, input: ImportInput): Import
     if (error instanceof BoardExportError) return refuse('invalid_board_export', error.message)
     throw error
   }
-  const prepared = prepareImportedRecords(schema, backup.document.schema, backup.document.records)
+  const rebased = rebaseUploads(backup.document.records, backup.document.images, input.boardId)
+  if (!rebased.ok) return refuse('invalid_board_export', `This board export cannot be imported: ${rebased.reason}.`)
+  const prepared = prepareImportedRecords(schema, backup.document.schema, rebased.records, {
+    trustedUploads: rebased.trustedUploads,
+  })
   if (!prepared.ok) return refuse('invalid_board_export', `This board export cannot be imported: ${prepared.reason}.`)
   const comments = prepareImportedComments(backup.document.comments)
   if (!comments.ok) return refuse('invalid_board_export', `This board export cannot be imported: ${comments.reason}.`)
@@ -81,5 +93,7 @@ export function buildImportedBoard(schema: TLSchema, input: ImportInput): Import
       clusters: [],
       unclusteredIdeas: ideas.filter((idea) => shortlisted.has(idea.id)),
     },
+    images: rebased.images,
+    missingImages: rebased.missing,
   }
 }

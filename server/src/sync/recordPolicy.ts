@@ -26,6 +26,11 @@ export interface PolicyContext {
    * need other records (`parentId`) are skipped.
    */
   getRecord?: (id: string) => TLRecord | undefined
+  /**
+   * Records of uploads that the server itself writes here (an import moving a backup's pictures
+   * to the new board, assets/boardImages.ts); no client may write one.
+   */
+  trustedUploads?: ReadonlySet<string>
 }
 
 /** Shapes that may hold other shapes: a shape's `parentId` is the page or one of these. */
@@ -159,7 +164,7 @@ function reviewAuthorName(actor: Actor, before: TLRecord | undefined, after: TLR
 export function checkRecordLimits(
   record: TLRecord,
   before: TLRecord | undefined,
-  context: Pick<PolicyContext, 'getRecord'> = {},
+  context: Pick<PolicyContext, 'getRecord' | 'trustedUploads'> = {},
 ): Verdict {
   if (typeof record.id === 'string' && record.id.length > Limits.recordIdMax) {
     return `the record id is longer than ${Limits.recordIdMax} characters`
@@ -199,7 +204,7 @@ export function checkRecordLimits(
  * in this board's document) holds. So another board's upload, an upload that does not exist and
  * any outside address are refused, and the document alone decides it, on every instance.
  */
-function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecord'>): Verdict {
+function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecord' | 'trustedUploads'>): Verdict {
   const props = (record as unknown as { props: Record<string, unknown> }).props
   for (const field of ASSET_URL_FIELDS) {
     const value = props[field]
@@ -208,7 +213,10 @@ function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecor
     const upload = parseBoardAssetUrl(value)
     if (upload) {
       const ownId = uploadRecordId(upload.uploadId)
-      if (record.id === ownId) return "an upload's record is written by the server"
+      if (record.id === ownId) {
+        if (context.trustedUploads?.has(ownId)) continue
+        return "an upload's record is written by the server"
+      }
       if (!context.getRecord) continue
       const own = context.getRecord(ownId)
       if (own?.typeName !== 'asset' || (own.props as { src?: unknown }).src !== value) {

@@ -1,4 +1,6 @@
+import { Limits } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
+import { assetStoreOf } from '../../assets/assetRoutes.ts'
 import { generateId } from '../../auth/tokens.ts'
 import { BoardImportRunner } from '../../import/BoardImportRunner.ts'
 import { restoreVotingFromExport } from '../../voting/importRounds.ts'
@@ -19,8 +21,9 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const actor = await requireActor(ctx.store, request)
       requireWorkshopFacilitator(actor, request.params.workshopId, 'import boards')
+      const boardId = generateId('b')
       const built = await runner.build(
-        request.body instanceof UnparsedJson ? { bytes: request.body.bytes } : { body: request.body },
+        request.body instanceof UnparsedJson ? { bytes: request.body.bytes, boardId } : { body: request.body, boardId },
       )
       if (!built.ok) {
         if (built.status >= 500) throw new Error(`board import failed in the worker: ${built.message}`)
@@ -28,7 +31,7 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
       }
       const existing = await ctx.store.listBoards(actor.workshopId)
       const board = {
-        id: generateId('b'),
+        id: boardId,
         workshopId: actor.workshopId,
         title: built.title,
         question: built.question,
@@ -41,8 +44,35 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
         lastActivityAt: null,
       }
       await ctx.store.addBoard(board, built.update)
+      // The backup's pictures, under the new ids its records already point at.
+      const assets = assetStoreOf(ctx.store)
+      for (const image of built.images) {
+        await assets.addAsset(
+          {
+            id: image.id,
+            boardId,
+            mimeType: image.mimeType,
+            bytes: image.data.byteLength,
+            width: image.width,
+            height: image.height,
+            sha256: image.sha256,
+            createdAt: board.createdAt,
+            createdBy: actor.userId,
+          },
+          image.data,
+          Limits.boardAssetBytesMax,
+        )
+      }
       await restoreVotingFromExport(ctx.voting.store, board.id, built.voting)
-      request.log.info({ boardId: board.id, records: built.recordCount }, 'board imported')
+      request.log.info(
+        {
+          boardId: board.id,
+          records: built.recordCount,
+          images: built.images.length,
+          missingImages: built.missingImages,
+        },
+        'board imported',
+      )
       return reply.code(201).send({ board: { id: board.id, title: board.title } })
     },
   )

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream'
 import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { assetStoreOf } from '../../assets/assetRoutes.ts'
+import { exportBoardImages } from '../../assets/boardImages.ts'
 import { commentsOnCards, toCommentInput } from '../../comments/commentExport.ts'
 import { copyRecordsSafely } from '../../domain/safeRecords.ts'
 import { buildBoardReport } from '../../export/BoardReport.ts'
@@ -29,7 +31,11 @@ const FORMATS = Object.values(BoardExportFormat).join('|')
 let runner: ExportRunner | null = null
 
 /** Reads the board's document and the features' data into one export job. */
-async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob> {
+async function loadJob(
+  ctx: AppContext,
+  board: BoardRow,
+  { withImages = false }: { withImages?: boolean } = {},
+): Promise<BoardExportJob> {
   const workshop = await ctx.store.getWorkshop(board.workshopId)
   if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
   const room = await ctx.rooms.open(board.id)
@@ -81,6 +87,8 @@ async function loadJob(ctx: AppContext, board: BoardRow): Promise<BoardExportJob
     appVersion: ctx.version,
     // The backup says which records lost a `meta` nested too deep to copy.
     documentMeta: { recordCount: records.length, versions, ...(metaCleared.length > 0 ? { metaCleared } : {}) },
+    // The JSON backup carries the board's uploaded pictures, so an import brings them back.
+    ...(withImages ? { images: await exportBoardImages(assetStoreOf(ctx.store), board.id) } : {}),
   }
 }
 
@@ -109,7 +117,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
           `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`,
         )
       }
-      const job = await loadJob(ctx, board)
+      const job = await loadJob(ctx, board, { withImages: format === 'json' })
       const disposition = contentDisposition(board.title, fileExtension(format))
       if (!HEAVY_FORMATS.has(format)) {
         return send(reply, await renderBoardExportToBuffer(format, job), ContentType[format], disposition)
@@ -132,7 +140,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): voi
       const boards = await ctx.store.listBoards(workshop.id)
       const jobs: BoardExportJob[] = []
       // One board at a time: loading every board of a big event at once would spike memory.
-      for (const board of boards) jobs.push(await loadJob(ctx, board))
+      for (const board of boards) jobs.push(await loadJob(ctx, board, { withImages: true }))
       runner ??= new ExportRunner()
       const stream = await runner.run({ kind: 'workshop', jobs, now: Date.now() })
       return send(reply, stream, ContentType.zip, contentDisposition(workshop.title, 'zip'))
