@@ -30,6 +30,10 @@ describe('GET /api/openapi.json', () => {
     }
     const vote = res.body.paths['/api/rounds/{roundId}/votes'].post.requestBody.content['application/json'].schema
     expect(vote.required).toEqual(expect.arrayContaining(['ideaId', 'delta']))
+    // A picture is uploaded as its bytes, not as JSON.
+    const upload = res.body.paths['/api/boards/{boardId}/assets'].post.requestBody.content
+    expect(Object.keys(upload)).toEqual(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
+    expect(res.body.paths).toHaveProperty(['/api/boards/{boardId}/assets/{assetId}'])
     const workshop = res.body.paths['/api/workshops'].post.requestBody.content['application/json'].schema
     expect(workshop.properties.boards.maxItems).toBe(100)
   })

@@ -6,6 +6,7 @@ import {
   CreateRoundBody,
   CreateWorkshopBody,
   ExtendRoundBody,
+  Limits,
   JoinWorkshopBody,
   PassphraseBody,
   ProjectorActionBody,
@@ -16,6 +17,7 @@ import {
   TimerActionBody,
   UpdateTableBody,
   UpdateWorkshopBody,
+  UploadImageTypes,
   ViewActionBody,
 } from '@pinnwand/shared'
 import { BulkActionBody } from '@pinnwand/shared/controlApi'
@@ -32,6 +34,8 @@ type Operation = {
   body?: z.ZodType
   responses: Record<string, string>
   query?: Record<string, string>
+  /** A raw body (not JSON) of one of these content types, e.g. an uploaded picture. */
+  binaryBody?: readonly string[]
 }
 
 const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '403': 'Not allowed' }
@@ -309,6 +313,30 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: { '204': 'deleted', '404': 'comment_not_found', '409': 'board_locked', ...errors },
     },
   },
+  '/api/boards/{boardId}/assets': {
+    post: {
+      summary: `Upload a picture to the board: its bytes with its content type (PNG, JPEG, GIF or WebP, judged by the bytes; up to ${Limits.assetBytesMax} bytes). The server writes the upload's asset record into the board; asset records may point only at this board's uploads`,
+      auth: 'participant',
+      binaryBody: UploadImageTypes,
+      responses: {
+        '201': 'asset: recordId, src (the URL for asset records), mimeType, width, height, bytes',
+        '200': 'the board holds the same picture already: that one',
+        '409': 'board_locked (participants, while locked or during a round)',
+        '413': 'payload_too_large (one picture) | board_assets_full (all of the board)',
+        '415': 'unsupported_image (not a PNG, JPEG, GIF or WebP, SVG included, or sent as another type)',
+        '422': 'validation_failed (more than 16384 pixels wide or high)',
+        ...errors,
+      },
+    },
+  },
+  '/api/boards/{boardId}/assets/{assetId}': {
+    get: {
+      summary:
+        'An uploaded picture (also HEAD), for anyone who may read the board, the projector included: immutable, private cache, nosniff, CSP sandbox',
+      auth: 'any',
+      responses: { '200': 'the picture', '304': 'not modified (If-None-Match)', '404': 'asset_not_found', ...errors },
+    },
+  },
   '/api/boards/{boardId}/ideas/import': {
     post: {
       summary: 'Import ideas: pasted text (one per line or CSV with text, cluster) or a list; one live update',
@@ -552,6 +580,16 @@ export function buildOpenApiDocument(version: string) {
               requestBody: {
                 required: true,
                 content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+              },
+            }
+          : {}),
+        ...(op.binaryBody
+          ? {
+              requestBody: {
+                required: true,
+                content: Object.fromEntries(
+                  op.binaryBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+                ),
               },
             }
           : {}),
