@@ -189,6 +189,17 @@ describe('board history', () => {
     expect((await versions()).map((v) => v.reason)).toEqual(['round', 'phase'])
     expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'collect' })).status).toBe(200)
     expect((await versions()).map((v) => v.reason)).toEqual(['phase', 'round', 'phase'])
+
+    // The JSON export names them in the workshop's language (German here), not in the server's.
+    const exported = await fetch(`${t.url}/api/boards/${boardId}/export?format=json`, {
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    })
+    const { meta } = (await exported.json()) as { meta: { document: { versions: { name: string }[] } } }
+    expect(meta.document.versions.map((v) => v.name)).toEqual([
+      'Phase gewechselt zu „Sammeln“',
+      'Abstimmungsrunde geöffnet',
+      'Phase gewechselt zu „Clustern“',
+    ])
   })
 
   it('saves named versions, previews them as SVG, and restores comments with the cards', async () => {

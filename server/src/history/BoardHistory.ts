@@ -19,6 +19,7 @@ import { type BoardVersionRow, type BoardVersionStore, VersionReason } from './B
 import type { MassDelete } from './MassDeleteWatch.ts'
 import { isMassDeleteNotice } from './massDeleteRoomGuard.ts'
 import { decodeVersionState, encodeVersionState } from './versionState.ts'
+import { versionTitle } from './versionTitle.ts'
 
 /**
  * Automatic versions kept per board (oldest dropped first). Manual versions are all kept: a
@@ -125,10 +126,12 @@ export class BoardHistory {
    * What the JSON export tells about the board's history: names, reasons, times and counts of
    * the versions, never their content (that would make every backup hundreds of boards long).
    */
-  async exportMetadata(boardId: string): Promise<Omit<BoardVersionDto, 'detail'>[]> {
+  /** What versions exist, for the JSON export: titled in the workshop's `language`. */
+  async exportMetadata(boardId: string, language: string): Promise<Omit<BoardVersionDto, 'detail'>[]> {
     return (await this.store.listVersions(boardId)).map((row) => {
-      const { detail: _detail, ...meta } = toVersionDto(row)
-      return meta
+      const dto = toVersionDto(row)
+      const { detail: _detail, ...meta } = dto
+      return { ...meta, name: versionTitle(dto, language) }
     })
   }
 

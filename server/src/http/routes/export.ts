@@ -78,7 +78,7 @@ async function loadJob(
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
   // Board history: what versions exist (names, reasons, times, counts), not their content.
-  const versions = await ctx.history.exportMetadata(board.id)
+  const versions = await ctx.history.exportMetadata(board.id, workshop.language)
   return {
     report,
     records,
