@@ -153,6 +153,19 @@ test.describe('control room', () => {
         await board.waitForConnected()
         await expect(board.page.getByTestId('table-name')).toHaveText('Tisch 2 · Wohnen')
         await board.page.screenshot({ path: `${screenshots}control-room-table-name-phone.png` })
+
+        // A message from the control room reaches the phone at once.
+        await panel.getByLabel('Nachricht (höchstens 200 Zeichen)').fill('Noch 5 Minuten, dann Plenum')
+        await panel.getByRole('button', { name: 'An 3 Tische senden' }).click()
+        await expect(results).toContainText('3 von 3 Tischen haben es übernommen')
+        await expect(board.page.getByTestId('board-message')).toContainText('Noch 5 Minuten, dann Plenum')
+        await board.page.screenshot({ path: `${screenshots}control-room-message-phone.png` })
+        // This event has no plenary: every table says why it cannot send people there.
+        await panel.getByRole('button', { name: 'Alle ins Plenum holen' }).click()
+        await expect(results.getByTestId('bulk-refused')).toHaveCount(3)
+        await expect(results.getByTestId('bulk-refused').first()).toContainText('Diese Veranstaltung hat kein Plenum.')
+        await board.page.getByRole('button', { name: 'Nachricht schließen' }).click()
+        await expect(board.page.getByTestId('board-message')).toHaveCount(0)
       } finally {
         await phone.close()
       }

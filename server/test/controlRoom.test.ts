@@ -7,6 +7,7 @@ import {
   joinParticipant,
   startTestServer,
   type TestServer,
+  watchBoardState,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { addIdeas, bulk, newRequestId, openStatusStream, status } from './controlRoomHelpers.ts'
@@ -173,6 +174,72 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(locked.body.results.map((r) => r.boardId)).toEqual([workshop.boardIds[0], workshop.boardIds[2]])
       const after = await status(t.url, workshop)
       expect(after.tables.map((table) => table.locked)).toEqual([true, false, true])
+    })
+
+    it('sends a message to every device of the chosen tables, and brings everyone to the plenary', async () => {
+      const created = await api(t.url, 'POST', '/api/workshops', {
+        body: {
+          title: 'Forum',
+          boards: [{ title: 'Mobilität' }, { title: 'Wohnen' }, { title: 'Plenum', template: 'plenum' }],
+        },
+      })
+      const [b1, b2, plenary] = (created.body.boards as { id: string }[]).map((b) => b.id) as [string, string, string]
+      const workshop = {
+        workshopId: created.body.workshop.id as string,
+        joinCode: created.body.workshop.joinCode as string,
+        facilitatorToken: created.body.facilitatorToken as string,
+        projectorToken: '',
+        boardIds: [b1, b2, plenary],
+      }
+      const ada = await joinParticipant(t.url, workshop, 'Ada')
+      const phone = await watchBoardState(t.url, b2, ada.participantToken)
+      try {
+        const sent = await bulk(t.url, workshop, {
+          type: 'message',
+          message: { text: 'Noch 5 Minuten, dann Plenum <script>x</script>' },
+        })
+        expect(sent.body.results.map((r) => [r.boardId, r.ok])).toEqual([
+          [b1, true],
+          [b2, true],
+        ])
+        await waitFor(() => (phone.latest().message as { text?: string } | null)?.text?.startsWith('Noch 5') === true, {
+          what: 'message on the phone',
+        })
+        expect((phone.latest().message as { plenaryBoardId: string | null }).plenaryBoardId).toBeNull()
+
+        const toPlenary = await bulk(t.url, workshop, {
+          type: 'message',
+          message: { text: 'Bitte ins Plenum', toPlenary: true },
+        })
+        expect(toPlenary.body.results.every((r) => r.ok)).toBe(true)
+        await waitFor(
+          () => (phone.latest().message as { plenaryBoardId?: string } | null)?.plenaryBoardId === plenary,
+          {
+            what: 'plenary link on the phone',
+          },
+        )
+        // A device that connects later sees the message too.
+        const late = await watchBoardState(t.url, b2, ada.participantToken)
+        expect((late.latest().message as { text: string }).text).toBe('Bitte ins Plenum')
+        late.client.destroy()
+
+        // Taken down again.
+        await bulk(t.url, workshop, { type: 'message', message: { text: '' } }, { boardIds: [b2] })
+        await waitFor(() => phone.latest().message === null, { what: 'message taken down' })
+
+        const tooLong = await bulk(t.url, workshop, { type: 'message', message: { text: 'x'.repeat(201) } })
+        expect(tooLong.status).toBe(400)
+        const byParticipant = await api(t.url, 'POST', `/api/boards/${b2}/message`, {
+          token: ada.participantToken,
+          body: { text: 'Alle nach Hause' },
+        })
+        expect(byParticipant.status).toBe(403)
+      } finally {
+        phone.client.destroy()
+      }
+      const noPlenary = await createWorkshop(t.url, 1)
+      const refused = await bulk(t.url, noPlenary, { type: 'message', message: { text: 'Plenum', toPlenary: true } })
+      expect(refused.body.results[0]).toMatchObject({ ok: false, status: 409, error: { code: 'no_plenary' } })
     })
 
     it('refuses bad bulk bodies with a clear error and changes nothing', async () => {

@@ -69,6 +69,33 @@ export interface WorkshopStatusResponse {
   tables: TableStatus[]
 }
 
+/** Longest message to every device of a table ("Noch 5 Minuten, dann Plenum"). */
+export const BOARD_MESSAGE_MAX = 200
+
+/**
+ * `POST /api/boards/:boardId/message` (facilitator): a short message on every participant device
+ * and projector of the board; `toPlenary` adds a link to the workshop's plenary ("bring everyone
+ * to the plenary"). An empty text without `toPlenary` takes the message down.
+ */
+export const BoardMessageBody = z
+  .object({
+    text: z.string().trim().max(BOARD_MESSAGE_MAX),
+    toPlenary: z.boolean().optional(),
+  })
+  .strict()
+export type BoardMessageBody = z.infer<typeof BoardMessageBody>
+
+/** The board-state section `message`: what every device of the board shows until taken down. */
+export interface BoardMessageSection {
+  /** New for every message: a device that closed one shows the next. */
+  id: string
+  text: string
+  /** The plenary board to go to ("Zum Plenum"); null: just the text. */
+  plenaryBoardId: string | null
+  /** Server time it was sent. */
+  at: number
+}
+
 /** What one bulk request does on every chosen table (each through the table's own rules). */
 export const BulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phase'), phase: z.enum(['collect', 'cluster', 'vote', 'results']) }).strict(),
@@ -77,6 +104,7 @@ export const BulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('closeRound') }).strict(),
   z.object({ type: z.literal('revealRound') }).strict(),
   z.object({ type: z.literal('timer'), timer: TimerActionBody }).strict(),
+  z.object({ type: z.literal('message'), message: BoardMessageBody }).strict(),
 ])
 export type BulkAction = z.infer<typeof BulkAction>
 export type BulkActionType = BulkAction['type']

@@ -8,6 +8,7 @@ import { TimerChip } from '../facilitation/TimerChip.tsx'
 import { useSession } from '../state/sessionStore.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { useBoardContext } from './BoardContext.ts'
+import { BoardMessageBanner } from './BoardMessageBanner.tsx'
 import { TableNameChip } from './TableNameChip.tsx'
 
 const phases = Object.values(BoardPhase)
@@ -85,6 +86,7 @@ export function BoardStatusPanel() {
       <div role="status" aria-live="polite" className="pw-status-panel__live">
         {error ? <span className="pw-chip pw-chip--error">{describe(error)}</span> : null}
       </div>
+      <BoardMessageBanner />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import './controlRoom.css'
 import { BoardPhase } from '@pinnwand/shared/boardState'
-import type { BulkAction, BulkTableResult, TableStatus } from '@pinnwand/shared/controlApi'
+import { BOARD_MESSAGE_MAX, type BulkAction, type BulkTableResult, type TableStatus } from '@pinnwand/shared/controlApi'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText.tsx'
@@ -11,6 +11,7 @@ const phases = Object.values(BoardPhase)
 /** Refusals the organiser can act on get our own words; anything else shows the server's. */
 const knownRefusals = new Set([
   'round_already_open',
+  'no_plenary',
   'no_round',
   'not_found',
   'board_not_found',
@@ -60,6 +61,7 @@ export function BulkActionsPanel({
   const [anonymous, setAnonymous] = useState(true)
   const [facilitatorsVote, setFacilitatorsVote] = useState(false)
   const [timerMinutes, setTimerMinutes] = useState(10)
+  const [messageText, setMessageText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [last, setLast] = useState<LastRun | null>(null)
@@ -273,6 +275,45 @@ export function BulkActionsPanel({
           onClick={() => void send({ type: 'timer', timer: { action: 'add', seconds: 60 } })}
         >
           {t('control.addMinute')}
+        </button>
+      </fieldset>
+
+      <fieldset className="pw-bulk__row">
+        <legend>{t('control.messageHeading')}</legend>
+        <div className="pw-field pw-bulk__message">
+          <label htmlFor={`${id}-message`}>{t('control.messageText')}</label>
+          <input
+            id={`${id}-message`}
+            className="pw-input"
+            maxLength={BOARD_MESSAGE_MAX}
+            value={messageText}
+            placeholder={t('control.messagePlaceholder')}
+            onChange={(event) => setMessageText(event.target.value)}
+          />
+        </div>
+        <button
+          type="button"
+          className="pw-button"
+          disabled={disabled || !messageText.trim()}
+          onClick={() => void send({ type: 'message', message: { text: messageText.trim() } })}
+        >
+          {t('control.sendMessage', { count })}
+        </button>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={disabled}
+          onClick={() => void send({ type: 'message', message: { text: messageText.trim(), toPlenary: true } })}
+        >
+          {t('control.toPlenaryAll')}
+        </button>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={disabled}
+          onClick={() => void send({ type: 'message', message: { text: '' } })}
+        >
+          {t('control.clearMessage')}
         </button>
       </fieldset>
 

@@ -32,6 +32,8 @@ export function tableRequest(
       return { method: 'POST', url: `${board}/rounds`, body: action.round }
     case 'timer':
       return { method: 'POST', url: `${board}/timer`, body: action.timer }
+    case 'message':
+      return { method: 'POST', url: `${board}/message`, body: action.message }
     case 'closeRound':
       if (latestRound?.status !== 'open') return { refused: noRound(boardId, 'This table has no open voting round.') }
       return { method: 'POST', url: `/api/rounds/${encodeURIComponent(latestRound.id)}/close`, body: {} }

@@ -1,5 +1,6 @@
 import { boardKindOf, ErrorCode } from '@pinnwand/shared'
 import {
+  BoardMessageBody,
   BulkActionBody,
   type BulkActionResponse,
   type BulkTableResult,
@@ -9,10 +10,12 @@ import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken } from '../auth/tokens.ts'
 import { rateLimited } from '../http/abuseGuards.ts'
 import type { AppContext } from '../http/context.ts'
-import { parseBody } from '../http/errors.ts'
-import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
+import { ApiError, parseBody } from '../http/errors.ts'
+import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
+import { boardFor } from '../http/routes/ideas.ts'
 import { TokenBuckets } from '../limits/TokenBucket.ts'
 import { effectiveStatus } from '../voting/votingRules.ts'
+import { BoardMessages } from './BoardMessages.ts'
 import { takenKey, tableRequest } from './bulkActions.ts'
 import { loadWorkshopStatus, WorkshopStatusHub } from './WorkshopStatus.ts'
 
@@ -33,6 +36,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   const sources = { store: ctx.store, timers: ctx.facilitation, voting: ctx.voting.store, rooms: ctx.rooms }
   const hub = new WorkshopStatusHub(sources, ctx.logger.child({ component: 'control' }))
   const bulkBuckets = new TokenBuckets(BULK_PER_SECOND, BULK_BURST)
+  const messages = new BoardMessages(ctx.rooms, ctx.store, ctx.logger.child({ component: 'messages' }))
 
   app.get<{ Params: { workshopId: string } }>(
     '/api/workshops/:workshopId/status',
@@ -64,6 +68,17 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
       clearInterval(heartbeat)
       unsubscribe()
     })
+  })
+
+  /** A short message on every device of one board (the bulk action sends it to many). */
+  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/message', async (request) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    requireFacilitator(actor, 'send a message to a table')
+    const body = parseBody(BoardMessageBody, request.body)
+    const outcome = await messages.send(board, body)
+    if (!outcome.ok) throw new ApiError(409, outcome.code, 'This workshop has no plenary board to bring everyone to.')
+    return { message: outcome.message }
   })
 
   /** The workshop-wide projector (one screen for every table): a new read-only link. */

@@ -20,7 +20,7 @@ import {
   UploadImageTypes,
   ViewActionBody,
 } from '@pinnwand/shared'
-import { BulkActionBody } from '@pinnwand/shared/controlApi'
+import { BoardMessageBody, BulkActionBody } from '@pinnwand/shared/controlApi'
 import { UpdateExportSettingsBody } from '@pinnwand/shared/exportSettings'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
@@ -109,6 +109,15 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'A new read-only link for the workshop projector (one screen for every table)',
       auth: 'facilitator',
       responses: { '201': 'projectorToken', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/message': {
+    post: {
+      summary:
+        'A short message on every participant device and projector of the board; toPlenary adds a link to the plenary; empty text takes it down',
+      auth: 'facilitator',
+      body: BoardMessageBody,
+      responses: { '200': 'message (board-state section, or null)', ...errors, '409': 'no_plenary' },
     },
   },
   '/api/workshops/{workshopId}/bulk': {
