@@ -1,21 +1,6 @@
 import { api, createWorkshop, joinParticipant, type TestServer, userIdOf } from '../helpers/testServer.ts'
 import { Prng } from './prng.ts'
-
-type JsonSchema = {
-  type?: string | string[]
-  properties?: Record<string, JsonSchema>
-  required?: string[]
-  items?: JsonSchema
-  enum?: unknown[]
-  const?: unknown
-  anyOf?: JsonSchema[]
-  oneOf?: JsonSchema[]
-  minimum?: number
-  maximum?: number
-  minLength?: number
-  maxLength?: number
-  $ref?: string
-}
+import { breakValue, HOSTILE_STRINGS, type JsonSchema, schemaValue } from './schemaValues.ts'
 
 interface Route {
   method: string
@@ -46,22 +31,6 @@ export interface HttpFuzzSummary {
   statuses: Record<string, number>
   routes: number
 }
-
-const HOSTILE_STRINGS = [
-  '',
-  'x',
-  '../../etc/passwd',
-  '%00',
-  '%E0%A4%A',
-  '__proto__',
-  'constructor',
-  "'; DROP TABLE boards;--",
-  '😀'.repeat(50),
-  'a'.repeat(300),
-  '<script>alert(1)</script>',
-  '=HYPERLINK("http://x")',
-  '\u0000\u202e',
-]
 
 /**
  * Seeded random and hostile requests against every write route the server describes in
@@ -141,7 +110,7 @@ export class HttpApiFuzz {
         this.routes.push({
           method: method.toUpperCase(),
           path,
-          body: op.requestBody?.content['application/json'].schema,
+          body: op.requestBody?.content?.['application/json']?.schema,
         })
       }
     }
@@ -237,8 +206,8 @@ export class HttpApiFuzz {
       headers['content-type'] = 'application/json'
       describe = `hostile ${body.slice(0, 60)}`
     } else {
-      let value = route.body ? this.generate(route.body, 0) : {}
-      if (shape === 'mutated') value = this.mutate(value, 0)
+      let value = route.body ? schemaValue(this.rng, route.body, Object.values(this.ids).flat()) : {}
+      if (shape === 'mutated') value = breakValue(this.rng, value)
       body = JSON.stringify(value)
       headers['content-type'] = 'application/json'
       describe = `${shape} ${body.slice(0, 120)}`
@@ -248,75 +217,6 @@ export class HttpApiFuzz {
       delete headers['content-type']
     }
     return { actor, method: route.method, path, headers, body, describe }
-  }
-
-  /** A value that matches the schema (mostly): strings from the ids and hostile strings too. */
-  private generate(schema: JsonSchema, depth: number): unknown {
-    const rng = this.rng
-    if (depth > 6) return null
-    if (schema.const !== undefined) return schema.const
-    if (schema.enum) return rng.pick(schema.enum)
-    const options = schema.anyOf ?? schema.oneOf
-    if (options) return this.generate(rng.pick(options), depth + 1)
-    const type = Array.isArray(schema.type) ? rng.pick(schema.type) : schema.type
-    switch (type) {
-      case 'object': {
-        const out: Record<string, unknown> = {}
-        for (const [key, prop] of Object.entries(schema.properties ?? {})) {
-          if (schema.required?.includes(key) || rng.chance(0.5)) out[key] = this.generate(prop, depth + 1)
-        }
-        return out
-      }
-      case 'array':
-        return Array.from({ length: rng.int(4) }, () => this.generate(schema.items ?? {}, depth + 1))
-      case 'string': {
-        const ids = Object.values(this.ids).flat()
-        if (ids.length > 0 && rng.chance(0.4)) return rng.pick(ids)
-        if (rng.chance(0.1)) return rng.pick(HOSTILE_STRINGS)
-        const max = Math.min(schema.maxLength ?? 40, 40)
-        const min = Math.min(schema.minLength ?? 1, max)
-        return rng.word(min + rng.int(Math.max(1, max - min + 1)))
-      }
-      case 'integer':
-      case 'number': {
-        const min = schema.minimum ?? 0
-        const max = schema.maximum ?? min + 100
-        return min + rng.int(Math.max(1, Math.min(max - min, 1000) + 1))
-      }
-      case 'boolean':
-        return rng.chance(0.5)
-      case 'null':
-        return null
-      default:
-        return rng.word()
-    }
-  }
-
-  /** Breaks a generated value: wrong types, huge or deep values, extra keys. */
-  private mutate(value: unknown, depth: number): unknown {
-    const rng = this.rng
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && rng.chance(0.7)) {
-      const out: Record<string, unknown> = { ...(value as Record<string, unknown>) }
-      const keys = Object.keys(out)
-      if (keys.length > 0 && rng.chance(0.6)) {
-        const key = rng.pick(keys)
-        out[key] = this.mutate(out[key], depth + 1)
-      } else out[rng.pick(['extra', 'authorId', 'role', 'userId', 'locked', 'id'])] = rng.pick(HOSTILE_STRINGS)
-      return out
-    }
-    return rng.pick<unknown>([
-      null,
-      -1,
-      2 ** 53,
-      1.5,
-      true,
-      [],
-      {},
-      'x'.repeat(100_000),
-      rng.pick(HOSTILE_STRINGS),
-      Array.from({ length: 5000 }, (_, i) => i),
-      JSON.parse(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`),
-    ])
   }
 
   private async snapshot(): Promise<Snapshot> {
