@@ -89,6 +89,34 @@ describe('pnpm bench --quick', () => {
     expect((line!.healthzDuringImport as { samples: number }).samples).toBeGreaterThan(0)
   })
 
+  test('crowd device: a real browser among a crowd, every figure measured, every probe seen', async () => {
+    const lines = await quickRun('crowd-device')
+    const device = lines.filter((l) => l.bench === 'crowd-device')
+    expect(device.map((l) => [l.people, l.cpuThrottle])).toEqual([
+      [0, 1],
+      [0, 4],
+      [12, 1],
+      [12, 4],
+    ])
+    for (const line of device) {
+      for (const key of [
+        'fps',
+        'frameP99Ms',
+        'longTaskMsPerS',
+        'cardLatencyP95Ms',
+        'dragRoundTripP50Ms',
+        'receivedKBps',
+      ])
+        expect(isFigure(line[key]), `N=${line.people} ${line.cpuThrottle}× ${key} = ${line[key]}`).toBe(true)
+      expect(line).toMatchObject({ cardsNotSeen: 0, dragsNotSeen: 0 })
+    }
+    // The crowd's cursors reach the browser (12 people: below the crowd threshold, all shown).
+    expect(device.find((l) => l.people === 12)!.cursorsShown).toBe(12)
+    expect(device.find((l) => l.people === 12)!.receivedKBps).toBeGreaterThan(device[0]!.receivedKBps as number)
+    const [versus] = lines.filter((l) => l.bench === 'crowd-vs-hocuspocus')
+    expect(isFigure(versus!.bytesPerClient)).toBe(true)
+  })
+
   test('card latency (existing benchmark) still reports', async () => {
     const [line] = await quickRun('card-latency')
     expect(line!.bench).toBe('card-to-second-client')

@@ -22,6 +22,7 @@ export const benches: Bench[] = [
   { name: 'dot-voting', file: 'dotVoting.ts', limitMinutes: 5 },
   { name: 'cold-load', file: 'coldLoad.ts', limitMinutes: 5 },
   { name: 'browser-load', file: 'browserLoad.ts', limitMinutes: 20 },
+  { name: 'crowd-device', file: 'crowdDevice.ts', limitMinutes: 30 },
   { name: 'reconnect', file: 'reconnect.ts', limitMinutes: 5 },
   { name: 'doc-growth', file: 'docGrowth.ts', limitMinutes: 25 },
   { name: 'import-stall', file: 'importStall.ts', limitMinutes: 5 },

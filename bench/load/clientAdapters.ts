@@ -42,11 +42,27 @@ export interface BenchClient {
   readonly records: BoardRecords
   readonly awareness: Awareness
   readonly synced: boolean
+  /** WebSocket payload bytes received so far, over every socket this client opened. */
+  readonly bytesReceived: number
   /** Called with true on every completed sync, with false when the connection drops. */
   onSyncChange(listener: (synced: boolean) => void): void
   /** Called for every awareness message from the server with the number of states in it. */
   onAwarenessReceived(listener: (states: number) => void): void
   destroy(): void
+}
+
+/** A `ws` WebSocket that adds up the payload of every message it receives (the server's egress to it). */
+function countingWebSocket(counter: {
+  bytes: number
+}): new (address: string, protocols?: string | string[]) => WebSocket {
+  return class CountingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols)
+      this.on('message', (data: ArrayBuffer | Buffer) => {
+        counter.bytes += data.byteLength
+      })
+    }
+  }
 }
 
 /**
@@ -56,9 +72,10 @@ export interface BenchClient {
  */
 function connectYWebsocket(spec: ClientSpec): BenchClient {
   const doc = new Y.Doc()
+  const received = { bytes: 0 }
   const provider = new WebsocketProvider(spec.url, spec.room, doc, {
     params: spec.params ?? {},
-    WebSocketPolyfill: WebSocket as never,
+    WebSocketPolyfill: countingWebSocket(received) as never,
     disableBc: true,
   })
   // Our server's board-state channel (`?state=1`): the web app reads it; here it is only taken.
@@ -94,6 +111,9 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
     get synced() {
       return provider.synced
     },
+    get bytesReceived() {
+      return received.bytes
+    },
     onSyncChange: (listener) => listeners.push(listener),
     onAwarenessReceived: (listener) => awarenessListeners.push(listener),
     destroy() {
@@ -106,12 +126,13 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
 /** A real `@hocuspocus/provider` client with its own socket and default settings. */
 function connectHocuspocus(spec: ClientSpec): BenchClient {
   const doc = new Y.Doc()
+  const received = { bytes: 0 }
   const provider = new HocuspocusProvider({
     url: spec.url,
     name: spec.room,
     document: doc,
     token: 'bench',
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: countingWebSocket(received),
   } as ConstructorParameters<typeof HocuspocusProvider>[0])
   const listeners: ((synced: boolean) => void)[] = []
   const awarenessListeners: ((states: number) => void)[] = []
@@ -140,6 +161,9 @@ function connectHocuspocus(spec: ClientSpec): BenchClient {
     awareness: provider.awareness!,
     get synced() {
       return provider.isSynced
+    },
+    get bytesReceived() {
+      return received.bytes
     },
     onSyncChange: (listener) => listeners.push(listener),
     onAwarenessReceived: (listener) => awarenessListeners.push(listener),

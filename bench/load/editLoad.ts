@@ -14,6 +14,16 @@ export interface LoadPlan {
   durationMs: number
 }
 
+/**
+ * Which clients write a card and where it goes. Default: every client, 40 to a row from (0, 0).
+ * A crowd bench gives cards to the first `upTo` people only, so the board keeps its size.
+ */
+export interface CardLayout {
+  upTo?: number
+  columns?: number
+  origin?: { x: number; y: number }
+}
+
 /** What one worker sent during the run, and the presence it received meanwhile. */
 export interface RunSummary {
   /** Edits this worker sent: board → card id → the last sequence number sent. */
@@ -23,6 +33,8 @@ export interface RunSummary {
   awarenessEvents: number
   /** Client states carried by those messages. */
   awarenessStates: number
+  /** WebSocket bytes this worker's clients received during the run (server egress to them). */
+  bytesReceived: number
   measuredMs: number
 }
 
@@ -45,6 +57,8 @@ export class EditLoad {
   private counting = false
   private awarenessEvents = 0
   private awarenessStates = 0
+  /** When the running load ends (monotonic ms); `stop()` brings it forward. */
+  private end = 0
   private readonly seqByCard = new Map<string, number>()
   private readonly lastSeq: SeqByRoom = {}
   /** Per client: the last stamped sequence seen per card (for the final completeness check). */
@@ -56,21 +70,27 @@ export class EditLoad {
     clients.forEach((client, i) => this.observe(client, this.seen[i]!))
   }
 
-  /** Every client writes its own card (not stamped, not measured). */
-  createCards(): void {
+  /** Every client (or the first `upTo`) writes its own card (not stamped, not measured). */
+  createCards({ upTo = Infinity, columns = 40, origin = { x: 0, y: 0 } }: CardLayout = {}): void {
     for (const client of this.clients) {
       const { index, userId, name } = client.spec
+      if (index >= upTo) continue
       client.records.set(
         benchCardId(index),
         ideaCardRecord(
           benchCardId(index),
           { userId, name },
           `Idee ${index}`,
-          { x: (index % 40) * 240, y: Math.floor(index / 40) * 180 },
+          { x: origin.x + (index % columns) * 240, y: origin.y + Math.floor(index / columns) * 180 },
           { benchSeq: 0, benchSentAt: 0 },
         ),
       )
     }
+  }
+
+  /** Ends a running load now (a crowd bench runs it open-ended while it measures the browser). */
+  stop(): void {
+    this.end = Math.min(this.end, monotonicMs())
   }
 
   /** How many bench cards the emptiest client holds. */
@@ -90,14 +110,17 @@ export class EditLoad {
     this.awarenessEvents = 0
     this.awarenessStates = 0
     this.counting = true
+    const bytesBefore = this.bytesReceived()
     const start = monotonicMs()
-    const end = start + plan.durationMs
+    this.end = start + plan.durationMs
     const editInterval = plan.editsPerSecond > 0 ? 1000 / plan.editsPerSecond : Infinity
     const cursorInterval = plan.cursorHz > 0 ? 1000 / plan.cursorHz : Infinity
     // Each client's cursor starts at a random phase, so cursors don't move in lockstep.
     const nextCursor = this.clients.map(() => start + Math.random() * cursorInterval)
     const cursorTicks = this.clients.map(() => 0)
     let nextEdit = start + Math.random() * Math.min(editInterval, 1000)
+    // Edits come from the clients that own a card (all of them unless a CardLayout said otherwise).
+    const editors = this.clients.filter((client) => client.records.get(benchCardId(client.spec.index)))
     let editTurn = 0
     let editsSent = 0
 
@@ -115,14 +138,14 @@ export class EditLoad {
             pageId: 'page:page',
           })
         }
-        while (nextEdit <= now && nextEdit < end) {
+        while (nextEdit <= now && nextEdit < this.end) {
           nextEdit += editInterval
-          const client = this.clients[editTurn++ % this.clients.length]
+          const client = editors[editTurn++ % editors.length]
           if (!client?.synced) continue
           this.edit(client)
           editsSent++
         }
-        if (now >= end) {
+        if (now >= this.end) {
           clearInterval(timer)
           resolve()
         }
@@ -133,6 +156,7 @@ export class EditLoad {
       editsSent,
       awarenessEvents: this.awarenessEvents,
       awarenessStates: this.awarenessStates,
+      bytesReceived: this.bytesReceived() - bytesBefore,
       measuredMs: monotonicMs() - start,
     }
   }
@@ -160,6 +184,11 @@ export class EditLoad {
       }
     })
     return missing
+  }
+
+  /** WebSocket bytes every client of this worker received so far. */
+  bytesReceived(): number {
+    return this.clients.reduce((sum, client) => sum + client.bytesReceived, 0)
   }
 
   private edit(client: BenchClient): void {

@@ -5,7 +5,7 @@ import os from 'node:os'
  */
 import { monotonicMs } from '../lib/stats.ts'
 import { type BenchClient, type ClientSpec, connectClient } from './clientAdapters.ts'
-import { EditLoad, type LoadPlan, type SeqByRoom } from './editLoad.ts'
+import { type CardLayout, EditLoad, type LoadPlan, type SeqByRoom } from './editLoad.ts'
 import { runGrowth, type GrowthPlan } from './growthLoad.ts'
 import { runVotes, type VotePlan } from './voteLoad.ts'
 
@@ -54,8 +54,16 @@ const commands = {
     await until(() => clients.every((c) => c.synced), Math.max(0, timeoutMs - (monotonicMs() - started)))
     return { total: clients.length, synced: clients.filter((c) => c.synced).length, syncMs: Float64Array.from(syncMs) }
   },
-  createCards() {
-    load!.createCards()
+  createCards(layout?: CardLayout) {
+    load!.createCards(layout)
+    return null
+  },
+  bytesReceived() {
+    return load!.bytesReceived()
+  },
+  /** Ends a running `run` early (answered while `run` is still pending). */
+  stopRun() {
+    load!.stop()
     return null
   },
   async waitForCards({ count, timeoutMs }: { count: number; timeoutMs: number }) {

@@ -1,0 +1,199 @@
+/**
+ * Issue 18 — one participant's device in a plenary crowd. A real Chromium at 1280×800 opens a
+ * board of 150 cards (fitted to the screen, as every board opens) among N simulated participants
+ * whose cursors move at 2 Hz while 10 card edits per second go on. For each N and each CPU
+ * throttle (DevTools' Emulation.setCPUThrottlingRate; 4× stands for a cheap tablet) it prints
+ * one line: frame rate and frame-time p95/p99 (requestAnimationFrame), long tasks, card latency
+ * (API call → card text in the DOM), drag round trip, WebSocket bytes the page received, and the
+ * server's egress to the whole crowd. Then the same crowd against Hocuspocus (no browser: it
+ * cannot serve the web app) for bytes per client and server CPU, with ratios.
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { api } from './lib/api.ts'
+import { emit, quick, ratio, size } from './lib/benchEnv.ts'
+import { prepareClientDist } from './lib/clientBuild.ts'
+import { type CrowdOptions, type CrowdWindow, startCrowd } from './lib/crowdLoad.ts'
+import { measureDrags, watchPositions } from './lib/dragRoundTrip.ts'
+import { instrumentPage, SocketBytes, throttleCpu } from './lib/pageProbe.ts'
+import { ServerKind } from './lib/peerProcess.ts'
+import { openBoard, populateBoard } from './lib/populateBoard.ts'
+import { joinParticipants, userIdOf } from './lib/serverProcess.ts'
+import { round, summarize } from './lib/stats.ts'
+
+const list = (name: string, full: string, small: string) =>
+  (process.env[`BENCH_${name}`] ?? (quick ? small : full)).split(',').map(Number)
+const CROWDS = list('CROWDS', '0,100,300,500', '0,12')
+const CPU_RATES = list('CPU_RATES', '1,4', '1,4')
+const CARDS = size('CARDS', 150, 30)
+const WINDOW_MS = size('WINDOW_MS', 20_000, 3000)
+const PROBE_CARDS = size('PROBE_CARDS', 10, 2)
+const DRAGS = size('DRAGS', 5, 1)
+/** Hocuspocus runs for these crowd sizes (empty: none). */
+const PEER_CROWDS = list('PEER_CROWDS', '100,300,500', '12').filter((n) => n > 0)
+/** Simulated people who write a card (the edits' authors); the facilitator fills up to CARDS. */
+const CARD_OWNERS = 30
+const MARKER = 'Messkarte'
+const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/crowd-500-participant.png')
+
+const crowdOptions = (people: number, env?: Record<string, string>): CrowdOptions => ({
+  people,
+  editsPerSecond: 10,
+  cursorHz: 2,
+  // Right of the facilitator's two Themengruppen (2 × 2,500 wide), so the board stays one picture.
+  cards: { upTo: CARD_OWNERS, columns: 5, origin: { x: 5000, y: 0 } },
+  env,
+})
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const targets = {
+  at4xWithBoardFitted: { fps: '≥ 50', frameP99Ms: '≤ 50', cardLatencyP95Ms: '≤ 150', dragRoundTripP50Ms: '≤ 100' },
+  receivedKBps: '≤ 15 at N = 100, 300, 500 (flat)',
+  serverEgressMBps: '≤ 8 at N = 500',
+}
+
+const dist = prepareClientDist()
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+const ours = new Map<number, CrowdWindow>()
+
+try {
+  for (const people of CROWDS) {
+    const owners = Math.min(people, CARD_OWNERS)
+    let boardId = ''
+    let facilitatorToken = ''
+    const crowd = await startCrowd(ServerKind.pinnwand, crowdOptions(people, { CLIENT_DIST: dist }), async (target) => {
+      const { server, workshop } = target.pinnwand!
+      boardId = workshop.boardIds[0]!
+      facilitatorToken = workshop.facilitatorToken
+      const facilitatorId = await userIdOf(server.url, facilitatorToken)
+      await populateBoard(server.url, boardId, facilitatorToken, facilitatorId, CARDS - owners)
+    })
+    const { server, workshop } = crowd.target.pinnwand!
+    const watcher = await openBoard(server.url, boardId, facilitatorToken)
+    const positions = watchPositions(watcher)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
+    try {
+      const page = await context.newPage()
+      await instrumentPage(page, MARKER)
+      const cdp = await context.newCDPSession(page)
+      const socket = await SocketBytes.attach(cdp)
+      const [participant] = await joinParticipants(server.url, workshop, 1)
+      await page.goto(`${server.url}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(participant!.token)}`)
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="idea-card"]').length >= n, CARDS, {
+        timeout: 120_000,
+        polling: 200,
+      })
+      crowd.start()
+      await sleep(3000) // everyone's presence has arrived; the opening fit is done
+      // Our server's egress to the crowd with only the crowd active (the browser idles at 1×).
+      ours.set(people, await crowd.measure(WINDOW_MS / 2))
+      let probe = 0
+      for (const rate of CPU_RATES) {
+        await throttleCpu(cdp, rate)
+        await sleep(2000)
+        await page.evaluate(() => window.__crowdProbe!.start())
+        const bytesBefore = socket.total
+        const sentAt: Record<string, number> = {}
+        // Someone else adds ideas through the API meanwhile; the page shows each as it arrives.
+        const postIdeas = async () => {
+          for (let i = 0; i < PROBE_CARDS; i++) {
+            const marker = `${MARKER}-${++probe}`
+            sentAt[marker] = Date.now()
+            await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
+              token: facilitatorToken,
+              body: { text: `${marker} aus dem Plenum` },
+            })
+            await sleep(WINDOW_MS / PROBE_CARDS - 50)
+          }
+        }
+        const egress = await crowd.measure(WINDOW_MS, postIdeas)
+        const seen = await page.evaluate(() => window.__crowdProbe!.read())
+        const received = socket.total - bytesBefore
+        if (!quick && people === 500 && rate === 1) await page.screenshot({ path: SCREENSHOT })
+        const cursorsShown = await page.evaluate(
+          () =>
+            (
+              window as unknown as { __pinnwand?: { editor: { getVisibleCollaboratorsOnCurrentPage(): unknown[] } } }
+            ).__pinnwand?.editor.getVisibleCollaboratorsOnCurrentPage().length ?? null,
+        )
+        const trips = await measureDrags(page, positions, DRAGS)
+        // Late cards still count, with their real latency.
+        const lateSeen = (await page.evaluate(() => window.__crowdProbe!.read())).cardsSeenAt
+        const latencies = Object.entries(sentAt).flatMap(([m, at]) => (lateSeen[m] ? [lateSeen[m] - at] : []))
+        const frames = summarize(seen.frameGaps)
+        const cards = summarize(latencies)
+        const drags = summarize(trips.filter(Number.isFinite))
+        emit({
+          bench: 'crowd-device',
+          people,
+          cpuThrottle: rate,
+          boardCards: CARDS,
+          windowS: round(seen.seconds),
+          fps: round(seen.frames / seen.seconds),
+          frameP95Ms: frames.p95Ms,
+          frameP99Ms: frames.p99Ms,
+          frameMaxMs: frames.maxMs,
+          longTasks: seen.longTasks,
+          longTaskMsPerS: round(seen.longTaskMs / seen.seconds),
+          cardLatencyP50Ms: cards.p50Ms,
+          cardLatencyP95Ms: cards.p95Ms,
+          cardsNotSeen: Object.keys(sentAt).length - latencies.length,
+          dragRoundTripP50Ms: drags.p50Ms,
+          dragRoundTripMaxMs: drags.maxMs,
+          drags: trips.length,
+          dragsNotSeen: trips.filter((t) => !Number.isFinite(t)).length,
+          receivedKBps: round(received / 1024 / seen.seconds, 2),
+          cursorsShown,
+          serverEgressKBps: round((egress.bytesPerS + received / seen.seconds) / 1024),
+          crowdBytesPerClientPerS: egress.bytesPerClientPerS,
+          serverCpuCores: egress.serverCpuCores,
+          loadGenCpuCores: egress.loadGenCpuCores,
+          note: 'load workers at nice 10; the browser and the server at normal priority; all on the same 2 cores',
+          targets,
+        })
+      }
+    } finally {
+      await context.close()
+      watcher.destroy()
+      await crowd.stop()
+    }
+  }
+
+  // The same crowd against Hocuspocus: what its clients receive and what its server spends.
+  for (const people of PEER_CROWDS) {
+    const crowd = await startCrowd(ServerKind.hocuspocus, crowdOptions(people))
+    let theirs: CrowdWindow
+    try {
+      crowd.start()
+      await sleep(3000)
+      theirs = await crowd.measure(WINDOW_MS / 2)
+    } finally {
+      await crowd.stop()
+    }
+    const our = ours.get(people)
+    emit({
+      bench: 'crowd-vs-hocuspocus',
+      people,
+      ours: our ?? null,
+      hocuspocus: theirs,
+      note: 'simulated people only (no browser); ours / theirs, below 1 means ours is lower',
+      bytesPerClient: our ? ratio(our.bytesPerClientPerS, theirs.bytesPerClientPerS) : null,
+      serverCpu: our ? ratio(our.serverCpuCores, theirs.serverCpuCores) : null,
+    })
+  }
+} finally {
+  await browser.close()
+  rmSync(path.dirname(dist), { recursive: true, force: true })
+}
+process.exit(0)
