@@ -291,7 +291,7 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       for (const big of await bigCards.all()) {
         await expect(big).toContainText(/Tisch [1-4] · Rang [1-3] · [245] Punkte$/)
       }
-      for (const big of await bigCards.all()) expect(await fontPx(big)).toBeGreaterThanOrEqual(24)
+      for (const big of await bigCards.all()) expect(await fontPx(big)).toBeGreaterThanOrEqual(18)
       expect(await clipped(bigCards)).toEqual([])
       await shoot(screen, 'plenary-board-1920.png')
 

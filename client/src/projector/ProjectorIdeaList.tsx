@@ -9,11 +9,8 @@ import { cameraToFit } from './cameraFit.ts'
 import { useFitText } from './fitText.ts'
 import { boardRegion, FIT_PADDING } from './projectorLayout.ts'
 
-/**
- * Card text must read from 20 m on a 1080p projector: 18 screen pixels at the very least; the
- * board is shown only from 24 px on (a margin: 19 px was only just readable), else the big cards.
- */
-export const MIN_CARD_TEXT_PX = 24
+/** Card text must read from 20 m on a 1080p projector: at least this many screen pixels. */
+export const MIN_CARD_TEXT_PX = 18
 const SIZES = [40, 36, 32, 28, 24]
 const PAGE_SIZE = 24
 const PAGE_MS = 10_000
