@@ -79,8 +79,14 @@ describe('clusters grow on the server', () => {
     const ada = await join('Ada')
     const watcher = await connectClient(t.url, boardIds[0]!, ada.token)
     const grownHeight = 432 + 160 + CLUSTER_INSET.bottom
-    await waitFor(() => (watcher.records.get(c1!) as ClusterShape).props.h === grownHeight, { what: 'c1 grown' })
-    await waitFor(() => clusterBox(watcher.records.get(c2!)).y === grownHeight + CARD_GAP, { what: 'c2 pushed down' })
+    await waitFor(() => (watcher.records.get(c1!) as ClusterShape).props.h === grownHeight, {
+      what: 'c1 grown',
+      timeout: 15_000,
+    })
+    await waitFor(() => clusterBox(watcher.records.get(c2!)).y === grownHeight + CARD_GAP, {
+      what: 'c2 pushed down',
+      timeout: 15_000,
+    })
     noClustersOverlap(watcher, [c1!, c2!, c3!])
     watcher.destroy()
   })
@@ -103,9 +109,11 @@ describe('clusters grow on the server', () => {
     await serverRoundTrip(client.provider)
     await waitFor(() => (client.records.get(c2!) as ClusterShape).props.h === 432 + 160 + CLUSTER_INSET.bottom, {
       what: 'c2 grown',
+      timeout: 15_000,
     })
     await waitFor(() => clusterBox(client.records.get(c3!)).y >= 600 + 432 + 160 + CLUSTER_INSET.bottom + CARD_GAP, {
       what: 'c3 pushed down',
+      timeout: 15_000,
     })
     // Her card is where she put it, inside the grown cluster; the cluster above did not move.
     expect(client.card(card.id)).toMatchObject({ parentId: c2, x: 16, y: 432 })
@@ -128,6 +136,7 @@ describe('clusters grow on the server', () => {
     await serverRoundTrip(client.provider)
     await waitFor(() => (client.records.get(c1!) as ClusterShape).props.h === 600 + 160 + CLUSTER_INSET.bottom, {
       what: 'c1 grown to hold the near card only',
+      timeout: 15_000,
     })
     expect(client.card(far.id)).toMatchObject({ y: 50_000 })
     expect(clusterBox(client.records.get(c2!)).y).toBe(600 + 160 + CLUSTER_INSET.bottom + CARD_GAP)

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { getColorValue, useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { canEditShape } from '../board/permissions.ts'
+import { useToolbarLeft } from '../ui/useToolbarLeft.ts'
 import { clusterColors, tidyCluster, useClusterRename } from './clusterActions.ts'
 
 /**
@@ -69,7 +70,13 @@ function ClusterToolbarBody({
       timers.push(window.setTimeout(focus, 0))
       timers.push(
         window.setTimeout(() => {
-          if (document.activeElement !== input.current) input.current?.focus()
+          const field = input.current
+          if (field && document.activeElement !== field) {
+            // Back at the end of what was typed: a bare focus() put the caret at the start, and
+            // the next letter landed in front ("tMobilitä").
+            field.focus()
+            field.setSelectionRange(field.value.length, field.value.length)
+          }
           useClusterRename.getState().request(null)
         }, 350),
       )
@@ -89,14 +96,16 @@ function ClusterToolbarBody({
     editor.updateShape<ClusterShape>({ id: cluster.id, type: CLUSTER_TYPE, props: { title: next } })
   }
   const colors = editor.getCurrentTheme().colors.light
+  const [toolbar, left] = useToolbarLeft(anchor.x)
 
   return (
     <div
+      ref={toolbar}
       className="pw-cluster-toolbar"
       data-testid="cluster-toolbar"
       role="toolbar"
       aria-label={t('clusters.toolbar')}
-      style={{ left: Math.max(8, anchor.x), top: Math.max(56, anchor.y - 64) }}
+      style={{ left, top: Math.max(56, anchor.y - 64) }}
       onPointerDown={(event) => event.stopPropagation()}
       onKeyDown={(event) => event.stopPropagation()}
     >

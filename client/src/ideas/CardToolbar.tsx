@@ -1,6 +1,7 @@
 import { CLUSTER_TYPE } from '@pinnwand/shared/boardSchema'
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue } from 'tldraw'
+import { useToolbarLeft } from '../ui/useToolbarLeft.ts'
 import { MergeIdeasToolbar } from './MergeIdeasToolbar.tsx'
 import { isIdeaCardShape } from './placeNewIdea.ts'
 import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
@@ -41,16 +42,18 @@ export function CardToolbar() {
     [editor, card?.id, several?.length],
   )
   const clusters = useBoardIdeas().flatMap((group) => (group.cluster ? [group.cluster] : []))
+  const [toolbar, left] = useToolbarLeft(anchor?.x ?? 0)
   if (several && anchor) return <MergeIdeasToolbar cards={several} anchor={anchor} />
   if (!card || !anchor || clusters.length === 0) return null
   const excerpt = card.props.text.slice(0, 80)
   return (
     <div
+      ref={toolbar}
       className="pw-card-toolbar"
       data-testid="card-toolbar"
       role="toolbar"
       aria-label={t('ideas.cardToolbar')}
-      style={{ left: Math.max(8, anchor.x), top: Math.max(56, anchor.y - 56) }}
+      style={{ left, top: Math.max(56, anchor.y - 56) }}
       onPointerDown={(event) => event.stopPropagation()}
     >
       <MoveToClusterSelect

@@ -6,6 +6,7 @@ import { useEditor } from 'tldraw'
 import { request } from '../api/apiClient.ts'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { useToolbarLeft } from '../ui/useToolbarLeft.ts'
 import { useAnnouncer } from './announcer.ts'
 
 /** Known refusals of the merge route, in the person's words. */
@@ -27,6 +28,7 @@ export function MergeIdeasToolbar({ cards, anchor }: { cards: IdeaCardShape[]; a
   const { me, boardId, token } = useBoardContext()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [toolbar, left] = useToolbarLeft(anchor.x)
   const mayMerge = me.role === 'facilitator' || cards.every((card) => card.props.authorId === me.userId)
   if (!mayMerge) return null
 
@@ -55,11 +57,12 @@ export function MergeIdeasToolbar({ cards, anchor }: { cards: IdeaCardShape[]; a
 
   return (
     <div
+      ref={toolbar}
       className="pw-card-toolbar"
       data-testid="merge-toolbar"
       role="toolbar"
       aria-label={t('ideas.mergeToolbar', { count: cards.length })}
-      style={{ left: Math.max(8, anchor.x), top: Math.max(56, anchor.y - 56) }}
+      style={{ left, top: Math.max(56, anchor.y - 56) }}
       onPointerDown={(event) => event.stopPropagation()}
     >
       <button type="button" className="pw-move-to-cluster" disabled={busy} onClick={() => void merge()}>

@@ -79,6 +79,14 @@ describe('growClusters', () => {
     expect(growClusters(nextRow, ['shape:a']).sizes.get('shape:a')?.h).toBe(424 + GROWTH_REACH.y + CARD_SIZE.h + 16)
   })
 
+  it('does not grow around a card held still in the middle of a drag (off the column grid)', () => {
+    const shapes = [cluster('shape:a', 0), ...full('shape:a'), card('shape:dragged', 'shape:a', 423, 380)]
+    expect(growClusters(shapes, ['shape:a']).sizes.size).toBe(0)
+    // Where the drop puts it (the next row, first column), it counts.
+    const dropped = [cluster('shape:a', 0), ...full('shape:a'), card('shape:dragged', 'shape:a', 16, 432)]
+    expect(growClusters(dropped, ['shape:a']).sizes.size).toBe(1)
+  })
+
   it('leaves clusters of another page alone', () => {
     const shapes = [
       cluster('shape:a', 0),

@@ -1,7 +1,7 @@
 import { CARD_GAP, CARD_SIZE, type Size } from './geometry.ts'
 import type { PlacedShape } from './newCard.ts'
 import { reflowClusters } from './reflow.ts'
-import { grownToHold } from './tidy.ts'
+import { CLUSTER_INSET, grownToHold } from './tidy.ts'
 
 /** `type` of a cluster shape (boardSchema's CLUSTER_TYPE; placement stays free of the schema). */
 const CLUSTER = 'cluster'
@@ -13,6 +13,16 @@ const CLUSTER = 'cluster'
  * board and pushing every other cluster out of sight.
  */
 export const GROWTH_REACH = { x: CARD_GAP, y: CARD_SIZE.h + CARD_GAP } as const
+
+/**
+ * Whether a card stands in one of a cluster's grid columns, as every placement puts it (a drop's
+ * nearest free slot, the next free slot, "Ordnen"). A card on its way across a cluster in
+ * someone's drag stands anywhere: the cluster must not grow around it when the drag pauses.
+ */
+export function onColumnGrid(x: number): boolean {
+  const column = (x - CLUSTER_INSET.side) / (CARD_SIZE.w + CARD_GAP)
+  return column > -0.01 && Math.abs(column - Math.round(column)) * (CARD_SIZE.w + CARD_GAP) < 1
+}
 
 /** A shape as cluster growth sees it: placement's view plus whether it is locked in place. */
 export interface GrowableShape extends PlacedShape {
@@ -31,7 +41,9 @@ export interface ClusterGrowth {
  * the same page it would now cover move down (`reflowClusters`), a locked one staying put. A
  * participant may drop a card into a full cluster they did not create (the card takes a new row
  * below the edge) but may not resize it, so the server applies this as its own write. Clusters
- * never shrink here, nothing moves when nothing grew, and a card beyond `GROWTH_REACH` is ignored. Pure and deterministic: every instance
+ * never shrink here, and nothing moves when nothing grew. Only cards that stand where placement
+ * puts them count (`onColumnGrid`, within `GROWTH_REACH`): not one held still mid-drag, not one
+ * a hostile client wrote far away. Pure and deterministic: every instance
  * computes the same result.
  */
 export function growClusters(shapes: readonly GrowableShape[], touched: Iterable<string>): ClusterGrowth {
@@ -44,7 +56,10 @@ export function growClusters(shapes: readonly GrowableShape[], touched: Iterable
     if (!cluster || cluster.type !== CLUSTER) continue
     const within = shapes.filter(
       (shape) =>
-        shape.parentId === id && shape.x <= cluster.w + GROWTH_REACH.x && shape.y <= cluster.h + GROWTH_REACH.y,
+        shape.parentId === id &&
+        onColumnGrid(shape.x) &&
+        shape.x <= cluster.w + GROWTH_REACH.x &&
+        shape.y <= cluster.h + GROWTH_REACH.y,
     )
     const size = grownToHold(cluster, within)
     if (size.w === cluster.w && size.h === cluster.h) continue
