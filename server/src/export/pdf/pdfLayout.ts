@@ -1,7 +1,9 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see fonts.ts
 /// <reference path="../pdfkit.d.ts" />
 import PDFDocument, { type PDFStructureElement } from 'pdfkit'
+import { hasRightToLeft } from '../bidiRuns.ts'
 import { fontBuffers, FontScript, splitByScript } from '../fonts.ts'
+import { bidiTextHeight, drawBidiText, type BidiTextOptions } from './pdfBidiText.ts'
 
 export type Struct = PDFStructureElement
 
@@ -135,8 +137,13 @@ export function rich(doc: PDFDocument, text: string, options: RichOptions): void
   const weight = options.weight ?? Weight.regular
   const x = options.x ?? Page.margin
   const width = options.width ?? contentWidth() - (x - Page.margin)
-  const runs = splitByScript(text.replace(/\r\n?/g, '\n') || ' ')
   doc.fillColor(options.color ?? Ink.text)
+  if (hasRightToLeft(text)) {
+    drawBidiText(doc, text.replace(/\r\n?/g, '\n'), bidiOptions(doc, options))
+    doc.font('regular')
+    return
+  }
+  const runs = splitByScript(text.replace(/\r\n?/g, '\n') || ' ')
   runs.forEach((run, i) => {
     doc.font(fontFor(run.script, weight)).fontSize(options.size)
     const opts = {
@@ -152,8 +159,25 @@ export function rich(doc: PDFDocument, text: string, options: RichOptions): void
   doc.font('regular')
 }
 
+function bidiOptions(doc: PDFDocument, options: RichOptions): BidiTextOptions {
+  const weight = options.weight ?? Weight.regular
+  const x = options.x ?? Page.margin
+  return {
+    size: options.size,
+    fontFor: (script) => fontFor(script, weight),
+    latinFont: weight,
+    x,
+    y: options.y ?? doc.y,
+    width: options.width ?? contentWidth() - (x - Page.margin),
+    align: options.align ?? 'left',
+    lineGap: options.lineGap ?? 1.5,
+    characterSpacing: options.characterSpacing ?? 0,
+  }
+}
+
 /** Height the text will take (measured with the Latin font; other scripts are close enough). */
 export function richHeight(doc: PDFDocument, text: string, options: RichOptions): number {
+  if (hasRightToLeft(text)) return bidiTextHeight(doc, text.replace(/\r\n?/g, '\n'), bidiOptions(doc, options))
   const weight = options.weight === Weight.bold ? 'bold' : options.weight === Weight.italic ? 'italic' : 'regular'
   doc.font(weight).fontSize(options.size)
   const width = options.width ?? contentWidth() - ((options.x ?? Page.margin) - Page.margin)
