@@ -65,6 +65,10 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(initial.status).toBe(200)
       expect(initial.body).toEqual({ days: 90, isDefault: true, deleteOn: addDays(today(), 90) })
 
+      // The workshop overview carries it too.
+      const overview = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}`, { token: kept.facilitatorToken })
+      expect(overview.body.workshop.retention).toEqual(initial.body)
+
       const set = await api(t.url, 'PUT', `/api/workshops/${expiring.workshopId}/retention`, {
         token: expiring.facilitatorToken,
         body: { days: 1 },

@@ -24,6 +24,7 @@ import type { AppContext } from '../context.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
+import { retentionInfo } from '../../privacy/retention.ts'
 
 function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -89,6 +90,11 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         date: workshop.date,
         joinCode: workshop.joinCode,
         hideAuthors: workshop.hideAuthors ?? false,
+        // Data protection: the day the server deletes the workshop (privacy/retention.ts).
+        retention: retentionInfo(
+          { ...workshop, retentionDays: workshop.retentionDays ?? null },
+          ctx.config.retentionDays,
+        ),
       },
       boards: boards.map((b) => ({
         id: b.id,
