@@ -158,5 +158,23 @@ test.describe('pictures on the board', () => {
       path: `../docs/screenshots/image-refused-${testInfo.project.name}.png`,
       scale: 'css',
     })
+
+    // In German, formally ("Sie"), with the same reason.
+    await anna.board.page
+      .getByRole('listitem')
+      .filter({ hasText: 'The picture could not be added' })
+      .getByRole('button', { name: 'Close' })
+      .click()
+    await anna.board.page.getByRole('button', { name: 'DE (Deutsch)' }).click()
+    await target.dispatchEvent('dragover', { dataTransfer, clientX: 400, clientY: 300 })
+    await target.dispatchEvent('drop', { dataTransfer, clientX: 400, clientY: 300 })
+    await expect(anna.board.page.locator('.tlui-toast__title')).toHaveText('Das Bild konnte nicht eingefügt werden')
+    await expect(anna.board.page.locator('.tlui-toast__description')).toHaveText(
+      '„logo.svg“ ist kein PNG-, JPEG-, GIF- oder WebP-Bild. Bitte fügen Sie ein solches Bild ein.',
+    )
+    await anna.board.page.screenshot({
+      path: `../docs/screenshots/image-refused-de-${testInfo.project.name}.png`,
+      scale: 'css',
+    })
   })
 })
