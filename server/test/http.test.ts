@@ -75,8 +75,8 @@ describe('HTTP basics', () => {
       workshop: { id: expect.any(String), title: 'Stadtteil 2030', joinCode: expect.stringMatching(/^[A-Z2-9]{6}$/) },
       facilitatorToken: expect.any(String),
       boards: [
-        { id: expect.any(String), title: 'Verkehr' },
-        { id: expect.any(String), title: 'Grün' },
+        { id: expect.any(String), title: 'Verkehr', kind: 'table' },
+        { id: expect.any(String), title: 'Grün', kind: 'table' },
       ],
       links: { facilitator: expect.any(String), participant: expect.any(String), projector: expect.any(String) },
     })

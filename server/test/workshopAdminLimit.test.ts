@@ -202,8 +202,8 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const w = await createLimitedWorkshop(ts.url)
       const all = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`, { token: w.projectorToken })
       expect(all.body.boards).toEqual([
-        { id: w.boardIds[0], title: 'Mobilität', question: '' },
-        { id: w.boardIds[1], title: 'Wohnen', question: '' },
+        { id: w.boardIds[0], title: 'Mobilität', question: '', kind: 'table' },
+        { id: w.boardIds[1], title: 'Wohnen', question: '', kind: 'table' },
       ])
       const { body } = await api(ts.url, 'POST', `/api/boards/${w.boardIds[1]}/projector-token`, {
         token: w.facilitatorToken,
