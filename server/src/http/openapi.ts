@@ -503,7 +503,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Change any of them (logo: a PNG or SVG data URL, SVG rasterised; null removes it)',
       auth: 'facilitator',
       body: UpdateExportSettingsBody,
-      responses: { '200': 'the settings in force', '400': 'validation_failed | invalid_logo', ...errors },
+      responses: { '200': 'the settings in force', ...errors, '400': 'validation_failed | invalid_logo' },
     },
   },
   '/api/workshops/{workshopId}/retention': {
