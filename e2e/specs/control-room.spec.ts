@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { devices, type Page } from '@playwright/test'
 import { BoardPage } from '../pages/BoardPage.ts'
 import { fileURLToPath } from 'node:url'
@@ -125,6 +126,13 @@ test.describe('control room', () => {
 
       await card(page, 1).scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${screenshots}control-room-desktop.png` })
+      // The control room with a round running: no serious or critical accessibility problem.
+      const axe = await new AxeBuilder({ page })
+        .include('[data-testid="bulk-actions"]')
+        .include('.pw-table-grid')
+        .analyze()
+      const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
 
       // Reveal everywhere.
       await panel.getByRole('button', { name: 'Ergebnisse zeigen', exact: true }).click()

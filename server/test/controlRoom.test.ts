@@ -273,6 +273,17 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       for (const answer of answers.filter((a) => a.status === 200)) expect(answer.body.results).toHaveLength(3)
     })
 
+    it('an open status stream does not hold up a graceful shutdown', async () => {
+      const own = await startTestServer(database ? { DATABASE_URL: database.url } : {})
+      const workshop = await createWorkshop(own.url, 1)
+      const stream = openStatusStream(own.url, workshop)
+      await waitFor(() => stream.received.length > 0, { timeout: 10_000, what: 'first status' })
+      const started = Date.now()
+      await own.stop()
+      expect(Date.now() - started).toBeLessThan(5000)
+      await stream.close()
+    })
+
     it('streams a new status when a table changes, without being asked again', async () => {
       const workshop = await createWorkshop(t.url, 2)
       const stream = openStatusStream(t.url, workshop)

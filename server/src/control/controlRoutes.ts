@@ -36,6 +36,12 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   const sources = { store: ctx.store, timers: ctx.facilitation, voting: ctx.voting.store, rooms: ctx.rooms }
   const hub = new WorkshopStatusHub(sources, ctx.logger.child({ component: 'control' }))
   const bulkBuckets = new TokenBuckets(BULK_PER_SECOND, BULK_BURST)
+  // Open streams end when the server shuts down: an HTTP server waits for busy connections, and
+  // a dashboard left open would hold a graceful shutdown forever.
+  const streams = new Set<() => void>()
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end()
+  })
   const messages = new BoardMessages(ctx.rooms, ctx.store, ctx.logger.child({ component: 'messages' }))
 
   app.get<{ Params: { workshopId: string } }>(
@@ -64,10 +70,14 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
     })
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS)
     heartbeat.unref()
-    request.raw.on('close', () => {
+    const end = () => {
+      streams.delete(end)
       clearInterval(heartbeat)
       unsubscribe()
-    })
+      raw.end()
+    }
+    streams.add(end)
+    request.raw.on('close', end)
   })
 
   /** A short message on every device of one board (the bulk action sends it to many). */
