@@ -1,7 +1,16 @@
-import type { Browser, BrowserContextOptions, Page } from '@playwright/test'
-import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
+import {
+  DEVICES,
+  expectNoOverlaps,
+  intersects,
+  openAs,
+  postIdea,
+  shapes,
+  toScreen,
+  workshopWithTemplate,
+} from '../pages/boardLayout.ts'
 
 /**
  * Where new ideas land (issue 13): a phone, a tablet and a desktop participant post ideas through
@@ -10,89 +19,6 @@ import { BoardPage } from '../pages/BoardPage.ts'
  * verschieben…" in the idea list sorts a card without dragging. People act through pointer,
  * touch and keys only; the board is read through `window.__pinnwand`.
  */
-
-interface Box {
-  id: string
-  parentId: string
-  x: number
-  y: number
-  w: number
-  h: number
-  text: string
-}
-
-const DEVICES = {
-  desktop: { viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false },
-  tablet: { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
-} satisfies Record<string, BrowserContextOptions>
-
-/** A workshop with one Thementisch board (the fixture's default board is blank). */
-async function thementischWorkshop(baseUrl: string): Promise<Workshop> {
-  const response = await fetch(new URL('/api/workshops', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Quartier 2030',
-      language: 'de',
-      boards: [
-        { title: 'Mobilität', question: 'Wie kommen wir 2030 klimafreundlich zur Arbeit?', template: 'thementisch' },
-      ],
-    }),
-  })
-  expect(response.status).toBe(201)
-  const body = await response.json()
-  return {
-    id: body.workshop.id,
-    joinCode: body.workshop.joinCode,
-    facilitatorToken: body.facilitatorToken,
-    boardId: body.boards[0].id,
-    boards: body.boards,
-  }
-}
-
-/** Every shape's page bounds, from the editor (reading state, not acting). */
-async function shapes(page: Page): Promise<(Box & { type: string; role?: string })[]> {
-  return page.evaluate(() => {
-    const editor = window.__pinnwand!.editor
-    return editor.getCurrentPageShapes().map((shape) => {
-      const bounds = editor.getShapePageBounds(shape.id)!
-      const props = shape.props as { text?: string }
-      return {
-        id: shape.id,
-        type: shape.type,
-        parentId: shape.parentId,
-        role: (shape.meta as { role?: string }).role,
-        x: bounds.x,
-        y: bounds.y,
-        w: bounds.w,
-        h: bounds.h,
-        text: props.text ?? '',
-      }
-    })
-  })
-}
-
-/** Bounds intersect by more than 2 px both ways (the issue's definition of overlap). */
-const intersects = (a: Box, b: Box) =>
-  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 2 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 2
-
-function expectNoOverlaps(cards: Box[]) {
-  for (let i = 0; i < cards.length; i++)
-    for (let j = i + 1; j < cards.length; j++) {
-      expect(intersects(cards[i]!, cards[j]!), `"${cards[i]!.text}" overlaps "${cards[j]!.text}"`).toBe(false)
-    }
-}
-
-/** Screen point (page coordinates of the browser window) of a board point. */
-async function toScreen(page: Page, point: { x: number; y: number }) {
-  return page.evaluate((p) => {
-    const editor = window.__pinnwand!.editor
-    const screen = editor.pageToViewport(p)
-    const container = editor.getContainer().getBoundingClientRect()
-    return { x: container.x + screen.x, y: container.y + screen.y }
-  }, point)
-}
 
 /**
  * A one-finger drag through the DevTools protocol that starts moving at once: on this loaded
@@ -115,42 +41,15 @@ async function fingerDrag(page: Page, from: { x: number; y: number }, to: { x: n
   await cdp.detach()
 }
 
-async function openAs(
-  browser: Browser,
-  baseURL: string,
-  device: keyof typeof DEVICES,
-  workshop: Workshop,
-  name: string,
-) {
-  const participant = await joinWorkshop(baseURL, workshop, name)
-  const context = await browser.newContext({ ...DEVICES[device], baseURL, locale: 'de-DE' })
-  const page = await context.newPage()
-  const board = new BoardPage(page, { touch: DEVICES[device].hasTouch })
-  // On a phone the idea list covers the canvas: wait for the app, not for a visible canvas.
-  await page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
-  await page.waitForFunction(() => window.__pinnwand?.editor !== undefined, undefined, { timeout: 30_000 })
-  await board.waitForConnected()
-  return { context, page, board, name }
-}
-
-/** Posts an idea through the visible "add idea" field: tap or click it, type, send. */
-async function postIdea(page: Page, text: string, touch: boolean) {
-  const field = page.getByTestId('add-idea-text').filter({ visible: true })
-  if (touch) await field.tap()
-  else await field.click()
-  await page.keyboard.type(text)
-  const post = page.getByTestId('add-idea-post').filter({ visible: true })
-  if (touch) await post.tap()
-  else await page.keyboard.press('Enter')
-  await expect(field).toHaveValue('')
-}
-
 test('ideas from a phone, a tablet and a desktop land in the collecting area; drops take free slots', async ({
   browser,
   server,
 }, testInfo) => {
   test.setTimeout(420_000)
-  const workshop = await thementischWorkshop(server.url)
+  const workshop = await workshopWithTemplate(server.url, 'thementisch', {
+    title: 'Mobilität',
+    question: 'Wie kommen wir 2030 klimafreundlich zur Arbeit?',
+  })
   const people = [
     await openAs(browser, server.url, 'phone', workshop, 'Pia'),
     await openAs(browser, server.url, 'tablet', workshop, 'Tom'),
