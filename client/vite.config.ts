@@ -7,6 +7,9 @@ const server = 'http://localhost:8080'
 
 export default defineConfig({
   plugins: [react(), thirdPartyLicenses(), precompress()],
+  // The dev server's dependency pre-bundling cannot load @tldraw/assets' `?url` imports (fonts,
+  // icons, translations): left out, Vite serves them as files, as the build does.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
       '/api': server,
