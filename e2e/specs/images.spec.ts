@@ -133,6 +133,54 @@ test.describe('pictures on the board', () => {
     await context.close()
   })
 
+  test(
+    'a participant replaces her own picture with another one',
+    { tag: '@desktop' },
+    async ({ workshop, newUser }) => {
+      const anna = await newUser('Anna')
+      const page = anna.board.page
+      await anna.board.open(workshop.boardId, anna.participant.token)
+      await anna.board.waitForConnected()
+      await dropPhoto(page, 'erstes.png', { x: 500, y: 400 })
+      await expect.poll(() => loadedPictures(page), { timeout: 20_000 }).toBe(1)
+
+      // Select the picture, then "Replace" in its toolbar and choose another file.
+      await page.mouse.click(500, 400)
+      const replace = page.getByTestId('tool.image-replace')
+      await expect(replace).toBeVisible()
+      const png = await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(300, 200)
+        const context = canvas.getContext('2d')!
+        context.fillStyle = '#c0392b'
+        context.fillRect(0, 0, 300, 200)
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+        return btoa(String.fromCharCode(...bytes))
+      })
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), replace.click()])
+      await chooser.setFiles({ name: 'zweites.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') })
+
+      // The shape now shows the new upload, and the server kept it (nothing was reverted).
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const editor = window.__pinnwand!.editor
+            const shape = editor.getCurrentPageShapes().find((s) => s.type === 'image')
+            const asset = editor.getAssets().find((a) => a.id === shape?.props.assetId)
+            return asset ? [asset.props.w, asset.props.h] : null
+          }),
+        )
+        .toEqual([300, 200])
+      await page.reload()
+      await anna.board.waitForMounted()
+      await expect.poll(() => loadedPictures(page), { timeout: 20_000 }).toBe(1)
+      expect(
+        await page.evaluate(
+          () => window.__pinnwand!.editor.getCurrentPageShapes().find((s) => s.type === 'image')?.props.w,
+        ),
+      ).toBe(300)
+    },
+  )
+
   test('a file that is no picture is refused with a polite message, and nothing lands on the board', async ({
     workshop,
     newUser,

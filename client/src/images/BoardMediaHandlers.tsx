@@ -5,6 +5,7 @@ import {
   defaultHandleExternalTextContent,
   type Editor,
   type TLAsset,
+  type TLShapeId,
   useToasts,
   type VecLike,
 } from 'tldraw'
@@ -33,37 +34,62 @@ export function uploadFailureKey(error: unknown): string {
   }
 }
 
+type Fail = (key: string, name: string) => void
+
+/**
+ * The asset record of an uploaded picture, or null (and a message) when it cannot be one.
+ * Non-pictures and pictures over the limit are refused here with the same words the server
+ * would use, before anything is sent.
+ */
+async function uploadPicture(editor: Editor, file: File, fail: Fail): Promise<TLAsset | null> {
+  if (!(UploadImageTypes as readonly string[]).includes(file.type)) {
+    fail('images.unsupported', file.name)
+    return null
+  }
+  if (file.size > Limits.assetBytesMax) {
+    fail('images.tooLarge', file.name)
+    return null
+  }
+  try {
+    return (await editor.getAssetForExternalContent({ type: 'file', file })) ?? null
+  } catch (error) {
+    console.warn('image upload failed', error)
+    fail(uploadFailureKey(error), file.name)
+    return null
+  }
+}
+
 /**
  * Pictures are uploaded first and placed once the server holds them, so the board never shows
- * a picture that others cannot load. Non-pictures and pictures over the limit are refused here
- * with the same words the server would use, before anything is sent.
+ * a picture that others cannot load (tldraw would write the asset first and its address later,
+ * a change of an asset the server refuses from participants).
  */
-async function placeImages(
-  editor: Editor,
-  files: File[],
-  point: VecLike | undefined,
-  fail: (key: string, name: string) => void,
-): Promise<void> {
+async function placeImages(editor: Editor, files: File[], point: VecLike | undefined, fail: Fail): Promise<void> {
   const position = point ?? editor.getViewportPageBounds().center
   const assets: TLAsset[] = []
   for (const file of files.slice(0, FILES_AT_ONCE)) {
-    if (!(UploadImageTypes as readonly string[]).includes(file.type)) {
-      fail('images.unsupported', file.name)
-      continue
-    }
-    if (file.size > Limits.assetBytesMax) {
-      fail('images.tooLarge', file.name)
-      continue
-    }
-    try {
-      const asset = await editor.getAssetForExternalContent({ type: 'file', file })
-      if (asset) assets.push(asset)
-    } catch (error) {
-      console.warn('image upload failed', error)
-      fail(uploadFailureKey(error), file.name)
-    }
+    const asset = await uploadPicture(editor, file, fail)
+    if (asset) assets.push(asset)
   }
   if (assets.length > 0) await createShapesForAssets(editor, assets, position)
+}
+
+/** "Replace image": the same order — upload, then write the new asset and point the shape at it. */
+async function replaceImage(editor: Editor, file: File, shapeId: TLShapeId, fail: Fail): Promise<void> {
+  const asset = await uploadPicture(editor, file, fail)
+  const shape = editor.getShape(shapeId)
+  if (!asset || !shape || (shape.type !== 'image' && shape.type !== 'video')) return
+  const { w, h } = asset.props as { w: number; h: number }
+  editor.run(() => {
+    if (!editor.getAsset(asset.id)) editor.createAssets([asset])
+    editor.updateShapes([
+      {
+        id: shape.id,
+        type: shape.type,
+        props: { assetId: asset.id, w, h, ...(shape.type === 'image' ? { crop: null } : {}) },
+      },
+    ])
+  })
 }
 
 /** Shows why a picture could not be placed; set by <MediaToasts>, which has tldraw's toasts. */
@@ -78,6 +104,9 @@ const notify: { current: ((key: string, name: string) => void) | null } = { curr
 export function installMediaHandlers(editor: Editor): void {
   const fail = (key: string, name: string) => notify.current?.(key, name)
   editor.registerExternalContentHandler('files', ({ point, files }) => placeImages(editor, files, point, fail))
+  editor.registerExternalContentHandler('file-replace', ({ file, shapeId }) =>
+    replaceImage(editor, file, shapeId, fail),
+  )
   editor.registerExternalContentHandler('url', ({ point, url }) =>
     defaultHandleExternalTextContent(editor, { point, text: url }),
   )
