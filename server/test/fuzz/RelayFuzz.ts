@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis'
+import * as encoding from 'lib0/encoding'
 import type { RelayMessage } from '../../src/relay/BoardRelay.ts'
 import { decodeRelayMessage, encodeRelayMessage } from '../../src/relay/relayMessage.ts'
-import { RelaySeal } from '../../src/relay/relaySeal.ts'
+import { RelaySeal, relaySecret } from '../../src/relay/relaySeal.ts'
 import { recordsOf, roomPending, storedBoardDoc, UpdateCrafter } from '../helpers/hostileClient.ts'
 import {
   type BoardClient,
@@ -62,14 +63,26 @@ export class RelayFuzz {
   private pageName = ''
   private readonly publisher: Redis
   private readonly listener: Redis
-  private readonly options: { seed: number; steps: number; servers: [TestServer, TestServer]; redisUrl: string }
+  private readonly options: {
+    seed: number
+    steps: number
+    servers: [TestServer, TestServer]
+    redisUrl: string
+    /** The instances' DATABASE_URL: an insider who knows the relay secret (see insiderStep). */
+    databaseUrl: string
+  }
   /** The attacker's own key: a made-up RELAY_SECRET. */
   private readonly attackerSeal: RelaySeal
+  private readonly insiderSeal: RelaySeal
+  /** Its own sequence, so the pinned seeds' outside attacks stay what they were. */
+  private readonly insiderRng: Prng
 
   constructor(options: RelayFuzz['options']) {
     this.options = options
     this.rng = new Prng(options.seed)
     this.attackerSeal = new RelaySeal(`guess-${options.seed}`)
+    this.insiderSeal = new RelaySeal(relaySecret({ databaseUrl: options.databaseUrl }))
+    this.insiderRng = new Prng(options.seed + 1)
     this.publisher = new Redis(options.redisUrl)
     this.listener = new Redis(options.redisUrl)
   }
@@ -81,6 +94,7 @@ export class RelayFuzz {
       for (step = 0; step < this.options.steps; step++) {
         if (this.rng.chance(0.4)) await this.honestStep()
         else await this.hostileStep()
+        if (step % 5 === 4) await this.insiderStep()
         await this.check()
       }
       await this.checkConvergence()
@@ -221,6 +235,41 @@ export class RelayFuzz {
         break
       }
     }
+    await this.settled()
+  }
+
+  /**
+   * Defence in depth: messages signed with the real secret (a compromised instance, a leaked
+   * key) that are still broken must not crash an instance or leave anything pending: any bytes
+   * after a valid envelope, an update cut off, an update with pending structs (the room reloads
+   * from the store instead). Whole forged updates from an insider are trusted by design.
+   */
+  private async insiderStep(): Promise<void> {
+    const rng = this.insiderRng
+    const channel = BOARD_CHANNEL + this.boardId
+    const envelope = { senderId: `insider-${rng.word(8)}`, seq: 1, sentAt: Date.now() }
+    const kind = rng.pick(['insider-garbage', 'insider-cut-update', 'insider-pending'] as const)
+    this.attacks[kind] = (this.attacks[kind] ?? 0) + 1
+    let body: Uint8Array
+    if (kind === 'insider-garbage') {
+      const e = encoding.createEncoder()
+      encoding.writeVarString(e, envelope.senderId)
+      encoding.writeVarUint(e, envelope.seq)
+      encoding.writeFloat64(e, envelope.sentAt)
+      for (let i = rng.int(64); i > 0; i--) encoding.writeUint8(e, rng.int(256))
+      body = encoding.toUint8Array(e)
+    } else {
+      const crafter = new UpdateCrafter(this.honest[0]!.client.doc)
+      const card = ideaCard(this.honest[0]!.userId, `${HOSTILE_MARK} insider`)
+      const client = rng.clientId()
+      if (kind === 'insider-pending')
+        crafter.ghost(client, (records) => records.push([{ key: 'shape:ghost', val: card as never }]))
+      crafter.push(client, card.id, card)
+      let update = crafter.encode()
+      if (kind === 'insider-cut-update') update = update.subarray(0, 1 + rng.int(update.length - 1))
+      body = encodeRelayMessage(envelope, { kind: 'update', update })
+    }
+    await this.publish(channel, this.insiderSeal.seal(body))
     await this.settled()
   }
 

@@ -29,7 +29,13 @@ describe.skipIf(!databaseUrl || !redisUrl)('relay fuzz: a hostile publisher on R
 
   for (const seed of seeds) {
     it(`seed ${seed}`, async () => {
-      const summary = await new RelayFuzz({ seed, steps, servers: [a, b], redisUrl: redisUrl! }).run()
+      const summary = await new RelayFuzz({
+        seed,
+        steps,
+        servers: [a, b],
+        redisUrl: redisUrl!,
+        databaseUrl: database.url,
+      }).run()
       console.info(`relay fuzz seed ${seed}: ${JSON.stringify(summary)}`)
       expect(summary.captured).toBeGreaterThan(0)
     }, 90_000)
