@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test'
@@ -61,6 +62,13 @@ async function shoot(page: Page, name: string, fullPage = false) {
   mkdirSync(shotDir, { recursive: true })
   await page.waitForTimeout(1200)
   await page.screenshot({ path: path.join(shotDir, name), fullPage })
+}
+
+/** No serious or critical accessibility violations on the page (axe-core). */
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze()
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
 }
 
 const fontPx = (locator: Locator) => locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
@@ -173,6 +181,7 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       await expect(access.getByText('Das Plenum ist für Teilnehmende geschlossen.')).toBeVisible()
       await access.getByText('Teilnehmende können das Plenum betreten').click()
       await expect(access.getByText('Das Plenum ist für Teilnehmende offen.')).toBeVisible()
+      await expectAccessible(page)
       await joinPage.reload()
       await expect(joinPage.getByRole('radio')).toHaveCount(5)
       // Its title says "Plenum" already: no badge saying it again; its question below it.
@@ -310,7 +319,10 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
           expect(await fontPx(text)).toBeGreaterThanOrEqual(40)
         }
         expect(await clipped(rows)).toEqual([])
-        if (t === 0) await shoot(screen, 'projector-walkthrough-1920.png')
+        if (t === 0) {
+          await shoot(screen, 'projector-walkthrough-1920.png')
+          await expectAccessible(screen)
+        }
         // Next table by key on the projector machine (→), never past the last.
         await screen.keyboard.press('ArrowRight')
       }
@@ -357,6 +369,7 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
           expect((await check.boundingBox())!.height).toBeGreaterThanOrEqual(44)
         }
         await shoot(page, `setup-plenary-${size}.png`)
+        if (size === 'desktop') await expectAccessible(page)
       })
       const created = await call<{ workshop: { joinCode: string } }>(server.url, 'POST', '/api/workshops', undefined, {
         title: 'Zukunftsforum Nordstadt',
@@ -372,6 +385,7 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
         await expect(page.getByTestId('join-plenary-badge')).toBeVisible()
         await expect(page.getByText('Alle Thementische gemeinsam')).toBeVisible()
         await shoot(page, `join-plenary-${size}.png`, true)
+        if (size === 'desktop') await expectAccessible(page)
       })
     },
   )
