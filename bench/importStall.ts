@@ -1,6 +1,6 @@
 /**
  * How much a large board import stalls everyone else: while a facilitator imports a backup of
- * ~33,500 cards (~17 MB of JSON), `/healthz` is polled back to back and a live card goes from
+ * ~33,500 cards (~19 MB of JSON), `/healthz` is polled back to back and a live card goes from
  * one y-websocket client to another on a different board every 50 ms. Prints one JSON line:
  * the import's duration, the longest `/healthz` answer and the card latency during the import.
  */
