@@ -24,7 +24,10 @@ export function useTimeUp(
 ): void {
   const previous = useRef<{ endsAt: number | null; remaining: number } | null>(null)
   const callback = useRef(onTimeUp)
-  callback.current = onTimeUp
+  // The latest callback, without making the effect below run for a new function every render.
+  useEffect(() => {
+    callback.current = onTimeUp
+  })
   useEffect(() => {
     const endsAt = timer?.endsAt ?? null
     const before = previous.current && previous.current.endsAt === endsAt ? previous.current.remaining : null

@@ -14,10 +14,10 @@ export type JoinInfoState =
  * joins again instead of landing on a board that refuses them.
  */
 export function useJoinInfo(code: string): JoinInfoState {
-  const [state, setState] = useState<JoinInfoState>({ status: 'loading' })
+  // The answer for the code it was looked up for: another code is loading until its own arrives.
+  const [answer, setAnswer] = useState<{ code: string; state: JoinInfoState } | null>(null)
   useEffect(() => {
     let cancelled = false
-    setState({ status: 'loading' })
     const run = async (): Promise<JoinInfoState> => {
       const info = await lookupJoinCode(code)
       let identity = identityStore.participant(info.workshop.id)
@@ -36,12 +36,12 @@ export function useJoinInfo(code: string): JoinInfoState {
       return { status: 'ready', info, identity }
     }
     run().then(
-      (next) => !cancelled && setState(next),
-      (error: unknown) => !cancelled && setState({ status: 'failed', error }),
+      (next) => !cancelled && setAnswer({ code, state: next }),
+      (error: unknown) => !cancelled && setAnswer({ code, state: { status: 'failed', error } }),
     )
     return () => {
       cancelled = true
     }
   }, [code])
-  return state
+  return answer?.code === code ? answer.state : { status: 'loading' }
 }

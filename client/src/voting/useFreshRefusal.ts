@@ -6,13 +6,14 @@ import { useVoting } from './votingStore.ts'
 export function useFreshRefusal(): string | null {
   const { t } = useTranslation()
   const announcement = useVoting((s) => s.announcement)
-  const [shown, setShown] = useState<number | null>(null)
+  // The refusal whose few seconds are over; a newer one shows again at once.
+  const [expired, setExpired] = useState<number | null>(null)
   useEffect(() => {
     if (!announcement?.refusal) return
-    setShown(announcement.seq)
-    const timer = setTimeout(() => setShown(null), 6000)
+    const seq = announcement.seq
+    const timer = setTimeout(() => setExpired(seq), 6000)
     return () => clearTimeout(timer)
   }, [announcement])
-  if (!announcement?.refusal || shown !== announcement.seq) return null
+  if (!announcement?.refusal || expired === announcement.seq) return null
   return t(announcement.key, announcement.values)
 }
