@@ -20,6 +20,7 @@ import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
+import { BoardToasts } from './BoardToasts.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
 import { installMediaHandlers, MediaToasts } from '../images/BoardMediaHandlers.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
@@ -51,6 +52,7 @@ const components: TLComponents = {
   TopPanel: BoardStatusPanel,
   QuickActions: BoardQuickActions,
   ContextMenu: BoardContextMenu,
+  Toasts: BoardToasts,
 }
 
 declare global {

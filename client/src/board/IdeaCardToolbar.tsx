@@ -12,11 +12,11 @@ import {
   useTools,
   type TLUiOverrides,
 } from 'tldraw'
-import i18next from 'i18next'
 import type { Me } from '../api/apiClient.ts'
 import { IDEA_CARD_TOOL_ID } from '../shapes/createIdeaCardTool.ts'
 import { useBoardContext } from './BoardContext.ts'
 import { CLUSTER_TOOL_ID } from './createClusterTool.ts'
+import { tldrawTranslations, ToolLabelKey } from './tldrawTranslations.ts'
 
 /**
  * Registers the board's own tools with tldraw's UI and takes away what a role has no use for.
@@ -27,11 +27,13 @@ import { CLUSTER_TOOL_ID } from './createClusterTool.ts'
  */
 export function boardUiOverrides(role: Me['role']): TLUiOverrides {
   return {
+    // Tool labels are translation keys, so they follow a language switch like tldraw's own.
+    translations: tldrawTranslations(),
     tools(editor, tools) {
       tools[IDEA_CARD_TOOL_ID] = {
         id: IDEA_CARD_TOOL_ID,
         icon: 'tool-note',
-        label: i18next.t('board.ideaCardTool'),
+        label: ToolLabelKey.ideaCard,
         kbd: 'i',
         onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
       }
@@ -42,7 +44,7 @@ export function boardUiOverrides(role: Me['role']): TLUiOverrides {
         tools[CLUSTER_TOOL_ID] = {
           id: CLUSTER_TOOL_ID,
           icon: 'tool-frame',
-          label: i18next.t('clusters.new'),
+          label: ToolLabelKey.cluster,
           onSelect: () => editor.setCurrentTool(CLUSTER_TOOL_ID),
         }
       } else {
