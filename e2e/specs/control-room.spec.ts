@@ -71,6 +71,9 @@ test.describe('control room', () => {
           ),
         ),
       )
+      // Both sit at table 1 (what the join page does when they choose it).
+      for (const person of people)
+        await call(server.url, 'POST', `/api/boards/${event.tables[0]!.id}/seat`, person.token)
 
       await page.goto(`/w/${event.id}?token=${event.token}`)
       const panel = page.getByTestId('bulk-actions')
@@ -88,6 +91,8 @@ test.describe('control room', () => {
       await card(page, 3).getByRole('checkbox').check()
       await panel.getByRole('radio', { name: '2 ausgewählte Thementische' }).check()
       await panel.getByLabel('Punkte pro Person').fill('2')
+      // A named round: the organiser may see who is not done yet.
+      await panel.getByLabel('Anonym').uncheck()
       await panel.getByRole('button', { name: 'Abstimmungsrunde an 2 Tischen starten' }).click()
       await expect(panel.getByTestId('bulk-results')).toContainText('2 von 2 Tischen haben es übernommen')
       await expect(card(page, 1).getByTestId('round-progress')).toContainText('Abstimmung läuft')
@@ -117,12 +122,15 @@ test.describe('control room', () => {
       await vote(people[0]!.token, ideas[0]![0]!)
       await expect(card(page, 1).getByTestId('round-progress')).toContainText('1 Punkt gesetzt')
       await expect(card(page, 1).getByTestId('voters-done')).toContainText('0 von 0 haben abgestimmt')
+      await expect(card(page, 1).getByTestId('not-done')).toHaveText('Noch nicht fertig: Ada, Ben')
       await vote(people[0]!.token, ideas[0]![1]!)
       await expect(card(page, 1).getByTestId('voters-done')).toContainText('1 von 1 hat abgestimmt')
+      await expect(card(page, 1).getByTestId('not-done')).toHaveText('Noch nicht fertig: Ben')
       await vote(people[1]!.token, ideas[0]![0]!)
       await vote(people[1]!.token, ideas[0]![0]!)
       await expect(card(page, 1).getByTestId('voters-done')).toContainText('2 von 2 haben abgestimmt')
       await expect(card(page, 1).getByTestId('round-progress')).toContainText('4 Punkte gesetzt')
+      await expect(card(page, 1).getByTestId('not-done')).toHaveCount(0)
 
       await card(page, 1).scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${screenshots}control-room-desktop.png` })

@@ -118,6 +118,28 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       }
     })
 
+    it('names the people at a table who are not done yet, in named rounds only', async () => {
+      const workshop = await createWorkshop(t.url, 1)
+      const boardId = workshop.boardIds[0]!
+      const ideas = await addIdeas(t.server, boardId, 2)
+      const people = []
+      for (const name of ['Ada', 'Ben', 'Cem']) {
+        const person = await joinParticipant(t.url, workshop, name)
+        await api(t.url, 'POST', `/api/boards/${boardId}/seat`, { token: person.participantToken })
+        people.push(person)
+      }
+      await bulk(t.url, workshop, { type: 'openRound', round: { dotsPerParticipant: 2, anonymous: false } })
+      const roundId = (await status(t.url, workshop)).tables[0]!.round!.id
+      await vote(t.url, people[0]!.participantToken, roundId, ideas[0]!)
+      await vote(t.url, people[0]!.participantToken, roundId, ideas[1]!)
+      await vote(t.url, people[1]!.participantToken, roundId, ideas[0]!)
+      expect((await status(t.url, workshop)).tables[0]!.round).toMatchObject({ done: 1, notDone: ['Ben', 'Cem'] })
+
+      await bulk(t.url, workshop, { type: 'closeRound' })
+      await bulk(t.url, workshop, { type: 'openRound', round: { dotsPerParticipant: 2, anonymous: true } })
+      expect((await status(t.url, workshop)).tables[0]!.round!.notDone).toBeUndefined()
+    })
+
     it('refuses another workshop’s token, and another workshop’s tables table by table', async () => {
       const a = await createWorkshop(t.url, 2)
       const b = await createWorkshop(t.url, 2)

@@ -27,6 +27,11 @@ export interface TableRoundStatus {
   done: number
   closesAt: number | null
   pausedRemainingMs: number | null
+  /**
+   * Named rounds, while open: the people at this table (seated) whose budget is not yet spent,
+   * by name, for the facilitator. Absent in anonymous rounds (there only counts are shown).
+   */
+  notDone?: string[]
 }
 
 /**

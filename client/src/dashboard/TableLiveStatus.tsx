@@ -1,5 +1,6 @@
 import type { TableStatus } from '@pinnwand/shared/controlApi'
 import { useEffect, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
 /** "4:05"; hours when a timer is that long. */
@@ -9,6 +10,15 @@ export function formatClock(ms: number): string {
   const m = Math.floor((total % 3600) / 60)
   const s = String(total % 60).padStart(2, '0')
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
+}
+
+/** Up to eight names; more read "und 4 weitere", so a big table does not fill the card. */
+const NAMES_SHOWN = 8
+
+function namesText(t: TFunction, names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).join(', ')
+  const more = names.length - NAMES_SHOWN
+  return more > 0 ? `${shown} ${t('control.andMore', { count: more })}` : shown
 }
 
 /** The current time, advancing every second while something counts down. */
@@ -70,6 +80,11 @@ export function TableLiveStatus({ table, clockOffset }: { table: TableStatus; cl
       ) : (
         <p className="pw-live-status__round">{t('control.noRound')}</p>
       )}
+      {round?.notDone && round.notDone.length > 0 ? (
+        <p className="pw-live-status__busy" data-testid="not-done">
+          {t('control.notDone', { names: namesText(t, round.notDone) })}
+        </p>
+      ) : null}
       {timerLeft !== null ? (
         <p className="pw-live-status__timer" data-testid="timer-left">
           {timerLeft === 0

@@ -11,7 +11,7 @@ import { type TableFacts, tableStatus } from './tableStatus.ts'
 const STREAM_TICK_MS = 1000
 
 export interface StatusSources {
-  store: Pick<Store, 'listBoards' | 'countSeats'>
+  store: Pick<Store, 'listBoards' | 'countSeats' | 'listSeated'>
   timers: Pick<Facilitation, 'timerOf'>
   voting: Pick<VotingStore, 'listRounds' | 'tally' | 'ballots'>
   rooms: Pick<RoomManager, 'participantCounts'>
@@ -49,6 +49,9 @@ export async function loadWorkshopStatus(
       present: present.get(board.id) ?? 0,
       seated: seats[board.id] ?? 0,
       round,
+      ...(round && round.status === 'open' && !round.row.anonymous
+        ? { seatedPeople: await sources.store.listSeated(board.id) }
+        : {}),
       timer: await sources.timers.timerOf(board.id),
     }
     tables.push(tableStatus(facts, now))

@@ -21,6 +21,8 @@ export interface TableFacts {
   present: number
   seated: number
   round: { row: RoundRow; status: TableRoundStatus['status']; tally: RoundTally; ballots: VoterBallot[] } | null
+  /** The participants seated at the table (for "who is not done yet" in named rounds). */
+  seatedPeople?: { id: string; name: string }[]
   timer: BoardTimerSection | null
 }
 
@@ -30,6 +32,16 @@ export interface TableFacts {
  */
 export function doneVoters(ballots: readonly VoterBallot[], dotsPerParticipant: number): number {
   return ballots.filter((b) => !b.proxy && usedDots(b.votes) >= dotsPerParticipant).length
+}
+
+/** Names of the people at the table who have not placed their whole budget yet. */
+export function notDone(
+  seated: readonly { id: string; name: string }[],
+  ballots: readonly VoterBallot[],
+  dotsPerParticipant: number,
+): string[] {
+  const used = new Map(ballots.map((b) => [b.voterId, usedDots(b.votes)]))
+  return seated.filter((p) => (used.get(p.id) ?? 0) < dotsPerParticipant).map((p) => p.name)
 }
 
 /**
@@ -66,6 +78,9 @@ export function tableStatus(facts: TableFacts, now: number): TableStatus {
           done: doneVoters(round.ballots, round.row.dotsPerParticipant),
           closesAt: round.row.closesAt,
           pausedRemainingMs: round.status === 'open' ? round.row.pausedRemainingMs : null,
+          ...(round.status === 'open' && !round.row.anonymous && facts.seatedPeople
+            ? { notDone: notDone(facts.seatedPeople, round.ballots, round.row.dotsPerParticipant) }
+            : {}),
         }
       : null,
     timer: facts.timer,

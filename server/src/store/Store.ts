@@ -148,6 +148,8 @@ export interface WorkshopStore {
   takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult>
   /** Seated (non-revoked) participants per board of the workshop; boards without any are absent. */
   countSeats(workshopId: string): Promise<Record<string, number>>
+  /** The participants (not revoked) whose current table is this board, oldest seat first. */
+  listSeated(boardId: string): Promise<{ id: string; name: string }[]>
   /**
    * Deletes the workshop and everything of it: boards, update logs, snapshots, participants,
    * tokens, seats, rounds, votes, and rows of any table with a `board_id` or `workshop_id`

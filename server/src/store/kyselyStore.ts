@@ -4,7 +4,7 @@ import { Migrator } from 'kysely/migration'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
 import { getExportSettings, setExportSettings } from './kyselyExportSettings.ts'
-import { countSeats, deleteWorkshop, findDeletedWorkshop, takeSeat } from './kyselyWorkshopAdmin.ts'
+import { countSeats, deleteWorkshop, findDeletedWorkshop, listSeated, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
   listRetentionCandidates,
   reclaimDeletedData,
@@ -292,6 +292,10 @@ export class KyselyStore implements Store {
 
   countSeats(workshopId: string): Promise<Record<string, number>> {
     return countSeats(this.db, workshopId)
+  }
+
+  listSeated(boardId: string): Promise<{ id: string; name: string }[]> {
+    return listSeated(this.db, boardId)
   }
 
   deleteWorkshop(workshopId: string, now: number): Promise<boolean> {

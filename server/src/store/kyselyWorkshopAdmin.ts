@@ -81,6 +81,18 @@ export async function countSeats(db: Kysely<Database>, workshopId: string): Prom
   return Object.fromEntries(rows.map((r) => [r.board_id, Number(r.n)]))
 }
 
+/** The participants (not revoked) whose current table is this board, oldest seat first. */
+export async function listSeated(db: Kysely<Database>, boardId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('table_seats as s')
+    .innerJoin('participants as p', 'p.id', 's.participant_id')
+    .select(['p.id as id', 'p.name as name'])
+    .where('s.board_id', '=', boardId)
+    .where('p.revoked_at', 'is', null)
+    .orderBy('s.seated_at')
+    .execute()
+}
+
 /**
  * Deletes by column name, not by a list of tables: every table with a `board_id` column (rows
  * of the workshop's boards) or a `workshop_id` column, whichever feature added it, then the
