@@ -78,21 +78,22 @@ export async function createServer(
     relay = redisRelay
     redis = redisRelay.commandConnection
   }
+  // The features that review client writes to the board document, in every room.
+  const roomGuards = [commentRoomGuard, massDeleteRoomGuard]
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
     awarenessMs: config.awarenessMs,
+    crowdPresence: config.crowdPresence,
     compactEvery: config.compactEvery,
     maxDocumentBytes: config.maxDocumentBytes,
-    crowdPresence: config.crowdPresence,
     idleUnloadMs: config.idleUnloadMs,
+    guards: roomGuards,
     logger,
   })
   const health: HealthState = { draining: false, storeUp: () => store.ping(), relayUp: () => relay?.up ?? true }
   const metrics = new ServerMetrics({
     connections: () => gateway.connectionCount,
-  // The features that review client writes to the board document, in every room.
-  const roomGuards = [commentRoomGuard, massDeleteRoomGuard]
     boardsLoaded: () => rooms.loadedCount,
     relayUp: health.relayUp,
   })
@@ -100,7 +101,6 @@ export async function createServer(
   const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
   rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
   const gateway = createWsGateway({
-    guards: roomGuards,
     store,
     rooms,
     logger,
