@@ -181,6 +181,31 @@ test.describe('pictures on the board', () => {
     },
   )
 
+  test(
+    'a dropped web address becomes text, with no request to it',
+    { tag: '@desktop' },
+    async ({ workshop, newUser }) => {
+      const anna = await newUser('Anna')
+      const page = anna.board.page
+      await anna.board.open(workshop.boardId, anna.participant.token)
+      await anna.board.waitForConnected()
+      const dataTransfer = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer()
+        transfer.setData('url', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')
+        return transfer
+      })
+      const target = page.locator('.tl-canvas')
+      await target.dispatchEvent('dragover', { dataTransfer, clientX: 500, clientY: 400 })
+      await target.dispatchEvent('drop', { dataTransfer, clientX: 500, clientY: 400 })
+      // Text, not a bookmark card (tldraw fetches the page for its preview) nor an embed (an
+      // iframe of the page); the network guard fails the test on any request outside localhost.
+      await expect
+        .poll(() => page.evaluate(() => window.__pinnwand!.editor.getCurrentPageShapes().map((shape) => shape.type)))
+        .toEqual(['text'])
+      await expect(page.locator('.tl-shape').getByText('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toBeVisible()
+    },
+  )
+
   test('a file that is no picture is refused with a polite message, and nothing lands on the board', async ({
     workshop,
     newUser,
