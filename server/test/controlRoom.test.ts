@@ -140,6 +140,47 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect((await status(t.url, workshop)).tables[0]!.round!.notDone).toBeUndefined()
     })
 
+    it('"Ich bin fertig": counted while collecting and in a round, taken back, cleared by a phase change', async () => {
+      const workshop = await createWorkshop(t.url, 1)
+      const boardId = workshop.boardIds[0]!
+      const ideas = await addIdeas(t.server, boardId, 2)
+      const [ada, ben] = [await joinParticipant(t.url, workshop, 'Ada'), await joinParticipant(t.url, workshop, 'Ben')]
+      for (const p of [ada, ben]) await api(t.url, 'POST', `/api/boards/${boardId}/seat`, { token: p.participantToken })
+      const done = (token: string, value: boolean) =>
+        api(t.url, 'PUT', `/api/boards/${boardId}/done`, { token, body: { done: value } })
+      const finished = async () => (await status(t.url, workshop)).tables[0]!.finished
+
+      expect(await finished()).toBe(0)
+      expect((await done(ada.participantToken, true)).body).toEqual({ done: true, context: 'collect' })
+      expect((await done(ada.participantToken, true)).status).toBe(200)
+      expect(await finished()).toBe(1)
+      expect((await api(t.url, 'GET', `/api/boards/${boardId}/done`, { token: ada.participantToken })).body.done).toBe(
+        true,
+      )
+      await done(ada.participantToken, false)
+      expect(await finished()).toBe(0)
+      await done(ben.participantToken, true)
+      expect(await finished()).toBe(1)
+
+      // The facilitator does not say it; a board that asks nothing refuses it.
+      expect((await done(workshop.facilitatorToken, true)).status).toBe(403)
+      await bulk(t.url, workshop, { type: 'phase', phase: 'cluster' })
+      expect(await finished()).toBeNull()
+      const refused = await done(ada.participantToken, true)
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'nothing_to_finish'])
+
+      // Back to collecting: a new task, nobody is done with it yet.
+      await bulk(t.url, workshop, { type: 'phase', phase: 'collect' })
+      expect(await finished()).toBe(0)
+
+      // In a named round, saying "fertig" counts as done without spending every dot.
+      await bulk(t.url, workshop, { type: 'openRound', round: { dotsPerParticipant: 2, anonymous: false } })
+      const roundId = (await status(t.url, workshop)).tables[0]!.round!.id
+      await vote(t.url, ada.participantToken, roundId, ideas[0]!)
+      await done(ben.participantToken, true)
+      expect((await status(t.url, workshop)).tables[0]!.round).toMatchObject({ done: 1, notDone: ['Ada'] })
+    })
+
     it('refuses another workshop’s token, and another workshop’s tables table by table', async () => {
       const a = await createWorkshop(t.url, 2)
       const b = await createWorkshop(t.url, 2)

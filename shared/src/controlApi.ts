@@ -65,6 +65,8 @@ export interface TableStatus {
   timer: BoardTimerSection | null
   /** Collecting, and nothing changed for IDLE_WARNING_MS. */
   idle: boolean
+  /** While collecting: participants who said "Ich bin fertig"; null in other phases. */
+  finished: number | null
 }
 
 export interface WorkshopStatusResponse {
@@ -72,6 +74,20 @@ export interface WorkshopStatusResponse {
   /** The server's clock (ms): clients compute time left against it. */
   serverNow: number
   tables: TableStatus[]
+}
+
+/**
+ * `PUT /api/boards/:boardId/done` (participant): "Ich bin fertig" — done collecting (phase
+ * collect) or done voting in the open round; `done: false` takes it back. `GET` answers whether
+ * the caller is done with the current task.
+ */
+export const DoneBody = z.object({ done: z.boolean() }).strict()
+export type DoneBody = z.infer<typeof DoneBody>
+
+export interface DoneResponse {
+  done: boolean
+  /** What one is done with: `collect` or `round:<id>`; null when the board asks nothing now. */
+  context: string | null
 }
 
 /** Longest message to every device of a table ("Noch 5 Minuten, dann Plenum"). */

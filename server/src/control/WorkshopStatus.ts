@@ -5,13 +5,13 @@ import type { Store } from '../store/Store.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
 import { effectiveStatus } from '../voting/votingRules.ts'
 import type { VotingStore } from '../voting/VotingStore.ts'
-import { type TableFacts, tableStatus } from './tableStatus.ts'
+import { doneContext, type TableFacts, tableStatus } from './tableStatus.ts'
 
 /** How often the stream looks for changes: a second is live for a person watching a hall. */
 const STREAM_TICK_MS = 1000
 
 export interface StatusSources {
-  store: Pick<Store, 'listBoards' | 'countSeats' | 'listSeated'>
+  store: Pick<Store, 'listBoards' | 'countSeats' | 'listSeated' | 'listDone'>
   timers: Pick<Facilitation, 'timerOf'>
   voting: Pick<VotingStore, 'listRounds' | 'tally' | 'ballots'>
   rooms: Pick<RoomManager, 'participantCounts'>
@@ -53,10 +53,21 @@ export async function loadWorkshopStatus(
         ? { seatedPeople: await sources.store.listSeated(board.id) }
         : {}),
       timer: await sources.timers.timerOf(board.id),
+      doneSignals: await doneSignalsOf(sources, board, round),
     }
     tables.push(tableStatus(facts, now))
   }
   return { workshopId, serverNow: now, tables }
+}
+
+/** "Ich bin fertig" for what the table does now: collecting, or its open round. */
+function doneSignalsOf(
+  sources: StatusSources,
+  board: { id: string; phase: string },
+  round: TableFacts['round'],
+): Promise<{ id: string; name: string }[]> {
+  const context = doneContext(board.phase, round?.status === 'open' ? round.row.id : null)
+  return context ? sources.store.listDone(board.id, context) : Promise.resolve([])
 }
 
 type Listener = (status: WorkshopStatusResponse) => void

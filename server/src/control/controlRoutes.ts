@@ -1,6 +1,8 @@
 import { boardKindOf, ErrorCode } from '@pinnwand/shared'
 import {
   BoardMessageBody,
+  DoneBody,
+  type DoneResponse,
   BulkActionBody,
   type BulkActionResponse,
   type BulkTableResult,
@@ -17,6 +19,7 @@ import { TokenBuckets } from '../limits/TokenBucket.ts'
 import { effectiveStatus } from '../voting/votingRules.ts'
 import { BoardMessages } from './BoardMessages.ts'
 import { takenKey, tableRequest } from './bulkActions.ts'
+import { doneContext } from './tableStatus.ts'
 import { loadWorkshopStatus, WorkshopStatusHub } from './WorkshopStatus.ts'
 
 /** A retry comes within minutes; after this a request id may act again. */
@@ -89,6 +92,34 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
     const outcome = await messages.send(board, body)
     if (!outcome.ok) throw new ApiError(409, outcome.code, 'This workshop has no plenary board to bring everyone to.')
     return { message: outcome.message }
+  })
+
+  /** "Ich bin fertig": a participant is done with the board's current task (or takes it back). */
+  const doneContextOf = async (board: { id: string; phase: string }) => {
+    const now = Date.now()
+    const open = (await ctx.voting.store.listRounds(board.id)).find((r) => effectiveStatus(r, now) === 'open')
+    return doneContext(board.phase, open?.id ?? null)
+  }
+  app.put<{ Params: { boardId: string } }>('/api/boards/:boardId/done', async (request): Promise<DoneResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    if (actor.role !== 'participant')
+      throw new ApiError(403, ErrorCode.forbidden, 'Only participants say they are done.')
+    const { done } = parseBody(DoneBody, request.body)
+    const context = await doneContextOf(board)
+    if (!context)
+      throw new ApiError(409, 'nothing_to_finish', 'The board is neither collecting ideas nor voting right now.')
+    await ctx.store.setDone(board.id, context, { id: actor.userId, name: actor.name }, done, Date.now())
+    hub.poke(board.workshopId)
+    return { done, context }
+  })
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/done', async (request): Promise<DoneResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, request.params.boardId)
+    const context = await doneContextOf(board)
+    if (!context) return { done: false, context }
+    const done = (await ctx.store.listDone(board.id, context)).some((p) => p.id === actor.userId)
+    return { done, context }
   })
 
   /** The workshop-wide projector (one screen for every table): a new read-only link. */

@@ -23,6 +23,8 @@ export interface TableFacts {
   round: { row: RoundRow; status: TableRoundStatus['status']; tally: RoundTally; ballots: VoterBallot[] } | null
   /** The participants seated at the table (for "who is not done yet" in named rounds). */
   seatedPeople?: { id: string; name: string }[]
+  /** Who said "Ich bin fertig" for the current task (collect, or the open round). */
+  doneSignals?: { id: string; name: string }[]
   timer: BoardTimerSection | null
 }
 
@@ -30,8 +32,14 @@ export interface TableFacts {
  * People whose whole budget is placed. Proxy voters are the facilitator's stand-ins for people
  * without a device: they are not among those present, so they don't count here either.
  */
-export function doneVoters(ballots: readonly VoterBallot[], dotsPerParticipant: number): number {
-  return ballots.filter((b) => !b.proxy && usedDots(b.votes) >= dotsPerParticipant).length
+export function doneVoters(
+  ballots: readonly VoterBallot[],
+  dotsPerParticipant: number,
+  signalled: readonly { id: string }[] = [],
+): number {
+  const done = new Set(signalled.map((p) => p.id))
+  for (const b of ballots) if (!b.proxy && usedDots(b.votes) >= dotsPerParticipant) done.add(b.voterId)
+  return done.size
 }
 
 /** Names of the people at the table who have not placed their whole budget yet. */
@@ -39,9 +47,11 @@ export function notDone(
   seated: readonly { id: string; name: string }[],
   ballots: readonly VoterBallot[],
   dotsPerParticipant: number,
+  signalled: readonly { id: string }[] = [],
 ): string[] {
   const used = new Map(ballots.map((b) => [b.voterId, usedDots(b.votes)]))
-  return seated.filter((p) => (used.get(p.id) ?? 0) < dotsPerParticipant).map((p) => p.name)
+  const said = new Set(signalled.map((p) => p.id))
+  return seated.filter((p) => !said.has(p.id) && (used.get(p.id) ?? 0) < dotsPerParticipant).map((p) => p.name)
 }
 
 /**
@@ -51,6 +61,12 @@ export function notDone(
 export function isIdle(board: TableFacts['board'], now: number): boolean {
   if (board.phase !== 'collect') return false
   return now - (board.lastActivityAt ?? board.createdAt) >= IDLE_WARNING_MS
+}
+
+/** What "Ich bin fertig" refers to now: the open round, else collecting; null otherwise. */
+export function doneContext(phase: string, openRoundId: string | null): string | null {
+  if (openRoundId) return `round:${openRoundId}`
+  return phase === 'collect' ? 'collect' : null
 }
 
 /** One table's line in the control room. Pure: the caller loads, this decides. */
@@ -75,15 +91,16 @@ export function tableStatus(facts: TableFacts, now: number): TableStatus {
           dotsPerParticipant: round.row.dotsPerParticipant,
           totalVotes: round.tally.totalVotes,
           voters: round.tally.voters,
-          done: doneVoters(round.ballots, round.row.dotsPerParticipant),
+          done: doneVoters(round.ballots, round.row.dotsPerParticipant, facts.doneSignals),
           closesAt: round.row.closesAt,
           pausedRemainingMs: round.status === 'open' ? round.row.pausedRemainingMs : null,
           ...(round.status === 'open' && !round.row.anonymous && facts.seatedPeople
-            ? { notDone: notDone(facts.seatedPeople, round.ballots, round.row.dotsPerParticipant) }
+            ? { notDone: notDone(facts.seatedPeople, round.ballots, round.row.dotsPerParticipant, facts.doneSignals) }
             : {}),
         }
       : null,
     timer: facts.timer,
     idle: isIdle(board, now),
+    finished: board.phase === 'collect' ? (facts.doneSignals?.length ?? 0) : null,
   }
 }

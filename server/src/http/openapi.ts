@@ -20,7 +20,7 @@ import {
   UploadImageTypes,
   ViewActionBody,
 } from '@pinnwand/shared'
-import { BoardMessageBody, BulkActionBody } from '@pinnwand/shared/controlApi'
+import { BoardMessageBody, BulkActionBody, DoneBody } from '@pinnwand/shared/controlApi'
 import { UpdateExportSettingsBody } from '@pinnwand/shared/exportSettings'
 import { SaveVersionBody } from '@pinnwand/shared/historyApi'
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
@@ -118,6 +118,19 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'facilitator',
       body: BoardMessageBody,
       responses: { '200': 'message (board-state section, or null)', ...errors, '409': 'no_plenary' },
+    },
+  },
+  '/api/boards/{boardId}/done': {
+    put: {
+      summary: '"Ich bin fertig": the participant is done collecting, or done voting in the open round (done: false takes it back)',
+      auth: 'participant',
+      body: DoneBody,
+      responses: { '200': 'done, context (collect | round:<id>)', ...errors, '409': 'nothing_to_finish' },
+    },
+    get: {
+      summary: 'Whether the caller said "Ich bin fertig" for the board\'s current task',
+      auth: 'any',
+      responses: { '200': 'done, context', ...errors },
     },
   },
   '/api/workshops/{workshopId}/bulk': {

@@ -150,6 +150,18 @@ export interface WorkshopStore {
   countSeats(workshopId: string): Promise<Record<string, number>>
   /** The participants (not revoked) whose current table is this board, oldest seat first. */
   listSeated(boardId: string): Promise<{ id: string; name: string }[]>
+  /** "Ich bin fertig": marks (or unmarks) a participant done with `context` on a board. */
+  setDone(
+    boardId: string,
+    context: string,
+    participant: { id: string; name: string },
+    done: boolean,
+    now: number,
+  ): Promise<void>
+  /** Participants done with `context` on a board (ids and names). */
+  listDone(boardId: string, context: string): Promise<{ id: string; name: string }[]>
+  /** Forgets every "done" of a board (its phase changed: a new task begins). */
+  clearDone(boardId: string): Promise<void>
   /**
    * Deletes the workshop and everything of it: boards, update logs, snapshots, participants,
    * tokens, seats, rounds, votes, and rows of any table with a `board_id` or `workshop_id`

@@ -298,6 +298,43 @@ export class KyselyStore implements Store {
     return listSeated(this.db, boardId)
   }
 
+  async setDone(
+    boardId: string,
+    context: string,
+    participant: { id: string; name: string },
+    done: boolean,
+    now: number,
+  ): Promise<void> {
+    if (!done) {
+      await this.db
+        .deleteFrom('participant_done')
+        .where('board_id', '=', boardId)
+        .where('context', '=', context)
+        .where('participant_id', '=', participant.id)
+        .execute()
+      return
+    }
+    await this.db
+      .insertInto('participant_done')
+      .values({ board_id: boardId, context, participant_id: participant.id, name: participant.name, at: now })
+      .onConflict((oc) => oc.columns(['board_id', 'context', 'participant_id']).doNothing())
+      .execute()
+  }
+
+  listDone(boardId: string, context: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .selectFrom('participant_done')
+      .select(['participant_id as id', 'name'])
+      .where('board_id', '=', boardId)
+      .where('context', '=', context)
+      .orderBy('at')
+      .execute()
+  }
+
+  async clearDone(boardId: string): Promise<void> {
+    await this.db.deleteFrom('participant_done').where('board_id', '=', boardId).execute()
+  }
+
   deleteWorkshop(workshopId: string, now: number): Promise<boolean> {
     return deleteWorkshop(this.db, workshopId, now)
   }

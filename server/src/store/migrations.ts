@@ -8,6 +8,7 @@ import { workshopAdmin } from './migrations/0006_workshop_admin.ts'
 import { boardTimer } from './migrations/0007_board_timer.ts'
 import { reportSettings } from './migrations/0008_report_settings.ts'
 import { clientIds } from './migrations/0009_client_ids.ts'
+import { participantDone } from './migrations/0012_participant_done.ts'
 import { roundFacilitatorsVote } from './migrations/0012_round_facilitators_vote.ts'
 import { exportSettings } from './migrations/0013_export_settings.ts'
 import { boardAssets } from './migrations/0010_board_assets.ts'
@@ -37,6 +38,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0010_board_assets': boardAssets(dialect),
     '0011_board_kind': boardKind,
     '0012_round_facilitators_vote': roundFacilitatorsVote,
+    // Sorts before 0012_round…: databases that ran that one first apply it out of order (allowed).
+    '0012_participant_done': participantDone,
     '0014_retention': retention,
   }
   return { getMigrations: async () => migrations }

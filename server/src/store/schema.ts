@@ -35,6 +35,13 @@ export interface Database {
     board_id: string
     seated_at: number
   }
+  participant_done: {
+    board_id: string
+    context: string
+    participant_id: string
+    name: string
+    at: number
+  }
   deleted_workshops: {
     id: string
     join_code: string

@@ -55,6 +55,8 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     requireFacilitator(actor, 'set the phase')
     const { phase } = parseBody(SetPhaseBody, request.body)
     await ctx.store.updateBoardState(board.id, { phase })
+    // A new phase is a new task: nobody is "fertig" with it yet.
+    if (phase !== board.phase) await ctx.store.clearDone(board.id)
     ctx.rooms.setBoardState(board.id, { phase })
     await ctx.history.phaseChanged(board.id, board.phase, phase, actor.name)
     return { phase }
