@@ -31,6 +31,8 @@ export const ErrorCode = {
   unsupportedImage: 'unsupported_image',
   /** 413: the board's uploaded images together would exceed `Limits.boardAssetBytesMax`. */
   boardAssetsFull: 'board_assets_full',
+  /** 409, in a control-room bulk result of one table: no open round to close, or none to reveal. */
+  noRound: 'no_round',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
