@@ -75,7 +75,7 @@ export function runStoreContract(
       const input = newWorkshop()
       await store.createWorkshop(input)
       // Settings made later start at their defaults.
-      const stored = { ...input.workshop, hideAuthors: false }
+      const stored = { ...input.workshop, hideAuthors: false, retentionDays: null }
       expect(await store.getWorkshop(input.workshop.id)).toEqual(stored)
       expect(await store.findWorkshopByJoinCode(input.workshop.joinCode)).toEqual(stored)
       expect(await store.getWorkshop('ws_missing')).toBeNull()
