@@ -120,6 +120,9 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
   // The tablet drags a third card there with a finger.
   {
     const tablet = people[1]!.page
+    // Upright, the tablet opened readable on the collecting area; the clusters are one tap away.
+    await tablet.getByTestId('show-everything').tap()
+    await tablet.waitForTimeout(500)
     const card = (await shapes(tablet)).find((s) => s.text === 'Dana: Idee 1')!
     const from = await toScreen(tablet, { x: card.x + card.w / 2, y: card.y + 40 })
     const to = await toScreen(tablet, dropAt)

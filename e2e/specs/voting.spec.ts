@@ -54,19 +54,13 @@ async function participantOn(
 const remaining = (page: Page) => page.getByTestId('vote-remaining')
 
 /**
- * Frames the cards with room around them (clear of the top bar and the drawer's tabs), as a user
- * would by panning; `leftPx` keeps that much of the screen's left side free (an open panel).
+ * Frames the cards as a person does: "Show everything" (a click, or a tap on touch). The camera
+ * glides there; the next step waits until it has arrived.
  */
-async function frameContent(page: Page, leftPx = 0): Promise<void> {
-  await page.evaluate((left) => {
-    const editor = window.__pinnwand!.editor
-    const b = editor.getCurrentPageBounds()
-    if (b)
-      editor.zoomToBounds(
-        { x: b.x - left, y: b.y, w: b.w + left, h: b.h },
-        { targetZoom: 1, inset: 140, immediate: true },
-      )
-  }, leftPx)
+async function frameContent(board: BoardPage): Promise<void> {
+  const button = board.page.getByTestId('show-everything')
+  await (board.touch ? button.tap() : button.click())
+  await board.page.waitForTimeout(400)
 }
 
 /** axe-core on the voting UI only (other features check their own parts). */
@@ -110,7 +104,7 @@ test.describe('dot voting end to end', () => {
       // 3 dots, at most 2 per idea, 10 minutes.
       await board.open(event.boardId, event.facilitatorToken)
       await board.waitForConnected()
-      await frameContent(board.page)
+      await frameContent(board)
       // Click the first card, shift-click the next two.
       for (const [i, text] of ideas.slice(0, 3).entries()) {
         await board.card(text).click({ modifiers: i === 0 ? [] : ['Shift'] })
@@ -149,7 +143,7 @@ test.describe('dot voting end to end', () => {
       await expect(phone.board.page.getByTestId('vote-announcer')).toContainText('All your dots are placed')
 
       // Tablet: dots on the cards; cards show own dots only; the fourth card is not in the vote.
-      await frameContent(tablet.board.page)
+      await frameContent(tablet.board)
       const card = (text: string) => tablet.board.card(text)
       await expect(card(ideas[3]!).getByTestId('vote-ineligible')).toContainText('Not in this vote')
       await expect(card(ideas[3]!).getByTestId('vote-add')).toHaveCount(0)
@@ -205,7 +199,7 @@ test.describe('dot voting end to end', () => {
       await board.page.setViewportSize({ width: 1280, height: 1100 })
       await board.page.getByTestId('canvas').click({ position: { x: 1260, y: 540 } })
       await expect.poll(() => board.selectedIds()).toEqual([])
-      await frameContent(board.page, 700)
+      await frameContent(board)
       await keepScreenshot(board.page, 'voting-facilitator.png')
 
       await expectNoSeriousAxeViolations(board.page, ['[data-testid="panel-voting"]', '[data-testid="vote-result"]'])
