@@ -91,6 +91,8 @@ interface Finding {
 class Scanner {
   readonly rawKeys: Finding[] = []
   readonly english: Finding[] = []
+  /** The server's names for facilitator and projector, stored in German, in the English UI. */
+  readonly serverNames: Finding[] = []
   private readonly language: 'de' | 'en'
   constructor(language: 'de' | 'en') {
     this.language = language
@@ -101,6 +103,8 @@ class Scanner {
       for (const match of text.matchAll(RAW_KEY)) {
         if (!FILE_NAME.test(match[0])) this.rawKeys.push({ page: where, text: text.slice(0, 160), found: match[0] })
       }
+      const serverName = /\b(Moderation|Beamer)\b/.exec(text)
+      if (serverName && this.language === 'en') this.serverNames.push({ page: where, text, found: serverName[0] })
       if (tldraw && this.language === 'de') {
         // tldraw titles carry a shortcut ("Auswählen — V"); a11y-tree lines a role ("button \"…\"").
         const plain = text
@@ -208,6 +212,11 @@ for (const [locale, language] of [
 
         // The facilitator selects a card and the cluster: tldraw's live region names what it is.
         await openBoard(page, boardId, w.facilitatorToken)
+        // The facilitator's own idea: its author line is the role, in the viewer's language.
+        const field = page.getByTestId('add-idea-text').first()
+        await field.fill('Mehr Busse am Abend')
+        await field.press('Enter')
+        await expect(page.getByTestId('idea-card')).toHaveCount(3)
         await page.getByTestId('show-everything').click()
         await page.waitForTimeout(500)
         const shapes = await page.evaluate(() =>
@@ -229,6 +238,8 @@ for (const [locale, language] of [
         const said = await page.evaluate(() => (window as unknown as { __liveSaid: string[] }).__liveSaid)
         // The announcement was made (so the scan saw it): "…, Ideenkarte. 1 von 3".
         expect(said.join(' | ')).toMatch(language === 'de' ? /Ideenkarte/ : /Idea card/)
+        await page.getByTestId('presence-toggle').click()
+        await expect(page.getByTestId('presence-list')).toBeVisible()
         await scanner.scan(page, 'board (facilitator)', { tldraw: true })
         await page.getByTestId('main-menu.button').click()
         await scanner.scan(page, 'board (facilitator): main menu', { tldraw: true })
@@ -274,6 +285,7 @@ for (const [locale, language] of [
       }
       expect(scanner.rawKeys, 'raw i18n keys on screen or read out').toEqual([])
       expect(scanner.english, "tldraw's English strings in the German board").toEqual([])
+      expect(scanner.serverNames, 'German role names in the English UI').toEqual([])
     },
   )
 }

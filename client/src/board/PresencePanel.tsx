@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useBoardContext } from './BoardContext.ts'
@@ -43,9 +44,12 @@ export function PresencePanel() {
             {people.map((person) => (
               <li key={person.userId}>
                 <span className="pw-presence__swatch" style={{ background: person.color }} aria-hidden="true" />
-                <span className="pw-presence__name">{person.name}</span>
+                <span className="pw-presence__name">{displayPersonName(t, person.name, person.userId)}</span>
                 {person.isSelf ? <span className="pw-hint"> ({t('presence.you')})</span> : null}
-                {person.role === 'facilitator' ? <span className="pw-badge">{t('role.facilitator')}</span> : null}
+                {/* A facilitator already named by the role needs no badge saying it again. */}
+                {person.role === 'facilitator' && displayPersonName(t, person.name, person.userId) === person.name ? (
+                  <span className="pw-badge">{t('role.facilitator')}</span>
+                ) : null}
               </li>
             ))}
           </ul>

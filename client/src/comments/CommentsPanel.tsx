@@ -3,6 +3,7 @@ import type { BoardComment } from '@pinnwand/shared/commentDocument'
 import { Limits } from '@pinnwand/shared/limits'
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
@@ -172,7 +173,7 @@ export function CommentsPanel() {
                       ? comment.author
                       : me.hideAuthors
                         ? t('comments.anonymous')
-                        : comment.author || t('comments.anonymous')}
+                        : displayPersonName(t, comment.author, comment.authorId) || t('comments.anonymous')}
                   </span>
                   <time dateTime={new Date(comment.createdAt).toISOString()}>
                     {formatCommentTime(comment.createdAt, i18n.language)}

@@ -1,6 +1,7 @@
 import type { BoardStateMessage } from '@pinnwand/shared/boardState'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { useAnnouncer } from '../ideas/announcer.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { noticesBetween, type PhaseNotice, supersede } from './phaseNotices.ts'
@@ -37,9 +38,9 @@ export function PhaseNoticeToast({ myUserId }: { myUserId: string }) {
       case 'roundRevealed':
         return t('notice.roundRevealed')
       case 'followStarted':
-        return t('notice.followStarted', { name: notice.name })
+        return t('notice.followStarted', { name: displayPersonName(t, notice.name) })
       case 'followEnded':
-        return t('notice.followEnded', { name: notice.name })
+        return t('notice.followEnded', { name: displayPersonName(t, notice.name) })
       case 'timeUp':
         return t('facilitation.announceTimeUp')
     }

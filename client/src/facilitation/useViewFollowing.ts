@@ -1,8 +1,10 @@
 import type { BoardViewSection } from '@pinnwand/shared/boardState'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type Editor, react } from 'tldraw'
 import type { Me } from '../api/apiClient.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { displayPersonName } from '../session/personName.ts'
 import { throttle } from '../sync/throttle.ts'
 import { viewAction } from './facilitationApi.ts'
 import {
@@ -49,6 +51,7 @@ export function useViewFollowing(
 ): ViewFollowing {
   const showRef = useRef(show)
   showRef.current = show
+  const { t } = useTranslation()
   const follow = useSession((s) => s.boardState?.follow ?? null)
   const summon = useSession((s) => s.boardState?.summon ?? null)
   const memory = useRef<FollowMemory>(initialFollowMemory)
@@ -133,5 +136,11 @@ export function useViewFollowing(
     if (current) showRef.current(current, FOLLOW_MOVE_MS)
   }, [remember])
 
-  return { following, leaderName: follow && !sharing ? follow.name : null, sharing, stop, rejoin }
+  return {
+    following,
+    leaderName: follow && !sharing ? displayPersonName(t, follow.name, follow.userId) : null,
+    sharing,
+    stop,
+    rejoin,
+  }
 }

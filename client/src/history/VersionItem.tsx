@@ -1,6 +1,7 @@
 import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { formatVersionTime, versionTitle } from './versionLabel.ts'
 import { VersionPreview } from './VersionPreview.tsx'
 
@@ -35,7 +36,7 @@ export function VersionItem(props: VersionItemProps) {
 
   const details = [
     t(`history.reasonLabel.${version.reason}`),
-    version.createdBy ? t('history.by', { name: version.createdBy }) : null,
+    version.createdBy ? t('history.by', { name: displayPersonName(t, version.createdBy) }) : null,
     version.ideaCount !== null ? t('history.ideas', { count: version.ideaCount }) : null,
   ].filter(Boolean)
 

@@ -1,6 +1,7 @@
 import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { useEditor } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useAnnouncer, useAnnouncerStore } from './announcer.ts'
@@ -47,7 +48,7 @@ export function IdeaAnnouncer() {
             card.props.text.length > SPOKEN_TEXT_MAX ? `${card.props.text.slice(0, SPOKEN_TEXT_MAX)}…` : card.props.text
           announce(
             card.props.author && !me.hideAuthors
-              ? t('ideas.announce', { author: card.props.author, text })
+              ? t('ideas.announce', { author: displayPersonName(t, card.props.author, card.props.authorId), text })
               : t('ideas.announceAnonymous', { text }),
           )
         }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { displayPersonName } from '../session/personName.ts'
 import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { openCommentThread } from '../comments/commentTarget.ts'
@@ -82,7 +83,9 @@ export function IdeaListPanel() {
                   onClick={() => show(idea.id)}
                 >
                   <span className="pw-idea-list__text">{idea.text}</span>
-                  {idea.author && !hideAuthors ? <span className="pw-idea-list__author">{idea.author}</span> : null}
+                  {idea.author && !hideAuthors ? (
+                    <span className="pw-idea-list__author">{displayPersonName(t, idea.author, idea.authorId)}</span>
+                  ) : null}
                 </button>
                 {canMove ? (
                   <MoveToClusterSelect

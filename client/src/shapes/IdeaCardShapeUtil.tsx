@@ -1,4 +1,5 @@
 import { IDEA_CARD_TYPE, ideaCardMigrations, ideaCardProps, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
+import { useTranslation } from 'react-i18next'
 import {
   getColorValue,
   HTMLContainer,
@@ -13,6 +14,7 @@ import { IdeaCardLayout, measureIdeaCardHeight } from './ideaCardLayout.ts'
 import { IdeaCardText } from './IdeaCardText.tsx'
 import { ideaCardDecorations } from './ideaCardDecorations.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { displayPersonName } from '../session/personName.ts'
 import { readGatheredOrigin } from '../plenary/gatheredCards.ts'
 import { GatheredOriginLine } from '../plenary/GatheredOriginLine.tsx'
 
@@ -96,7 +98,8 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const { color, w, h } = shape.props
   // A workshop may show ideas without names (a dashboard setting); the record keeps the author.
   const hideAuthors = useSession((state) => state.me?.hideAuthors ?? false)
-  const author = hideAuthors ? '' : shape.props.author
+  const { t } = useTranslation()
+  const author = hideAuthors ? '' : displayPersonName(t, shape.props.author, shape.props.authorId)
   const origin = readGatheredOrigin(shape.meta)
   // Read the palette through the editor's theme so dark mode and custom themes apply.
   const theme = useValue('theme', () => editor.getCurrentTheme(), [editor])

@@ -1,8 +1,7 @@
+import { ServerRoleName } from '@pinnwand/shared/roleNames'
 import type { Store } from '../store/Store.ts'
 import type { Actor } from './Actor.ts'
 import { hashToken } from './tokens.ts'
-
-const FACILITATOR_NAME = 'Moderation'
 
 /**
  * The token of an `Authorization` header, the one way every caller reads it: the scheme is
@@ -15,14 +14,13 @@ export function extractBearerToken(header: string | string[] | undefined): strin
   return match?.[1] ?? null
 }
 
-const PROJECTOR_NAME = 'Beamer'
-
 /** Resolves a bearer token to the actor it stands for, or null (unknown or revoked). */
 export async function authenticate(store: Store, token: string | undefined | null): Promise<Actor | null> {
   if (!token || token.length > 200) return null
   const grant = await store.findToken(hashToken(token))
   if (!grant || grant.revokedAt !== null) return null
-  let name = grant.role === 'facilitator' ? FACILITATOR_NAME : PROJECTOR_NAME
+  // Stored on cards and versions since the first release: screens translate it (shared/roleNames).
+  let name: string = grant.role === 'facilitator' ? ServerRoleName.facilitator : ServerRoleName.projector
   if (grant.role === 'participant') {
     const participant = await store.getParticipant(grant.subjectId)
     if (!participant || participant.revokedAt !== null) return null
