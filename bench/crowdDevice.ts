@@ -8,7 +8,7 @@
  * server's egress to the whole crowd. Then the same crowd against Hocuspocus (no browser: it
  * cannot serve the web app) for bytes per client and server CPU, with ratios.
  */
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { api } from './lib/api.ts'
@@ -22,8 +22,12 @@ import { openBoard, populateBoard } from './lib/populateBoard.ts'
 import { joinParticipants, userIdOf } from './lib/serverProcess.ts'
 import { round, summarize } from './lib/stats.ts'
 
+/** A comma-separated list of positive numbers; BENCH_CPU_RATES= (empty) measures only the crowd. */
 const list = (name: string, full: string, small: string) =>
-  (process.env[`BENCH_${name}`] ?? (quick ? small : full)).split(',').map(Number)
+  (process.env[`BENCH_${name}`] ?? (quick ? small : full))
+    .split(',')
+    .filter((n) => n !== '')
+    .map(Number)
 const CROWDS = list('CROWDS', '0,100,300,500', '0,12')
 const CPU_RATES = list('CPU_RATES', '1,4', '1,4')
 const CARDS = size('CARDS', 150, 30)
@@ -35,6 +39,8 @@ const PEER_CROWDS = list('PEER_CROWDS', '100,300,500', '12').filter((n) => n > 0
 /** Simulated people who write a card (the edits' authors); the facilitator fills up to CARDS. */
 const CARD_OWNERS = 30
 const MARKER = 'Messkarte'
+/** BENCH_CROWD_PROFILE=<dir>: a CPU profile of the page per window (open it in DevTools). */
+const PROFILE_DIR = process.env.BENCH_CROWD_PROFILE
 const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/crowd-500-participant.png')
 
 const crowdOptions = (people: number, env?: Record<string, string>): CrowdOptions => ({
@@ -44,6 +50,7 @@ const crowdOptions = (people: number, env?: Record<string, string>): CrowdOption
   // Right of the facilitator's two Themengruppen (2 × 2,500 wide), so the board stays one picture.
   cards: { upTo: CARD_OWNERS, columns: 5, origin: { x: 5000, y: 0 } },
   env,
+  nice: Number(process.env.BENCH_CROWD_NICE ?? 10),
 })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const targets = {
@@ -97,13 +104,16 @@ try {
       crowd.start()
       await sleep(3000) // everyone's presence has arrived; the opening fit is done
       // Our server's egress to the crowd with only the crowd active (the browser idles at 1×).
-      ours.set(people, await crowd.measure(WINDOW_MS / 2))
+      const quiet = await crowd.measure(WINDOW_MS / 2)
+      ours.set(people, quiet)
+      emit({ bench: 'crowd-egress', server: ServerKind.pinnwand, people, ...quiet })
       let probe = 0
       for (const rate of CPU_RATES) {
         await throttleCpu(cdp, rate)
         await sleep(2000)
         await page.evaluate(() => window.__crowdProbe!.start())
         const bytesBefore = socket.total
+        if (PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
         const sentAt: Record<string, number> = {}
         // Someone else adds ideas through the API meanwhile; the page shows each as it arrives.
         const postIdeas = async () => {
@@ -120,6 +130,10 @@ try {
         const egress = await crowd.measure(WINDOW_MS, postIdeas)
         const seen = await page.evaluate(() => window.__crowdProbe!.read())
         const received = socket.total - bytesBefore
+        if (PROFILE_DIR) {
+          const { profile } = await cdp.send('Profiler.stop')
+          writeFileSync(path.join(PROFILE_DIR, `crowd-${people}-${rate}x.cpuprofile`), JSON.stringify(profile))
+        }
         if (!quick && people === 500 && rate === 1) await page.screenshot({ path: SCREENSHOT })
         const cursorsShown = await page.evaluate(
           () =>
@@ -157,6 +171,8 @@ try {
           cursorsShown,
           serverEgressKBps: round((egress.bytesPerS + received / seen.seconds) / 1024),
           crowdBytesPerClientPerS: egress.bytesPerClientPerS,
+          crowdCursorMovesPerPersonPerS: egress.cursorMovesPerPersonPerS,
+          crowdEditsPerS: egress.editsPerS,
           serverCpuCores: egress.serverCpuCores,
           loadGenCpuCores: egress.loadGenCpuCores,
           note: 'load workers at nice 10; the browser and the server at normal priority; all on the same 2 cores',
@@ -178,6 +194,7 @@ try {
       crowd.start()
       await sleep(3000)
       theirs = await crowd.measure(WINDOW_MS / 2)
+      emit({ bench: 'crowd-egress', server: ServerKind.hocuspocus, people, ...theirs })
     } finally {
       await crowd.stop()
     }

@@ -57,6 +57,8 @@ export class EditLoad {
   private counting = false
   private awarenessEvents = 0
   private awarenessStates = 0
+  /** Cursor moves and edits sent since this load began (the offered load, as actually sent). */
+  sent = { cursors: 0, edits: 0 }
   /** When the running load ends (monotonic ms); `stop()` brings it forward. */
   private end = 0
   private readonly seqByCard = new Map<string, number>()
@@ -132,6 +134,7 @@ export class EditLoad {
           nextCursor[i]! += cursorInterval
           const client = this.clients[i]!
           if (!client.synced) continue
+          this.sent.cursors++
           client.awareness.setLocalState({
             user: { id: client.spec.userId, name: client.spec.name, color: '#1971c2', role: 'participant' },
             cursor: cursorAt(client.spec.index, cursorTicks[i]!++),
@@ -144,6 +147,7 @@ export class EditLoad {
           if (!client?.synced) continue
           this.edit(client)
           editsSent++
+          this.sent.edits++
         }
         if (now >= this.end) {
           clearInterval(timer)

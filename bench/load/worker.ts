@@ -58,8 +58,9 @@ const commands = {
     load!.createCards(layout)
     return null
   },
+  /** Bytes received so far, with this worker's clock (a starved worker answers late). */
   bytesReceived() {
-    return load!.bytesReceived()
+    return { bytes: load!.bytesReceived(), ...load!.sent, at: monotonicMs() }
   },
   /** Ends a running `run` early (answered while `run` is still pending). */
   stopRun() {
