@@ -136,7 +136,7 @@ test.describe('comments on idea cards', () => {
       .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))
     expect(blocking).toEqual([])
 
-    await panel.getByRole('button', { name: 'Delete comment by Moderation' }).press('Enter')
+    await panel.getByRole('button', { name: 'Delete comment by Facilitation' }).press('Enter')
     await expect(panel.getByTestId('comment')).toHaveCount(0)
     await expect(input).toBeFocused()
   })

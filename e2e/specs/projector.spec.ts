@@ -149,7 +149,7 @@ test.describe('projector view and facilitation', () => {
       // Follow me: Ada's view goes along with every move…
       await board.page.getByTestId('follow-me').click()
       await expect(ada.board.page.getByTestId('follow-chip')).toHaveAttribute('data-following', 'true')
-      await expect(ada.board.page.getByTestId('follow-chip')).toContainText('Following Moderation')
+      await expect(ada.board.page.getByTestId('follow-chip')).toContainText('Following Facilitation')
       await board.page.evaluate(() => {
         window.__pinnwand!.editor.setCamera({ x: -1500, y: 900, z: 1 })
       })

@@ -92,7 +92,7 @@ export function CommentsPanel() {
         : fresh
             .map((c) =>
               t('comments.announce', {
-                author: me.hideAuthors ? t('comments.anonymous') : c.author,
+                author: me.hideAuthors ? t('comments.anonymous') : displayPersonName(t, c.author, c.authorId),
                 text: spoken(c.text),
               }),
             )
@@ -170,7 +170,7 @@ export function CommentsPanel() {
                 <div className="pw-comments__meta">
                   <span className="pw-comments__author">
                     {comment.authorId === me.userId
-                      ? comment.author
+                      ? displayPersonName(t, comment.author, comment.authorId)
                       : me.hideAuthors
                         ? t('comments.anonymous')
                         : displayPersonName(t, comment.author, comment.authorId) || t('comments.anonymous')}
@@ -183,7 +183,9 @@ export function CommentsPanel() {
                       type="button"
                       className="pw-button pw-button--quiet pw-comments__delete"
                       data-testid="comment-delete"
-                      aria-label={t('comments.deleteLabel', { author: comment.author || t('comments.anonymous') })}
+                      aria-label={t('comments.deleteLabel', {
+                        author: displayPersonName(t, comment.author, comment.authorId) || t('comments.anonymous'),
+                      })}
                       onClick={() => remove(comment)}
                     >
                       {t('comments.delete')}
