@@ -182,6 +182,16 @@ test.describe('control room', () => {
         await expect(results.getByTestId('bulk-refused').first()).toContainText('Diese Veranstaltung hat kein Plenum.')
         await board.page.getByRole('button', { name: 'Nachricht schließen' }).click()
         await expect(board.page.getByTestId('board-message')).toHaveCount(0)
+
+        // Back to collecting on all tables: Ada says she is done, the control room counts her.
+        await panel.getByLabel('Phase').selectOption({ label: 'Sammeln' })
+        await panel.getByRole('button', { name: 'Phase an 3 Tischen setzen' }).click()
+        await board.page.getByRole('button', { name: 'Ich bin fertig' }).tap()
+        await expect(board.page.getByTestId('done-button')).toHaveAttribute('aria-pressed', 'true')
+        await expect(board.page.getByTestId('done-button')).toHaveText('Fertig ✓')
+        await board.page.screenshot({ path: `${screenshots}control-room-done-phone.png` })
+        await expect(card(page, 2).getByTestId('finished')).toHaveText('1 von 1 fertig')
+        await expect(card(page, 1).getByTestId('finished')).toHaveText('0 von 0 fertig')
       } finally {
         await phone.close()
       }

@@ -61,6 +61,11 @@ export function TableLiveStatus({ table, clockOffset }: { table: TableStatus; cl
       : null
   return (
     <div className="pw-live-status" data-testid="table-live-status">
+      {table.finished !== null ? (
+        <p className="pw-live-status__finished" data-testid="finished">
+          {t('control.finished', { count: table.finished, present: Math.max(table.present, table.finished) })}
+        </p>
+      ) : null}
       {round ? (
         <p className={`pw-live-status__round pw-live-status__round--${round.status}`} data-testid="round-progress">
           <strong>{t(`control.round.${round.status}`)}</strong>
