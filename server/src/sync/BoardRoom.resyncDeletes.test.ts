@@ -165,4 +165,21 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
     // The saved memory is read once: the map is empty again.
     expect(room.doc.getMap('replaced').size).toBe(0)
   })
+
+  it('a reloaded page that connected before its offline cache loaded: its cached deletes are not its own', async () => {
+    const { aliceDoc, bobDoc, c } = await setUp()
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    await room.flushSoon()
+    // Alice's tab saw the move (so its cache deleted the old entry), then reloads: the socket
+    // says "I know nothing" before the cache is read, and answers with the cache's content.
+    Y.applyUpdate(aliceDoc.doc, Y.encodeStateAsUpdate(room.doc))
+    const alice = new FakeConnection('a')
+    room.addConnection(alice)
+    room.receive(alice, { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    const update = Y.encodeStateAsUpdate(aliceDoc.doc, Y.encodeStateVector(room.doc))
+    room.receive(alice, { kind: 'sync-update', update, live: false })
+    expect((room.records.get(c.id) as IdeaCardShape).x).toBe(400)
+  })
 })

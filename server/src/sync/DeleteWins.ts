@@ -157,7 +157,11 @@ export class DeleteWins {
     const keys = new Set<string>()
     if (!known) return keys
     const deletedBySender = (id: Y.ID) => Y.isDeleted(update.ds, id)
-    for (const { replacement } of this.replacedIn(update)) {
+    for (const { entry, replacement } of this.replacedIn(update)) {
+      // The tab must have known the entry it deleted when it said what it knew. A page that
+      // connects before its offline cache is loaded sends an empty state vector and then, in
+      // its step 2, the cache's deletes: those tell nothing about what it did.
+      if (!knows(known, entry)) continue
       if (!replacement.by || knows(known, replacement.by)) continue
       const knewLiveEntry = (this.written.get(replacement.key) ?? []).some(
         ({ id }) => knows(known, id) && !deletedBySender(id),
@@ -168,8 +172,8 @@ export class DeleteWins {
   }
 
   /** Remembered replaced entries that this update deletes. Bounded by what is remembered. */
-  private replacedIn(update: DecodedUpdate): { replacement: Replacement }[] {
-    const found: { replacement: Replacement }[] = []
+  private replacedIn(update: DecodedUpdate): { entry: Y.ID; replacement: Replacement }[] {
+    const found: { entry: Y.ID; replacement: Replacement }[] = []
     for (const [client, ranges] of update.ds.clients) {
       const clocks = this.replaced.get(client)
       if (!clocks) continue
@@ -177,10 +181,12 @@ export class DeleteWins {
         if (len <= clocks.size) {
           for (let c = clock; c < clock + len; c++) {
             const replacement = clocks.get(c)
-            if (replacement) found.push({ replacement })
+            if (replacement) found.push({ entry: Y.createID(client, c), replacement })
           }
         } else {
-          for (const [c, replacement] of clocks) if (c >= clock && c < clock + len) found.push({ replacement })
+          for (const [c, replacement] of clocks) {
+            if (c >= clock && c < clock + len) found.push({ entry: Y.createID(client, c), replacement })
+          }
         }
       }
     }
