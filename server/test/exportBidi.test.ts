@@ -52,6 +52,17 @@ describe('right-to-left text in the PDF (issue 19)', () => {
     expect(lines).toContain('Mixed: Bus und')
   })
 
+  it('keeps the word order around brackets in right-to-left text', async () => {
+    // Brackets are drawn mirrored, as a reader must see them; PDF.js reads back the drawn glyph,
+    // so only the words are compared here.
+    const lines = await pdfOf(['حديقة (عامة) جديدة', 'עברית: גינה חדשה (2030)'])
+    const words = lines.join(' ').replace(/[()]/g, ' ').split(/\s+/).filter(Boolean)
+    expect(words).toEqual(expect.arrayContaining(['حديقة', 'عامة', 'جديدة']))
+    expect(words.join(' ')).toContain('حديقة عامة جديدة')
+    expect(words.join(' ')).toContain('עברית: גינה חדשה')
+    expect(words).toContain('2030')
+  })
+
   it('wraps a long Arabic paragraph into lines that each read in order', async () => {
     const words = ['حديقة', 'عامة', 'جديدة', 'للحي', 'مع', 'أشجار', 'ومقاعد', 'وملعب', 'للصغار', 'وممرات', 'للدراجات']
     const lines = await pdfOf([words.join(' ')], 120)

@@ -89,7 +89,13 @@ export function piecesLeftToRight(run: VisualRun): { script: FontScript; text: s
     )
 }
 
-function mirrorReversed(text: string): string {
+/** Brackets of a right-to-left word, mirrored: fontkit turns the glyph order round but not a bracket. */
+export function mirrorBrackets(text: string): string {
+  return Array.from(text, (char) => bidi.getMirroredCharacter(char) ?? char).join('')
+}
+
+/** A right-to-left run of neutral characters as a left-to-right writer must draw it: reversed, brackets mirrored. */
+export function mirrorReversed(text: string): string {
   return Array.from(text)
     .reverse()
     .map((char) => bidi.getMirroredCharacter(char) ?? char)

@@ -2,6 +2,8 @@ import type PDFDocument from 'pdfkit'
 import {
   hasRightToLeft,
   isRightToLeftParagraph,
+  mirrorBrackets,
+  mirrorReversed,
   piecesLeftToRight,
   resolveBidi,
   visualRuns,
@@ -132,7 +134,16 @@ export function drawBidiText(doc: PDFDocument, text: string, options: BidiTextOp
         doc.font(options.fontFor(piece.script)).fontSize(options.size)
         // pdfkit shapes word by word in the order given, and fontkit turns each right-to-left
         // word around: so a right-to-left piece goes in word by word, last word first.
-        const words = run.rtl && hasRightToLeft(piece.text) ? piece.text.split(/(\s+)/).reverse() : [piece.text]
+        // A bracket or number beside the words has no right-to-left letter for fontkit to turn.
+        const words =
+          run.rtl && hasRightToLeft(piece.text)
+            ? piece.text
+                .split(/(\s+)/)
+                .reverse()
+                .map((word) =>
+                  hasRightToLeft(word) ? mirrorBrackets(word) : /^\s*$/.test(word) ? word : mirrorReversed(word),
+                )
+            : [piece.text]
         for (const word of words) {
           if (word === '') continue
           doc.text(word, x, y + ascender, { lineBreak: false, baseline: 'alphabetic', characterSpacing })
