@@ -1,8 +1,9 @@
 import { IDEA_CARD_TYPE, Limits } from '@pinnwand/shared'
 import { mergedIdeasOf } from '@pinnwand/shared/mergeIdeasApi'
+import { serverNamedRole } from '@pinnwand/shared/roleNames'
 import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
-import type { ExportLanguage } from './labels.ts'
+import { labelsFor, type ExportLanguage } from './labels.ts'
 import type { ReportMergedIdea } from './mergedNote.ts'
 import type { ReportDetails } from './reportDetails.ts'
 
@@ -212,10 +213,16 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   }
 
   const toIdea = (card: CardRecord): ReportIdea => {
-    const author =
+    const stored =
       typeof card.props.author === 'string' && card.props.author.trim()
         ? clamp(card.props.author, Limits.displayNameMax)
         : null
+    // The facilitator's stored name is "Moderation": an English report says "Facilitator".
+    const authorId = typeof card.props.authorId === 'string' ? card.props.authorId : null
+    const author =
+      stored && serverNamedRole(stored, authorId) === 'facilitator'
+        ? labelsFor(input.workshop.language).facilitator
+        : stored
     return {
       id: card.id,
       text: typeof card.props.text === 'string' ? clamp(card.props.text, Limits.ideaTextMax) : '',

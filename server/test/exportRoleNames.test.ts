@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { allIdeas, buildBoardReport, type BoardReportInput } from '../src/export/BoardReport.ts'
+import { sampleBoard } from '../src/export/sampleBoard.ts'
+
+/** The sample board with its first card written by someone named `author` with id `authorId`. */
+function withFirstCardBy(author: string, authorId: string, language: 'de' | 'en'): BoardReportInput {
+  const input = sampleBoard(3).input
+  let done = false
+  const records = (input.records as { type?: string; props?: Record<string, unknown> }[]).map((record) => {
+    if (done || record.type !== 'idea-card') return record
+    done = true
+    return { ...record, props: { ...record.props, author, authorId } }
+  })
+  return { ...input, records, workshop: { ...input.workshop, language } }
+}
+
+const authors = (input: BoardReportInput) => allIdeas(buildBoardReport(input)).map((idea) => idea.author)
+
+describe('the facilitator in the report (issue 19: no German role name in an English report)', () => {
+  it('names the facilitator by role in the report language', () => {
+    expect(authors(withFirstCardBy('Moderation', 'f_abc', 'en'))).toContain('Facilitator')
+    expect(authors(withFirstCardBy('Moderation', 'f_abc', 'en'))).not.toContain('Moderation')
+    expect(authors(withFirstCardBy('Moderation', 'f_abc', 'de'))).toContain('Moderation')
+  })
+
+  it('leaves a participant who calls herself "Moderation" her name', () => {
+    expect(authors(withFirstCardBy('Moderation', 'p_abc', 'en'))).toContain('Moderation')
+  })
+})
