@@ -179,6 +179,15 @@ describe('images uploaded to a board', () => {
       writer.records.set(record.id, record)
       await waitFor(() => !writer.has(record.id), { what: `${record.id} reverted` })
     }
+    // A forged upload record and an asset pointing at it, in one update: both reverted.
+    const forgedTooId = 'img' + 'z'.repeat(22)
+    const forgedToo = imageAsset(uploadRecordId(forgedTooId), `/api/boards/${boardId}/assets/${forgedTooId}`)
+    const vouched = imageAsset('asset:vouched', `/api/boards/${boardId}/assets/${forgedTooId}`)
+    writer.doc.transact(() => {
+      writer.records.set(forgedToo.id, forgedToo)
+      writer.records.set(vouched.id, vouched)
+    })
+    await waitFor(() => !writer.has(forgedToo.id) && !writer.has(vouched.id), { what: 'both reverted' })
     // Nobody may delete or rewrite the upload record either (only the facilitator may delete it).
     writer.records.delete(own.recordId)
     await waitFor(() => writer.has(own.recordId), { what: 'upload record restored' })

@@ -594,6 +594,7 @@ export class BoardRoom {
           : reviewRecordChange(actor, entry, this.schema, {
               locked: this.isLockedForParticipants,
               getRecord: (id) => this.records.get(id),
+              writtenBySameUpdate: (id) => changes.has(id),
             })
       if (reason) this.refusals.push({ entry, reason })
       else if (change.action === 'delete') {

@@ -31,6 +31,12 @@ export interface PolicyContext {
    * to the new board, assets/boardImages.ts); no client may write one.
    */
   trustedUploads?: ReadonlySet<string>
+  /**
+   * Whether the update under review writes this record itself. An upload's record must be older
+   * than the asset that points at it: one forged in the same update (and then reverted) would
+   * otherwise vouch for an address that never held a picture.
+   */
+  writtenBySameUpdate?: (id: string) => boolean
 }
 
 /** Shapes that may hold other shapes: a shape's `parentId` is the page or one of these. */
@@ -164,7 +170,7 @@ function reviewAuthorName(actor: Actor, before: TLRecord | undefined, after: TLR
 export function checkRecordLimits(
   record: TLRecord,
   before: TLRecord | undefined,
-  context: Pick<PolicyContext, 'getRecord' | 'trustedUploads'> = {},
+  context: Pick<PolicyContext, 'getRecord' | 'trustedUploads' | 'writtenBySameUpdate'> = {},
 ): Verdict {
   if (typeof record.id === 'string' && record.id.length > Limits.recordIdMax) {
     return `the record id is longer than ${Limits.recordIdMax} characters`
@@ -204,7 +210,10 @@ export function checkRecordLimits(
  * in this board's document) holds. So another board's upload, an upload that does not exist and
  * any outside address are refused, and the document alone decides it, on every instance.
  */
-function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecord' | 'trustedUploads'>): Verdict {
+function checkAssetUrls(
+  record: TLRecord,
+  context: Pick<PolicyContext, 'getRecord' | 'trustedUploads' | 'writtenBySameUpdate'>,
+): Verdict {
   const props = (record as unknown as { props: Record<string, unknown> }).props
   for (const field of ASSET_URL_FIELDS) {
     const value = props[field]
@@ -218,6 +227,7 @@ function checkAssetUrls(record: TLRecord, context: Pick<PolicyContext, 'getRecor
         return "an upload's record is written by the server"
       }
       if (!context.getRecord) continue
+      if (context.writtenBySameUpdate?.(ownId)) return `asset ${field} must be an image uploaded to this board`
       const own = context.getRecord(ownId)
       if (own?.typeName !== 'asset' || (own.props as { src?: unknown }).src !== value) {
         return `asset ${field} must be an image uploaded to this board`
