@@ -188,7 +188,7 @@ describe('facilitation timer and views', () => {
       const res = await api(ts.url, 'GET', `/api/boards/${board}/display`, { token })
       expect(res.status).toBe(200)
       expect(res.body).toEqual({
-        board: { id: board, title: 'Tisch 1', question: expect.any(String) },
+        board: { id: board, title: 'Tisch 1', number: 1, question: expect.any(String) },
         workshop: { id: ws.workshopId, title: 'Zukunftswerkstatt', joinCode: ws.joinCode },
         publicOrigin: ts.url,
       })

@@ -122,7 +122,8 @@ const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/boards/{boardId}/done': {
     put: {
-      summary: '"Ich bin fertig": the participant is done collecting, or done voting in the open round (done: false takes it back)',
+      summary:
+        '"Ich bin fertig": the participant is done collecting, or done voting in the open round (done: false takes it back)',
       auth: 'participant',
       body: DoneBody,
       responses: { '200': 'done, context (collect | round:<id>)', ...errors, '409': 'nothing_to_finish' },
