@@ -27,3 +27,22 @@ describe('the facilitator in the report (issue 19: no German role name in an Eng
     expect(authors(withFirstCardBy('Moderation', 'p_abc', 'en'))).toContain('Moderation')
   })
 })
+
+describe('the facilitator as a commenter in the report', () => {
+  const commentsBy = (author: string, authorId: string | null, language: 'de' | 'en') => {
+    const input = withFirstCardBy('Ada', 'p_ada', language)
+    const card = (input.records as { id: string; type?: string }[]).find((r) => r.type === 'idea-card')!
+    const report = buildBoardReport({
+      ...input,
+      comments: [{ ideaId: card.id, author, authorId, text: 'Gute Idee', createdAt: 1 }],
+    })
+    return allIdeas(report).flatMap((idea) => idea.comments.map((c) => c.author))
+  }
+
+  it('names the facilitator by role, and only when the id says it is the facilitator', () => {
+    expect(commentsBy('Moderation', 'f_abc', 'en')).toEqual(['Facilitator'])
+    expect(commentsBy('Moderation', 'f_abc', 'de')).toEqual(['Moderation'])
+    expect(commentsBy('Moderation', 'p_abc', 'en')).toEqual(['Moderation'])
+    expect(commentsBy('Moderation', null, 'en')).toEqual(['Moderation'])
+  })
+})

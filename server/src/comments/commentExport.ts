@@ -14,5 +14,11 @@ export function commentsOnCards(doc: Y.Doc, records: readonly unknown[]): BoardC
 
 /** A comment as the report model takes it. */
 export function toCommentInput(comment: BoardComment): CommentInput {
-  return { ideaId: comment.ideaId, author: comment.author || null, text: comment.text, createdAt: comment.createdAt }
+  return {
+    ideaId: comment.ideaId,
+    author: comment.author || null,
+    authorId: comment.authorId,
+    text: comment.text,
+    createdAt: comment.createdAt,
+  }
 }

@@ -113,6 +113,8 @@ export interface RoundInput {
 export interface CommentInput {
   ideaId: string
   author: string | null
+  /** Who wrote it, when known: the facilitator's stored name is then worded by role. */
+  authorId?: string | null
   text: string
   createdAt: number
 }
@@ -197,8 +199,12 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
   const commentsByIdea = new Map<string, ReportComment[]>()
   for (const comment of input.comments ?? []) {
     const list = commentsByIdea.get(comment.ideaId) ?? []
-    // Hidden authors (anonymous collection) hide the commenters too.
-    list.push({ author: input.hideAuthors ? null : comment.author, text: comment.text, createdAt: comment.createdAt })
+    // Hidden authors (anonymous collection) hide the commenters too; the facilitator's stored
+    // name "Moderation" is said in the report's language, as for cards.
+    const byFacilitator =
+      comment.author && comment.authorId && serverNamedRole(comment.author, comment.authorId) === 'facilitator'
+    const author = byFacilitator ? labelsFor(input.workshop.language).facilitator : comment.author
+    list.push({ author: input.hideAuthors ? null : author, text: comment.text, createdAt: comment.createdAt })
     commentsByIdea.set(comment.ideaId, list)
   }
   for (const list of commentsByIdea.values()) list.sort((a, b) => a.createdAt - b.createdAt)
