@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { displayPersonName } from '../session/personName.ts'
+import { LegalFooter } from '../privacy/LegalFooter.tsx'
 import { useSession } from '../state/sessionStore.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { useBoardContext } from './BoardContext.ts'
@@ -60,6 +61,8 @@ export function PresencePanel() {
           ) : null}
           {/* On phones the top bar has no room for the language switch; it lives here instead. */}
           <LanguageSwitch className="pw-lang--in-panel" />
+          {/* The board page has no footer: the operator's legal links live here (issue 20). */}
+          <LegalFooter compact />
         </div>
       ) : null}
     </div>

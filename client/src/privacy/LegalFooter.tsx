@@ -5,14 +5,14 @@ import { Link } from '../ui/Link.tsx'
 import { useClientConfig } from './useClientConfig.ts'
 
 /**
- * Footer of every page around the board: the operator's Impressum and privacy notice (IMPRINT_URL,
+ * Footer of every page around the board (`compact`: inside the board's "Wer ist hier" panel): the operator's Impressum and privacy notice (IMPRINT_URL,
  * PRIVACY_URL; a public body must link them from every page) and the accessibility statement.
  */
-export function LegalFooter() {
+export function LegalFooter({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation()
   const legal = useClientConfig()?.legal
   return (
-    <footer className="pw-legal-footer">
+    <footer className={compact ? 'pw-legal-footer pw-legal-footer--compact' : 'pw-legal-footer'}>
       <nav aria-label={t('legal.footerLabel')}>
         <ul>
           {legal?.imprintUrl ? (
