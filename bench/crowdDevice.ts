@@ -45,7 +45,7 @@ const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/crowd-
 
 const crowdOptions = (people: number, env?: Record<string, string>): CrowdOptions => ({
   people,
-  editsPerSecond: 10,
+  editsPerSecond: Number(process.env.BENCH_CROWD_EDITS ?? 10),
   cursorHz: 2,
   // Right of the facilitator's two Themengruppen (2 × 2,500 wide), so the board stays one picture.
   cards: { upTo: CARD_OWNERS, columns: 5, origin: { x: 5000, y: 0 } },
