@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrationProvider } from '../src/store/migrations.ts'
 import { KyselyStore, migrate } from '../src/store/kyselyStore.ts'
 import type { Database } from '../src/store/schema.ts'
-import { api, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { api, connectClient, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
 
 let t: TestServer
 beforeAll(async () => {
@@ -76,6 +77,29 @@ describe('the plenary is its own kind of board', () => {
       body: { openToParticipants: false },
     })
     expect(byParticipant.status).toBe(403)
+  })
+
+  it('refuses a participant socket on a closed plenary; calling everyone there opens it', async () => {
+    const created = await forum()
+    const [table, , plenary] = created.boards
+    const ada = await joinParticipant(t.url, {
+      ...created,
+      workshopId: created.workshop.id,
+      joinCode: created.workshop.joinCode,
+    } as never)
+    const closed = await connectClient(t.url, plenary!.id, ada.participantToken, { waitForSync: false })
+    await waitFor(() => closed.closes.length > 0, { what: 'the closed plenary refuses the socket' })
+    expect(closed.closes[0]).toMatchObject({ code: 4403 })
+    closed.destroy()
+    // The facilitator (and the projector) always may; the control room's "Alle ins Plenum holen" opens it.
+    const message = await api(t.url, 'POST', `/api/boards/${table!.id}/message`, {
+      token: created.facilitatorToken,
+      body: { text: '', toPlenary: true },
+    })
+    expect(message.status).toBeLessThan(300)
+    const open = await connectClient(t.url, plenary!.id, ada.participantToken)
+    expect(open.closes).toEqual([])
+    open.destroy()
   })
 
   it('follows the plenum template when no kind is given (scripts written before kinds)', async () => {

@@ -177,6 +177,12 @@ describe('the shortlist', () => {
     const event = await eventWithPlenary()
     const [t1, t2] = event.tables as [string, string]
     const p = await joinParticipant(t.url, { workshopId: event.workshopId, joinCode: event.joinCode } as never, 'Ada')
+    // The organiser opens the plenary for its vote (a closed plenary refuses participants).
+    const opened = await api(t.url, 'PATCH', `/api/boards/${event.plenary}`, {
+      token: event.facilitator,
+      body: { openToParticipants: true },
+    })
+    expect(opened.status).toBe(200)
     const plenary = await connectClient(t.url, event.plenary, p.participantToken)
     try {
       const ideas1 = await addIdeas(event, t1, ['Radweg am Fluss', 'Busspur', 'Carsharing'])

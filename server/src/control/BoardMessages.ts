@@ -2,7 +2,7 @@ import { type BoardStateMessage, boardKindOf } from '@pinnwand/shared'
 import type { BoardMessageBody, BoardMessageSection } from '@pinnwand/shared/controlApi'
 import type { Logger } from 'pino'
 import { generateId } from '../auth/tokens.ts'
-import type { Store } from '../store/Store.ts'
+import { isOpenToParticipants, type Store } from '../store/Store.ts'
 import type { RoomManager } from '../sync/RoomManager.ts'
 
 /** A message nobody took down is gone after this long (it was about the moment). */
@@ -19,10 +19,10 @@ export type MessageOutcome = { ok: true; message: BoardMessageSection | null } |
  */
 export class BoardMessages {
   private readonly rooms: RoomManager
-  private readonly store: Pick<Store, 'listBoards'>
+  private readonly store: Pick<Store, 'listBoards' | 'setOpenToParticipants'>
   private readonly logger: Logger
 
-  constructor(rooms: RoomManager, store: Pick<Store, 'listBoards'>, logger: Logger) {
+  constructor(rooms: RoomManager, store: Pick<Store, 'listBoards' | 'setOpenToParticipants'>, logger: Logger) {
     this.rooms = rooms
     this.store = store
     this.logger = logger
@@ -39,6 +39,8 @@ export class BoardMessages {
       const plenary = (await this.store.listBoards(board.workshopId)).find((b) => boardKindOf(b) === 'plenary')
       if (!plenary) return { ok: false, code: 'no_plenary' }
       plenaryBoardId = plenary.id === board.id ? null : plenary.id
+      // Calling everyone to the plenary opens it to them (a closed plenary refuses participants).
+      if (!isOpenToParticipants(plenary)) await this.store.setOpenToParticipants(plenary.id, true)
     }
     const message: BoardMessageSection | null =
       body.text || plenaryBoardId ? { id: generateId('m'), text: body.text, plenaryBoardId, at: now } : null

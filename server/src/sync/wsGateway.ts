@@ -10,7 +10,7 @@ import { websocketToken } from '../auth/websocketToken.ts'
 import { clientAddress } from '../limits/clientAddress.ts'
 import { ConnectionBudget, type ConnectionBudgetLimits, DEFAULT_CONNECTION_BUDGET } from '../limits/ConnectionBudget.ts'
 import { ConnectionLimiter } from '../limits/ConnectionLimiter.ts'
-import type { Store } from '../store/Store.ts'
+import { isOpenToParticipants, type Store } from '../store/Store.ts'
 import type { BoardRoom, RoomConnection } from './BoardRoom.ts'
 import { decodeClientMessage, MalformedMessageError } from './messages.ts'
 import type { RoomManager } from './RoomManager.ts'
@@ -92,6 +92,10 @@ export function createWsGateway(deps: {
     const board = await store.getBoard(boardId)
     if (!board) return ws.close(CloseCode.unknownBoard, 'unknown board')
     if (!canReadBoard(actor, board)) return ws.close(CloseCode.notAllowed, 'no access to this board')
+    // A closed plenary is not a participant's place yet (the organiser opens it, or calls everyone there).
+    if (actor.role === 'participant' && !isOpenToParticipants(board)) {
+      return ws.close(CloseCode.notAllowed, 'the plenary is not open to participants')
+    }
     // Opening a table's board makes it the participant's table, unless it is full (tableLimit.ts).
     if (actor.role === 'participant' && !(await store.takeSeat(board.id, actor.userId, Date.now())).ok) {
       return ws.close(CloseCode.tableFull, 'table full')
