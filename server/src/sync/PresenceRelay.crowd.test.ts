@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { PresenceRelay, type PresenceSpeaker } from './PresenceRelay.ts'
 
@@ -43,7 +43,15 @@ function tab(id: number, role = 'participant') {
 
 describe('PresenceRelay: crowd presence (issue 18)', () => {
   let relay: PresenceRelay<PresenceSpeaker>
-  afterEach(() => relay?.stop())
+  afterEach(() => {
+    relay?.stop()
+    vi.restoreAllMocks()
+  })
+  /** Lets `ms` pass for the relay's sense of "recently active" (its timers run for real). */
+  const later = (ms: number) => {
+    const now = Date.now() + ms
+    vi.spyOn(Date, 'now').mockReturnValue(now)
+  }
   const flush = () => new Promise((resolve) => setTimeout(resolve, 25))
 
   function crowdOf(n: number, crowd = { fullUpTo: 10, shown: 4 }) {
@@ -73,13 +81,28 @@ describe('PresenceRelay: crowd presence (issue 18)', () => {
     expect(viewer.seen()).toHaveLength(4)
     expect(viewer.seen()).toContain(1) // the facilitator
     expect(counts).toEqual([40])
-    // Three people start moving: they come into view, the quiet ones leave it.
+    // Six seconds later three people start moving: they come into view, the quiet ones leave it.
+    later(6000)
     for (const t of [tabs[20]!, tabs[21]!, tabs[22]!]) {
       t.move(5)
       relay.receive(t.connection, t.update())
     }
     await flush()
     expect(new Set(viewer.seen())).toEqual(new Set([1, 21, 22, 23]))
+  })
+
+  it('while everyone moves, the people in view keep their place (no new set at every fan-out)', async () => {
+    const { viewer, tabs } = crowdOf(40)
+    await flush()
+    const first = new Set(viewer.seen())
+    for (let round = 0; round < 3; round++) {
+      for (const t of tabs) {
+        t.move(round + 1)
+        relay.receive(t.connection, t.update())
+      }
+      await flush()
+      expect(new Set(viewer.seen())).toEqual(first)
+    }
   })
 
   it('bytes per client stay flat as the crowd grows', async () => {

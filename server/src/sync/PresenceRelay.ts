@@ -37,6 +37,13 @@ export const DEFAULT_CROWD_PRESENCE: CrowdPresence = { fullUpTo: 30, shown: 12 }
 /** Facilitators' cursors shown at most in a crowd (a participant's state may claim the role). */
 const MAX_FACILITATORS_SHOWN = 3
 
+/**
+ * In a crowd a shown person keeps their place while they stay active (changed within this
+ * time): when everyone moves, "the most recently active" would swap the whole set at every
+ * fan-out, and every client would get a dozen new states (and see the names jump) 10× a second.
+ */
+const SHOWN_STAYS_ACTIVE_MS = 5000
+
 /** Who receives presence fan-out: the room's connections (and other instances, if any). */
 export interface PresenceAudience {
   recipients(): Iterable<{ send(message: Uint8Array): void }>
@@ -286,7 +293,10 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     return entries.length > 0 ? encodeAwareness(encodeEntries(entries)) : null
   }
 
-  /** Facilitators first (verified ones before claimed ones), then the most recently active. */
+  /**
+   * Facilitators first (verified ones before claimed ones), then those shown already who are
+   * still active, then the most recently active.
+   */
   private chooseShown(states: Map<number, unknown>): Set<number> {
     const shown = new Set<number>()
     const verified = [...this.holders].filter(([, c]) => c.actor.role === 'facilitator').map(([id]) => id)
@@ -294,6 +304,12 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     for (const id of [...verified, ...claimed]) {
       if (shown.size >= MAX_FACILITATORS_SHOWN) break
       if (states.has(id)) shown.add(id)
+    }
+    const now = Date.now()
+    const stillActive = (id: number) => now - (this.lastActive.get(id) ?? 0) < SHOWN_STAYS_ACTIVE_MS
+    for (const id of this.shownNow ?? []) {
+      if (shown.size >= this.crowd.shown) break
+      if (states.has(id) && stillActive(id) && roleOf(states.get(id)) !== 'projector') shown.add(id)
     }
     const byRecency = [...states.keys()]
       .filter((id) => !shown.has(id) && roleOf(states.get(id)) !== 'projector')
