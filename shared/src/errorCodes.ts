@@ -33,6 +33,10 @@ export const ErrorCode = {
   boardAssetsFull: 'board_assets_full',
   /** 409, in a control-room bulk result of one table: no open round to close, or none to reveal. */
   noRound: 'no_round',
+  /** 409: "everyone to the plenary" in a workshop without a plenary board. */
+  noPlenary: 'no_plenary',
+  /** 409: "Ich bin fertig" while the board is neither collecting nor voting. */
+  nothingToFinish: 'nothing_to_finish',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
