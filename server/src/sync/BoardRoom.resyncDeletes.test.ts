@@ -27,6 +27,13 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
     return { ...made, aliceDoc, bobDoc, c }
   }
 
+  /** The facilitator, from the second tab, moves Alice's card to `x` (a live update). */
+  function facilitatorMoves(tab: ReturnType<typeof clientDoc>, c: IdeaCardShape, x: number) {
+    const f = new FakeConnection('f', 'facilitator')
+    room.addConnection(f)
+    room.receive(f, { kind: 'sync-update', update: tab.write((r) => r.set(c.id, { ...c, x })), live: true })
+  }
+
   /** Alice's tab reconnects as y-websocket does: sync step 1, then its answer to ours. */
   function reconnect(aliceDoc: ReturnType<typeof clientDoc>) {
     const alice = new FakeConnection('a')
@@ -39,9 +46,7 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
 
   it('a move by the facilitator while Alice deleted her card offline: the card is gone', async () => {
     const { aliceDoc, bobDoc, c } = await setUp()
-    const f = new FakeConnection('f', 'facilitator')
-    room.addConnection(f)
-    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    facilitatorMoves(bobDoc, c, 400)
     aliceDoc.doc.transact(() => aliceDoc.records.delete(c.id))
     reconnect(aliceDoc)
     expect(room.records.has(c.id)).toBe(false)
@@ -62,9 +67,7 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
 
   it('a tab that saw the move replays its old delete: nothing happens', async () => {
     const { aliceDoc, bobDoc, c } = await setUp()
-    const f = new FakeConnection('f', 'facilitator')
-    room.addConnection(f)
-    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    facilitatorMoves(bobDoc, c, 400)
     await room.flushSoon()
     // Alice's tab received the move (its delete set now holds the replaced entry), then reloads.
     Y.applyUpdate(aliceDoc.doc, Y.encodeStateAsUpdate(room.doc))
@@ -109,9 +112,7 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
 
   it('without a sync step 1 on the connection, a step 2 is not read as a delete', async () => {
     const { aliceDoc, bobDoc, c } = await setUp()
-    const f = new FakeConnection('f', 'facilitator')
-    room.addConnection(f)
-    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    facilitatorMoves(bobDoc, c, 400)
     aliceDoc.doc.transact(() => aliceDoc.records.delete(c.id))
     const alice = new FakeConnection('a')
     room.addConnection(alice)
@@ -146,9 +147,7 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
 
   it('the board unloaded and loaded again meanwhile: the offline delete still wins', async () => {
     const { aliceDoc, bobDoc, c } = await setUp()
-    const f = new FakeConnection('f', 'facilitator')
-    room.addConnection(f)
-    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    facilitatorMoves(bobDoc, c, 400)
     // Everyone leaves; the board is flushed, compacted and unloaded, then loaded again.
     await room.flushAndCompact()
     const saved = Y.encodeStateAsUpdate(room.doc)
@@ -168,9 +167,7 @@ describe('BoardRoom: an offline delete (sync step 2) wins over what it crossed',
 
   it('a reloaded page that connected before its offline cache loaded: its cached deletes are not its own', async () => {
     const { aliceDoc, bobDoc, c } = await setUp()
-    const f = new FakeConnection('f', 'facilitator')
-    room.addConnection(f)
-    room.receive(f, { kind: 'sync-update', update: bobDoc.write((r) => r.set(c.id, { ...c, x: 400 })), live: true })
+    facilitatorMoves(bobDoc, c, 400)
     await room.flushSoon()
     // Alice's tab saw the move (so its cache deleted the old entry), then reloads: the socket
     // says "I know nothing" before the cache is read, and answers with the cache's content.
