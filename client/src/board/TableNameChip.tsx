@@ -1,6 +1,7 @@
 import '../dashboard/controlRoom.css'
 import { useTranslation } from 'react-i18next'
 import { useDisplayInfo } from '../projector/useDisplayInfo.ts'
+import { tableName } from './tableName.ts'
 
 /**
  * "Tisch 3 · Mobilität" at the top of the board: in a hall with dozens of tables everyone can
@@ -11,7 +12,7 @@ export function TableNameChip({ boardId, token }: { boardId: string; token: stri
   const info = useDisplayInfo(boardId, token)
   if (!info) return null
   const { title, number } = info.board
-  const name = typeof number === 'number' ? t('control.tableName', { number, title }) : title
+  const name = tableName(title, number, (n, text) => t('control.tableName', { number: n, title: text }))
   return (
     <span className="pw-chip pw-chip--table" data-testid="table-name" title={name}>
       {name}
