@@ -6,35 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardAssetRow } from '../src/assets/AssetStore.ts'
 import { assetStoreOf } from '../src/assets/assetRoutes.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
-import type { BoardRow, Store } from '../src/store/Store.ts'
+import type { Store } from '../src/store/Store.ts'
+import { addWorkshopWithBoard } from './helpers/storeRows.ts'
 import { freshPostgres } from './helpers/freshPostgres.ts'
 
 let counter = 0
 const uid = (prefix: string) => `${prefix}_${++counter}_${randomBytes(4).toString('hex')}`
 
-async function addWorkshop(store: Store): Promise<{ workshopId: string; boardId: string }> {
-  const workshopId = uid('ws')
-  const board: BoardRow = {
-    id: uid('b'),
-    workshopId,
-    title: 'Tisch',
-    question: '',
-    template: 'blank',
-    position: 0,
-    createdAt: 1,
-    locked: false,
-    phase: 'collect',
-    ideaCount: 0,
-    lastActivityAt: null,
-  }
-  await store.createWorkshop({
-    workshop: { id: workshopId, title: 'W', language: 'de', date: null, joinCode: uid('J'), createdAt: 1 },
-    boards: [board],
-    tokens: [],
-    initialDocuments: [],
-  })
-  return { workshopId, boardId: board.id }
-}
+const addWorkshop = addWorkshopWithBoard
 
 const row = (boardId: string, bytes: number, sha256 = uid('sha')): BoardAssetRow => ({
   id: `img${randomBytes(16).toString('base64url')}`,

@@ -6,7 +6,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BoardVersionRow, type BoardVersionStore, VersionReason } from '../src/history/BoardVersionStore.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
-import type { BoardRow, Store } from '../src/store/Store.ts'
+import type { Store } from '../src/store/Store.ts'
+import { addWorkshopWithBoard } from './helpers/storeRows.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 type StoreWithVersions = Store & { versions: BoardVersionStore }
@@ -14,29 +15,7 @@ type StoreWithVersions = Store & { versions: BoardVersionStore }
 let counter = 0
 const uid = (prefix: string) => `${prefix}_${++counter}_${randomBytes(4).toString('hex')}`
 
-async function addBoard(store: Store): Promise<string> {
-  const workshopId = uid('ws')
-  const board: BoardRow = {
-    id: uid('b'),
-    workshopId,
-    title: 'Tisch',
-    question: '',
-    template: 'blank',
-    position: 0,
-    createdAt: 1,
-    locked: false,
-    phase: 'collect',
-    ideaCount: 0,
-    lastActivityAt: null,
-  }
-  await store.createWorkshop({
-    workshop: { id: workshopId, title: 'W', language: 'de', date: null, joinCode: uid('J'), createdAt: 1 },
-    boards: [board],
-    tokens: [],
-    initialDocuments: [],
-  })
-  return board.id
-}
+const addBoard = async (store: Store): Promise<string> => (await addWorkshopWithBoard(store)).boardId
 
 const version = (boardId: string, reason: VersionReason, name: string, extra: Partial<BoardVersionRow> = {}) => ({
   id: uid('ver'),
