@@ -2,11 +2,12 @@
  * Time for an idea card written by one real y-websocket client to reach a second one, through
  * our server (tick, validation, persist-before-broadcast). Prints one JSON line.
  */
-import { IDEA_CARD_TYPE, openRecords } from '@pinnwand/shared'
+import { openRecords } from '@pinnwand/shared'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createBoard, percentile, round, startPinnwand } from './lib/serverProcess.ts'
+import { ideaCardRecord } from './load/cards.ts'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 300)
 const INTERVAL_MS = 50
@@ -52,28 +53,13 @@ export async function benchCardLatency() {
     for (let i = 0; i < CARDS; i++) {
       const id = `shape:bench${i}`
       sentAt.set(id, performance.now())
-      a.records.set(id, {
+      a.records.set(
         id,
-        typeName: 'shape',
-        type: IDEA_CARD_TYPE,
-        parentId: 'page:page',
-        index: 'a1',
-        x: (i % 20) * 240,
-        y: Math.floor(i / 20) * 180,
-        rotation: 0,
-        isLocked: false,
-        opacity: 1,
-        meta: {},
-        props: {
-          w: 220,
-          h: 160,
-          text: `Idee ${i}`,
-          color: 'yellow',
-          author: 'Bench',
-          authorId: me.userId,
-          createdAt: Date.now(),
-        },
-      } as never)
+        ideaCardRecord(id, { userId: me.userId, name: 'Bench' }, `Idee ${i}`, {
+          x: (i % 20) * 240,
+          y: Math.floor(i / 20) * 180,
+        }),
+      )
       await new Promise((r) => setTimeout(r, INTERVAL_MS))
     }
     await allArrived

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { api } from './lib/api.ts'
+import { ideaCardRecord } from './load/cards.ts'
 import { createWorkshop, startPinnwand } from './lib/serverProcess.ts'
 import { round, summarize } from './lib/stats.ts'
 
@@ -86,28 +87,10 @@ export async function benchImportStall() {
       while (!stop) {
         const id = `shape:live${card++}`
         sentAt.set(id, performance.now())
-        a.records.set(id, {
+        a.records.set(
           id,
-          typeName: 'shape',
-          type: IDEA_CARD_TYPE,
-          parentId: 'page:page',
-          index: 'a1',
-          x: (card % 20) * 240,
-          y: Math.floor(card / 20) * 180,
-          rotation: 0,
-          isLocked: false,
-          opacity: 1,
-          meta: {},
-          props: {
-            w: 220,
-            h: 160,
-            text: `Live ${card}`,
-            color: 'yellow',
-            author: me.name,
-            authorId: me.userId,
-            createdAt: Date.now(),
-          },
-        } as never)
+          ideaCardRecord(id, me, `Live ${card}`, { x: (card % 20) * 240, y: Math.floor(card / 20) * 180 }),
+        )
         await new Promise((r) => setTimeout(r, CARD_INTERVAL_MS))
       }
     })()
