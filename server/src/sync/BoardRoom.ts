@@ -19,6 +19,7 @@ import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { type CrowdPresence, PresenceRelay } from './PresenceRelay.ts'
 import type { GuardRefusal, RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
+import { childrenOfRestored, deleteEntriesOf, deleteHiddenEntries, indexOfEntry } from './recordEntries.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
 
@@ -625,7 +626,7 @@ export class BoardRoom {
     const written = [...this.writtenNow].filter((id) => this.records.has(id))
     if (deleted.length === 0 && !written.some((id) => this.deleteWins.recentDelete(id))) return
     this.doc.transact(() => {
-      this.deleteEntriesOf(stale)
+      deleteEntriesOf(this.doc, stale)
       this.deleteWins.note(deleted, written, actor.userId)
     }, SERVER_ORIGIN)
     if (stale.length > 0) {
@@ -633,24 +634,13 @@ export class BoardRoom {
     }
   }
 
-  /**
-   * An update that writes one key twice leaves a second entry in the array that YKeyValue's map
-   * does not show (and the review never saw), but that a joining client reads as the record.
-   * Keep only the entry the map holds (none, if the record was refused).
-   */
+  /** Keeps only the entry the map holds of keys an update wrote twice (recordEntries.ts). */
   private removeDuplicateEntries(keys: string[]): void {
-    const wanted = new Set(keys)
-    const array = getRecordsArray(this.doc)
-    const entries = array.toArray()
-    const stale: number[] = []
-    entries.forEach((entry, index) => {
-      if (wanted.has(entry.key) && this.records.map.get(entry.key) !== entry) stale.push(index)
-    })
-    if (stale.length === 0) return
+    let removed = false
     this.doc.transact(() => {
-      for (const index of stale.reverse()) array.delete(index, 1)
+      removed = deleteHiddenEntries(this.doc, keys, (key) => this.records.map.get(key))
     }, SERVER_ORIGIN)
-    this.needsNetDiff = true
+    if (removed) this.needsNetDiff = true
   }
 
   /** Deletes what another instance brought back although its delete still wins here. */
@@ -658,7 +648,7 @@ export class BoardRoom {
     if (this.redelete.size === 0) return
     const ids = [...this.redelete].filter((id) => this.records.has(id) && this.deleteWins.recentDelete(id))
     this.redelete.clear()
-    if (ids.length > 0) this.doc.transact(() => this.deleteEntriesOf(ids), SERVER_ORIGIN)
+    if (ids.length > 0) this.doc.transact(() => deleteEntriesOf(this.doc, ids), SERVER_ORIGIN)
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */
@@ -666,9 +656,12 @@ export class BoardRoom {
     const refusals = this.refusals
     this.refusals = []
     let refusedByGuards: GuardRefusal[] = []
-    const orphans = this.childrenOfRestored(refusals)
+    const orphans = childrenOfRestored(refusals, this.allowedDeletes)
     this.doc.transact(() => {
-      this.deleteEntriesOf(refusals.filter(({ entry }) => entry.before === undefined).map(({ entry }) => entry.id))
+      deleteEntriesOf(
+        this.doc,
+        refusals.filter(({ entry }) => entry.before === undefined).map(({ entry }) => entry.id),
+      )
       for (const { entry } of refusals) if (entry.before !== undefined) this.restoreInPlace(entry.id, entry.before)
       for (const record of orphans) this.records.set(record.id, record)
       refusedByGuards = this.guards.flatMap((guard) => guard.revert?.() ?? [])
@@ -687,21 +680,6 @@ export class BoardRoom {
   }
 
   /**
-   * Deletes every entry of these keys (call inside a server transaction). YKeyValue.delete
-   * removes only the left-most entry of a key, which is not the current one when an update
-   * wrote the key twice; a record the review refused must leave no entry behind.
-   */
-  private deleteEntriesOf(ids: Iterable<string>): void {
-    const keys = new Set(ids)
-    if (keys.size === 0) return
-    const array = getRecordsArray(this.doc)
-    const entries = array.toArray()
-    for (let index = entries.length - 1; index >= 0; index--) {
-      if (keys.has(entries[index]!.key)) array.delete(index, 1)
-    }
-  }
-
-  /**
    * Puts a record back as it was, where its entry stood. Appending it (YKeyValue.set) would make
    * the restored entry concurrent with whatever the owner wrote meanwhile at the end of the
    * array, and where Yjs orders it to the right the owner's edit would be lost for everyone.
@@ -709,46 +687,13 @@ export class BoardRoom {
    */
   private restoreInPlace(id: string, before: TLRecord): void {
     const replaced = this.deletedEntries.get(id)
-    this.deleteEntriesOf([id])
+    deleteEntriesOf(this.doc, [id])
     const array = getRecordsArray(this.doc)
-    let index = 0
-    let found = false
-    for (let item = array._start; item !== null; item = item.right) {
-      if (replaced && item.id.client === replaced.client && item.id.clock <= replaced.clock) {
-        if (replaced.clock < item.id.clock + item.length) {
-          found = true
-          break
-        }
-      }
-      if (!item.deleted && item.countable) index += item.length
-    }
+    const index = replaced ? indexOfEntry(this.doc, replaced) : -1
     // The entry inserted below gets the server's next clock.
     const restoredAs = Y.createID(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID))
-    if (replaced && found) this.deleteWins.noteRestored(replaced, id, restoredAs)
-    array.insert(found ? index : array.length, [{ key: id, val: before }])
-  }
-
-  /**
-   * Deleting a cluster deletes its cards with it (tldraw deletes children). When the cluster's
-   * delete is refused but a card's is not (a participant's own card in the facilitator's
-   * cluster), the card comes back with its cluster instead of vanishing.
-   */
-  private childrenOfRestored(refusals: { entry: RecordChange }[]): TLRecord[] {
-    const restored = new Set(refusals.filter((r) => r.entry.before && !r.entry.after).map((r) => r.entry.id))
-    const orphans: TLRecord[] = []
-    let found = true
-    while (found && restored.size > 0) {
-      found = false
-      for (const record of this.allowedDeletes) {
-        const parentId = (record as { parentId?: string }).parentId
-        if (parentId && restored.has(parentId) && !restored.has(record.id)) {
-          restored.add(record.id)
-          orphans.push(record)
-          found = true
-        }
-      }
-    }
-    return orphans
+    if (replaced && index >= 0) this.deleteWins.noteRestored(replaced, id, restoredAs)
+    array.insert(index >= 0 ? index : array.length, [{ key: id, val: before }])
   }
 
   private detectForeignWrites(transaction: Y.Transaction): void {

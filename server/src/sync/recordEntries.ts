@@ -1,0 +1,80 @@
+import { getRecordsArray, type RecordEntry } from '@pinnwand/shared'
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import type { RecordChange } from './recordPolicy.ts'
+
+/**
+ * Operations on the entries of a board's `records` array (a YKeyValue) that the room needs to
+ * undo what it refuses. Call them inside a server transaction.
+ */
+
+/**
+ * Deletes every entry of these keys. YKeyValue.delete removes only the left-most entry of a
+ * key, which is not the current one when an update wrote the key twice; a record the review
+ * refused must leave no entry behind.
+ */
+export function deleteEntriesOf(doc: Y.Doc, ids: Iterable<string>): void {
+  const keys = new Set(ids)
+  if (keys.size === 0) return
+  const array = getRecordsArray(doc)
+  const entries = array.toArray()
+  for (let index = entries.length - 1; index >= 0; index--) {
+    if (keys.has(entries[index]!.key)) array.delete(index, 1)
+  }
+}
+
+/**
+ * Entries of these keys that the map does not show: an update that writes one key twice leaves
+ * a second entry that YKeyValue's map hides (and the review never saw) but that a joining client
+ * reads as the record. Deletes them; returns whether there were any.
+ */
+export function deleteHiddenEntries(
+  doc: Y.Doc,
+  keys: string[],
+  shown: (key: string) => RecordEntry | undefined,
+): boolean {
+  const wanted = new Set(keys)
+  const array = getRecordsArray(doc)
+  const stale: number[] = []
+  array.toArray().forEach((entry, index) => {
+    if (wanted.has(entry.key) && shown(entry.key) !== entry) stale.push(index)
+  })
+  for (const index of stale.reverse()) array.delete(index, 1)
+  return stale.length > 0
+}
+
+/** Where the (deleted) entry with this id stood, counted in live entries; -1 if it is not there. */
+export function indexOfEntry(doc: Y.Doc, entry: Y.ID): number {
+  let index = 0
+  for (let item = getRecordsArray(doc)._start; item !== null; item = item.right) {
+    if (item.id.client === entry.client && item.id.clock <= entry.clock && entry.clock < item.id.clock + item.length) {
+      return index
+    }
+    if (!item.deleted && item.countable) index += item.length
+  }
+  return -1
+}
+
+/**
+ * Deleting a cluster deletes its cards with it (tldraw deletes children). When the cluster's
+ * delete is refused but a card's is not (a participant's own card in the facilitator's
+ * cluster), the card comes back with its cluster instead of vanishing: these are the records
+ * among `allowedDeletes` whose parent (or grandparent …) is put back.
+ */
+export function childrenOfRestored(refusals: { entry: RecordChange }[], allowedDeletes: TLRecord[]): TLRecord[] {
+  const restored = new Set(refusals.filter((r) => r.entry.before && !r.entry.after).map((r) => r.entry.id))
+  const orphans: TLRecord[] = []
+  let found = true
+  while (found && restored.size > 0) {
+    found = false
+    for (const record of allowedDeletes) {
+      const parentId = (record as { parentId?: string }).parentId
+      if (parentId && restored.has(parentId) && !restored.has(record.id)) {
+        restored.add(record.id)
+        orphans.push(record)
+        found = true
+      }
+    }
+  }
+  return orphans
+}
