@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { installJitteredBackoff } from '../sync/jitteredBackoff.ts'
 import { sendOwnAwarenessOnly } from '../sync/sendOwnAwarenessOnly.ts'
+import { UnloadJournal } from '../sync/unloadJournal.ts'
 import { ConnectionStatus } from '../state/sessionStore.ts'
 import { readBoardState } from './readBoardState.ts'
 
@@ -27,6 +28,8 @@ export class BoardConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
   readonly persistence: IndexeddbPersistence
+  /** This tab's last edits, kept synchronously for a reload that aborts the cache's write. */
+  readonly journal: UnloadJournal
   private ready = false
   private everSynced = false
   private readonly cleanups: (() => void)[] = []
@@ -37,9 +40,14 @@ export class BoardConnection {
     this.events = events
     const cacheName = `pinnwand-board-${boardId}${cacheOwner ? `-${cacheOwner}` : ''}`
     this.persistence = new IndexeddbPersistence(cacheName, this.doc)
+    this.journal = new UnloadJournal(this.doc, cacheName, {
+      isOwn: (origin) => origin !== this.provider && origin !== this.persistence,
+    })
     // The cache alone is enough to show the board offline, but only if it has the board in it;
-    // an empty cache (first visit) must wait for the server.
+    // an empty cache (first visit) must wait for the server. Edits the previous page of this
+    // tab made just before it went away are applied on top of the cache.
     void this.persistence.whenSynced.then(() => {
+      this.journal.restore()
       if (getRecordsArray(this.doc).length > 0) this.markReady()
     })
 
@@ -110,6 +118,7 @@ export class BoardConnection {
 
   destroy() {
     for (const cleanup of this.cleanups.splice(0)) cleanup()
+    this.journal.dispose()
     this.provider.destroy()
     void this.persistence.destroy()
     this.doc.destroy()

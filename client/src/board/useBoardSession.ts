@@ -36,7 +36,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
             me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined,
             assets,
           )
-          binding = bindStoreToDoc(store, connection.doc)
+          binding = bindStoreToDoc(store, connection.doc, { onLeave: () => connection.journal.save() })
           setSession({ connection, store })
         },
       },

@@ -63,11 +63,14 @@ describe('bindStoreToDoc', () => {
 
   it('hands tldraw’s pending changes to the doc when the page is hidden or left (reload right after typing)', () => {
     // tldraw tells listeners on the next frame (at once under test, so a fake store shows the wiring).
-    const store = { _flushHistory: vi.fn() }
-    const stop = flushBeforeLeaving(store as unknown as TLStore)
+    const calls: string[] = []
+    const store = { _flushHistory: vi.fn(() => calls.push('flush')) }
+    const stop = flushBeforeLeaving(store as unknown as TLStore, () => calls.push('journal'))
     window.dispatchEvent(new Event('pagehide'))
     window.dispatchEvent(new Event('beforeunload'))
     expect(store._flushHistory).toHaveBeenCalledTimes(2)
+    // The unload journal copies the edits only after they reached the doc.
+    expect(calls.slice(0, 2)).toEqual(['flush', 'journal'])
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))
     expect(store._flushHistory).toHaveBeenCalledTimes(3)

@@ -21,6 +21,8 @@ export interface StoreDocBinding {
 export interface BindOptions {
   /** Where rejected remote records are reported; defaults to console.warn. */
   onInvalidRecord?: (key: string, error: unknown) => void
+  /** Runs when the page is hidden or left, after tldraw's last changes reached the doc. */
+  onLeave?: () => void
 }
 
 /**
@@ -127,7 +129,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   }
   records.on('change', onChange)
   const stopKeepingDeletes = keepOwnDeletes(records, origin)
-  const stopFlushingOnLeave = flushBeforeLeaving(store)
+  const stopFlushingOnLeave = flushBeforeLeaving(store, options.onLeave)
 
   return {
     origin,
@@ -158,11 +160,16 @@ function isSerializedSchema(value: unknown): value is SerializedSchema {
  * tldraw tells its listeners about changes on the next animation frame, so the last keystrokes
  * before a reload (or before a phone puts the tab away, where frames stop) would never reach the
  * document — nor, offline, the IndexedDB cache. Flushing when the page is hidden or left hands
- * them to the document at once; y-indexeddb then writes them in the same turn.
+ * them to the document at once. y-indexeddb's write of them is asynchronous and an unloading
+ * page may abort it, so `afterFlush` (the connection's unload journal) copies them
+ * synchronously as well.
  */
-export function flushBeforeLeaving(store: TLStore): () => void {
+export function flushBeforeLeaving(store: TLStore, afterFlush?: () => void): () => void {
   if (typeof window === 'undefined') return () => undefined
-  const flush = () => store._flushHistory()
+  const flush = () => {
+    store._flushHistory()
+    afterFlush?.()
+  }
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush()
   }
