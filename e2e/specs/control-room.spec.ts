@@ -81,7 +81,7 @@ test.describe('control room', () => {
       for (const n of [1, 2, 3]) await expect(card(page, n)).toBeVisible()
 
       // One phase for every table.
-      await panel.getByLabel('Phase').selectOption({ label: 'Clustern' })
+      await panel.getByLabel('Phase').selectOption({ label: 'Gruppieren' })
       await panel.getByRole('button', { name: 'Phase an 3 Tischen setzen' }).click()
       await expect(panel.getByTestId('bulk-results')).toContainText('3 von 3 Tischen haben es übernommen')
       for (const n of [1, 2, 3]) await expect(card(page, n).getByLabel('Phase')).toHaveValue('cluster')

@@ -58,7 +58,7 @@ test.describe('phases follow what happens, and every participant is told', () =>
       await panel.getByTestId('round-open').click()
       await expect(panel.getByTestId('round-status')).toHaveAttribute('data-status', 'open')
 
-      // Every participant's chip says "Punktabfrage" now, not "Clustern".
+      // Every participant's chip says "Punktabfrage" now, not "Gruppieren".
       for (const page of people) await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'vote')
       await expect(phone.board.page.getByTestId('phase')).toContainText('Punktabfrage')
       // One notice (not "new phase" and "round started" twice), visible on the phone and read out politely.

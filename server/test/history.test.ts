@@ -198,7 +198,7 @@ describe('board history', () => {
     expect(meta.document.versions.map((v) => v.name)).toEqual([
       'Phase gewechselt zu „Sammeln“',
       'Abstimmungsrunde geöffnet',
-      'Phase gewechselt zu „Clustern“',
+      'Phase gewechselt zu „Gruppieren“',
     ])
   })
 

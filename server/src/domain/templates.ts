@@ -14,7 +14,7 @@ const LABELS = {
   de: {
     cluster: (n: number) => `Themengruppe ${n}`,
     collect: 'Sammeln',
-    clusterArea: 'Clustern',
+    clusterArea: 'Themengruppen',
     vote: 'Abstimmen',
     project: (n: number) => `Projekt ${n}`,
     feedback: ['Das überzeugt', 'Offene Fragen', 'Anregungen'],
@@ -23,7 +23,7 @@ const LABELS = {
   en: {
     cluster: (n: number) => `Theme group ${n}`,
     collect: 'Collect',
-    clusterArea: 'Cluster',
+    clusterArea: 'Theme groups',
     vote: 'Vote',
     project: (n: number) => `Project ${n}`,
     feedback: ['What convinces', 'Open questions', 'Suggestions'],

@@ -4,7 +4,7 @@ import { versionTitle } from './versionTitle.ts'
 describe('versionTitle: automatic versions in the workshop language', () => {
   it('words phase, round and mass-delete versions in German and English', () => {
     const phase = { reason: 'phase' as const, name: 'Phase changed to cluster', detail: { phase: 'cluster' } }
-    expect(versionTitle(phase, 'de')).toBe('Phase gewechselt zu „Clustern“')
+    expect(versionTitle(phase, 'de')).toBe('Phase gewechselt zu „Gruppieren“')
     expect(versionTitle(phase, 'en')).toBe('Phase changed to “Cluster”')
     expect(versionTitle({ reason: 'round', name: 'Voting round opened', detail: {} }, 'de')).toBe(
       'Abstimmungsrunde geöffnet',

@@ -3,7 +3,7 @@ import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
 type Language = 'de' | 'en'
 
 const phaseNames: Record<Language, Record<string, string>> = {
-  de: { collect: 'Sammeln', cluster: 'Clustern', vote: 'Punktabfrage', results: 'Ergebnisse' },
+  de: { collect: 'Sammeln', cluster: 'Gruppieren', vote: 'Punktabfrage', results: 'Ergebnisse' },
   en: { collect: 'Collect', cluster: 'Cluster', vote: 'Dot voting', results: 'Results' },
 }
 

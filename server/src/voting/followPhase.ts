@@ -11,7 +11,7 @@ export interface PhaseTarget {
 
 /**
  * Phases follow what happens (issue 14): opening a voting round moves the board to `vote`,
- * revealing one to `results`, so that nobody's chip says "Clustern" during a Punktabfrage. The
+ * revealing one to `results`, so that nobody's chip says "Gruppieren" during a Punktabfrage. The
  * facilitator can still set any phase by hand afterwards (the phase route). No board version is
  * taken here: opening a round takes its own, and a reveal changes nothing on the board.
  *
