@@ -88,6 +88,17 @@ export default tseslint.config(
     rules: forbid([['**/client/**', '@pinnwand/client*'], 'the server does not import the web app']),
   },
   {
+    // Features and routes reach rooms through the narrow ports; only createServer and the
+    // socket gateway hold the room manager itself. (A later block's no-restricted-imports
+    // replaces this one, hence the web app pattern repeated.)
+    files: [...featureFolders.map((folder) => `server/src/${folder}/**/*.ts`), 'server/src/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: forbid(
+      [['**/client/**', '@pinnwand/client*'], 'the server does not import the web app'],
+      [['**/sync/RoomManager*'], 'features use the ports of sync/roomPorts.ts, not the room manager'],
+    ),
+  },
+  {
     // Pure rules: no sockets, HTTP, database or disk (docs/architecture.md).
     files: [
       'server/src/domain/**/*.ts',

@@ -3,7 +3,7 @@ import type { BoardMessageBody, BoardMessageSection } from '@pinnwand/shared/con
 import type { Logger } from 'pino'
 import { generateId } from '../auth/tokens.ts'
 import { isOpenToParticipants, type Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { BoardStatePublishing, SharedValues } from '../sync/roomPorts.ts'
 
 /** A message nobody took down is gone after this long (it was about the moment). */
 const MESSAGE_TTL_MS = 2 * 60 * 60 * 1000
@@ -18,11 +18,15 @@ export type MessageOutcome = { ok: true; message: BoardMessageSection | null } |
  * kept in the relay's shared values so a board loaded later (or a reconnecting phone) shows it too.
  */
 export class BoardMessages {
-  private readonly rooms: RoomManager
+  private readonly rooms: BoardStatePublishing & SharedValues
   private readonly store: Pick<Store, 'listBoards' | 'setOpenToParticipants'>
   private readonly logger: Logger
 
-  constructor(rooms: RoomManager, store: Pick<Store, 'listBoards' | 'setOpenToParticipants'>, logger: Logger) {
+  constructor(
+    rooms: BoardStatePublishing & SharedValues,
+    store: Pick<Store, 'listBoards' | 'setOpenToParticipants'>,
+    logger: Logger,
+  ) {
     this.rooms = rooms
     this.store = store
     this.logger = logger

@@ -2,7 +2,7 @@ import { tableNumbers, type WorkshopStatusResponse } from '@pinnwand/shared/cont
 import type { Logger } from 'pino'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
 import type { Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { PeoplePresent } from '../sync/roomPorts.ts'
 import { effectiveStatus } from '../voting/votingRules.ts'
 import type { VotingStore } from '../voting/VotingStore.ts'
 import { doneContext, type TableFacts, tableStatus } from './tableStatus.ts'
@@ -14,7 +14,7 @@ export interface StatusSources {
   store: Pick<Store, 'listBoards' | 'countSeats' | 'listSeated' | 'listDone'>
   timers: Pick<Facilitation, 'timerOf'>
   voting: Pick<VotingStore, 'listRounds' | 'tally' | 'ballots'>
-  rooms: Pick<RoomManager, 'participantCounts'>
+  rooms: Pick<PeoplePresent, 'participantCounts'>
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
 } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { BoardStatePublishing, SharedValues } from '../sync/roomPorts.ts'
 import type { TimerStore } from './TimerStore.ts'
 import { applyTimerAction, type TimerDecision } from './timerRules.ts'
 
@@ -37,7 +37,7 @@ const VIEW_TTL_MS = 12 * 60 * 60 * 1000
  */
 export class Facilitation {
   private readonly timers: TimerStore
-  private readonly rooms: RoomManager
+  private readonly rooms: BoardStatePublishing & SharedValues
   private readonly logger: Logger
   private readonly now: () => number
   /** The last views seen here: what we fall back on while Redis cannot be reached. */
@@ -49,7 +49,12 @@ export class Facilitation {
   /** Timer actions of one board run one after another (two clicks must not both read the old timer). */
   private readonly timerQueues = new Map<string, Promise<unknown>>()
 
-  constructor(timers: TimerStore, rooms: RoomManager, logger: Logger, now: () => number = Date.now) {
+  constructor(
+    timers: TimerStore,
+    rooms: BoardStatePublishing & SharedValues,
+    logger: Logger,
+    now: () => number = Date.now,
+  ) {
     this.timers = timers
     this.rooms = rooms
     this.logger = logger

@@ -5,7 +5,7 @@ import { generateId } from '../auth/tokens.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
 import { prepareImportedRecords } from '../domain/importBoard.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import {
   applyBoardContentChanges,
   type BoardContent,
@@ -80,7 +80,7 @@ function restoredDetail(restored: BoardVersionRow): Record<string, unknown> {
  */
 export class BoardHistory {
   private readonly store: BoardVersionStore
-  private readonly rooms: RoomManager
+  private readonly rooms: RoomAccess & RoomLifecycle
   private readonly schema: TLSchema
   private readonly logger: Logger
   readonly keepAutomatic: number
@@ -93,7 +93,7 @@ export class BoardHistory {
 
   constructor(
     store: BoardVersionStore,
-    rooms: RoomManager,
+    rooms: RoomAccess & RoomLifecycle,
     schema: TLSchema,
     logger: Logger,
     keepAutomatic = KEEP_AUTOMATIC_VERSIONS,

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts'
 import type { BoardHistory } from '../history/BoardHistory.ts'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
 import type { Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomPorts } from '../sync/roomPorts.ts'
 import type { RoundStatePublisher } from '../voting/RoundStatePublisher.ts'
 import type { RoundTimer } from '../voting/RoundTimer.ts'
 import type { VotingStore } from '../voting/VotingStore.ts'
@@ -14,7 +14,8 @@ import type { WsGateway } from '../sync/wsGateway.ts'
 export interface AppContext {
   config: Config
   store: Store
-  rooms: RoomManager
+  /** The rooms through their ports; routes never see the room manager itself. */
+  rooms: RoomPorts
   gateway: WsGateway
   schema: TLSchema
   logger: Logger

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { BoardVersionStore } from '../history/BoardVersionStore.ts'
 import type { Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomAccess } from '../sync/roomPorts.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { removeParticipantName } from './removeParticipantName.ts'
@@ -22,7 +22,7 @@ const workshopNotFound = () => new ApiError(404, ErrorCode.workshopNotFound, 'No
  */
 export function registerPrivacyRoutes(
   app: FastifyInstance,
-  deps: { store: Store; rooms: RoomManager; versions: BoardVersionStore; defaultRetentionDays: number },
+  deps: { store: Store; rooms: RoomAccess; versions: BoardVersionStore; defaultRetentionDays: number },
 ): void {
   const ctx = deps
   const retentionOf = async (workshopId: string) => {

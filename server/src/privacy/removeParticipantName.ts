@@ -3,7 +3,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { BoardVersionStore } from '../history/BoardVersionStore.ts'
 import { decodeVersionState, encodeVersionState } from '../history/versionState.ts'
 import type { Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomAccess } from '../sync/roomPorts.ts'
 import { contentWithoutName, namesWithout, withoutName } from './anonymize.ts'
 import { REMOVED_NAME } from './retention.ts'
 
@@ -23,7 +23,7 @@ export interface NameRemoval {
  * Browsers that had the board open keep the old name in their offline cache until they sync.
  */
 export async function removeParticipantName(
-  deps: { store: Store; rooms: RoomManager; versions: BoardVersionStore },
+  deps: { store: Store; rooms: RoomAccess; versions: BoardVersionStore },
   workshopId: string,
   participantId: string,
 ): Promise<NameRemoval | null> {

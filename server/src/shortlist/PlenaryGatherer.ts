@@ -2,7 +2,7 @@ import { boardKindOf, currentRecords } from '@pinnwand/shared'
 import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { BoardRow, Store } from '../store/Store.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomAccess } from '../sync/roomPorts.ts'
 import { validateRecord } from '../sync/recordPolicy.ts'
 import { loadBoardIdeas } from '../voting/boardIdeas.ts'
 import { type BoardIdea, roundResults } from '../voting/roundView.ts'
@@ -15,7 +15,7 @@ export interface PlenaryGathererDeps {
   shortlists: ShortlistStore
   /** The rounds ideas were promoted from: their rank there travels with them. */
   rounds: Pick<VotingStore, 'getRound' | 'tally'>
-  rooms: RoomManager
+  rooms: RoomAccess
   schema: TLSchema
   logger: Logger
 }

@@ -6,6 +6,15 @@ import { type BoardRelay, LocalRelay, type RelayMessage } from '../relay/BoardRe
 import { compactFromStore } from '../relay/compactFromStore.ts'
 import type { BoardDocumentStore, WorkshopStore } from '../store/Store.ts'
 import { BoardRoom, type RoomEvent, type RoomOptions, type RoomPersistence, SERVER_ORIGIN } from './BoardRoom.ts'
+import type {
+  BoardDiscarding,
+  BoardStatePublishing,
+  PeoplePresent,
+  RoomAccess,
+  RoomLifecycle,
+  RoomSignals,
+  SharedValues,
+} from './roomPorts.ts'
 import { dropPending } from './updateDependencies.ts'
 
 const ACTIVITY_WRITE_MS = 3000
@@ -21,7 +30,9 @@ export interface RoomManagerOptions extends RoomOptions {
  * Loads boards on demand (one load at a time per board), and unloads them once the last
  * client has left and everything is flushed and compacted.
  */
-export class RoomManager {
+export class RoomManager
+  implements RoomAccess, BoardStatePublishing, SharedValues, RoomSignals, RoomLifecycle, PeoplePresent, BoardDiscarding
+{
   private readonly rooms = new Map<string, BoardRoom>()
   private readonly loading = new Map<string, Promise<BoardRoom>>()
   private readonly unloading = new Map<string, Promise<void>>()

@@ -1,6 +1,6 @@
 import type { BoardStateMessage, RoundStateSection } from '@pinnwand/shared'
 import type { Logger } from 'pino'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { BoardStatePublishing, RoomAccess, RoomSignals } from '../sync/roomPorts.ts'
 import { effectiveStatus } from './votingRules.ts'
 import type { RoundRow, VotingStore } from './VotingStore.ts'
 
@@ -18,10 +18,14 @@ export type { RoundStateSection }
 export class RoundStatePublisher {
   private readonly pending = new Map<string, NodeJS.Timeout>()
   private readonly store: VotingStore
-  private readonly rooms: RoomManager
+  private readonly rooms: BoardStatePublishing & RoomSignals & Pick<RoomAccess, 'getLoaded'>
   private readonly logger: Logger
 
-  constructor(store: VotingStore, rooms: RoomManager, logger: Logger) {
+  constructor(
+    store: VotingStore,
+    rooms: BoardStatePublishing & RoomSignals & Pick<RoomAccess, 'getLoaded'>,
+    logger: Logger,
+  ) {
     this.store = store
     this.rooms = rooms
     this.logger = logger

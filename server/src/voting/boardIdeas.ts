@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { clusterOf, isCluster, isIdeaCard } from '../domain/ideas.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { RoomAccess } from '../sync/roomPorts.ts'
 import type { BoardIdea } from './roundView.ts'
 
 /** An idea card as voting and the shortlist need it, read from the board document. */
@@ -41,7 +41,7 @@ export function readBoardIdeas(records: Iterable<TLRecord>): BoardIdeas {
 }
 
 /** The ideas of a board as its loaded room holds them now (loads the room if needed). */
-export async function loadBoardIdeas(rooms: RoomManager, boardId: string): Promise<BoardIdeas> {
+export async function loadBoardIdeas(rooms: RoomAccess, boardId: string): Promise<BoardIdeas> {
   const room = await rooms.open(boardId)
   try {
     // Read synchronously right after open: the room cannot be unloaded in between.
@@ -57,7 +57,7 @@ export async function loadBoardIdeas(rooms: RoomManager, boardId: string): Promi
  * tapping at once, scan the whole board 1,500 times.
  */
 export async function findBoardIdea(
-  rooms: RoomManager,
+  rooms: RoomAccess,
   boardId: string,
   ideaId: string,
 ): Promise<Pick<BoardIdeaCard, 'id' | 'text'> | null> {
