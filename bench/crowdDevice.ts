@@ -10,7 +10,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { api } from './lib/api.ts'
 import { emit, quick, ratio, size } from './lib/benchEnv.ts'
 import { prepareClientDist } from './lib/clientBuild.ts'
@@ -30,6 +30,13 @@ const list = (name: string, full: string, small: string) =>
     .map(Number)
 const CROWDS = list('CROWDS', '0,100,300,500', '0,12')
 const CPU_RATES = list('CPU_RATES', '1,4', '1,4')
+/**
+ * How the participant looks at the board: 'fitted' (the whole board, as it opens) and/or
+ * 'zoomed' (100 % on the crowd's cards, where the edits happen: fewer shapes drawn, each larger).
+ */
+const VIEWS = (process.env.BENCH_CROWD_VIEWS ?? 'fitted,zoomed')
+  .split(',')
+  .filter((v) => v === 'fitted' || v === 'zoomed')
 const CARDS = size('CARDS', 150, 30)
 const WINDOW_MS = size('WINDOW_MS', 20_000, 3000)
 const PROBE_CARDS = size('PROBE_CARDS', 10, 2)
@@ -39,6 +46,8 @@ const PEER_CROWDS = list('PEER_CROWDS', '100,300,500', '12').filter((n) => n > 0
 /** Simulated people who write a card (the edits' authors); the facilitator fills up to CARDS. */
 const CARD_OWNERS = 30
 const MARKER = 'Messkarte'
+/** Right of the facilitator's two Themengruppen (2 × 2,500 wide), so the board stays one picture. */
+const CROWD_CARDS_ORIGIN = { x: 5000, y: 0 }
 /** BENCH_CROWD_PROFILE=<dir>: a CPU profile of the page per window (open it in DevTools). */
 const PROFILE_DIR = process.env.BENCH_CROWD_PROFILE
 const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/crowd-500-participant.png')
@@ -47,11 +56,35 @@ const crowdOptions = (people: number, env?: Record<string, string>): CrowdOption
   people,
   editsPerSecond: Number(process.env.BENCH_CROWD_EDITS ?? 10),
   cursorHz: 2,
-  // Right of the facilitator's two Themengruppen (2 × 2,500 wide), so the board stays one picture.
-  cards: { upTo: CARD_OWNERS, columns: 5, origin: { x: 5000, y: 0 } },
+  cards: { upTo: CARD_OWNERS, columns: 5, origin: CROWD_CARDS_ORIGIN },
   env,
   nice: Number(process.env.BENCH_CROWD_NICE ?? 10),
 })
+/**
+ * Zooms the page to 100 % on the simulated people's cards (right of the facilitator's groups),
+ * as a participant does to read and edit them. A bench, not a spec: the camera is set directly.
+ */
+async function zoomOnCrowdCards(page: Page) {
+  await page.evaluate((originX) => {
+    const editor = (
+      window as unknown as {
+        __pinnwand: {
+          editor: {
+            getCurrentPageShapes(): { x: number; y: number }[]
+            getViewportScreenBounds(): { w: number; h: number }
+            setCamera(camera: { x: number; y: number; z: number }): void
+          }
+        }
+      }
+    ).__pinnwand.editor
+    const crowd = editor.getCurrentPageShapes().filter((shape) => shape.x >= originX)
+    const cx = crowd.reduce((sum, shape) => sum + shape.x, 0) / Math.max(1, crowd.length)
+    const cy = crowd.reduce((sum, shape) => sum + shape.y, 0) / Math.max(1, crowd.length)
+    const { w, h } = editor.getViewportScreenBounds()
+    editor.setCamera({ x: w / 2 - cx, y: h / 2 - cy, z: 1 })
+  }, CROWD_CARDS_ORIGIN.x)
+  await sleep(1000)
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const targets = {
   at4xWithBoardFitted: { fps: '≥ 50', frameP99Ms: '≤ 50', cardLatencyP95Ms: '≤ 150', dragRoundTripP50Ms: '≤ 100' },
@@ -108,76 +141,84 @@ try {
       ours.set(people, quiet)
       emit({ bench: 'crowd-egress', server: ServerKind.pinnwand, people, ...quiet })
       let probe = 0
-      for (const rate of CPU_RATES) {
-        await throttleCpu(cdp, rate)
-        await sleep(2000)
-        await page.evaluate(() => window.__crowdProbe!.start())
-        const bytesBefore = socket.total
-        if (PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
-        const sentAt: Record<string, number> = {}
-        // Someone else adds ideas through the API meanwhile; the page shows each as it arrives.
-        const postIdeas = async () => {
-          for (let i = 0; i < PROBE_CARDS; i++) {
-            const marker = `${MARKER}-${++probe}`
-            sentAt[marker] = Date.now()
-            await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
-              token: facilitatorToken,
-              body: { text: `${marker} aus dem Plenum` },
-            })
-            await sleep(WINDOW_MS / PROBE_CARDS - 50)
+      for (const view of VIEWS) {
+        if (view === 'zoomed') await zoomOnCrowdCards(page)
+        for (const rate of CPU_RATES) {
+          await throttleCpu(cdp, rate)
+          await sleep(2000)
+          await page.evaluate(() => window.__crowdProbe!.start())
+          const bytesBefore = socket.total
+          if (PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
+          const sentAt: Record<string, number> = {}
+          // Someone else adds ideas through the API meanwhile; the page shows each as it arrives.
+          const postIdeas = async () => {
+            for (let i = 0; i < PROBE_CARDS; i++) {
+              const marker = `${MARKER}-${++probe}`
+              sentAt[marker] = Date.now()
+              await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
+                token: facilitatorToken,
+                body: { text: `${marker} aus dem Plenum` },
+              })
+              await sleep(WINDOW_MS / PROBE_CARDS - 50)
+            }
           }
+          const egress = await crowd.measure(WINDOW_MS, postIdeas)
+          const seen = await page.evaluate(() => window.__crowdProbe!.read())
+          const received = socket.total - bytesBefore
+          if (PROFILE_DIR) {
+            const { profile } = await cdp.send('Profiler.stop')
+            writeFileSync(
+              path.join(PROFILE_DIR, `crowd-${people}-${view}-${rate}x.cpuprofile`),
+              JSON.stringify(profile),
+            )
+          }
+          if (!quick && people === 500 && rate === 1 && view === 'fitted') await page.screenshot({ path: SCREENSHOT })
+          const cursorsShown = await page.evaluate(
+            () =>
+              (
+                window as unknown as { __pinnwand?: { editor: { getVisibleCollaboratorsOnCurrentPage(): unknown[] } } }
+              ).__pinnwand?.editor.getVisibleCollaboratorsOnCurrentPage().length ?? null,
+          )
+          const trips = await measureDrags(page, positions, DRAGS)
+          // Late cards still count, with their real latency.
+          const lateSeen = (await page.evaluate(() => window.__crowdProbe!.read())).cardsSeenAt
+          const latencies = Object.entries(sentAt).flatMap(([m, at]) => (lateSeen[m] ? [lateSeen[m] - at] : []))
+          const frames = summarize(seen.frameGaps)
+          const cards = summarize(latencies)
+          const drags = summarize(trips.filter(Number.isFinite))
+          emit({
+            bench: 'crowd-device',
+            people,
+            cpuThrottle: rate,
+            view,
+            boardCards: CARDS,
+            windowS: round(seen.seconds),
+            fps: round(seen.frames / seen.seconds),
+            frameP95Ms: frames.p95Ms,
+            frameP99Ms: frames.p99Ms,
+            frameMaxMs: frames.maxMs,
+            longTasks: seen.longTasks,
+            longTaskMsPerS: round(seen.longTaskMs / seen.seconds),
+            cardLatencyP50Ms: cards.p50Ms,
+            cardLatencyP95Ms: cards.p95Ms,
+            cardsNotSeen: Object.keys(sentAt).length - latencies.length,
+            dragRoundTripP50Ms: drags.p50Ms,
+            dragRoundTripMaxMs: drags.maxMs,
+            drags: trips.length,
+            dragsNotSeen: trips.filter((t) => !Number.isFinite(t)).length,
+            receivedKBps: round(received / 1024 / seen.seconds, 2),
+            cursorsShown,
+            serverEgressKBps: round((egress.bytesPerS + received / seen.seconds) / 1024),
+            crowdBytesPerClientPerS: egress.bytesPerClientPerS,
+            crowdCursorMovesPerPersonPerS: egress.cursorMovesPerPersonPerS,
+            crowdEditsPerS: egress.editsPerS,
+            serverCpuCores: egress.serverCpuCores,
+            loadGenCpuCores: egress.loadGenCpuCores,
+            note: 'load workers at nice 10; the browser and the server at normal priority; all on the same 2 cores',
+            targets,
+          })
         }
-        const egress = await crowd.measure(WINDOW_MS, postIdeas)
-        const seen = await page.evaluate(() => window.__crowdProbe!.read())
-        const received = socket.total - bytesBefore
-        if (PROFILE_DIR) {
-          const { profile } = await cdp.send('Profiler.stop')
-          writeFileSync(path.join(PROFILE_DIR, `crowd-${people}-${rate}x.cpuprofile`), JSON.stringify(profile))
-        }
-        if (!quick && people === 500 && rate === 1) await page.screenshot({ path: SCREENSHOT })
-        const cursorsShown = await page.evaluate(
-          () =>
-            (
-              window as unknown as { __pinnwand?: { editor: { getVisibleCollaboratorsOnCurrentPage(): unknown[] } } }
-            ).__pinnwand?.editor.getVisibleCollaboratorsOnCurrentPage().length ?? null,
-        )
-        const trips = await measureDrags(page, positions, DRAGS)
-        // Late cards still count, with their real latency.
-        const lateSeen = (await page.evaluate(() => window.__crowdProbe!.read())).cardsSeenAt
-        const latencies = Object.entries(sentAt).flatMap(([m, at]) => (lateSeen[m] ? [lateSeen[m] - at] : []))
-        const frames = summarize(seen.frameGaps)
-        const cards = summarize(latencies)
-        const drags = summarize(trips.filter(Number.isFinite))
-        emit({
-          bench: 'crowd-device',
-          people,
-          cpuThrottle: rate,
-          boardCards: CARDS,
-          windowS: round(seen.seconds),
-          fps: round(seen.frames / seen.seconds),
-          frameP95Ms: frames.p95Ms,
-          frameP99Ms: frames.p99Ms,
-          frameMaxMs: frames.maxMs,
-          longTasks: seen.longTasks,
-          longTaskMsPerS: round(seen.longTaskMs / seen.seconds),
-          cardLatencyP50Ms: cards.p50Ms,
-          cardLatencyP95Ms: cards.p95Ms,
-          cardsNotSeen: Object.keys(sentAt).length - latencies.length,
-          dragRoundTripP50Ms: drags.p50Ms,
-          dragRoundTripMaxMs: drags.maxMs,
-          drags: trips.length,
-          dragsNotSeen: trips.filter((t) => !Number.isFinite(t)).length,
-          receivedKBps: round(received / 1024 / seen.seconds, 2),
-          cursorsShown,
-          serverEgressKBps: round((egress.bytesPerS + received / seen.seconds) / 1024),
-          crowdBytesPerClientPerS: egress.bytesPerClientPerS,
-          crowdCursorMovesPerPersonPerS: egress.cursorMovesPerPersonPerS,
-          crowdEditsPerS: egress.editsPerS,
-          serverCpuCores: egress.serverCpuCores,
-          loadGenCpuCores: egress.loadGenCpuCores,
-          note: 'load workers at nice 10; the browser and the server at normal priority; all on the same 2 cores',
-          targets,
-        })
+        await throttleCpu(cdp, 1)
       }
     } finally {
       await context.close()
