@@ -81,18 +81,21 @@ describe('bindStoreToDoc', () => {
   })
 
   it('applies remote adds, updates and deletes to the store without echoing them', async () => {
-    const { doc, store } = bound()
+    const { doc, store, binding } = bound()
     const writer = openRecords(doc)
     const card = ideaCard('remote')
     let updates = 0
     doc.transact(() => writer.set(card.id, card), 'provider')
     doc.on('update', () => updates++)
+    binding.applyRemoteNow()
     expect(store.get(card.id)).toEqual(card)
 
     doc.transact(() => writer.set(card.id, { ...card, x: 42 }), 'provider')
+    binding.applyRemoteNow()
     expect((store.get(card.id) as typeof card).x).toBe(42)
 
     doc.transact(() => writer.delete(card.id), 'provider')
+    binding.applyRemoteNow()
     expect(store.get(card.id)).toBeUndefined()
     await flush()
     // Two remote transactions, and nothing written back by the binding.
@@ -100,7 +103,7 @@ describe('bindStoreToDoc', () => {
   })
 
   it('ignores remote values that fail validation and keeps the valid ones', () => {
-    const { doc, store, onInvalidRecord } = bound()
+    const { doc, store, binding, onInvalidRecord } = bound()
     const writer = openRecords(doc)
     const good = ideaCard('good')
     const tooLong = ideaCard('x'.repeat(2001))
@@ -112,6 +115,7 @@ describe('bindStoreToDoc', () => {
       writer.set('shape:junk', notARecord)
       writer.set('camera:x', camera)
     }, 'provider')
+    binding.applyRemoteNow()
     expect(store.get(good.id)).toEqual(good)
     expect(store.get(tooLong.id)).toBeUndefined()
     expect(store.has('camera:x' as TLShapeId)).toBe(false)

@@ -15,14 +15,46 @@ export interface StoreDocBinding {
   readonly origin: object
   /** The key-value view of the records array this binding reads and writes. */
   readonly records: YKeyValue<TLRecord>
+  /** Applies the remote changes waiting for the next frame now (tests; reading the store at once). */
+  applyRemoteNow(): void
   dispose(): void
 }
+
+/** Runs `apply` later; returns a function that cancels it. */
+export type ScheduleApply = (apply: () => void) => () => void
 
 export interface BindOptions {
   /** Where rejected remote records are reported; defaults to console.warn. */
   onInvalidRecord?: (key: string, error: unknown) => void
   /** Runs when the page is hidden or left, after tldraw's last changes reached the doc. */
   onLeave?: () => void
+  /** When remote changes reach the store; defaults to the next animation frame ({@link nextFrame}). */
+  scheduleApply?: ScheduleApply
+}
+
+/** Longest wait for a frame: hidden tabs get none, and the store must still follow the doc there. */
+const FRAME_FALLBACK_MS = 100
+
+/**
+ * The next animation frame, or a timer when no frame comes (a hidden tab; browsers run its
+ * timers about once a second, which is enough for a board nobody looks at).
+ */
+export const nextFrame: ScheduleApply = (apply) => {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
+    clearTimeout(timer)
+    apply()
+  }
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(once) : 0
+  const timer = setTimeout(once, FRAME_FALLBACK_MS)
+  return () => {
+    done = true
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
 }
 
 /**
@@ -33,6 +65,14 @@ export interface BindOptions {
  *
  * Remote values are untrusted: a record the local schema rejects is skipped and reported rather
  * than crashing the canvas; the server is the authority and will revert it anyway.
+ *
+ * Remote changes reach the store once per animation frame, not per socket message: in a plenary
+ * ten edits a second arrive in separate messages, and applying each at once re-rendered and
+ * re-measured the canvas inside the message handler (about 30 ms each on a 4× slowed CPU),
+ * so frames queued behind them. Per frame the binding applies what the doc holds *then* for
+ * every key that changed remotely, which keeps the order of changes (the doc already merged
+ * them), folds an update and a delete of one record into its final state, and cannot undo a
+ * local edit made in between (local edits go to the doc first, see `applyPending`).
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions = {}): StoreDocBinding {
   const origin = { name: 'pinnwand-local-store' }
@@ -108,24 +148,41 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     { source: 'user', scope: 'document' },
   )
 
-  // Doc → store: everything that did not come from this binding (server, IndexedDB, other tabs).
-  const onChange = (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
-    if (transaction.origin === origin) return
+  // Doc → store: everything that did not come from this binding (server, IndexedDB, other tabs),
+  // collected per frame as the keys that changed.
+  const schedule = options.scheduleApply ?? nextFrame
+  const pending = new Set<string>()
+  let cancelScheduled: (() => void) | null = null
+  const applyPending = () => {
+    cancelScheduled?.()
+    cancelScheduled = null
+    if (pending.size === 0) return
+    // Local edits tldraw still holds for its next frame go to the doc first; the doc then has
+    // the latest of both sides for every key, and the store ends up equal to it. Without this a
+    // remote value could overwrite a local edit in the store while the edit still reached the doc.
+    store._flushHistory()
     const toPut: TLRecord[] = []
     const toRemove: TLRecord['id'][] = []
-    for (const [key, change] of changes) {
-      if (change.action === 'delete') {
+    for (const key of pending) {
+      const entry = records.map.get(key)
+      if (!entry) {
         if (store.has(key as TLRecord['id'])) toRemove.push(key as TLRecord['id'])
         continue
       }
-      const record = acceptRemote(key, change.newValue)
-      if (record) toPut.push(record)
+      const record = acceptRemote(key, entry.val)
+      if (record && store.get(record.id) !== record) toPut.push(record)
     }
+    pending.clear()
     if (toPut.length === 0 && toRemove.length === 0) return
     store.mergeRemoteChanges(() => {
       if (toRemove.length > 0) store.remove(toRemove)
       if (toPut.length > 0) store.put(toPut)
     })
+  }
+  const onChange = (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return
+    for (const key of changes.keys()) pending.add(key)
+    if (pending.size > 0 && !cancelScheduled) cancelScheduled = schedule(applyPending)
   }
   records.on('change', onChange)
   const stopKeepingDeletes = keepOwnDeletes(records, origin)
@@ -134,7 +191,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   return {
     origin,
     records,
+    applyRemoteNow: applyPending,
     dispose() {
+      cancelScheduled?.()
+      cancelScheduled = null
+      pending.clear()
       stopListening()
       records.off('change', onChange)
       stopKeepingDeletes()
