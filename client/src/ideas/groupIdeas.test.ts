@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterIdeas, groupIdeas, ideasSignature } from './groupIdeas.ts'
+import { filterIdeas, groupIdeas } from './groupIdeas.ts'
 
 const card = (id: string, text: string, parentId = 'page:page', createdAt = 1, author = 'Ada') => ({
   id,
@@ -57,14 +57,5 @@ describe('filterIdeas', () => {
 
   it('returns everything for an empty query', () => {
     expect(filterIdeas(groups, '  ')).toEqual(groups)
-  })
-})
-
-describe('ideasSignature', () => {
-  it('changes with text and membership, not with anything else', () => {
-    const a = groupIdeas([card('shape:1', 'A')])
-    const moved = groupIdeas([Object.assign(card('shape:1', 'A'), { x: 500 })])
-    expect(ideasSignature(a)).toBe(ideasSignature(moved))
-    expect(ideasSignature(groupIdeas([card('shape:1', 'B')]))).not.toBe(ideasSignature(a))
   })
 })

@@ -14,7 +14,7 @@ export interface IdeaGroup {
   ideas: ListedIdea[]
 }
 
-interface ShapeLike {
+export interface ShapeLike {
   id: string
   type: string
   parentId: string
@@ -69,11 +69,4 @@ export function filterIdeas(groups: readonly IdeaGroup[], query: string): IdeaGr
     const ideas = group.ideas.filter((idea) => matches(`${idea.text} ${idea.author}`))
     return ideas.length > 0 ? [{ ...group, ideas }] : []
   })
-}
-
-/** A key that changes only when something the list shows changes (not on every drag frame). */
-export function ideasSignature(groups: readonly IdeaGroup[]): string {
-  return JSON.stringify(
-    groups.map((g) => [g.cluster?.id, g.cluster?.title, g.ideas.map((i) => [i.id, i.text, i.author])]),
-  )
 }
