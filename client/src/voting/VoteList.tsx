@@ -1,5 +1,5 @@
 import type { RoundStateSection } from '@pinnwand/shared/votingApi'
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useBoardIdeas } from '../ideas/useBoardIdeas.ts'
@@ -20,9 +20,15 @@ export function VoteList({ round }: { round: RoundStateSection }) {
   const { token } = useBoardContext()
   const ballot = useBallot(round, token)
   const refusal = useFreshRefusal()
-  const groups = useBoardIdeas()
-    .map((group) => ({ ...group, ideas: group.ideas.filter((idea) => isEligibleIdea(round, idea.id)) }))
-    .filter((group) => group.ideas.length > 0)
+  const ideas = useBoardIdeas()
+  // Not again for every vote the ballot shows, only when the ideas or the round change.
+  const groups = useMemo(
+    () =>
+      ideas
+        .map((group) => ({ ...group, ideas: group.ideas.filter((idea) => isEligibleIdea(round, idea.id)) }))
+        .filter((group) => group.ideas.length > 0),
+    [ideas, round],
+  )
 
   return (
     <section className="pw-vote-list" data-testid="vote-list" aria-labelledby={`${id}-title`}>
