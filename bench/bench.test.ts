@@ -108,7 +108,7 @@ describe('pnpm bench --quick', () => {
         'receivedKBps',
       ])
         expect(isFigure(line[key]), `N=${line.people} ${line.cpuThrottle}× ${key} = ${line[key]}`).toBe(true)
-      expect(line).toMatchObject({ cardsNotSeen: 0, dragsNotSeen: 0 })
+      expect(line).toMatchObject({ cardsNotSeen: 0, dragsNotSeen: 0, view: 'fitted' })
     }
     // The crowd's cursors reach the browser (12 people: below the crowd threshold, all shown).
     expect(device.find((l) => l.people === 12)!.cursorsShown).toBe(12)

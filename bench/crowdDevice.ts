@@ -33,8 +33,9 @@ const CPU_RATES = list('CPU_RATES', '1,4', '1,4')
 /**
  * How the participant looks at the board: 'fitted' (the whole board, as it opens) and/or
  * 'zoomed' (100 % on the crowd's cards, where the edits happen: fewer shapes drawn, each larger).
+ * A quick run (the smoke test) measures only 'fitted'.
  */
-const VIEWS = (process.env.BENCH_CROWD_VIEWS ?? 'fitted,zoomed')
+const VIEWS = (process.env.BENCH_CROWD_VIEWS ?? (quick ? 'fitted' : 'fitted,zoomed'))
   .split(',')
   .filter((v) => v === 'fitted' || v === 'zoomed')
 const CARDS = size('CARDS', 150, 30)
