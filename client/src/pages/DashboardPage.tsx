@@ -71,6 +71,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${workshop.date}T12:00:00`))
     : null
   const liveTables = new Map((live.status?.tables ?? []).map((table) => [table.id, table]))
+  const tableCount = (live.status?.tables ?? []).filter((table) => table.number !== null).length
   const peopleNow = boards.reduce((sum, board) => sum + (liveTables.get(board.id)?.present ?? board.participants), 0)
   const toggle = (boardId: string, on: boolean) =>
     setSelected((current) => {
@@ -155,6 +156,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
                 now={now}
                 onChanged={refresh}
                 live={liveTables.get(board.id)}
+                tableCount={tableCount}
                 clockOffset={live.clockOffset}
                 selected={selected.has(board.id)}
                 onSelectedChange={(on) => toggle(board.id, on)}
