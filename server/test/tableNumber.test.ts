@@ -1,4 +1,6 @@
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { status } from './controlRoomHelpers.ts'
@@ -67,6 +69,17 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
         token: workshop.facilitatorToken,
       })
       expect(display.body.board.number).toBe(3)
+      // The join page's table choice numbers the tables the same way (the closed plenary is not offered).
+      const join = await api<{ boards: { title: string; number: number | null }[] }>(
+        t.url,
+        'GET',
+        `/api/join/${workshop.joinCode}`,
+      )
+      expect(join.body.boards.map((b) => [b.title, b.number])).toEqual([
+        ['Wohnen', 1],
+        ['Grün', 2],
+        ['Mobilität', 3],
+      ])
 
       // The same request again changes nothing (the number is a state, not a step).
       expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).body).toMatchObject({ number: 1 })
@@ -113,6 +126,26 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(foreign.status).toBe(404)
       expect(foreign.body).toMatchObject({ error: { code: 'board_not_found' } })
       expect(await numbersOf(workshop)).toEqual({ Mobilität: 1, Plenum: null, Grün: 2, Wohnen: 3 })
+    })
+
+    it('names the table "Tisch N · Titel" in the PDF, DOCX, Markdown and CSV reports, after a renumbering too', async () => {
+      const workshop = await forumWithPlenary()
+      const [mobility, , , housing] = workshop.boardIds as [string, string, string, string]
+      expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).status).toBe(200)
+      const download = async (boardId: string, format: string) => {
+        const res = await fetch(`${t.url}/api/boards/${boardId}/export?format=${format}`, {
+          headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+        })
+        expect(res.status, format).toBe(200)
+        return new Uint8Array(await res.arrayBuffer())
+      }
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+      expect(text(await download(mobility, 'md'))).toContain('Tisch 3 · Mobilität')
+      const csv = parseCsv(text(await download(mobility, 'csv')).replace(/^\uFEFF/, ''))
+      expect(csv.slice(1).every((row) => row[0] === 'Tisch 3 · Mobilität')).toBe(true)
+      expect(squash(await pdfText(await download(mobility, 'pdf')))).toContain(squash('Tisch 3 · Mobilität'))
+      const docx = unzipSync(await download(housing, 'docx'))
+      expect(docxText(new TextDecoder().decode(docx['word/document.xml']))).toContain('Tisch 1 · Wohnen')
     })
 
     it('keeps 1…N without duplicates when many numbers change at once', async () => {

@@ -143,6 +143,8 @@ export interface JoinInfoResponse {
     seated?: number
     /** 'plenary' for the workshop's plenary (offered only once the organiser opened it). */
     kind?: BoardKind
+    /** The table's number ("Tisch 3"); null for the plenary, absent from older servers. */
+    number?: number | null
   }[]
 }
 
