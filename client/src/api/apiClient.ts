@@ -184,7 +184,7 @@ export function takeSeat(boardId: string, token: string): Promise<TakeSeatRespon
 export function fetchTables(
   workshopId: string,
   token: string,
-): Promise<{ boards: { id: string; title: string; question: string }[] }> {
+): Promise<{ boards: { id: string; title: string; question: string; kind?: 'table' | 'plenary' }[] }> {
   return getJson(`/api/workshops/${id(workshopId)}/tables`, token)
 }
 

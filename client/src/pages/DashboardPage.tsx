@@ -9,6 +9,7 @@ import { ReportSettingsPanel } from '../report/ReportSettingsPanel.tsx'
 import { PlenaryAccess } from '../workshop/PlenaryAccess.tsx'
 import { BulkActionsPanel } from '../dashboard/BulkActionsPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
+import { tableName } from '../dashboard/tableName.ts'
 import { useWorkshopStatus } from '../dashboard/useWorkshopStatus.ts'
 import { WorkshopProjectorPanel } from '../dashboard/WorkshopProjectorPanel.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
@@ -164,7 +165,19 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             ))}
           </div>
         </section>
-        <WorkshopProjectorPanel workshopId={workshopId} token={token} origin={origin} />
+        <WorkshopProjectorPanel
+          workshopId={workshopId}
+          token={token}
+          origin={origin}
+          tables={boards.map((board) => {
+            const table = liveTables.get(board.id)
+            return {
+              id: board.id,
+              name: table ? tableName(t, table) : board.title,
+              kind: board.kind === 'plenary' ? 'plenary' : 'table',
+            }
+          })}
+        />
         <PlenaryAccess boards={boards} token={token} onChanged={refresh} />
         <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />
