@@ -45,7 +45,7 @@ export function App() {
     case 'projector':
       return (
         <Suspense fallback={null}>
-          <ProjectorEntryPage key={route.workshopId} />
+          <ProjectorEntryPage key={route.workshopId} workshopId={route.workshopId} />
         </Suspense>
       )
     case 'join':

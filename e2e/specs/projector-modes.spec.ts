@@ -374,7 +374,9 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
       await projector.page.routeWebSocket(/\/ws/, () => {})
       await projector.open()
       const screen = projector.page
-      await expect(screen.getByTestId('projector-title')).toHaveText('Thementisch Mobilität', { timeout: 30_000 })
+      await expect(screen.getByTestId('projector-title')).toHaveText('Tisch 1 · Thementisch Mobilität', {
+        timeout: 30_000,
+      })
       await expect(screen.getByTestId('projector-question')).toContainText('Wie kommen wir 2030')
       await expect(screen.getByTestId('projector-join-code')).toHaveText(
         `${f.joinCode.slice(0, 3)} ${f.joinCode.slice(3)}`,

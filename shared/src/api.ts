@@ -143,6 +143,8 @@ export interface JoinInfoResponse {
     seated?: number
     /** 'plenary' for the workshop's plenary (offered only once the organiser opened it). */
     kind?: BoardKind
+    /** The table's number ("Tisch 3"); null for the plenary, absent from older servers. */
+    number?: number | null
   }[]
 }
 
@@ -154,12 +156,20 @@ export const UpdateTableBody = z
     facilitator: z.string().trim().max(Limits.displayNameMax).nullable().optional(),
     /** The join page offers the board to participants (opening the plenary for a plenary vote). */
     openToParticipants: z.boolean().optional(),
+    /**
+     * The table's number ("Tisch 3"), 1…N over the workshop's tables. A number another table holds
+     * swaps the two; above N: 422 `table_number_out_of_range`; the plenary has none.
+     */
+    number: z.number().int().min(1).max(1000).optional(),
   })
   .strict()
   .refine(
     (body) =>
-      body.maxParticipants !== undefined || body.facilitator !== undefined || body.openToParticipants !== undefined,
-    { message: 'Send maxParticipants, facilitator and/or openToParticipants.' },
+      body.maxParticipants !== undefined ||
+      body.facilitator !== undefined ||
+      body.openToParticipants !== undefined ||
+      body.number !== undefined,
+    { message: 'Send maxParticipants, facilitator, openToParticipants and/or number.' },
   )
 export type UpdateTableBody = z.infer<typeof UpdateTableBody>
 

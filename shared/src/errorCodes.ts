@@ -37,6 +37,8 @@ export const ErrorCode = {
   noPlenary: 'no_plenary',
   /** 409: "Ich bin fertig" while the board is neither collecting nor voting. */
   nothingToFinish: 'nothing_to_finish',
+  /** 422: a table number above the workshop's number of tables, or a number for the plenary. */
+  tableNumberOutOfRange: 'table_number_out_of_range',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 

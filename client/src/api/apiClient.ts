@@ -167,6 +167,14 @@ export function setTableLimit(
   return request('PATCH', `/api/boards/${id(boardId)}`, token, { maxParticipants })
 }
 
+/**
+ * Gives a table another number ("Tisch 3"); the table that held it takes this table's old one.
+ * 422 `table_number_out_of_range` above the number of tables.
+ */
+export function setTableNumber(boardId: string, number: number, token: string): Promise<{ number: number | null }> {
+  return request('PATCH', `/api/boards/${id(boardId)}`, token, { number })
+}
+
 /** Makes this table the participant's table; 409 `table_full` when its limit is reached. */
 export function takeSeat(boardId: string, token: string): Promise<TakeSeatResponse> {
   return request('POST', `/api/boards/${id(boardId)}/seat`, token)
@@ -176,7 +184,7 @@ export function takeSeat(boardId: string, token: string): Promise<TakeSeatRespon
 export function fetchTables(
   workshopId: string,
   token: string,
-): Promise<{ boards: { id: string; title: string; question: string }[] }> {
+): Promise<{ boards: { id: string; title: string; question: string; kind?: 'table' | 'plenary' }[] }> {
   return getJson(`/api/workshops/${id(workshopId)}/tables`, token)
 }
 

@@ -1,7 +1,7 @@
 import '../dashboard/controlRoom.css'
 import { useTranslation } from 'react-i18next'
 import { useDisplayInfo } from '../projector/useDisplayInfo.ts'
-import { tableName } from './tableName.ts'
+import { tableName } from '@pinnwand/shared/tableName'
 
 /**
  * "Tisch 3 · Mobilität" at the top of the board: in a hall with dozens of tables everyone can

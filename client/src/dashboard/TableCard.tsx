@@ -13,6 +13,7 @@ import { formatRelativeTime } from './formatRelativeTime.ts'
 import { TableLiveStatus } from './TableLiveStatus.tsx'
 import { tableName } from './tableName.ts'
 import { TableLimitField } from './TableLimitField.tsx'
+import { TableNumberField } from './TableNumberField.tsx'
 
 const phases = Object.values(BoardPhase)
 
@@ -25,6 +26,7 @@ export function TableCard({
   now,
   onChanged,
   live,
+  tableCount,
   clockOffset = 0,
   selected = false,
   onSelectedChange,
@@ -37,6 +39,8 @@ export function TableCard({
   onChanged: () => void
   /** The control room's live status of this table (pushed by the server). */
   live?: TableStatus
+  /** How many tables (not the plenary) the workshop has: the highest table number. */
+  tableCount?: number
   clockOffset?: number
   /** Ticked for the actions on several tables. */
   selected?: boolean
@@ -171,6 +175,16 @@ export function TableCard({
           {locked ? t('dashboard.unlockShort') : t('dashboard.lockShort')}
         </button>
       </div>
+      {live?.number && tableCount ? (
+        <TableNumberField
+          boardId={board.id}
+          tableTitle={board.title}
+          number={live.number}
+          tables={tableCount}
+          token={token}
+          onSaved={onChanged}
+        />
+      ) : null}
       {board.maxParticipants === undefined ? null : (
         <TableLimitField
           boardId={board.id}

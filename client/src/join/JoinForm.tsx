@@ -5,6 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, joinWorkshop, takeSeat } from '../api/apiClient.ts'
 import { identityStore, type ParticipantIdentity } from '../session/identityStore.ts'
+import { tableName } from '@pinnwand/shared/tableName'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { enterBoard } from './enterBoard.ts'
 
@@ -27,6 +28,9 @@ export function JoinForm({
   onForgetIdentity: () => void
 }) {
   const { t } = useTranslation()
+  // "Tisch 3 · Mobilität", as the table card and the board header say it.
+  const numbered = (board: JoinInfoResponse['boards'][number]) =>
+    tableName(board.title, board.number, (number, title) => t('control.tableName', { number, title }))
   const id = useId()
   const [name, setName] = useState(() => identityStore.displayName())
   const [boardId, setBoardId] = useState<string | null>(
@@ -89,7 +93,7 @@ export function JoinForm({
       {preselected ? (
         <div className="pw-join__table">
           <p className="pw-hint">{t('join.yourTable')}</p>
-          <h2>{preselected.title}</h2>
+          <h2>{numbered(preselected)}</h2>
           {preselected.question ? <p>{preselected.question}</p> : null}
         </div>
       ) : null}
@@ -145,7 +149,7 @@ export function JoinForm({
               />
               <span>
                 <span className="pw-choice__title">
-                  {board.title}
+                  {numbered(board)}
                   {board.kind === 'plenary' && !board.title.toLowerCase().includes(t('plenary.badge').toLowerCase()) ? (
                     <span className="pw-badge" data-testid="join-plenary-badge">
                       {t('plenary.badge')}

@@ -9,6 +9,7 @@ import { ReportSettingsPanel } from '../report/ReportSettingsPanel.tsx'
 import { PlenaryAccess } from '../workshop/PlenaryAccess.tsx'
 import { BulkActionsPanel } from '../dashboard/BulkActionsPanel.tsx'
 import { TableCard } from '../dashboard/TableCard.tsx'
+import { tableName } from '../dashboard/tableName.ts'
 import { useWorkshopStatus } from '../dashboard/useWorkshopStatus.ts'
 import { WorkshopProjectorPanel } from '../dashboard/WorkshopProjectorPanel.tsx'
 import { usePolling } from '../dashboard/usePolling.ts'
@@ -71,6 +72,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(`${workshop.date}T12:00:00`))
     : null
   const liveTables = new Map((live.status?.tables ?? []).map((table) => [table.id, table]))
+  const tableCount = (live.status?.tables ?? []).filter((table) => table.number !== null).length
   const peopleNow = boards.reduce((sum, board) => sum + (liveTables.get(board.id)?.present ?? board.participants), 0)
   const toggle = (boardId: string, on: boolean) =>
     setSelected((current) => {
@@ -155,6 +157,7 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
                 now={now}
                 onChanged={refresh}
                 live={liveTables.get(board.id)}
+                tableCount={tableCount}
                 clockOffset={live.clockOffset}
                 selected={selected.has(board.id)}
                 onSelectedChange={(on) => toggle(board.id, on)}
@@ -162,7 +165,19 @@ export function DashboardPage({ workshopId }: { workshopId: string }) {
             ))}
           </div>
         </section>
-        <WorkshopProjectorPanel workshopId={workshopId} token={token} origin={origin} />
+        <WorkshopProjectorPanel
+          workshopId={workshopId}
+          token={token}
+          origin={origin}
+          tables={boards.map((board) => {
+            const table = liveTables.get(board.id)
+            return {
+              id: board.id,
+              name: table ? tableName(t, table) : board.title,
+              kind: board.kind === 'plenary' ? 'plenary' : 'table',
+            }
+          })}
+        />
         <PlenaryAccess boards={boards} token={token} onChanged={refresh} />
         <ReportSettingsPanel overview={data} token={token} onChanged={refresh} />
         <ParticipantsPanel workshopId={workshopId} token={token} />

@@ -1,6 +1,7 @@
 import type { BoardDisplayInfo } from '@pinnwand/shared/facilitationApi'
 import type { RoundStateSection } from '@pinnwand/shared/votingApi'
 import { useEffect, useState } from 'react'
+import { tableName } from '@pinnwand/shared/tableName'
 import { useTranslation } from 'react-i18next'
 import { enableSound } from '../facilitation/timerSound.ts'
 import { useSession } from '../state/sessionStore.ts'
@@ -31,7 +32,10 @@ export function ProjectorSide({
         {info ? (
           <>
             <h1 className="pw-projector__title" data-testid="projector-title">
-              {info.board.title}
+              {/* "Tisch 3 · Mobilität": the workshop projector switches tables, the hall must see which. */}
+              {tableName(info.board.title, info.board.number, (number, title) =>
+                t('control.tableName', { number, title }),
+              )}
             </h1>
             {info.board.question ? (
               <p className="pw-projector__question" data-testid="projector-question">

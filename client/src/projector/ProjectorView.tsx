@@ -8,6 +8,7 @@ import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { roundTimer, useRound } from '../voting/index.ts'
 import { ProjectorCountdown } from './ProjectorCountdown.tsx'
 import { ProjectorIdeaList, useBoardTooSmall } from './ProjectorIdeaList.tsx'
+import { ProjectorMessage } from './ProjectorMessage.tsx'
 import { ProjectorJoinScreen } from './ProjectorJoinScreen.tsx'
 import { ProjectorResults } from './ProjectorResults.tsx'
 import { useShownRound } from './ProjectorRound.tsx'
@@ -68,6 +69,7 @@ export function ProjectorView() {
       data-mode={shown.mode}
       style={{ '--pw-side-share': SIDE_COLUMN_SHARE } as CSSProperties}
     >
+      <ProjectorMessage />
       {onBoard ? (
         <>
           {following && leaderName ? (

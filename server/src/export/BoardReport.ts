@@ -15,7 +15,15 @@ import type { ReportDetails } from './reportDetails.ts'
 export interface BoardReport {
   workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
   /** `kind`: 'plenary' for the workshop's plenary (absent in reports built before kinds: a table). */
-  board: { id: string; title: string; question: string; facilitator: string | null; kind?: 'table' | 'plenary' }
+  /** `number`: the table's number ("Tisch 3"); null or absent for the plenary and older reports. */
+  board: {
+    id: string
+    title: string
+    question: string
+    facilitator: string | null
+    kind?: 'table' | 'plenary'
+    number?: number | null
+  }
   participantsCount: number
   /** Epoch ms. */
   generatedAt: number
@@ -121,7 +129,7 @@ export interface CommentInput {
 
 export interface BoardReportInput {
   workshop: { id: string; title: string; date: string | null; language: ExportLanguage }
-  board: { id: string; title: string; question: string; kind?: 'table' | 'plenary' }
+  board: { id: string; title: string; question: string; kind?: 'table' | 'plenary'; number?: number | null }
   /** Name of the table's facilitator, when known. */
   facilitator?: string | null
   /** The board document's records (tldraw shapes, bindings, pages, …). */

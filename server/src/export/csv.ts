@@ -1,3 +1,4 @@
+import { reportBoardName } from './plenaryReport.ts'
 import { type BoardReport, ideaIndex } from './BoardReport.ts'
 import { type ExportLanguage, labelsFor } from './labels.ts'
 
@@ -53,7 +54,7 @@ export function buildCsvRows(report: BoardReport): (string | number)[][] {
   const rows = [header]
   for (const { idea, cluster } of ideaIndex(report).values()) {
     rows.push([
-      report.board.title,
+      reportBoardName(report),
       cluster?.title ?? '',
       idea.text,
       idea.author ?? '',

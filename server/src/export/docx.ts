@@ -23,7 +23,7 @@ import { mergedNote } from './mergedNote.ts'
 import { buildPng } from './png.ts'
 import { pngDimensions } from './logo.ts'
 import { detailRows, detailsOf } from './reportDetails.ts'
-import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from './plenaryReport.ts'
+import { boardKindLabel, ideaSource, participantsCell, reportBoardName, showsShortlist } from './plenaryReport.ts'
 
 /** XML 1.0 cannot hold control characters or lone surrogates; Word refuses such a file. */
 export function cleanText(text: string): string {
@@ -164,7 +164,7 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
   const info: [string, string][] = [
     [l.workshop, report.workshop.title],
     [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang, zone)],
-    [boardKindLabel(report, l), report.board.title],
+    [boardKindLabel(report, l), reportBoardName(report)],
     [l.question, report.board.question || l.none],
     [l.facilitator, report.board.facilitator ?? l.none],
     ...detailRows(report, l),
@@ -195,7 +195,7 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
         ]
       : []),
     new Paragraph({ children: runs(l.reportTitle.toUpperCase(), { bold: true, color: MUTED, size: 18 }) }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(report.board.title) }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(reportBoardName(report)) }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: {
@@ -248,8 +248,8 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
             transformation: { width: Math.round(width * fit), height: Math.round(height * fit) },
             altText: {
               name: l.boardPicture,
-              title: report.board.title,
-              description: `${l.boardPicture}: ${report.board.title}`,
+              title: reportBoardName(report),
+              description: `${l.boardPicture}: ${reportBoardName(report)}`,
             },
           }),
         ],
@@ -283,7 +283,7 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
   const pageWord = lang === 'en' ? ['Page ', ' of '] : ['Seite ', ' von ']
   const doc = new Document({
     creator: 'Pinnwand',
-    title: cleanText(`${l.reportTitle}: ${report.board.title}`),
+    title: cleanText(`${l.reportTitle}: ${reportBoardName(report)}`),
     subject: cleanText(report.workshop.title),
     features: { updateFields: ideas.length > 30 },
     styles: {
@@ -313,7 +313,7 @@ export async function buildDocx(report: BoardReport, options: { picture?: boolea
           default: new Header({
             children: [
               new Paragraph({
-                children: runs(`${report.workshop.title} · ${report.board.title}`, { color: MUTED, size: 16 }),
+                children: runs(`${report.workshop.title} · ${reportBoardName(report)}`, { color: MUTED, size: 16 }),
               }),
             ],
           }),

@@ -2,7 +2,14 @@ import { type BoardReport, ideaIndex, type ReportIdea, type ReportRound } from '
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from './labels.ts'
 import { detailRows, detailsOf } from './reportDetails.ts'
 import { mergedNote } from './mergedNote.ts'
-import { boardKindLabel, ideaSource, participantsCell, showsShortlist, summaryTitle } from './plenaryReport.ts'
+import {
+  boardKindLabel,
+  ideaSource,
+  participantsCell,
+  reportBoardName,
+  showsShortlist,
+  summaryTitle,
+} from './plenaryReport.ts'
 
 /**
  * Escapes participant text for Markdown, and only what Markdown would read as markup: a backslash
@@ -72,13 +79,13 @@ export function buildMarkdown(report: BoardReport): string {
   const zone = detailsOf(report).timeZone
   const ideas = ideaIndex(report)
   const out: string[] = [
-    `# ${l.reportTitle}: ${inline(report.board.title)}`,
+    `# ${l.reportTitle}: ${inline(reportBoardName(report))}`,
     '',
     `| | |`,
     `|---|---|`,
     `| ${l.workshop} | ${inline(report.workshop.title)} |`,
     `| ${l.date} | ${formatDate(report.workshop.date ?? report.generatedAt, lang, zone)} |`,
-    `| ${boardKindLabel(report, l)} | ${inline(report.board.title)} |`,
+    `| ${boardKindLabel(report, l)} | ${inline(reportBoardName(report))} |`,
     `| ${l.question} | ${inline(report.board.question) || l.none} |`,
     `| ${l.facilitator} | ${report.board.facilitator ? inline(report.board.facilitator) : l.none} |`,
     ...detailRows(report, l).map(([label, value]) => `| ${label} | ${inline(value)} |`),

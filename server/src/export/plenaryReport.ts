@@ -1,3 +1,4 @@
+import { tableName } from '@pinnwand/shared/tableName'
 import type { BoardReport, ReportIdea } from './BoardReport.ts'
 import type { ExportLanguage, Labels } from './labels.ts'
 
@@ -11,6 +12,7 @@ import type { ExportLanguage, Labels } from './labels.ts'
 const words = {
   de: {
     plenary: 'Plenum',
+    tableName: (number: number, title: string) => `Tisch ${number} · ${title}`,
     origin: (o: NonNullable<ReportIdea['origin']>) =>
       [
         `Tisch ${o.tableNumber}: ${o.table}`,
@@ -20,6 +22,7 @@ const words = {
   },
   en: {
     plenary: 'Plenary',
+    tableName: (number: number, title: string) => `Table ${number} · ${title}`,
     origin: (o: NonNullable<ReportIdea['origin']>) =>
       [
         `Table ${o.tableNumber}: ${o.table}`,
@@ -57,10 +60,19 @@ export function ideaSource(idea: ReportIdea, report: BoardReport, l: Labels): st
   return idea.author ?? l.anonymous
 }
 
+/**
+ * The board as every report names it: "Tisch 3 · Mobilität" (issue 16), as on the board, the join
+ * page and the join sheet; the plenary and titles that carry their own number keep their title.
+ */
+export function reportBoardName(report: BoardReport): string {
+  return tableName(report.board.title, report.board.number, wordsFor(report.workshop.language).tableName)
+}
+
 /** A board's title in the workshop summary, marked when it is the plenary (unless its title says so). */
 export function summaryTitle(report: BoardReport): string {
   const word = wordsFor(report.workshop.language).plenary
-  if (!isPlenaryReport(report) || report.board.title.toLowerCase().includes(word.toLowerCase())) {
+  if (!isPlenaryReport(report)) return reportBoardName(report)
+  if (report.board.title.toLowerCase().includes(word.toLowerCase())) {
     return report.board.title
   }
   return `${report.board.title} (${word})`

@@ -1,3 +1,4 @@
+import { reportBoardName } from './plenaryReport.ts'
 import type { BoardReport } from './BoardReport.ts'
 import type { DrawingItem } from './drawing.ts'
 import { paletteFor } from './drawing.ts'
@@ -189,8 +190,8 @@ export function buildSvg(report: BoardReport, options: SvgOptions = {}): string 
   const fonts = `'${FontFamily.sans}', '${FontFamily.arabic}', '${FontFamily.emoji}', sans-serif`
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(bounds.x)} ${n(bounds.y)} ${n(bounds.w)} ${n(bounds.h)}" font-family="${escapeXml(fonts)}" role="img" aria-label="${escapeXml(report.board.title)}">`,
-    `<title>${escapeXml(`${report.workshop.title} – ${report.board.title}`)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(bounds.x)} ${n(bounds.y)} ${n(bounds.w)} ${n(bounds.h)}" font-family="${escapeXml(fonts)}" role="img" aria-label="${escapeXml(reportBoardName(report))}">`,
+    `<title>${escapeXml(`${report.workshop.title} – ${reportBoardName(report)}`)}</title>`,
     `<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#4a5560"/></marker></defs>`,
     `<rect x="${n(bounds.x)}" y="${n(bounds.y)}" width="${n(bounds.w)}" height="${n(bounds.h)}" fill="#f9fafb"/>`,
     ...items.map((item) => drawItem(item, options.rasterPxPerUnit ?? Infinity, cardText)),

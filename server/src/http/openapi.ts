@@ -152,10 +152,15 @@ const operations: Record<string, Record<string, Operation>> = {
     patch: {
       summary:
         "Change a board's settings (participant limit, null = none; facilitator name for its report; " +
-        'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote)',
+        'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote; ' +
+        'number: the table number 1…N, a number another table holds swaps the two)',
       auth: 'facilitator',
       body: UpdateTableBody,
-      responses: { '200': 'id, maxParticipants, facilitator, kind, openToParticipants', ...errors },
+      responses: {
+        '200': 'id, maxParticipants, facilitator, kind, openToParticipants, number',
+        ...errors,
+        '422': 'table_number_out_of_range (above the number of tables, or the plenary; nothing else applied)',
+      },
     },
   },
   '/api/boards/{boardId}/seat': {

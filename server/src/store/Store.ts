@@ -1,4 +1,5 @@
 import { boardKindOf } from '@pinnwand/shared'
+import type { RenumberResult } from '../domain/tableNumber.ts'
 
 /**
  * Persistence ports. The domain (rooms, workshops) talks only to these interfaces; SQLite and
@@ -131,6 +132,12 @@ export interface WorkshopStore {
   /** Sets or clears (null) a table's participant limit; seated participants stay. */
   setTableLimit(boardId: string, maxParticipants: number | null): Promise<void>
   setTableFacilitator(boardId: string, facilitatorName: string | null): Promise<void>
+  /**
+   * Gives a table another number (domain/tableNumber.ts: a swap with the table that held it), in
+   * one transaction with reading the order, so two edits at once cannot leave two tables on one
+   * place.
+   */
+  renumberTable(workshopId: string, boardId: string, number: number): Promise<RenumberResult>
   /** Opens (or closes) a board to participants: the join page offers it, seats may be taken. */
   setOpenToParticipants(boardId: string, open: boolean): Promise<void>
   setHideAuthors(workshopId: string, hideAuthors: boolean): Promise<void>

@@ -1,6 +1,7 @@
 import { boardKindOf } from '@pinnwand/shared'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
+import { type RenumberResult, renumberTable } from '../domain/tableNumber.ts'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
 import { getExportSettings, setExportSettings } from './kyselyExportSettings.ts'
@@ -153,6 +154,8 @@ export class KyselyStore implements Store {
       .selectAll()
       .where('workshop_id', '=', workshopId)
       .orderBy('position')
+      // Boards imported at the same moment may share a position; numbers must not flip between calls.
+      .orderBy('created_at')
       .execute()
     return rows.map(toBoard)
   }
@@ -252,6 +255,34 @@ export class KyselyStore implements Store {
 
   async setTableFacilitator(boardId: string, facilitatorName: string | null): Promise<void> {
     await this.db.updateTable('boards').set({ facilitator_name: facilitatorName }).where('id', '=', boardId).execute()
+  }
+
+  async renumberTable(workshopId: string, boardId: string, number: number): Promise<RenumberResult> {
+    return this.db.transaction().execute(async (tx) => {
+      // PostgreSQL reads committed data: two renumberings at once would each swap against the
+      // old order. Locking the workshop's row serialises them (SQLite transactions already are).
+      if (this.kind === 'postgres')
+        await tx.selectFrom('workshops').select('id').where('id', '=', workshopId).forUpdate().execute()
+      const rows = await tx
+        .selectFrom('boards')
+        .select(['id', 'kind', 'template', 'position'])
+        .where('workshop_id', '=', workshopId)
+        .orderBy('position')
+        .orderBy('created_at')
+        .execute()
+      const boards = rows.map(
+        (r) => ({ id: r.id, template: r.template, kind: r.kind === 'plenary' ? 'plenary' : 'table' }) as const,
+      )
+      const result = renumberTable(boards, boardId, number)
+      if (!result.ok || result.swappedWith === null) return result
+      // Positions are rewritten 0…n-1 (not just swapped): boards imported at the same moment may
+      // share a position, and a swap of equal positions would change nothing.
+      for (const [position, id] of result.order.entries()) {
+        if (rows.find((r) => r.id === id)?.position === position) continue
+        await tx.updateTable('boards').set({ position }).where('id', '=', id).execute()
+      }
+      return result
+    })
   }
 
   async setOpenToParticipants(boardId: string, open: boolean): Promise<void> {

@@ -1,3 +1,4 @@
+import { reportBoardName } from '../plenaryReport.ts'
 import type PDFDocument from 'pdfkit'
 import type { BoardReport } from '../BoardReport.ts'
 import type { BoardDrawing } from '../drawing.ts'
@@ -112,7 +113,7 @@ export function picturePages(
     const y = doc.y
     const png = buildPng(cropped(report, part.bounds), Math.min(2400, Math.ceil(w * PX_PER_PT)))
     block(doc, parent, 'Figure', () => doc.image(png, x, y, { width: w, height: h }), {
-      alt: l.pictureAlt(part.title ?? report.board.title),
+      alt: l.pictureAlt(part.title ?? reportBoardName(report)),
       bbox: [x, y, x + w, y + h],
       placement: 'Block',
     })

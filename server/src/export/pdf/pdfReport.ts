@@ -4,7 +4,7 @@ import { paletteFor } from '../drawing.ts'
 import { formatDate, formatDateTime, type Labels, labelsFor, statusLabel, votesCell } from '../labels.ts'
 import { pngDimensions } from '../logo.ts'
 import { mergedNote } from '../mergedNote.ts'
-import { boardKindLabel, ideaSource, participantsCell, showsShortlist } from '../plenaryReport.ts'
+import { boardKindLabel, ideaSource, participantsCell, reportBoardName, showsShortlist } from '../plenaryReport.ts'
 import { detailRows, detailsOf } from '../reportDetails.ts'
 import {
   artifact,
@@ -73,7 +73,7 @@ function titlePage(doc: PDFDocument, parent: Struct, report: BoardReport, l: Lab
   block(doc, parent, 'P', () => rich(doc, report.workshop.title, { size: 12, color: Ink.muted }))
   doc.y += 2
   block(doc, parent, 'H1', () =>
-    rich(doc, report.board.title, { size: 22, weight: Weight.bold, color: Ink.accent, lineGap: 2 }),
+    rich(doc, reportBoardName(report), { size: 22, weight: Weight.bold, color: Ink.accent, lineGap: 2 }),
   )
   if (report.board.question) {
     doc.y += 6
@@ -87,7 +87,7 @@ function titlePage(doc: PDFDocument, parent: Struct, report: BoardReport, l: Lab
   const rows: [string, string][] = [
     [l.workshop, report.workshop.title],
     [l.date, formatDate(report.workshop.date ?? report.generatedAt, lang, zone)],
-    [boardKindLabel(report, l), report.board.title],
+    [boardKindLabel(report, l), reportBoardName(report)],
     [l.facilitator, report.board.facilitator ?? l.none],
     ...detailRows(report, l),
     [l.participants, participantsCell(report, l)],
@@ -260,7 +260,7 @@ function roundSection(doc: PDFDocument, parent: Struct, round: ReportRound, l: L
 export function buildPdf(report: BoardReport, options: PdfOptions = {}): PDFDocument {
   const l = labelsFor(report.workshop.language)
   const doc = createPdf({
-    title: `${l.reportTitle}: ${report.board.title}`,
+    title: `${l.reportTitle}: ${reportBoardName(report)}`,
     subject: report.workshop.title,
     language: report.workshop.language,
     archive: options.archive,
@@ -343,10 +343,10 @@ export function buildPdf(report: BoardReport, options: PdfOptions = {}): PDFDocu
   decoratePages(
     doc,
     {
-      left: `${report.workshop.title} · ${report.board.title}`,
+      left: `${report.workshop.title} · ${reportBoardName(report)}`,
       right: formatDate(report.workshop.date ?? report.generatedAt, lang, detailsOf(report).timeZone),
     },
-    `${l.reportTitle} · ${report.board.title}`,
+    `${l.reportTitle} · ${reportBoardName(report)}`,
     l.page,
   )
   finishPdf(doc)

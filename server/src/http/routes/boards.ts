@@ -9,6 +9,7 @@ import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
 import { isOpenToParticipants } from '../../store/Store.ts'
+import { tableNumbers } from '@pinnwand/shared/controlApi'
 
 /** Facilitation controls of a board, participant management, and the join lookup. */
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
@@ -25,6 +26,8 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     })
     const boards = await ctx.store.listBoards(workshop.id)
     const seats = await ctx.store.countSeats(workshop.id)
+    // Numbered over all tables, before the closed plenary is left out: the same "Tisch 3" as on the board.
+    const numbers = tableNumbers(boards)
     return {
       workshop: { id: workshop.id, title: workshop.title, language: workshop.language },
       // A plenary that is not open to participants is not a table anyone can choose.
@@ -35,6 +38,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
         maxParticipants: b.maxParticipants ?? null,
         seated: seats[b.id] ?? 0,
         kind: boardKindOf(b),
+        number: numbers.get(b.id) ?? null,
       })),
     }
   })

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
+import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { assetStoreOf } from '../../assets/assetRoutes.ts'
 import { exportBoardImages } from '../../assets/boardImages.ts'
@@ -65,7 +66,14 @@ async function loadJob(
       date: settings.date ?? workshop.date,
       language: workshop.language,
     },
-    board: { id: board.id, title: board.title, question: board.question, kind: boardKindOf(board) },
+    board: {
+      id: board.id,
+      title: board.title,
+      question: board.question,
+      kind: boardKindOf(board),
+      // "Tisch 3 · Mobilität" in every report, numbered as on the board and the join sheet.
+      number: tableNumbers(await ctx.store.listBoards(board.workshopId)).get(board.id) ?? null,
+    },
     records: records as never[],
     // The workshop's own settings; a feature source may still say more.
     facilitator: board.facilitatorName ?? null,

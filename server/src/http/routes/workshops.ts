@@ -17,7 +17,8 @@ import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
 import { hashPassphrase, verifyPassphrase } from '../../auth/passphrase.ts'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { createWorkshop, deleteWorkshop } from '../../domain/workshops.ts'
-import { isOpenToParticipants } from '../../store/Store.ts'
+import { type BoardRow, isOpenToParticipants } from '../../store/Store.ts'
+import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
@@ -170,6 +171,19 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
   registerWorkshopAdminRoutes(app, ctx)
 }
 
+async function renumber(ctx: AppContext, board: BoardRow, number: number): Promise<void> {
+  const result = await ctx.store.renumberTable(board.workshopId, board.id, number)
+  if (result.ok) return
+  throw new ApiError(
+    422,
+    ErrorCode.tableNumberOutOfRange,
+    result.reason === 'not_a_table'
+      ? 'The plenary has no table number.'
+      : `Table numbers run from 1 to ${result.tables} (the number of tables).`,
+    { tables: result.tables },
+  )
+}
+
 /** Relay topic: a board's workshop was deleted on another instance. */
 export const WORKSHOP_DELETED_SIGNAL = 'workshop-deleted'
 
@@ -202,7 +216,9 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants, facilitator, openToParticipants } = parseBody(UpdateTableBody, request.body)
+    const { maxParticipants, facilitator, openToParticipants, number } = parseBody(UpdateTableBody, request.body)
+    // The number first: a refused number leaves the other settings of the same request unapplied.
+    if (number !== undefined) await renumber(ctx, board, number)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
@@ -213,6 +229,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
       facilitator: updated.facilitatorName ?? null,
       kind: boardKindOf(updated),
       openToParticipants: isOpenToParticipants(updated),
+      number: tableNumbers(await ctx.store.listBoards(board.workshopId)).get(board.id) ?? null,
     }
   })
 

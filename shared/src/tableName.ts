@@ -1,5 +1,5 @@
 /**
- * What the board's header calls the table: "Tisch 3 · Mobilität", or only the title when the
+ * What the board's header, the join page and the reports call the table: "Tisch 3 · Mobilität", or only the title when the
  * organiser's title already numbers the table ("Tisch 3", "Thementisch 3: Wohnen", "Table 3"):
  * their numbering wins, and "Tisch 1 · Tisch 3" would only confuse. Pure.
  */

@@ -1,0 +1,162 @@
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
+import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { status } from './controlRoomHelpers.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+
+/** Editing a table's number ("Tisch 3") through PATCH /api/boards/:id, on SQLite and PostgreSQL. */
+describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: 'PostgreSQL', postgres: true }] : [])])(
+  'table numbers on $name',
+  ({ postgres }) => {
+    let t: TestServer
+    let database: FreshDatabase | undefined
+    beforeAll(async () => {
+      database = postgres ? await freshPostgres(databaseUrl!, 'tablenumber') : undefined
+      t = await startTestServer(database ? { DATABASE_URL: database.url } : {})
+    })
+    afterAll(async () => {
+      await t?.stop()
+      await database?.drop()
+    })
+
+    const patch = (token: string, boardId: string, body: unknown) =>
+      api<Record<string, unknown>>(t.url, 'PATCH', `/api/boards/${boardId}`, { token, body })
+
+    async function forumWithPlenary() {
+      const res = await api<{
+        workshop: { id: string; joinCode: string }
+        facilitatorToken: string
+        boards: { id: string }[]
+      }>(t.url, 'POST', '/api/workshops', {
+        body: {
+          title: 'Regionalforum',
+          boards: [
+            { title: 'Mobilität' },
+            { title: 'Plenum', kind: 'plenary' },
+            { title: 'Grün' },
+            { title: 'Wohnen' },
+          ],
+        },
+      })
+      expect(res.status).toBe(201)
+      return {
+        workshopId: res.body.workshop.id,
+        joinCode: res.body.workshop.joinCode,
+        facilitatorToken: res.body.facilitatorToken,
+        projectorToken: '',
+        boardIds: res.body.boards.map((b) => b.id),
+      }
+    }
+
+    const numbersOf = async (workshop: Awaited<ReturnType<typeof forumWithPlenary>>) =>
+      Object.fromEntries((await status(t.url, workshop)).tables.map((table) => [table.title, table.number]))
+
+    it('gives a table the number another one held: the two swap, the plenary keeps none', async () => {
+      const workshop = await forumWithPlenary()
+      const [mobility, , green, housing] = workshop.boardIds as [string, string, string, string]
+      expect(await numbersOf(workshop)).toEqual({ Mobilität: 1, Plenum: null, Grün: 2, Wohnen: 3 })
+
+      const res = await patch(workshop.facilitatorToken, housing, { number: 1 })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ id: housing, number: 1 })
+      expect(await numbersOf(workshop)).toEqual({ Mobilität: 3, Plenum: null, Grün: 2, Wohnen: 1 })
+
+      // Every place that names the table reads the same number: the board header's display info.
+      const display = await api<{ board: { number: number } }>(t.url, 'GET', `/api/boards/${mobility}/display`, {
+        token: workshop.facilitatorToken,
+      })
+      expect(display.body.board.number).toBe(3)
+      // The join page's table choice numbers the tables the same way (the closed plenary is not offered).
+      const join = await api<{ boards: { title: string; number: number | null }[] }>(
+        t.url,
+        'GET',
+        `/api/join/${workshop.joinCode}`,
+      )
+      expect(join.body.boards.map((b) => [b.title, b.number])).toEqual([
+        ['Wohnen', 1],
+        ['Grün', 2],
+        ['Mobilität', 3],
+      ])
+
+      // The same request again changes nothing (the number is a state, not a step).
+      expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).body).toMatchObject({ number: 1 })
+      expect(await numbersOf(workshop)).toEqual({ Mobilität: 3, Plenum: null, Grün: 2, Wohnen: 1 })
+      expect((await patch(workshop.facilitatorToken, green, { number: 2 })).status).toBe(200)
+    })
+
+    it('refuses a number above N or for the plenary, and applies nothing else of that request', async () => {
+      const workshop = await forumWithPlenary()
+      const [mobility, plenary] = workshop.boardIds as [string, string, string, string]
+      const tooHigh = await patch(workshop.facilitatorToken, mobility, { number: 4, maxParticipants: 5 })
+      expect(tooHigh.status).toBe(422)
+      expect(tooHigh.body).toMatchObject({ error: { code: 'table_number_out_of_range', details: { tables: 3 } } })
+      expect((tooHigh.body as { error: { message: string } }).error.message).toContain('1 to 3')
+      const after = (await status(t.url, workshop)).tables.find((table) => table.id === mobility)
+      expect(after).toMatchObject({ number: 1, maxParticipants: null })
+
+      const onPlenary = await patch(workshop.facilitatorToken, plenary, { number: 1 })
+      expect(onPlenary.status).toBe(422)
+      expect(onPlenary.body).toMatchObject({ error: { code: 'table_number_out_of_range' } })
+
+      for (const bad of [
+        { number: 0 },
+        { number: 1.5 },
+        { number: '2' },
+        { number: -1 },
+        { number: 1e9 },
+        { number: null },
+      ]) {
+        const res = await patch(workshop.facilitatorToken, mobility, bad)
+        expect(res.status, JSON.stringify(bad)).toBe(400)
+        expect(res.body).toMatchObject({ error: { code: 'validation_failed' } })
+      }
+      expect(await numbersOf(workshop)).toEqual({ Mobilität: 1, Plenum: null, Grün: 2, Wohnen: 3 })
+    })
+
+    it("refuses participants and another workshop's organiser", async () => {
+      const workshop = await forumWithPlenary()
+      const other = await createWorkshop(t.url, 2)
+      const [mobility] = workshop.boardIds as [string]
+      const participant = await joinParticipant(t.url, workshop, 'Ada')
+      expect((await patch(participant.participantToken, mobility, { number: 2 })).status).toBe(403)
+      const foreign = await patch(other.facilitatorToken, mobility, { number: 2 })
+      expect(foreign.status).toBe(404)
+      expect(foreign.body).toMatchObject({ error: { code: 'board_not_found' } })
+      expect(await numbersOf(workshop)).toEqual({ Mobilität: 1, Plenum: null, Grün: 2, Wohnen: 3 })
+    })
+
+    it('names the table "Tisch N · Titel" in the PDF, DOCX, Markdown and CSV reports, after a renumbering too', async () => {
+      const workshop = await forumWithPlenary()
+      const [mobility, , , housing] = workshop.boardIds as [string, string, string, string]
+      expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).status).toBe(200)
+      const download = async (boardId: string, format: string) => {
+        const res = await fetch(`${t.url}/api/boards/${boardId}/export?format=${format}`, {
+          headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+        })
+        expect(res.status, format).toBe(200)
+        return new Uint8Array(await res.arrayBuffer())
+      }
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+      expect(text(await download(mobility, 'md'))).toContain('Tisch 3 · Mobilität')
+      const csv = parseCsv(text(await download(mobility, 'csv')).replace(/^\uFEFF/, ''))
+      expect(csv.slice(1).every((row) => row[0] === 'Tisch 3 · Mobilität')).toBe(true)
+      expect(squash(await pdfText(await download(mobility, 'pdf')))).toContain(squash('Tisch 3 · Mobilität'))
+      const docx = unzipSync(await download(housing, 'docx'))
+      expect(docxText(new TextDecoder().decode(docx['word/document.xml']))).toContain('Tisch 1 · Wohnen')
+    })
+
+    it('keeps 1…N without duplicates when many numbers change at once', async () => {
+      const workshop = await createWorkshop(t.url, 6)
+      const targets = [6, 1, 5, 2, 4, 3]
+      const responses = await Promise.all(
+        workshop.boardIds.map((id, i) => patch(workshop.facilitatorToken, id, { number: targets[i] })),
+      )
+      expect(responses.map((r) => r.status)).toEqual(Array(6).fill(200))
+      const numbers = (await status(t.url, workshop)).tables.map((table) => table.number)
+      expect([...numbers].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 3, 4, 5, 6])
+    })
+  },
+)
