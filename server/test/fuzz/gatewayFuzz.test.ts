@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from '../helpers/freshPostgres.ts'
+import { twoInstances } from '../helpers/twoInstances.ts'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { GatewayFuzz } from './GatewayFuzz.ts'
 
@@ -52,20 +52,7 @@ describe('gateway fuzz: hostile updates against honest clients, one instance (is
 describe.skipIf(!databaseUrl || !redisUrl)(
   'gateway fuzz: two instances through Redis (DATABASE_URL, REDIS_URL)',
   () => {
-    let database: FreshDatabase
-    let a: TestServer
-    let b: TestServer
-    beforeAll(async () => {
-      database = await freshPostgres(databaseUrl!, 'gateway_fuzz')
-      const env = { ...serverEnv, DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '5' }
-      a = await startTestServer(env)
-      b = await startTestServer(env)
-    })
-    afterAll(async () => {
-      await a?.stop()
-      await b?.stop()
-      await database?.drop()
-    })
+    const { a, b } = twoInstances('gateway_fuzz', { ...serverEnv, COMPACT_EVERY: '5' })
 
     for (const seed of seeds) {
       it(`seed ${seed}`, async () => {
