@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
-import { twoInstances } from '../helpers/twoInstances.ts'
+import { describe, expect, it } from 'vitest'
+import { oneInstance, twoInstances } from '../helpers/twoInstances.ts'
+import { FUZZ_SERVER_ENV, fuzzRun } from './fuzzRun.ts'
 import { type FuzzSummary, GatewayFuzz } from './GatewayFuzz.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -14,15 +14,7 @@ const redisUrl = process.env.REDIS_URL
  * hold the same records. Pinned seeds; `FUZZ_SEED=5,6 FUZZ_STEPS=200` runs others by hand.
  */
 const PINNED_SEEDS = [1, 2, 42, 1337, 20261205]
-const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
-const steps = Number(process.env.FUZZ_STEPS ?? 40)
-/** Budgets generous enough that bursts reach the room (the budget itself is tested elsewhere). */
-const serverEnv = {
-  WS_UPDATES_PER_SECOND: '10000',
-  WS_UPDATES_BURST: '10000',
-  WS_BYTES_PER_SECOND: '100000000',
-  WS_BYTES_BURST: '100000000',
-}
+const { seeds, steps } = fuzzRun(PINNED_SEEDS, 40)
 
 function check(summary: FuzzSummary): void {
   console.info(
@@ -36,11 +28,7 @@ function check(summary: FuzzSummary): void {
 }
 
 describe('convergence through the real room: one instance', () => {
-  let t: TestServer
-  beforeAll(async () => {
-    t = await startTestServer(serverEnv)
-  })
-  afterAll(() => t.stop())
+  const t = oneInstance(FUZZ_SERVER_ENV)
 
   for (const seed of seeds) {
     it(`seed ${seed}`, async () => {
@@ -61,7 +49,7 @@ describe('convergence through the real room: one instance', () => {
 describe.skipIf(!databaseUrl || !redisUrl || !process.env.FUZZ_CLUSTER)(
   'convergence through the real rooms: two instances through Redis (FUZZ_CLUSTER=1)',
   () => {
-    const { a, b } = twoInstances('convergence', { ...serverEnv, COMPACT_EVERY: '5' })
+    const { a, b } = twoInstances('convergence', { ...FUZZ_SERVER_ENV, COMPACT_EVERY: '5' })
 
     for (const seed of seeds) {
       it(`seed ${seed}`, async () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { twoInstances } from '../helpers/twoInstances.ts'
 import { RelayFuzz } from './RelayFuzz.ts'
+import { fuzzRun } from './fuzzRun.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 const redisUrl = process.env.REDIS_URL
 
 /** Pinned seeds; `FUZZ_SEED=1,2 FUZZ_STEPS=200` runs others by hand. */
 const PINNED_SEEDS = [3, 77]
-const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
-const steps = Number(process.env.FUZZ_STEPS ?? 40)
+const { seeds, steps } = fuzzRun(PINNED_SEEDS, 40)
 
 describe.skipIf(!databaseUrl || !redisUrl)('relay fuzz: a hostile publisher on Redis (issue 12)', () => {
   const suite = twoInstances('relay_fuzz', { COMPACT_EVERY: '5', RELAY_HEARTBEAT_MS: '200' })

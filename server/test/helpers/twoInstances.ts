@@ -30,6 +30,19 @@ class LateServer implements TestServer {
   }
 }
 
+/**
+ * One real server instance (in-process, its own SQLite) for a suite: registers the suite's
+ * `beforeAll`/`afterAll`, as `twoInstances` does for a pair.
+ */
+export function oneInstance(env: Record<string, string> = {}): TestServer {
+  const server = new LateServer('the only one')
+  beforeAll(async () => {
+    server.running = await startTestServer(env)
+  })
+  afterAll(() => server.running?.stop())
+  return server
+}
+
 export interface TwoInstances {
   a: TestServer
   b: TestServer
