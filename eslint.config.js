@@ -53,14 +53,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
-      // The classic hook rules. The React Compiler rules of eslint-plugin-react-hooks 7
-      // (set-state-in-effect, refs, immutability, …) flag patterns this app uses on purpose
-      // (a ref holding the latest callback, state reset when a prop changes); moving those
-      // hooks over is planned work, not a lint fix (docs/architecture.md, "Layers and lint").
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      // The hook rules and the React Compiler's (refs, immutability, set-state-in-effect, …):
+      // the latest callback goes through useEffectEvent, state that follows a prop is adjusted
+      // during render (docs/architecture.md, "Layers and lint").
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
       ...jsxA11y.flatConfigs.recommended.rules,
     },
+  },
+  {
+    // Not yet: these two set state straight in an effect, and another change to them is under
+    // way (control room, projector); their fix goes with it. Only this rule, only these files.
+    files: ['client/src/pages/DashboardPage.tsx', 'client/src/projector/ProjectorRound.tsx'],
+    rules: { 'react-hooks/set-state-in-effect': 'off' },
   },
   {
     files: ['e2e/**/*.ts'],

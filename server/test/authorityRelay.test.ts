@@ -1,6 +1,6 @@
 import { CloseCode, type IdeaCardShape } from '@pinnwand/shared'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { twoInstances } from './helpers/twoInstances.ts'
 import {
   type HostileSocket,
   openHostileSocket,
@@ -19,7 +19,6 @@ import {
   ideaCard,
   joinParticipant,
   serverRoundTrip,
-  startTestServer,
   type TestServer,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
@@ -34,26 +33,13 @@ const CLOSE_WITHIN_MS = 5_000
  * must be refused on A, and never integrate there when her update arrives through Redis.
  */
 describe.skipIf(!databaseUrl || !redisUrl)('authority on two instances through Redis (issue 12)', () => {
-  let database: FreshDatabase
-  let a: TestServer
-  let b: TestServer
   const clients: BoardClient[] = []
   const hostiles: HostileSocket[] = []
 
-  beforeAll(async () => {
-    database = await freshPostgres(databaseUrl!, 'authority_relay')
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '5' }
-    a = await startTestServer(env)
-    b = await startTestServer(env)
-  })
+  const { a, b } = twoInstances('authority_relay', { COMPACT_EVERY: '5' })
   afterEach(() => {
     for (const c of clients.splice(0)) c.destroy()
     for (const h of hostiles.splice(0)) h.close()
-  })
-  afterAll(async () => {
-    await a?.stop()
-    await b?.stop()
-    await database?.drop()
   })
 
   const connect = async (server: TestServer, boardId: string, token: string) => {

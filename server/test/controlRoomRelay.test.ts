@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { twoInstances } from './helpers/twoInstances.ts'
 import {
   type BoardClient,
   connectClient,
   createWorkshop,
   joinParticipant,
   startTestServer,
-  type TestServer,
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { addIdeas, bulk, newRequestId, openStatusStream, status } from './controlRoomHelpers.ts'
@@ -21,22 +20,12 @@ const redisUrl = process.env.REDIS_URL
  * completed by a retry on the other one, exactly once per table.
  */
 describe.skipIf(!databaseUrl || !redisUrl)('control room across instances (DATABASE_URL, REDIS_URL)', () => {
-  let database: FreshDatabase
-  let a: TestServer
-  let b: TestServer
   const clients: BoardClient[] = []
 
-  beforeAll(async () => {
-    database = await freshPostgres(databaseUrl!, 'control_relay')
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, RELAY_HEARTBEAT_MS: '100' }
-    a = await startTestServer(env)
-    b = await startTestServer(env)
-  })
+  const suite = twoInstances('control_relay', { RELAY_HEARTBEAT_MS: '100' })
+  const { a, b } = suite
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await a?.stop()
-    await b?.stop()
-    await database?.drop()
   })
 
   it('a dashboard streamed from A shows presence, phase and votes that happen on B', async () => {
@@ -71,7 +60,11 @@ describe.skipIf(!databaseUrl || !redisUrl)('control room across instances (DATAB
   })
 
   it('a retry on B after C died completes the rest of a bulk action exactly once', async () => {
-    const c = await startTestServer({ DATABASE_URL: database.url, REDIS_URL: redisUrl!, RELAY_HEARTBEAT_MS: '100' })
+    const c = await startTestServer({
+      DATABASE_URL: suite.databaseUrl,
+      REDIS_URL: redisUrl!,
+      RELAY_HEARTBEAT_MS: '100',
+    })
     const workshop = await createWorkshop(c.url, 12)
     const requestId = newRequestId()
     // C takes the first half, then dies before it could do the rest.

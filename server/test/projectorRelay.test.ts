@@ -1,7 +1,7 @@
 import type { BoardProjectorSection } from '@pinnwand/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
-import { api, createWorkshop, startTestServer, type TestServer, watchBoardState } from './helpers/testServer.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { twoInstances } from './helpers/twoInstances.ts'
+import { api, createWorkshop, watchBoardState } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -13,22 +13,11 @@ const redisUrl = process.env.REDIS_URL
  * screen, and a projector that connects to B later starts in the mode as it is.
  */
 describe.skipIf(!databaseUrl || !redisUrl)('projector mode across instances (DATABASE_URL, REDIS_URL)', () => {
-  let database: FreshDatabase
-  let a: TestServer
-  let b: TestServer
   const watchers: Awaited<ReturnType<typeof watchBoardState>>[] = []
 
-  beforeAll(async () => {
-    database = await freshPostgres(databaseUrl!, 'projector_relay')
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, RELAY_HEARTBEAT_MS: '100' }
-    a = await startTestServer(env)
-    b = await startTestServer(env)
-  })
+  const { a, b } = twoInstances('projector_relay', { RELAY_HEARTBEAT_MS: '100' })
   afterAll(async () => {
     for (const watcher of watchers) watcher.client.destroy()
-    await a?.stop()
-    await b?.stop()
-    await database?.drop()
   })
 
   it('a mode set through A reaches the projector on B, walkthrough steps included; a late projector on B starts there', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { twoInstances } from './helpers/twoInstances.ts'
 import {
   api,
   type BoardClient,
@@ -7,7 +7,6 @@ import {
   createWorkshop,
   ideaCard,
   joinParticipant,
-  startTestServer,
   type TestServer,
   userIdOf,
   watchBoardState,
@@ -25,9 +24,6 @@ const redisUrl = process.env.REDIS_URL
 describe.skipIf(!databaseUrl || !redisUrl)(
   'scale-out: two instances on PostgreSQL + Redis (DATABASE_URL, REDIS_URL)',
   () => {
-    let database: FreshDatabase
-    let a: TestServer
-    let b: TestServer
     const clients: BoardClient[] = []
     const connect = async (server: TestServer, boardId: string, token: string, params: Record<string, string> = {}) => {
       const client = await connectClient(server.url, boardId, token, { params })
@@ -41,17 +37,9 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       return watcher
     }
 
-    beforeAll(async () => {
-      database = await freshPostgres(databaseUrl!, 'relay')
-      const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '7' }
-      a = await startTestServer(env)
-      b = await startTestServer(env)
-    })
+    const { a, b } = twoInstances('relay', { COMPACT_EVERY: '7' })
     afterAll(async () => {
       for (const client of clients) client.destroy()
-      await a?.stop()
-      await b?.stop()
-      await database?.drop()
     })
 
     it('a client on A and one on B converge: cards, edits, deletes, presence', async () => {

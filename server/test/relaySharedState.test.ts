@@ -1,13 +1,12 @@
 import { CloseCode } from '@pinnwand/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { twoInstances } from './helpers/twoInstances.ts'
 import {
   api,
   type BoardClient,
   connectClient,
   createWorkshop,
   joinParticipant,
-  startTestServer,
   type TestServer,
   watchBoardState,
 } from './helpers/testServer.ts'
@@ -24,9 +23,6 @@ const viewport = { x: 0, y: 0, w: 1200, h: 800 }
  * lived in one process's memory, and sockets only the answering instance closed.
  */
 describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATABASE_URL, REDIS_URL)', () => {
-  let database: FreshDatabase
-  let a: TestServer
-  let b: TestServer
   const clients: BoardClient[] = []
   const connect = async (server: TestServer, boardId: string, token: string, params: Record<string, string> = {}) => {
     const client = await connectClient(server.url, boardId, token, { params })
@@ -40,18 +36,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     return watcher
   }
 
-  beforeAll(async () => {
-    database = await freshPostgres(databaseUrl!, 'shared_state')
-    // A quick heartbeat: connection counts travel with it.
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl!, RELAY_HEARTBEAT_MS: '100' }
-    a = await startTestServer(env)
-    b = await startTestServer(env)
-  })
+  // A quick heartbeat: connection counts travel with it.
+  const { a, b } = twoInstances('shared_state', { RELAY_HEARTBEAT_MS: '100' })
   afterAll(async () => {
     for (const client of clients) client.destroy()
-    await a?.stop()
-    await b?.stop()
-    await database?.drop()
   })
 
   it('revoking a participant through A closes their socket on B', async () => {

@@ -1,7 +1,7 @@
 import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
 import type { BoardComment } from '@pinnwand/shared/commentDocument'
 import { Limits } from '@pinnwand/shared/limits'
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { displayPersonName } from '../session/personName.ts'
 import { useEditor, useValue } from 'tldraw'
@@ -79,12 +79,10 @@ export function CommentsPanel() {
 
   // Announce comments others add to the thread that is open (not the thread shown on opening).
   const shown = useRef<{ ideaId: string | null; ids: Set<string> }>({ ideaId: null, ids: new Set() })
-  useEffect(() => {
-    const key = card?.id ?? null
-    const previous = shown.current
-    shown.current = { ideaId: key, ids: new Set(thread.map((c) => c.id)) }
-    if (previous.ideaId !== key) return
-    const fresh = thread.filter((c) => !previous.ids.has(c.id) && c.authorId !== me.userId)
+  // Says what others added, in the current language and with the current privacy setting: an
+  // effect event, so that `t` or `me` changing is no reason to announce (only a new thread is).
+  const announceAdded = useEffectEvent((added: typeof thread) => {
+    const fresh = added.filter((c) => c.authorId !== me.userId)
     if (fresh.length === 0) return
     announce(
       fresh.length > 3
@@ -98,7 +96,13 @@ export function CommentsPanel() {
             )
             .join(' '),
     )
-    // Only a changed thread is news: `t` or `me` changing must not re-announce anything.
+  })
+  useEffect(() => {
+    const key = card?.id ?? null
+    const previous = shown.current
+    shown.current = { ideaId: key, ids: new Set(thread.map((c) => c.id)) }
+    if (previous.ideaId !== key) return
+    announceAdded(thread.filter((c) => !previous.ids.has(c.id)))
   }, [thread, card?.id])
 
   const writable = canComment(me, frozen)

@@ -1,5 +1,5 @@
 import type { BoardTimerSection } from '@pinnwand/shared/boardState'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../state/sessionStore.ts'
 import { countdownParts, formatCountdown } from './countdown.ts'
@@ -56,25 +56,28 @@ export function TimerChip() {
   )
 }
 
-/** One sentence per change of the timer, for the live region. */
+/**
+ * One sentence per change of the timer, for the live region. Kept with the change it belongs to
+ * and replaced during render when the timer changes (React's "adjust state when a prop changes"):
+ * the remaining time at that moment is said once, not again at every tick of the countdown.
+ */
 function useTimerAnnouncement(
   timer: BoardTimerSection | null,
   state: TimerDisplayState | null,
   remainingMs: number,
 ): string {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
-  const key = timer ? `${state}:${timer.endsAt ?? timer.remainingMs}` : 'none'
-  // biome-ignore lint/correctness/useExhaustiveDependencies: announce once per change of `key`
-  useEffect(() => {
-    if (!timer || !state) {
-      setText((previous) => (previous ? t('facilitation.announceStopped') : ''))
-      return
-    }
+  const key = timer && state ? `${state}:${timer.endsAt ?? timer.remainingMs}` : 'none'
+  const [announced, setAnnounced] = useState({ key: 'none', text: '' })
+  if (announced.key !== key) {
     const { minutes, seconds } = countdownParts(remainingMs)
-    if (state === 'ended') setText(t('facilitation.announceTimeUp'))
-    else if (state === 'paused') setText(t('facilitation.announcePaused', { minutes, seconds }))
-    else setText(t('facilitation.announceRunning', { minutes, seconds }))
-  }, [key])
-  return text
+    let text: string
+    // A timer that goes away after one was announced: say so; none at all: say nothing.
+    if (key === 'none') text = announced.text ? t('facilitation.announceStopped') : ''
+    else if (state === 'ended') text = t('facilitation.announceTimeUp')
+    else if (state === 'paused') text = t('facilitation.announcePaused', { minutes, seconds })
+    else text = t('facilitation.announceRunning', { minutes, seconds })
+    setAnnounced({ key, text })
+  }
+  return announced.text
 }

@@ -1,5 +1,5 @@
 import type { BoardViewSection } from '@pinnwand/shared/boardState'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Editor, react } from 'tldraw'
 import type { Me } from '../api/apiClient.ts'
@@ -49,30 +49,32 @@ export function useViewFollowing(
     show = (view: BoardViewSection, durationMs: number) => showView(editor, view, durationMs),
   }: { leaveOnInteraction?: boolean; show?: (view: BoardViewSection, durationMs: number) => void } = {},
 ): ViewFollowing {
-  const showRef = useRef(show)
-  showRef.current = show
   const { t } = useTranslation()
   const follow = useSession((s) => s.boardState?.follow ?? null)
   const summon = useSession((s) => s.boardState?.summon ?? null)
+  // The memory as effects and handlers need it between renders (the latest), and as render
+  // shows it: `remember` sets both.
   const memory = useRef<FollowMemory>(initialFollowMemory)
-  const [, rerender] = useState(0)
-  const viewer = { userId: me.userId, role: me.role }
-  const views = { follow, summon }
-  const following = isFollowing(views, viewer, memory.current)
+  const [shownMemory, setShownMemory] = useState<FollowMemory>(initialFollowMemory)
+  const { userId, role } = me
+  const following = isFollowing({ follow, summon }, { userId, role }, shownMemory)
 
   const remember = useCallback((next: FollowMemory) => {
     memory.current = next
-    rerender((n) => n + 1)
+    setShownMemory(next)
   }, [])
 
+  // The caller's `show` as it is now, without being a reason to run the effect below (callers
+  // pass a new function at every render).
+  const showNow = useEffectEvent((view: BoardViewSection, durationMs: number) => show(view, durationMs))
+
   // Every new board state: follow, jump once, or leave the camera alone.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs per shared-view change
   useEffect(() => {
-    const { command, memory: next } = decideView({ follow, summon }, viewer, memory.current)
+    const { command, memory: next } = decideView({ follow, summon }, { userId, role }, memory.current)
     remember(next)
-    if (command.kind === 'follow') showRef.current(command.view, FOLLOW_MOVE_MS)
-    else if (command.kind === 'jump') showRef.current(command.view, SUMMON_MOVE_MS)
-  }, [follow, summon, editor])
+    if (command.kind === 'follow') showNow(command.view, FOLLOW_MOVE_MS)
+    else if (command.kind === 'jump') showNow(command.view, SUMMON_MOVE_MS)
+  }, [follow, summon, editor, userId, role, remember])
 
   // While following: the person's own pan, zoom or drag means "let me look myself".
   useEffect(() => {
@@ -130,11 +132,11 @@ export function useViewFollowing(
   const stop = useCallback(() => {
     remember(leaveFollowing({ follow: useSession.getState().boardState?.follow ?? null }, memory.current))
   }, [remember])
-  const rejoin = useCallback(() => {
+  const rejoin = () => {
     remember(rejoinFollowing(memory.current))
     const current = useSession.getState().boardState?.follow
-    if (current) showRef.current(current, FOLLOW_MOVE_MS)
-  }, [remember])
+    if (current) show(current, FOLLOW_MOVE_MS)
+  }
 
   return {
     following,

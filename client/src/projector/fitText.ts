@@ -17,6 +17,38 @@ function fits(list: HTMLElement): boolean {
 }
 
 /**
+ * Restyles the invisible measuring `list` size by size (largest first) and returns the first at
+ * which every item fits, or else the pages at `pageSize`. Outside the hook: the list is a DOM
+ * node the hook only reads from its ref, and this is the one place that changes its font size.
+ */
+function measureFit(list: HTMLElement, sizes: number[], pageSize: number): TextFit {
+  const items = [...list.querySelectorAll<HTMLElement>('[data-fit-item]')]
+  const all = items.map((_, i) => i)
+  for (const size of sizes) {
+    list.style.fontSize = `${size}px`
+    if (fits(list)) return { size, pages: [all] }
+  }
+  // Pages: as many whole items (rows of a grid alike) per screen as fit at the page size.
+  list.style.fontSize = `${pageSize}px`
+  const height = list.clientHeight
+  const pages: number[][] = []
+  let page: number[] = []
+  let pageTop = 0
+  items.forEach((item, index) => {
+    const bottom = item.offsetTop + item.offsetHeight
+    if (page.length === 0) pageTop = item.offsetTop
+    else if (bottom - pageTop > height) {
+      pages.push(page)
+      page = []
+      pageTop = item.offsetTop
+    }
+    page.push(index)
+  })
+  if (page.length > 0) pages.push(page)
+  return { size: pageSize, pages }
+}
+
+/**
  * The largest of `sizes` (px, largest first) at which every item of the measuring list fits on
  * the screen whole — wrapped, never cut or ellipsised. When even the smallest does not fit, the
  * items are split into pages at `pageSize`. `measure` is an invisible copy of the list with all
@@ -32,36 +64,8 @@ export function useFitText(
   const [fit, setFit] = useState<TextFit>({ size: sizes[0]!, pages: [] })
   useLayoutEffect(() => {
     const run = () => {
-      // The measuring copy is ours to restyle: it is invisible and exists only to be measured.
       const list = measure.current
-      if (!list) return
-      const items = [...list.querySelectorAll<HTMLElement>('[data-fit-item]')]
-      const all = items.map((_, i) => i)
-      for (const size of sizes) {
-        list.style.fontSize = `${size}px`
-        if (fits(list)) {
-          setFit({ size, pages: [all] })
-          return
-        }
-      }
-      // Pages: as many whole items (rows of a grid alike) per screen as fit at the page size.
-      list.style.fontSize = `${pageSize}px`
-      const height = list.clientHeight
-      const pages: number[][] = []
-      let page: number[] = []
-      let pageTop = 0
-      items.forEach((item, index) => {
-        const bottom = item.offsetTop + item.offsetHeight
-        if (page.length === 0) pageTop = item.offsetTop
-        else if (bottom - pageTop > height) {
-          pages.push(page)
-          page = []
-          pageTop = item.offsetTop
-        }
-        page.push(index)
-      })
-      if (page.length > 0) pages.push(page)
-      setFit({ size: pageSize, pages })
+      if (list) setFit(measureFit(list, sizes, pageSize))
     }
     run()
     // Web fonts arriving late change every line break.

@@ -1,5 +1,5 @@
 import { Limits } from '@pinnwand/shared/limits'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setHideAuthors, setTableFacilitator, type WorkshopOverview } from '../api/apiClient.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
@@ -84,10 +84,14 @@ function FacilitatorField({
   const id = useId()
   const [text, setText] = useState(value)
   const [saved, setSaved] = useState(false)
-  // The dashboard polls: take the server's value unless the field is being edited.
-  useEffect(() => {
-    if (document.activeElement?.id !== id) setText(value)
-  }, [value, id])
+  const [editing, setEditing] = useState(false)
+  // The dashboard polls: a new value from the server replaces the field's text (during render,
+  // as React advises for state that follows a prop), unless the field is being edited.
+  const [serverValue, setServerValue] = useState(value)
+  if (serverValue !== value) {
+    setServerValue(value)
+    if (!editing) setText(value)
+  }
 
   const save = async () => {
     if (text.trim() === value) return
@@ -113,7 +117,11 @@ function FacilitatorField({
             setText(event.target.value)
             setSaved(false)
           }}
-          onBlur={() => void save()}
+          onFocus={() => setEditing(true)}
+          onBlur={() => {
+            setEditing(false)
+            void save()
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') void save()
           }}

@@ -7,7 +7,7 @@ export const isMassDeleteNotice = (notice: RoomNotice): notice is MassDeleteNoti
 
 /** Every room watches for mass deletes, so board history can keep the board from before. */
 export const massDeleteRoomGuard: RoomGuardFactory = (room) => {
-  const watch = new MassDeleteWatch()
+  const watch = new MassDeleteWatch(undefined, () => room.clock.now())
   return {
     noteClientDelete: (record, actor) => watch.noteDelete(record, actor.name),
     atTick: () => {

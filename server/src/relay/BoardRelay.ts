@@ -1,4 +1,5 @@
 import type { BoardStateMessage } from '@pinnwand/shared'
+import { type Clock, systemClock } from '../sync/clock.ts'
 
 /**
  * What one server instance tells the others about a board. Every `update` is already durable
@@ -58,6 +59,11 @@ export interface BoardRelay {
 export class LocalRelay implements BoardRelay {
   readonly kind = 'local' as const
   readonly up = true
+  private readonly clock: Clock
+  /** `clock`: shared values expire by it (tests move it instead of waiting for a TTL). */
+  constructor(clock: Clock = systemClock) {
+    this.clock = clock
+  }
   async join(): Promise<void> {}
   async leave(): Promise<void> {}
   publish(): void {}
@@ -67,14 +73,16 @@ export class LocalRelay implements BoardRelay {
   private readonly values = new Map<string, { value: string; expiresAt: number }>()
   async getValue(key: string): Promise<string | null> {
     const entry = this.values.get(key)
-    if (entry && entry.expiresAt <= Date.now()) this.values.delete(key)
-    return entry && entry.expiresAt > Date.now() ? entry.value : null
+    const now = this.clock.now()
+    if (entry && entry.expiresAt <= now) this.values.delete(key)
+    return entry && entry.expiresAt > now ? entry.value : null
   }
   async setValue(key: string, value: string | null, ttlMs: number): Promise<void> {
+    const now = this.clock.now()
     if (value === null) this.values.delete(key)
-    else this.values.set(key, { value, expiresAt: Date.now() + ttlMs })
+    else this.values.set(key, { value, expiresAt: now + ttlMs })
     // Expired keys go when they are next read, or here, so the map stays small over a long day.
-    if (this.values.size > 1000) for (const [k, e] of this.values) if (e.expiresAt <= Date.now()) this.values.delete(k)
+    if (this.values.size > 1000) for (const [k, e] of this.values) if (e.expiresAt <= now) this.values.delete(k)
   }
   reportParticipants(): void {}
   async peerParticipants(): Promise<Map<string, number>> {

@@ -2,6 +2,7 @@ import type { IdeaCardShape } from '@pinnwand/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
+import { ManualClock } from './ManualClock.ts'
 import { card, clientDoc, createTestRoom, FakeConnection, type ManualPersistence, recordsOf } from './roomTestKit.ts'
 
 describe('BoardRoom: a delete wins over a concurrent move', () => {
@@ -130,8 +131,9 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
 
   it('across two instances: the delete wins in both orders, and both converge', async () => {
     // Two rooms of the same board that relay persisted updates to each other, like two instances.
-    const one = createTestRoom()
-    const two = createTestRoom()
+    const clock = new ManualClock()
+    const one = createTestRoom({ clock })
+    const two = createTestRoom({ clock })
     for (const r of [one, two]) r.persistence.auto = true
     const relay = (from: typeof one, to: typeof one) =>
       from.room.onEvent((event) => {
@@ -141,7 +143,7 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
     const aliceDoc = clientDoc()
     const c = card('user_a', 'umstritten')
     one.room.receive(one.a, { kind: 'sync-update', update: aliceDoc.write((r) => r.set(c.id, c)), live: true })
-    await one.room.flushSoon()
+    await Promise.all([one.room.flushSoon(), clock.advance(0)])
     two.room.applyRemote(Y.encodeStateAsUpdate(one.room.doc))
     const bobDoc = clientDoc()
     Y.applyUpdate(bobDoc.doc, Y.encodeStateAsUpdate(two.room.doc))
@@ -154,10 +156,8 @@ describe('BoardRoom: a delete wins over a concurrent move', () => {
       update: bobDoc.write((r) => r.set(c.id, { ...c, x: 5 })),
       live: true,
     })
-    for (let i = 0; i < 5; i++) {
-      await Promise.all([one.room.flushSoon(), two.room.flushSoon()])
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
+    // A few ticks: each room persists, relays, and takes in what the other relayed.
+    for (let i = 0; i < 5; i++) await clock.advance(15)
     expect(one.room.records.has(c.id)).toBe(false)
     expect(two.room.records.has(c.id)).toBe(false)
     two.room.destroy()

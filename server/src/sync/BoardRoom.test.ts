@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
+import { ManualClock } from './ManualClock.ts'
 import { encodeSyncStep1 } from './messages.ts'
 import {
   card,
@@ -21,7 +22,7 @@ describe('BoardRoom', () => {
   let persistence: ManualPersistence
   let events: RoomEvent[] = []
 
-  function makeRoom(options: { tickMs?: number; compactEvery?: number } = {}) {
+  function makeRoom(options: { tickMs?: number; compactEvery?: number; clock?: ManualClock } = {}) {
     let a: FakeConnection
     let b: FakeConnection
     ;({ room, persistence, events, a, b } = createTestRoom(options))
@@ -55,26 +56,30 @@ describe('BoardRoom', () => {
   })
 
   it('flushes the first update after a quiet window at once, and batches the rest of the window', async () => {
-    const { a } = makeRoom({ tickMs: 400 })
+    const clock = new ManualClock()
+    const { a } = makeRoom({ tickMs: 400, clock })
     persistence.auto = true
     const client = clientDoc()
-    const started = performance.now()
     room.receive(a, {
       kind: 'sync-update',
       update: client.write((r) => r.set('shape:eins', card('user_a', 'eins', 'shape:eins'))),
     })
-    await until(() => persistence.log.length === 1, 'first append')
-    expect(performance.now() - started).toBeLessThan(200)
-    // Within the window: these two wait for its end and go out together.
-    for (const text of ['zwei', 'drei']) {
-      const c = card('user_a', text)
-      room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // The leading edge: out without any time passing.
+    await clock.advance(0)
     expect(persistence.log).toHaveLength(1)
-    await room.flushSoon()
+    // Within the window: these two wait for its end and go out together.
+    const later = ['zwei', 'drei'].map((text) => card('user_a', text))
+    for (const c of later) room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
+    await clock.advance(399)
+    expect(persistence.log).toHaveLength(1)
+    await clock.advance(1)
     expect(persistence.log).toHaveLength(2)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(390)
+    const first = recordsOf(persistence.log[0]!)
+    const both = recordsOf(Y.mergeUpdates(persistence.log))
+    for (const c of later) {
+      expect(first.has(c.id)).toBe(false)
+      expect(both.get(c.id)).toEqual(c)
+    }
   })
 
   it('broadcasts nothing before the append has resolved', async () => {
@@ -92,15 +97,20 @@ describe('BoardRoom', () => {
     expect(recordsOf(b.syncMessages(2)[0]!.payload).get(c.id)).toEqual(c)
   })
 
-  it('retries a failed append and broadcasts only after it succeeded', async () => {
-    const { a, b } = makeRoom()
+  it('retries a failed append half a second later and broadcasts only after it succeeded', async () => {
+    const clock = new ManualClock()
+    const { a, b } = makeRoom({ clock })
     const client = clientDoc()
     const c = card('user_a', 'nochmal')
     room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
     const flushed = room.flushSoon()
-    await until(() => persistence.attempts.length === 1, 'first attempt')
+    await clock.advance(0)
+    expect(persistence.attempts).toHaveLength(1)
     persistence.attempts[0]!.reject(new Error('disk full'))
-    await until(() => persistence.attempts.length === 2, 'retry', 3000)
+    await clock.advance(499)
+    expect(persistence.attempts).toHaveLength(1)
+    await clock.advance(1)
+    expect(persistence.attempts).toHaveLength(2)
     expect(b.syncMessages(2)).toHaveLength(0)
     expect(persistence.log).toHaveLength(0)
     // The retry carries the same content.
@@ -113,7 +123,8 @@ describe('BoardRoom', () => {
   })
 
   it('tells state subscribers while it cannot store, and again once it can', async () => {
-    const { a } = makeRoom()
+    const clock = new ManualClock()
+    const { a } = makeRoom({ clock })
     const watcher = Object.assign(new FakeConnection('w', 'facilitator'), { wantsState: true })
     room.addConnection(watcher)
     const storageStates = () =>
@@ -126,10 +137,12 @@ describe('BoardRoom', () => {
     const c = card('user_a', 'später')
     room.receive(a, { kind: 'sync-update', update: client.write((r) => r.set(c.id, c)) })
     const flushed = room.flushSoon()
-    await until(() => persistence.attempts.length === 1, 'first attempt')
+    await clock.advance(0)
     persistence.attempts[0]!.reject(new Error('connection terminated'))
-    await until(() => storageStates().includes('unavailable'), 'storage unavailable')
-    await until(() => persistence.attempts.length === 2, 'retry')
+    await clock.advance(0)
+    expect(storageStates()).toContain('unavailable')
+    await clock.advance(500)
+    expect(persistence.attempts).toHaveLength(2)
     persistence.attempts[1]!.resolve()
     await flushed
     expect(storageStates()).toEqual(['none', 'unavailable', 'ok'])

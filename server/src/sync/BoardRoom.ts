@@ -13,6 +13,7 @@ import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
+import { type Clock, type ClockTimer, systemClock } from './clock.ts'
 import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
 import { DeleteWins, type KnownState } from './DeleteWins.ts'
@@ -60,6 +61,8 @@ export interface RoomOptions {
   crowdPresence?: CrowdPresence
   /** The features' reviews of client writes, one guard per room each (createServer registers them). */
   guards?: readonly RoomGuardFactory[]
+  /** Time for tick windows, retries and delete memory; tests inject a ManualClock. */
+  clock?: Clock
   logger: Logger
 }
 
@@ -108,6 +111,7 @@ export class BoardRoom {
   private readonly schema: TLSchema
   private readonly persistence: RoomPersistence
   private readonly options: RoomOptions
+  private readonly clock: Clock
   private readonly connections = new Set<RoomConnection>()
   private readonly listeners = new Set<(event: RoomEvent) => void>()
 
@@ -134,8 +138,8 @@ export class BoardRoom {
   private stateVectorAtLastFlush: Uint8Array
   private pendingSyncs: PendingSync[] = []
   private flushWaiters: { resolve: () => void; reject: (e: Error) => void }[] = []
-  private tickTimer: NodeJS.Timeout | null = null
-  /** When the last tick started (performance.now()), for the leading-edge window. */
+  private tickTimer: ClockTimer | null = null
+  /** When the last tick started (clock.monotonic()), for the leading-edge window. */
   private lastTickAt = -Infinity
   private flushChain: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
@@ -173,21 +177,25 @@ export class BoardRoom {
     this.schema = schema
     this.persistence = persistence
     this.options = options
+    this.clock = options.clock ?? systemClock
     this.stateVectorAtLastFlush = Y.encodeStateVector(doc)
     this.bindings = new ClientIdBindings(persistence.claimClientIds ?? null)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullStateCache = null
       if (origin === RELAY_ORIGIN) this.pendingRemote.push(update)
       else {
-        this.oldestPendingAt ??= performance.now()
+        this.oldestPendingAt ??= this.clock.monotonic()
         this.pendingUpdates.push(update)
       }
       this.scheduleTick()
     })
     doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
-    this.deleteWins = new DeleteWins(doc, (origin) =>
-      this.connections.has(origin as RoomConnection) ? 'client' : origin === RELAY_ORIGIN ? 'relay' : 'server',
+    this.deleteWins = new DeleteWins(
+      doc,
+      (origin) =>
+        this.connections.has(origin as RoomConnection) ? 'client' : origin === RELAY_ORIGIN ? 'relay' : 'server',
+      () => this.clock.now(),
     )
     getRecordsArray(doc).observe((event) => {
       if (!this.connections.has(event.transaction.origin as RoomConnection)) return
@@ -216,6 +224,7 @@ export class BoardRoom {
         records: this.records,
         actorOf,
         isLockedForParticipants: () => this.isLockedForParticipants,
+        clock: this.clock,
       }),
     )
     this.presence = new PresenceRelay<RoomConnection>(
@@ -235,6 +244,7 @@ export class BoardRoom {
         },
       },
       options.crowdPresence,
+      this.clock,
     )
   }
 
@@ -558,7 +568,7 @@ export class BoardRoom {
     if (this.approxDocBytes !== null && this.approxDocBytes + update.byteLength <= max) return null
     // Near the limit the exact size is computed at most once a second: a client hammering a full
     // board must not make the room encode the whole document for every message.
-    const now = performance.now()
+    const now = this.clock.monotonic()
     if (this.approxDocBytes === null || now - this.exactSizeAt >= 1000) {
       this.approxDocBytes = this.encodeStateFor(new Uint8Array([0])).byteLength
       this.exactSizeAt = now
@@ -733,16 +743,16 @@ export class BoardRoom {
    */
   private scheduleTick(): void {
     if (this.tickTimer || this.destroyed) return
-    const wait = Math.max(0, this.lastTickAt + this.options.tickMs - performance.now())
-    this.tickTimer = setTimeout(() => {
+    const wait = Math.max(0, this.lastTickAt + this.options.tickMs - this.clock.monotonic())
+    this.tickTimer = this.clock.setTimeout(() => {
       this.tickTimer = null
-      this.lastTickAt = performance.now()
+      this.lastTickAt = this.clock.monotonic()
       void this.enqueueFlush()
     }, wait)
   }
 
   private clearTick(): void {
-    if (this.tickTimer) clearTimeout(this.tickTimer)
+    if (this.tickTimer) this.clock.clearTimeout(this.tickTimer)
     this.tickTimer = null
   }
 
@@ -754,7 +764,7 @@ export class BoardRoom {
 
   private async flush(): Promise<void> {
     if (!this.hasPendingWork) return this.resolveWaiters()
-    const started = performance.now()
+    const started = this.clock.monotonic()
     const expired = this.deleteWins.prune()
     if (expired.length > 0) this.doc.transact(() => this.deleteWins.forget(expired), SERVER_ORIGIN)
     // Still synchronous with the deletes: a listener can read the board as it is right now.
@@ -813,12 +823,12 @@ export class BoardRoom {
         this.oldestPendingAt = receivedAt ?? this.oldestPendingAt
         this.stateVectorAtLastFlush = previousStateVector
         this.flushWaiters.unshift(...waiters)
-        if (!this.destroyed) setTimeout(() => this.scheduleTick(), 500)
+        if (!this.destroyed) this.clock.setTimeout(() => this.scheduleTick(), 500)
         return
       } finally {
         this.appending = false
       }
-      if (receivedAt !== null) persistLagMs = performance.now() - receivedAt
+      if (receivedAt !== null) persistLagMs = this.clock.monotonic() - receivedAt
       if (this.state.storage === 'unavailable') this.setBoardState({ storage: 'ok' })
       this.emit({ type: 'persisted', update: merged })
       const message = encodeSyncUpdate(merged)
@@ -831,7 +841,7 @@ export class BoardRoom {
     this.emit({
       type: 'flushed',
       bytes: merged?.byteLength ?? 0,
-      durationMs: performance.now() - started,
+      durationMs: this.clock.monotonic() - started,
       updates: updates.length,
       persistLagMs,
     })

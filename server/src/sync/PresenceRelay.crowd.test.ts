@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ManualClock } from './ManualClock.ts'
 import { PresenceRelay, type PresenceSpeaker } from './PresenceRelay.ts'
 
 /** A watching client: its own y-protocols Awareness, fed with what the relay sends. */
@@ -43,25 +44,23 @@ function tab(id: number, role = 'participant') {
 
 describe('PresenceRelay: crowd presence (issue 18)', () => {
   let relay: PresenceRelay<PresenceSpeaker>
-  afterEach(() => {
-    relay?.stop()
-    vi.restoreAllMocks()
-  })
-  /** Lets `ms` pass for the relay's sense of "recently active" (its timers run for real). */
-  const later = (ms: number) => {
-    const now = Date.now() + ms
-    vi.spyOn(Date, 'now').mockReturnValue(now)
-  }
-  const flush = () => new Promise((resolve) => setTimeout(resolve, 25))
+  let clock: ManualClock
+  afterEach(() => relay?.stop())
+  /** Lets `ms` pass for the relay: its sense of "recently active" and its fan-out timer. */
+  const later = (ms: number) => clock.advance(ms)
+  /** One fan-out interval (5 ms, see crowdOf). */
+  const flush = () => clock.advance(5)
 
   function crowdOf(n: number, crowd = { fullUpTo: 10, shown: 4 }) {
     const viewer = watcher()
     const counts: (number | null)[] = []
+    clock = new ManualClock()
     relay = new PresenceRelay<PresenceSpeaker>(
       new Y.Doc(),
       5,
       { recipients: () => [viewer], crowd: (people) => counts.push(people) },
       crowd,
+      clock,
     )
     const tabs = Array.from({ length: n }, (_, i) => tab(i + 1, i === 0 ? 'facilitator' : 'participant'))
     for (const t of tabs) relay.receive(t.connection, t.update())
@@ -82,7 +81,7 @@ describe('PresenceRelay: crowd presence (issue 18)', () => {
     expect(viewer.seen()).toContain(1) // the facilitator
     expect(counts).toEqual([40])
     // Six seconds later three people start moving: they come into view, the quiet ones leave it.
-    later(6000)
+    await later(6000)
     for (const t of [tabs[20]!, tabs[21]!, tabs[22]!]) {
       t.move(5)
       relay.receive(t.connection, t.update())

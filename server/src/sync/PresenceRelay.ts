@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { type Clock, type ClockTimer, systemClock } from './clock.ts'
 import { encodeAwareness } from './messages.ts'
 
 /** Largest presence state one client may publish (name, colour, cursor, viewport fit easily). */
@@ -87,7 +88,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private readonly dirty = new Set<number>()
   /** Dirty entries that came from our own clients (the part other instances need). */
   private readonly dirtyLocal = new Set<number>()
-  private timer: NodeJS.Timeout | null = null
+  private timer: ClockTimer | null = null
   private stopped = false
   private readonly intervalMs: number
   private readonly audience: PresenceAudience
@@ -99,7 +100,16 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private peopleReported: number | null = null
   private peopleReportedAt = 0
 
-  constructor(doc: Y.Doc, intervalMs: number, audience: PresenceAudience, crowd = DEFAULT_CROWD_PRESENCE) {
+  private readonly clock: Clock
+
+  constructor(
+    doc: Y.Doc,
+    intervalMs: number,
+    audience: PresenceAudience,
+    crowd = DEFAULT_CROWD_PRESENCE,
+    clock: Clock = systemClock,
+  ) {
+    this.clock = clock
     this.intervalMs = intervalMs
     this.audience = audience
     this.crowd = crowd
@@ -162,7 +172,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   republishLocal(): void {
     for (const id of this.holders.keys()) if (this.awareness.getStates().has(id)) this.dirtyLocal.add(id)
     if (this.dirtyLocal.size > 0 && !this.timer && !this.stopped)
-      this.timer = setTimeout(() => this.flush(), this.intervalMs)
+      this.timer = this.clock.setTimeout(() => this.flush(), this.intervalMs)
   }
 
   /** Drops the presence of a connection that left; its ids stay bound to its person. */
@@ -176,7 +186,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
 
   stop(): void {
     this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
+    if (this.timer) this.clock.clearTimeout(this.timer)
     this.awareness.off('update', this.onUpdate)
     this.awareness.off('change', this.onChange)
     this.awareness.destroy()
@@ -225,7 +235,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
 
   /** Content changes only: the 15 s renewal of an idle tab does not make it "active". */
   private readonly onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
-    const now = Date.now()
+    const now = this.clock.now()
     for (const id of [...added, ...updated]) this.lastActive.set(id, now)
   }
 
@@ -242,7 +252,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     for (const id of removed) this.lastActive.delete(id)
     if (origin === REMOTE) for (const id of [...added, ...updated]) this.remote.add(id)
     for (const id of removed) this.remote.delete(id)
-    if (!this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.intervalMs)
+    if (!this.timer && !this.stopped) this.timer = this.clock.setTimeout(() => this.flush(), this.intervalMs)
   }
 
   private flush(): void {
@@ -305,7 +315,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       if (shown.size >= MAX_FACILITATORS_SHOWN) break
       if (states.has(id)) shown.add(id)
     }
-    const now = Date.now()
+    const now = this.clock.now()
     const stillActive = (id: number) => now - (this.lastActive.get(id) ?? 0) < SHOWN_STAYS_ACTIVE_MS
     for (const id of this.shownNow ?? []) {
       if (shown.size >= this.crowd.shown) break
@@ -330,7 +340,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private reportPeople(count: number | null): void {
     if (count === this.peopleReported) return
     // A crowd comes and goes all the time: a new count at most every 2 s (on and off at once).
-    const now = Date.now()
+    const now = this.clock.now()
     if (count !== null && this.peopleReported !== null && now - this.peopleReportedAt < 2000) return
     this.peopleReported = count
     this.peopleReportedAt = now

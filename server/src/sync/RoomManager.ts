@@ -58,7 +58,7 @@ export class RoomManager
     this.store = store
     this.schema = schema
     this.options = options
-    this.relay = options.relay ?? new LocalRelay()
+    this.relay = options.relay ?? new LocalRelay(options.clock)
     this.relay.onResync(() => {
       for (const room of this.rooms.values()) void this.reload(room)
     })

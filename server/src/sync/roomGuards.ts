@@ -2,6 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
+import type { Clock } from './clock.ts'
 
 /**
  * The seam between the sync core and the features that watch the board document. A room knows
@@ -16,6 +17,8 @@ export interface RoomGuardContext {
   actorOf(origin: unknown): Actor | null
   /** Participants change nothing now (the board is locked or a voting round is open). */
   isLockedForParticipants(): boolean
+  /** The room's time (windows such as the mass-delete watch's follow it; tests move it by hand). */
+  readonly clock: Clock
 }
 
 /** Something a guard noticed at a tick, handed to the room's listeners (e.g. board history). */

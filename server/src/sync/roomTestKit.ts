@@ -11,6 +11,7 @@ import type { Actor } from '../auth/Actor.ts'
 import { commentRoomGuard } from '../comments/commentRoomGuard.ts'
 import { createInitialBoardDocument } from '../domain/boardDocument.ts'
 import { massDeleteRoomGuard } from '../history/massDeleteRoomGuard.ts'
+import type { Clock } from './clock.ts'
 import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from './BoardRoom.ts'
 
 export const schema = getBoardSchema()
@@ -117,7 +118,7 @@ export const recordsOf = (update: Uint8Array): Map<string, TLRecord> => {
 }
 
 /** A room on a fresh board with two participants connected (a, b) and its events collected. */
-export function createTestRoom(options: { tickMs?: number; compactEvery?: number } = {}) {
+export function createTestRoom(options: { tickMs?: number; compactEvery?: number; clock?: Clock } = {}) {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, initialState)
   const persistence = new ManualPersistence()
@@ -126,6 +127,7 @@ export function createTestRoom(options: { tickMs?: number; compactEvery?: number
     awarenessMs: 50,
     compactEvery: options.compactEvery ?? 1000,
     guards: [commentRoomGuard, massDeleteRoomGuard],
+    clock: options.clock,
     logger,
   })
   const events: RoomEvent[] = []

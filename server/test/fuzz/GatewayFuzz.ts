@@ -9,7 +9,6 @@ import {
   waitForUnload,
 } from '../helpers/hostileClient.ts'
 import {
-  type BoardClient,
   connectClient,
   createWorkshop,
   joinParticipant,
@@ -19,6 +18,7 @@ import {
 } from '../helpers/testServer.ts'
 import { waitFor } from '../helpers/waitFor.ts'
 import { diffKeys, findViolation, matches, type ModelCard, type RecordView, summarise } from './fuzzInvariants.ts'
+import { type CrossingContext, crossingStep, type HonestPerson, refusedStep, reloadStep } from './honestCrossings.ts'
 import { type Attack, buildAttack, describeUpdate, HOSTILE_MARK, seededCard } from './hostileUpdates.ts'
 import { Prng } from './prng.ts'
 
@@ -27,7 +27,30 @@ export interface FuzzOptions {
   steps: number
   /** One server, or several instances of one board (REDIS_URL): people spread over them. */
   servers: TestServer[]
+  /**
+   * `attacks` (default): mostly hostile updates against honest writes, as the pinned regression
+   * seeds were found with. `convergence`: mostly honest people crossing each other's writes,
+   * refused writes and reloads from cache, with attacks in between (honestCrossings.ts).
+   */
+  profile?: 'attacks' | 'convergence'
 }
+
+/** Step weights per profile; the attack profile's are those its pinned seeds were found with. */
+const STEP_WEIGHTS = {
+  attacks: [
+    [4, 'honest'],
+    [5, 'hostile'],
+    [1, 'concurrent'],
+  ],
+  convergence: [
+    [3, 'honest'],
+    [4, 'crossing'],
+    [1, 'refused'],
+    [1, 'reload'],
+    [2, 'hostile'],
+    [1, 'concurrent'],
+  ],
+} as const
 
 export interface FuzzSummary {
   seed: number
@@ -35,6 +58,8 @@ export interface FuzzSummary {
   /** Per attack kind: how often it was sent and the close codes it got ('open' when none). */
   attacks: Record<string, Record<string, number>>
   honestWrites: number
+  /** Per convergence step kind (crossings, refusals, reloads): how often it ran. */
+  crossings: Record<string, number>
   documentBytes: number
   /** The largest record the board kept (JSON length) and the start of its id. */
   largestRecord: { id: string; bytes: number }
@@ -43,13 +68,7 @@ export interface FuzzSummary {
 /** An invariant broke: the message names the seed and the step, to replay with FUZZ_SEED. */
 export class FuzzFailure extends Error {}
 
-interface Honest {
-  name: string
-  userId: string
-  token: string
-  server: TestServer
-  client: BoardClient
-}
+type Honest = HonestPerson
 
 interface Attacker {
   name: string
@@ -94,12 +113,36 @@ export class GatewayFuzz {
   private readonly model = new Map<string, ModelCard>()
   private readonly journal: string[] = []
   private readonly summary: FuzzSummary
+  private readonly profile: NonNullable<FuzzOptions['profile']>
 
-  constructor({ seed, steps, servers }: FuzzOptions) {
+  constructor({ seed, steps, servers, profile = 'attacks' }: FuzzOptions) {
     this.rng = new Prng(seed)
     this.servers = servers
     this.steps = steps
-    this.summary = { seed, steps, attacks: {}, honestWrites: 0, documentBytes: 0, largestRecord: { id: '', bytes: 0 } }
+    this.profile = profile
+    this.summary = {
+      seed,
+      steps,
+      attacks: {},
+      honestWrites: 0,
+      crossings: {},
+      documentBytes: 0,
+      largestRecord: { id: '', bytes: 0 },
+    }
+  }
+
+  /** What the convergence steps (honestCrossings.ts) see of this run. */
+  private get crossing(): CrossingContext {
+    return {
+      rng: this.rng,
+      boardId: this.boardId,
+      servers: this.servers,
+      honest: this.honest,
+      model: this.model,
+      note: (line) => this.note(line),
+      roomRecords: () => this.rooms().map(({ where, room }) => ({ where, get: (id: string) => room?.records.get(id) })),
+      count: (kind) => (this.summary.crossings[kind] = (this.summary.crossings[kind] ?? 0) + 1),
+    }
   }
 
   async run(): Promise<FuzzSummary> {
@@ -107,14 +150,16 @@ export class GatewayFuzz {
     try {
       await this.setUp()
       for (step = 0; step < this.steps; step++) {
-        const kind = this.rng.weighted([
-          [4, 'honest'],
-          [5, 'hostile'],
-          [1, 'concurrent'],
-        ] as const)
-        if (kind === 'honest') await this.honestStep()
-        else if (kind === 'hostile') await this.hostileStep()
-        else await this.concurrentStep()
+        const kind = this.rng.weighted<string>(STEP_WEIGHTS[this.profile])
+        if (kind === 'hostile') await this.hostileStep()
+        else if (kind === 'concurrent') await this.concurrentStep()
+        else if (kind === 'crossing') {
+          // Needs a live card (refused: someone else's): until there is one, an honest write.
+          if (!(await crossingStep(this.crossing))) await this.honestStep()
+        } else if (kind === 'refused') {
+          if (!(await refusedStep(this.crossing))) await this.honestStep()
+        } else if (kind === 'reload') await reloadStep(this.crossing)
+        else await this.honestStep()
         await this.checkInvariants()
       }
       step = this.steps
@@ -123,7 +168,7 @@ export class GatewayFuzz {
     } catch (error) {
       const where = step < 0 ? 'setup' : step === this.steps ? 'final convergence' : `step ${step}`
       throw new FuzzFailure(
-        `gateway fuzz FAILED: FUZZ_SEED=${this.summary.seed} FUZZ_STEPS=${this.steps} at ${where}: ${(error as Error).message}\n` +
+        `gateway fuzz (${this.profile}) FAILED: FUZZ_SEED=${this.summary.seed} FUZZ_STEPS=${this.steps} at ${where}: ${(error as Error).message}\n` +
           `last steps:\n  ${this.journal.slice(-8).join('\n  ')}`,
         { cause: error },
       )
@@ -318,11 +363,13 @@ export class GatewayFuzz {
     }
   }
 
+  /** The room of every instance someone honest is connected to (a reload may leave one empty). */
   private rooms() {
-    return this.servers.map((s, i) => ({
-      where: `room on instance ${i}`,
-      room: s.server.rooms.getLoaded(this.boardId),
-    }))
+    return this.servers.flatMap((s, i) =>
+      this.honest.some((h) => h.server === s)
+        ? [{ where: `room on instance ${i}`, room: s.server.rooms.getLoaded(this.boardId) }]
+        : [],
+    )
   }
 
   private async checkInvariants(): Promise<void> {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FreshDatabase, freshPostgres } from '../helpers/freshPostgres.ts'
-import { startTestServer, type TestServer } from '../helpers/testServer.ts'
+import { describe, expect, it } from 'vitest'
+import { oneInstance, twoInstances } from '../helpers/twoInstances.ts'
+import { FUZZ_SERVER_ENV, fuzzRun } from './fuzzRun.ts'
 import { GatewayFuzz } from './GatewayFuzz.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -13,15 +13,7 @@ const redisUrl = process.env.REDIS_URL
 // 404: the owner's delete crossing the undo of a refused delete (found at 100 steps; fails by step 11).
 // 602: an offline delete (sync step 2) crossing the put-back of a refused change (fails at step 42).
 const PINNED_SEEDS = [1, 12, 404, 602, 4424, 4423, 20261204]
-const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
-const steps = Number(process.env.FUZZ_STEPS ?? 50)
-/** Budgets generous enough that bursts reach the room (the budget itself is tested elsewhere). */
-const serverEnv = {
-  WS_UPDATES_PER_SECOND: '10000',
-  WS_UPDATES_BURST: '10000',
-  WS_BYTES_PER_SECOND: '100000000',
-  WS_BYTES_BURST: '100000000',
-}
+const { seeds, steps } = fuzzRun(PINNED_SEEDS, 50)
 
 function report(summary: Awaited<ReturnType<GatewayFuzz['run']>>): void {
   const attacks = Object.entries(summary.attacks)
@@ -34,11 +26,7 @@ function report(summary: Awaited<ReturnType<GatewayFuzz['run']>>): void {
 }
 
 describe('gateway fuzz: hostile updates against honest clients, one instance (issue 12)', () => {
-  let t: TestServer
-  beforeAll(async () => {
-    t = await startTestServer(serverEnv)
-  })
-  afterAll(() => t.stop())
+  const t = oneInstance(FUZZ_SERVER_ENV)
 
   for (const seed of seeds) {
     it(`seed ${seed}`, async () => {
@@ -52,20 +40,7 @@ describe('gateway fuzz: hostile updates against honest clients, one instance (is
 describe.skipIf(!databaseUrl || !redisUrl)(
   'gateway fuzz: two instances through Redis (DATABASE_URL, REDIS_URL)',
   () => {
-    let database: FreshDatabase
-    let a: TestServer
-    let b: TestServer
-    beforeAll(async () => {
-      database = await freshPostgres(databaseUrl!, 'gateway_fuzz')
-      const env = { ...serverEnv, DATABASE_URL: database.url, REDIS_URL: redisUrl!, COMPACT_EVERY: '5' }
-      a = await startTestServer(env)
-      b = await startTestServer(env)
-    })
-    afterAll(async () => {
-      await a?.stop()
-      await b?.stop()
-      await database?.drop()
-    })
+    const { a, b } = twoInstances('gateway_fuzz', { ...FUZZ_SERVER_ENV, COMPACT_EVERY: '5' })
 
     for (const seed of seeds) {
       it(`seed ${seed}`, async () => {

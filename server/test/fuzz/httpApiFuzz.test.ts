@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/testServer.ts'
 import { HttpApiFuzz } from './HttpApiFuzz.ts'
+import { fuzzRun } from './fuzzRun.ts'
 
 /** Pinned seeds; `FUZZ_SEED=1,2 FUZZ_STEPS=500` runs others by hand. */
 // 3 and 5 fail within 40 steps when the API ignores the board lock (checked by removing the check).
 const PINNED_SEEDS = [3, 5, 1312]
-const seeds = process.env.FUZZ_SEED ? process.env.FUZZ_SEED.split(',').map(Number) : PINNED_SEEDS
-const steps = Number(process.env.FUZZ_STEPS ?? 120)
+const { seeds, steps } = fuzzRun(PINNED_SEEDS, 120)
 
 describe('HTTP API fuzz: hostile requests against every write route (issue 12)', () => {
   let t: TestServer

