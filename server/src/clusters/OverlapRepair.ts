@@ -10,11 +10,6 @@ import { validateRecord } from '../sync/recordPolicy.ts'
 
 /** Quiet time after a card's last write before the room checks it for overlaps (ms). */
 export const REPAIR_SETTLE_MS = 500
-/**
- * Quiet time before an instance repairs a card whose latest write came through another instance:
- * that instance repairs it first; this one steps in only if it is gone (stopped, room unloaded).
- */
-export const BACKSTOP_FACTOR = 4
 /** At most this many repairs of one card per `REPAIR_WINDOW_MS`: a client that keeps moving its card back onto another is not chased for ever. */
 export const MAX_REPAIRS_PER_CARD = 10
 export const REPAIR_WINDOW_MS = 60_000
@@ -37,9 +32,10 @@ export interface OverlapRepairOptions {
  * own write, like cluster growth.
  *
  * Two instances see the same overlap. The decision depends only on the document (write order),
- * so both would make the same move; still only the instance through which the card's latest
- * write came acts at once, the other only after `BACKSTOP_FACTOR` times as long if the overlap
- * is still there, so one move is written, not two.
+ * so both pick the same card; only the instance through which that card's latest write came
+ * moves it, so one move is written, not two, and the per-card cap holds for the whole cluster.
+ * (If that instance stops within the settle time, the cards stay on each other until one is
+ * written again.)
  */
 export class OverlapRepair {
   private readonly options: OverlapRepairOptions
@@ -51,7 +47,6 @@ export class OverlapRepair {
   /** Watches one loaded room until it is destroyed (RoomManager.onRoomLoaded). */
   watch(room: BoardRoom): void {
     const settleMs = this.options.settleMs ?? REPAIR_SETTLE_MS
-    const backstopMs = settleMs * BACKSTOP_FACTOR
     /** When each idea card was last written, and whether through this instance. */
     const written = new Map<string, { at: number; here: boolean }>()
     /** Cards to check, and when. */
@@ -80,12 +75,8 @@ export class OverlapRepair {
       for (const id of candidates) due.delete(id)
       const busy = new Set([...written].filter(([, w]) => now - w.at < settleMs).map(([id]) => id))
       const mayMove = (id: string) => {
-        const w = written.get(id)
-        if (w && !w.here && now - w.at < backstopMs) {
-          // Another instance took this write and repairs it; look again in case it does not.
-          due.set(id, w.at + backstopMs)
-          return false
-        }
+        // Another instance took this card's latest write: that one moves it.
+        if (written.get(id)?.here === false) return false
         const recent = (repairs.get(id) ?? []).filter((at) => now - at < REPAIR_WINDOW_MS)
         repairs.set(id, recent)
         if (recent.length < MAX_REPAIRS_PER_CARD) return true
@@ -126,7 +117,11 @@ export class OverlapRepair {
     })
   }
 
-  /** Moves the covering cards among `candidates` apart; `mayMove` says whether this instance moves one now. Returns the moved cards. */
+  /**
+   * Moves covering cards apart once `candidates` (cards just quiet) ask for a look; `busy` cards
+   * (written a moment ago, maybe mid-drag) stay, and `mayMove` says whether this instance moves a
+   * card. Returns the moved cards.
+   */
   private repair(
     room: BoardRoom,
     candidates: string[],
@@ -139,12 +134,16 @@ export class OverlapRepair {
       const order = new Map<string, number>()
       records.yarray.forEach((entry, index) => order.set(entry.key, index))
       const all = [...records.map.values()].map((entry) => entry.val)
-      const shapes: SeparableShape[] = placedShapes(all).map((shape) => ({ ...shape, order: order.get(shape.id) ?? -1 }))
-      const moves = separateCards(shapes, { pageId: DEFAULT_PAGE_ID, candidates, busy, mayMove })
+      const shapes: SeparableShape[] = placedShapes(all).map((shape) => ({
+        ...shape,
+        order: order.get(shape.id) ?? -1,
+      }))
+      // The whole board's plan, the same on every instance; this one carries out its own part.
+      const moves = separateCards(shapes, DEFAULT_PAGE_ID)
       const updates: TLShape[] = []
       for (const [id, position] of moves) {
         const card = records.get(id) as TLShape | undefined
-        if (card?.type === IDEA_CARD_TYPE) updates.push({ ...card, ...position })
+        if (card?.type === IDEA_CARD_TYPE && !busy.has(id) && mayMove(id)) updates.push({ ...card, ...position })
       }
       for (const record of updates) {
         const problem = validateRecord(record.id, record, records.get(record.id), this.options.schema)

@@ -34,25 +34,20 @@ export function onCollectingColumn(x: number, area: Box): boolean {
  * idea cards of the same parent that overlap, the one written later moves: in the collecting area
  * to its next free slot in reading order (where its device would have put it, had it seen the
  * other card), in a cluster to the free slot nearest to it (as a drop takes). Only cards that
- * stand in a column of their area's grid move — where placement and drops put them; a card held
- * still in someone's drag stands anywhere and is left alone, as are `busy` cards (written a
- * moment ago, maybe mid-drag) and those `mayMove` refuses. Pure and deterministic: the same shapes give the same moves on
- * every instance. Returns the new positions (in each card's parent's coordinates).
+ * stand in a column of their area's grid move — where placement and drops put them; a card on
+ * its way in someone's drag stands anywhere and is left alone.
+ *
+ * The plan covers the whole board and depends on nothing but the shapes and their write order:
+ * two instances looking at the same document plan the same moves, so when each carries out only
+ * its own part, no two repairs land in the same slot. Returns the new positions (in each card's
+ * parent's coordinates), in the order they were planned.
  */
 export function separateCards(
   shapes: readonly SeparableShape[],
-  options: {
-    pageId: string
-    candidates: Iterable<string>
-    busy?: ReadonlySet<string>
-    /** Whether this caller may move a card now (an instance leaves another's cards to it). */
-    mayMove?: (id: string) => boolean
-  },
+  pageId: string,
 ): Map<string, { x: number; y: number }> {
-  const busy = options.busy ?? new Set<string>()
-  const mayMove = options.mayMove ?? (() => true)
   const current = new Map(shapes.map((shape) => [shape.id, { ...shape }]))
-  const { zoneId, area: collectArea } = collectingArea(shapes, options.pageId)
+  const { zoneId, area: collectArea } = collectingArea(shapes, pageId)
   const byParent = new Map<string, SeparableShape[]>()
   for (const shape of current.values()) {
     const siblings = byParent.get(shape.parentId)
@@ -63,29 +58,29 @@ export function separateCards(
   const coveredBy = (card: SeparableShape) =>
     siblingsOf(card).filter((other) => other.type === IDEA_CARD && covers(card, other))
   const onGrid = (card: SeparableShape): boolean => {
-    if (card.parentId === options.pageId) return onCollectingColumn(card.x, collectArea)
+    if (card.parentId === pageId) return onCollectingColumn(card.x, collectArea)
     return current.get(card.parentId)?.type === CLUSTER && onColumnGrid(card.x)
   }
+  const later = (a: SeparableShape, b: SeparableShape) => a.order > b.order || (a.order === b.order && a.id > b.id)
 
-  const movers = new Set<SeparableShape>()
-  for (const id of new Set(options.candidates)) {
-    const card = current.get(id)
-    if (card?.type !== IDEA_CARD) continue
-    for (const other of coveredBy(card)) {
-      const later = card.order > other.order || (card.order === other.order && card.id > other.id) ? card : other
-      if (!busy.has(later.id) && onGrid(later) && !movers.has(later) && mayMove(later.id)) movers.add(later)
+  const movers: SeparableShape[] = []
+  for (const siblings of byParent.values()) {
+    const cards = siblings.filter((shape) => shape.type === IDEA_CARD)
+    for (const card of cards) {
+      if (onGrid(card) && cards.some((other) => other !== card && later(card, other) && covers(card, other)))
+        movers.push(card)
     }
   }
 
   const moves = new Map<string, { x: number; y: number }>()
   // Earlier writes settle first, so a card placed by this repair counts for the next one.
-  for (const card of [...movers].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))) {
+  for (const card of movers.sort((a, b) => (later(a, b) ? 1 : -1))) {
     if (coveredBy(card).length === 0) continue
     const occupied = siblingsOf(card).filter((shape) => shape.id !== zoneId)
     const size = { w: card.w, h: card.h }
     const cluster = current.get(card.parentId)
     const slot =
-      card.parentId === options.pageId
+      card.parentId === pageId
         ? findFreeSlot(occupied, collectArea, size, CARD_SIZE)
         : nearestFreeSlot(occupied, clusterArea(cluster!), { x: card.x + card.w / 2, y: card.y + card.h / 2 }, size)
     card.x = slot.x
