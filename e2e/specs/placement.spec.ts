@@ -41,6 +41,10 @@ async function fingerDrag(page: Page, from: { x: number; y: number }, to: { x: n
   await cdp.detach()
 }
 
+/** No two boxes overlap: the board has settled (a device's slot, or the server's repair of a race). */
+const apart = (boxes: Parameters<typeof intersects>[0][]) =>
+  boxes.every((a, i) => boxes.every((b, j) => i === j || !intersects(a, b)))
+
 test('ideas from a phone, a tablet and a desktop land in the collecting area; drops take free slots', async ({
   browser,
   server,
@@ -75,7 +79,14 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
     false,
   )
 
-  await expect.poll(async () => (await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card').length).toBe(10)
+  // Two devices (maybe on two instances) can fill the same slot at once; the server moves the
+  // later card to the next free slot (OverlapRepair), so wait for the board to settle.
+  await expect
+    .poll(async () => {
+      const cards = (await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card')
+      return cards.length === 10 && apart(cards)
+    })
+    .toBe(true)
   const all = await shapes(facilitatorPage)
   const zone = all.find((s) => s.role === 'collect')!
   expect(zone, 'the Thementisch marks its collecting area').toBeDefined()
@@ -137,8 +148,18 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
       .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === 'Dana: Idee 1')?.parentId)
       .toBe(cluster.id)
   }
+  // The card is a child of the cluster as soon as the finger hovers over it; the drop's slot (or,
+  // when another instance's drop took the same slot, the server's repair) follows a moment later.
+  await expect
+    .poll(
+      async () => {
+        const now = (await shapes(facilitatorPage)).filter((s) => s.parentId === cluster.id)
+        return now.length === 3 && apart(now)
+      },
+      { message: 'three cards in the cluster, none on another' },
+    )
+    .toBe(true)
   const inCluster = (await shapes(facilitatorPage)).filter((s) => s.parentId === cluster.id)
-  expect(inCluster).toHaveLength(3)
   expectNoOverlaps(inCluster)
   const clusterNow = (await shapes(facilitatorPage)).find((s) => s.id === cluster.id)!
   for (const card of inCluster) {
@@ -166,8 +187,15 @@ test('ideas from a phone, a tablet and a desktop land in the collecting area; dr
   await expect
     .poll(async () => (await shapes(facilitatorPage)).find((s) => s.text === 'Dana: Idee 2')?.parentId)
     .toBe(target.id)
+  await expect
+    .poll(async () => {
+      const now = await shapes(facilitatorPage)
+      return (
+        now.filter((s) => s.parentId === target.id).length === 2 && apart(now.filter((s) => s.type === 'idea-card'))
+      )
+    })
+    .toBe(true)
   const inTarget = (await shapes(facilitatorPage)).filter((s) => s.parentId === target.id)
-  expect(inTarget).toHaveLength(2)
   expectNoOverlaps(inTarget)
   expectNoOverlaps((await shapes(facilitatorPage)).filter((s) => s.type === 'idea-card'))
 

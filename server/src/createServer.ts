@@ -28,6 +28,7 @@ import { WORKSHOP_DELETED_SIGNAL } from './http/routes/workshops.ts'
 import { registerPrivacyRoutes } from './privacy/privacyRoutes.ts'
 import { RetentionSweeper } from './privacy/RetentionSweeper.ts'
 import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
+import { OverlapRepair } from './clusters/OverlapRepair.ts'
 
 export interface RunningServer {
   url: string
@@ -100,6 +101,8 @@ export async function createServer(
   rooms.onRoomEvent((_boardId, event) => metrics.observe(event))
   const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
   rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
+  const overlapRepair = new OverlapRepair({ schema, logger: logger.child({ component: 'clusters' }) })
+  rooms.onRoomLoaded((room) => overlapRepair.watch(room))
   const gateway = createWsGateway({
     store,
     rooms,
