@@ -20,6 +20,7 @@ export const benches: Bench[] = [
   { name: 'plenary', file: 'plenary.ts', limitMinutes: 20 },
   { name: 'many-boards', file: 'manyBoards.ts', limitMinutes: 20 },
   { name: 'dot-voting', file: 'dotVoting.ts', limitMinutes: 5 },
+  { name: 'vote-burst', file: 'voteBurst.ts', limitMinutes: 10 },
   { name: 'control-room', file: 'controlRoom.ts', limitMinutes: 5 },
   { name: 'cold-load', file: 'coldLoad.ts', limitMinutes: 5 },
   { name: 'browser-load', file: 'browserLoad.ts', limitMinutes: 20 },

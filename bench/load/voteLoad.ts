@@ -6,6 +6,8 @@ export interface PlannedVote {
   ideaId: string
   requestId: string
   atMs: number
+  /** The instance this voter talks to, when not the plan's `baseUrl` (scale-out). */
+  baseUrl?: string
 }
 
 export interface VotePlan {
@@ -24,6 +26,8 @@ export interface VoteOutcome {
   code: string | null
   /** Latency of the last attempt. */
   ms: number
+  /** When the last attempt was answered (monotonicMs, comparable across processes). */
+  answeredAt: number
   /** Sends of this request (more than one after network errors). */
   attempts: number
 }
@@ -38,10 +42,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * waiting for earlier answers (open loop: a slow server does not slow the voters down).
  */
 export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
-  const send = async (v: PlannedVote): Promise<Omit<VoteOutcome, 'attempts'>> => {
+  const send = async (v: PlannedVote, baseUrl: string): Promise<Omit<VoteOutcome, 'attempts'>> => {
     const started = monotonicMs()
     try {
-      const res = await fetch(`${plan.baseUrl}/api/rounds/${plan.roundId}/votes`, {
+      const res = await fetch(`${baseUrl}/api/rounds/${plan.roundId}/votes`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${v.token}` },
         body: JSON.stringify({ ideaId: v.ideaId, delta: 1, requestId: v.requestId }),
@@ -54,6 +58,7 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
         status: res.status,
         code: body.error?.code ?? null,
         ms: monotonicMs() - started,
+        answeredAt: monotonicMs(),
       }
     } catch (error) {
       return {
@@ -62,16 +67,19 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
         status: 0,
         code: (error as Error).name,
         ms: monotonicMs() - started,
+        answeredAt: monotonicMs(),
       }
     }
   }
   const vote = async (v: PlannedVote): Promise<VoteOutcome> => {
     await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
-    // No answer (network error, timeout): the web app sends the same requestId again, which
-    // the server answers without counting twice; so does the bench.
+    // No answer (network error, timeout) or "busy, try again" (429, 503): the web app sends the
+    // same requestId again (client/src/voting/votingHttp.ts), which the server answers without
+    // counting twice; so does the bench.
     for (let attempt = 1; ; attempt++) {
-      const outcome = await send(v)
-      if (outcome.status !== 0 || attempt === MAX_ATTEMPTS) return { ...outcome, attempts: attempt }
+      const outcome = await send(v, v.baseUrl ?? plan.baseUrl)
+      const retry = outcome.status === 0 || outcome.status === 429 || outcome.status === 503
+      if (!retry || attempt === MAX_ATTEMPTS) return { ...outcome, attempts: attempt }
       await sleep(500 * attempt)
     }
   }
