@@ -171,6 +171,8 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       const key = o.code ? `${o.status} ${o.code}` : String(o.status)
       statuses[key] = (statuses[key] ?? 0) + 1
     }
+    const resentBecause: Record<string, number> = {}
+    for (const why of outcomes.flatMap((o) => o.earlier)) resentBecause[why] = (resentBecause[why] ?? 0) + 1
     const unanswered = outcomes.filter((o) => o.status === 0).length
     if (unanswered > 0) problems.push(`${unanswered} taps got no answer`)
     if (lost > 0 || duplicated > 0) problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
@@ -193,6 +195,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       triedFourthDot: triedFourth.size,
       statuses,
       resentAfterBusyOrNoAnswer: outcomes.reduce((n, o) => n + o.attempts - 1, 0),
+      resentBecause,
       confirmedVotes: confirmed,
       expectedVotes: PARTICIPANTS * DOTS,
       totalVotes: results.totalVotes,

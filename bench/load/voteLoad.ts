@@ -28,8 +28,10 @@ export interface VoteOutcome {
   ms: number
   /** When the last attempt was answered (monotonicMs, comparable across processes). */
   answeredAt: number
-  /** Sends of this request (more than one after network errors). */
+  /** Sends of this request (more than one after network errors or "busy"). */
   attempts: number
+  /** Status (and code) of each earlier attempt that was sent again, e.g. `503 database_busy`. */
+  earlier: string[]
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -76,10 +78,12 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
     // No answer (network error, timeout) or "busy, try again" (429, 503): the web app sends the
     // same requestId again (client/src/voting/votingHttp.ts), which the server answers without
     // counting twice; so does the bench.
+    const earlier: string[] = []
     for (let attempt = 1; ; attempt++) {
       const outcome = await send(v, v.baseUrl ?? plan.baseUrl)
       const retry = outcome.status === 0 || outcome.status === 429 || outcome.status === 503
-      if (!retry || attempt === MAX_ATTEMPTS) return { ...outcome, attempts: attempt }
+      if (!retry || attempt === MAX_ATTEMPTS) return { ...outcome, attempts: attempt, earlier }
+      earlier.push(outcome.code ? `${outcome.status} ${outcome.code}` : String(outcome.status))
       await sleep(500 * attempt)
     }
   }
