@@ -83,6 +83,23 @@ describe('pnpm bench --quick', () => {
     }
   })
 
+  test('crowd server: bytes per client, egress, CPU and latency on one and two instances', async () => {
+    const lines = await quickRun('crowd-server')
+    const ran = lines.filter((l) => !l.skipped)
+    expect(ran.map((l) => l.topology)).toEqual(
+      process.env.DATABASE_URL && process.env.REDIS_URL ? ['sqlite', 'cluster'] : ['sqlite'],
+    )
+    for (const line of ran) {
+      expect(line.problems, String(line.topology)).toEqual([])
+      expect(line.lostUpdates).toBe(0)
+      expect(line.connected).toBe(line.clients)
+      for (const key of ['receivedKBPerClientPerS', 'egressMBPerS', 'serverCpuCores', 'serverRssMB', 'p99Ms'])
+        expect(isFigure(line[key]), `${line.topology} ${key} = ${line[key]}`).toBe(true)
+    }
+    const cluster = ran.find((l) => l.topology === 'cluster')
+    if (cluster) expect((cluster.instances as unknown[]).length).toBe(2)
+  })
+
   test('cold load: ready time and board heap', async () => {
     const [line] = await quickRun('cold-load')
     expect(isFigure(line!.readyMs)).toBe(true)

@@ -19,6 +19,7 @@ export const benches: Bench[] = [
   { name: 'export-pdf', file: 'exportPdf.ts', limitMinutes: 5 },
   { name: 'plenary', file: 'plenary.ts', limitMinutes: 20 },
   { name: 'many-boards', file: 'manyBoards.ts', limitMinutes: 20 },
+  { name: 'crowd-server', file: 'crowdServer.ts', limitMinutes: 30 },
   { name: 'dot-voting', file: 'dotVoting.ts', limitMinutes: 5 },
   { name: 'vote-burst', file: 'voteBurst.ts', limitMinutes: 10 },
   { name: 'control-room', file: 'controlRoom.ts', limitMinutes: 5 },

@@ -16,9 +16,9 @@ export interface BenchDeployment {
   stop(): Promise<void>
 }
 
-/** The topologies asked for (`BENCH_TOPOLOGIES=sqlite,postgres,cluster`, default all three). */
-export function topologiesToRun(): Topology[] {
-  const asked = (process.env.BENCH_TOPOLOGIES ?? 'sqlite,postgres,cluster').split(',').map((t) => t.trim())
+/** The topologies asked for (`BENCH_TOPOLOGIES=sqlite,postgres,cluster`), else the scenario's own. */
+export function topologiesToRun(defaults = 'sqlite,postgres,cluster'): Topology[] {
+  const asked = (process.env.BENCH_TOPOLOGIES ?? defaults).split(',').map((t) => t.trim())
   const unknown = asked.filter((t) => !(t in Topology))
   if (unknown.length > 0) throw new Error(`unknown topology ${unknown.join(', ')}; one of sqlite, postgres, cluster`)
   return asked as Topology[]

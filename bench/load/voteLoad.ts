@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * waiting for earlier answers (open loop: a slow server does not slow the voters down).
  */
 export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
-  const send = async (v: PlannedVote, baseUrl: string): Promise<Omit<VoteOutcome, 'attempts'>> => {
+  const send = async (v: PlannedVote, baseUrl: string): Promise<Omit<VoteOutcome, 'attempts' | 'earlier'>> => {
     const started = monotonicMs()
     try {
       const res = await fetch(`${baseUrl}/api/rounds/${plan.roundId}/votes`, {
