@@ -122,24 +122,38 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     // People tap once their screen shows the round: from the open's answer on.
     const startAt = monotonicMs() + 100
     const outcomes: VoteOutcome[] = (
-      await load.all('votes', (w) => ({ baseUrl: first, roundId, startAt, votes: plans[w]! }), 120_000)
+      await load.all('votes', (w) => ({ baseUrl: first, roundId, startAt, votes: plans[w]!, mode: 'queue' }), 240_000)
     ).flat()
     const lastAnswerAt = Math.max(...outcomes.map((o) => o.answeredAt))
 
-    // Accepted once per requestId; per person at most DOTS, and all of them for those who
-    // stayed within the budget.
+    // Per requestId: accepted (200), refused (a definite answer that it does not count), or
+    // still in doubt (no answer, or "busy" until the device gave up): a dot in doubt may or may
+    // not be counted, which is what "in doubt" means; anything else must match exactly.
     const accepted = new Map<string, string>()
-    for (const o of outcomes) if (o.status === 200) accepted.set(o.requestId, o.ideaId)
-    const acceptedPerVoter = new Map<number, number>()
-    for (const requestId of accepted.keys()) {
-      const voter = voterOf.get(requestId)!
-      acceptedPerVoter.set(voter, (acceptedPerVoter.get(voter) ?? 0) + 1)
+    const refused = new Set<string>()
+    const inDoubt = new Map<string, string>()
+    for (const o of outcomes) {
+      if (o.status === 200) accepted.set(o.requestId, o.ideaId)
+      else if (o.status === 0 || o.status === 408 || o.status === 429 || o.status >= 500) inDoubt.set(o.requestId, o.ideaId)
+      else refused.add(o.requestId)
     }
+    for (const requestId of accepted.keys()) {
+      inDoubt.delete(requestId)
+      refused.delete(requestId)
+    }
+    const perVoter = (ids: Iterable<string>) => {
+      const counts = new Map<number, number>()
+      for (const id of ids) counts.set(voterOf.get(id)!, (counts.get(voterOf.get(id)!) ?? 0) + 1)
+      return counts
+    }
+    const acceptedPerVoter = perVoter(accepted.keys())
+    const refusedPerVoter = perVoter(refused)
     let wronglyRefused = 0
     let overBudget = 0
     people.forEach((_, i) => {
       const n = acceptedPerVoter.get(i) ?? 0
-      wronglyRefused += Math.max(0, DOTS - n)
+      // Refused although fewer than DOTS were accepted: the budget was not what refused it.
+      wronglyRefused += Math.min(refusedPerVoter.get(i) ?? 0, Math.max(0, DOTS - n))
       overBudget += Math.max(0, n - DOTS)
     })
     const confirmed = accepted.size
@@ -159,13 +173,20 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const expected = new Map<string, number>()
     for (const ideaId of accepted.values()) expected.set(ideaId, (expected.get(ideaId) ?? 0) + 1)
     const counted = new Map(results.ranking.map((r) => [r.ideaId, r.votes]))
+    const doubtful = new Map<string, number>()
+    for (const ideaId of inDoubt.values()) doubtful.set(ideaId, (doubtful.get(ideaId) ?? 0) + 1)
     let lost = 0
     let duplicated = 0
+    let countedInDoubt = 0
     for (const ideaId of ideaIds) {
       const diff = (counted.get(ideaId) ?? 0) - (expected.get(ideaId) ?? 0)
-      if (diff > 0) duplicated += diff
-      else lost -= diff
+      if (diff < 0) lost -= diff
+      else {
+        countedInDoubt += Math.min(diff, doubtful.get(ideaId) ?? 0)
+        duplicated += Math.max(0, diff - (doubtful.get(ideaId) ?? 0))
+      }
     }
+    if (results.totalVotes > DOTS * PARTICIPANTS) overBudget += results.totalVotes - DOTS * PARTICIPANTS
     const statuses: Record<string, number> = {}
     for (const o of outcomes) {
       const key = o.code ? `${o.status} ${o.code}` : String(o.status)
@@ -173,8 +194,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     }
     const resentBecause: Record<string, number> = {}
     for (const why of outcomes.flatMap((o) => o.earlier)) resentBecause[why] = (resentBecause[why] ?? 0) + 1
-    const unanswered = outcomes.filter((o) => o.status === 0).length
-    if (unanswered > 0) problems.push(`${unanswered} taps got no answer`)
+    if (inDoubt.size > 0) problems.push(`${inDoubt.size} taps were never answered (${countedInDoubt} of them counted)`)
     if (lost > 0 || duplicated > 0) problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
     if (wronglyRefused > 0) problems.push(`${wronglyRefused} dots within the budget were refused`)
     if (overBudget > 0) problems.push(`${overBudget} dots beyond the budget were accepted`)
@@ -191,6 +211,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       ideas: IDEAS,
       clientsConnected: synced,
       requests,
+      mode: 'one device sends its taps one after the other, as the web app',
       resentWithSameRequestId: requests - PARTICIPANTS * DOTS - triedFourth.size,
       triedFourthDot: triedFourth.size,
       statuses,
@@ -202,6 +223,8 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       voters: results.voters,
       lostVotes: lost,
       duplicatedVotes: duplicated,
+      tapsInDoubt: inDoubt.size,
+      countedInDoubt,
       wronglyRefused,
       overBudgetAccepted: overBudget,
       voteApiP50Ms: latency.p50Ms,
