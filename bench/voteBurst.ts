@@ -134,7 +134,8 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const inDoubt = new Map<string, string>()
     for (const o of outcomes) {
       if (o.status === 200) accepted.set(o.requestId, o.ideaId)
-      else if (o.status === 0 || o.status === 408 || o.status === 429 || o.status >= 500) inDoubt.set(o.requestId, o.ideaId)
+      else if (o.status === 0 || o.status === 408 || o.status === 429 || o.status >= 500)
+        inDoubt.set(o.requestId, o.ideaId)
       else refused.add(o.requestId)
     }
     for (const requestId of accepted.keys()) {
@@ -195,7 +196,8 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const resentBecause: Record<string, number> = {}
     for (const why of outcomes.flatMap((o) => o.earlier)) resentBecause[why] = (resentBecause[why] ?? 0) + 1
     if (inDoubt.size > 0) problems.push(`${inDoubt.size} taps were never answered (${countedInDoubt} of them counted)`)
-    if (lost > 0 || duplicated > 0) problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
+    if (lost > 0 || duplicated > 0)
+      problems.push(`results differ from the confirmed dots: ${lost} lost, ${duplicated} duplicated`)
     if (wronglyRefused > 0) problems.push(`${wronglyRefused} dots within the budget were refused`)
     if (overBudget > 0) problems.push(`${overBudget} dots beyond the budget were accepted`)
     const latency = summarize(outcomes.filter((o) => o.status !== 0).map((o) => o.ms))

@@ -37,7 +37,11 @@ export class BoardStateWatcher {
   }
 
   /** The first sample from `since` on that satisfies `check`, waiting up to `timeoutMs`. */
-  async first(check: (state: BoardStateMessage) => boolean, since: number, timeoutMs: number): Promise<StateSample | null> {
+  async first(
+    check: (state: BoardStateMessage) => boolean,
+    since: number,
+    timeoutMs: number,
+  ): Promise<StateSample | null> {
     const deadline = monotonicMs() + timeoutMs
     for (;;) {
       const hit = this.samples.find((s) => s.at >= since && check(s.state))

@@ -1,6 +1,5 @@
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RoomManager } from '../sync/RoomManager.ts'
 import { RoundStatePublisher } from './RoundStatePublisher.ts'
 import type { RoundRow, VotingStore } from './VotingStore.ts'
 
@@ -41,7 +40,7 @@ function instance() {
     getLoaded: () => ({
       setBoardState: (patch: { round: { totalVotes: number } }) => published.push(patch.round.totalVotes),
     }),
-  } as unknown as RoomManager
+  } as unknown as ConstructorParameters<typeof RoundStatePublisher>[1]
   const publisher = new RoundStatePublisher(store, rooms, pino({ level: 'silent' }))
   return {
     publisher,
@@ -109,7 +108,7 @@ describe('RoundStatePublisher on two instances', () => {
     here.publisher.stop()
   })
 
-  it("its own votes are published after the interval and signalled as progress, not as urgent", async () => {
+  it('its own votes are published after the interval and signalled as progress, not as urgent', async () => {
     const here = instance()
     here.setVotes(1)
     here.publisher.progress('b1')
