@@ -60,6 +60,46 @@ describe('pnpm bench --quick', () => {
     expect(isFigure(line!.voteApiP99Ms)).toBe(true)
   })
 
+  test('vote burst: every dot counted once, the budget holds, the facilitator sees the final count', async () => {
+    const lines = await quickRun('vote-burst')
+    const topologies = ['sqlite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]
+    if (process.env.DATABASE_URL && process.env.REDIS_URL) topologies.push('cluster')
+    const ran = lines.filter((l) => !l.skipped)
+    expect(ran.map((l) => l.topology)).toEqual(topologies)
+    for (const line of ran) {
+      expect(line, String(line.topology)).toMatchObject({
+        problems: [],
+        lostVotes: 0,
+        duplicatedVotes: 0,
+        wronglyRefused: 0,
+        overBudgetAccepted: 0,
+      })
+      expect(line.confirmedVotes).toBe(line.expectedVotes)
+      expect(line.totalVotes).toBe(line.expectedVotes)
+      expect(line.voters).toBe(line.participants)
+      for (const key of ['voteApiP99Ms', 'tallyFinalAfterOpenMs', 'serverCpuSeconds'])
+        expect(isFigure(line[key]), `${line.topology} ${key} = ${line[key]}`).toBe(true)
+      expect((line.serverCpuCores as number[]).length).toBe(line.instances)
+    }
+  })
+
+  test('crowd server: bytes per client, egress, CPU and latency on one and two instances', async () => {
+    const lines = await quickRun('crowd-server')
+    const ran = lines.filter((l) => !l.skipped)
+    expect(ran.map((l) => l.topology)).toEqual(
+      process.env.DATABASE_URL && process.env.REDIS_URL ? ['sqlite', 'cluster'] : ['sqlite'],
+    )
+    for (const line of ran) {
+      expect(line.problems, String(line.topology)).toEqual([])
+      expect(line.lostUpdates).toBe(0)
+      expect(line.connected).toBe(line.clients)
+      for (const key of ['receivedKBPerClientPerS', 'egressMBPerS', 'serverCpuCores', 'serverRssMB', 'p99Ms'])
+        expect(isFigure(line[key]), `${line.topology} ${key} = ${line[key]}`).toBe(true)
+    }
+    const cluster = ran.find((l) => l.topology === 'cluster')
+    if (cluster) expect((cluster.instances as unknown[]).length).toBe(2)
+  })
+
   test('cold load: ready time and board heap', async () => {
     const [line] = await quickRun('cold-load')
     expect(isFigure(line!.readyMs)).toBe(true)

@@ -5,6 +5,7 @@ import type { ServerKind } from './peerProcess.ts'
 import { measureCpu, rssBytes } from './procCpu.ts'
 import { monotonicMs, round, summarize } from './stats.ts'
 import { awarenessMode, startTarget } from './targets.ts'
+import type { Topology } from './topology.ts'
 
 export interface LiveLoadOptions {
   clients: number
@@ -24,6 +25,8 @@ export interface LiveLoadOptions {
    * load workers at lower priority (nice 10). 0: every client measures, all at one priority.
    */
   probes?: number
+  /** Our server only: one instance on SQLite (default) or PostgreSQL, or two behind Redis. */
+  topology?: Topology
 }
 
 /** Figures of one server under one live load. `problems` lists what went wrong, if anything. */
@@ -49,8 +52,16 @@ export interface LiveLoadResult {
   lostUpdates: number
   awarenessUpdatesPerClientPerS: number
   cursorStatesPerClientPerS: number
+  /** Over every instance. */
   serverCpuCores: number
+  /** Over every instance, at the end of the run. */
   serverRssMB: number
+  /** Per instance (two on the cluster topology). */
+  instances?: { cpuCores: number; rssMB: number; eventLoopLagP99Ms?: number }[]
+  /** WebSocket payload the clients received during the run, per client and second (kB). */
+  receivedKBPerClientPerS: number
+  /** The same over all clients: the server's egress to them (MB/s). */
+  egressMBPerS: number
   loadWorkers: number
   /** CPU the simulated clients used meanwhile (all workers, in cores). */
   loadGenCpuCores: number
@@ -73,10 +84,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  */
 export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): Promise<LiveLoadResult> {
   const problems: string[] = []
-  const target = await startTarget(kind, { clients: options.clients, boards: options.boards, env: options.env ?? {} })
+  const target = await startTarget(kind, {
+    clients: options.clients,
+    boards: options.boards,
+    env: options.env ?? {},
+    topology: options.topology,
+  })
   const probes = options.probes ?? 0
   const workers = (options.workers ?? LoadGenerator.workersFor(options.clients)) + (probes > 0 ? 1 : 0)
-  const load = new LoadGenerator(workers, probes > 0 ? { nice: 10, firstIsProbe: true } : {})
+  // BENCH_LOAD_NICE=0: when others' processes load the machine, nice 10 starves the load itself.
+  const nice = Number(process.env.BENCH_LOAD_NICE ?? 10)
+  const load = new LoadGenerator(workers, probes > 0 ? { nice, firstIsProbe: true } : {})
   const shares = load.split(target.specs, probes)
   /** Workers that send the edits (the probe worker only moves its cursors and measures). */
   const editing = probes > 0 ? workers - 1 : workers
@@ -98,6 +116,8 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
     cursorStatesPerClientPerS: NaN,
     serverCpuCores: NaN,
     serverRssMB: NaN,
+    receivedKBPerClientPerS: NaN,
+    egressMBPerS: NaN,
     loadWorkers: workers,
     loadGenCpuCores: NaN,
     clientAwareness: awarenessMode,
@@ -143,8 +163,9 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
       })
     if (connected) {
       await sleep(2000) // presence of everyone has arrived; the first edits don't queue behind it
-      const metricsBefore = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
-      const cpu = measureCpu(target.pid, monotonicMs)
+      const servers = target.pinnwand?.servers ?? []
+      const metricsBefore = await Promise.all(servers.map((s) => scrapeMetrics(s.url)))
+      const cpu = target.pids.map((pid) => measureCpu(pid, monotonicMs))
       const loadCpuBefore = load.cpuSeconds()
       const runStarted = monotonicMs()
       const runs = await phase('run', () =>
@@ -155,23 +176,36 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
             cursorHz: options.cursorHz,
             durationMs: options.durationMs,
           }),
-          options.durationMs + 30_000,
+          // Starved workers (a shared machine, 1,000 clients) answer late, with figures still worth having.
+          options.durationMs * 2 + 30_000 + options.clients * 30,
         ),
       )
-      const usage = cpu.stop()
-      result.serverCpuCores = usage.cores
+      const usage = cpu.map((c) => c.stop())
+      result.serverCpuCores = round(
+        usage.reduce((n, u) => n + u.cores, 0),
+        2,
+      )
       result.loadGenCpuCores = round((load.cpuSeconds() - loadCpuBefore) / ((monotonicMs() - runStarted) / 1000), 2)
-      result.serverRssMB = round(rssBytes(target.pid) / 2 ** 20)
-      const metricsAfter = target.pinnwand ? await scrapeMetrics(target.pinnwand.server.url) : null
-      if (metricsBefore && metricsAfter) {
+      const rss = target.pids.map((pid) => round(rssBytes(pid) / 2 ** 20))
+      result.serverRssMB = round(rss.reduce((a, b) => a + b, 0))
+      const metricsAfterAll = await Promise.all(servers.map((s) => scrapeMetrics(s.url)))
+      if (target.pids.length > 1)
+        result.instances = usage.map((u, i) => ({
+          cpuCores: u.cores,
+          rssMB: rss[i]!,
+          eventLoopLagP99Ms: round((metricsAfterAll[i]?.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000),
+        }))
+      const metricsBefore0 = metricsBefore[0] ?? null
+      const metricsAfter = metricsAfterAll[0] ?? null
+      if (metricsBefore0 && metricsAfter) {
         result.serverTickP99Ms = histogramQuantileMs(
-          metricsBefore,
+          metricsBefore0,
           metricsAfter,
           'pinnwand_tick_duration_seconds',
           0.99,
         )
         result.serverPersistLagP99Ms = histogramQuantileMs(
-          metricsBefore,
+          metricsBefore0,
           metricsAfter,
           'pinnwand_persist_lag_seconds',
           0.99,
@@ -214,6 +248,9 @@ export async function runLiveLoad(kind: ServerKind, options: LiveLoadOptions): P
           result.expectedSamples = result.editsSent * (perBoard - 1)
         }
         const seconds = runs[0]!.measuredMs / 1000
+        const bytes = runs.reduce((n, r) => n + r.bytesReceived, 0)
+        result.receivedKBPerClientPerS = round(bytes / options.clients / seconds / 1000)
+        result.egressMBPerS = round(bytes / seconds / 1e6, 2)
         result.awarenessUpdatesPerClientPerS = round(
           runs.reduce((n, r) => n + r.awarenessEvents, 0) / options.clients / seconds,
         )

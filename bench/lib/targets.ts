@@ -1,5 +1,6 @@
 import type { ClientSpec } from '../load/clientAdapters.ts'
 import { type ServerKind, startPeer } from './peerProcess.ts'
+import { startDeployment, type Topology } from './topology.ts'
 import {
   type BenchServer,
   type BenchWorkshop,
@@ -15,10 +16,16 @@ export const awarenessMode: 'count' | 'apply' = process.env.BENCH_AWARENESS === 
 /** A server under test, with one client spec per simulated person. */
 export interface Target {
   kind: ServerKind
+  /** The (first) server process. */
   pid: number
+  /** Every server process (two for our server on the cluster topology). */
+  pids: number[]
   specs: ClientSpec[]
-  /** Set for our server: the process and the workshop the clients joined. */
-  pinnwand?: { server: BenchServer; workshop: BenchWorkshop }
+  /**
+   * Set for our server: the process (the first instance) and the workshop the clients joined;
+   * `servers` holds every instance.
+   */
+  pinnwand?: { server: BenchServer; servers: BenchServer[]; workshop: BenchWorkshop }
   stop(): Promise<void>
 }
 
@@ -30,33 +37,47 @@ export interface Target {
  */
 export async function startTarget(
   kind: ServerKind,
-  { clients, boards = 1, env = {} }: { clients: number; boards?: number; env?: Record<string, string> },
+  {
+    clients,
+    boards = 1,
+    env = {},
+    topology,
+  }: { clients: number; boards?: number; env?: Record<string, string>; topology?: Topology },
   startOptions: StartOptions = {},
 ): Promise<Target> {
   if (kind === 'pinnwand') {
-    const server = await startPinnwand({ ...startOptions, env: { ...env, ...startOptions.env } })
+    // A topology (topology.ts) may run two instances; clients are then spread over both.
+    const deployment = topology
+      ? await startDeployment(topology, env)
+      : await startPinnwand({ ...startOptions, env: { ...env, ...startOptions.env } }).then((s) => ({
+          servers: [s],
+          stop: () => s.stop(),
+        }))
+    const { servers } = deployment
+    const server = servers[0]!
     try {
       const workshop = await createWorkshop(server.url, boards)
       const people = await joinParticipants(server.url, workshop, clients)
-      const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`
+      const wsUrl = (i: number) => `${servers[i % servers.length]!.url.replace(/^http/, 'ws')}/ws`
       return {
         kind,
         pid: server.pid,
-        pinnwand: { server, workshop },
+        pids: servers.map((s) => s.pid),
+        pinnwand: { server, servers, workshop },
         specs: people.map((p, i) => ({
           index: i,
           protocol: 'y-websocket',
-          url: wsUrl,
+          url: wsUrl(i),
           room: workshop.boardIds[i % boards]!,
           params: { token: p.token },
           userId: p.userId,
           name: p.name,
           awareness: awarenessMode,
         })),
-        stop: () => server.stop(),
+        stop: () => deployment.stop(),
       }
     } catch (error) {
-      await server.stop()
+      await deployment.stop()
       throw error
     }
   }
@@ -64,6 +85,7 @@ export async function startTarget(
   return {
     kind,
     pid: peer.pid,
+    pids: [peer.pid],
     specs: Array.from({ length: clients }, (_, i) => ({
       index: i,
       protocol: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',

@@ -16,7 +16,10 @@ export type { RoundStateSection }
  * board document, so no client can change it.
  */
 export class RoundStatePublisher {
-  private readonly pending = new Map<string, NodeJS.Timeout>()
+  /** A progress publish to come, and whether it must tell other instances (a vote taken here). */
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; tell: boolean }>()
+  /** When each board's section was last published here (Date.now()). */
+  private readonly lastPublished = new Map<string, number>()
   private readonly store: VotingStore
   private readonly rooms: BoardStatePublishing & RoomSignals & Pick<RoomAccess, 'getLoaded'>
   private readonly logger: Logger
@@ -30,8 +33,13 @@ export class RoundStatePublisher {
     this.rooms = rooms
     this.logger = logger
     rooms.addStateProvider(async (boardId) => ({ round: await this.currentSection(boardId) }))
-    // Votes taken on another instance: read the tally here too (scale-out).
-    rooms.onSignal('round', (boardId) => void this.publishNow(boardId, false))
+    // Votes taken on another instance: read the tally here too (scale-out). Opening, closing
+    // and revealing come as urgent signals and are published at once; vote progress merges
+    // into this instance's own rhythm, or two instances in a voting burst would each publish
+    // twice as often (their own votes and the other's), every time to every socket.
+    rooms.onSignal('round', (boardId, urgent) =>
+      urgent ? void this.publishNow(boardId, false) : this.progressFromElsewhere(boardId),
+    )
   }
 
   /** The latest round of a board (open, or the last one), as the state section. */
@@ -43,13 +51,17 @@ export class RoundStatePublisher {
   }
 
   /** Round opened, closed or revealed: publish at once. */
-  async publishNow(boardId: string, tellOtherInstances = true): Promise<void> {
-    const timer = this.pending.get(boardId)
-    if (timer) clearTimeout(timer)
+  async publishNow(boardId: string, tellOtherInstances = true, urgent = true): Promise<void> {
+    const pending = this.pending.get(boardId)
+    if (pending) clearTimeout(pending.timer)
     this.pending.delete(boardId)
-    if (tellOtherInstances) this.rooms.signal(boardId, 'round', true)
+    this.lastPublished.set(boardId, Date.now())
+    if (tellOtherInstances) this.rooms.signal(boardId, 'round', urgent)
     const room = this.rooms.getLoaded(boardId)
-    if (!room) return
+    if (!room) {
+      this.lastPublished.delete(boardId)
+      return
+    }
     try {
       room.setBoardState({ round: await this.currentSection(boardId) } as Partial<BoardStateMessage>)
     } catch (error) {
@@ -59,15 +71,39 @@ export class RoundStatePublisher {
 
   /** A vote was cast: publish progress soon, merged with other votes. */
   progress(boardId: string): void {
+    const pending = this.pending.get(boardId)
+    if (pending) {
+      pending.tell = true
+      return
+    }
+    this.schedule(boardId, PROGRESS_INTERVAL_MS, true)
+  }
+
+  /**
+   * Another instance took votes (its publish just read them from the database): publish here
+   * too, at most once per interval — at once when the last publish is older than that, else
+   * with the publish already coming or at the end of the interval.
+   */
+  private progressFromElsewhere(boardId: string): void {
     if (this.pending.has(boardId)) return
-    const timer = setTimeout(() => void this.publishNow(boardId), PROGRESS_INTERVAL_MS)
+    const wait = (this.lastPublished.get(boardId) ?? -Infinity) + PROGRESS_INTERVAL_MS - Date.now()
+    if (wait <= 0) void this.publishNow(boardId, false)
+    else this.schedule(boardId, wait, false)
+  }
+
+  private schedule(boardId: string, delayMs: number, tell: boolean): void {
+    const timer = setTimeout(() => {
+      const entry = this.pending.get(boardId)
+      void this.publishNow(boardId, entry?.tell ?? tell, false)
+    }, delayMs)
     timer.unref()
-    this.pending.set(boardId, timer)
+    this.pending.set(boardId, { timer, tell })
   }
 
   stop(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer)
+    for (const { timer } of this.pending.values()) clearTimeout(timer)
     this.pending.clear()
+    this.lastPublished.clear()
   }
 
   private async section(round: RoundRow, now: number): Promise<RoundStateSection> {
