@@ -7,6 +7,7 @@ import { openCommentThread } from '../comments/commentTarget.ts'
 import { useCommentCount } from '../comments/useComments.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { AddIdeaField } from './AddIdeaField.tsx'
+import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
 import { filterIdeas } from './groupIdeas.ts'
 import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
 import { jumpToIdea } from './placeNewIdea.ts'
@@ -43,6 +44,7 @@ export function IdeaListPanel() {
     <div className="pw-idea-list" data-testid="idea-list">
       <h2 className="pw-panel-title">{t('ideas.listTitle', { count: total })}</h2>
       <AddIdeaField className="pw-only-phone" />
+      <PrivateTray variant="list" />
       <label className="pw-visually-hidden" htmlFor={`${id}-search`}>
         {t('ideas.search')}
       </label>
