@@ -301,3 +301,43 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     expect((await listFor(ada.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual(['bleibt'])
   })
 })
+
+describe('Stilles Sammeln from the control room', () => {
+  let t: TestServer
+  afterEach(async () => {
+    await t?.stop()
+  })
+
+  it('starts and reveals on every table through each table’s own route', async () => {
+    t = await startTestServer()
+    const workshop = await createWorkshop(t.url, 2)
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const bulk = (action: unknown, requestId: string) =>
+      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+        token: workshop.facilitatorToken,
+        body: { action, requestId },
+      })
+    const started = await bulk({ type: 'privatePhase', facilitatorSeesTexts: false }, 'private-start-1')
+    expect(started.status).toBe(200)
+    expect(started.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const res = await api(t.url, 'POST', `/api/boards/${boardId}/private-cards`, {
+        token: ada.participantToken,
+        body: { text: `privat an ${boardId}` },
+      })
+      expect(res.status).toBe(201)
+    }
+    const revealed = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-1')
+    expect(revealed.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
+      expect(ideas.body.ideas.map((i: { text: string }) => i.text)).toEqual([`privat an ${boardId}`])
+    }
+    // Again: no table has a phase to reveal, each says so.
+    const again = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-2')
+    expect(again.body.results.map((r: { error?: { code: string } }) => r.error?.code)).toEqual([
+      'no_private_phase',
+      'no_private_phase',
+    ])
+  })
+})
