@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
-import type { RoomManager } from '../sync/RoomManager.ts'
+import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { PrivateCardStore, PrivateCardWrite, StoredPrivateCard } from './PrivateCardStore.ts'
 import { phaseSection, planReveal, readableAuthor, revealedCardId } from './privatePhaseRules.ts'
 
@@ -21,13 +21,18 @@ import { phaseSection, planReveal, readableAuthor, revealedCardId } from './priv
  */
 export class PrivatePhase {
   private readonly store: PrivateCardStore
-  private readonly rooms: RoomManager
+  private readonly rooms: RoomAccess & BoardStatePublishing & RoomLifecycle
   private readonly logger: Logger
   private readonly now: () => number
   /** Reveals of one board on this instance run one after another. */
   private readonly reveals = new Map<string, Promise<unknown>>()
 
-  constructor(store: PrivateCardStore, rooms: RoomManager, logger: Logger, now: () => number = Date.now) {
+  constructor(
+    store: PrivateCardStore,
+    rooms: RoomAccess & BoardStatePublishing & RoomLifecycle,
+    logger: Logger,
+    now: () => number = Date.now,
+  ) {
     this.store = store
     this.rooms = rooms
     this.logger = logger
