@@ -17,6 +17,7 @@ const featureFolders = [
   'history',
   'import',
   'privacy',
+  'privatePhase',
   'shortlist',
   'voting',
 ]

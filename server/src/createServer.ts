@@ -29,6 +29,8 @@ import { registerPrivacyRoutes } from './privacy/privacyRoutes.ts'
 import { RetentionSweeper } from './privacy/RetentionSweeper.ts'
 import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
 import { OverlapRepair } from './clusters/OverlapRepair.ts'
+import { PrivatePhase } from './privatePhase/PrivatePhase.ts'
+import { privatePhaseRoomGuard } from './privatePhase/privatePhaseRoomGuard.ts'
 
 export interface RunningServer {
   url: string
@@ -80,7 +82,7 @@ export async function createServer(
     redis = redisRelay.commandConnection
   }
   // The features that review client writes to the board document, in every room.
-  const roomGuards = [commentRoomGuard, massDeleteRoomGuard]
+  const roomGuards = [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard]
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
@@ -130,6 +132,7 @@ export async function createServer(
   await voting.timer.start()
   const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
   const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
+  const privatePhase = new PrivatePhase(store.privateCards, rooms, logger.child({ component: 'private-phase' }))
   const app = await buildHttpApp(
     {
       config,
@@ -142,6 +145,7 @@ export async function createServer(
       voting,
       history,
       facilitation,
+      privatePhase,
     },
     { redis, onThrottled: () => metrics.rateLimited.inc() },
   )

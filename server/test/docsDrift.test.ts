@@ -6,6 +6,7 @@ import { ExportSettingsErrorCode } from '@pinnwand/shared/exportSettings'
 import { HistoryErrorCode } from '@pinnwand/shared/historyApi'
 import { IdeaImportErrorCode } from '@pinnwand/shared/ideaImport'
 import { MergeErrorCode } from '@pinnwand/shared/mergeIdeasApi'
+import { PrivatePhaseErrorCode } from '@pinnwand/shared/privatePhase'
 import { describe, expect, it } from 'vitest'
 import { Env } from '../src/config.ts'
 
@@ -50,6 +51,7 @@ describe('docs follow the code', () => {
       IdeaImportErrorCode,
       MergeErrorCode,
       ExportSettingsErrorCode,
+      PrivatePhaseErrorCode,
     ]
     expect(sorted(documented)).toEqual(sorted(registries.flatMap((codes) => Object.values(codes))))
   })

@@ -126,6 +126,8 @@ export const BulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revealRound') }).strict(),
   z.object({ type: z.literal('timer'), timer: TimerActionBody }).strict(),
   z.object({ type: z.literal('message'), message: BoardMessageBody }).strict(),
+  z.object({ type: z.literal('privatePhase'), facilitatorSeesTexts: z.boolean() }).strict(),
+  z.object({ type: z.literal('revealPrivate'), anonymous: z.boolean() }).strict(),
 ])
 export type BulkAction = z.infer<typeof BulkAction>
 export type BulkActionType = BulkAction['type']

@@ -16,6 +16,10 @@ const KNOWN: Record<string, string> = {
   join_code_expired: 'apiError.joinCodeExpired',
   admin_token_required: 'apiError.adminTokenRequired',
   invalid_logo: 'export.settings.invalidLogo',
+  no_private_phase: 'privatePhase.error.noPhase',
+  private_card_not_found: 'privatePhase.error.notFound',
+  too_many_private_cards: 'privatePhase.error.tooMany',
+  private_phase_running: 'privatePhase.error.running',
 }
 
 /** The i18n key (and interpolation values) describing why an API call failed. */

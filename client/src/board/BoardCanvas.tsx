@@ -22,6 +22,8 @@ import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { BoardSidePanel } from './BoardSidePanel.tsx'
 import { BoardToasts } from './BoardToasts.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
+import { PrivatePhaseSync } from '../privatePhase/PrivatePhaseSync.tsx'
+import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
 import { installMediaHandlers, MediaToasts } from '../images/BoardMediaHandlers.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
 import { VotingBar } from '../voting/VotingBar.tsx'
@@ -169,6 +171,8 @@ export function BoardCanvas({
           {me.role === 'projector' ? null : <MediaToasts />}
           {me.role === 'projector' ? null : <BoardSidePanel />}
           {me.role === 'projector' ? null : <ShowEverythingButton />}
+          <PrivatePhaseSync />
+          <PrivateTray variant="dock" />
           <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
           <ClusterToolbar />
           <CardToolbar />

@@ -231,6 +231,35 @@ export function BulkActionsPanel({
       </fieldset>
 
       <fieldset className="pw-bulk__row">
+        <legend>{t('privatePhase.heading')}</legend>
+        <button
+          type="button"
+          className="pw-button"
+          disabled={disabled}
+          data-testid="bulk-private-start"
+          onClick={() => void send({ type: 'privatePhase', facilitatorSeesTexts: false })}
+        >
+          {t('privatePhase.start')}
+        </button>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={disabled}
+          onClick={() => void send({ type: 'revealPrivate', anonymous: false })}
+        >
+          {t('privatePhase.reveal')}
+        </button>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={disabled}
+          onClick={() => void send({ type: 'revealPrivate', anonymous: true })}
+        >
+          {t('privatePhase.revealAnonymous')}
+        </button>
+      </fieldset>
+
+      <fieldset className="pw-bulk__row">
         <legend>{t('control.timerHeading')}</legend>
         <div className="pw-field pw-field--inline">
           <label htmlFor={`${id}-timer`}>{t('control.timerMinutes')}</label>

@@ -3,13 +3,19 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { describePrivateError } from '../privatePhase/describeError.ts'
+import { usePrivateCards } from '../privatePhase/privateCardsStore.ts'
+import { usePrivatePhaseSection } from '../privatePhase/usePrivatePhase.ts'
+import { useSession } from '../state/sessionStore.ts'
 import { useAnnouncer } from './announcer.ts'
 import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
 
 /**
  * The big "add idea" field: type, press Enter, the card is on the board — no fighting the canvas
  * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
- * or into a free spot in your view.
+ * or into a free spot in your view. During Stilles Sammeln a participant's card goes to the
+ * server as a private card instead (never into the shared document), and only while online: a
+ * private card exists once the server holds it.
  */
 export function AddIdeaField({
   className = '',
@@ -20,7 +26,11 @@ export function AddIdeaField({
 }) {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { me } = useBoardContext()
+  const { me, boardId, token } = useBoardContext()
+  const privatePhase = usePrivatePhaseSection()
+  const online = useSession((s) => s.connection === 'connected')
+  const [privateError, setPrivateError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
   const announce = useAnnouncer()
   const id = useId()
   const [text, setText] = useState('')
@@ -33,8 +43,27 @@ export function AddIdeaField({
   const trimmed = text.trim()
   const tooLong = text.length > Limits.ideaTextMax
 
+  const isPrivate = privatePhase !== null && me.role === 'participant'
   const post = () => {
-    if (readonly || trimmed === '' || tooLong) return
+    if (readonly || trimmed === '' || tooLong || sending) return
+    if (isPrivate) {
+      if (!online) {
+        setPrivateError(t('privatePhase.offline'))
+        return
+      }
+      setSending(true)
+      setPrivateError(null)
+      usePrivateCards
+        .getState()
+        .add(boardId, trimmed, token)
+        .then(() => {
+          setText('')
+          announce(t('privatePhase.posted'))
+        })
+        .catch((cause: unknown) => setPrivateError(describePrivateError(t, cause)))
+        .finally(() => setSending(false))
+      return
+    }
     placeNewIdea(editor, trimmed, { name: me.name, userId: me.userId })
     setText('')
     announce(clusterTitle ? t('ideas.postedInCluster', { cluster: clusterTitle }) : t('ideas.posted'))
@@ -67,11 +96,13 @@ export function AddIdeaField({
         placeholder={
           readonly
             ? t('ideas.addDisabled')
-            : clusterTitle
-              ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle })
-              : t('ideas.addPlaceholder')
+            : isPrivate
+              ? t('privatePhase.placeholder')
+              : clusterTitle
+                ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle })
+                : t('ideas.addPlaceholder')
         }
-        aria-describedby={tooLong ? `${id}-limit` : `${id}-hint`}
+        aria-describedby={tooLong ? `${id}-limit` : privateError ? `${id}-private` : `${id}-hint`}
         aria-invalid={tooLong || undefined}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
@@ -80,14 +111,24 @@ export function AddIdeaField({
       <button
         type="submit"
         className="pw-button pw-add-idea__post"
-        disabled={readonly || trimmed === '' || tooLong}
+        disabled={readonly || trimmed === '' || tooLong || sending}
         data-testid="add-idea-post"
       >
-        {t('ideas.post')}
+        {isPrivate ? t('privatePhase.post') : t('ideas.post')}
       </button>
       <span id={`${id}-hint`} className="pw-visually-hidden">
         {t('ideas.addHint')}
       </span>
+      {privateError && isPrivate ? (
+        <p
+          id={`${id}-private`}
+          className="pw-error pw-add-idea__limit"
+          role="alert"
+          data-testid="add-idea-private-error"
+        >
+          {privateError}
+        </p>
+      ) : null}
       {tooLong ? (
         <p id={`${id}-limit`} className="pw-error pw-add-idea__limit" role="alert">
           {t('ideas.tooLong', { max: Limits.ideaTextMax, count: text.length })}

@@ -8,6 +8,7 @@ import { useCommentCount } from '../comments/useComments.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { AddIdeaField } from './AddIdeaField.tsx'
 import { filterIdeas, type IdeaGroup } from './groupIdeas.ts'
+import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
 import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
 import { jumpToIdea } from './placeNewIdea.ts'
 import { isPhoneLayout } from './phoneLayout.ts'
@@ -51,6 +52,7 @@ export function IdeaListPanel() {
     <div className="pw-idea-list" data-testid="idea-list">
       <h2 className="pw-panel-title">{t('ideas.listTitle', { count: total })}</h2>
       <AddIdeaField className="pw-only-phone" />
+      <PrivateTray variant="list" />
       <label className="pw-visually-hidden" htmlFor={`${id}-search`}>
         {t('ideas.search')}
       </label>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { enableSound } from '../facilitation/timerSound.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
+import { ProjectorPrivateCount } from '../privatePhase/ProjectorPrivateCount.tsx'
 import { PhaseSteps } from './PhaseSteps.tsx'
 import { ProjectorJoin } from './ProjectorJoin.tsx'
 import { ProjectorRound } from './ProjectorRound.tsx'
@@ -47,6 +48,7 @@ export function ProjectorSide({
         {state ? <PhaseSteps phase={state.phase} /> : null}
       </header>
       <ProjectorTimer />
+      <ProjectorPrivateCount />
       {round ? <ProjectorRound round={round} token={token} /> : null}
       {info ? <ProjectorJoin info={info} compact={round?.status === 'revealed'} /> : null}
       <footer className="pw-projector__foot">

@@ -34,6 +34,14 @@ export function tableRequest(
       return { method: 'POST', url: `${board}/timer`, body: action.timer }
     case 'message':
       return { method: 'POST', url: `${board}/message`, body: action.message }
+    case 'privatePhase':
+      return {
+        method: 'POST',
+        url: `${board}/private-phase`,
+        body: { facilitatorSeesTexts: action.facilitatorSeesTexts },
+      }
+    case 'revealPrivate':
+      return { method: 'POST', url: `${board}/private-phase/reveal`, body: { anonymous: action.anonymous } }
     case 'closeRound':
       if (latestRound?.status !== 'open') return { refused: noRound(boardId, 'This table has no open voting round.') }
       return { method: 'POST', url: `/api/rounds/${encodeURIComponent(latestRound.id)}/close`, body: {} }

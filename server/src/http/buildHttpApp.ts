@@ -17,6 +17,7 @@ import { isStoreUnavailableError } from '../limits/storeOutage.ts'
 import { REDACTED_PATHS, serializeRequest } from '../logging.ts'
 import { registerHistoryRoutes } from '../history/historyRoutes.ts'
 import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
+import { registerPrivatePhaseRoutes } from '../privatePhase/privatePhaseRoutes.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerFacilitationRoutes } from './routes/facilitation.ts'
@@ -181,6 +182,7 @@ export async function buildHttpApp(
   registerHistoryRoutes(app, ctx)
   registerIdeaImportRoutes(app, ctx)
   registerFacilitationRoutes(app, ctx)
+  registerPrivatePhaseRoutes(app, ctx, ctx.privatePhase)
   registerAssetRoutes(app, ctx)
   const stopControl = registerControlRoutes(app, ctx)
   app.addHook('onClose', async () => stopControl())

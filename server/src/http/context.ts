@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { BoardHistory } from '../history/BoardHistory.ts'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
+import type { PrivatePhase } from '../privatePhase/PrivatePhase.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomPorts } from '../sync/roomPorts.ts'
 import type { RoundStatePublisher } from '../voting/RoundStatePublisher.ts'
@@ -26,4 +27,6 @@ export interface AppContext {
   history: BoardHistory
   /** Board timer, "follow me" and "bring everyone to my view". */
   facilitation: Facilitation
+  /** Stilles Sammeln: private cards outside the board document until the reveal. */
+  privatePhase: PrivatePhase
 }

@@ -14,6 +14,7 @@ import { exportSettings } from './migrations/0013_export_settings.ts'
 import { boardAssets } from './migrations/0010_board_assets.ts'
 import { boardKind } from './migrations/0011_board_kind.ts'
 import { retention } from './migrations/0014_retention.ts'
+import { privateCards } from './migrations/0015_private_cards.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -41,6 +42,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     // Sorts before 0012_round…: databases that ran that one first apply it out of order (allowed).
     '0012_participant_done': participantDone,
     '0014_retention': retention,
+    '0015_private_cards': privateCards,
   }
   return { getMigrations: async () => migrations }
 }

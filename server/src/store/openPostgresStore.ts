@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
+import { type StoreWithPrivateCards, withPrivateCards } from './kyselyPrivateCards.ts'
 import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
@@ -30,12 +31,16 @@ export function createPostgresPool(connectionString: string, max = 10): pg.Pool 
 export async function openPostgresStore(
   connectionString: string,
   { poolMax = 10 }: { poolMax?: number } = {},
-): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
+): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
   const pool = createPostgresPool(connectionString, poolMax)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
-  return withAssets(
-    withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db),
+  return withPrivateCards(
+    withAssets(
+      withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db),
+      db,
+      'postgres',
+    ),
     db,
     'postgres',
   )

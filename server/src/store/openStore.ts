@@ -3,6 +3,7 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
+import { type StoreWithPrivateCards, withPrivateCards } from './kyselyPrivateCards.ts'
 import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
@@ -21,7 +22,7 @@ export interface StoreOptions {
 /** Opens (and migrates) the configured store. */
 export async function openStore(
   options: StoreOptions,
-): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
+): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
     return openPostgresStore(options.databaseUrl, { poolMax: options.databasePoolMax })
@@ -31,7 +32,7 @@ export async function openStore(
 
 export async function openSqliteStore(
   file: string,
-): Promise<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>> {
+): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -45,8 +46,12 @@ export async function openSqliteStore(
   database.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   await migrate(db, 'sqlite')
-  return withAssets(
-    withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db),
+  return withPrivateCards(
+    withAssets(
+      withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db),
+      db,
+      'sqlite',
+    ),
     db,
     'sqlite',
   )

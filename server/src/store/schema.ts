@@ -141,4 +141,20 @@ export interface Database {
     duration_ms: number
     updated_at: number
   }
+  board_private_phases: {
+    board_id: string
+    facilitator_sees_texts: number
+    revealing: number
+    started_at: number
+    changed_at: number
+  }
+  private_cards: {
+    id: string
+    board_id: string
+    author_id: string
+    author_name: string
+    text: string
+    created_at: number
+    updated_at: number
+  }
 }

@@ -225,6 +225,7 @@ export class BoardRoom {
         actorOf,
         isLockedForParticipants: () => this.isLockedForParticipants,
         clock: this.clock,
+        boardState: () => this.state,
       }),
     )
     this.presence = new PresenceRelay<RoomConnection>(
@@ -602,17 +603,25 @@ export class BoardRoom {
       const reason =
         change.action === 'add' && this.deleteWins.deletedByOtherThan(id, actor.userId)
           ? 'someone else deleted this meanwhile'
-          : reviewRecordChange(actor, entry, this.schema, {
+          : (reviewRecordChange(actor, entry, this.schema, {
               locked: this.isLockedForParticipants,
               getRecord: (id) => this.records.get(id),
               writtenBySameUpdate: (id) => changes.has(id),
-            })
+            }) ?? this.reviewByGuards(actor, entry))
       if (reason) this.refusals.push({ entry, reason })
       else if (change.action === 'delete') {
         this.deletedNow.push(id)
         if (change.oldValue) this.allowedDeletes.push(change.oldValue)
       } else this.writtenNow.add(id)
     }
+  }
+
+  private reviewByGuards(actor: Actor, entry: RecordChange): string | null {
+    for (const guard of this.guards) {
+      const reason = guard.reviewRecord?.(actor, entry)
+      if (reason) return reason
+    }
+    return null
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { BoardStateMessage } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
@@ -19,6 +20,8 @@ export interface RoomGuardContext {
   isLockedForParticipants(): boolean
   /** The room's time (windows such as the mass-delete watch's follow it; tests move it by hand). */
   readonly clock: Clock
+  /** The server-owned board state as this instance knows it (features' sections included). */
+  boardState(): Readonly<BoardStateMessage>
 }
 
 /** Something a guard noticed at a tick, handed to the room's listeners (e.g. board history). */
@@ -43,6 +46,15 @@ export interface RoomGuard {
   hasRefusals?(): boolean
   /** Puts refused changes back; called inside the room's compensating server transaction. */
   revert?(): GuardRefusal[]
+  /**
+   * A client's record change that the record rules let stand: a reason refuses it (reverted
+   * like any refused record change), null lets it stand. E.g. no shared idea card from a
+   * participant while the private phase runs.
+   */
+  reviewRecord?(
+    actor: Actor,
+    change: { id: string; before: TLRecord | undefined; after: TLRecord | undefined },
+  ): string | null
   /** A client deleted `record` (every delete, before review). */
   noteClientDelete?(record: TLRecord | undefined, actor: Actor): void
   /** At each tick, before the flush, while the document shows what is about to be persisted. */

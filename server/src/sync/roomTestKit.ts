@@ -9,6 +9,7 @@ import pino from 'pino'
 import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { commentRoomGuard } from '../comments/commentRoomGuard.ts'
+import { privatePhaseRoomGuard } from '../privatePhase/privatePhaseRoomGuard.ts'
 import { createInitialBoardDocument } from '../domain/boardDocument.ts'
 import { massDeleteRoomGuard } from '../history/massDeleteRoomGuard.ts'
 import type { Clock } from './clock.ts'
@@ -126,7 +127,7 @@ export function createTestRoom(options: { tickMs?: number; compactEvery?: number
     tickMs: options.tickMs ?? 15,
     awarenessMs: 50,
     compactEvery: options.compactEvery ?? 1000,
-    guards: [commentRoomGuard, massDeleteRoomGuard],
+    guards: [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard],
     clock: options.clock,
     logger,
   })

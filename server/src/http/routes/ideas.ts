@@ -1,4 +1,11 @@
-import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import {
+  CreateClusterBody,
+  CreateIdeaBody,
+  currentRecords,
+  ErrorCode,
+  type IdeasResponse,
+  PrivatePhaseErrorCode,
+} from '@pinnwand/shared'
 import { DefaultColorStyle, type TLRecord } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -11,6 +18,7 @@ import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
+import { privatePhaseOf } from '../../privatePhase/privatePhaseRules.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
@@ -74,6 +82,15 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     const body = parseBody(CreateIdeaBody, request.body)
     const room = await ctx.rooms.open(board.id)
     try {
+      // The same rule as the room's guard for socket writes: during Stilles Sammeln a
+      // participant's card is private (POST …/private-cards), never on the shared board.
+      if (actor.role === 'participant' && privatePhaseOf(room.boardState)) {
+        throw new ApiError(
+          409,
+          PrivatePhaseErrorCode.privatePhaseRunning,
+          'The private phase runs: write your card with POST /api/boards/:boardId/private-cards.',
+        )
+      }
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {
         let cluster = null

@@ -1,0 +1,172 @@
+import { Limits } from '@pinnwand/shared/limits'
+import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
+import { useId, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { describePrivateError } from './describeError.ts'
+import { usePrivateCards } from './privateCardsStore.ts'
+import { usePrivatePhaseSection } from './usePrivatePhase.ts'
+import './privatePhase.css'
+
+/**
+ * A participant's private tray during Stilles Sammeln: their own cards, marked as seen by them
+ * alone, to change or delete, and how many cards the others wrote (never what). Docked above the
+ * "add idea" field on the canvas; on phones and in the idea list it sits under that field.
+ */
+export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
+  const { t } = useTranslation()
+  const { me } = useBoardContext()
+  const phase = usePrivatePhaseSection()
+  const cards = usePrivateCards((s) => s.cards)
+  const headingId = useId()
+  if (!phase || me.role !== 'participant') return null
+  const others = Math.max(0, phase.cards - cards.length)
+  return (
+    <section
+      className={`pw-private-tray pw-private-tray--${variant}`}
+      aria-labelledby={headingId}
+      data-testid={`private-tray-${variant}`}
+    >
+      <h2 id={headingId} className="pw-private-tray__title">
+        <LockIcon />
+        {t('privatePhase.trayTitle')}
+      </h2>
+      <p className="pw-private-tray__hint">{t('privatePhase.trayHint')}</p>
+      <p className="pw-private-tray__count" data-testid={`private-others-${variant}`} aria-live="polite">
+        {t('privatePhase.othersWrote', { count: others })}
+      </p>
+      {cards.length > 0 ? (
+        <ul className="pw-private-tray__list" aria-label={t('privatePhase.yourCards', { count: cards.length })}>
+          {cards.map((card) => (
+            <PrivateCardItem key={card.id} card={card} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+function PrivateCardItem({ card }: { card: PrivateCardDto }) {
+  const { t } = useTranslation()
+  const { boardId, token } = useBoardContext()
+  const [editing, setEditing] = useState(false)
+  const [text, setText] = useState(card.text)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const fieldId = useId()
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      return true
+    } catch (cause) {
+      setError(describePrivateError(t, cause))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+  const save = async () => {
+    const trimmed = text.trim()
+    if (trimmed === '' || trimmed.length > Limits.ideaTextMax) return
+    if (await run(() => usePrivateCards.getState().update(boardId, card.id, trimmed, token))) setEditing(false)
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    event.stopPropagation()
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      void save()
+    }
+    if (event.key === 'Escape') setEditing(false)
+  }
+
+  return (
+    <li className="pw-private-card" data-testid="private-card">
+      {editing ? (
+        <>
+          <label className="pw-visually-hidden" htmlFor={fieldId}>
+            {t('privatePhase.editLabel')}
+          </label>
+          <textarea
+            id={fieldId}
+            className="pw-private-card__field"
+            value={text}
+            rows={2}
+            maxLength={Limits.ideaTextMax}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+            onPointerDown={(event) => event.stopPropagation()}
+            // Opening the editor is a person's own click: the field they asked for gets the focus.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+          />
+        </>
+      ) : (
+        <p className="pw-private-card__text" data-testid="private-card-text">
+          {card.text}
+        </p>
+      )}
+      <div className="pw-private-card__actions">
+        {editing ? (
+          <>
+            <button
+              type="button"
+              className="pw-button"
+              disabled={busy || text.trim() === ''}
+              onClick={() => void save()}
+            >
+              {t('privatePhase.save')}
+            </button>
+            <button
+              type="button"
+              className="pw-button pw-button--secondary"
+              onClick={() => {
+                setText(card.text)
+                setEditing(false)
+              }}
+            >
+              {t('privatePhase.cancel')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="pw-button pw-button--secondary"
+              aria-label={t('privatePhase.editNamed', { text: card.text.slice(0, 40) })}
+              onClick={() => setEditing(true)}
+            >
+              {t('privatePhase.edit')}
+            </button>
+            <button
+              type="button"
+              className="pw-button pw-button--secondary"
+              aria-label={t('privatePhase.deleteNamed', { text: card.text.slice(0, 40) })}
+              disabled={busy}
+              onClick={() => void run(() => usePrivateCards.getState().remove(boardId, card.id, token))}
+            >
+              {t('privatePhase.delete')}
+            </button>
+          </>
+        )}
+      </div>
+      {error ? (
+        <p className="pw-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+/** A drawn lock (no emoji: kiosk and Linux browsers may lack an emoji font). */
+function LockIcon() {
+  return (
+    <svg width="18" height="20" viewBox="0 0 18 20" aria-hidden="true" focusable="false">
+      <rect x="1" y="8" width="16" height="11" rx="2" fill="currentColor" />
+      <path d="M4.5 8V5.5a4.5 4.5 0 0 1 9 0V8" fill="none" stroke="currentColor" strokeWidth="2.2" />
+    </svg>
+  )
+}

@@ -1,0 +1,38 @@
+import type { PrivatePhaseSection } from '@pinnwand/shared/privatePhase'
+import { useEffect } from 'react'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useSession } from '../state/sessionStore.ts'
+import { usePrivateCards } from './privateCardsStore.ts'
+
+/** The running private phase (board-state section `privatePhase`), or null. */
+export function usePrivatePhaseSection(): PrivatePhaseSection | null {
+  return useSession((s) => (s.boardState?.privatePhase as PrivatePhaseSection | null | undefined) ?? null)
+}
+
+/**
+ * Keeps this device's private cards loaded while the phase runs. A participant fetches when the
+ * phase starts and after reconnecting (their own writes update the list directly) — not on every
+ * card anyone writes, which would be 300 requests per card in a plenary. A facilitator who reads
+ * the texts refetches whenever a card changed.
+ */
+export function usePrivatePhaseSync(): PrivatePhaseSection | null {
+  const { boardId, token, me } = useBoardContext()
+  const phase = usePrivatePhaseSection()
+  const connected = useSession((s) => s.connection === 'connected')
+  const running = phase !== null
+  const readsAll = me.role === 'facilitator' && phase?.facilitatorSeesTexts === true
+  const changedAt = readsAll ? phase.changedAt : null
+  useEffect(() => {
+    if (!running) {
+      usePrivateCards.getState().clear()
+      return
+    }
+    if (!connected || (me.role !== 'participant' && !readsAll)) return
+    // A failed read leaves the last list; the next change or reconnect reads again.
+    usePrivateCards
+      .getState()
+      .load(boardId, token)
+      .catch(() => undefined)
+  }, [running, connected, readsAll, changedAt, boardId, token, me.role])
+  return phase
+}

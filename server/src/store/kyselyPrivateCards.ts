@@ -1,0 +1,192 @@
+import type { Kysely, Transaction } from 'kysely'
+import type {
+  PrivateCardStore,
+  PrivateCardWrite,
+  StoredPrivateCard,
+  StoredPrivatePhase,
+} from '../privatePhase/PrivateCardStore.ts'
+import type { Dialect } from './migrations/types.ts'
+import type { Database } from './schema.ts'
+
+type PhaseRow = Database['board_private_phases']
+type CardRow = Database['private_cards']
+
+const phaseOf = (row: PhaseRow): StoredPrivatePhase => ({
+  boardId: row.board_id,
+  facilitatorSeesTexts: Number(row.facilitator_sees_texts) === 1,
+  revealing: Number(row.revealing) === 1,
+  startedAt: Number(row.started_at),
+  changedAt: Number(row.changed_at),
+})
+
+const cardOf = (row: CardRow): StoredPrivateCard => ({
+  id: row.id,
+  boardId: row.board_id,
+  authorId: row.author_id,
+  authorName: row.author_name,
+  text: row.text,
+  createdAt: Number(row.created_at),
+  updatedAt: Number(row.updated_at),
+})
+
+/** Private phases and cards in `board_private_phases` and `private_cards` (SQLite and PostgreSQL). */
+export class KyselyPrivateCardStore implements PrivateCardStore {
+  private readonly db: Kysely<Database>
+  private readonly dialect: Dialect
+
+  constructor(db: Kysely<Database>, dialect: Dialect) {
+    this.db = db
+    this.dialect = dialect
+  }
+
+  async getPhase(boardId: string): Promise<StoredPrivatePhase | null> {
+    const row = await this.db
+      .selectFrom('board_private_phases')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .executeTakeFirst()
+    return row ? phaseOf(row) : null
+  }
+
+  async startPhase(boardId: string, facilitatorSeesTexts: boolean, now: number): Promise<StoredPrivatePhase> {
+    const flag = facilitatorSeesTexts ? 1 : 0
+    await this.db
+      .insertInto('board_private_phases')
+      .values({ board_id: boardId, facilitator_sees_texts: flag, revealing: 0, started_at: now, changed_at: now })
+      .onConflict((oc) => oc.column('board_id').doUpdateSet({ facilitator_sees_texts: flag, changed_at: now }))
+      .execute()
+    return (await this.getPhase(boardId))!
+  }
+
+  addCard(card: StoredPrivateCard, maxPerAuthor: number): Promise<PrivateCardWrite> {
+    return this.db.transaction().execute(async (tx) => {
+      if (!(await this.openPhase(tx, card.boardId))) return 'no_phase'
+      const { count } = await tx
+        .selectFrom('private_cards')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('board_id', '=', card.boardId)
+        .where('author_id', '=', card.authorId)
+        .executeTakeFirstOrThrow()
+      if (Number(count) >= maxPerAuthor) return 'too_many'
+      await tx
+        .insertInto('private_cards')
+        .values({
+          id: card.id,
+          board_id: card.boardId,
+          author_id: card.authorId,
+          author_name: card.authorName,
+          text: card.text,
+          created_at: card.createdAt,
+          updated_at: card.updatedAt,
+        })
+        .execute()
+      await this.touch(tx, card.boardId, card.updatedAt)
+      return 'ok'
+    })
+  }
+
+  updateCard(boardId: string, cardId: string, authorId: string, text: string, now: number): Promise<PrivateCardWrite> {
+    return this.db.transaction().execute(async (tx) => {
+      if (!(await this.openPhase(tx, boardId))) return 'no_phase'
+      const result = await tx
+        .updateTable('private_cards')
+        .set({ text, updated_at: now })
+        .where('id', '=', cardId)
+        .where('board_id', '=', boardId)
+        .where('author_id', '=', authorId)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) === 0) return 'not_found'
+      await this.touch(tx, boardId, now)
+      return 'ok'
+    })
+  }
+
+  deleteCard(boardId: string, cardId: string, authorId: string, now: number): Promise<PrivateCardWrite> {
+    return this.db.transaction().execute(async (tx) => {
+      if (!(await this.openPhase(tx, boardId))) return 'no_phase'
+      const result = await tx
+        .deleteFrom('private_cards')
+        .where('id', '=', cardId)
+        .where('board_id', '=', boardId)
+        .where('author_id', '=', authorId)
+        .executeTakeFirst()
+      if (Number(result.numDeletedRows) === 0) return 'not_found'
+      await this.touch(tx, boardId, now)
+      return 'ok'
+    })
+  }
+
+  async listCards(boardId: string, authorId?: string): Promise<StoredPrivateCard[]> {
+    const rows = await this.db
+      .selectFrom('private_cards')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .$if(authorId !== undefined, (qb) => qb.where('author_id', '=', authorId!))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map(cardOf)
+  }
+
+  async countCards(boardId: string): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('private_cards')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('board_id', '=', boardId)
+      .executeTakeFirstOrThrow()
+    return Number(count)
+  }
+
+  beginReveal(boardId: string): Promise<StoredPrivateCard[] | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const phase = await this.lockPhase(tx, boardId)
+      if (!phase) return null
+      await tx.updateTable('board_private_phases').set({ revealing: 1 }).where('board_id', '=', boardId).execute()
+      const rows = await tx
+        .selectFrom('private_cards')
+        .selectAll()
+        .where('board_id', '=', boardId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+      return rows.map(cardOf)
+    })
+  }
+
+  async finishReveal(boardId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('private_cards').where('board_id', '=', boardId).execute()
+      await tx.deleteFrom('board_private_phases').where('board_id', '=', boardId).execute()
+    })
+  }
+
+  /** The phase row, locked against a concurrent reveal (PostgreSQL; SQLite writes one at a time). */
+  private async lockPhase(tx: Transaction<Database>, boardId: string): Promise<PhaseRow | undefined> {
+    return tx
+      .selectFrom('board_private_phases')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate())
+      .executeTakeFirst()
+  }
+
+  private async openPhase(tx: Transaction<Database>, boardId: string): Promise<boolean> {
+    const phase = await this.lockPhase(tx, boardId)
+    return phase !== undefined && Number(phase.revealing) === 0
+  }
+
+  private async touch(tx: Transaction<Database>, boardId: string, now: number): Promise<void> {
+    await tx.updateTable('board_private_phases').set({ changed_at: now }).where('board_id', '=', boardId).execute()
+  }
+}
+
+export type StoreWithPrivateCards<S> = S & { readonly privateCards: PrivateCardStore }
+
+/** Adds the private-card store to an opened store (same database, same connection pool). */
+export function withPrivateCards<S extends object>(
+  store: S,
+  db: Kysely<Database>,
+  dialect: Dialect,
+): StoreWithPrivateCards<S> {
+  return Object.assign(store, { privateCards: new KyselyPrivateCardStore(db, dialect) })
+}

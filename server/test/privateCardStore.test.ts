@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PrivateCardStore, StoredPrivateCard } from '../src/privatePhase/PrivateCardStore.ts'
+import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import { addWorkshopWithBoard } from './helpers/storeRows.ts'
+import { freshPostgres } from './helpers/freshPostgres.ts'
+
+type Opened = Awaited<ReturnType<typeof openStore>>
+let counter = 0
+
+const card = (boardId: string, authorId: string, text: string): StoredPrivateCard => ({
+  id: `card-${++counter}-${Math.random().toString(36).slice(2)}`,
+  boardId,
+  authorId,
+  authorName: `Name ${authorId}`,
+  text,
+  createdAt: 1_700_000_000_000 + counter,
+  updatedAt: 1_700_000_000_000 + counter,
+})
+
+/** The private-card store behaves the same on both databases. */
+function runPrivateCardContract(name: string, open: () => Promise<{ store: Opened; cleanup: () => Promise<void> }>) {
+  describe(`private-card store: ${name}`, () => {
+    let store: Opened
+    let cards: PrivateCardStore
+    let cleanup: () => Promise<void>
+    beforeAll(async () => {
+      ;({ store, cleanup } = await open())
+      cards = store.privateCards
+    })
+    afterAll(async () => {
+      await store?.close()
+      await cleanup?.()
+    })
+
+    it('writes only while the phase runs, and only its author changes a card', async () => {
+      const { boardId } = await addWorkshopWithBoard(store)
+      expect(await cards.addCard(card(boardId, 'p1', 'zu früh'), 10)).toBe('no_phase')
+      const phase = await cards.startPhase(boardId, false, 1000)
+      expect(phase).toMatchObject({ boardId, facilitatorSeesTexts: false, revealing: false, startedAt: 1000 })
+      const mine = card(boardId, 'p1', 'Idee eins')
+      expect(await cards.addCard(mine, 10)).toBe('ok')
+      expect(await cards.addCard(card(boardId, 'p2', 'Idee zwei'), 10)).toBe('ok')
+      expect(await cards.updateCard(boardId, mine.id, 'p2', 'fremd', 2000)).toBe('not_found')
+      expect(await cards.deleteCard(boardId, mine.id, 'p2', 2000)).toBe('not_found')
+      expect(await cards.updateCard(boardId, mine.id, 'p1', 'Idee eins, besser', 2000)).toBe('ok')
+      expect((await cards.listCards(boardId, 'p1')).map((c) => c.text)).toEqual(['Idee eins, besser'])
+      expect(await cards.countCards(boardId)).toBe(2)
+      expect((await cards.getPhase(boardId))?.changedAt).toBe(2000)
+      expect(await cards.deleteCard(boardId, mine.id, 'p1', 3000)).toBe('ok')
+      expect(await cards.countCards(boardId)).toBe(1)
+      // Starting again keeps the phase and its cards; only the facilitator's choice changes.
+      expect(await cards.startPhase(boardId, true, 5000)).toMatchObject({ facilitatorSeesTexts: true, startedAt: 1000 })
+      expect(await cards.countCards(boardId)).toBe(1)
+    })
+
+    it('caps the cards per person', async () => {
+      const { boardId } = await addWorkshopWithBoard(store)
+      await cards.startPhase(boardId, false, 1)
+      for (let i = 0; i < 3; i++) expect(await cards.addCard(card(boardId, 'p1', `k${i}`), 3)).toBe('ok')
+      expect(await cards.addCard(card(boardId, 'p1', 'eine zu viel'), 3)).toBe('too_many')
+      expect(await cards.addCard(card(boardId, 'p2', 'andere Person'), 3)).toBe('ok')
+    })
+
+    it('freezes the cards once a reveal read them, returns them again to a retry, and clears all at the end', async () => {
+      const { boardId } = await addWorkshopWithBoard(store)
+      const other = await addWorkshopWithBoard(store)
+      expect(await cards.beginReveal(boardId)).toBeNull()
+      await cards.startPhase(boardId, false, 1)
+      await cards.startPhase(other.boardId, false, 1)
+      const a = card(boardId, 'p1', 'A')
+      await cards.addCard(a, 10)
+      await cards.addCard(card(other.boardId, 'p1', 'anderer Tisch'), 10)
+      expect((await cards.beginReveal(boardId))?.map((c) => c.text)).toEqual(['A'])
+      expect(await cards.addCard(card(boardId, 'p1', 'zu spät'), 10)).toBe('no_phase')
+      expect(await cards.updateCard(boardId, a.id, 'p1', 'zu spät', 2)).toBe('no_phase')
+      expect(await cards.deleteCard(boardId, a.id, 'p1', 2)).toBe('no_phase')
+      expect((await cards.beginReveal(boardId))?.map((c) => c.text)).toEqual(['A'])
+      await cards.finishReveal(boardId)
+      expect(await cards.getPhase(boardId)).toBeNull()
+      expect(await cards.listCards(boardId)).toEqual([])
+      expect(await cards.countCards(other.boardId)).toBe(1)
+    })
+
+    it('goes with its workshop', async () => {
+      const { workshopId, boardId } = await addWorkshopWithBoard(store)
+      await cards.startPhase(boardId, false, 1)
+      await cards.addCard(card(boardId, 'p1', 'weg damit'), 10)
+      expect(await store.deleteWorkshop(workshopId, Date.now())).toBe(true)
+      expect(await cards.getPhase(boardId)).toBeNull()
+      expect(await cards.listCards(boardId)).toEqual([])
+    })
+  })
+}
+
+runPrivateCardContract('SQLite', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-private-'))
+  const store = await openSqliteStore(path.join(dir, 'private.sqlite'))
+  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+})
+
+const databaseUrl = process.env.DATABASE_URL
+
+describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
+  runPrivateCardContract('PostgreSQL', async () => {
+    const database = await freshPostgres(databaseUrl!, 'private')
+    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() })
+    return { store, cleanup: () => database.drop() }
+  })
+})

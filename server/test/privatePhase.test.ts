@@ -1,0 +1,343 @@
+import { BOARD_STATE_MESSAGE, type BoardStateMessage, IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared'
+import * as decoding from 'lib0/decoding'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { openRecords } from '@pinnwand/shared'
+import {
+  api,
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  serverRoundTrip,
+  startTestServer,
+  type TestServer,
+  type TestWorkshop,
+  wsUrl,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
+import type { PrivateCardStore } from '../src/privatePhase/PrivateCardStore.ts'
+
+/**
+ * A participant's socket that keeps every frame it receives: document updates, awareness and
+ * board-state messages alike, so a hidden text can be looked for in the raw bytes.
+ */
+async function recordingClient(baseUrl: string, boardId: string, token: string) {
+  const frames: Buffer[] = []
+  class RecordingSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args)
+      this.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+    }
+  }
+  const doc = new Y.Doc()
+  const states: BoardStateMessage[] = []
+  const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
+    params: { token, state: '1' },
+    WebSocketPolyfill: RecordingSocket as never,
+    disableBc: true,
+  })
+  provider.messageHandlers[BOARD_STATE_MESSAGE] = (_encoder, decoder) => {
+    states.push(JSON.parse(decoding.readVarString(decoder)) as BoardStateMessage)
+  }
+  await waitFor(() => provider.synced && states.length > 0, { what: 'recording client synced' })
+  const records = openRecords(doc)
+  return {
+    doc,
+    provider,
+    records,
+    frames,
+    latest: () => states.at(-1)!,
+    sawBytes: (text: string) => frames.some((frame) => frame.includes(Buffer.from(text, 'utf8'))),
+    cards: () =>
+      [...records.map.values()]
+        .map((entry) => entry.val)
+        .filter((r): r is IdeaCardShape => r.typeName === 'shape' && r.type === IDEA_CARD_TYPE),
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+describe('Stilles Sammeln: private cards until the reveal', () => {
+  let t: TestServer
+  let workshop: TestWorkshop
+  let boardId: string
+  let ada: { participantId: string; participantToken: string }
+  let ben: { participantId: string; participantToken: string }
+  const closeLater: { destroy(): void }[] = []
+  const route = (rest = '') => `/api/boards/${boardId}${rest}`
+  const privateCards = () => (t.server.store as unknown as { privateCards: PrivateCardStore }).privateCards
+
+  beforeEach(async () => {
+    t = await startTestServer()
+    workshop = await createWorkshop(t.url)
+    boardId = workshop.boardIds[0]!
+    ada = await joinParticipant(t.url, workshop, 'Ada Verborgen')
+    ben = await joinParticipant(t.url, workshop, 'Ben')
+  })
+  afterEach(async () => {
+    for (const c of closeLater.splice(0)) c.destroy()
+    await t.stop()
+  })
+
+  const start = (facilitatorSeesTexts = false) =>
+    api(t.url, 'POST', route('/private-phase'), {
+      token: workshop.facilitatorToken,
+      body: { facilitatorSeesTexts },
+    })
+  const write = (token: string, text: string) => api(t.url, 'POST', route('/private-cards'), { token, body: { text } })
+  const listFor = (token: string) => api(t.url, 'GET', route('/private-cards'), { token })
+  const reveal = (anonymous: boolean) =>
+    api(t.url, 'POST', route('/private-phase/reveal'), { token: workshop.facilitatorToken, body: { anonymous } })
+  const record = async (token: string) => {
+    const client = await recordingClient(t.url, boardId, token)
+    closeLater.push(client)
+    return client
+  }
+  const connect = async (token: string) => {
+    const client = await connectClient(t.url, boardId, token)
+    closeLater.push(client)
+    return client
+  }
+
+  it('sends a hidden text to nobody but its author, counts it for everyone, and reveals it to all', async () => {
+    const benSocket = await record(ben.participantToken)
+    const projector = await record(workshop.projectorToken)
+    expect((await start()).status).toBe(200)
+    await waitFor(() => benSocket.latest().privatePhase !== null && benSocket.latest().privatePhase !== undefined)
+
+    const secret = 'GEHEIM-Quartiersgarten-7f3a'
+    const created = await write(ada.participantToken, secret)
+    expect(created.status).toBe(201)
+    expect(created.body.card.text).toBe(secret)
+    await waitFor(() => (benSocket.latest().privatePhase as { cards?: number } | null)?.cards === 1, {
+      what: 'the count reaches the others',
+    })
+    await write(ada.participantToken, 'Zweite Idee von Ada')
+
+    // Ada reads her own cards; Ben, the projector and a facilitator who chose not to see read none.
+    const own = await listFor(ada.participantToken)
+    expect(own.body.cards.map((c: { text: string }) => c.text)).toEqual([secret, 'Zweite Idee von Ada'])
+    for (const token of [ben.participantToken, workshop.projectorToken, workshop.facilitatorToken]) {
+      const other = await listFor(token)
+      expect(other.status).toBe(200)
+      expect(other.body.phase.cards).toBe(2)
+      expect(JSON.stringify(other.body)).not.toContain('GEHEIM')
+    }
+    // Someone else's card cannot be changed or deleted, and nothing changes trying.
+    const cardId = created.body.card.id
+    const patch = await api(t.url, 'PATCH', route(`/private-cards/${cardId}`), {
+      token: ben.participantToken,
+      body: { text: 'übernommen' },
+    })
+    expect(patch.status).toBe(404)
+    expect(patch.body.error.code).toBe('private_card_not_found')
+    expect(
+      (await api(t.url, 'DELETE', route(`/private-cards/${cardId}`), { token: ben.participantToken })).status,
+    ).toBe(404)
+    expect((await listFor(ada.participantToken)).body.cards[0].text).toBe(secret)
+
+    // The whole time, not one frame to Ben or the projector carried the text.
+    expect(benSocket.sawBytes('GEHEIM')).toBe(false)
+    expect(projector.sawBytes('GEHEIM')).toBe(false)
+    expect(benSocket.frames.length).toBeGreaterThan(2)
+
+    const revealed = await reveal(false)
+    expect(revealed.status).toBe(200)
+    expect(revealed.body.ideaIds).toHaveLength(2)
+    await waitFor(() => benSocket.cards().length === 2, { what: 'Ben sees the revealed cards' })
+    const shown = benSocket.cards().find((c) => c.props.text === secret)!
+    expect(shown.props.author).toBe('Ada Verborgen')
+    expect(shown.props.authorId).toBe(ada.participantId)
+    expect(shown.parentId).toBe('page:page')
+    const [a, b] = benSocket.cards()
+    const overlap = (p: IdeaCardShape, q: IdeaCardShape) =>
+      p.x < q.x + q.props.w && q.x < p.x + p.props.w && p.y < q.y + q.props.h && q.y < p.y + p.props.h
+    expect(overlap(a!, b!)).toBe(false)
+    await waitFor(() => benSocket.latest().privatePhase === null, { what: 'the phase ends' })
+    expect(benSocket.sawBytes('GEHEIM')).toBe(true)
+    expect(projector.sawBytes('GEHEIM')).toBe(true)
+    // Nothing private is left behind; a second reveal has nothing to do.
+    expect((await listFor(ada.participantToken)).body).toEqual({ phase: null, cards: [] })
+    expect((await reveal(false)).body.error.code).toBe('no_private_phase')
+    // A named card stays its author's: Ada may still edit it.
+    expect((await write(ada.participantToken, 'nach dem Aufdecken')).body.error.code).toBe('no_private_phase')
+  })
+
+  it('lets a facilitator who chose so read every text, and nobody else', async () => {
+    await start(true)
+    await write(ada.participantToken, 'Ada schreibt')
+    await write(ben.participantToken, 'Ben schreibt')
+    const facilitator = await listFor(workshop.facilitatorToken)
+    expect(facilitator.body.cards.map((c: { text: string }) => c.text).sort()).toEqual(['Ada schreibt', 'Ben schreibt'])
+    expect((await listFor(ben.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual([
+      'Ben schreibt',
+    ])
+    expect(JSON.stringify((await listFor(workshop.projectorToken)).body)).not.toContain('schreibt')
+  })
+
+  it('refuses and reverts a modified client writing a shared idea card during the phase, losing nothing else', async () => {
+    const benClient: BoardClient = await connect(ben.participantToken)
+    const watcher = await record(ada.participantToken)
+    // A card Ben wrote before the phase: he may still move and edit it.
+    const before = ideaCard(ben.participantId, 'vor der Phase')
+    benClient.records.set(before.id, before)
+    await waitFor(() => watcher.records.has(before.id))
+    await start()
+    await waitFor(() => watcher.latest().privatePhase != null)
+
+    const sneaky = ideaCard(ben.participantId, 'HEIMLICH-am-Server-vorbei')
+    benClient.records.set(sneaky.id, sneaky)
+    benClient.records.set(before.id, { ...before, props: { ...before.props, text: 'vor der Phase, geändert' } })
+    await waitFor(() => !benClient.has(sneaky.id), { what: 'the refused card is reverted on the writer' })
+    await serverRoundTrip(benClient.provider)
+    await waitFor(
+      () => (watcher.records.get(before.id) as IdeaCardShape | undefined)?.props.text === 'vor der Phase, geändert',
+    )
+    expect(watcher.sawBytes('HEIMLICH')).toBe(false)
+    const stored = await t.server.store.loadBoardDocument(boardId)
+    const bytes = Buffer.concat([Buffer.from(stored.snapshot ?? []), ...stored.updates.map((u) => Buffer.from(u.data))])
+    expect(bytes.includes(Buffer.from('HEIMLICH'))).toBe(false)
+
+    // The API path follows the same rule.
+    const viaApi = await api(t.url, 'POST', route('/ideas'), { token: ben.participantToken, body: { text: 'per API' } })
+    expect(viaApi.status).toBe(409)
+    expect(viaApi.body.error.code).toBe('private_phase_running')
+    // The facilitator still writes on the board.
+    expect(
+      (await api(t.url, 'POST', route('/ideas'), { token: workshop.facilitatorToken, body: { text: 'Moderation' } }))
+        .status,
+    ).toBe(201)
+  })
+
+  it('reveals without names: no author in the document, the stored log, the export or the database', async () => {
+    const adaClient = await connect(ada.participantToken)
+    await start()
+    const created = await write(ada.participantToken, 'Anonyme Idee')
+    expect(created.status).toBe(201)
+    const revealed = await reveal(true)
+    expect(revealed.status).toBe(200)
+    const id = revealed.body.ideaIds[0]
+    await waitFor(() => adaClient.has(id))
+    const card = adaClient.card(id)!
+    expect(card.props.author).toBe('')
+    expect(card.props.authorId).toBe('')
+    expect(JSON.stringify(card)).not.toContain(ada.participantId)
+
+    // Nothing records that it was Ada's: she cannot change it any more (refused and reverted).
+    adaClient.records.set(id, { ...card, props: { ...card.props, text: 'meins!' } })
+    await serverRoundTrip(adaClient.provider)
+    await waitFor(() => adaClient.card(id)?.props.text === 'Anonyme Idee')
+
+    await t.server.rooms.getLoaded(boardId)?.flushAndCompact()
+    const stored = await t.server.store.loadBoardDocument(boardId)
+    const bytes = Buffer.concat([Buffer.from(stored.snapshot ?? []), ...stored.updates.map((u) => Buffer.from(u.data))])
+    expect(bytes.includes(Buffer.from('Ada Verborgen'))).toBe(false)
+    expect(bytes.includes(Buffer.from(ada.participantId))).toBe(false)
+    const json = await api(t.url, 'GET', route('/export?format=json'), { token: workshop.facilitatorToken })
+    expect(json.status).toBe(200)
+    const exported = JSON.stringify(json.body)
+    expect(exported).toContain('Anonyme Idee')
+    expect(exported).not.toContain('Ada Verborgen')
+    expect(await privateCards().listCards(boardId)).toEqual([])
+  })
+
+  it('keeps private cards across a server restart, and finishes a reveal interrupted after its write', async () => {
+    await start()
+    await write(ada.participantToken, 'übersteht den Neustart')
+    const dataDir = t.dataDir
+    await t.server.close()
+    t = await startTestServer({ DATA_DIR: dataDir })
+    const after = await listFor(ada.participantToken)
+    expect(after.body.cards.map((c: { text: string }) => c.text)).toEqual(['übersteht den Neustart'])
+    expect(after.body.phase.cards).toBe(1)
+
+    // A reveal that wrote the board and then died before deleting the private rows.
+    const { planReveal } = await import('../src/privatePhase/privatePhaseRules.ts')
+    const { currentRecords } = await import('@pinnwand/shared')
+    const cards = (await privateCards().beginReveal(boardId))!
+    const room = await t.server.rooms.open(boardId)
+    await room.change((records) => {
+      for (const idea of planReveal(currentRecords(records), cards, false, Date.now())) records.set(idea.id, idea)
+    })
+    await t.server.close()
+    t = await startTestServer({ DATA_DIR: dataDir })
+    const watcher = await record(ben.participantToken)
+    await waitFor(async () => (await privateCards().getPhase(boardId)) === null, {
+      what: 'the interrupted reveal is finished when the board loads',
+    })
+    await waitFor(() => watcher.cards().length === 1 && watcher.latest().privatePhase === null)
+    expect(watcher.cards()[0]!.props.text).toBe('übersteht den Neustart')
+  })
+
+  it('refuses bad input with a clear error and keeps what was there', async () => {
+    // No phase: nothing to write.
+    const early = await write(ada.participantToken, 'zu früh')
+    expect(early.status).toBe(409)
+    expect(early.body.error.code).toBe('no_private_phase')
+    await start()
+    await write(ada.participantToken, 'bleibt')
+    for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'a', extra: 1 }]) {
+      const res = await api(t.url, 'POST', route('/private-cards'), { token: ada.participantToken, body })
+      expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400)
+    }
+    // Only participants write private cards; only the facilitator starts and reveals.
+    expect((await write(workshop.facilitatorToken, 'Moderation privat')).status).toBe(403)
+    expect((await write(workshop.projectorToken, 'Beamer')).status).toBe(403)
+    expect((await api(t.url, 'POST', route('/private-phase'), { token: ada.participantToken, body: {} })).status).toBe(
+      403,
+    )
+    expect(
+      (await api(t.url, 'POST', route('/private-phase/reveal'), { token: ben.participantToken, body: {} })).status,
+    ).toBe(403)
+    expect((await api(t.url, 'GET', route('/private-cards'))).status).toBe(401)
+    const script = await write(ben.participantToken, '<script>alert(1)</script>')
+    expect(script.status).toBe(201)
+    expect((await listFor(ada.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual(['bleibt'])
+  })
+})
+
+describe('Stilles Sammeln from the control room', () => {
+  let t: TestServer
+  afterEach(async () => {
+    await t?.stop()
+  })
+
+  it('starts and reveals on every table through each table’s own route', async () => {
+    t = await startTestServer()
+    const workshop = await createWorkshop(t.url, 2)
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const bulk = (action: unknown, requestId: string) =>
+      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+        token: workshop.facilitatorToken,
+        body: { action, requestId },
+      })
+    const started = await bulk({ type: 'privatePhase', facilitatorSeesTexts: false }, 'private-start-1')
+    expect(started.status).toBe(200)
+    expect(started.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const res = await api(t.url, 'POST', `/api/boards/${boardId}/private-cards`, {
+        token: ada.participantToken,
+        body: { text: `privat an ${boardId}` },
+      })
+      expect(res.status).toBe(201)
+    }
+    const revealed = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-1')
+    expect(revealed.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
+      expect(ideas.body.ideas.map((i: { text: string }) => i.text)).toEqual([`privat an ${boardId}`])
+    }
+    // Again: no table has a phase to reveal, each says so.
+    const again = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-2')
+    expect(again.body.results.map((r: { error?: { code: string } }) => r.error?.code)).toEqual([
+      'no_private_phase',
+      'no_private_phase',
+    ])
+  })
+})
