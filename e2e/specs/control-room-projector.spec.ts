@@ -123,6 +123,12 @@ test.describe('control room: workshop projector and table numbers', () => {
     { tag: '@desktop' },
     async ({ page, server, browser }) => {
       const event = await forum(server.url)
+      // Energie's board is open at the table while the organiser changes its number.
+      const energyBoard = await page.context().newPage()
+      const energyId = event.tables.find((table) => table.title === 'Energie')!.id
+      await energyBoard.goto(`/b/${energyId}?token=${event.token}`)
+      await expect(energyBoard.getByTestId('table-name')).toHaveText('Tisch 3 · Energie')
+      await page.bringToFront()
       await page.goto(`/w/${event.id}?token=${event.token}`)
       const energy = card(page, 'Tisch 3 · Energie')
       const field = energy.getByLabel('Tischnummer')
@@ -136,6 +142,9 @@ test.describe('control room: workshop projector and table numbers', () => {
       await expect(card(page, 'Tisch 1 · Energie')).toBeVisible()
       await expect(card(page, 'Tisch 3 · Mobilität')).toBeVisible()
       await expect(card(page, 'Tisch 1 · Energie').getByLabel('Tischnummer')).toHaveValue('1')
+      // The open board's header follows at once, without a reload.
+      await expect(energyBoard.getByTestId('table-name')).toHaveText('Tisch 1 · Energie')
+      await energyBoard.close()
       await card(page, 'Tisch 1 · Energie').scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${screenshots}control-room-table-number-desktop.png` })
 

@@ -2,7 +2,15 @@ import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
-import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import {
+  api,
+  createWorkshop,
+  joinParticipant,
+  startTestServer,
+  type TestServer,
+  watchBoardState,
+} from './helpers/testServer.ts'
+import { waitFor } from './helpers/waitFor.ts'
 import { status } from './controlRoomHelpers.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -85,6 +93,27 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).body).toMatchObject({ number: 1 })
       expect(await numbersOf(workshop)).toEqual({ Mobilität: 3, Plenum: null, Grün: 2, Wohnen: 1 })
       expect((await patch(workshop.facilitatorToken, green, { number: 2 })).status).toBe(200)
+    })
+
+    it('tells the open boards of both swapped tables their new numbers at once', async () => {
+      const workshop = await forumWithPlenary()
+      const [mobility, , green, housing] = workshop.boardIds as [string, string, string, string]
+      const ada = await joinParticipant(t.url, workshop, 'Ada')
+      const atMobility = await watchBoardState(t.url, mobility, ada.participantToken)
+      const atHousing = await watchBoardState(t.url, housing, ada.participantToken)
+      const atGreen = await watchBoardState(t.url, green, ada.participantToken)
+      try {
+        expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).status).toBe(200)
+        const numberAt = (watch: typeof atMobility) => (watch.latest().table as { number?: number } | undefined)?.number
+        await waitFor(() => numberAt(atHousing) === 1 && numberAt(atMobility) === 3, { what: 'both tables renumbered' })
+        // A table the swap did not touch hears nothing.
+        expect(atGreen.states.some((state) => state.table !== undefined)).toBe(false)
+        // A refused number changes no open board.
+        expect((await patch(workshop.facilitatorToken, green, { number: 9 })).status).toBe(422)
+        expect(atGreen.states.some((state) => state.table !== undefined)).toBe(false)
+      } finally {
+        for (const watch of [atMobility, atHousing, atGreen]) watch.client.destroy()
+      }
     })
 
     it('refuses a number above N or for the plenary, and applies nothing else of that request', async () => {

@@ -67,6 +67,11 @@ export interface BoardProjectorSection {
   at: number
 }
 
+/** "Tisch 3": the table's number in the workshop (null for the plenary). */
+export interface BoardTableSection {
+  number: number | null
+}
+
 export interface BoardStateMessage {
   locked: boolean
   phase: BoardPhase
@@ -91,6 +96,11 @@ export interface BoardStateMessage {
    * client sees everyone's presence.
    */
   crowd?: { people: number } | null
+  /**
+   * The table's number after the organiser changed it while the board was open (a swap changes
+   * two tables). Absent: the number the page loaded with still holds.
+   */
+  table?: BoardTableSection | null
   /** Further server-owned sections (voting round progress) are added by their features. */
   [section: string]: unknown
 }

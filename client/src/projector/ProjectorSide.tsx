@@ -5,6 +5,7 @@ import { tableName } from '@pinnwand/shared/tableName'
 import { useTranslation } from 'react-i18next'
 import { enableSound } from '../facilitation/timerSound.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { liveTableNumber } from '../board/liveTableNumber.ts'
 import { ConnectionStatusBadge } from '../ui/ConnectionStatusBadge.tsx'
 import { ProjectorPrivateCount } from '../privatePhase/ProjectorPrivateCount.tsx'
 import { PhaseSteps } from './PhaseSteps.tsx'
@@ -34,7 +35,7 @@ export function ProjectorSide({
           <>
             <h1 className="pw-projector__title" data-testid="projector-title">
               {/* "Tisch 3 · Mobilität": the workshop projector switches tables, the hall must see which. */}
-              {tableName(info.board.title, info.board.number, (number, title) =>
+              {tableName(info.board.title, liveTableNumber(info.board.number, state), (number, title) =>
                 t('control.tableName', { number, title }),
               )}
             </h1>

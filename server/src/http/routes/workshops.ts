@@ -173,7 +173,14 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
 
 async function renumber(ctx: AppContext, board: BoardRow, number: number): Promise<void> {
   const result = await ctx.store.renumberTable(board.workshopId, board.id, number)
-  if (result.ok) return
+  if (result.ok) {
+    // Open boards and projectors of both tables show the new numbers at once (every instance).
+    const numbers = tableNumbers(await ctx.store.listBoards(board.workshopId))
+    for (const id of [board.id, result.swappedWith]) {
+      if (id) ctx.rooms.setBoardState(id, { table: { number: numbers.get(id) ?? null } })
+    }
+    return
+  }
   throw new ApiError(
     422,
     ErrorCode.tableNumberOutOfRange,
