@@ -160,6 +160,9 @@ export class BoardRoom {
   /** The features' reviews of client writes (comments, mass deletes, …; see roomGuards.ts). */
   private readonly guards: RoomGuard[]
   private foreignWrite = false
+  /** While applyRemote runs: whether the relayed update changed anything here. */
+  private relayedWhole = false
+  private relayedChanged = false
   private destroyed = false
   private state: BoardStateMessage
 
@@ -182,8 +185,11 @@ export class BoardRoom {
     this.bindings = new ClientIdBindings(persistence.claimClientIds ?? null)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullStateCache = null
-      if (origin === RELAY_ORIGIN) this.pendingRemote.push(update)
-      else {
+      if (origin === RELAY_ORIGIN) {
+        // A relayed update is passed on whole (applyRemote), not as this delta: see there.
+        if (this.relayedWhole) this.relayedChanged = true
+        else this.pendingRemote.push(update)
+      } else {
         this.oldestPendingAt ??= this.clock.monotonic()
         this.pendingUpdates.push(update)
       }
@@ -315,7 +321,24 @@ export class BoardRoom {
       this.emit({ type: 'resync-needed', reason: dependencies.reason })
       return
     }
-    Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    // Local clients get the relayed update whole, not the delta Yjs reports for this document.
+    // The delta leaves out deletes this instance had already made: when a move here and a move
+    // there both replaced the same entry, the delta carries the other move's new entry but not
+    // its delete of the old one. A tab that has not yet received the local move (it goes out
+    // after this, once persisted) would then see two entries of the card, remove the old one as
+    // a duplicate, and send that delete — which the room must read as that person deleting the
+    // card (DeleteWins: a stale delete), and the card would vanish for everyone.
+    this.relayedWhole = true
+    this.relayedChanged = false
+    try {
+      Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    } finally {
+      this.relayedWhole = false
+    }
+    if (this.relayedChanged) {
+      this.pendingRemote.push(update)
+      this.scheduleTick()
+    }
     this.dropPendingContent('relayed update')
     this.enforceDeletes()
   }
