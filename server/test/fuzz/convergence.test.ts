@@ -38,13 +38,15 @@ describe('convergence through the real room: one instance', () => {
 })
 
 /**
- * Not yet in the default run: on two instances this fuzz finds two violations of "deleted is
- * deleted" that one instance does not show (5 of 12 seeds at 40 steps, varying from run to run
- * because the relay's timing varies; one instance: 0 of 19). All clients and both rooms agree,
- * stably, on a result the rules forbid: (a) a delete crossing two moves (one on the deleter's
- * instance, one on the other) loses, the card stays; (b) three people moving one card at once (no delete) makes
- * the card vanish everywhere. `FUZZ_CLUSTER=1` runs it (with DATABASE_URL and REDIS_URL); once
- * DeleteWins holds across instances, drop that condition.
+ * Not yet in the default run. On two instances this fuzz found (b) moves crossing on two
+ * instances making the card vanish everywhere: fixed (the relayed update reaches local tabs
+ * whole, BoardRoom.applyRemote; BoardRoom.crossingCleanups.test.ts). Still open, about 7 of 60
+ * seeds at 40 steps, varying with the relay's timing: (a) a delete crossing moves on two
+ * instances loses, the card stays (e.g. seeds 32, 38, 40, 46); an edit crossing a put-back and
+ * a move makes the card vanish (seed 51; the `it.fails` case in BoardRoom.crossingCleanups.test.ts);
+ * the two rooms disagree on a card after hostile duplicate-key updates (seed 3, also before the
+ * fix). `FUZZ_CLUSTER=1` runs it (with DATABASE_URL and REDIS_URL); once those hold, drop that
+ * condition.
  */
 describe.skipIf(!databaseUrl || !redisUrl || !process.env.FUZZ_CLUSTER)(
   'convergence through the real rooms: two instances through Redis (FUZZ_CLUSTER=1)',
