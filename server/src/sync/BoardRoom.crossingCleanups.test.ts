@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BoardRoom, type RoomEvent } from './BoardRoom.ts'
-import {
-  card,
-  clientDoc,
-  FakeConnection,
-  initialState,
-  logger,
-  ManualPersistence,
-  schema,
-} from './roomTestKit.ts'
+import { card, clientDoc, FakeConnection, initialState, logger, ManualPersistence, schema } from './roomTestKit.ts'
 
 /**
  * Two instances of one board, with the relay in the test's hands: which instance's persisted
@@ -20,7 +12,12 @@ function instance() {
   Y.applyUpdate(doc, initialState)
   const persistence = new ManualPersistence()
   persistence.auto = true
-  const room = new BoardRoom('b_1', doc, schema, persistence, { tickMs: 0, awarenessMs: 50, compactEvery: 1000, logger })
+  const room = new BoardRoom('b_1', doc, schema, persistence, {
+    tickMs: 0,
+    awarenessMs: 50,
+    compactEvery: 1000,
+    logger,
+  })
   const published: Uint8Array[] = []
   room.onEvent((event: RoomEvent) => {
     if (event.type === 'persisted') published.push(event.update)
@@ -124,47 +121,54 @@ describe('BoardRoom: writes that cross, and the duplicate clean-ups tabs send af
    * Telling her own entry apart ("she still holds an entry of hers") was tried and made deletes
    * lose in the fuzz; see the report of branch hdw.
    */
-  it.fails("an owner's edit that crosses a put-back and a move keeps the card (her clean-up is no delete)", async () => {
-    const one = instance()
-    rooms.push(one.room)
-    const ada = tab('ada')
-    const ben = tab('ben')
-    one.room.addConnection(ada.connection)
-    one.room.addConnection(ben.connection)
-    // Ada's card, and a second card after it (so that Ada's next entry lands right of a put-back).
-    const c = card('user_ada', 'Idee')
-    const other = card('user_ada', 'Noch eine')
-    ada.replica.doc.transact(() => ada.replica.records.set(c.id, c))
-    ada.replica.doc.transact(() => ada.replica.records.set(other.id, other))
-    ada.send(one.room)
-    await one.room.flushSoon()
-    ada.receive()
-    ben.receive()
-    // Ben edits Ada's card: refused, put back where its entry stood.
-    ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Ben war hier' } }))
-    ben.send(one.room)
-    await one.room.flushSoon()
-    ben.receive()
-    // Ben now drags the card back into place, replacing the put-back.
-    ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, x: 50 }))
-    // Ada, who has seen neither, edits her card meanwhile.
-    ada.replica.doc.transact(() => ada.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Idee, besser' } }))
-    ben.send(one.room)
-    ada.send(one.room)
-    await one.room.flushSoon()
-    // Ada's tab gets the put-back and Ben's move; it removes the entries that lost, as every
-    // replica does, and sends that.
-    ada.receive()
-    ada.send(one.room)
-    await one.room.flushSoon()
-    ben.receive()
-    ben.send(one.room)
-    await one.room.flushSoon()
-    ada.receive()
+  it.fails(
+    "an owner's edit that crosses a put-back and a move keeps the card (her clean-up is no delete)",
+    async () => {
+      const one = instance()
+      rooms.push(one.room)
+      const ada = tab('ada')
+      const ben = tab('ben')
+      one.room.addConnection(ada.connection)
+      one.room.addConnection(ben.connection)
+      // Ada's card, and a second card after it (so that Ada's next entry lands right of a put-back).
+      const c = card('user_ada', 'Idee')
+      const other = card('user_ada', 'Noch eine')
+      ada.replica.doc.transact(() => ada.replica.records.set(c.id, c))
+      ada.replica.doc.transact(() => ada.replica.records.set(other.id, other))
+      ada.send(one.room)
+      await one.room.flushSoon()
+      ada.receive()
+      ben.receive()
+      // Ben edits Ada's card: refused, put back where its entry stood.
+      ben.replica.doc.transact(() =>
+        ben.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Ben war hier' } }),
+      )
+      ben.send(one.room)
+      await one.room.flushSoon()
+      ben.receive()
+      // Ben now drags the card back into place, replacing the put-back.
+      ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, x: 50 }))
+      // Ada, who has seen neither, edits her card meanwhile.
+      ada.replica.doc.transact(() =>
+        ada.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Idee, besser' } }),
+      )
+      ben.send(one.room)
+      ada.send(one.room)
+      await one.room.flushSoon()
+      // Ada's tab gets the put-back and Ben's move; it removes the entries that lost, as every
+      // replica does, and sends that.
+      ada.receive()
+      ada.send(one.room)
+      await one.room.flushSoon()
+      ben.receive()
+      ben.send(one.room)
+      await one.room.flushSoon()
+      ada.receive()
 
-    // Nobody deleted the card: it is there, for the room and both tabs, with one of the two versions.
-    expect(one.room.records.has(c.id)).toBe(true)
-    expect(ada.replica.records.has(c.id)).toBe(true)
-    expect(ben.replica.records.has(c.id)).toBe(true)
-  })
+      // Nobody deleted the card: it is there, for the room and both tabs, with one of the two versions.
+      expect(one.room.records.has(c.id)).toBe(true)
+      expect(ada.replica.records.has(c.id)).toBe(true)
+      expect(ben.replica.records.has(c.id)).toBe(true)
+    },
+  )
 })
