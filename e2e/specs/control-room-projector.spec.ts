@@ -1,6 +1,6 @@
 import { type Browser, devices, type Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
-import { call } from '../fixtures/api.ts'
+import { createGermanForum } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /**
@@ -11,30 +11,12 @@ import { expect, test } from '../fixtures/test.ts'
 
 const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
-interface Event {
-  id: string
-  joinCode: string
-  token: string
-  tables: { id: string; title: string }[]
-}
-
-async function forum(baseUrl: string): Promise<Event> {
-  const res = await call<{
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string }[]
-  }>(baseUrl, 'POST', '/api/workshops', undefined, {
-    title: 'Regionalforum Zukunft',
-    language: 'de',
-    boards: [
-      { title: 'Mobilität', question: 'Wie kommen wir 2030 durch die Stadt?' },
-      { title: 'Wohnen', question: 'Wo wollen wir wohnen?' },
-      { title: 'Energie', question: 'Woher kommt unser Strom?' },
-      { title: 'Plenum', kind: 'plenary' },
-    ],
-  })
-  return { id: res.workshop.id, joinCode: res.workshop.joinCode, token: res.facilitatorToken, tables: res.boards }
-}
+const FORUM = [
+  { title: 'Mobilität', question: 'Wie kommen wir 2030 durch die Stadt?' },
+  { title: 'Wohnen', question: 'Wo wollen wir wohnen?' },
+  { title: 'Energie', question: 'Woher kommt unser Strom?' },
+  { title: 'Plenum', kind: 'plenary' as const },
+]
 
 const card = (page: Page, name: string) =>
   page.getByTestId('table-card').filter({ has: page.getByRole('heading', { name, exact: true }) })
@@ -56,7 +38,7 @@ test.describe('control room: workshop projector and table numbers', () => {
     'the workshop projector cycles through the tables and shows the organiser’s message',
     { tag: '@desktop' },
     async ({ page, server, browser }) => {
-      const event = await forum(server.url)
+      const event = await createGermanForum(server.url, FORUM)
       await page.goto(`/w/${event.id}?token=${event.token}`)
       const panel = page.locator('.pw-workshop-projector')
       await expect(panel.getByRole('radio', { name: 'Alle Thementische nacheinander' })).toBeChecked()
@@ -122,7 +104,7 @@ test.describe('control room: workshop projector and table numbers', () => {
     'the organiser changes a table number; the tables swap, the join page reads it',
     { tag: '@desktop' },
     async ({ page, server, browser }) => {
-      const event = await forum(server.url)
+      const event = await createGermanForum(server.url, FORUM)
       // Energie's board is open at the table while the organiser changes its number.
       const energyBoard = await page.context().newPage()
       const energyId = event.tables.find((table) => table.title === 'Energie')!.id

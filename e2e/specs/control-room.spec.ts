@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { devices, type Page } from '@playwright/test'
 import { BoardPage } from '../pages/BoardPage.ts'
 import { fileURLToPath } from 'node:url'
-import { call, joinWorkshop } from '../fixtures/api.ts'
+import { call, createGermanForum, joinWorkshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /**
@@ -14,26 +14,6 @@ import { expect, test } from '../fixtures/test.ts'
 
 const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
-interface Event {
-  id: string
-  joinCode: string
-  token: string
-  tables: { id: string; title: string }[]
-}
-
-async function eventWithThreeTables(baseUrl: string): Promise<Event> {
-  const res = await call<{
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string }[]
-  }>(baseUrl, 'POST', '/api/workshops', undefined, {
-    title: 'Regionalforum Zukunft',
-    language: 'de',
-    boards: [{ title: 'Mobilität' }, { title: 'Wohnen' }, { title: 'Energie' }],
-  })
-  return { id: res.workshop.id, joinCode: res.workshop.joinCode, token: res.facilitatorToken, tables: res.boards }
-}
-
 const card = (page: Page, number: number) =>
   page.getByTestId('table-card').filter({ has: page.getByRole('heading', { name: new RegExp(`^Tisch ${number} ·`) }) })
 
@@ -44,7 +24,11 @@ test.describe('control room', () => {
     'an organiser sets the phase and runs a round on three tables at once',
     { tag: '@desktop' },
     async ({ page, server, browser }) => {
-      const event = await eventWithThreeTables(server.url)
+      const event = await createGermanForum(server.url, [
+        { title: 'Mobilität' },
+        { title: 'Wohnen' },
+        { title: 'Energie' },
+      ])
       const ideas: string[][] = []
       for (const table of event.tables) {
         const ids: string[] = []

@@ -1,31 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, devices } from '@playwright/test'
-import { joinWorkshop, type Workshop, call } from '../fixtures/api.ts'
+import { call } from '../fixtures/api.ts'
+import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { BoardPage } from '../pages/BoardPage.ts'
-
-/** A participant on their own touch device, in German (the notice speaks with "Sie"). */
-async function participantOn(
-  browser: Browser,
-  baseURL: string,
-  workshop: Workshop,
-  name: string,
-  device: 'phone' | 'tablet',
-) {
-  const participant = await joinWorkshop(baseURL, workshop, name)
-  const options =
-    device === 'phone'
-      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }
-      : { ...devices['Galaxy Tab S4'], viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 }
-  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE', hasTouch: true, isMobile: true })
-  const board = new BoardPage(await context.newPage(), { touch: true })
-  // Generous waits: three browsers start on a two-core machine shared with other work.
-  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
-  await expect(board.canvas).toBeVisible({ timeout: 60_000 })
-  await board.waitForConnected(60_000)
-  return { context, board }
-}
 
 const shots = process.env.PINNWAND_SCREENSHOTS === '1'
 const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')

@@ -1,31 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, devices, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
-import { call, joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import { call, type Workshop } from '../fixtures/api.ts'
+import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { BoardPage } from '../pages/BoardPage.ts'
-
-/** A participant on their own touch device, in German. */
-async function participantOn(
-  browser: Browser,
-  baseURL: string,
-  workshop: Workshop,
-  name: string,
-  device: 'phone' | 'tablet',
-) {
-  const participant = await joinWorkshop(baseURL, workshop, name)
-  const options =
-    device === 'phone'
-      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }
-      : { ...devices['Galaxy Tab S4'], viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 }
-  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE', hasTouch: true, isMobile: true })
-  const board = new BoardPage(await context.newPage(), { touch: true })
-  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
-  await expect(board.canvas).toBeVisible({ timeout: 60_000 })
-  await board.waitForConnected(60_000)
-  return { context, board }
-}
 
 /** The projector at full HD, through a projector link the facilitator made. */
 async function openProjector(browser: Browser, baseURL: string, workshop: Workshop) {
