@@ -171,7 +171,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
   registerWorkshopAdminRoutes(app, ctx)
 }
 
-async function renumber(ctx: AppContext, board: BoardRow, number: number): Promise<void> {
+/** Gives the table its number; returns every board's number afterwards. */
+async function renumber(ctx: AppContext, board: BoardRow, number: number): Promise<Map<string, number>> {
   const result = await ctx.store.renumberTable(board.workshopId, board.id, number)
   if (result.ok) {
     // Open boards and projectors of both tables show the new numbers at once (every instance).
@@ -179,7 +180,7 @@ async function renumber(ctx: AppContext, board: BoardRow, number: number): Promi
     for (const id of [board.id, result.swappedWith]) {
       if (id) ctx.rooms.setBoardState(id, { table: { number: numbers.get(id) ?? null } })
     }
-    return
+    return numbers
   }
   throw new ApiError(
     422,
@@ -225,7 +226,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     requireFacilitator(actor, 'change a table')
     const { maxParticipants, facilitator, openToParticipants, number } = parseBody(UpdateTableBody, request.body)
     // The number first: a refused number leaves the other settings of the same request unapplied.
-    if (number !== undefined) await renumber(ctx, board, number)
+    const numbers = number === undefined ? undefined : await renumber(ctx, board, number)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
@@ -236,7 +237,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
       facilitator: updated.facilitatorName ?? null,
       kind: boardKindOf(updated),
       openToParticipants: isOpenToParticipants(updated),
-      number: tableNumbers(await ctx.store.listBoards(board.workshopId)).get(board.id) ?? null,
+      number: (numbers ?? tableNumbers(await ctx.store.listBoards(board.workshopId))).get(board.id) ?? null,
     }
   })
 
