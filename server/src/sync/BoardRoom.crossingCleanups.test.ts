@@ -113,62 +113,111 @@ describe('BoardRoom: writes that cross, and the duplicate clean-ups tabs send af
   })
 
   /**
-   * KNOWN BUG, not fixed yet (it.fails: this turns red once it is fixed; then make it `it`).
    * Ada's tab gets the put-back before Ben's move of it, holds it next to her own new entry,
    * removes it as YKeyValue's loser and sends that delete. The put-back was already replaced
-   * by Ben's move, so DeleteWins.staleDeletedKeys reads the clean-up as Ada deleting her card,
-   * and settleDeletes deletes it for everyone (fuzz seed 51 on two instances, edit-vs-move).
-   * Telling her own entry apart ("she still holds an entry of hers") was tried and made deletes
-   * lose in the fuzz; see the report of branch hdw.
+   * by Ben's move; read as Ada deleting her card, it would delete it for everyone (fuzz seed 51,
+   * edit-vs-move). She still holds an entry of her own right of it: a clean-up, not a delete.
    */
-  it.fails(
-    "an owner's edit that crosses a put-back and a move keeps the card (her clean-up is no delete)",
-    async () => {
-      const one = instance()
-      rooms.push(one.room)
-      const ada = tab('ada')
-      const ben = tab('ben')
-      one.room.addConnection(ada.connection)
-      one.room.addConnection(ben.connection)
-      // Ada's card, and a second card after it (so that Ada's next entry lands right of a put-back).
-      const c = card('user_ada', 'Idee')
-      const other = card('user_ada', 'Noch eine')
-      ada.replica.doc.transact(() => ada.replica.records.set(c.id, c))
-      ada.replica.doc.transact(() => ada.replica.records.set(other.id, other))
-      ada.send(one.room)
-      await one.room.flushSoon()
-      ada.receive()
-      ben.receive()
-      // Ben edits Ada's card: refused, put back where its entry stood.
-      ben.replica.doc.transact(() =>
-        ben.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Ben war hier' } }),
-      )
-      ben.send(one.room)
-      await one.room.flushSoon()
-      ben.receive()
-      // Ben now drags the card back into place, replacing the put-back.
-      ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, x: 50 }))
-      // Ada, who has seen neither, edits her card meanwhile.
-      ada.replica.doc.transact(() =>
-        ada.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Idee, besser' } }),
-      )
-      ben.send(one.room)
-      ada.send(one.room)
-      await one.room.flushSoon()
-      // Ada's tab gets the put-back and Ben's move; it removes the entries that lost, as every
-      // replica does, and sends that.
-      ada.receive()
-      ada.send(one.room)
-      await one.room.flushSoon()
-      ben.receive()
-      ben.send(one.room)
-      await one.room.flushSoon()
-      ada.receive()
+  it("an owner's edit that crosses a put-back and a move keeps the card (her clean-up is no delete)", async () => {
+    const one = instance()
+    rooms.push(one.room)
+    const ada = tab('ada')
+    const ben = tab('ben')
+    one.room.addConnection(ada.connection)
+    one.room.addConnection(ben.connection)
+    // Ada's card, and a second card after it (so that Ada's next entry lands right of a put-back).
+    const c = card('user_ada', 'Idee')
+    const other = card('user_ada', 'Noch eine')
+    ada.replica.doc.transact(() => ada.replica.records.set(c.id, c))
+    ada.replica.doc.transact(() => ada.replica.records.set(other.id, other))
+    ada.send(one.room)
+    await one.room.flushSoon()
+    ada.receive()
+    ben.receive()
+    // Ben edits Ada's card: refused, put back where its entry stood.
+    ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Ben war hier' } }))
+    ben.send(one.room)
+    await one.room.flushSoon()
+    ben.receive()
+    // Ben now drags the card back into place, replacing the put-back.
+    ben.replica.doc.transact(() => ben.replica.records.set(c.id, { ...c, x: 50 }))
+    // Ada, who has seen neither, edits her card meanwhile.
+    ada.replica.doc.transact(() => ada.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Idee, besser' } }))
+    ben.send(one.room)
+    ada.send(one.room)
+    await one.room.flushSoon()
+    // Ada's tab gets the put-back and Ben's move; it removes the entries that lost, as every
+    // replica does, and sends that.
+    ada.receive()
+    ada.send(one.room)
+    await one.room.flushSoon()
+    ben.receive()
+    ben.send(one.room)
+    await one.room.flushSoon()
+    ada.receive()
 
-      // Nobody deleted the card: it is there, for the room and both tabs, with one of the two versions.
-      expect(one.room.records.has(c.id)).toBe(true)
-      expect(ada.replica.records.has(c.id)).toBe(true)
-      expect(ben.replica.records.has(c.id)).toBe(true)
-    },
-  )
+    // Nobody deleted the card: it is there, for the room and both tabs, with one of the two versions.
+    expect(one.room.records.has(c.id)).toBe(true)
+    expect(ada.replica.records.has(c.id)).toBe(true)
+    expect(ben.replica.records.has(c.id)).toBe(true)
+  })
+
+  /**
+   * The other side of the rule above: an entry of her own that the room removed as a duplicate
+   * long ago — and sent her — does not make her later delete a clean-up. Moderation's edit
+   * crosses Ada's move (refused: it would undo the edit), the room puts the card back left of
+   * Moderation's removed entry; later Moderation deletes the card while Ben moves it (fuzz seed
+   * 58). Her delete wins.
+   */
+  it("a facilitator's delete crossing a move wins, although an entry of hers stands right of the card", async () => {
+    const one = instance()
+    rooms.push(one.room)
+    const moderation = tab('moderation', 'facilitator')
+    const ada = tab('ada')
+    const ben = tab('ben')
+    // Yjs orders concurrent entries by client id: Ada's entry lands right of Moderation's.
+    moderation.replica.doc.clientID = 100
+    ada.replica.doc.clientID = 200
+    ben.replica.doc.clientID = 300
+    for (const t of [moderation, ada, ben]) one.room.addConnection(t.connection)
+    const c = card('user_moderation', 'Idee')
+    moderation.replica.doc.transact(() => moderation.replica.records.set(c.id, c))
+    moderation.send(one.room)
+    await one.room.flushSoon()
+    for (const t of [moderation, ada, ben]) t.receive()
+
+    // Moderation edits while Ada moves: Ada's move would undo the edit, so it is refused.
+    moderation.replica.doc.transact(() =>
+      moderation.replica.records.set(c.id, { ...c, props: { ...c.props, text: 'Idee, besser' } }),
+    )
+    ada.replica.doc.transact(() => ada.replica.records.set(c.id, { ...c, x: 40 }))
+    moderation.send(one.room)
+    ada.send(one.room)
+    await one.room.flushSoon()
+    for (const t of [moderation, ada, ben]) {
+      t.receive()
+      t.send(one.room)
+    }
+    await one.room.flushSoon()
+    for (const t of [moderation, ada, ben]) t.receive()
+    expect((one.room.records.get(c.id) as typeof c).props.text).toBe('Idee, besser')
+
+    // Now Moderation deletes the card while Ben drags it; Ben's move reaches the room first.
+    ben.replica.doc.transact(() =>
+      ben.replica.records.set(c.id, { ...(ben.replica.records.get(c.id) as typeof c), x: 90 }),
+    )
+    moderation.replica.doc.transact(() => moderation.replica.records.delete(c.id))
+    ben.send(one.room)
+    moderation.send(one.room)
+    await one.room.flushSoon()
+    for (const t of [moderation, ada, ben]) {
+      t.receive()
+      t.send(one.room)
+    }
+    await one.room.flushSoon()
+    for (const t of [moderation, ada, ben]) t.receive()
+
+    expect(one.room.records.has(c.id)).toBe(false)
+    for (const t of [moderation, ada, ben]) expect(t.replica.records.has(c.id)).toBe(false)
+  })
 })

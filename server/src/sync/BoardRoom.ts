@@ -509,8 +509,9 @@ export class BoardRoom {
     for (const guard of this.guards) guard.reset?.()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
     const staleDeletes = live
-      ? this.deleteWins.staleDeletedKeys(decoded)
+      ? this.deleteWins.staleDeletedKeys(decoded, actor.userId)
       : this.deleteWins.staleDeletedKeysOfResync(decoded, this.knownStates.get(connection))
+    this.deleteWins.noteOwnUpdate(actor.userId, decoded)
     this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)
@@ -818,6 +819,8 @@ export class BoardRoom {
     this.pendingSyncs = []
     this.needsNetDiff = false
     this.stateVectorAtLastFlush = Y.encodeStateVector(this.doc)
+    // What changes from here on goes out in the next flush (DeleteWins reads who may have seen what).
+    this.deleteWins.flushed()
     let merged: Uint8Array | null = null
     if (updates.length > 0) {
       // After a compensation the raw updates still contain refused content; the net diff of

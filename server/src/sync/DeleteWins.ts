@@ -8,6 +8,7 @@ import {
 } from '@pinnwand/shared'
 import * as Y from 'yjs'
 import type { DecodedUpdate } from './inspectClientUpdate.ts'
+import { standsRightOf } from './recordEntries.ts'
 
 /** How long a delete wins against writes of someone who had not seen it yet. */
 export const DELETE_MEMORY_MS = 10 * 60_000
@@ -24,6 +25,15 @@ interface Replacement {
   at: number
   by: Y.ID | null
   relayed: boolean
+  /** The room's flush that sends it out (see `flushed`). */
+  flush: number
+}
+
+/** An entry a person wrote; `removedInFlush`: the room has removed it as a duplicate, sent out in that flush. */
+interface OwnEntry {
+  id: Y.ID
+  at: number
+  removedInFlush?: number
 }
 
 /** What one person's replica held when it opened this connection (its sync step 1). */
@@ -57,6 +67,14 @@ export class DeleteWins {
   private readonly replaced = new Map<number, Map<number, Replacement>>()
   /** Entries written recently (any source), by key: which live entry a reconnecting tab knew. */
   private readonly written = new Map<string, { id: Y.ID; at: number }[]>()
+  /**
+   * Entries each person wrote and has not deleted since, by user and key: what their replicas
+   * may still hold of their own while the room has already removed them as a duplicate.
+   */
+  private readonly ownEntries = new Map<string, Map<string, OwnEntry[]>>()
+  /** Flushes of the room so far: what changes now goes out in flush `flushes + 1`. */
+  private flushes = 0
+  private readonly doc: Y.Doc
   private readonly now: () => number
   private lastPrune = 0
 
@@ -71,6 +89,7 @@ export class DeleteWins {
    */
   constructor(doc: Y.Doc, sourceOf: (origin: unknown) => WriteSource, now: () => number = Date.now) {
     this.now = now
+    this.doc = doc
     this.deletes = getDeletesMap(doc)
     getRecordsArray(doc).observe((event) => {
       const source = sourceOf(event.transaction.origin)
@@ -85,6 +104,10 @@ export class DeleteWins {
           this.noteWritten(entry.key, id, at)
         })
       }
+      // An own entry someone else's transaction deleted — a move, a delete, the room's put-back
+      // — reaches its writer's replica as deleted. YKeyValue's duplicate clean-up (origin null)
+      // removes it too, but the writer may not have that yet: noted with the flush that sends it.
+      this.noteOwnEntriesDeleted(event.changes.deleted, event.transaction.origin === null)
       if (written.size === 0 || source === 'server') return
       for (const item of event.changes.deleted) {
         const content = item.content
@@ -93,7 +116,13 @@ export class DeleteWins {
           const key = (entry as Partial<RecordEntry> | null)?.key
           const by = typeof key === 'string' ? written.get(key) : undefined
           if (typeof key !== 'string' || !by) return
-          this.noteReplaced(Y.createID(item.id.client, item.id.clock + i), { key, at, by, relayed: source === 'relay' })
+          this.noteReplaced(Y.createID(item.id.client, item.id.clock + i), {
+            key,
+            at,
+            by,
+            relayed: source === 'relay',
+            flush: this.flushes,
+          })
         })
       }
     })
@@ -116,7 +145,7 @@ export class DeleteWins {
    * not seen that yet and deletes the old entry is deleting the record: remember it as replaced.
    */
   noteRestored(entry: Y.ID, key: string, restoredAs: Y.ID): void {
-    this.noteReplaced(entry, { key, at: this.now(), by: restoredAs, relayed: false })
+    this.noteReplaced(entry, { key, at: this.now(), by: restoredAs, relayed: false, flush: this.flushes })
   }
 
   /** Whether someone other than `userId` deleted record `id` within DELETE_MEMORY_MS. */
@@ -132,18 +161,98 @@ export class DeleteWins {
   }
 
   /**
-   * Keys whose replaced entries a live update deletes without writing an entry of that key
-   * itself: what its sender deleted without having seen the newer entry (an entry it writes
-   * may lose to a concurrent one and vanish from YKeyValue's view, so the update's own structs
-   * are read, not the room's change events). Bounded by what is remembered, however large the
-   * delete ranges are.
+   * Keys whose replaced entries a live update of `userId` deletes without writing an entry of
+   * that key itself: what its sender deleted without having seen the newer entry (an entry it
+   * writes may lose to a concurrent one and vanish from YKeyValue's view, so the update's own
+   * structs are read, not the room's change events). Bounded by what is remembered, however
+   * large the delete ranges are.
+   *
+   * Not a delete: the sender's replica removing a duplicate after concurrent writes, which it
+   * does in a transaction of its own (YKeyValue keeps a key's right-most entry). That is the
+   * case when the sender still holds an entry of that key of its own to the right of the one it
+   * removed — the room may already have removed that one too, as the loser against a third
+   * write the sender has not seen yet (an owner's edit crossing a put-back and a move).
    */
-  staleDeletedKeys(update: DecodedUpdate): Set<string> {
+  staleDeletedKeys(update: DecodedUpdate, userId: string): Set<string> {
     // A live transaction's deletes are its sender's own; entries replaced through the relay are
     // left out (other replicas' duplicate clean-ups arrive there looking like moves).
     const keys = new Set<string>()
-    for (const { replacement } of this.replacedIn(update)) if (!replacement.relayed) keys.add(replacement.key)
+    for (const { entry, replacement } of this.replacedIn(update)) {
+      if (!replacement.relayed && !this.holdsOwnEntryRightOf(userId, entry, replacement, update)) {
+        keys.add(replacement.key)
+      }
+    }
     return this.withoutWrittenBy(update, keys)
+  }
+
+  /** Whether `userId` wrote an entry of `key` right of `entry` that it has not deleted (nor does in `update`). */
+  private holdsOwnEntryRightOf(userId: string, entry: Y.ID, replacement: Replacement, update: DecodedUpdate): boolean {
+    const key = replacement.key
+    // The sender still holds `entry`, so it has not had the flush that replaced it, nor any later
+    // one: an own entry the room removed as a duplicate in that flush or later it still holds.
+    const stillHeld = (e: OwnEntry) => e.removedInFlush === undefined || e.removedInFlush >= replacement.flush + 1
+    const own = (this.ownEntries.get(userId)?.get(key) ?? []).filter(stillHeld)
+    return own.some(({ id }) => !Y.isDeleted(update.ds, id) && standsRightOf(this.doc, entry, id))
+  }
+
+  private noteOwnEntriesDeleted(deleted: Set<Y.Item>, asDuplicate: boolean): void {
+    if (this.ownEntries.size === 0) return
+    for (const item of deleted) {
+      if (!(item.content instanceof Y.ContentAny)) continue
+      item.content.arr.forEach((entry, i) => {
+        const key = (entry as Partial<RecordEntry> | null)?.key
+        if (typeof key !== 'string') return
+        const clock = item.id.clock + i
+        const same = ({ id }: OwnEntry) => id.client === item.id.client && id.clock === clock
+        for (const [userId, own] of this.ownEntries) {
+          const entries = own.get(key)
+          if (!entries) continue
+          if (asDuplicate) {
+            for (const e of entries) if (same(e)) e.removedInFlush ??= this.flushes + 1
+            continue
+          }
+          const held = entries.filter((e) => !same(e))
+          if (held.length === entries.length) continue
+          if (held.length > 0) own.set(key, held)
+          else if (own.delete(key) && own.size === 0) this.ownEntries.delete(userId)
+        }
+      })
+    }
+  }
+
+  /** The room takes what changed so far into a flush, to persist and send out. */
+  flushed(): void {
+    this.flushes++
+  }
+
+  /**
+   * Keeps track of the entries a person's client update writes and deletes (call for every
+   * client update, after `staleDeletedKeys`): the entries of their own they still hold.
+   */
+  noteOwnUpdate(userId: string, update: DecodedUpdate): void {
+    let own = this.ownEntries.get(userId)
+    const at = this.now()
+    for (const struct of update.structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
+      ;(struct.content.arr as Partial<RecordEntry>[]).forEach((entry, i) => {
+        if (typeof entry?.key !== 'string') return
+        if (!own) this.ownEntries.set(userId, (own = new Map()))
+        const id = Y.createID(struct.id.client, struct.id.clock + i)
+        const entries = own.get(entry.key)
+        if (entries) entries.push({ id, at })
+        else own.set(entry.key, [{ id, at }])
+      })
+    }
+    if (!own) return
+    // After the writes: an update from a cache or an offline tab writes and deletes in one.
+    if (update.ds.clients.size > 0) {
+      for (const [key, entries] of own) {
+        const held = entries.filter(({ id }) => !Y.isDeleted(update.ds, id))
+        if (held.length === 0) own.delete(key)
+        else if (held.length < entries.length) own.set(key, held)
+      }
+    }
+    if (own.size === 0) this.ownEntries.delete(userId)
   }
 
   /**
@@ -240,6 +349,22 @@ export class DeleteWins {
       if (recent.length === 0) this.written.delete(key)
       else if (recent.length < entries.length) this.written.set(key, recent)
     }
+    // Own entries the room has deleted long enough ago: their writer's replica has them no more.
+    const deleted = (id: Y.ID) => {
+      try {
+        return (Y.getItem(this.doc.store, id) as Y.Item).deleted
+      } catch {
+        return true
+      }
+    }
+    for (const [userId, own] of this.ownEntries) {
+      for (const [key, entries] of own) {
+        const held = entries.filter(({ id, at }) => now - at < STALE_DELETE_WINDOW_MS || !deleted(id))
+        if (held.length === 0) own.delete(key)
+        else if (held.length < entries.length) own.set(key, held)
+      }
+      if (own.size === 0) this.ownEntries.delete(userId)
+    }
     return [...this.deletes.entries()].filter(([, d]) => now - d.at >= DELETE_MEMORY_MS).map(([id]) => id)
   }
 
@@ -278,7 +403,13 @@ export class DeleteWins {
       const [client, clock] = id.split(':').map(Number)
       if (!Number.isInteger(client) || !Number.isInteger(clock) || now - saved.at >= STALE_DELETE_WINDOW_MS) continue
       const by = saved.by ? Y.createID(saved.by[0], saved.by[1]) : null
-      this.noteReplaced(Y.createID(client!, clock!), { key: saved.key, at: saved.at, by, relayed: saved.relayed })
+      this.noteReplaced(Y.createID(client!, clock!), {
+        key: saved.key,
+        at: saved.at,
+        by,
+        relayed: saved.relayed,
+        flush: this.flushes,
+      })
     }
     map.clear()
   }

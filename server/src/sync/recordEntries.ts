@@ -43,6 +43,32 @@ export function deleteHiddenEntries(
   return stale.length > 0
 }
 
+/**
+ * Whether entry `right` stands to the right of entry `left` in the records array (deleted
+ * entries keep their place). YKeyValue keeps a key's right-most entry and removes the others,
+ * in the same order on every replica. False when either is unknown.
+ */
+export function standsRightOf(doc: Y.Doc, left: Y.ID, right: Y.ID): boolean {
+  let leftAt: number | null = null
+  let rightAt: number | null = null
+  let ordinal = 0
+  for (
+    let item = getRecordsArray(doc)._start;
+    item !== null && (leftAt === null || rightAt === null);
+    item = item.right
+  ) {
+    // Entries of one item are in clock order; items count in steps larger than any offset.
+    const at = (id: Y.ID) =>
+      item!.id.client === id.client && item!.id.clock <= id.clock && id.clock < item!.id.clock + item!.length
+        ? ordinal + (id.clock - item!.id.clock) / item!.length
+        : null
+    leftAt ??= at(left)
+    rightAt ??= at(right)
+    ordinal++
+  }
+  return leftAt !== null && rightAt !== null && rightAt > leftAt
+}
+
 /** Where the (deleted) entry with this id stood, counted in live entries; -1 if it is not there. */
 export function indexOfEntry(doc: Y.Doc, entry: Y.ID): number {
   let index = 0
