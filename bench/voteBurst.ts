@@ -39,7 +39,11 @@ const roundOf = (state: Record<string, unknown>) => state.round as RoundStateSec
 
 async function burst(topology: Topology): Promise<Record<string, unknown>> {
   const problems: string[] = []
-  const deployment = await startDeployment(topology)
+  // DATABASE_POOL_MAX: PostgreSQL connections per instance (the server's default 10).
+  const deployment = await startDeployment(
+    topology,
+    process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {},
+  )
   const { servers } = deployment
   // The simulated phones yield the CPU to the server under test (in a hall each has its own);
   // at normal priority they took 1.5 of the 2 cores in the burst's first 300 ms and the server's
