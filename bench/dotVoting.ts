@@ -67,7 +67,7 @@ try {
   const startAt = monotonicMs() + 500
   const outcomes = (
     await load.all('votes', (w) => ({ baseUrl: server.url, roundId, startAt, votes: plans[w]! }), 120_000)
-  ).flat()
+  ).flatMap((run) => run.outcomes)
   const spanMs = monotonicMs() - startAt
 
   await api(server.url, 'POST', `/api/rounds/${roundId}/close`, { token })

@@ -39,9 +39,18 @@ const roundOf = (state: Record<string, unknown>) => state.round as RoundStateSec
 
 async function burst(topology: Topology): Promise<Record<string, unknown>> {
   const problems: string[] = []
-  const deployment = await startDeployment(topology)
+  // DATABASE_POOL_MAX: PostgreSQL connections per instance (the server's default 10).
+  const deployment = await startDeployment(
+    topology,
+    process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {},
+  )
   const { servers } = deployment
-  const load = new LoadGenerator(LoadGenerator.workersFor(PARTICIPANTS))
+  // The simulated phones yield the CPU to the server under test (in a hall each has its own);
+  // at normal priority they took 1.5 of the 2 cores in the burst's first 300 ms and the server's
+  // listen queue grew to 130 connections (docs/performance.md). BENCH_LOAD_NICE=0 turns it off.
+  const load = new LoadGenerator(LoadGenerator.workersFor(PARTICIPANTS), {
+    nice: Number(process.env.BENCH_LOAD_NICE ?? 10),
+  })
   let watcher: BoardStateWatcher | null = null
   try {
     const first = servers[0]!.url
@@ -113,6 +122,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const metricsBefore = await Promise.all(servers.map((s) => scrapeMetrics(s.url)))
     const cpu = servers.map((s) => measureCpu(s.pid, monotonicMs))
     const loadCpuBefore = load.cpuSeconds()
+    await Promise.all(servers.map((s) => s.httpTiming(true)))
     const openedAt = monotonicMs()
     const { roundId } = await api<{ roundId: string }>(first, 'POST', `/api/boards/${boardId}/rounds`, {
       token,
@@ -121,9 +131,16 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const roundOpenMs = monotonicMs() - openedAt
     // People tap once their screen shows the round: from the open's answer on.
     const startAt = monotonicMs() + 100
-    const outcomes: VoteOutcome[] = (
-      await load.all('votes', (w) => ({ baseUrl: first, roundId, startAt, votes: plans[w]!, mode: 'queue' }), 240_000)
-    ).flat()
+    const runs = await load.all(
+      'votes',
+      (w) => ({ baseUrl: first, roundId, startAt, votes: plans[w]!, mode: 'queue', loadBallot: true }),
+      240_000,
+    )
+    const outcomes: VoteOutcome[] = runs.flatMap((r) => r.outcomes)
+    const ballotLoads = runs.flatMap((r) => r.ballotLoads)
+    const serverTimings = (await Promise.all(servers.map((s) => s.httpTiming(false)))).flat()
+    const serverMs = (method: string, suffix: string) =>
+      summarize(serverTimings.filter(([m, p]) => m === method && p.endsWith(suffix)).map(([, , ms]) => ms))
     const lastAnswerAt = Math.max(...outcomes.map((o) => o.answeredAt))
 
     // Per requestId: accepted (200), refused (a definite answer that it does not count), or
@@ -201,6 +218,11 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     if (wronglyRefused > 0) problems.push(`${wronglyRefused} dots within the budget were refused`)
     if (overBudget > 0) problems.push(`${overBudget} dots beyond the budget were accepted`)
     const latency = summarize(outcomes.filter((o) => o.status !== 0).map((o) => o.ms))
+    const ballot = summarize(ballotLoads.filter((b) => b.status !== 0).map((b) => b.ms))
+    if (ballotLoads.some((b) => b.status !== 200))
+      problems.push(`${ballotLoads.filter((b) => b.status !== 200).length} ballot loads were not answered 200`)
+    const serverVote = serverMs('POST', '/votes')
+    const serverBallot = serverMs('GET', '/me')
     const lag = metricsAfter.map((m) => round((m?.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000))
     const burstSeconds = cpuUsed[0]!.wallSeconds
     return {
@@ -213,7 +235,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       ideas: IDEAS,
       clientsConnected: synced,
       requests,
-      mode: 'one device sends its taps one after the other, as the web app',
+      mode: 'one device loads its ballot when the round opens, then sends its taps one after the other over its own keep-alive connection, as the web app',
       resentWithSameRequestId: requests - PARTICIPANTS * DOTS - triedFourth.size,
       triedFourthDot: triedFourth.size,
       statuses,
@@ -233,6 +255,16 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
       voteApiP95Ms: latency.p95Ms,
       voteApiP99Ms: latency.p99Ms,
       voteApiMaxMs: latency.maxMs,
+      // Inside the server: from the request's parsed head to its answer written (serverProbe.ts);
+      // the difference to voteApi* is waiting before the server reads the request (listen
+      // queue, a busy event loop) and the load generator's own delay.
+      serverVoteP50Ms: serverVote.p50Ms,
+      serverVoteP99Ms: serverVote.p99Ms,
+      serverVoteMaxMs: serverVote.maxMs,
+      ballotLoads: ballotLoads.length,
+      ballotLoadP50Ms: ballot.p50Ms,
+      ballotLoadP99Ms: ballot.p99Ms,
+      serverBallotP99Ms: serverBallot.p99Ms,
       roundOpenMs: round(roundOpenMs),
       lastAnswerAfterOpenMs: round(lastAnswerAt - openedAt),
       tallyFinalAfterOpenMs: tally ? round(tally.at - openedAt) : null,

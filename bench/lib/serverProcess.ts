@@ -26,6 +26,9 @@ export interface ProbeReading {
   arrayBuffers: number
 }
 
+/** One request as the server timed it (serverProbe.ts). */
+export type ServerTiming = [method: string, path: string, ms: number]
+
 export interface BenchServer {
   url: string
   port: number
@@ -36,6 +39,12 @@ export interface BenchServer {
   waitForLog(match: (entry: LogEntry) => boolean, timeoutMs?: number): Promise<LogEntry>
   /** Memory of the server process after a full garbage collection. */
   probe(): Promise<ProbeReading>
+  /**
+   * Starts timing every HTTP request inside the server (`true`), or stops and returns the
+   * timings (`false`): from the request's parsed head to its answer written, so without the
+   * wait in the listen queue and the network.
+   */
+  httpTiming(on: boolean): Promise<ServerTiming[]>
   /** SIGTERM (graceful: flushes boards) and removes the data directory unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>
 }
@@ -110,6 +119,21 @@ export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServe
   const serverUrl = url.url as string
 
   let probeId = 0
+  /** One question to the probe module (serverProbe.ts) over IPC. */
+  const ask = <T>(question: { type: string; on?: boolean }) => {
+    const id = ++probeId
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('server probe did not answer')), 10_000)
+      const onMessage = (message: { type?: string; id?: number } & T) => {
+        if (message.type !== question.type || message.id !== id) return
+        clearTimeout(timer)
+        child.off('message', onMessage)
+        resolve(message)
+      }
+      child.on('message', onMessage)
+      child.send({ ...question, id })
+    })
+  }
   return {
     url: serverUrl,
     port: Number(new URL(serverUrl).port),
@@ -118,18 +142,10 @@ export async function startPinnwand(opts: StartOptions = {}): Promise<BenchServe
     child,
     waitForLog,
     probe() {
-      const id = ++probeId
-      return new Promise<ProbeReading>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('server probe did not answer')), 10_000)
-        const onMessage = (message: { type?: string; id?: number } & ProbeReading) => {
-          if (message.type !== 'probe' || message.id !== id) return
-          clearTimeout(timer)
-          child.off('message', onMessage)
-          resolve(message)
-        }
-        child.on('message', onMessage)
-        child.send({ type: 'probe', id })
-      })
+      return ask<ProbeReading>({ type: 'probe' })
+    },
+    async httpTiming(on: boolean) {
+      return (await ask<{ timings: ServerTiming[] }>({ type: 'http-timing', on })).timings
     },
     async stop({ keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {

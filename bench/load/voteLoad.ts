@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { monotonicMs } from '../lib/stats.ts'
 
 /** One dot to place: at `atMs` after the common start, through the public API. */
@@ -23,6 +24,17 @@ export interface VotePlan {
    * (same requestId) on no answer or "busy" until it is answered, backing off like the app.
    */
   mode?: 'parallel' | 'queue'
+  /**
+   * Queue mode: each device first loads its ballot (`GET /api/rounds/:id/me`) at `startAt`, as
+   * the web app does when it sees the round open (client/src/voting/useBallot.ts).
+   */
+  loadBallot?: boolean
+}
+
+export interface VoteRun {
+  outcomes: VoteOutcome[]
+  /** The ballot loads of `loadBallot`: status and latency. */
+  ballotLoads: { status: number; ms: number }[]
 }
 
 export interface VoteOutcome {
@@ -48,46 +60,96 @@ const QUEUE_GIVE_UP_MS = 180_000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+interface Answer {
+  status: number
+  /** Error code of the JSON body, or the network error's name when `status` is 0. */
+  code: string | null
+  retryAfterMs?: number
+}
+
+/**
+ * One HTTP call through `agent` — node:http rather than fetch: undici's fetch costs the load
+ * generator 1–2 ms of CPU per call, which on two shared cores was taken from the server under
+ * test (the tail measured the bench, see docs/performance.md, vote-burst).
+ */
+function call(agent: http.Agent, url: string, method: string, token: string, body?: unknown): Promise<Answer> {
+  return new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const req = http.request(url, {
+      method,
+      agent,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(payload === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+      },
+    })
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })))
+    req.on('error', (error) => resolve({ status: 0, code: error.name === 'Error' ? 'NetworkError' : error.name }))
+    req.on('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('error', (error) => resolve({ status: 0, code: error.name }))
+      res.on('end', () => {
+        let code: string | null = null
+        try {
+          // A 408 from Node's HTTP server has no JSON body.
+          code = (JSON.parse(Buffer.concat(chunks).toString()) as { error?: { code?: string } }).error?.code ?? null
+        } catch {
+          code = null
+        }
+        const retryAfter = Number(res.headers['retry-after'])
+        resolve({ status: res.statusCode ?? 0, code, ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) })
+      })
+    })
+    req.end(payload)
+  })
+}
+
 /**
  * Places the planned dots on schedule, each as `POST /api/rounds/:id/votes`, without
  * waiting for earlier answers (open loop: a slow server does not slow the voters down).
+ * Every device (token) has its own keep-alive connection(s), as a phone's browser does.
  */
-export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
+export async function runVotes(plan: VotePlan): Promise<VoteRun> {
+  const agents = new Map<string, http.Agent>()
+  const agentOf = (token: string) => {
+    let agent = agents.get(token)
+    if (!agent) agents.set(token, (agent = new http.Agent({ keepAlive: true })))
+    return agent
+  }
   const send = async (
     v: PlannedVote,
     baseUrl: string,
   ): Promise<Omit<VoteOutcome, 'attempts' | 'earlier'> & { retryAfterMs?: number }> => {
     const started = monotonicMs()
-    try {
-      const res = await fetch(`${baseUrl}/api/rounds/${plan.roundId}/votes`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${v.token}` },
-        body: JSON.stringify({ ideaId: v.ideaId, delta: 1, requestId: v.requestId }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      })
-      // A 408 from Node's HTTP server has no JSON body.
-      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } }
-      const retryAfter = Number(res.headers.get('retry-after'))
-      return {
-        requestId: v.requestId,
-        ideaId: v.ideaId,
-        status: res.status,
-        code: body.error?.code ?? null,
-        ms: monotonicMs() - started,
-        answeredAt: monotonicMs(),
-        ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
-      }
-    } catch (error) {
-      return {
-        requestId: v.requestId,
-        ideaId: v.ideaId,
-        status: 0,
-        code: (error as Error).name,
-        ms: monotonicMs() - started,
-        answeredAt: monotonicMs(),
-      }
+    const answer = await call(agentOf(v.token), `${baseUrl}/api/rounds/${plan.roundId}/votes`, 'POST', v.token, {
+      ideaId: v.ideaId,
+      delta: 1,
+      requestId: v.requestId,
+    })
+    return {
+      requestId: v.requestId,
+      ideaId: v.ideaId,
+      ...answer,
+      ms: monotonicMs() - started,
+      answeredAt: monotonicMs(),
     }
   }
+  try {
+    return await placeVotes(plan, send, agentOf)
+  } finally {
+    for (const agent of agents.values()) agent.destroy()
+  }
+}
+
+type Send = (
+  v: PlannedVote,
+  baseUrl: string,
+) => Promise<Omit<VoteOutcome, 'attempts' | 'earlier'> & { retryAfterMs?: number }>
+
+async function placeVotes(plan: VotePlan, send: Send, agentOf: (token: string) => http.Agent): Promise<VoteRun> {
   const vote = async (v: PlannedVote): Promise<VoteOutcome> => {
     await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
     // No answer (network error, timeout) or "busy, try again" (429, 503): the web app sends the
@@ -102,7 +164,7 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
       await sleep(500 * attempt)
     }
   }
-  if (plan.mode !== 'queue') return Promise.all(plan.votes.map(vote))
+  if (plan.mode !== 'queue') return { outcomes: await Promise.all(plan.votes.map(vote)), ballotLoads: [] }
 
   // The app's retry: the server's retry-after, else 0.5 s doubling up to 10 s, with jitter.
   const untilAnswered = async (v: PlannedVote): Promise<VoteOutcome> => {
@@ -118,9 +180,18 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
   }
   const byDevice = new Map<string, PlannedVote[]>()
   for (const v of plan.votes) byDevice.set(v.token, [...(byDevice.get(v.token) ?? []), v])
+  const ballotLoads: VoteRun['ballotLoads'] = []
   const outcomes = await Promise.all(
     [...byDevice.values()].map(async (taps) => {
       const answered: VoteOutcome[] = []
+      if (plan.loadBallot) {
+        await sleep(Math.max(0, plan.startAt - monotonicMs()))
+        const started = monotonicMs()
+        const token = taps[0]!.token
+        const url = `${taps[0]!.baseUrl ?? plan.baseUrl}/api/rounds/${plan.roundId}/me`
+        const { status } = await call(agentOf(token), url, 'GET', token)
+        ballotLoads.push({ status, ms: monotonicMs() - started })
+      }
       for (const v of taps.sort((a, b) => a.atMs - b.atMs)) {
         await sleep(Math.max(0, plan.startAt + v.atMs - monotonicMs()))
         answered.push(await untilAnswered(v))
@@ -128,5 +199,5 @@ export async function runVotes(plan: VotePlan): Promise<VoteOutcome[]> {
       return answered
     }),
   )
-  return outcomes.flat()
+  return { outcomes: outcomes.flat(), ballotLoads }
 }
