@@ -9,6 +9,7 @@ import {
   storedBoardDoc,
   throwawayClientId,
   UpdateCrafter,
+  awarenessUpdate,
   waitForUnload,
   writerClientOf,
 } from './helpers/hostileClient.ts'
@@ -178,5 +179,38 @@ describe.skipIf(!databaseUrl || !redisUrl)('authority on two instances through R
     expect.soft(newcomer.closes, 'closes of Ada').toEqual([])
     expect(observer.has(first.id), "Ada's first card on A").toBe(true)
     expect(observer.has(squatted.id), "Mallory's card under Ada's id").toBe(false)
+  })
+
+  it('an attacker on A cannot show presence under the id of a writer on B before A has her presence', async () => {
+    const workshop = await createWorkshop(a.url)
+    const boardId = workshop.boardIds[0]!
+    const ada = await joinParticipant(b.url, workshop, 'Ada')
+    const mallory = await joinParticipant(a.url, workshop, 'Mallory')
+    const observer = await connect(a, boardId, workshop.facilitatorToken)
+    // Ada writes on B from a tab that sends no presence: A learns her id from the document only.
+    const adaTab = await openHostileSocket(b.url, boardId, ada.participantToken)
+    const attacker = await openHostileSocket(a.url, boardId, mallory.participantToken)
+    hostiles.push(adaTab, attacker)
+    const adaClient = throwawayClientId()
+    const card = ideaCard(ada.participantId, 'Adas Idee')
+    adaTab.sendUpdate(new UpdateCrafter(adaTab.mirror).push(adaClient, card.id, card).encode())
+    await waitFor(() => observer.has(card.id), { what: "Ada's card on A" })
+
+    // Mallory claims Ada's id in presence, next to an id of her own (the control).
+    const own = throwawayClientId()
+    const spoof = { user: { name: 'PWNED', color: '#000' } }
+    attacker.sendAwareness(
+      awarenessUpdate([
+        { clientId: adaClient, clock: 1, state: spoof },
+        { clientId: own, clock: 1, state: { user: { name: 'Mallory', color: '#0f0' } } },
+      ]),
+    )
+    const states = () => observer.provider.awareness.getStates()
+    await waitFor(() => states().has(own), { what: "Mallory's own presence at the observer" })
+    // Once more, after the store has had time to answer for Ada's id.
+    attacker.sendAwareness(awarenessUpdate([{ clientId: own, clock: 2, state: { user: { name: 'Mallory 2' } } }]))
+    await waitFor(() => JSON.stringify(states().get(own)).includes('Mallory 2'), { what: 'the second control' })
+    await serverRoundTrip(observer.provider)
+    expect(JSON.stringify(states().get(adaClient) ?? null)).not.toContain('PWNED')
   })
 })

@@ -249,6 +249,14 @@ export class BoardRoom {
             this.options.logger.warn({ err: error, boardId: this.boardId }, 'binding a presence client id failed'),
           )
         },
+        mayIntroduce: (speaker, clientId) => {
+          // An id without content is bound by its presence (`bound` above).
+          if (Y.getState(this.doc.store, clientId) === 0) return true
+          const owner = this.bindings.ownerOf(clientId)
+          if (owner !== undefined) return owner === speaker.actor.userId
+          // Written under on another instance, perhaps: the store knows whose it is.
+          return this.bindings.claim([clientId], speaker.actor.userId).then((foreign) => foreign === null)
+        },
       },
       options.crowdPresence,
       this.clock,

@@ -42,6 +42,11 @@ export class ClientIdBindings {
     return { foreign: null, unknown }
   }
 
+  /** The person bound to `clientId` as far as this instance knows (undefined: not known here). */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId)
+  }
+
   /** Claims ids for one owner; resolves to the first id that turned out to be someone else's. */
   async claim(clientIds: readonly number[], ownerId: string): Promise<number | null> {
     const claims = clientIds.map((clientId) => ({ clientId, ownerId }))

@@ -58,6 +58,13 @@ export interface PresenceAudience {
    * in presence can write under it.
    */
   bound?(speaker: PresenceSpeaker, clientId: number): void
+  /**
+   * Whether `speaker` may introduce `clientId` on this instance: true, false, or the answer to
+   * come (the id is someone's on another instance, as far as this one can tell yet). An attacker
+   * on one instance may see a fresh id in a relayed document update before that instance has
+   * the owner's presence for it; the store's binding decides then.
+   */
+  mayIntroduce?(speaker: PresenceSpeaker, clientId: number): boolean | Promise<boolean>
 }
 
 /** Origin of awareness entries relayed from another instance: fanned out, never re-published. */
@@ -83,6 +90,8 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private readonly boundTo = new Map<number, string>()
   /** Each person's bound ids, oldest first (to forget the oldest beyond the limit). */
   private readonly boundIds = new Map<string, number[]>()
+  /** Connections that left (an id confirmed after that is not theirs to hold). */
+  private readonly left = new WeakSet<C>()
   /** Ids whose latest state came from another instance: that instance's clients' ids. */
   private readonly remote = new Set<number>()
   private readonly dirty = new Set<number>()
@@ -155,11 +164,31 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       if (Buffer.byteLength(entry.state) > MAX_PRESENCE_STATE_BYTES) continue
       // Checked before anything is applied: y-protocols would stop halfway through the update.
       if (!isJson(entry.state)) return 'bad awareness update: a state is not JSON'
+      if (!this.boundTo.has(entry.clientId) && this.audience.mayIntroduce) {
+        const verdict = this.audience.mayIntroduce(connection, entry.clientId)
+        if (verdict === false) continue
+        if (verdict !== true) {
+          this.introduceLater(connection, entry, verdict)
+          continue
+        }
+      }
       this.claim(connection, entry.clientId)
       accepted.push(entry)
     }
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), connection)
     return null
+  }
+
+  /** Applies `entry` once the store has said the id is the speaker's (and the speaker is still here). */
+  private introduceLater(connection: C, entry: AwarenessEntry, verdict: Promise<boolean>): void {
+    void verdict
+      .catch(() => false)
+      .then((allowed) => {
+        if (!allowed || this.stopped || this.left.has(connection)) return
+        // Bound now (in the store and in the room's cache): a second pass applies it, or ignores
+        // it if something newer arrived meanwhile.
+        this.receive(connection, encodeEntries([entry]))
+      })
   }
 
   /** Applies an awareness batch relayed from another instance, except for ids our clients hold. */
@@ -177,6 +206,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
 
   /** Drops the presence of a connection that left; its ids stay bound to its person. */
   remove(connection: C): void {
+    this.left.add(connection)
     const ids = this.held.get(connection)
     this.held.delete(connection)
     if (!ids) return
