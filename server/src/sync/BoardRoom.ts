@@ -250,11 +250,10 @@ export class BoardRoom {
           )
         },
         mayIntroduce: (speaker, clientId) => {
-          // An id without content is bound by its presence (`bound` above).
-          if (Y.getState(this.doc.store, clientId) === 0) return true
           const owner = this.bindings.ownerOf(clientId)
           if (owner !== undefined) return owner === speaker.actor.userId
-          // Written under on another instance, perhaps: the store knows whose it is.
+          // Perhaps someone's on another instance, whose presence has not arrived here yet: the
+          // store binds it to the speaker or says whose it is.
           return this.bindings.claim([clientId], speaker.actor.userId).then((foreign) => foreign === null)
         },
       },
@@ -844,8 +843,12 @@ export class BoardRoom {
     const waiters = this.flushWaiters
     this.flushWaiters = []
 
-    // Durable elsewhere already: safe to show now, whatever happens to our own append.
-    if (remote.length > 0) {
+    // Durable elsewhere already: safe to show now, whatever happens to our own append — unless
+    // this flush has local changes too. Those may be this room's clean-up of what the relayed
+    // update brought (YKeyValue removing a loser of concurrent writes), and a tab that got the
+    // winner without the clean-up would remove the loser itself, in a delete of its own
+    // (DeleteWins reads such deletes); so then both go out together, after the append.
+    if (remote.length > 0 && !merged) {
       const message = encodeSyncUpdate(Y.mergeUpdates(remote))
       for (const connection of this.connections) connection.send(message)
     }
@@ -860,6 +863,11 @@ export class BoardRoom {
         this.options.logger.error({ err: error, boardId: this.boardId }, 'persisting board update failed; will retry')
         // Tell the clients: what they type now is not saved yet (it is kept and retried).
         if (this.state.storage !== 'unavailable' && !this.destroyed) this.setBoardState({ storage: 'unavailable' })
+        // What other instances made durable is shown all the same.
+        if (remote.length > 0) {
+          const message = encodeSyncUpdate(Y.mergeUpdates(remote))
+          for (const connection of this.connections) connection.send(message)
+        }
         this.pendingUpdates.unshift(merged)
         this.pendingSyncs.unshift(...syncs)
         this.needsNetDiff ||= netDiff
@@ -874,7 +882,7 @@ export class BoardRoom {
       if (receivedAt !== null) persistLagMs = this.clock.monotonic() - receivedAt
       if (this.state.storage === 'unavailable') this.setBoardState({ storage: 'ok' })
       this.emit({ type: 'persisted', update: merged })
-      const message = encodeSyncUpdate(merged)
+      const message = encodeSyncUpdate(remote.length > 0 ? Y.mergeUpdates([...remote, merged]) : merged)
       for (const connection of this.connections) connection.send(message)
     }
     for (const answer of answers) {

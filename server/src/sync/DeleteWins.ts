@@ -27,6 +27,8 @@ interface Replacement {
   relayed: boolean
   /** The room's flush that sends it out (see `flushed`). */
   flush: number
+  /** Removed by YKeyValue as the loser against a concurrent write (`by` unknown), not moved. */
+  duplicate?: boolean
 }
 
 /** An entry a person wrote; `removedInFlush`: the room has removed it as a duplicate, sent out in that flush. */
@@ -108,6 +110,12 @@ export class DeleteWins {
       // — reaches its writer's replica as deleted. YKeyValue's duplicate clean-up (origin null)
       // removes it too, but the writer may not have that yet: noted with the flush that sends it.
       this.noteOwnEntriesDeleted(event.changes.deleted, event.transaction.origin === null)
+      if (event.transaction.origin === null && written.size === 0) {
+        // YKeyValue removed the losers of concurrent writes: whoever deletes one of them without
+        // having seen the winner is deleting the record (unless it is their own clean-up).
+        this.noteDuplicatesRemoved(event.changes.deleted, at)
+        return
+      }
       if (written.size === 0 || source === 'server') return
       for (const item of event.changes.deleted) {
         const content = item.content
@@ -126,6 +134,19 @@ export class DeleteWins {
         })
       }
     })
+  }
+
+  private noteDuplicatesRemoved(deleted: Set<Y.Item>, at: number): void {
+    for (const item of deleted) {
+      if (!(item.content instanceof Y.ContentAny)) continue
+      item.content.arr.forEach((entry, i) => {
+        const key = (entry as Partial<RecordEntry> | null)?.key
+        if (typeof key !== 'string') return
+        const id = Y.createID(item.id.client, item.id.clock + i)
+        if (this.replaced.get(id.client)?.has(id.clock)) return
+        this.noteReplaced(id, { key, at, by: null, relayed: false, flush: this.flushes, duplicate: true })
+      })
+    }
   }
 
   private noteReplaced(entry: Y.ID, replacement: Replacement): void {
@@ -178,11 +199,19 @@ export class DeleteWins {
     // left out (other replicas' duplicate clean-ups arrive there looking like moves).
     const keys = new Set<string>()
     for (const { entry, replacement } of this.replacedIn(update)) {
-      if (!replacement.relayed && !this.holdsOwnEntryRightOf(userId, entry, replacement, update)) {
+      // A loser of one's own: its writer removes it as every replica does.
+      if (replacement.duplicate && this.wrote(userId, replacement.key, entry)) continue
+      if (!this.holdsOwnEntryRightOf(userId, entry, replacement, update)) {
         keys.add(replacement.key)
       }
     }
     return this.withoutWrittenBy(update, keys)
+  }
+
+  private wrote(userId: string, key: string, entry: Y.ID): boolean {
+    return (this.ownEntries.get(userId)?.get(key) ?? []).some(
+      ({ id }) => id.client === entry.client && id.clock === entry.clock,
+    )
   }
 
   /** Whether `userId` wrote an entry of `key` right of `entry` that it has not deleted (nor does in `update`). */
