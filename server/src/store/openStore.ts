@@ -7,7 +7,7 @@ import { type StoreWithPrivateCards, withPrivateCards } from './kyselyPrivateCar
 import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
 import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
-import { type StoreWithVoting, withVoting } from './kyselyVotingStore.ts'
+import { type StoreWithVoting, withVoting } from '../voting/kyselyVotingStore.ts'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statementCache.ts'
 
