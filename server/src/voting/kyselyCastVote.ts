@@ -28,7 +28,12 @@ import { decideVote, type MyVotes, usedDots, type VoteOutcome } from './votingRu
  * (BEGIN, round FOR SHARE, ballot insert, ballot FOR UPDATE, request, my votes, vote, ballot,
  * request insert, COMMIT), 2 now; a lost race 5 more (BEGIN, lock, read, write, COMMIT).
  */
-export async function castVote(db: Kysely<Database>, dialect: Dialect, input: CastVote): Promise<VoteOutcome> {
+export async function castVote(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  input: CastVote,
+  hooks: CastVoteHooks = {},
+): Promise<VoteOutcome> {
   if (dialect === 'sqlite') {
     return db.transaction().execute(async (tx) => {
       const state = await readTap(tx, dialect, input)
@@ -37,14 +42,14 @@ export async function castVote(db: Kysely<Database>, dialect: Dialect, input: Ca
       return outcome
     })
   }
-  const first = await tryTap(db, input)
+  const first = await tryTap(db, input, hooks)
   if (first) return first
   // Lost a race against another tap of the same person: one at a time from here. Only a round
   // that changes meanwhile (closed, timer changed) makes a locked attempt fail; it is rare.
   for (let attempt = 0; attempt < MAX_LOCKED_ATTEMPTS; attempt++) {
     const outcome = await db.transaction().execute(async (tx) => {
       await lockBallot(tx, input)
-      return tryTap(tx, input)
+      return tryTap(tx, input, hooks)
     })
     if (outcome) return outcome
   }
@@ -52,6 +57,11 @@ export async function castVote(db: Kysely<Database>, dialect: Dialect, input: Ca
 }
 
 const MAX_LOCKED_ATTEMPTS = 10
+
+/** For tests: lets something happen between a tap's read and its write (PostgreSQL). */
+export interface CastVoteHooks {
+  afterRead?: (input: CastVote) => Promise<void>
+}
 
 interface TapState {
   round: RoundRecord
@@ -119,10 +129,11 @@ const decide = (state: TapState, input: CastVote): VoteOutcome =>
   )
 
 /** PostgreSQL: read, decide, write if nothing changed meanwhile; null when something did. */
-async function tryTap(db: Kysely<Database>, input: CastVote): Promise<VoteOutcome | null> {
+async function tryTap(db: Kysely<Database>, input: CastVote, hooks: CastVoteHooks): Promise<VoteOutcome | null> {
   const state = await readTap(db, 'postgres', input)
   if (state.seen) return state.seen
   const outcome = decide(state, input)
+  await hooks.afterRead?.(input)
   // A refusal without a request id changes nothing (a voter's first one still leaves a ballot,
   // as it always did: proxies are listed from their ballots).
   if (!outcome.ok && input.requestId === undefined && state.hasBallot) return outcome

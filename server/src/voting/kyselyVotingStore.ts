@@ -4,7 +4,7 @@ import { KyselyShortlistStore } from '../shortlist/kyselyShortlistStore.ts'
 import type { Dialect } from '../store/migrations.ts'
 import type { Database } from '../store/schema.ts'
 import type { Store } from '../store/Store.ts'
-import { castVote } from './kyselyCastVote.ts'
+import { castVote, type CastVoteHooks } from './kyselyCastVote.ts'
 import { KyselyRounds } from './kyselyRounds.ts'
 import { readBallots, readMyVotes, readProxies, readTally } from './kyselyTallies.ts'
 import type { TimerAction } from './timerRules.ts'
@@ -34,10 +34,13 @@ export class KyselyVotingStore implements VotingStore {
   private readonly dialect: Dialect
   private readonly rounds: KyselyRounds
   private readonly shortlist: KyselyShortlistStore
+  private readonly hooks: CastVoteHooks
 
-  constructor(db: Kysely<Database>, dialect: Dialect) {
+  /** `hooks` only in tests (see kyselyCastVote.ts). */
+  constructor(db: Kysely<Database>, dialect: Dialect, hooks: CastVoteHooks = {}) {
     this.db = db
     this.dialect = dialect
+    this.hooks = hooks
     this.rounds = new KyselyRounds(db, dialect)
     this.shortlist = new KyselyShortlistStore(db, dialect)
   }
@@ -59,7 +62,7 @@ export class KyselyVotingStore implements VotingStore {
   }
 
   castVote(input: CastVote): Promise<VoteOutcome> {
-    return castVote(this.db, this.dialect, input)
+    return castVote(this.db, this.dialect, input, this.hooks)
   }
 
   closeRound(roundId: string, closedAt: number): Promise<RoundRow | null> {
