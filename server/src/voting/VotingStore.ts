@@ -3,9 +3,9 @@ import type { TimerAction, TimerOutcome } from './timerRules.ts'
 import type { MyVotes, RoundStatus, VoteOutcome } from './votingRules.ts'
 
 /**
- * Persistence port of dot voting. Every method is one database transaction; `castVote` is the
- * one that must stay exact under any concurrency (many voters, one voter on two devices,
- * retries, several server instances on one PostgreSQL).
+ * Persistence port of dot voting. Every method is atomic (one transaction, or one conditional
+ * write); `castVote` is the one that must stay exact under any concurrency (many voters, one
+ * voter on two devices, retries, several server instances on one PostgreSQL).
  */
 
 export interface RoundRow {

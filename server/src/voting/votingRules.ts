@@ -1,7 +1,7 @@
 /**
  * The rules of dot voting as pure functions: no database, no HTTP, no clock of their own.
- * The store runs `decideVote` inside a transaction that holds the voter's ballot lock, so what
- * these functions see is the voter's real current state.
+ * The store applies what `decideVote` decides only if the voter's ballot and the round are still
+ * as it read them (`kyselyCastVote.ts`), so what these functions see is the voter's real state.
  */
 
 export const RoundStatus = { open: 'open', closed: 'closed', revealed: 'revealed' } as const
