@@ -51,16 +51,8 @@ export class KyselyRounds {
         await tx
           .insertInto('voting_rounds')
           .values({
-            id: round.id,
-            board_id: round.boardId,
+            ...settingsOf(round),
             status: RoundStatus.open,
-            dots_per_participant: round.dotsPerParticipant,
-            max_per_idea: round.maxPerIdea,
-            eligible_idea_ids: round.ideaIds === null ? null : JSON.stringify(round.ideaIds),
-            anonymous: round.anonymous ? 1 : 0,
-            duration_seconds: round.durationSeconds,
-            opened_at: round.openedAt,
-            closes_at: round.closesAt,
             closed_at: null,
             revealed_at: null,
             facilitators_vote: round.facilitatorsVote ? 1 : 0,
@@ -156,17 +148,9 @@ export class KyselyRounds {
     await this.db
       .insertInto('voting_rounds')
       .values({
-        id: round.id,
-        board_id: round.boardId,
+        ...settingsOf(round),
         // Never open: an imported round is a record of the past, and would block the board.
         status: round.status === RoundStatus.revealed ? RoundStatus.revealed : RoundStatus.closed,
-        dots_per_participant: round.dotsPerParticipant,
-        max_per_idea: round.maxPerIdea,
-        eligible_idea_ids: round.ideaIds === null ? null : JSON.stringify(round.ideaIds),
-        anonymous: round.anonymous ? 1 : 0,
-        duration_seconds: round.durationSeconds,
-        opened_at: round.openedAt,
-        closes_at: round.closesAt,
         closed_at: round.closedAt ?? round.openedAt,
         revealed_at: round.revealedAt,
         imported_results: JSON.stringify(results),
@@ -174,6 +158,19 @@ export class KyselyRounds {
       .execute()
   }
 }
+
+/** A round's columns as it was opened (not its status). */
+const settingsOf = (round: RoundRow) => ({
+  id: round.id,
+  board_id: round.boardId,
+  dots_per_participant: round.dotsPerParticipant,
+  max_per_idea: round.maxPerIdea,
+  eligible_idea_ids: round.ideaIds === null ? null : JSON.stringify(round.ideaIds),
+  anonymous: round.anonymous ? 1 : 0,
+  duration_seconds: round.durationSeconds,
+  opened_at: round.openedAt,
+  closes_at: round.closesAt,
+})
 
 async function readRound(db: Kysely<Database>, roundId: string): Promise<RoundRow | null> {
   const row = await db.selectFrom('voting_rounds').selectAll().where('id', '=', roundId).executeTakeFirst()
