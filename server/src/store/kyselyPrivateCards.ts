@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { HeldCardStore } from '../moderation/HeldCardStore.ts'
+import { KyselyHeldCardStore } from './kyselyHeldCards.ts'
 import type {
   PrivateCardStore,
   PrivateCardWrite,
@@ -180,13 +182,20 @@ export class KyselyPrivateCardStore implements PrivateCardStore {
   }
 }
 
-export type StoreWithPrivateCards<S> = S & { readonly privateCards: PrivateCardStore }
+export type StoreWithPrivateCards<S> = S & {
+  readonly privateCards: PrivateCardStore
+  /** The moderation inbox's held cards (issue 17 too). */
+  readonly heldCards: HeldCardStore
+}
 
-/** Adds the private-card store to an opened store (same database, same connection pool). */
+/** Adds the private-card and held-card stores to an opened store (same database, same connection pool). */
 export function withPrivateCards<S extends object>(
   store: S,
   db: Kysely<Database>,
   dialect: Dialect,
 ): StoreWithPrivateCards<S> {
-  return Object.assign(store, { privateCards: new KyselyPrivateCardStore(db, dialect) })
+  return Object.assign(store, {
+    privateCards: new KyselyPrivateCardStore(db, dialect),
+    heldCards: new KyselyHeldCardStore(db),
+  })
 }

@@ -224,12 +224,19 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants, facilitator, openToParticipants, number } = parseBody(UpdateTableBody, request.body)
+    const { maxParticipants, facilitator, openToParticipants, number, moderation } = parseBody(
+      UpdateTableBody,
+      request.body,
+    )
     // The number first: a refused number leaves the other settings of the same request unapplied.
     const numbers = number === undefined ? undefined : await renumber(ctx, board, number)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
+    const moderated =
+      moderation === undefined
+        ? await ctx.moderation.section(board.id)
+        : await ctx.moderation.setEnabled(board.id, moderation)
     const updated = (await ctx.store.getBoard(board.id)) ?? board
     return {
       id: board.id,
@@ -237,6 +244,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
       facilitator: updated.facilitatorName ?? null,
       kind: boardKindOf(updated),
       openToParticipants: isOpenToParticipants(updated),
+      moderation: moderated?.on ?? false,
       number: (numbers ?? tableNumbers(await ctx.store.listBoards(board.workshopId))).get(board.id) ?? null,
     }
   })
