@@ -80,7 +80,10 @@ function runHeldCardContract(name: string, open: () => Promise<{ store: Opened; 
       const a = card(boardId, 'p1', 'A')
       await held.addCard(a, 10)
       expect((await held.approve(other.boardId, a.id, undefined, 2)).result).toBe('not_found')
-      const both = await Promise.all([held.approve(boardId, a.id, 'A, bearbeitet', 3), held.approve(boardId, a.id, 'B', 3)])
+      const both = await Promise.all([
+        held.approve(boardId, a.id, 'A, bearbeitet', 3),
+        held.approve(boardId, a.id, 'B', 3),
+      ])
       expect(both.map((r) => r.result).sort()).toEqual(['decided', 'ok'])
       const won = both.find((r) => r.result === 'ok') as { card: StoredHeldCard }
       expect(won.card).toMatchObject({ status: 'approved', authorId: 'p1' })

@@ -1,4 +1,4 @@
-import type { IdeaCardShape, ModerationSection } from '@pinnwand/shared'
+import type { BoardStateMessage, IdeaCardShape, ModerationSection } from '@pinnwand/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { HeldCardStore } from '../src/moderation/HeldCardStore.ts'
 import {
@@ -25,7 +25,7 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
   const closeLater: { destroy(): void }[] = []
   const route = (rest = '') => `/api/boards/${boardId}${rest}`
   const heldCards = () => (t.server.store as unknown as { heldCards: HeldCardStore }).heldCards
-  const moderationOf = (state: { moderation?: unknown }) => state.moderation as ModerationSection | null | undefined
+  const moderationOf = (state: BoardStateMessage) => state.moderation as ModerationSection | null | undefined
 
   beforeEach(async () => {
     t = await startTestServer()
@@ -115,8 +115,17 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     })
     expect(theft.status).toBe(404)
     expect(theft.body.error.code).toBe('held_card_not_found')
-    expect((await api(t.url, 'DELETE', route(`/held-cards/${plain.body.card.id}`), { token: ben.participantToken })).status).toBe(404)
-    expect((await api(t.url, 'POST', route(`/moderation/inbox/${plain.body.card.id}/approve`), { token: ben.participantToken, body: {} })).status).toBe(403)
+    expect(
+      (await api(t.url, 'DELETE', route(`/held-cards/${plain.body.card.id}`), { token: ben.participantToken })).status,
+    ).toBe(404)
+    expect(
+      (
+        await api(t.url, 'POST', route(`/moderation/inbox/${plain.body.card.id}/approve`), {
+          token: ben.participantToken,
+          body: {},
+        })
+      ).status,
+    ).toBe(403)
 
     // Decisions: as written, edited, rejected with a reason.
     const approved = await approve(plain.body.card.id)
@@ -129,10 +138,12 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     await waitFor(() => benSocket.cards().length === 2 && moderationOf(benSocket.latest())?.rejected === 1, {
       what: 'Ben sees the approved cards and the rejection count',
     })
-    expect(benSocket.cards().map((c) => c.props.text).sort()).toEqual([
-      'BEARBEITET-von-der-Moderation',
-      'FREIGABE-wie-geschrieben-4c1d',
-    ])
+    expect(
+      benSocket
+        .cards()
+        .map((c) => c.props.text)
+        .sort(),
+    ).toEqual(['BEARBEITET-von-der-Moderation', 'FREIGABE-wie-geschrieben-4c1d'])
     const placed = benSocket.cards().find((c) => c.props.text.startsWith('FREIGABE'))!
     expect(placed.props.author).toBe('Ada Wartend')
     expect(placed.props.authorId).toBe(ada.participantId)
@@ -155,11 +166,21 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(exported.status).toBe(200)
     expect(JSON.stringify(exported.body)).toContain('FREIGABE-wie-geschrieben')
     expect(JSON.stringify(exported.body)).not.toContain('VERWORFEN')
+    expect(exported.body.report.rejectedCards).toBe(1)
+    // The report counts the rejection and shows nothing of it.
+    const markdown = await api(t.url, 'GET', route('/export?format=md'), { token: workshop.facilitatorToken })
+    expect(markdown.status).toBe(200)
+    expect(String(markdown.body)).toContain('| Abgelehnte Karten (Moderation) | 1 |')
+    expect(String(markdown.body)).not.toContain('VERWORFEN')
+    expect(String(markdown.body)).not.toContain('GRUND-bitte')
     const bytes = await storedBytes()
-    for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF']) expect(bytes.includes(Buffer.from(hidden))).toBe(false)
+    for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF'])
+      expect(bytes.includes(Buffer.from(hidden))).toBe(false)
 
     // Dismissed by its author, the text is gone; the rejection stays counted.
-    expect((await api(t.url, 'DELETE', route(`/held-cards/${doomed.body.card.id}`), { token: ada.participantToken })).status).toBe(204)
+    expect(
+      (await api(t.url, 'DELETE', route(`/held-cards/${doomed.body.card.id}`), { token: ada.participantToken })).status,
+    ).toBe(204)
     expect((await own(ada.participantToken)).body.cards).toEqual([])
     expect((await heldCards().getModeration(boardId))?.rejected).toBe(1)
 
@@ -192,7 +213,10 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(watcher.sawBytes('HEIMLICH')).toBe(false)
     expect((await storedBytes()).includes(Buffer.from('HEIMLICH'))).toBe(false)
     // The facilitator's own cards need no approval.
-    const own = await api(t.url, 'POST', route('/ideas'), { token: workshop.facilitatorToken, body: { text: 'Moderatorin' } })
+    const own = await api(t.url, 'POST', route('/ideas'), {
+      token: workshop.facilitatorToken,
+      body: { text: 'Moderatorin' },
+    })
     expect(own.status).toBe(201)
     await waitFor(() => watcher.cards().some((c) => c.props.text === 'Moderatorin'), {
       what: 'the facilitator’s card reaches everyone',
@@ -204,7 +228,10 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     const watcher = await record(ben.participantToken)
     await setModeration(true)
     const held = await write(ada.participantToken, 'Doppelt freigegeben')
-    const both = await Promise.all([approve(held.body.card.id), approve(held.body.card.id, { text: 'Doppelt, bearbeitet' })])
+    const both = await Promise.all([
+      approve(held.body.card.id),
+      approve(held.body.card.id, { text: 'Doppelt, bearbeitet' }),
+    ])
     const statuses = both.map((r) => r.status).sort()
     expect(statuses[0]).toBe(200)
     expect([404, 409]).toContain(statuses[1])
@@ -249,7 +276,9 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(early.body.error.code).toBe('moderation_off')
     // Only the facilitator switches it.
     expect((await setModeration(true, ada.participantToken)).status).toBe(403)
-    expect((await api(t.url, 'PATCH', route(), { token: workshop.facilitatorToken, body: { moderation: 'ja' } })).status).toBe(400)
+    expect(
+      (await api(t.url, 'PATCH', route(), { token: workshop.facilitatorToken, body: { moderation: 'ja' } })).status,
+    ).toBe(400)
     await setModeration(true)
     const kept = await write(ada.participantToken, 'bleibt')
     for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'a', extra: 1 }]) {
@@ -271,6 +300,8 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     })
     expect(revived.status).toBe(409)
     expect(revived.body.error.code).toBe('held_card_decided')
-    expect((await own(ada.participantToken)).body.cards).toMatchObject([{ text: 'bleibt', status: 'rejected', reason: null }])
+    expect((await own(ada.participantToken)).body.cards).toMatchObject([
+      { text: 'bleibt', status: 'rejected', reason: null },
+    ])
   })
 })

@@ -7,7 +7,7 @@ import { planReveal } from '../privatePhase/privatePhaseRules.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { HeldCardStore, HeldCardWrite, StoredHeldCard } from './HeldCardStore.ts'
-import { approvedCardId, heldCardDto, readModerationSection } from './moderationRules.ts'
+import { approvedCardId, heldCardDto, moderationSection } from './moderationRules.ts'
 
 export type ApprovalResult = { result: 'ok'; ideaId: string } | { result: 'not_found' | 'decided' }
 
@@ -44,8 +44,10 @@ export class Moderation {
     })
   }
 
-  section(boardId: string): Promise<ModerationSection | null> {
-    return readModerationSection(this.store, boardId)
+  /** The section from the database (what every instance reads). */
+  async section(boardId: string): Promise<ModerationSection | null> {
+    const setting = await this.store.getModeration(boardId)
+    return moderationSection(setting, setting ? await this.store.countWaiting(boardId) : 0)
   }
 
   async setEnabled(boardId: string, enabled: boolean): Promise<ModerationSection> {

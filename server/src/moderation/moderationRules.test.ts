@@ -48,7 +48,10 @@ describe('moderation rules', () => {
 
   it('gives the reason only with a rejection', () => {
     expect(heldCardDto(held)).toMatchObject({ status: 'rejected', reason: 'zu vage' })
-    expect(heldCardDto({ ...held, status: 'waiting', reason: 'alt' })).toMatchObject({ status: 'waiting', reason: null })
+    expect(heldCardDto({ ...held, status: 'waiting', reason: 'alt' })).toMatchObject({
+      status: 'waiting',
+      reason: null,
+    })
   })
 })
 

@@ -1,5 +1,5 @@
 import type { BoardStateMessage, HeldCardDto, ModerationSection } from '@pinnwand/shared'
-import type { HeldCardStore, StoredHeldCard, StoredModeration } from './HeldCardStore.ts'
+import type { StoredHeldCard, StoredModeration } from './HeldCardStore.ts'
 
 /** The moderation section of a board state, if any (untrusted shape: relayed JSON). */
 export function moderationOf(state: Readonly<BoardStateMessage>): ModerationSection | null {
@@ -35,10 +35,4 @@ export function heldCardDto(card: StoredHeldCard): HeldCardDto {
     createdAt: card.createdAt,
     updatedAt: card.updatedAt,
   }
-}
-
-/** The section from the database (what every instance reads). */
-export async function readModerationSection(store: HeldCardStore, boardId: string): Promise<ModerationSection | null> {
-  const setting = await store.getModeration(boardId)
-  return moderationSection(setting, setting ? await store.countWaiting(boardId) : 0)
 }

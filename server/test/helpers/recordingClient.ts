@@ -1,4 +1,10 @@
-import { BOARD_STATE_MESSAGE, type BoardStateMessage, IDEA_CARD_TYPE, type IdeaCardShape, openRecords } from '@pinnwand/shared'
+import {
+  BOARD_STATE_MESSAGE,
+  type BoardStateMessage,
+  IDEA_CARD_TYPE,
+  type IdeaCardShape,
+  openRecords,
+} from '@pinnwand/shared'
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
