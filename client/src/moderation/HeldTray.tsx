@@ -53,6 +53,7 @@ function HeldCardItem({ card }: { card: HeldCardDto }) {
       card={card}
       testId="held-card"
       editable={!rejected}
+      editLabelKey="moderation.ownEditLabel"
       removeKey={rejected ? 'moderation.dismiss' : 'moderation.withdraw'}
       save={(text) => held.update(boardId, card.id, text, token)}
       remove={() => held.remove(boardId, card.id, token)}

@@ -70,6 +70,7 @@ export function PrivateCardItem({
   editable = true,
   testId = 'private-card',
   removeKey = 'privatePhase.delete',
+  editLabelKey = 'privatePhase.editLabel',
   children,
 }: {
   card: Pick<PrivateCardDto, 'id' | 'text'>
@@ -79,6 +80,8 @@ export function PrivateCardItem({
   testId?: string
   /** i18n key of the remove button (and `<key>Named` of its accessible name). */
   removeKey?: string
+  /** i18n key of the edit field's label. */
+  editLabelKey?: string
   children?: ReactNode
 }) {
   const { t } = useTranslation()
@@ -120,7 +123,7 @@ export function PrivateCardItem({
       {editing ? (
         <>
           <label className="pw-visually-hidden" htmlFor={fieldId}>
-            {t('privatePhase.editLabel')}
+            {t(editLabelKey)}
           </label>
           <textarea
             id={fieldId}

@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Locator, Page } from '@playwright/test'
+import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
+import { call, type Workshop } from '../fixtures/api.ts'
+import { participantOn } from '../fixtures/participantDevice.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { BoardPage } from '../pages/BoardPage.ts'
+
+/** The projector at full HD, through a projector link the facilitator made. */
+async function openProjector(browser: Browser, baseURL: string, workshop: Workshop) {
+  const { projectorToken } = await call<{ projectorToken: string }>(
+    baseURL,
+    'POST',
+    `/api/boards/${workshop.boardId}/projector-token`,
+    workshop.facilitatorToken,
+    {},
+  )
+  const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
+  const page = await context.newPage()
+  await page.goto(`/b/${encodeURIComponent(workshop.boardId)}?token=${encodeURIComponent(projectorToken)}`)
+  await expect(page.getByTestId('projector-view')).toBeVisible({ timeout: 60_000 })
+  return { context, page }
+}
+
+/** Types a card into the visible "add idea" field and sends it with Enter, as a person does. */
+async function writeCard(page: Page, text: string) {
+  const field = page.locator('[data-testid="add-idea-text"]:visible').first()
+  await field.fill(text)
+  await field.press('Enter')
+  await expect(field).toHaveValue('')
+}
+
+/** A tap on a touch device, a click otherwise. */
+const press = (board: BoardPage, target: Locator) => (board.touch ? target.tap() : target.click())
+
+/** The idea card texts on a device's board (read through the test handle). */
+const boardTexts = (page: Page) =>
+  page.evaluate(
+    (type) =>
+      window
+        .__pinnwand!.editor.getCurrentPageShapes()
+        .filter((shape) => shape.type === type)
+        .map((shape) => (shape.props as { text: string }).text)
+        .sort(),
+    IDEA_CARD_TYPE,
+  )
+
+const shots = process.env.PINNWAND_SCREENSHOTS === '1'
+const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
+
+test.describe('Moderationseingang', () => {
+  test('a participant’s cards wait for approval; approved, edited, rejected with a reason only the author sees', async ({
+    browser,
+    board,
+    workshop,
+    server,
+    hasTouch,
+  }) => {
+    test.setTimeout(300_000)
+    // Desktop run: the participant on a phone; tablet run: on a tablet, like the facilitator.
+    const device = hasTouch ? 'tablet' : 'phone'
+    const pia = await participantOn(browser, server.url, workshop, 'Pia', device)
+    const projector = await openProjector(browser, server.url, workshop)
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await board.waitForConnected()
+
+    // The facilitator (an English browser) switches moderation on in the inbox panel, by keyboard.
+    await press(board, board.page.getByTestId('panel-tab-moderation'))
+    const toggle = board.page.getByTestId('moderation-toggle')
+    await toggle.focus()
+    await board.page.keyboard.press('Space')
+    await expect(toggle).toBeChecked()
+    await expect(board.page.getByTestId('moderation-inbox')).toContainText('Your own cards need no approval')
+
+    // Pia writes three cards; they wait in her tray, marked so, and on nobody's board.
+    const tray = pia.board.page.getByTestId(device === 'phone' ? 'held-tray-list' : 'held-tray-dock')
+    await writeCard(pia.board.page, 'Mehr Schatten am Spielplatz')
+    await expect(tray).toBeVisible()
+    await writeCard(pia.board.page, 'Tempo 30 vor der Schule')
+    await writeCard(pia.board.page, 'Werbung für meinen Laden')
+    await expect(tray.getByTestId('held-card-status')).toHaveText([
+      'Wartet auf Freigabe',
+      'Wartet auf Freigabe',
+      'Wartet auf Freigabe',
+    ])
+    // While it waits she may still change a card.
+    const school = tray.getByTestId('held-card').filter({ hasText: 'Tempo 30' })
+    await press(pia.board, school.getByRole('button', { name: /bearbeiten/ }))
+    await tray.getByLabel('Text Ihrer wartenden Karte').fill('Tempo 30 vor der Grundschule')
+    await press(pia.board, tray.getByRole('button', { name: 'Speichern' }))
+    await expect(tray.getByTestId('held-card-text')).toHaveText([
+      'Mehr Schatten am Spielplatz',
+      'Tempo 30 vor der Grundschule',
+      'Werbung für meinen Laden',
+    ])
+    for (const page of [pia.board.page, board.page, projector.page]) expect(await boardTexts(page)).toEqual([])
+
+    // The facilitator's inbox: every card with its author, and the count on the tab.
+    await expect(board.page.getByTestId('moderation-badge')).toHaveText('3')
+    const inbox = board.page.getByTestId('inbox-card')
+    await expect(board.page.getByTestId('inbox-card-text')).toHaveText([
+      'Mehr Schatten am Spielplatz',
+      'Tempo 30 vor der Grundschule',
+      'Werbung für meinen Laden',
+    ])
+    await expect(board.page.getByTestId('inbox-card-author').first()).toHaveText('by Pia')
+
+    if (shots) {
+      mkdirSync(shotDir, { recursive: true })
+      const size = hasTouch ? 'tablet' : 'desktop'
+      await board.page.screenshot({ path: path.join(shotDir, `moderation-inbox-${size}.png`) })
+      await pia.board.page.screenshot({ path: path.join(shotDir, `moderation-waiting-${device}.png`) })
+    }
+
+    // Approve as written.
+    await press(board, inbox.filter({ hasText: 'Schatten' }).getByTestId('inbox-approve'))
+    // Edit, then approve.
+    await press(board, inbox.filter({ hasText: 'Tempo 30' }).getByTestId('inbox-edit'))
+    await board.page.getByTestId('inbox-edit-field').fill('Tempo 30 vor allen Schulen')
+    await press(board, board.page.getByTestId('inbox-approve-edited'))
+    // Reject, with a reason.
+    await press(board, inbox.filter({ hasText: 'Werbung' }).getByTestId('inbox-reject'))
+    await board.page.getByTestId('inbox-reason').fill('Bitte keine Werbung auf dem Board.')
+    await press(board, board.page.getByTestId('inbox-reject-confirm'))
+    await expect(inbox).toHaveCount(0)
+    await expect(board.page.getByTestId('moderation-badge')).toHaveCount(0)
+    await expect(board.page.getByTestId('moderation-waiting')).toHaveText('0 cards waiting for approval · 1 rejected')
+
+    const approved = ['Mehr Schatten am Spielplatz', 'Tempo 30 vor allen Schulen']
+    for (const page of [pia.board.page, board.page, projector.page]) {
+      await expect.poll(() => boardTexts(page)).toEqual(approved)
+    }
+    // Pia sees the rejection and the reason; the approved cards have left her tray.
+    await expect(tray.getByTestId('held-card-text')).toHaveText(['Werbung für meinen Laden'])
+    await expect(tray.getByTestId('held-card-status')).toHaveText(
+      'Von der Moderation abgelehnt: Bitte keine Werbung auf dem Board.',
+    )
+    if (shots) {
+      await pia.board.page.screenshot({ path: path.join(shotDir, `moderation-rejected-${device}.png`) })
+      await projector.page.screenshot({ path: path.join(shotDir, 'moderation-projector-1920.png') })
+    }
+    // The projector never showed the rejected card or its reason, nor the first draft.
+    const screenText = await projector.page.locator('body').innerText()
+    for (const hidden of ['Werbung', 'Grundschule']) expect(screenText).not.toContain(hidden)
+    expect(await boardTexts(projector.page)).toEqual(approved)
+
+    // She hides the rejected card; the tray goes.
+    await press(pia.board, tray.getByRole('button', { name: /ausblenden/ }))
+    await expect(tray).toHaveCount(0)
+    await pia.context.close()
+    await projector.context.close()
+  })
+})
