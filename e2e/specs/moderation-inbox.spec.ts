@@ -56,6 +56,7 @@ test.describe('Moderationseingang', () => {
     workshop,
     server,
     hasTouch,
+    newUser,
   }) => {
     test.setTimeout(300_000)
     // Desktop run: the participant on a phone; tablet run: on a tablet, like the facilitator.
@@ -150,5 +151,29 @@ test.describe('Moderationseingang', () => {
     await expect(tray).toHaveCount(0)
     await pia.context.close()
     await projector.context.close()
+
+    // The remaining sizes for the screenshots: a participant at 1280 × 800, the inbox on a phone.
+    if (shots && !hasTouch) {
+      const dana = await newUser('Dana')
+      await dana.board.open(workshop.boardId, dana.participant.token)
+      await dana.board.waitForConnected()
+      await writeCard(dana.board.page, 'Fahrradständer am Bahnhof')
+      await expect(dana.board.page.getByTestId('held-tray-dock')).toContainText('Waiting for approval')
+      await dana.board.page.screenshot({ path: path.join(shotDir, 'moderation-waiting-desktop.png') })
+      const phone = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'de-DE',
+      })
+      const facilitatorPhone = new BoardPage(await phone.newPage(), { touch: true })
+      await facilitatorPhone.open(workshop.boardId, workshop.facilitatorToken)
+      await facilitatorPhone.waitForConnected()
+      await press(facilitatorPhone, facilitatorPhone.page.getByTestId('panel-tab-moderation'))
+      await expect(facilitatorPhone.page.getByTestId('inbox-card-text')).toHaveText(['Fahrradständer am Bahnhof'])
+      await facilitatorPhone.page.screenshot({ path: path.join(shotDir, 'moderation-inbox-phone.png') })
+      await phone.close()
+    }
   })
 })
