@@ -3,7 +3,7 @@ import { type HeldCardDto, REJECT_REASON_MAX } from '@pinnwand/shared/moderation
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
-import { describePrivateError } from '../privatePhase/describeError.ts'
+import { useCardAction } from '../privatePhase/useCardAction.ts'
 import { useHeldCards } from './heldCardsStore.ts'
 import { setModeration } from './moderationApi.ts'
 import { useModerationSection } from './useModeration.ts'
@@ -20,21 +20,9 @@ export function ModerationInboxPanel() {
   const section = useModerationSection()
   const cards = useHeldCards((s) => s.inbox)
   const id = useId()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useCardAction()
   const on = section?.on === true
-
-  const toggle = async (next: boolean) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await setModeration(boardId, next, token)
-    } catch (cause) {
-      setError(describePrivateError(t, cause))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const toggle = (next: boolean) => run(() => setModeration(boardId, next, token))
 
   return (
     <div className="pw-moderation" data-testid="moderation-inbox">
@@ -80,49 +68,23 @@ function InboxItem({ card }: { card: HeldCardDto }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view')
   const [text, setText] = useState(card.text)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const fieldId = useId()
+  const { busy, error, run } = useCardAction()
   const held = useHeldCards.getState()
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (cause) {
-      setError(describePrivateError(t, cause))
-    } finally {
-      setBusy(false)
-    }
-  }
   const edited = text.trim()
   const short = card.text.slice(0, 40)
 
   return (
     <li className="pw-moderation__card" data-testid="inbox-card">
       {mode === 'edit' ? (
-        <>
-          <label className="pw-visually-hidden" htmlFor={fieldId}>
-            {t('moderation.editLabel')}
-          </label>
-          <textarea
-            id={fieldId}
-            className="pw-private-card__field"
-            value={text}
-            rows={3}
-            maxLength={Limits.ideaTextMax}
-            data-testid="inbox-edit-field"
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              event.stopPropagation()
-              if (event.key === 'Escape') setMode('view')
-            }}
-            // Opening the editor is the facilitator's own click: the field gets the focus.
-            // eslint-disable-next-line jsx-a11y/no-autofocus
-            autoFocus
-          />
-        </>
+        <InboxField
+          label={t('moderation.editLabel')}
+          hideLabel
+          value={text}
+          max={Limits.ideaTextMax}
+          testId="inbox-edit-field"
+          onChange={setText}
+          onCancel={() => setMode('view')}
+        />
       ) : (
         <p className="pw-moderation__text" data-testid="inbox-card-text">
           {card.text}
@@ -132,27 +94,14 @@ function InboxItem({ card }: { card: HeldCardDto }) {
         {t('moderation.by', { name: card.author || t('moderation.noName') })}
       </p>
       {mode === 'reject' ? (
-        <>
-          <label className="pw-moderation__reason-label" htmlFor={`${fieldId}-reason`}>
-            {t('moderation.reasonLabel')}
-          </label>
-          <textarea
-            id={`${fieldId}-reason`}
-            className="pw-private-card__field"
-            value={reason}
-            rows={2}
-            maxLength={REJECT_REASON_MAX}
-            data-testid="inbox-reason"
-            onChange={(event) => setReason(event.target.value)}
-            onKeyDown={(event) => {
-              event.stopPropagation()
-              if (event.key === 'Escape') setMode('view')
-            }}
-            // Asked for by the facilitator's click on "Ablehnen".
-            // eslint-disable-next-line jsx-a11y/no-autofocus
-            autoFocus
-          />
-        </>
+        <InboxField
+          label={t('moderation.reasonLabel')}
+          value={reason}
+          max={REJECT_REASON_MAX}
+          testId="inbox-reason"
+          onChange={setReason}
+          onCancel={() => setMode('view')}
+        />
       ) : null}
       <div className="pw-moderation__actions">
         {mode === 'view' ? (
@@ -222,5 +171,49 @@ function InboxItem({ card }: { card: HeldCardDto }) {
         </p>
       ) : null}
     </li>
+  )
+}
+
+/** A field the facilitator opened with "Bearbeiten" or "Ablehnen" (Escape closes it). */
+function InboxField({
+  label,
+  hideLabel = false,
+  value,
+  max,
+  testId,
+  onChange,
+  onCancel,
+}: {
+  label: string
+  hideLabel?: boolean
+  value: string
+  max: number
+  testId: string
+  onChange: (value: string) => void
+  onCancel: () => void
+}) {
+  const fieldId = useId()
+  return (
+    <>
+      <label className={hideLabel ? 'pw-visually-hidden' : 'pw-moderation__reason-label'} htmlFor={fieldId}>
+        {label}
+      </label>
+      <textarea
+        id={fieldId}
+        className="pw-private-card__field"
+        value={value}
+        rows={3}
+        maxLength={max}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          event.stopPropagation()
+          if (event.key === 'Escape') onCancel()
+        }}
+        // Opened by the facilitator's own click: the field they asked for gets the focus.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+      />
+    </>
   )
 }

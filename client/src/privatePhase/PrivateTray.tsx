@@ -3,7 +3,7 @@ import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
-import { describePrivateError } from './describeError.ts'
+import { useCardAction } from './useCardAction.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { usePrivatePhaseSection } from './usePrivatePhase.ts'
 import './privatePhase.css'
@@ -87,23 +87,8 @@ export function PrivateCardItem({
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(card.text)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useCardAction()
   const fieldId = useId()
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      return true
-    } catch (cause) {
-      setError(describePrivateError(t, cause))
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
   const save = async () => {
     const trimmed = text.trim()
     if (trimmed === '' || trimmed.length > Limits.ideaTextMax) return
