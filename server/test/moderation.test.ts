@@ -270,6 +270,25 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect((await inbox()).body.cards.map((c: { id: string }) => c.id)).toEqual([first.body.card.id])
   })
 
+  it('removes a participant’s name from their held cards too (remove my name)', async () => {
+    await setModeration(true)
+    await write(ada.participantToken, 'wartet mit Namen')
+    const removed = await api(
+      t.url,
+      'POST',
+      `/api/workshops/${workshop.workshopId}/participants/${ada.participantId}/remove-name`,
+      { token: workshop.facilitatorToken },
+    )
+    expect(removed.status).toBe(200)
+    const box = await inbox()
+    expect(box.body.cards.map((c: { author: string }) => c.author)).toEqual(['Teilnehmende/r'])
+    expect(JSON.stringify(box.body)).not.toContain('Ada Wartend')
+    // Approved afterwards, the card carries the replacement, not the old name.
+    await approve(box.body.cards[0].id)
+    const ideas = await api(t.url, 'GET', route('/ideas'), { token: workshop.facilitatorToken })
+    expect(JSON.stringify(ideas.body)).not.toContain('Ada Wartend')
+  })
+
   it('refuses bad input with a clear error and keeps what was there', async () => {
     const early = await write(ada.participantToken, 'zu früh')
     expect(early.status).toBe(409)
