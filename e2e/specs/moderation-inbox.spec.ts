@@ -122,6 +122,16 @@ test.describe('Moderationseingang', () => {
     for (const hidden of ['Werbung', 'Grundschule']) expect(screenText).not.toContain(hidden)
     expect(await boardTexts(projector.page)).toEqual(approved)
 
+    // The dashboard shows the table's setting, and switches it off again.
+    const dashboard = await board.page.context().newPage()
+    await dashboard.goto(`/w/${workshop.id}?token=${encodeURIComponent(workshop.facilitatorToken)}`)
+    const setting = dashboard.getByTestId('table-moderation')
+    await expect(setting).toBeChecked()
+    await setting.focus()
+    await dashboard.keyboard.press('Space')
+    await expect(board.page.getByTestId('moderation-toggle')).not.toBeChecked()
+    await dashboard.close()
+
     // She hides the rejected card; the tray goes.
     await press(pia.board, tray.getByRole('button', { name: /ausblenden/ }))
     await expect(tray).toHaveCount(0)

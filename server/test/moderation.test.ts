@@ -72,6 +72,10 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(switched.status).toBe(200)
     expect(switched.body.moderation).toBe(true)
     await waitFor(() => moderationOf(benSocket.latest())?.on === true, { what: 'Ben learns the board is moderated' })
+    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
+      token: workshop.facilitatorToken,
+    })
+    expect(overview.body.boards.map((board: { moderation: boolean }) => board.moderation)).toEqual([true])
 
     const plain = await write(ada.participantToken, 'FREIGABE-wie-geschrieben-4c1d')
     expect(plain.status).toBe(201)

@@ -32,6 +32,8 @@ export type HeldCardApproval = { result: 'ok'; card: StoredHeldCard } | { result
 export interface HeldCardStore {
   getModeration(boardId: string): Promise<StoredModeration | null>
   setModeration(boardId: string, enabled: boolean, now: number): Promise<StoredModeration>
+  /** Which of these boards are moderated now (one query, for the dashboard). */
+  moderatedBoards(boardIds: readonly string[]): Promise<Set<string>>
   /** Only while moderation is on. */
   addCard(card: StoredHeldCard, maxPerAuthor: number): Promise<HeldCardWrite>
   /** The author changes their waiting card ('decided' once approved or rejected). */

@@ -50,6 +50,11 @@ export class Moderation {
     return moderationSection(setting, setting ? await this.store.countWaiting(boardId) : 0)
   }
 
+  /** Which of these boards are moderated (the dashboard's overview). */
+  moderatedBoards(boardIds: readonly string[]): Promise<Set<string>> {
+    return this.store.moderatedBoards(boardIds)
+  }
+
   async setEnabled(boardId: string, enabled: boolean): Promise<ModerationSection> {
     await this.store.setModeration(boardId, enabled, this.now())
     this.logger.info({ boardId, enabled }, 'moderation changed')

@@ -56,6 +56,17 @@ export class KyselyHeldCardStore implements HeldCardStore {
     return (await this.getModeration(boardId))!
   }
 
+  async moderatedBoards(boardIds: readonly string[]): Promise<Set<string>> {
+    if (boardIds.length === 0) return new Set()
+    const rows = await this.db
+      .selectFrom('board_moderation')
+      .select('board_id')
+      .where('board_id', 'in', [...boardIds])
+      .where('enabled', '=', 1)
+      .execute()
+    return new Set(rows.map((row) => row.board_id))
+  }
+
   addCard(card: StoredHeldCard, maxPerAuthor: number): Promise<HeldCardWrite> {
     return this.db.transaction().execute(async (tx) => {
       const setting = await tx

@@ -83,6 +83,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     const boards = await ctx.store.listBoards(workshopId)
     const seats = await ctx.store.countSeats(workshopId)
     const connected = await ctx.rooms.participantCounts(boards.map((b) => b.id))
+    const moderated = await ctx.moderation.moderatedBoards(boards.map((b) => b.id))
     return {
       workshop: {
         id: workshop.id,
@@ -112,6 +113,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         maxParticipants: b.maxParticipants ?? null,
         seated: seats[b.id] ?? 0,
         facilitator: b.facilitatorName ?? null,
+        moderation: moderated.has(b.id),
       })),
     }
   })
