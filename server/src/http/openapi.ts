@@ -71,7 +71,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Workshop overview with live counts',
       auth: 'facilitator',
       responses: {
-        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated)',
+        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated, moderation)',
         ...errors,
         '410': 'workshop_deleted',
       },
