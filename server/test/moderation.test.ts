@@ -315,6 +315,19 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect((await write(workshop.facilitatorToken, 'Moderation')).status).toBe(403)
     expect((await write(workshop.projectorToken, 'Beamer')).status).toBe(403)
     expect((await api(t.url, 'GET', route('/moderation/inbox'))).status).toBe(401)
+    // A locked board takes no held card either (the same 409 as on the board).
+    expect(
+      (await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: true } })).status,
+    ).toBe(200)
+    const whileLocked = await write(ada.participantToken, 'gesperrt')
+    expect(whileLocked.status).toBe(409)
+    expect(whileLocked.body.error.code).toBe('board_locked')
+    const viaIdeas = await api(t.url, 'POST', route('/ideas'), {
+      token: ada.participantToken,
+      body: { text: 'gesperrt' },
+    })
+    expect(viaIdeas.body.error.code).toBe('board_locked')
+    await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: false } })
     // A rejected card cannot be edited back into the inbox.
     await reject(kept.body.card.id)
     const revived = await api(t.url, 'PATCH', route(`/held-cards/${kept.body.card.id}`), {

@@ -332,7 +332,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: "Write a card for the facilitator's inbox (participants, while the board is moderated)",
       auth: 'participant',
       body: HeldCardBody,
-      responses: { '201': 'card', ...errors, '409': 'moderation_off | too_many_held_cards' },
+      responses: { '201': 'card', ...errors, '409': 'moderation_off | too_many_held_cards | board_locked' },
     },
   },
   '/api/boards/{boardId}/held-cards/{cardId}': {

@@ -13,7 +13,8 @@ import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, forbidden, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor, recordRefusalError } from '../http/routes/ideas.ts'
+import { LOCKED_VERDICT } from '../sync/recordPolicy.ts'
 import type { HeldCardWrite } from './HeldCardStore.ts'
 import type { Moderation } from './Moderation.ts'
 
@@ -35,6 +36,19 @@ export function heldCardError(result: Exclude<HeldCardWrite, 'ok'>): ApiError {
         ModerationErrorCode.tooManyHeldCards,
         `At most ${HELD_CARDS_PER_PERSON_MAX} held cards per person.`,
       )
+  }
+}
+
+/**
+ * A locked board (or an open voting round) takes no participant's writes, held ones included:
+ * the same 409 as a card written on the board.
+ */
+export async function refuseWhileLocked(ctx: AppContext, boardId: string): Promise<void> {
+  const room = await ctx.rooms.open(boardId)
+  try {
+    if (room.isLockedForParticipants) throw recordRefusalError(LOCKED_VERDICT)
+  } finally {
+    ctx.rooms.releaseIfIdle(room)
   }
 }
 
@@ -91,6 +105,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: AppContext, 
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireParticipant(actor)
     const body = parseBody(HeldCardBody, request.body)
+    await refuseWhileLocked(ctx, board.id)
     const { result, card } = await moderation.add(board.id, actor, body.text.trim())
     if (result !== 'ok') throw heldCardError(result)
     return reply.code(201).send({ card } satisfies { card?: HeldCardDto })
@@ -101,6 +116,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: AppContext, 
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireParticipant(actor)
     const body = parseBody(HeldCardBody, request.body)
+    await refuseWhileLocked(ctx, board.id)
     const result = await moderation.update(board.id, actor, request.params.cardId, body.text.trim())
     if (result !== 'ok') throw heldCardError(result)
     return { ok: true }

@@ -97,6 +97,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
       // A moderated board: a participant's card (also through an integration's participant
       // token) waits in the facilitator's inbox; 202 with the held card, nothing on the board.
       if (actor.role === 'participant' && isModerated(room.boardState)) {
+        if (room.isLockedForParticipants) throw recordRefusalError(LOCKED_VERDICT)
         const { result, card } = await ctx.moderation.add(board.id, actor, body.text.trim())
         if (result !== 'ok') throw heldCardError(result)
         return reply.code(202).send({ held: card! } satisfies HeldIdeaResponse)
