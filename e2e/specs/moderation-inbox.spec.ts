@@ -50,6 +50,8 @@ test.describe('Moderationseingang', () => {
     await expect(toggle).toBeChecked()
     await expect(board.page.getByTestId('moderation-inbox')).toContainText('Your own cards need no approval')
 
+    // Her new cards go through the field: the canvas tool for idea cards is gone while moderated.
+    await expect(pia.board.ideaCardTool).toHaveCount(0)
     // Pia writes three cards; they wait in her tray, marked so, and on nobody's board.
     const tray = pia.board.page.getByTestId(device === 'phone' ? 'held-tray-list' : 'held-tray-dock')
     await writeCard(pia.board.page, 'Mehr Schatten am Spielplatz')
@@ -130,6 +132,7 @@ test.describe('Moderationseingang', () => {
     await setting.focus()
     await dashboard.keyboard.press('Space')
     await expect(board.page.getByTestId('moderation-toggle')).not.toBeChecked()
+    if (device === 'tablet') await expect(pia.board.ideaCardTool).toBeVisible()
     await dashboard.close()
 
     // She hides the rejected card; the tray goes.
