@@ -131,6 +131,12 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
       ).status,
     ).toBe(403)
 
+    // Until the decision, no frame to Ben or the projector carried any of the waiting texts.
+    for (const socket of [benSocket, projector]) {
+      for (const waiting of ['FREIGABE', 'ROH-ENTWURF', 'VERWORFEN']) expect(socket.sawBytes(waiting)).toBe(false)
+    }
+    expect(benSocket.frames.length).toBeGreaterThan(3)
+
     // Decisions: as written, edited, rejected with a reason.
     const approved = await approve(plain.body.card.id)
     expect(approved.status).toBe(200)
