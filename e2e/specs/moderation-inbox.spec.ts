@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
@@ -84,6 +85,19 @@ test.describe('Moderationseingang', () => {
       'Werbung für meinen Laden',
     ])
     await expect(board.page.getByTestId('inbox-card-author').first()).toHaveText('by Pia')
+
+    // The inbox and the waiting tray have no serious or critical axe violations.
+    for (const [page, selector] of [
+      [board.page, '[data-testid="panel-moderation"]'],
+      [pia.board.page, `[data-testid="${device === 'phone' ? 'held-tray-list' : 'held-tray-dock'}"]`],
+    ] as const) {
+      const results = await new AxeBuilder({ page }).include(selector).analyze()
+      expect(results.passes.length).toBeGreaterThan(3)
+      const blocking = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }))
+      expect(blocking).toEqual([])
+    }
 
     if (shots) {
       mkdirSync(shotDir, { recursive: true })
