@@ -124,6 +124,10 @@ test.describe('Moderationseingang', () => {
     for (const page of [pia.board.page, board.page, projector.page]) {
       await expect.poll(() => boardTexts(page)).toEqual(approved)
     }
+    // Her screen reader hears of the decision.
+    await expect(pia.board.page.getByTestId('board-announcer')).toContainText(
+      'Die Moderation hat Ihre Karte abgelehnt.',
+    )
     // Pia sees the rejection and the reason; the approved cards have left her tray.
     await expect(tray.getByTestId('held-card-text')).toHaveText(['Werbung für meinen Laden'])
     await expect(tray.getByTestId('held-card-status')).toHaveText(

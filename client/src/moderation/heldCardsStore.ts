@@ -11,6 +11,20 @@ import {
   updateHeldCard,
 } from './moderationApi.ts'
 
+/** What the facilitator decided on this person's cards since the last read (for the announcement). */
+export function decisionsSince(before: readonly HeldCardDto[], after: readonly HeldCardDto[]) {
+  const now = new Map(after.map((card) => [card.id, card]))
+  let approved = 0
+  let rejected = 0
+  for (const card of before) {
+    if (card.status !== 'waiting') continue
+    const later = now.get(card.id)
+    if (!later) approved++
+    else if (later.status === 'rejected') rejected++
+  }
+  return { approved, rejected }
+}
+
 /**
  * Held cards this device may read: a participant's own (waiting, and rejected with the reason),
  * the facilitator's inbox (every waiting card). Never board content — the board document holds
@@ -18,6 +32,8 @@ import {
  */
 interface HeldCardsState {
   own: HeldCardDto[]
+  /** The latest read's decisions on this person's cards; `seq` tells a new one from the last. */
+  decided: { approved: number; rejected: number; seq: number } | null
   inbox: HeldCardDto[]
   loadOwn(boardId: string, token: string): Promise<void>
   loadInbox(boardId: string, token: string): Promise<void>
@@ -43,10 +59,14 @@ export const useHeldCards = create<HeldCardsState>((set, get) => {
   }
   return {
     own: [],
+    decided: null,
     inbox: [],
     async loadOwn(boardId, token) {
       const { cards } = await fetchHeldCards(boardId, token)
-      set({ own: cards })
+      // A card withdrawn here left `own` at once, so a waiting card missing now was approved.
+      const { approved, rejected } = decisionsSince(get().own, cards)
+      const seq = (get().decided?.seq ?? 0) + 1
+      set({ own: cards, ...(approved + rejected > 0 ? { decided: { approved, rejected, seq } } : {}) })
     },
     async loadInbox(boardId, token) {
       const { cards } = await fetchInbox(boardId, token)
@@ -70,6 +90,6 @@ export const useHeldCards = create<HeldCardsState>((set, get) => {
     async reject(boardId, cardId, reason, token) {
       await leaveInbox(cardId, () => rejectHeldCard(boardId, cardId, reason, token))
     },
-    clear: () => set({ own: [], inbox: [] }),
+    clear: () => set({ own: [], inbox: [], decided: null }),
   }
 })
