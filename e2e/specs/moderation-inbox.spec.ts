@@ -161,6 +161,10 @@ test.describe('Moderationseingang', () => {
 
     // The remaining sizes for the screenshots: a participant at 1280 × 800, the inbox on a phone.
     if (shots && !hasTouch) {
+      // Switched on again (the dashboard switched it off), from the inbox panel.
+      await board.page.getByTestId('moderation-toggle').focus()
+      await board.page.keyboard.press('Space')
+      await expect(board.page.getByTestId('moderation-toggle')).toBeChecked()
       const dana = await newUser('Dana')
       await dana.board.open(workshop.boardId, dana.participant.token)
       await dana.board.waitForConnected()
