@@ -347,3 +347,42 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     ])
   })
 })
+
+describe('Moderation from the control room', () => {
+  let t: TestServer
+  afterEach(async () => {
+    await t?.stop()
+  })
+
+  it('switches every table’s inbox on and off through each table’s own route', async () => {
+    t = await startTestServer()
+    const workshop = await createWorkshop(t.url, 2)
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const bulk = (on: boolean, requestId: string) =>
+      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+        token: workshop.facilitatorToken,
+        body: { action: { type: 'moderation', on }, requestId },
+      })
+    const switched = await bulk(true, 'moderation-on-1')
+    expect(switched.status).toBe(200)
+    expect(switched.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+        token: ada.participantToken,
+        body: { text: `wartet an ${boardId}` },
+      })
+      expect(res.status).toBe(202)
+    }
+    // A participant cannot switch it, not even through the control room.
+    const refused = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+      token: ada.participantToken,
+      body: { action: { type: 'moderation', on: false }, requestId: 'moderation-off-sneaky' },
+    })
+    expect(refused.status).toBe(403)
+    expect((await bulk(false, 'moderation-off-1')).body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
+      token: workshop.facilitatorToken,
+    })
+    expect(overview.body.boards.map((b: { moderation: boolean }) => b.moderation)).toEqual([false, false])
+  })
+})
