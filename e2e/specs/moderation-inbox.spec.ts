@@ -147,6 +147,12 @@ test.describe('Moderationseingang', () => {
     await dashboard.goto(`/w/${workshop.id}?token=${encodeURIComponent(workshop.facilitatorToken)}`)
     const setting = dashboard.getByTestId('table-moderation')
     await expect(setting).toBeChecked()
+    if (shots) {
+      await setting.scrollIntoViewIfNeeded()
+      await dashboard.screenshot({
+        path: path.join(shotDir, `moderation-dashboard-${hasTouch ? 'tablet' : 'desktop'}.png`),
+      })
+    }
     await setting.focus()
     await dashboard.keyboard.press('Space')
     await expect(board.page.getByTestId('moderation-toggle')).not.toBeChecked()
