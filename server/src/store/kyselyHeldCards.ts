@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { StoredPrivateCard } from '../privatePhase/PrivateCardStore.ts'
 import type {
   HeldCardApproval,
   HeldCardStore,
@@ -75,27 +76,8 @@ export class KyselyHeldCardStore implements HeldCardStore {
         .where('board_id', '=', card.boardId)
         .executeTakeFirst()
       if (Number(setting?.enabled ?? 0) !== 1) return 'moderation_off'
-      const { count } = await tx
-        .selectFrom('held_cards')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('board_id', '=', card.boardId)
-        .where('author_id', '=', card.authorId)
-        .executeTakeFirstOrThrow()
-      if (Number(count) >= maxPerAuthor) return 'too_many'
-      await tx
-        .insertInto('held_cards')
-        .values({
-          id: card.id,
-          board_id: card.boardId,
-          author_id: card.authorId,
-          author_name: card.authorName,
-          text: card.text,
-          status: 'waiting',
-          reason: null,
-          created_at: card.createdAt,
-          updated_at: card.updatedAt,
-        })
-        .execute()
+      const extra = { status: 'waiting', reason: null }
+      if (!(await insertHeldBack(tx, 'held_cards', card, extra, maxPerAuthor))) return 'too_many'
       await this.touch(tx, card.boardId, card.updatedAt)
       return 'ok'
     })
@@ -249,4 +231,38 @@ export class KyselyHeldCardStore implements HeldCardStore {
   private async touch(tx: Transaction<Database>, boardId: string, now: number): Promise<void> {
     await tx.updateTable('board_moderation').set({ changed_at: now }).where('board_id', '=', boardId).execute()
   }
+}
+
+/**
+ * Inserts a card held back from the board (a private card, a card for the moderation inbox)
+ * unless its author holds `maxPerAuthor` there already; false: too many, nothing written.
+ */
+export async function insertHeldBack<T extends 'private_cards' | 'held_cards'>(
+  tx: Transaction<Database>,
+  table: T,
+  card: StoredPrivateCard,
+  extra: Omit<Insertable<Database[T]>, keyof Insertable<Database['private_cards']>>,
+  maxPerAuthor: number,
+): Promise<boolean> {
+  const { count } = await tx
+    .selectFrom(table as 'private_cards')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('board_id', '=', card.boardId)
+    .where('author_id', '=', card.authorId)
+    .executeTakeFirstOrThrow()
+  if (Number(count) >= maxPerAuthor) return false
+  await tx
+    .insertInto(table as 'private_cards')
+    .values({
+      id: card.id,
+      board_id: card.boardId,
+      author_id: card.authorId,
+      author_name: card.authorName,
+      text: card.text,
+      created_at: card.createdAt,
+      updated_at: card.updatedAt,
+      ...extra,
+    })
+    .execute()
+  return true
 }
