@@ -71,8 +71,12 @@ test.describe('control room', () => {
       for (const n of [1, 2, 3]) await expect(card(page, n).getByLabel('Phase')).toHaveValue('cluster')
 
       // A round on tables 1 and 3 only: tick them, then the same settings for both.
-      await card(page, 1).getByRole('checkbox').check()
-      await card(page, 3).getByRole('checkbox').check()
+      await card(page, 1)
+        .getByRole('checkbox', { name: /auswählen$/ })
+        .check()
+      await card(page, 3)
+        .getByRole('checkbox', { name: /auswählen$/ })
+        .check()
       await panel.getByRole('radio', { name: '2 ausgewählte Thementische' }).check()
       await panel.getByLabel('Punkte pro Person').fill('2')
       // A named round: the organiser may see who is not done yet.

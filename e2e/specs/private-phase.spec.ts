@@ -1,34 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
-import { call, type Workshop } from '../fixtures/api.ts'
+import { openProjector, writeCard } from '../fixtures/heldCards.ts'
 import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
-
-/** The projector at full HD, through a projector link the facilitator made. */
-async function openProjector(browser: Browser, baseURL: string, workshop: Workshop) {
-  const { projectorToken } = await call<{ projectorToken: string }>(
-    baseURL,
-    'POST',
-    `/api/boards/${workshop.boardId}/projector-token`,
-    workshop.facilitatorToken,
-    {},
-  )
-  const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
-  const page = await context.newPage()
-  await page.goto(`/b/${encodeURIComponent(workshop.boardId)}?token=${encodeURIComponent(projectorToken)}`)
-  await expect(page.getByTestId('projector-view')).toBeVisible({ timeout: 60_000 })
-  return { context, page }
-}
-
-/** Types a card into the visible "add idea" field and sends it with Enter, as a person does. */
-async function writeCard(page: Page, text: string) {
-  const field = page.locator('[data-testid="add-idea-text"]:visible').first()
-  await field.fill(text)
-  await field.press('Enter')
-  await expect(field).toHaveValue('')
-}
 
 /** Idea cards on a device's board, with their page bounds (read through the test handle). */
 const boardCards = (page: Page) =>

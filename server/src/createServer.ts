@@ -31,6 +31,8 @@ import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
 import { OverlapRepair } from './clusters/OverlapRepair.ts'
 import { PrivatePhase } from './privatePhase/PrivatePhase.ts'
 import { privatePhaseRoomGuard } from './privatePhase/privatePhaseRoomGuard.ts'
+import { Moderation } from './moderation/Moderation.ts'
+import { moderationRoomGuard } from './moderation/moderationRoomGuard.ts'
 
 export interface RunningServer {
   url: string
@@ -82,7 +84,7 @@ export async function createServer(
     redis = redisRelay.commandConnection
   }
   // The features that review client writes to the board document, in every room.
-  const roomGuards = [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard]
+  const roomGuards = [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard, moderationRoomGuard]
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
@@ -133,6 +135,7 @@ export async function createServer(
   const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
   const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
   const privatePhase = new PrivatePhase(store.privateCards, rooms, logger.child({ component: 'private-phase' }))
+  const moderation = new Moderation(store.heldCards, rooms, logger.child({ component: 'moderation' }))
   const app = await buildHttpApp(
     {
       config,
@@ -146,6 +149,7 @@ export async function createServer(
       history,
       facilitation,
       privatePhase,
+      moderation,
     },
     { redis, onThrottled: () => metrics.rateLimited.inc() },
   )

@@ -7,6 +7,7 @@ import { HistoryErrorCode } from '@pinnwand/shared/historyApi'
 import { IdeaImportErrorCode } from '@pinnwand/shared/ideaImport'
 import { MergeErrorCode } from '@pinnwand/shared/mergeIdeasApi'
 import { PrivatePhaseErrorCode } from '@pinnwand/shared/privatePhase'
+import { ModerationErrorCode } from '@pinnwand/shared/moderation'
 import { describe, expect, it } from 'vitest'
 import { Env } from '../src/config.ts'
 
@@ -52,6 +53,7 @@ describe('docs follow the code', () => {
       MergeErrorCode,
       ExportSettingsErrorCode,
       PrivatePhaseErrorCode,
+      ModerationErrorCode,
     ]
     expect(sorted(documented)).toEqual(sorted(registries.flatMap((codes) => Object.values(codes))))
   })

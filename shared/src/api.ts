@@ -161,6 +161,8 @@ export const UpdateTableBody = z
      * swaps the two; above N: 422 `table_number_out_of_range`; the plenary has none.
      */
     number: z.number().int().min(1).max(1000).optional(),
+    /** Moderation: participants' new cards wait in the facilitator's inbox until approved. */
+    moderation: z.boolean().optional(),
   })
   .strict()
   .refine(
@@ -168,8 +170,9 @@ export const UpdateTableBody = z
       body.maxParticipants !== undefined ||
       body.facilitator !== undefined ||
       body.openToParticipants !== undefined ||
-      body.number !== undefined,
-    { message: 'Send maxParticipants, facilitator, openToParticipants and/or number.' },
+      body.number !== undefined ||
+      body.moderation !== undefined,
+    { message: 'Send maxParticipants, facilitator, openToParticipants, number and/or moderation.' },
   )
 export type UpdateTableBody = z.infer<typeof UpdateTableBody>
 

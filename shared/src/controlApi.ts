@@ -128,6 +128,8 @@ export const BulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: BoardMessageBody }).strict(),
   z.object({ type: z.literal('privatePhase'), facilitatorSeesTexts: z.boolean() }).strict(),
   z.object({ type: z.literal('revealPrivate'), anonymous: z.boolean() }).strict(),
+  /** The moderation inbox on or off (`PATCH /api/boards/:boardId` with `moderation`). */
+  z.object({ type: z.literal('moderation'), on: z.boolean() }).strict(),
 ])
 export type BulkAction = z.infer<typeof BulkAction>
 export type BulkActionType = BulkAction['type']

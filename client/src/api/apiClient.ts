@@ -61,6 +61,8 @@ export interface BoardOverview {
   kind?: 'table' | 'plenary'
   /** The join page offers the board to participants. */
   openToParticipants?: boolean
+  /** Participants' new cards wait in the moderation inbox (absent: older servers). */
+  moderation?: boolean
 }
 
 export interface ParticipantEntry {

@@ -20,6 +20,10 @@ const KNOWN: Record<string, string> = {
   private_card_not_found: 'privatePhase.error.notFound',
   too_many_private_cards: 'privatePhase.error.tooMany',
   private_phase_running: 'privatePhase.error.running',
+  moderation_off: 'moderation.error.off',
+  held_card_not_found: 'moderation.error.notFound',
+  held_card_decided: 'moderation.error.decided',
+  too_many_held_cards: 'moderation.error.tooMany',
 }
 
 /** The i18n key (and interpolation values) describing why an API call failed. */

@@ -24,6 +24,8 @@ import { BoardToasts } from './BoardToasts.tsx'
 import { AddIdeaField } from '../ideas/AddIdeaField.tsx'
 import { PrivatePhaseSync } from '../privatePhase/PrivatePhaseSync.tsx'
 import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
+import { ModerationSync } from '../moderation/ModerationSync.tsx'
+import { HeldTray } from '../moderation/HeldTray.tsx'
 import { installMediaHandlers, MediaToasts } from '../images/BoardMediaHandlers.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
 import { VotingBar } from '../voting/VotingBar.tsx'
@@ -173,6 +175,8 @@ export function BoardCanvas({
           {me.role === 'projector' ? null : <ShowEverythingButton />}
           <PrivatePhaseSync />
           <PrivateTray variant="dock" />
+          <ModerationSync />
+          <HeldTray variant="dock" />
           <AddIdeaField className="pw-add-idea--dock" hideWhenLocked />
           <ClusterToolbar />
           <CardToolbar />

@@ -34,6 +34,7 @@ export function BoardSidePanel() {
             onClick={() => setOpenPanel(panel.id === active?.id ? null : panel.id)}
           >
             {t(panel.labelKey)}
+            {panel.badge ? <panel.badge /> : null}
           </button>
         ))}
       </div>

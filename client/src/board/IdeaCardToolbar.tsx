@@ -8,11 +8,15 @@ import {
   SelectToolbarItem,
   TextToolbarItem,
   TldrawUiMenuItem,
+  useEditor,
   useIsToolSelected,
   useTools,
   type TLUiOverrides,
 } from 'tldraw'
+import { useEffect } from 'react'
 import type { Me } from '../api/apiClient.ts'
+import { useIsModerated } from '../moderation/useModeration.ts'
+import { usePrivatePhaseSection } from '../privatePhase/usePrivatePhase.ts'
 import { IDEA_CARD_TOOL_ID } from '../shapes/createIdeaCardTool.ts'
 import { useBoardContext } from './BoardContext.ts'
 import { CLUSTER_TOOL_ID } from './createClusterTool.ts'
@@ -60,6 +64,23 @@ export function boardUiOverrides(role: Me['role']): TLUiOverrides {
   }
 }
 
+/**
+ * A participant's new cards are held back (Stilles Sammeln, the moderation inbox): the server
+ * refuses a card placed on the canvas, so the idea card tool goes and the "add idea" field is the
+ * way to write; a tool still selected falls back to selecting.
+ */
+function useCardsHeldBack(): boolean {
+  const editor = useEditor()
+  const { me } = useBoardContext()
+  const moderated = useIsModerated()
+  const privatePhase = usePrivatePhaseSection() !== null
+  const heldBack = me.role === 'participant' && (moderated || privatePhase)
+  useEffect(() => {
+    if (heldBack && editor.getCurrentToolId() === IDEA_CARD_TOOL_ID) editor.setCurrentTool('select')
+  }, [heldBack, editor])
+  return heldBack
+}
+
 function ToolItem({ id }: { id: string }) {
   const tools = useTools()
   const tool = tools[id]
@@ -74,10 +95,11 @@ function ToolItem({ id }: { id: string }) {
  */
 export function IdeaCardToolbar() {
   const { me } = useBoardContext()
+  const heldBack = useCardsHeldBack()
   if (me.role !== 'facilitator') {
     return (
       <DefaultToolbar>
-        <ToolItem id={IDEA_CARD_TOOL_ID} />
+        {heldBack ? null : <ToolItem id={IDEA_CARD_TOOL_ID} />}
         <SelectToolbarItem />
         <HandToolbarItem />
         <DrawToolbarItem />

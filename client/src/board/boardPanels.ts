@@ -13,4 +13,6 @@ export interface BoardPanelDefinition {
   /** Whether this person gets the panel at all (e.g. history only for facilitators). */
   isAvailable?: (me: Me) => boolean
   component: ComponentType
+  /** Shown on the tab next to its label (e.g. how many cards wait in the moderation inbox). */
+  badge?: ComponentType
 }

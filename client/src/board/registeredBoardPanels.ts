@@ -3,11 +3,15 @@ import { CommentsPanel } from '../comments/CommentsPanel.tsx'
 import { lazy } from 'react'
 import { FacilitationPanel } from '../facilitation/FacilitationPanel.tsx'
 import { VotingPanel } from '../voting/VotingPanel.tsx'
+import { ModerationInboxBadge } from '../moderation/ModerationInboxBadge.tsx'
 import type { BoardPanelDefinition } from './boardPanels.ts'
 
 // Facilitator-only tools load when first opened: participants' phones never download them.
 const ExportPanel = lazy(() => import('../export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })))
 const HistoryPanel = lazy(() => import('../history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })))
+const ModerationInboxPanel = lazy(() =>
+  import('../moderation/ModerationInboxPanel.tsx').then((m) => ({ default: m.ModerationInboxPanel })),
+)
 const IdeaImportPanel = lazy(() =>
   import('../ideaImport/IdeaImportPanel.tsx').then((m) => ({ default: m.IdeaImportPanel })),
 )
@@ -19,6 +23,13 @@ export const registeredBoardPanels: BoardPanelDefinition[] = [
     id: 'facilitation',
     labelKey: 'facilitation.panelTab',
     component: FacilitationPanel,
+    isAvailable: (me) => me.role === 'facilitator',
+  },
+  {
+    id: 'moderation',
+    labelKey: 'moderation.panelTab',
+    component: ModerationInboxPanel,
+    badge: ModerationInboxBadge,
     isAvailable: (me) => me.role === 'facilitator',
   },
   { id: 'voting', labelKey: 'voting.panelTab', component: VotingPanel },

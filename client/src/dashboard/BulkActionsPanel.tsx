@@ -260,6 +260,28 @@ export function BulkActionsPanel({
       </fieldset>
 
       <fieldset className="pw-bulk__row">
+        <legend>{t('moderation.heading')}</legend>
+        <button
+          type="button"
+          className="pw-button"
+          disabled={disabled}
+          data-testid="bulk-moderation-on"
+          onClick={() => void send({ type: 'moderation', on: true })}
+        >
+          {t('moderation.bulkOn')}
+        </button>
+        <button
+          type="button"
+          className="pw-button pw-button--secondary"
+          disabled={disabled}
+          data-testid="bulk-moderation-off"
+          onClick={() => void send({ type: 'moderation', on: false })}
+        >
+          {t('moderation.bulkOff')}
+        </button>
+      </fieldset>
+
+      <fieldset className="pw-bulk__row">
         <legend>{t('control.timerHeading')}</legend>
         <div className="pw-field pw-field--inline">
           <label htmlFor={`${id}-timer`}>{t('control.timerMinutes')}</label>

@@ -14,6 +14,7 @@ import { TableLiveStatus } from './TableLiveStatus.tsx'
 import { tableName } from './tableName.ts'
 import { TableLimitField } from './TableLimitField.tsx'
 import { TableNumberField } from './TableNumberField.tsx'
+import { TableModerationField } from '../moderation/TableModerationField.tsx'
 
 const phases = Object.values(BoardPhase)
 
@@ -185,6 +186,15 @@ export function TableCard({
           onSaved={onChanged}
         />
       ) : null}
+      {board.moderation === undefined ? null : (
+        <TableModerationField
+          boardId={board.id}
+          tableTitle={board.title}
+          moderation={board.moderation}
+          token={token}
+          onSaved={onChanged}
+        />
+      )}
       {board.maxParticipants === undefined ? null : (
         <TableLimitField
           boardId={board.id}

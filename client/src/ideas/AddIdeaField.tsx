@@ -6,6 +6,8 @@ import { useBoardContext } from '../board/BoardContext.ts'
 import { describePrivateError } from '../privatePhase/describeError.ts'
 import { usePrivateCards } from '../privatePhase/privateCardsStore.ts'
 import { usePrivatePhaseSection } from '../privatePhase/usePrivatePhase.ts'
+import { useHeldCards } from '../moderation/heldCardsStore.ts'
+import { useIsModerated } from '../moderation/useModeration.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useAnnouncer } from './announcer.ts'
 import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
@@ -15,7 +17,8 @@ import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
  * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
  * or into a free spot in your view. During Stilles Sammeln a participant's card goes to the
  * server as a private card instead (never into the shared document), and only while online: a
- * private card exists once the server holds it.
+ * private card exists once the server holds it. On a moderated board a participant's card goes
+ * to the facilitator's inbox the same way (online only) and appears once approved.
  */
 export function AddIdeaField({
   className = '',
@@ -28,6 +31,7 @@ export function AddIdeaField({
   const editor = useEditor()
   const { me, boardId, token } = useBoardContext()
   const privatePhase = usePrivatePhaseSection()
+  const moderated = useIsModerated()
   const online = useSession((s) => s.connection === 'connected')
   const [privateError, setPrivateError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -44,21 +48,23 @@ export function AddIdeaField({
   const tooLong = text.length > Limits.ideaTextMax
 
   const isPrivate = privatePhase !== null && me.role === 'participant'
+  // Stilles Sammeln comes first: its cards are private, and its reveal is the facilitator's act.
+  const held = !isPrivate && moderated
+  const kind = isPrivate ? 'privatePhase' : 'moderation'
   const post = () => {
     if (readonly || trimmed === '' || tooLong || sending) return
-    if (isPrivate) {
+    if (isPrivate || held) {
       if (!online) {
-        setPrivateError(t('privatePhase.offline'))
+        setPrivateError(t(`${kind}.offline`))
         return
       }
       setSending(true)
       setPrivateError(null)
-      usePrivateCards
-        .getState()
-        .add(boardId, trimmed, token)
+      const add = isPrivate ? usePrivateCards.getState().add : useHeldCards.getState().add
+      add(boardId, trimmed, token)
         .then(() => {
           setText('')
-          announce(t('privatePhase.posted'))
+          announce(t(`${kind}.posted`))
         })
         .catch((cause: unknown) => setPrivateError(describePrivateError(t, cause)))
         .finally(() => setSending(false))
@@ -96,8 +102,8 @@ export function AddIdeaField({
         placeholder={
           readonly
             ? t('ideas.addDisabled')
-            : isPrivate
-              ? t('privatePhase.placeholder')
+            : isPrivate || held
+              ? t(`${kind}.placeholder`)
               : clusterTitle
                 ? t('ideas.addPlaceholderCluster', { cluster: clusterTitle })
                 : t('ideas.addPlaceholder')
@@ -114,12 +120,12 @@ export function AddIdeaField({
         disabled={readonly || trimmed === '' || tooLong || sending}
         data-testid="add-idea-post"
       >
-        {isPrivate ? t('privatePhase.post') : t('ideas.post')}
+        {isPrivate || held ? t(`${kind}.post`) : t('ideas.post')}
       </button>
       <span id={`${id}-hint`} className="pw-visually-hidden">
         {t('ideas.addHint')}
       </span>
-      {privateError && isPrivate ? (
+      {privateError && (isPrivate || held) ? (
         <p
           id={`${id}-private`}
           className="pw-error pw-add-idea__limit"

@@ -9,6 +9,7 @@ import { useSession } from '../state/sessionStore.ts'
 import { AddIdeaField } from './AddIdeaField.tsx'
 import { filterIdeas, type IdeaGroup } from './groupIdeas.ts'
 import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
+import { HeldTray } from '../moderation/HeldTray.tsx'
 import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
 import { jumpToIdea } from './placeNewIdea.ts'
 import { isPhoneLayout } from './phoneLayout.ts'
@@ -53,6 +54,7 @@ export function IdeaListPanel() {
       <h2 className="pw-panel-title">{t('ideas.listTitle', { count: total })}</h2>
       <AddIdeaField className="pw-only-phone" />
       <PrivateTray variant="list" />
+      <HeldTray variant="list" />
       <label className="pw-visually-hidden" htmlFor={`${id}-search`}>
         {t('ideas.search')}
       </label>

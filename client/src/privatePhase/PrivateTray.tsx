@@ -1,9 +1,9 @@
 import { Limits } from '@pinnwand/shared/limits'
 import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
-import { describePrivateError } from './describeError.ts'
+import { useCardAction } from './useCardAction.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { usePrivatePhaseSection } from './usePrivatePhase.ts'
 import './privatePhase.css'
@@ -38,7 +38,7 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
       {cards.length > 0 ? (
         <ul className="pw-private-tray__list" aria-label={t('privatePhase.yourCards', { count: cards.length })}>
           {cards.map((card) => (
-            <PrivateCardItem key={card.id} card={card} />
+            <OwnCardItem key={card.id} card={card} />
           ))}
         </ul>
       ) : null}
@@ -46,32 +46,53 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
   )
 }
 
-function PrivateCardItem({ card }: { card: PrivateCardDto }) {
-  const { t } = useTranslation()
+function OwnCardItem({ card }: { card: PrivateCardDto }) {
   const { boardId, token } = useBoardContext()
+  const cards = usePrivateCards.getState()
+  return (
+    <PrivateCardItem
+      card={card}
+      save={(text) => cards.update(boardId, card.id, text, token)}
+      remove={() => cards.remove(boardId, card.id, token)}
+    />
+  )
+}
+
+/**
+ * One of a person's own cards held on the server (a private card; a card waiting in the
+ * moderation inbox): its text, to change or delete. `editable` false: only delete (a rejected
+ * card); `children`: a status line under the text.
+ */
+export function PrivateCardItem({
+  card,
+  save: saveText,
+  remove,
+  editable = true,
+  testId = 'private-card',
+  removeKey = 'privatePhase.delete',
+  editLabelKey = 'privatePhase.editLabel',
+  children,
+}: {
+  card: Pick<PrivateCardDto, 'id' | 'text'>
+  save: (text: string) => Promise<void>
+  remove: () => Promise<void>
+  editable?: boolean
+  testId?: string
+  /** i18n key of the remove button (and `<key>Named` of its accessible name). */
+  removeKey?: string
+  /** i18n key of the edit field's label. */
+  editLabelKey?: string
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(card.text)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useCardAction()
   const fieldId = useId()
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      return true
-    } catch (cause) {
-      setError(describePrivateError(t, cause))
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
   const save = async () => {
     const trimmed = text.trim()
     if (trimmed === '' || trimmed.length > Limits.ideaTextMax) return
-    if (await run(() => usePrivateCards.getState().update(boardId, card.id, trimmed, token))) setEditing(false)
+    if (await run(() => saveText(trimmed))) setEditing(false)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation()
@@ -83,11 +104,11 @@ function PrivateCardItem({ card }: { card: PrivateCardDto }) {
   }
 
   return (
-    <li className="pw-private-card" data-testid="private-card">
+    <li className="pw-private-card" data-testid={testId}>
       {editing ? (
         <>
           <label className="pw-visually-hidden" htmlFor={fieldId}>
-            {t('privatePhase.editLabel')}
+            {t(editLabelKey)}
           </label>
           <textarea
             id={fieldId}
@@ -104,10 +125,11 @@ function PrivateCardItem({ card }: { card: PrivateCardDto }) {
           />
         </>
       ) : (
-        <p className="pw-private-card__text" data-testid="private-card-text">
+        <p className="pw-private-card__text" data-testid={`${testId}-text`}>
           {card.text}
         </p>
       )}
+      {children}
       <div className="pw-private-card__actions">
         {editing ? (
           <>
@@ -132,22 +154,24 @@ function PrivateCardItem({ card }: { card: PrivateCardDto }) {
           </>
         ) : (
           <>
+            {editable ? (
+              <button
+                type="button"
+                className="pw-button pw-button--secondary"
+                aria-label={t('privatePhase.editNamed', { text: card.text.slice(0, 40) })}
+                onClick={() => setEditing(true)}
+              >
+                {t('privatePhase.edit')}
+              </button>
+            ) : null}
             <button
               type="button"
               className="pw-button pw-button--secondary"
-              aria-label={t('privatePhase.editNamed', { text: card.text.slice(0, 40) })}
-              onClick={() => setEditing(true)}
-            >
-              {t('privatePhase.edit')}
-            </button>
-            <button
-              type="button"
-              className="pw-button pw-button--secondary"
-              aria-label={t('privatePhase.deleteNamed', { text: card.text.slice(0, 40) })}
+              aria-label={t(`${removeKey}Named`, { text: card.text.slice(0, 40) })}
               disabled={busy}
-              onClick={() => void run(() => usePrivateCards.getState().remove(boardId, card.id, token))}
+              onClick={() => void run(remove)}
             >
-              {t('privatePhase.delete')}
+              {t(removeKey)}
             </button>
           </>
         )}

@@ -2,7 +2,7 @@ import type { BulkAction, BulkTableResult } from '@pinnwand/shared/controlApi'
 
 /** One table's own request for a bulk action: the same endpoint a facilitator's click calls. */
 export interface TableRequest {
-  method: 'POST'
+  method: 'POST' | 'PATCH'
   url: string
   body: unknown
 }
@@ -42,6 +42,8 @@ export function tableRequest(
       }
     case 'revealPrivate':
       return { method: 'POST', url: `${board}/private-phase/reveal`, body: { anonymous: action.anonymous } }
+    case 'moderation':
+      return { method: 'PATCH', url: board, body: { moderation: action.on } }
     case 'closeRound':
       if (latestRound?.status !== 'open') return { refused: noRound(boardId, 'This table has no open voting round.') }
       return { method: 'POST', url: `/api/rounds/${encodeURIComponent(latestRound.id)}/close`, body: {} }

@@ -39,6 +39,11 @@ export interface BoardReport {
    * draw); every document format says so (labels `omittedItems`).
    */
   omittedItems: number
+  /**
+   * Cards the facilitator rejected in the moderation inbox: only the count — their texts were
+   * never on the board and are no part of any export. Absent or 0: not printed.
+   */
+  rejectedCards?: number
   /** The organiser's export settings (place, recorder, logo, picture, time zone); see detailsOf. */
   details?: ReportDetails
 }
@@ -144,6 +149,8 @@ export interface BoardReportInput {
   hideAuthors?: boolean
   /** Records the caller already left out (copyRecordsSafely); shapes the drawing skips add to it. */
   omittedItems?: number
+  /** Cards rejected in the moderation inbox (the count only). */
+  rejectedCards?: number
   details?: ReportDetails
   now?: number
 }
@@ -298,6 +305,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     shortlist,
     drawing,
     omittedItems: (input.omittedItems ?? 0) + drawing.omitted,
+    ...(input.rejectedCards ? { rejectedCards: input.rejectedCards } : {}),
     ...(input.details ? { details: input.details } : {}),
   }
 }

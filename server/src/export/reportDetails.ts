@@ -35,11 +35,15 @@ export function detailsOf(report: Pick<BoardReport, 'details'>): ReportDetails {
   return report.details ?? { place: '', recorder: '', timeZone: serverTimeZone(), logoPng: null, picture: 'page' }
 }
 
-/** Ort and Protokollführung as rows of a report's header table, when the organiser gave them. */
-export function detailRows(report: Pick<BoardReport, 'details'>, l: Labels): [string, string][] {
+/**
+ * Ort and Protokollführung as rows of a report's header table, when the organiser gave them,
+ * and the number of cards rejected in the moderation inbox, when there were any.
+ */
+export function detailRows(report: Pick<BoardReport, 'details' | 'rejectedCards'>, l: Labels): [string, string][] {
   const details = detailsOf(report)
   const rows: [string, string][] = []
   if (details.place) rows.push([l.place, details.place])
   if (details.recorder) rows.push([l.recorder, details.recorder])
+  if (report.rejectedCards) rows.push([l.rejectedCards, String(report.rejectedCards)])
   return rows
 }

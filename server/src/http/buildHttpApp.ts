@@ -18,6 +18,7 @@ import { REDACTED_PATHS, serializeRequest } from '../logging.ts'
 import { registerHistoryRoutes } from '../history/historyRoutes.ts'
 import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
 import { registerPrivatePhaseRoutes } from '../privatePhase/privatePhaseRoutes.ts'
+import { registerModerationRoutes } from '../moderation/moderationRoutes.ts'
 import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerFacilitationRoutes } from './routes/facilitation.ts'
@@ -183,6 +184,7 @@ export async function buildHttpApp(
   registerIdeaImportRoutes(app, ctx)
   registerFacilitationRoutes(app, ctx)
   registerPrivatePhaseRoutes(app, ctx, ctx.privatePhase)
+  registerModerationRoutes(app, ctx, ctx.moderation)
   registerAssetRoutes(app, ctx)
   const stopControl = registerControlRoutes(app, ctx)
   app.addHook('onClose', async () => stopControl())

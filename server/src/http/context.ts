@@ -4,6 +4,7 @@ import type { Config } from '../config.ts'
 import type { BoardHistory } from '../history/BoardHistory.ts'
 import type { Facilitation } from '../facilitation/Facilitation.ts'
 import type { PrivatePhase } from '../privatePhase/PrivatePhase.ts'
+import type { Moderation } from '../moderation/Moderation.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomPorts } from '../sync/roomPorts.ts'
 import type { RoundStatePublisher } from '../voting/RoundStatePublisher.ts'
@@ -29,4 +30,6 @@ export interface AppContext {
   facilitation: Facilitation
   /** Stilles Sammeln: private cards outside the board document until the reveal. */
   privatePhase: PrivatePhase
+  /** The moderation inbox: participants' new cards wait for the facilitator's approval. */
+  moderation: Moderation
 }

@@ -10,6 +10,9 @@ import {
   JoinWorkshopBody,
   PassphraseBody,
   PrivateCardBody,
+  ApproveHeldCardBody,
+  HeldCardBody,
+  RejectHeldCardBody,
   RevealPrivateCardsBody,
   StartPrivatePhaseBody,
   ProjectorActionBody,
@@ -68,7 +71,7 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Workshop overview with live counts',
       auth: 'facilitator',
       responses: {
-        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated)',
+        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated, moderation)',
         ...errors,
         '410': 'workshop_deleted',
       },
@@ -156,11 +159,12 @@ const operations: Record<string, Record<string, Operation>> = {
       summary:
         "Change a board's settings (participant limit, null = none; facilitator name for its report; " +
         'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote; ' +
-        'number: the table number 1…N, a number another table holds swaps the two)',
+        'number: the table number 1…N, a number another table holds swaps the two; ' +
+        "moderation: participants' new cards wait in the facilitator's inbox)",
       auth: 'facilitator',
       body: UpdateTableBody,
       responses: {
-        '200': 'id, maxParticipants, facilitator, kind, openToParticipants, number',
+        '200': 'id, maxParticipants, facilitator, kind, openToParticipants, number, moderation',
         ...errors,
         '422': 'table_number_out_of_range (above the number of tables, or the plenary; nothing else applied)',
       },
@@ -295,6 +299,55 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: { '201': 'card', ...errors, '409': 'no_private_phase | too_many_private_cards' },
     },
   },
+  '/api/boards/{boardId}/moderation/inbox': {
+    get: {
+      summary: 'The moderation inbox: every waiting card with its author (rejected texts are not in it)',
+      auth: 'facilitator',
+      responses: { '200': 'moderation (on, waiting, rejected, changedAt), cards', ...errors },
+    },
+  },
+  '/api/boards/{boardId}/moderation/inbox/{cardId}/approve': {
+    post: {
+      summary: 'Freigeben: the waiting card (optionally with the edited text) goes on the board, once',
+      auth: 'facilitator',
+      body: ApproveHeldCardBody,
+      responses: { '200': 'ideaId', ...errors, '404': 'held_card_not_found', '409': 'held_card_decided' },
+    },
+  },
+  '/api/boards/{boardId}/moderation/inbox/{cardId}/reject': {
+    post: {
+      summary: 'Reject a waiting card, optionally with a reason only its author reads',
+      auth: 'facilitator',
+      body: RejectHeldCardBody,
+      responses: { '200': 'ok', ...errors, '404': 'held_card_not_found', '409': 'held_card_decided' },
+    },
+  },
+  '/api/boards/{boardId}/held-cards': {
+    get: {
+      summary: 'Your own held cards on a moderated board: waiting, and rejected with the reason',
+      auth: 'participant',
+      responses: { '200': 'moderation, cards', ...errors },
+    },
+    post: {
+      summary: "Write a card for the facilitator's inbox (participants, while the board is moderated)",
+      auth: 'participant',
+      body: HeldCardBody,
+      responses: { '201': 'card', ...errors, '409': 'moderation_off | too_many_held_cards | board_locked' },
+    },
+  },
+  '/api/boards/{boardId}/held-cards/{cardId}': {
+    patch: {
+      summary: 'Change the text of one of your waiting cards',
+      auth: 'participant',
+      body: HeldCardBody,
+      responses: { '200': 'ok', ...errors, '404': 'held_card_not_found', '409': 'held_card_decided' },
+    },
+    delete: {
+      summary: 'Withdraw one of your waiting cards, or dismiss a rejected one (it stays counted)',
+      auth: 'participant',
+      responses: { '204': 'deleted', ...errors, '404': 'held_card_not_found' },
+    },
+  },
   '/api/boards/{boardId}/private-cards/{cardId}': {
     patch: {
       summary: 'Change the text of one of your private cards',
@@ -344,7 +397,13 @@ const operations: Record<string, Record<string, Operation>> = {
       summary: 'Add an idea card (appears live)',
       auth: 'participant',
       body: CreateIdeaBody,
-      responses: { '201': 'idea', '409': 'board_locked', '422': 'cluster_not_found', ...errors },
+      responses: {
+        '201': 'idea',
+        '202': "held (a participant's card on a moderated board waits in the facilitator's inbox)",
+        '409': 'board_locked | private_phase_running | moderation_off | too_many_held_cards',
+        '422': 'cluster_not_found',
+        ...errors,
+      },
     },
     get: {
       summary: 'Clusters and ideas (votes of revealed rounds)',

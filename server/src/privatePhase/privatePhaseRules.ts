@@ -37,19 +37,21 @@ export function revealedCardId(card: StoredPrivateCard): string {
  * The idea cards of a reveal, placed one after another in the collecting area by the rule every
  * device uses. Anonymous: no author name or id and the reveal's time instead of the writing
  * time, so neither the board, its history nor an export can tell who wrote what (and the author
- * loses the right to edit or delete the card: nothing records that it was theirs).
+ * loses the right to edit or delete the card: nothing records that it was theirs). The moderation
+ * inbox places an approved card by the same rule, with its own ids (`idOf`).
  */
 export function planReveal(
   records: readonly TLRecord[],
   cards: readonly StoredPrivateCard[],
   anonymous: boolean,
   now: number,
+  idOf: (card: StoredPrivateCard) => string = revealedCardId,
 ): IdeaCardShape[] {
   const placed: TLRecord[] = [...records]
   const present = new Set<string>(records.map((record) => record.id))
   const planned: IdeaCardShape[] = []
   for (const card of cards) {
-    const id = revealedCardId(card)
+    const id = idOf(card)
     // Already on the board: a reveal interrupted after its write is being finished.
     if (present.has(id)) continue
     const author: Actor = anonymous

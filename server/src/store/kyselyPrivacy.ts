@@ -21,8 +21,9 @@ export async function listRetentionCandidates(db: Kysely<Database>): Promise<Ret
 }
 
 /**
- * Replaces a participant's name where the database keeps it: the participant row and the
- * ballots of every voting round (shown in non-anonymous results). Board documents and history
+ * Replaces a participant's name where the database keeps it: the participant row, the
+ * ballots of every voting round (shown in non-anonymous results) and the cards held back from
+ * the board (Stilles Sammeln, the moderation inbox). Board documents and history
  * versions are rewritten by the caller (privacy/removeParticipantName.ts).
  */
 export async function replaceParticipantName(
@@ -44,6 +45,9 @@ export async function replaceParticipantName(
       .set({ voter_name: replacement })
       .where('voter_id', '=', participantId)
       .execute()
+    for (const table of ['private_cards', 'held_cards'] as const) {
+      await tx.updateTable(table).set({ author_name: replacement }).where('author_id', '=', participantId).execute()
+    }
     return true
   })
 }

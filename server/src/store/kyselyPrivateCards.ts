@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { HeldCardStore } from '../moderation/HeldCardStore.ts'
+import { insertHeldBack, KyselyHeldCardStore } from './kyselyHeldCards.ts'
 import type {
   PrivateCardStore,
   PrivateCardWrite,
@@ -61,25 +63,7 @@ export class KyselyPrivateCardStore implements PrivateCardStore {
   addCard(card: StoredPrivateCard, maxPerAuthor: number): Promise<PrivateCardWrite> {
     return this.db.transaction().execute(async (tx) => {
       if (!(await this.openPhase(tx, card.boardId))) return 'no_phase'
-      const { count } = await tx
-        .selectFrom('private_cards')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('board_id', '=', card.boardId)
-        .where('author_id', '=', card.authorId)
-        .executeTakeFirstOrThrow()
-      if (Number(count) >= maxPerAuthor) return 'too_many'
-      await tx
-        .insertInto('private_cards')
-        .values({
-          id: card.id,
-          board_id: card.boardId,
-          author_id: card.authorId,
-          author_name: card.authorName,
-          text: card.text,
-          created_at: card.createdAt,
-          updated_at: card.updatedAt,
-        })
-        .execute()
+      if (!(await insertHeldBack(tx, 'private_cards', card, {}, maxPerAuthor))) return 'too_many'
       await this.touch(tx, card.boardId, card.updatedAt)
       return 'ok'
     })
@@ -180,13 +164,20 @@ export class KyselyPrivateCardStore implements PrivateCardStore {
   }
 }
 
-export type StoreWithPrivateCards<S> = S & { readonly privateCards: PrivateCardStore }
+export type StoreWithPrivateCards<S> = S & {
+  readonly privateCards: PrivateCardStore
+  /** The moderation inbox's held cards (issue 17 too). */
+  readonly heldCards: HeldCardStore
+}
 
-/** Adds the private-card store to an opened store (same database, same connection pool). */
+/** Adds the private-card and held-card stores to an opened store (same database, same connection pool). */
 export function withPrivateCards<S extends object>(
   store: S,
   db: Kysely<Database>,
   dialect: Dialect,
 ): StoreWithPrivateCards<S> {
-  return Object.assign(store, { privateCards: new KyselyPrivateCardStore(db, dialect) })
+  return Object.assign(store, {
+    privateCards: new KyselyPrivateCardStore(db, dialect),
+    heldCards: new KyselyHeldCardStore(db),
+  })
 }

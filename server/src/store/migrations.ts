@@ -15,6 +15,7 @@ import { boardAssets } from './migrations/0010_board_assets.ts'
 import { boardKind } from './migrations/0011_board_kind.ts'
 import { retention } from './migrations/0014_retention.ts'
 import { privateCards } from './migrations/0015_private_cards.ts'
+import { heldCards } from './migrations/0016_held_cards.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -43,6 +44,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0012_participant_done': participantDone,
     '0014_retention': retention,
     '0015_private_cards': privateCards,
+    '0016_held_cards': heldCards,
   }
   return { getMigrations: async () => migrations }
 }

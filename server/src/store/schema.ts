@@ -157,4 +157,21 @@ export interface Database {
     created_at: number
     updated_at: number
   }
+  board_moderation: {
+    board_id: string
+    enabled: number
+    rejected: Generated<number>
+    changed_at: number
+  }
+  held_cards: {
+    id: string
+    board_id: string
+    author_id: string
+    author_name: string
+    text: string
+    status: string
+    reason: string | null
+    created_at: number
+    updated_at: number
+  }
 }

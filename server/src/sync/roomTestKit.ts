@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { commentRoomGuard } from '../comments/commentRoomGuard.ts'
 import { privatePhaseRoomGuard } from '../privatePhase/privatePhaseRoomGuard.ts'
+import { moderationRoomGuard } from '../moderation/moderationRoomGuard.ts'
 import { createInitialBoardDocument } from '../domain/boardDocument.ts'
 import { massDeleteRoomGuard } from '../history/massDeleteRoomGuard.ts'
 import type { Clock } from './clock.ts'
@@ -127,7 +128,7 @@ export function createTestRoom(options: { tickMs?: number; compactEvery?: number
     tickMs: options.tickMs ?? 15,
     awarenessMs: 50,
     compactEvery: options.compactEvery ?? 1000,
-    guards: [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard],
+    guards: [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard, moderationRoomGuard],
     clock: options.clock,
     logger,
   })

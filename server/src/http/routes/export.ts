@@ -81,6 +81,7 @@ async function loadJob(
     // workshop hides them everywhere.
     hideAuthors: (workshop.hideAuthors ?? false) || !settings.showAuthors,
     omittedItems: omitted.length,
+    rejectedCards: (await ctx.moderation.section(board.id))?.rejected ?? 0,
     details: reportDetailsFrom(settings, logoPng),
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],

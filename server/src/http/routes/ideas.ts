@@ -4,6 +4,7 @@ import {
   currentRecords,
   ErrorCode,
   type IdeasResponse,
+  type HeldIdeaResponse,
   PrivatePhaseErrorCode,
 } from '@pinnwand/shared'
 import { DefaultColorStyle, type TLRecord } from '@tldraw/tlschema'
@@ -19,6 +20,8 @@ import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
 import { privatePhaseOf } from '../../privatePhase/privatePhaseRules.ts'
+import { isModerated } from '../../moderation/moderationRules.ts'
+import { heldCardError } from '../../moderation/moderationRoutes.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
@@ -90,6 +93,14 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
           PrivatePhaseErrorCode.privatePhaseRunning,
           'The private phase runs: write your card with POST /api/boards/:boardId/private-cards.',
         )
+      }
+      // A moderated board: a participant's card (also through an integration's participant
+      // token) waits in the facilitator's inbox; 202 with the held card, nothing on the board.
+      if (actor.role === 'participant' && isModerated(room.boardState)) {
+        if (room.isLockedForParticipants) throw recordRefusalError(LOCKED_VERDICT)
+        const { result, card } = await ctx.moderation.add(board.id, actor, body.text.trim())
+        if (result !== 'ok') throw heldCardError(result)
+        return reply.code(202).send({ held: card! } satisfies HeldIdeaResponse)
       }
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {

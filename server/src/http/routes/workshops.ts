@@ -83,6 +83,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     const boards = await ctx.store.listBoards(workshopId)
     const seats = await ctx.store.countSeats(workshopId)
     const connected = await ctx.rooms.participantCounts(boards.map((b) => b.id))
+    const moderated = await ctx.moderation.moderatedBoards(boards.map((b) => b.id))
     return {
       workshop: {
         id: workshop.id,
@@ -112,6 +113,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         maxParticipants: b.maxParticipants ?? null,
         seated: seats[b.id] ?? 0,
         facilitator: b.facilitatorName ?? null,
+        moderation: moderated.has(b.id),
       })),
     }
   })
@@ -224,12 +226,19 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants, facilitator, openToParticipants, number } = parseBody(UpdateTableBody, request.body)
+    const { maxParticipants, facilitator, openToParticipants, number, moderation } = parseBody(
+      UpdateTableBody,
+      request.body,
+    )
     // The number first: a refused number leaves the other settings of the same request unapplied.
     const numbers = number === undefined ? undefined : await renumber(ctx, board, number)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
+    const moderated =
+      moderation === undefined
+        ? await ctx.moderation.section(board.id)
+        : await ctx.moderation.setEnabled(board.id, moderation)
     const updated = (await ctx.store.getBoard(board.id)) ?? board
     return {
       id: board.id,
@@ -237,6 +246,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
       facilitator: updated.facilitatorName ?? null,
       kind: boardKindOf(updated),
       openToParticipants: isOpenToParticipants(updated),
+      moderation: moderated?.on ?? false,
       number: (numbers ?? tableNumbers(await ctx.store.listBoards(board.workshopId))).get(board.id) ?? null,
     }
   })

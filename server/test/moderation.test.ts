@@ -1,0 +1,388 @@
+import type { BoardStateMessage, IdeaCardShape, ModerationSection } from '@pinnwand/shared'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { HeldCardStore } from '../src/moderation/HeldCardStore.ts'
+import {
+  api,
+  type BoardClient,
+  connectClient,
+  createWorkshop,
+  ideaCard,
+  joinParticipant,
+  serverRoundTrip,
+  startTestServer,
+  type TestServer,
+  type TestWorkshop,
+} from './helpers/testServer.ts'
+import { recordingClient } from './helpers/recordingClient.ts'
+import { waitFor } from './helpers/waitFor.ts'
+
+describe('Moderation: participants’ new cards wait for the facilitator', () => {
+  let t: TestServer
+  let workshop: TestWorkshop
+  let boardId: string
+  let ada: { participantId: string; participantToken: string }
+  let ben: { participantId: string; participantToken: string }
+  const closeLater: { destroy(): void }[] = []
+  const route = (rest = '') => `/api/boards/${boardId}${rest}`
+  const heldCards = () => (t.server.store as unknown as { heldCards: HeldCardStore }).heldCards
+  const moderationOf = (state: BoardStateMessage) => state.moderation as ModerationSection | null | undefined
+
+  beforeEach(async () => {
+    t = await startTestServer()
+    workshop = await createWorkshop(t.url)
+    boardId = workshop.boardIds[0]!
+    ada = await joinParticipant(t.url, workshop, 'Ada Wartend')
+    ben = await joinParticipant(t.url, workshop, 'Ben')
+  })
+  afterEach(async () => {
+    for (const c of closeLater.splice(0)) c.destroy()
+    await t.stop()
+  })
+
+  const setModeration = (on: boolean, token = workshop.facilitatorToken) =>
+    api(t.url, 'PATCH', route(), { token, body: { moderation: on } })
+  const write = (token: string, text: string) => api(t.url, 'POST', route('/held-cards'), { token, body: { text } })
+  const own = (token: string) => api(t.url, 'GET', route('/held-cards'), { token })
+  const inbox = (token = workshop.facilitatorToken) => api(t.url, 'GET', route('/moderation/inbox'), { token })
+  const approve = (cardId: string, body: object = {}) =>
+    api(t.url, 'POST', route(`/moderation/inbox/${cardId}/approve`), { token: workshop.facilitatorToken, body })
+  const reject = (cardId: string, body: object = {}) =>
+    api(t.url, 'POST', route(`/moderation/inbox/${cardId}/reject`), { token: workshop.facilitatorToken, body })
+  const record = async (token: string) => {
+    const client = await recordingClient(t.url, boardId, token)
+    closeLater.push(client)
+    return client
+  }
+  const connect = async (token: string) => {
+    const client = await connectClient(t.url, boardId, token)
+    closeLater.push(client)
+    return client
+  }
+  const storedBytes = async () => {
+    await t.server.rooms.getLoaded(boardId)?.flushAndCompact()
+    const stored = await t.server.store.loadBoardDocument(boardId)
+    return Buffer.concat([Buffer.from(stored.snapshot ?? []), ...stored.updates.map((u) => Buffer.from(u.data))])
+  }
+
+  it('sends a waiting or rejected text to no other participant and no projector, an approved one to all', async () => {
+    // Ben (a second participant) and the projector are connected the whole time; every frame is kept.
+    const benSocket = await record(ben.participantToken)
+    const projector = await record(workshop.projectorToken)
+    const switched = await setModeration(true)
+    expect(switched.status).toBe(200)
+    expect(switched.body.moderation).toBe(true)
+    await waitFor(() => moderationOf(benSocket.latest())?.on === true, { what: 'Ben learns the board is moderated' })
+    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
+      token: workshop.facilitatorToken,
+    })
+    expect(overview.body.boards.map((board: { moderation: boolean }) => board.moderation)).toEqual([true])
+
+    const plain = await write(ada.participantToken, 'FREIGABE-wie-geschrieben-4c1d')
+    expect(plain.status).toBe(201)
+    expect(plain.body.card).toMatchObject({ status: 'waiting', author: 'Ada Wartend', reason: null })
+    // Through the public ideas API a participant's card is held too: 202, nothing on the board.
+    const viaApi = await api(t.url, 'POST', route('/ideas'), {
+      token: ada.participantToken,
+      body: { text: 'ROH-ENTWURF-8e2f' },
+    })
+    expect(viaApi.status).toBe(202)
+    expect(viaApi.body.held.status).toBe('waiting')
+    const doomed = await write(ada.participantToken, 'VERWORFEN-erst-falsch-0a9b')
+    // The author changes a waiting card.
+    expect(
+      (
+        await api(t.url, 'PATCH', route(`/held-cards/${doomed.body.card.id}`), {
+          token: ada.participantToken,
+          body: { text: 'VERWORFEN-Geheimtext-5d7e' },
+        })
+      ).status,
+    ).toBe(200)
+    await waitFor(() => moderationOf(benSocket.latest())?.waiting === 3, { what: 'the count reaches Ben' })
+
+    // The facilitator's inbox holds all three with the author; Ben, Ada and the projector may not read it.
+    const box = await inbox()
+    expect(box.status).toBe(200)
+    expect(box.body.cards.map((c: { text: string; author: string }) => [c.text, c.author])).toEqual([
+      ['FREIGABE-wie-geschrieben-4c1d', 'Ada Wartend'],
+      ['ROH-ENTWURF-8e2f', 'Ada Wartend'],
+      ['VERWORFEN-Geheimtext-5d7e', 'Ada Wartend'],
+    ])
+    for (const token of [ben.participantToken, ada.participantToken, workshop.projectorToken]) {
+      expect((await inbox(token)).status).toBe(403)
+    }
+    // Ben reads only his own (none); his hands off Ada's card.
+    expect((await own(ben.participantToken)).body.cards).toEqual([])
+    expect((await own(workshop.projectorToken)).status).toBe(403)
+    const theft = await api(t.url, 'PATCH', route(`/held-cards/${plain.body.card.id}`), {
+      token: ben.participantToken,
+      body: { text: 'übernommen' },
+    })
+    expect(theft.status).toBe(404)
+    expect(theft.body.error.code).toBe('held_card_not_found')
+    expect(
+      (await api(t.url, 'DELETE', route(`/held-cards/${plain.body.card.id}`), { token: ben.participantToken })).status,
+    ).toBe(404)
+    expect(
+      (
+        await api(t.url, 'POST', route(`/moderation/inbox/${plain.body.card.id}/approve`), {
+          token: ben.participantToken,
+          body: {},
+        })
+      ).status,
+    ).toBe(403)
+
+    // Until the decision, no frame to Ben or the projector carried any of the waiting texts.
+    for (const socket of [benSocket, projector]) {
+      for (const waiting of ['FREIGABE', 'ROH-ENTWURF', 'VERWORFEN']) expect(socket.sawBytes(waiting)).toBe(false)
+    }
+    expect(benSocket.frames.length).toBeGreaterThan(3)
+
+    // Decisions: as written, edited, rejected with a reason.
+    const approved = await approve(plain.body.card.id)
+    expect(approved.status).toBe(200)
+    expect(approved.body.ideaId).toBe(`shape:held-${plain.body.card.id}`)
+    const edited = await approve(viaApi.body.held.id, { text: 'BEARBEITET-von-der-Moderation' })
+    expect(edited.status).toBe(200)
+    const rejected = await reject(doomed.body.card.id, { reason: 'GRUND-bitte-konkreter' })
+    expect(rejected.status).toBe(200)
+    await waitFor(() => benSocket.cards().length === 2 && moderationOf(benSocket.latest())?.rejected === 1, {
+      what: 'Ben sees the approved cards and the rejection count',
+    })
+    expect(
+      benSocket
+        .cards()
+        .map((c) => c.props.text)
+        .sort(),
+    ).toEqual(['BEARBEITET-von-der-Moderation', 'FREIGABE-wie-geschrieben-4c1d'])
+    const placed = benSocket.cards().find((c) => c.props.text.startsWith('FREIGABE'))!
+    expect(placed.props.author).toBe('Ada Wartend')
+    expect(placed.props.authorId).toBe(ada.participantId)
+    expect(placed.parentId).toBe('page:page')
+    expect(moderationOf(benSocket.latest())).toMatchObject({ on: true, waiting: 0, rejected: 1 })
+
+    // Ada sees her rejection with the reason; nobody else ever received its text, the reason or the draft.
+    const adas = await own(ada.participantToken)
+    expect(adas.body.cards).toMatchObject([
+      { text: 'VERWORFEN-Geheimtext-5d7e', status: 'rejected', reason: 'GRUND-bitte-konkreter' },
+    ])
+    await serverRoundTrip(benSocket.provider)
+    for (const socket of [benSocket, projector]) {
+      expect(socket.sawBytes('FREIGABE-wie-geschrieben')).toBe(true)
+      expect(socket.sawBytes('BEARBEITET-von-der-Moderation')).toBe(true)
+      for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF']) expect(socket.sawBytes(hidden)).toBe(false)
+    }
+    expect(JSON.stringify((await inbox()).body)).not.toContain('VERWORFEN')
+    const exported = await api(t.url, 'GET', route('/export?format=json'), { token: workshop.facilitatorToken })
+    expect(exported.status).toBe(200)
+    expect(JSON.stringify(exported.body)).toContain('FREIGABE-wie-geschrieben')
+    expect(JSON.stringify(exported.body)).not.toContain('VERWORFEN')
+    expect(exported.body.report.rejectedCards).toBe(1)
+    // The report counts the rejection and shows nothing of it.
+    const markdown = await api(t.url, 'GET', route('/export?format=md'), { token: workshop.facilitatorToken })
+    expect(markdown.status).toBe(200)
+    expect(String(markdown.body)).toContain('| Abgelehnte Karten (Moderation) | 1 |')
+    expect(String(markdown.body)).not.toContain('VERWORFEN')
+    expect(String(markdown.body)).not.toContain('GRUND-bitte')
+    const bytes = await storedBytes()
+    for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF'])
+      expect(bytes.includes(Buffer.from(hidden))).toBe(false)
+
+    // Dismissed by its author, the text is gone; the rejection stays counted.
+    expect(
+      (await api(t.url, 'DELETE', route(`/held-cards/${doomed.body.card.id}`), { token: ada.participantToken })).status,
+    ).toBe(204)
+    expect((await own(ada.participantToken)).body.cards).toEqual([])
+    expect((await heldCards().getModeration(boardId))?.rejected).toBe(1)
+
+    // Switched off: a participant's card goes straight on the board again.
+    expect((await setModeration(false)).body.moderation).toBe(false)
+    const direct = await api(t.url, 'POST', route('/ideas'), { token: ben.participantToken, body: { text: 'direkt' } })
+    expect(direct.status).toBe(201)
+    expect((await write(ada.participantToken, 'zu spät')).body.error.code).toBe('moderation_off')
+  })
+
+  it('refuses and reverts a modified client writing its card straight into the shared document', async () => {
+    const benClient: BoardClient = await connect(ben.participantToken)
+    const watcher = await record(ada.participantToken)
+    const before = ideaCard(ben.participantId, 'vor der Moderation')
+    benClient.records.set(before.id, before)
+    await waitFor(() => watcher.records.has(before.id))
+    await setModeration(true)
+    await waitFor(() => moderationOf(watcher.latest())?.on === true)
+
+    const sneaky = ideaCard(ben.participantId, 'HEIMLICH-an-der-Moderation-vorbei')
+    benClient.records.set(sneaky.id, sneaky)
+    benClient.records.set(before.id, { ...before, props: { ...before.props, text: 'vor der Moderation, geändert' } })
+    await waitFor(() => !benClient.has(sneaky.id), { what: 'the refused card is reverted on the writer' })
+    await serverRoundTrip(benClient.provider)
+    // Cards already on the board stay Ben's to edit.
+    await waitFor(
+      () =>
+        (watcher.records.get(before.id) as IdeaCardShape | undefined)?.props.text === 'vor der Moderation, geändert',
+    )
+    expect(watcher.sawBytes('HEIMLICH')).toBe(false)
+    expect((await storedBytes()).includes(Buffer.from('HEIMLICH'))).toBe(false)
+    // The facilitator's own cards need no approval.
+    const own = await api(t.url, 'POST', route('/ideas'), {
+      token: workshop.facilitatorToken,
+      body: { text: 'Moderatorin' },
+    })
+    expect(own.status).toBe(201)
+    await waitFor(() => watcher.cards().some((c) => c.props.text === 'Moderatorin'), {
+      what: 'the facilitator’s card reaches everyone',
+    })
+    expect((await inbox()).body.cards).toEqual([])
+  })
+
+  it('adds a card approved twice at once (two facilitator tabs) only once', async () => {
+    const watcher = await record(ben.participantToken)
+    await setModeration(true)
+    const held = await write(ada.participantToken, 'Doppelt freigegeben')
+    const both = await Promise.all([
+      approve(held.body.card.id),
+      approve(held.body.card.id, { text: 'Doppelt, bearbeitet' }),
+    ])
+    const statuses = both.map((r) => r.status).sort()
+    expect(statuses[0]).toBe(200)
+    expect([404, 409]).toContain(statuses[1])
+    const loser = both.find((r) => r.status !== 200)!
+    expect(['held_card_not_found', 'held_card_decided']).toContain(loser.body.error.code)
+    await waitFor(() => watcher.cards().length === 1, { what: 'the approved card arrives' })
+    await serverRoundTrip(watcher.provider)
+    expect(watcher.cards()).toHaveLength(1)
+    expect(watcher.cards()[0]!.id).toBe(`shape:held-${held.body.card.id}`)
+    // Decided is decided: neither a third approval nor a rejection nor the author changes it.
+    expect((await approve(held.body.card.id)).status).toBe(404)
+    expect((await reject(held.body.card.id)).status).toBe(404)
+    expect((await inbox()).body.cards).toEqual([])
+  })
+
+  it('keeps held cards across a restart, and finishes an approval interrupted before its board write', async () => {
+    await setModeration(true)
+    const first = await write(ada.participantToken, 'übersteht den Neustart')
+    const second = await write(ada.participantToken, 'halb freigegeben')
+    const dataDir = t.dataDir
+    await t.server.close()
+    t = await startTestServer({ DATA_DIR: dataDir })
+    expect((await own(ada.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual([
+      'übersteht den Neustart',
+      'halb freigegeben',
+    ])
+    expect((await inbox()).body.moderation).toMatchObject({ on: true, waiting: 2 })
+    // The database says approved, the server died before the board write.
+    expect((await heldCards().approve(boardId, second.body.card.id, undefined, Date.now())).result).toBe('ok')
+    await t.server.close()
+    t = await startTestServer({ DATA_DIR: dataDir })
+    const watcher = await record(ben.participantToken)
+    await waitFor(() => watcher.cards().length === 1, { what: 'the interrupted approval is finished on load' })
+    expect(watcher.cards()[0]!.props.text).toBe('halb freigegeben')
+    await waitFor(async () => (await heldCards().listApproved(boardId)).length === 0)
+    expect((await inbox()).body.cards.map((c: { id: string }) => c.id)).toEqual([first.body.card.id])
+  })
+
+  it('removes a participant’s name from their held cards too (remove my name)', async () => {
+    await setModeration(true)
+    await write(ada.participantToken, 'wartet mit Namen')
+    const removed = await api(
+      t.url,
+      'POST',
+      `/api/workshops/${workshop.workshopId}/participants/${ada.participantId}/remove-name`,
+      { token: workshop.facilitatorToken },
+    )
+    expect(removed.status).toBe(200)
+    const box = await inbox()
+    expect(box.body.cards.map((c: { author: string }) => c.author)).toEqual(['Teilnehmende/r'])
+    expect(JSON.stringify(box.body)).not.toContain('Ada Wartend')
+    // Approved afterwards, the card carries the replacement, not the old name.
+    await approve(box.body.cards[0].id)
+    const ideas = await api(t.url, 'GET', route('/ideas'), { token: workshop.facilitatorToken })
+    expect(JSON.stringify(ideas.body)).not.toContain('Ada Wartend')
+  })
+
+  it('refuses bad input with a clear error and keeps what was there', async () => {
+    const early = await write(ada.participantToken, 'zu früh')
+    expect(early.status).toBe(409)
+    expect(early.body.error.code).toBe('moderation_off')
+    // Only the facilitator switches it.
+    expect((await setModeration(true, ada.participantToken)).status).toBe(403)
+    expect(
+      (await api(t.url, 'PATCH', route(), { token: workshop.facilitatorToken, body: { moderation: 'ja' } })).status,
+    ).toBe(400)
+    await setModeration(true)
+    const kept = await write(ada.participantToken, 'bleibt')
+    for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'a', extra: 1 }]) {
+      const res = await api(t.url, 'POST', route('/held-cards'), { token: ada.participantToken, body })
+      expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400)
+    }
+    expect((await reject(kept.body.card.id, { reason: 'x'.repeat(501) })).status).toBe(400)
+    expect((await approve(kept.body.card.id, { text: '  ' })).status).toBe(400)
+    expect((await approve('no-such-card')).body.error.code).toBe('held_card_not_found')
+    // Only participants' cards are held.
+    expect((await write(workshop.facilitatorToken, 'Moderation')).status).toBe(403)
+    expect((await write(workshop.projectorToken, 'Beamer')).status).toBe(403)
+    expect((await api(t.url, 'GET', route('/moderation/inbox'))).status).toBe(401)
+    // A locked board takes no held card either (the same 409 as on the board).
+    expect(
+      (await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: true } })).status,
+    ).toBe(200)
+    const whileLocked = await write(ada.participantToken, 'gesperrt')
+    expect(whileLocked.status).toBe(409)
+    expect(whileLocked.body.error.code).toBe('board_locked')
+    const viaIdeas = await api(t.url, 'POST', route('/ideas'), {
+      token: ada.participantToken,
+      body: { text: 'gesperrt' },
+    })
+    expect(viaIdeas.body.error.code).toBe('board_locked')
+    await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: false } })
+    // A rejected card cannot be edited back into the inbox.
+    await reject(kept.body.card.id)
+    const revived = await api(t.url, 'PATCH', route(`/held-cards/${kept.body.card.id}`), {
+      token: ada.participantToken,
+      body: { text: 'doch bitte' },
+    })
+    expect(revived.status).toBe(409)
+    expect(revived.body.error.code).toBe('held_card_decided')
+    expect((await own(ada.participantToken)).body.cards).toMatchObject([
+      { text: 'bleibt', status: 'rejected', reason: null },
+    ])
+  })
+})
+
+describe('Moderation from the control room', () => {
+  let t: TestServer
+  afterEach(async () => {
+    await t?.stop()
+  })
+
+  it('switches every table’s inbox on and off through each table’s own route', async () => {
+    t = await startTestServer()
+    const workshop = await createWorkshop(t.url, 2)
+    const ada = await joinParticipant(t.url, workshop, 'Ada')
+    const bulk = (on: boolean, requestId: string) =>
+      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+        token: workshop.facilitatorToken,
+        body: { action: { type: 'moderation', on }, requestId },
+      })
+    const switched = await bulk(true, 'moderation-on-1')
+    expect(switched.status).toBe(200)
+    expect(switched.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    for (const boardId of workshop.boardIds) {
+      const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+        token: ada.participantToken,
+        body: { text: `wartet an ${boardId}` },
+      })
+      expect(res.status).toBe(202)
+    }
+    // A participant cannot switch it, not even through the control room.
+    const refused = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+      token: ada.participantToken,
+      body: { action: { type: 'moderation', on: false }, requestId: 'moderation-off-sneaky' },
+    })
+    expect(refused.status).toBe(403)
+    expect((await bulk(false, 'moderation-off-1')).body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
+    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
+      token: workshop.facilitatorToken,
+    })
+    expect(overview.body.boards.map((b: { moderation: boolean }) => b.moderation)).toEqual([false, false])
+  })
+})

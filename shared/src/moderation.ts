@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { Limits } from './limits.ts'
+
+/**
+ * Moderation (issue 17, "Moderations-Eingang"): while a board is moderated, a participant's new
+ * idea card is held on the server — outside the shared board document — until the facilitator
+ * approves it ("Freigeben") or rejects it. Only its author and the facilitator read a held text;
+ * a rejected text only its author (the reason too). Everyone else learns the counts.
+ */
+
+/** Most waiting or rejected cards one person may hold on one board (a hostile client cannot fill the table). */
+export const HELD_CARDS_PER_PERSON_MAX = 200
+
+/** Longest reason a facilitator may give for a rejection. */
+export const REJECT_REASON_MAX = 500
+
+const cardText = z
+  .string()
+  .max(Limits.ideaTextMax)
+  .refine((text) => text.trim().length > 0, 'text must not be empty')
+
+/** `POST /api/boards/:boardId/held-cards` and `PATCH …/held-cards/:cardId` (the author). */
+export const HeldCardBody = z.object({ text: cardText }).strict()
+export type HeldCardBody = z.infer<typeof HeldCardBody>
+
+/** `POST /api/boards/:boardId/moderation/inbox/:cardId/approve`: optionally with the facilitator's edit. */
+export const ApproveHeldCardBody = z.object({ text: cardText.optional() }).strict()
+export type ApproveHeldCardBody = z.infer<typeof ApproveHeldCardBody>
+
+/** `POST /api/boards/:boardId/moderation/inbox/:cardId/reject`: the optional reason goes to the author only. */
+export const RejectHeldCardBody = z
+  .object({ reason: z.string().trim().max(REJECT_REASON_MAX).nullable().optional() })
+  .strict()
+export type RejectHeldCardBody = z.infer<typeof RejectHeldCardBody>
+
+/** The board-state section `moderation`: only facts everyone may know, never a text. Null: never moderated. */
+export interface ModerationSection {
+  /** New participant cards go to the facilitator's inbox. */
+  on: boolean
+  /** Cards waiting for approval, by everyone. */
+  waiting: number
+  /** Cards rejected on this board so far (for the report; their texts are nobody's but their author's). */
+  rejected: number
+  /** Server time of the last change to any held card or the setting (clients that may read texts refetch). */
+  changedAt: number
+}
+
+export type HeldCardStatus = 'waiting' | 'rejected'
+
+export interface HeldCardDto {
+  id: string
+  text: string
+  author: string
+  authorId: string
+  status: HeldCardStatus
+  /** The facilitator's reason for a rejection (to the author only); null without one. */
+  reason: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+/** `GET /api/boards/:boardId/held-cards` (the caller's own) and `GET …/moderation/inbox` (facilitator: every waiting card). */
+export interface HeldCardsResponse {
+  moderation: ModerationSection | null
+  cards: HeldCardDto[]
+}
+
+/** `POST /api/boards/:boardId/ideas` by a participant of a moderated board: 202 with the held card. */
+export interface HeldIdeaResponse {
+  held: HeldCardDto
+}
+
+export interface ApproveHeldCardResponse {
+  /** The idea card now on the board (`shape:held-<held card id>`). */
+  ideaId: string
+}
+
+/** Error codes of moderation (besides the common ones). */
+export const ModerationErrorCode = {
+  /** 409: a held card while the board is not moderated. */
+  moderationOff: 'moderation_off',
+  /** 404: no held card of yours (facilitator: none waiting) with this id. */
+  heldCardNotFound: 'held_card_not_found',
+  /** 409: the card was approved or rejected already (a second tab, or an edit after the decision). */
+  heldCardDecided: 'held_card_decided',
+  /** 409: the person holds `HELD_CARDS_PER_PERSON_MAX` held cards already. */
+  tooManyHeldCards: 'too_many_held_cards',
+} as const
