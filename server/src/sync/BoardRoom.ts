@@ -20,7 +20,7 @@ import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { type CrowdPresence, PresenceRelay } from './PresenceRelay.ts'
 import type { GuardRefusal, RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
-import { childrenOfRestored, deleteEntriesOf, deleteHiddenEntries, indexOfEntry } from './recordEntries.ts'
+import { childrenOfRestored, entryIdOf, deleteEntriesOf, deleteHiddenEntries, indexOfEntry } from './recordEntries.ts'
 import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
 import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
 
@@ -639,8 +639,16 @@ export class BoardRoom {
               getRecord: (id) => this.records.get(id),
               writtenBySameUpdate: (id) => changes.has(id),
             }) ?? this.reviewByGuards(actor, entry))
-      if (reason) this.refusals.push({ entry, reason })
-      else if (change.action === 'delete') {
+      if (reason) {
+        this.refusals.push({ entry, reason })
+        // An update that only appends an entry of a key (no delete of the current one: a
+        // hostile or hand-made client) leaves the old entry to YKeyValue's clean-up. The put-back
+        // belongs where that entry stands, found now while its content is still there.
+        if (change.action === 'update' && !this.deletedEntries.has(id)) {
+          const previous = entryIdOf(this.doc, id, change.oldValue)
+          if (previous) this.deletedEntries.set(id, previous)
+        }
+      } else if (change.action === 'delete') {
         this.deletedNow.push(id)
         if (change.oldValue) this.allowedDeletes.push(change.oldValue)
       } else this.writtenNow.add(id)

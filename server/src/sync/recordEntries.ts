@@ -69,6 +69,19 @@ export function standsRightOf(doc: Y.Doc, left: Y.ID, right: Y.ID): boolean {
   return leftAt !== null && rightAt !== null && rightAt > leftAt
 }
 
+/** The id of the entry of `key` holding exactly `val` (by identity; not yet garbage-collected), or null. */
+export function entryIdOf(doc: Y.Doc, key: string, val: unknown): Y.ID | null {
+  for (let item = getRecordsArray(doc)._start; item !== null; item = item.right) {
+    const arr = (item.content as { arr?: unknown[] }).arr
+    if (!arr) continue
+    for (let i = 0; i < arr.length; i++) {
+      const entry = arr[i] as Partial<RecordEntry> | undefined
+      if (entry?.key === key && entry.val === val) return { client: item.id.client, clock: item.id.clock + i }
+    }
+  }
+  return null
+}
+
 /** Where the (deleted) entry with this id stood, counted in live entries; -1 if it is not there. */
 export function indexOfEntry(doc: Y.Doc, entry: Y.ID): number {
   let index = 0
