@@ -90,6 +90,8 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private readonly boundTo = new Map<number, string>()
   /** Each person's bound ids, oldest first (to forget the oldest beyond the limit). */
   private readonly boundIds = new Map<string, number[]>()
+  /** Ids each connection introduced that wait for the store's answer (`mayIntroduce`). */
+  private readonly introducing = new Map<C, Set<number>>()
   /** Connections that left (an id confirmed after that is not theirs to hold). */
   private readonly left = new WeakSet<C>()
   /** Ids whose latest state came from another instance: that instance's clients' ids. */
@@ -146,8 +148,9 @@ export class PresenceRelay<C extends PresenceSpeaker> {
       return `bad awareness update: ${(error as Error).message}`
     }
     const accepted: AwarenessEntry[] = []
+    let deferred = 0
     for (const received of entries) {
-      if (accepted.length === MAX_PRESENCE_IDS) break
+      if (accepted.length + deferred === MAX_PRESENCE_IDS) break
       let entry = received
       const known = this.awareness.meta.get(entry.clientId)?.clock ?? -1
       if (entry.clock <= known) {
@@ -169,6 +172,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
         if (verdict === false) continue
         if (verdict !== true) {
           this.introduceLater(connection, entry, verdict)
+          deferred++
           continue
         }
       }
@@ -181,9 +185,14 @@ export class PresenceRelay<C extends PresenceSpeaker> {
 
   /** Applies `entry` once the store has said the id is the speaker's (and the speaker is still here). */
   private introduceLater(connection: C, entry: AwarenessEntry, verdict: Promise<boolean>): void {
+    let ids = this.introducing.get(connection)
+    if (!ids) this.introducing.set(connection, (ids = new Set()))
+    ids.add(entry.clientId)
     void verdict
       .catch(() => false)
       .then((allowed) => {
+        ids.delete(entry.clientId)
+        if (ids.size === 0 && this.introducing.get(connection) === ids) this.introducing.delete(connection)
         if (!allowed || this.stopped || this.left.has(connection)) return
         // Bound now (in the store and in the room's cache): a second pass applies it, or ignores
         // it if something newer arrived meanwhile.
@@ -207,6 +216,7 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   /** Drops the presence of a connection that left; its ids stay bound to its person. */
   remove(connection: C): void {
     this.left.add(connection)
+    this.introducing.delete(connection)
     const ids = this.held.get(connection)
     this.held.delete(connection)
     if (!ids) return
@@ -237,7 +247,10 @@ export class PresenceRelay<C extends PresenceSpeaker> {
     if (owner !== undefined && owner !== connection.actor.userId) return false
     // Another instance's client: its own instance speaks for it.
     if (this.remote.has(clientId)) return false
-    return (this.held.get(connection)?.size ?? 0) < MAX_PRESENCE_IDS
+    // Ids waiting for the store's answer count too: a flood of new ids costs at most a few claims.
+    const introducing = this.introducing.get(connection)
+    if (introducing?.has(clientId)) return false
+    return (this.held.get(connection)?.size ?? 0) + (introducing?.size ?? 0) < MAX_PRESENCE_IDS
   }
 
   /** Makes `connection` the holder of `clientId` (taking it over from the same person's old one). */
