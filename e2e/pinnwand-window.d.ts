@@ -26,6 +26,8 @@ interface PinnwandTestBox {
 
 /** The part of tldraw's Editor the e2e specs call (ids are plain strings here). */
 interface PinnwandTestEditor {
+  /** Every record this browser holds (read only). */
+  store: { serialize(): Record<string, unknown> }
   getCurrentPageShapes(): PinnwandTestShape[]
   /** Asset records (pictures) of the document. */
   getAssets(): { id: string; type: string; props: Record<string, unknown> }[]

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
@@ -20,17 +22,34 @@ const boardCards = (page: Page) =>
       })
   }, IDEA_CARD_TYPE)
 
+/** Presses an export button and returns the downloaded file. */
+async function download(page: Page, testId: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  return readFile(await file.path())
+}
+
+/** The PDF's text through poppler's pdftotext (poppler-utils; `.ci/run` installs it). */
+const pdfToText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8')
+
+/** Text without whitespace, Unicode-normalised: a report may wrap a line anywhere. */
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
+
 const shots = process.env.PINNWAND_SCREENSHOTS === '1'
 const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
 
 test.describe('Stilles Sammeln', () => {
   test(
-    'two people write privately on phone and tablet, see only their own and the count; an anonymous reveal shows all',
+    'four people write privately on phones and tablets, see only their own and the count; an anonymous reveal shows all, and the PDF and JSON exports carry no names',
     { tag: '@desktop' },
     async ({ browser, board, workshop, server }) => {
-      test.setTimeout(300_000)
-      const phone = await participantOn(browser, server.url, workshop, 'Pia', 'phone')
-      const tablet = await participantOn(browser, server.url, workshop, 'Tom', 'tablet')
+      test.setTimeout(420_000)
+      // Two phones, two tablets; full names, so a name in an export cannot hide in an ordinary word.
+      const phone = await participantOn(browser, server.url, workshop, 'Pia Wendler', 'phone')
+      const tablet = await participantOn(browser, server.url, workshop, 'Tom Brandt', 'tablet')
+      const phone2 = await participantOn(browser, server.url, workshop, 'Ada Kowalski', 'phone')
+      const tablet2 = await participantOn(browser, server.url, workshop, 'Ben Okafor', 'tablet')
+      const people = [phone, tablet, phone2, tablet2]
       const projector = await openProjector(browser, server.url, workshop)
       await board.open(workshop.boardId, workshop.facilitatorToken)
       await board.waitForConnected()
@@ -67,19 +86,52 @@ test.describe('Stilles Sammeln', () => {
         .tap()
       await expect(tomTray.getByTestId('private-card-text')).toHaveText(['Trinkbrunnen', 'Mehr Bänke'])
 
+      // Ada on the second phone, Ben on the second tablet.
+      const adaTray = phone2.board.page.getByTestId('private-tray-list')
+      await writeCard(phone2.board.page, 'Radweg zur Schule')
+      await expect(adaTray.getByTestId('private-card-text')).toHaveText(['Radweg zur Schule'])
+      const benTray = tablet2.board.page.getByTestId('private-tray-dock')
+      await writeCard(tablet2.board.page, 'Nachtbus am Wochenende')
+      await writeCard(tablet2.board.page, 'Offene Schulhöfe')
+      await expect(benTray.getByTestId('private-card-text')).toHaveText(['Nachtbus am Wochenende', 'Offene Schulhöfe'])
+
       // Each sees only their own cards and the others' count; nothing is on anyone's board.
-      await expect(phone.board.page.getByTestId('private-others-list')).toHaveText('Andere haben 2 Karten geschrieben')
-      await expect(tablet.board.page.getByTestId('private-others-dock')).toHaveText('Andere haben 1 Karte geschrieben')
-      await expect(piaTray).not.toContainText('Trinkbrunnen')
-      await expect(tomTray).not.toContainText('Schattenplätze')
-      for (const page of [phone.board.page, tablet.board.page, board.page, projector.page]) {
+      const own = [
+        ['Schattenplätze am Markt'],
+        ['Trinkbrunnen', 'Mehr Bänke'],
+        ['Radweg zur Schule'],
+        ['Nachtbus am Wochenende', 'Offene Schulhöfe'],
+      ]
+      const allTexts = own.flat()
+      await expect(phone.board.page.getByTestId('private-others-list')).toHaveText('Andere haben 5 Karten geschrieben')
+      await expect(tablet.board.page.getByTestId('private-others-dock')).toHaveText('Andere haben 4 Karten geschrieben')
+      await expect(phone2.board.page.getByTestId('private-others-list')).toHaveText('Andere haben 5 Karten geschrieben')
+      await expect(tablet2.board.page.getByTestId('private-others-dock')).toHaveText(
+        'Andere haben 4 Karten geschrieben',
+      )
+      for (const [i, person] of people.entries()) {
+        const theirs = allTexts.filter((text) => !own[i]!.includes(text))
+        // Neither in the page nor in anything the test handle can read (board store, shared document).
+        const seen = await person.board.page.evaluate(() => {
+          const handle = window.__pinnwand!
+          const doc = handle.doc as { toJSON(): unknown }
+          return [
+            document.documentElement.outerHTML,
+            JSON.stringify(handle.editor.store.serialize()),
+            JSON.stringify(doc.toJSON()),
+          ].join('\n')
+        })
+        for (const text of own[i]!) expect(seen).toContain(text)
+        for (const text of theirs) expect(seen, `${person.participant.name} sees "${text}"`).not.toContain(text)
+      }
+      for (const page of [...people.map((p) => p.board.page), board.page, projector.page]) {
         expect(await boardCards(page)).toEqual([])
       }
-      await expect(board.page.getByTestId('private-controls-count')).toHaveText('3 cards written')
+      await expect(board.page.getByTestId('private-controls-count')).toHaveText('6 cards written')
       // The projector shows the count, never a text.
-      await expect(projector.page.getByTestId('projector-private')).toContainText('3 Karten geschrieben')
+      await expect(projector.page.getByTestId('projector-private')).toContainText('6 Karten geschrieben')
       const screenText = await projector.page.locator('body').innerText()
-      for (const secret of ['Schattenplätze', 'Trinkbrunnen', 'Mehr Bänke']) expect(screenText).not.toContain(secret)
+      for (const secret of allTexts) expect(screenText).not.toContain(secret)
 
       if (shots) {
         mkdirSync(shotDir, { recursive: true })
@@ -96,8 +148,8 @@ test.describe('Stilles Sammeln', () => {
       await board.page.getByTestId('private-reveal').click()
       await expect(board.page.getByTestId('private-start')).toBeVisible()
 
-      const expected = ['Mehr Bänke', 'Schattenplätze am Markt', 'Trinkbrunnen']
-      for (const page of [phone.board.page, tablet.board.page, board.page, projector.page]) {
+      const expected = [...allTexts].sort()
+      for (const page of [...people.map((p) => p.board.page), board.page, projector.page]) {
         await expect.poll(async () => (await boardCards(page)).map((c) => c.text).sort()).toEqual(expected)
       }
       const cards = await boardCards(tablet.board.page)
@@ -109,12 +161,38 @@ test.describe('Stilles Sammeln', () => {
           expect(overlaps, `${a.text} / ${b.text}`).toBe(false)
         }
       }
-      await expect(piaTray).toHaveCount(0)
-      await expect(tomTray).toHaveCount(0)
+      for (const tray of [piaTray, tomTray, adaTray, benTray]) await expect(tray).toHaveCount(0)
       await expect(projector.page.getByTestId('projector-private')).toHaveCount(0)
       if (shots) await tablet.board.page.screenshot({ path: path.join(shotDir, 'private-phase-revealed-tablet.png') })
-      await phone.context.close()
-      await tablet.context.close()
+
+      // The record: the facilitator asks for names in the report, so only the anonymous reveal keeps
+      // them out; then downloads the PDF and the JSON backup.
+      await board.page.getByTestId('panel-tab-export').click()
+      await board.page.getByTestId('export-settings').locator('summary').click()
+      await board.page.getByTestId('export-show-authors').check()
+      const pdf = await download(board.page, 'export-pdf')
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      const backup = JSON.parse((await download(board.page, 'export-json')).toString('utf8')) as {
+        document: { records: { typeName: string; id: string }[] }
+      }
+      // The JSON is the board's complete backup: it keeps tldraw's `user:<id>` record (name, colour) of
+      // everyone who was on the board, whatever the reveal did. Apart from those, no name and no id.
+      const users = backup.document.records.filter((record) => record.typeName === 'user').map((r) => r.id)
+      expect(users).toEqual(
+        expect.arrayContaining(people.map(({ participant }) => `user:${participant.participantId}`)),
+      )
+      backup.document.records = backup.document.records.filter((record) => record.typeName !== 'user')
+      const texts = { PDF: squash(pdfToText(pdf)), JSON: squash(JSON.stringify(backup)) }
+      for (const [format, text] of Object.entries(texts)) {
+        for (const card of allTexts) expect(text, `${format} has "${card}"`).toContain(squash(card))
+        for (const { participant } of people) {
+          for (const name of [participant.name, participant.name.split(' ')[1]!]) {
+            expect(text, `${format} names ${name}`).not.toContain(squash(name))
+          }
+          expect(text, `${format} has ${participant.name}'s id`).not.toContain(participant.participantId)
+        }
+      }
+      for (const person of people) await person.context.close()
       await projector.context.close()
     },
   )
