@@ -28,9 +28,14 @@ async function download(page: Page, testId: string): Promise<Buffer> {
   return readFile(await file.path())
 }
 
-/** The PDF's text through poppler's pdftotext (poppler-utils; `.ci/run` installs it). */
-const pdfToText = (pdf: Buffer) =>
-  execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8')
+/** The PDF's text through poppler's pdftotext (Debian: poppler-utils; `.ci/run` installs it). */
+function pdfToText(pdf: Buffer): string {
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8')
+  } catch (cause) {
+    throw new Error('pdftotext failed; is poppler-utils installed (apt-get install poppler-utils)?', { cause })
+  }
+}
 
 /** Text without whitespace, Unicode-normalised: a report may wrap a line anywhere. */
 const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
