@@ -56,6 +56,16 @@ function runPrivateCardContract(name: string, open: () => Promise<{ store: Opene
       expect(await cards.countCards(boardId)).toBe(1)
     })
 
+    it('refuses a second card with an existing id and keeps the first (what makes a resend idempotent)', async () => {
+      const { boardId } = await addWorkshopWithBoard(store)
+      await cards.startPhase(boardId, false, 1000)
+      const first = card(boardId, 'p1', 'einmal')
+      expect(await cards.addCard(first, 10)).toBe('ok')
+      await expect(cards.addCard({ ...first, text: 'zweimal' }, 10)).rejects.toThrow()
+      expect((await cards.listCards(boardId, 'p1')).map((c) => c.text)).toEqual(['einmal'])
+      expect(await cards.countCards(boardId)).toBe(1)
+    })
+
     it('caps the cards per person', async () => {
       const { boardId } = await addWorkshopWithBoard(store)
       await cards.startPhase(boardId, false, 1)

@@ -228,6 +228,40 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     expect(watcher.cards()[0]!.props.text).toBe('übersteht den Neustart')
   })
 
+  it('makes a resent card with the same client request id once, and never mixes people up', async () => {
+    const watcher = await record(workshop.facilitatorToken)
+    await start()
+    const requestId = '6f1c2a4e-8b7d-4c3a-9e21-0a5b7c9d1e2f'
+    const send = (token: string, text: string, clientRequestId: string | number = requestId) =>
+      api(t.url, 'POST', route('/private-cards'), { token, body: { text, clientRequestId } })
+    const first = await send(ada.participantToken, 'aus dem Funkloch')
+    expect(first.status).toBe(201)
+    // The answer was lost; the outbox sends again, twice at once.
+    const again = await Promise.all([send(ada.participantToken, 'aus dem Funkloch'), send(ada.participantToken, 'x')])
+    for (const res of again) {
+      expect(res.status).toBe(201)
+      expect(res.body.card.id).toBe(first.body.card.id)
+      expect(res.body.card.text).toBe('aus dem Funkloch')
+    }
+    // Ben guessing or copying Ada's request id gets a card of his own, Ada's stays hers.
+    const ben1 = await send(ben.participantToken, 'Bens Karte')
+    expect(ben1.status).toBe(201)
+    expect(ben1.body.card.id).not.toBe(first.body.card.id)
+    expect((await listFor(ada.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual([
+      'aus dem Funkloch',
+    ])
+    await waitFor(() => watcher.latest().privatePhase?.cards === 2)
+    // Not a UUID: refused, nothing added.
+    for (const bad of ['nope', 42, '']) expect((await send(ada.participantToken, 'bad', bad)).status).toBe(400)
+    expect(await privateCards().countCards(boardId)).toBe(2)
+    // After the reveal, a late resend is told the phase is over (the card is on the board once).
+    await reveal(false)
+    const late = await send(ada.participantToken, 'aus dem Funkloch')
+    expect(late.status).toBe(409)
+    expect(late.body.error.code).toBe('no_private_phase')
+    await waitFor(() => watcher.cards().filter((c) => c.props.text === 'aus dem Funkloch').length === 1)
+  })
+
   it('refuses bad input with a clear error and keeps what was there', async () => {
     // No phase: nothing to write.
     const early = await write(ada.participantToken, 'zu früh')

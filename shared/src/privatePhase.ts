@@ -37,6 +37,13 @@ export type RevealPrivateCardsBody = z.infer<typeof RevealPrivateCardsBody>
 export const PrivateCardBody = z.object({ text: cardText }).strict()
 export type PrivateCardBody = z.infer<typeof PrivateCardBody>
 
+/**
+ * `POST /api/boards/:boardId/private-cards`. `clientRequestId` (a UUID the device chose) makes
+ * the write idempotent: the same person sending the same id again gets the card it already made.
+ */
+export const NewPrivateCardBody = z.object({ text: cardText, clientRequestId: z.string().uuid().optional() }).strict()
+export type NewPrivateCardBody = z.infer<typeof NewPrivateCardBody>
+
 /** The board-state section `privatePhase`: only facts everyone may know, never a text. */
 export interface PrivatePhaseSection {
   /** Server time the phase started. */

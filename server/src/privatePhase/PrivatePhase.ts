@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import {
   currentRecords,
   type PrivateCardDto,
@@ -69,10 +69,28 @@ export class PrivatePhase {
     }
   }
 
-  async add(boardId: string, actor: Actor, text: string): Promise<{ result: PrivateCardWrite; card?: PrivateCardDto }> {
+  /**
+   * Adds a private card. With `clientRequestId` (a device's outbox resending after a lost answer)
+   * the card's id is derived from the author and that id, so a repeat finds the card it already
+   * made and answers with it instead of adding a second one; another person's request id can
+   * never name someone else's card.
+   */
+  async add(
+    boardId: string,
+    actor: Actor,
+    text: string,
+    clientRequestId?: string,
+  ): Promise<{ result: PrivateCardWrite; card?: PrivateCardDto }> {
+    const id = clientRequestId === undefined ? randomUUID() : cardIdFor(actor.userId, clientRequestId)
+    const existing = async () =>
+      clientRequestId === undefined
+        ? undefined
+        : (await this.store.listCards(boardId, actor.userId)).find((card) => card.id === id)
+    const before = await existing()
+    if (before) return { result: 'ok', card: dto(before) }
     const now = this.now()
     const card: StoredPrivateCard = {
-      id: randomUUID(),
+      id,
       boardId,
       authorId: actor.userId,
       authorName: actor.name,
@@ -80,7 +98,15 @@ export class PrivatePhase {
       createdAt: now,
       updatedAt: now,
     }
-    const result = await this.store.addCard(card, PRIVATE_CARDS_PER_PERSON_MAX)
+    let result: PrivateCardWrite
+    try {
+      result = await this.store.addCard(card, PRIVATE_CARDS_PER_PERSON_MAX)
+    } catch (error) {
+      // Two copies of one request at once: the other one's insert won the primary key.
+      const raced = await existing()
+      if (raced) return { result: 'ok', card: dto(raced) }
+      throw error
+    }
     if (result === 'ok') await this.publish(boardId)
     return result === 'ok' ? { result, card: dto(card) } : { result }
   }
@@ -148,6 +174,12 @@ export class PrivatePhase {
     this.rooms.setBoardState(boardId, { privatePhase: section })
     return section
   }
+}
+
+/** A private card's id for one person's client request id: a UUID-shaped hash of both. */
+export function cardIdFor(authorId: string, clientRequestId: string): string {
+  const hex = createHash('sha256').update(`${authorId}\n${clientRequestId.toLowerCase()}`).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
 
 function dto(card: StoredPrivateCard): PrivateCardDto {

@@ -1,4 +1,5 @@
 import {
+  NewPrivateCardBody,
   PrivateCardBody,
   type PrivateCardDto,
   type PrivateCardsResponse,
@@ -81,8 +82,8 @@ export function registerPrivatePhaseRoutes(app: FastifyInstance, ctx: AppContext
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireParticipant(actor)
-    const body = parseBody(PrivateCardBody, request.body)
-    const { result, card } = await phase.add(board.id, actor, body.text.trim())
+    const body = parseBody(NewPrivateCardBody, request.body)
+    const { result, card } = await phase.add(board.id, actor, body.text.trim(), body.clientRequestId)
     if (result !== 'ok') throw writeError(result)
     return reply.code(201).send({ card } satisfies { card?: PrivateCardDto })
   })
