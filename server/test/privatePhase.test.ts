@@ -250,9 +250,10 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     expect((await listFor(ada.participantToken)).body.cards.map((c: { text: string }) => c.text)).toEqual([
       'aus dem Funkloch',
     ])
-    await waitFor(() => watcher.latest().privatePhase?.cards === 2)
-    // Not a UUID: refused, nothing added.
-    for (const bad of ['nope', 42, '']) expect((await send(ada.participantToken, 'bad', bad)).status).toBe(400)
+    await waitFor(() => (watcher.latest().privatePhase as { cards?: number } | null)?.cards === 2)
+    // Too short, too long, not a string: refused, nothing added.
+    for (const bad of ['nope', 'x'.repeat(65), 42, ''])
+      expect((await send(ada.participantToken, 'bad', bad)).status).toBe(400)
     expect(await privateCards().countCards(boardId)).toBe(2)
     // After the reveal, a late resend is told the phase is over (the card is on the board once).
     await reveal(false)

@@ -38,10 +38,12 @@ export const PrivateCardBody = z.object({ text: cardText }).strict()
 export type PrivateCardBody = z.infer<typeof PrivateCardBody>
 
 /**
- * `POST /api/boards/:boardId/private-cards`. `clientRequestId` (a UUID the device chose) makes
+ * `POST /api/boards/:boardId/private-cards`. `clientRequestId` (an id the device chose, `newRequestId()`) makes
  * the write idempotent: the same person sending the same id again gets the card it already made.
  */
-export const NewPrivateCardBody = z.object({ text: cardText, clientRequestId: z.string().uuid().optional() }).strict()
+export const NewPrivateCardBody = z
+  .object({ text: cardText, clientRequestId: z.string().min(8).max(64).optional() })
+  .strict()
 export type NewPrivateCardBody = z.infer<typeof NewPrivateCardBody>
 
 /** The board-state section `privatePhase`: only facts everyone may know, never a text. */

@@ -1,5 +1,5 @@
 import { Limits } from '@pinnwand/shared/limits'
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
@@ -16,8 +16,8 @@ import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
  * The big "add idea" field: type, press Enter, the card is on the board — no fighting the canvas
  * on a tablet. Shift+Enter makes a new line. The card goes into the cluster you are working in,
  * or into a free spot in your view. During Stilles Sammeln a participant's card goes to the
- * server as a private card instead (never into the shared document), and only while online: a
- * private card exists once the server holds it. On a moderated board a participant's card goes
+ * server as a private card instead (never into the shared document); written offline, it waits
+ * in this device's outbox and is sent when the connection is back. On a moderated board a participant's card goes
  * to the facilitator's inbox the same way (online only) and appears once approved.
  */
 export function AddIdeaField({
@@ -38,6 +38,16 @@ export function AddIdeaField({
   const announce = useAnnouncer()
   const id = useId()
   const [text, setText] = useState('')
+  const field = useRef<HTMLTextAreaElement>(null)
+  // An undelivered private card's text, handed over by its "put into the field" button.
+  const draft = usePrivateCards((s) => s.draft)
+  const draftSeen = useRef(draft?.seq ?? 0)
+  useEffect(() => {
+    if (!draft || draft.seq === draftSeen.current) return
+    draftSeen.current = draft.seq
+    setText(draft.text)
+    if (field.current?.offsetParent) field.current.focus()
+  }, [draft])
   const readonly = useValue('readonly', () => editor.getInstanceState().isReadonly, [editor])
   const clusterTitle = useValue('target cluster', () => targetCluster(editor)?.props.title ?? null, [editor])
   if (me.role === 'projector') return null
@@ -54,17 +64,22 @@ export function AddIdeaField({
   const post = () => {
     if (readonly || trimmed === '' || tooLong || sending) return
     if (isPrivate || held) {
-      if (!online) {
+      if (held && !online) {
         setPrivateError(t(`${kind}.offline`))
         return
       }
       setSending(true)
       setPrivateError(null)
-      const add = isPrivate ? usePrivateCards.getState().add : useHeldCards.getState().add
-      add(boardId, trimmed, token)
-        .then(() => {
+      const sent = isPrivate
+        ? usePrivateCards.getState().write(boardId, trimmed, token, online)
+        : useHeldCards
+            .getState()
+            .add(boardId, trimmed, token)
+            .then(() => 'sent' as const)
+      sent
+        .then((how) => {
           setText('')
-          announce(t(`${kind}.posted`))
+          announce(t(how === 'queued' ? 'privatePhase.queued' : `${kind}.posted`))
         })
         .catch((cause: unknown) => setPrivateError(describePrivateError(t, cause)))
         .finally(() => setSending(false))
@@ -93,6 +108,7 @@ export function AddIdeaField({
         {t('ideas.addLabel')}
       </label>
       <textarea
+        ref={field}
         id={`${id}-text`}
         className="pw-add-idea__text"
         data-testid="add-idea-text"

@@ -2,7 +2,9 @@ import { Limits } from '@pinnwand/shared/limits'
 import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError } from '../api/apiClient.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { describePrivateError } from './describeError.ts'
 import { useCardAction } from './useCardAction.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { usePrivatePhaseSection } from './usePrivatePhase.ts'
@@ -19,7 +21,8 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
   const phase = usePrivatePhaseSection()
   const cards = usePrivateCards((s) => s.cards)
   const headingId = useId()
-  if (!phase || me.role !== 'participant') return null
+  if (me.role !== 'participant') return null
+  if (!phase) return <UndeliveredTray variant={variant} />
   const others = Math.max(0, phase.cards - cards.length)
   return (
     <section
@@ -42,7 +45,100 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
           ))}
         </ul>
       ) : null}
+      <OutboxList variant={variant} />
     </section>
+  )
+}
+
+/**
+ * Outside the phase (it ended, or — offline after a reload — it is not known yet): only what
+ * this device still holds, cards waiting to be sent and cards that arrived too late.
+ */
+function UndeliveredTray({ variant }: { variant: 'dock' | 'list' }) {
+  const { t } = useTranslation()
+  const waiting = usePrivateCards((s) => s.pending.length + s.undelivered.length)
+  const headingId = useId()
+  if (waiting === 0) return null
+  return (
+    <section
+      className={`pw-private-tray pw-private-tray--${variant}`}
+      aria-labelledby={headingId}
+      data-testid={`private-tray-${variant}`}
+    >
+      <h2 id={headingId} className="pw-private-tray__title">
+        <LockIcon />
+        {t('privatePhase.outboxTitle')}
+      </h2>
+      <OutboxList variant={variant} />
+    </section>
+  )
+}
+
+/** The device's unsent private cards, marked as waiting, and those the server refused, to re-use. */
+function OutboxList({ variant }: { variant: 'dock' | 'list' }) {
+  const { t } = useTranslation()
+  const pending = usePrivateCards((s) => s.pending)
+  const undelivered = usePrivateCards((s) => s.undelivered)
+  if (pending.length === 0 && undelivered.length === 0) return null
+  const outbox = usePrivateCards.getState()
+  return (
+    <>
+      {pending.length > 0 ? (
+        <ul className="pw-private-tray__list" aria-label={t('privatePhase.pendingCards', { count: pending.length })}>
+          {pending.map((card) => (
+            <li key={card.requestId} className="pw-private-card pw-private-card--pending" data-testid="private-pending">
+              <p className="pw-private-card__text" data-testid="private-pending-text">
+                {card.text}
+              </p>
+              <p className="pw-private-card__status">{t('privatePhase.pending')}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {undelivered.length > 0 ? (
+        <ul
+          className="pw-private-tray__list"
+          aria-label={t('privatePhase.undeliveredCards', { count: undelivered.length })}
+        >
+          {undelivered.map((card) => (
+            <li
+              key={card.requestId}
+              className="pw-private-card pw-private-card--refused"
+              data-testid="private-undelivered"
+            >
+              <p className="pw-private-card__status" role="alert">
+                {card.reason === 'ended'
+                  ? t('privatePhase.undeliveredEnded')
+                  : t('privatePhase.undeliveredRefused', {
+                      reason: describePrivateError(t, new ApiError(409, card.reason, card.reason)),
+                    })}
+              </p>
+              <p className="pw-private-card__text" data-testid="private-undelivered-text">
+                {card.text}
+              </p>
+              <div className="pw-private-card__actions">
+                <button
+                  type="button"
+                  className="pw-button"
+                  data-testid={`private-undelivered-reuse-${variant}`}
+                  onClick={() => outbox.reuse(card.requestId)}
+                >
+                  {t('privatePhase.reuse')}
+                </button>
+                <button
+                  type="button"
+                  className="pw-button pw-button--secondary"
+                  aria-label={t('privatePhase.discardNamed', { text: card.text.slice(0, 40) })}
+                  onClick={() => outbox.dismiss(card.requestId)}
+                >
+                  {t('privatePhase.discard')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   )
 }
 

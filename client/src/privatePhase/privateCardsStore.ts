@@ -1,40 +1,155 @@
 import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
 import { create } from 'zustand'
+import { newRequestId } from '../api/requestId.ts'
 import { addPrivateCard, deletePrivateCard, fetchPrivateCards, updatePrivateCard } from './privatePhaseApi.ts'
+import {
+  flushOutbox,
+  isRetryable,
+  type OutboxCard,
+  outboxKey,
+  readOutbox,
+  safeLocalStorage,
+  type UndeliveredCard,
+  writeOutbox,
+} from './privateOutbox.ts'
 
 /**
  * The private cards this device may read (its person's own; a facilitator's who chose so, all).
  * They are not board content — the board document never holds them until the reveal — but the
  * server's answer for this person, so they live here and are refetched, never derived.
+ *
+ * Beside them, this device's outbox: cards its person wrote while the server could not be reached
+ * (`pending`, sent in order once it can), and cards the server refused when they were finally sent
+ * (`undelivered`: the phase had ended; their text is kept for the person to re-use).
  */
 interface PrivateCardsState {
   cards: PrivateCardDto[]
   loadedFor: string | null
+  pending: OutboxCard[]
+  undelivered: UndeliveredCard[]
+  /** The localStorage key of the open outbox (board and person), or null. */
+  outbox: string | null
   load(boardId: string, token: string): Promise<void>
-  add(boardId: string, text: string, token: string): Promise<void>
+  /** Reads the outbox this device keeps for this board and person. */
+  openOutbox(boardId: string, userId: string): void
+  /**
+   * Writes a new private card: sent at once when `online`, else (or when sending fails for want of
+   * a connection) kept in the outbox. A refusal by the server is thrown, as before.
+   */
+  write(boardId: string, text: string, token: string, online: boolean): Promise<'sent' | 'queued'>
+  /** Sends the outbox, oldest first; a second call while one runs waits for it. */
+  flush(boardId: string, token: string): Promise<void>
+  /** Forgets an undelivered card (the person re-used or discarded its text). */
+  dismiss(requestId: string): void
+  /** Text handed to the "add idea" field (`seq` counts the hand-overs). */
+  draft: { text: string; seq: number } | null
+  /** Puts an undelivered card's text into the "add idea" field and forgets the card. */
+  reuse(requestId: string): void
   update(boardId: string, cardId: string, text: string, token: string): Promise<void>
   remove(boardId: string, cardId: string, token: string): Promise<void>
+  /** Forgets the server's cards (the phase ended); the outbox stays. */
   clear(): void
 }
 
-export const usePrivateCards = create<PrivateCardsState>((set, get) => ({
-  cards: [],
-  loadedFor: null,
-  async load(boardId, token) {
-    const { cards } = await fetchPrivateCards(boardId, token)
-    set({ cards, loadedFor: boardId })
-  },
-  async add(boardId, text, token) {
-    const card = await addPrivateCard(boardId, text, token)
-    set({ cards: [...get().cards.filter((c) => c.id !== card.id), card] })
-  },
-  async update(boardId, cardId, text, token) {
-    await updatePrivateCard(boardId, cardId, text, token)
-    set({ cards: get().cards.map((c) => (c.id === cardId ? { ...c, text } : c)) })
-  },
-  async remove(boardId, cardId, token) {
-    await deletePrivateCard(boardId, cardId, token)
-    set({ cards: get().cards.filter((c) => c.id !== cardId) })
-  },
-  clear: () => set({ cards: [], loadedFor: null }),
-}))
+let flushing: Promise<void> | null = null
+
+export const usePrivateCards = create<PrivateCardsState>((set, get) => {
+  const saveOutbox = (pending: OutboxCard[], undelivered: UndeliveredCard[]) => {
+    set({ pending, undelivered })
+    const key = get().outbox
+    if (key) writeOutbox(safeLocalStorage(), key, { pending, undelivered })
+  }
+  const received = (card: PrivateCardDto) => set({ cards: [...get().cards.filter((c) => c.id !== card.id), card] })
+  return {
+    cards: [],
+    loadedFor: null,
+    pending: [],
+    undelivered: [],
+    outbox: null,
+    draft: null,
+    async load(boardId, token) {
+      const { cards } = await fetchPrivateCards(boardId, token)
+      set({ cards, loadedFor: boardId })
+    },
+    openOutbox(boardId, userId) {
+      const key = outboxKey(boardId, userId)
+      if (get().outbox === key) return
+      set({ outbox: key, ...readOutbox(safeLocalStorage(), key) })
+    },
+    async write(boardId, text, token, online) {
+      const card: OutboxCard = { requestId: newRequestId(), text, writtenAt: Date.now() }
+      if (online && get().pending.length === 0) {
+        try {
+          received(await addPrivateCard(boardId, text, token, card.requestId))
+          return 'sent'
+        } catch (error) {
+          if (!isRetryable(error)) throw error
+        }
+      }
+      saveOutbox([...get().pending, card], get().undelivered)
+      return 'queued'
+    },
+    flush(boardId, token) {
+      if (flushing) return flushing
+      if (get().pending.length === 0) return Promise.resolve()
+      const run = (async () => {
+        let sent = false
+        try {
+          // Cards written during a flush are sent by the next round.
+          while (get().pending.length > 0) {
+            const done = await flushOutbox(
+              get().pending,
+              (card) => addPrivateCard(boardId, card.text, token, card.requestId),
+              {
+                sent: (card, stored) => {
+                  sent = true
+                  received(stored)
+                  saveOutbox(
+                    get().pending.filter((c) => c.requestId !== card.requestId),
+                    get().undelivered,
+                  )
+                },
+                refused: (card) =>
+                  saveOutbox(
+                    get().pending.filter((c) => c.requestId !== card.requestId),
+                    [...get().undelivered, card],
+                  ),
+              },
+            )
+            if (!done) break
+          }
+        } finally {
+          flushing = null
+        }
+        // A list read when the connection came back may have crossed the sends: read it again.
+        if (sent)
+          await get()
+            .load(boardId, token)
+            .catch(() => undefined)
+      })()
+      flushing = run
+      return run
+    },
+    dismiss(requestId) {
+      saveOutbox(
+        get().pending,
+        get().undelivered.filter((c) => c.requestId !== requestId),
+      )
+    },
+    reuse(requestId) {
+      const card = get().undelivered.find((c) => c.requestId === requestId)
+      if (!card) return
+      set({ draft: { text: card.text, seq: (get().draft?.seq ?? 0) + 1 } })
+      get().dismiss(requestId)
+    },
+    async update(boardId, cardId, text, token) {
+      await updatePrivateCard(boardId, cardId, text, token)
+      set({ cards: get().cards.map((c) => (c.id === cardId ? { ...c, text } : c)) })
+    },
+    async remove(boardId, cardId, token) {
+      await deletePrivateCard(boardId, cardId, token)
+      set({ cards: get().cards.filter((c) => c.id !== cardId) })
+    },
+    clear: () => set({ cards: [], loadedFor: null }),
+  }
+})

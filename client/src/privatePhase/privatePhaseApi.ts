@@ -13,8 +13,17 @@ export function fetchPrivateCards(boardId: string, token: string): Promise<Priva
   return request('GET', `${base(boardId)}/private-cards`, token)
 }
 
-export async function addPrivateCard(boardId: string, text: string, token: string): Promise<PrivateCardDto> {
-  const { card } = await request<{ card: PrivateCardDto }>('POST', `${base(boardId)}/private-cards`, token, { text })
+/** `clientRequestId`: the same id sent again (an outbox resend) answers with the card already made. */
+export async function addPrivateCard(
+  boardId: string,
+  text: string,
+  token: string,
+  clientRequestId?: string,
+): Promise<PrivateCardDto> {
+  const { card } = await request<{ card: PrivateCardDto }>('POST', `${base(boardId)}/private-cards`, token, {
+    text,
+    clientRequestId,
+  })
   return card
 }
 

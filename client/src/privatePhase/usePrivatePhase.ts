@@ -34,5 +34,25 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
       .load(boardId, token)
       .catch(() => undefined)
   }, [running, connected, readsAll, changedAt, boardId, token, me.role])
+  usePrivateOutbox(connected)
   return phase
+}
+
+/**
+ * A participant's outbox of private cards written offline: read when the board opens (also
+ * after a reload without a connection) and sent, in order, whenever the connection is back —
+ * whether or not the phase still runs, since only the server knows that for sure.
+ */
+function usePrivateOutbox(connected: boolean): void {
+  const { boardId, token, me } = useBoardContext()
+  const participant = me.role === 'participant'
+  const waiting = usePrivateCards((s) => s.pending.length > 0)
+  useEffect(() => {
+    if (participant) usePrivateCards.getState().openOutbox(boardId, me.userId)
+  }, [participant, boardId, me.userId])
+  useEffect(() => {
+    if (!participant || !connected || !waiting) return
+    // What could not be sent stays for the next reconnect.
+    void usePrivateCards.getState().flush(boardId, token)
+  }, [participant, connected, waiting, boardId, token])
 }

@@ -1,0 +1,115 @@
+import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
+import { ApiError } from '../api/apiClient.ts'
+
+/** A private card written while the server could not be reached, waiting to be sent. */
+export interface OutboxCard {
+  /** Sent as `clientRequestId`: a resend after a lost answer makes no second card. */
+  requestId: string
+  text: string
+  writtenAt: number
+}
+
+/** A card the server refused when it was finally sent; its text is kept for the person to re-use. */
+export interface UndeliveredCard extends OutboxCard {
+  /** 'ended': the phase was over (revealed) by then; otherwise the server's error code. */
+  reason: string
+}
+
+export interface SavedOutbox {
+  pending: OutboxCard[]
+  undelivered: UndeliveredCard[]
+}
+
+type OutboxStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+const EMPTY: SavedOutbox = { pending: [], undelivered: [] }
+
+/**
+ * Where a device keeps one person's unsent private cards for one board: localStorage, so they
+ * survive a reload and a closed tab alike. They never go into the board document, which every
+ * browser receives; they stay on this device until the server holds them.
+ */
+export function outboxKey(boardId: string, userId: string): string {
+  return `pinnwand:private-outbox:${boardId}:${userId}`
+}
+
+export function readOutbox(storage: OutboxStorage | null, key: string): SavedOutbox {
+  try {
+    const raw = storage?.getItem(key)
+    if (!raw) return EMPTY
+    const parsed = JSON.parse(raw) as Partial<SavedOutbox>
+    return {
+      pending: Array.isArray(parsed.pending) ? parsed.pending.filter(isCard) : [],
+      undelivered: Array.isArray(parsed.undelivered)
+        ? parsed.undelivered.filter((c): c is UndeliveredCard => isCard(c) && typeof c.reason === 'string')
+        : [],
+    }
+  } catch {
+    // Unreadable (another version, storage blocked): nothing to send.
+    return EMPTY
+  }
+}
+
+/** Saves the outbox; an empty one leaves no key behind. False: storage refused (full, blocked). */
+export function writeOutbox(storage: OutboxStorage | null, key: string, saved: SavedOutbox): boolean {
+  if (!storage) return false
+  try {
+    if (saved.pending.length === 0 && saved.undelivered.length === 0) storage.removeItem(key)
+    else storage.setItem(key, JSON.stringify(saved))
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isCard(value: unknown): value is OutboxCard {
+  const card = value as OutboxCard | null
+  return (
+    typeof card === 'object' &&
+    card !== null &&
+    typeof card.requestId === 'string' &&
+    typeof card.text === 'string' &&
+    typeof card.writtenAt === 'number'
+  )
+}
+
+/** An error after which the same request may succeed later: no answer, or a server/proxy hiccup. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status >= 500 || error.status === 429
+}
+
+export interface FlushCallbacks {
+  sent(card: OutboxCard, stored: PrivateCardDto): void
+  refused(card: UndeliveredCard): void
+}
+
+/**
+ * Sends waiting cards one after another, oldest first, so they reach the server in the order they
+ * were written. Stops at the first card that could not be sent (it stays, with all after it, for
+ * the next attempt); a card the server refuses — the phase ended, the person's limit is reached —
+ * is handed to `refused` and the next one goes. Answers whether everything was sent or refused.
+ */
+export async function flushOutbox(
+  pending: readonly OutboxCard[],
+  send: (card: OutboxCard) => Promise<PrivateCardDto>,
+  callbacks: FlushCallbacks,
+): Promise<boolean> {
+  for (const card of pending) {
+    try {
+      callbacks.sent(card, await send(card))
+    } catch (error) {
+      if (isRetryable(error)) return false
+      const code = (error as ApiError).code
+      callbacks.refused({ ...card, reason: code === 'no_private_phase' ? 'ended' : code })
+    }
+  }
+  return true
+}
+
+export function safeLocalStorage(): OutboxStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null
+  }
+}
