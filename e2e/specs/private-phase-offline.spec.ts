@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
+import { expect, test } from '../fixtures/test.ts'
+
+/** Texts of the idea cards on a device's board (read through the test handle). */
+const boardTexts = (page: Page) =>
+  page.evaluate(
+    (type) =>
+      window
+        .__pinnwand!.editor.getCurrentPageShapes()
+        .filter((shape) => shape.type === type)
+        .map((shape) => (shape.props as { text: string }).text),
+    IDEA_CARD_TYPE,
+  )
+
+const shots = process.env.PINNWAND_SCREENSHOTS === '1'
+const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
+const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
+
+test.describe('Stilles Sammeln offline', () => {
+  test('a private card written offline waits on the device, survives a reload and arrives when back, still private', async ({
+    board,
+    workshop,
+    newUser,
+    hasTouch,
+  }, testInfo) => {
+    test.setTimeout(180_000)
+    const ada = await newUser('Ada')
+    const ben = await newUser('Ben')
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await ben.board.open(workshop.boardId, ben.participant.token)
+    await Promise.all([board.waitForConnected(), ada.board.waitForConnected(), ben.board.waitForConnected()])
+
+    // The facilitator starts the phase from the Moderation panel.
+    const tab = board.page.getByTestId('panel-tab-facilitation')
+    if (hasTouch) await tab.tap()
+    else await tab.click()
+    const start = board.page.getByTestId('private-start')
+    if (hasTouch) await start.tap()
+    else await start.click()
+    await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')
+    await expect(visible(ada.board.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
+
+    // Ada loses the connection and writes a card with the keyboard.
+    await ada.context.setOffline(true)
+    await expect(ada.board.status).toHaveAttribute('data-status', 'offline')
+    const secret = 'Leise Idee aus dem Funkloch'
+    const field = visible(ada.board.page, 'add-idea-text').first()
+    await field.focus()
+    await ada.board.page.keyboard.type(secret)
+    await ada.board.page.keyboard.press('Enter')
+    await expect(field).toHaveValue('')
+    const pending = visible(ada.board.page, 'private-pending')
+    await expect(pending).toHaveCount(1)
+    await expect(pending).toContainText(secret)
+    await expect(pending).toContainText('Will be sent once you are connected again')
+    if (shots) {
+      mkdirSync(shotDir, { recursive: true })
+      const size = hasTouch ? 'tablet' : 'desktop'
+      await ada.board.page.screenshot({ path: path.join(shotDir, `private-phase-offline-pending-${size}.png`) })
+    }
+
+    // A reload while still offline: the card is still waiting, on this device only. (For the
+    // phone screenshot the tablet reloads at phone size, where the tray sits in the idea list.)
+    const phoneShot = shots && testInfo.project.name === 'tablet-chromium'
+    if (phoneShot) await ada.board.page.setViewportSize({ width: 390, height: 844 })
+    await ada.board.page.reload()
+    await ada.board.waitForMounted()
+    await expect(visible(ada.board.page, 'private-pending')).toContainText(secret)
+    if (phoneShot)
+      await ada.board.page.screenshot({ path: path.join(shotDir, 'private-phase-offline-pending-phone.png') })
+    await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')
+
+    // Back online: the card reaches the server once, in the tray as an ordinary private card.
+    await ada.context.setOffline(false)
+    await ada.board.waitForConnected(60_000)
+    await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written')
+    await expect(visible(ada.board.page, 'private-pending')).toHaveCount(0)
+    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([secret])
+    await expect(
+      visible(ben.board.page, 'private-tray-dock').or(visible(ben.board.page, 'private-tray-list')),
+    ).toContainText('Others have written 1 card')
+    // Ben never sees its text, nor does anyone's board hold it.
+    expect(await ben.board.page.locator('body').innerText()).not.toContain(secret)
+    for (const page of [ada.board.page, ben.board.page, board.page]) expect(await boardTexts(page)).toEqual([])
+    // After another reload nothing is sent twice.
+    await ada.board.page.reload()
+    await ada.board.waitForConnected(60_000)
+    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([secret])
+    await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written')
+  })
+})
