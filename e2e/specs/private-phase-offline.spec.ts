@@ -70,6 +70,8 @@ test.describe('Stilles Sammeln offline', () => {
     await ada.board.page.reload()
     await ada.board.waitForMounted()
     await expect(visible(ada.board.page, 'private-pending')).toContainText(secret)
+    // The board state is not known yet, but the device remembers the phase: a card written now stays private.
+    await expect(visible(ada.board.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
     if (phoneShot)
       await ada.board.page.screenshot({ path: path.join(shotDir, 'private-phase-offline-pending-phone.png') })
     await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')

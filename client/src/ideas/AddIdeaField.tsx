@@ -5,7 +5,7 @@ import { useEditor, useValue } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { describePrivateError } from '../privatePhase/describeError.ts'
 import { usePrivateCards } from '../privatePhase/privateCardsStore.ts'
-import { usePrivatePhaseSection } from '../privatePhase/usePrivatePhase.ts'
+import { useWritesPrivately } from '../privatePhase/usePrivatePhase.ts'
 import { useHeldCards } from '../moderation/heldCardsStore.ts'
 import { useIsModerated } from '../moderation/useModeration.ts'
 import { useSession } from '../state/sessionStore.ts'
@@ -30,7 +30,7 @@ export function AddIdeaField({
   const { t } = useTranslation()
   const editor = useEditor()
   const { me, boardId, token } = useBoardContext()
-  const privatePhase = usePrivatePhaseSection()
+  const writesPrivately = useWritesPrivately()
   const moderated = useIsModerated()
   const online = useSession((s) => s.connection === 'connected')
   const [privateError, setPrivateError] = useState<string | null>(null)
@@ -57,7 +57,7 @@ export function AddIdeaField({
   const trimmed = text.trim()
   const tooLong = text.length > Limits.ideaTextMax
 
-  const isPrivate = privatePhase !== null && me.role === 'participant'
+  const isPrivate = writesPrivately
   // Stilles Sammeln comes first: its cards are private, and its reveal is the facilitator's act.
   const held = !isPrivate && moderated
   const kind = isPrivate ? 'privatePhase' : 'moderation'

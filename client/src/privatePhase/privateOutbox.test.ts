@@ -1,7 +1,15 @@
 import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/apiClient.ts'
-import { flushOutbox, type OutboxCard, outboxKey, readOutbox, writeOutbox } from './privateOutbox.ts'
+import {
+  flushOutbox,
+  type OutboxCard,
+  outboxKey,
+  readOutbox,
+  rememberedPhase,
+  rememberPhase,
+  writeOutbox,
+} from './privateOutbox.ts'
 
 const api = vi.hoisted(() => ({ addPrivateCard: vi.fn(), fetchPrivateCards: vi.fn() }))
 vi.mock('./privatePhaseApi.ts', () => ({
@@ -64,6 +72,19 @@ describe('private outbox storage', () => {
     }
     expect(writeOutbox(full, 'k', { pending: [card('a')], undelivered: [] })).toBe(false)
     expect(writeOutbox(null, 'k', { pending: [card('a')], undelivered: [] })).toBe(false)
+  })
+})
+
+describe('the remembered phase (for a reload without a connection)', () => {
+  it('remembers a running phase per board and forgets it when the phase is over', () => {
+    const storage = memory()
+    rememberPhase(storage, 'b1', true)
+    expect(rememberedPhase(storage, 'b1')).toBe(true)
+    expect(rememberedPhase(storage, 'b2')).toBe(false)
+    rememberPhase(storage, 'b1', false)
+    expect(rememberedPhase(storage, 'b1')).toBe(false)
+    expect(storage.map.size).toBe(0)
+    expect(rememberedPhase(null, 'b1')).toBe(false)
   })
 })
 

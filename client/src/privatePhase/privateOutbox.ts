@@ -106,6 +106,27 @@ export async function flushOutbox(
   return true
 }
 
+/**
+ * Whether Stilles Sammeln ran on a board when this device last heard: after a reload without a
+ * connection the board state is not known yet, and a card written then must stay private.
+ */
+export function rememberPhase(storage: OutboxStorage | null, boardId: string, running: boolean): void {
+  try {
+    if (running) storage?.setItem(`pinnwand:private-phase:${boardId}`, '1')
+    else storage?.removeItem(`pinnwand:private-phase:${boardId}`)
+  } catch {
+    // Blocked storage: after an offline reload the field is public until the board state arrives.
+  }
+}
+
+export function rememberedPhase(storage: OutboxStorage | null, boardId: string): boolean {
+  try {
+    return storage?.getItem(`pinnwand:private-phase:${boardId}`) === '1'
+  } catch {
+    return false
+  }
+}
+
 export function safeLocalStorage(): OutboxStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage

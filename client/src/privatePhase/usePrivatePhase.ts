@@ -3,10 +3,23 @@ import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
+import { rememberedPhase, rememberPhase, safeLocalStorage } from './privateOutbox.ts'
 
 /** The running private phase (board-state section `privatePhase`), or null. */
 export function usePrivatePhaseSection(): PrivatePhaseSection | null {
   return useSession((s) => (s.boardState?.privatePhase as PrivatePhaseSection | null | undefined) ?? null)
+}
+
+/**
+ * Whether this person's new cards are private: the phase runs, or — the board state not known
+ * yet, as after a reload without a connection — it ran when this device last heard.
+ */
+export function useWritesPrivately(): boolean {
+  const { boardId, me } = useBoardContext()
+  const phase = usePrivatePhaseSection()
+  const known = useSession((s) => s.boardState !== null)
+  if (me.role !== 'participant') return false
+  return phase !== null || (!known && rememberedPhase(safeLocalStorage(), boardId))
 }
 
 /**
@@ -20,6 +33,10 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
   const phase = usePrivatePhaseSection()
   const connected = useSession((s) => s.connection === 'connected')
   const running = phase !== null
+  const known = useSession((s) => s.boardState !== null)
+  useEffect(() => {
+    if (known) rememberPhase(safeLocalStorage(), boardId, running)
+  }, [known, running, boardId])
   const readsAll = me.role === 'facilitator' && phase?.facilitatorSeesTexts === true
   const changedAt = readsAll ? phase.changedAt : null
   useEffect(() => {
