@@ -9,6 +9,7 @@ import {
   Limits,
   JoinWorkshopBody,
   PassphraseBody,
+  NewPrivateCardBody,
   PrivateCardBody,
   ApproveHeldCardBody,
   HeldCardBody,
@@ -293,9 +294,10 @@ const operations: Record<string, Record<string, Operation>> = {
       responses: { '200': 'phase, cards', ...errors },
     },
     post: {
-      summary: 'Write a private card (participants, while the private phase runs)',
+      summary:
+        'Write a private card (participants, while the private phase runs); the same clientRequestId again answers with the card already made',
       auth: 'participant',
-      body: PrivateCardBody,
+      body: NewPrivateCardBody,
       responses: { '201': 'card', ...errors, '409': 'no_private_phase | too_many_private_cards' },
     },
   },
