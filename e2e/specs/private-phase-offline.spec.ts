@@ -94,4 +94,66 @@ test.describe('Stilles Sammeln offline', () => {
     await expect(visible(ada.board.page, 'private-card-text')).toHaveText([secret])
     await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written')
   })
+
+  test('a card that arrives after the reveal is not lost: its text goes back into the idea field', async ({
+    board,
+    workshop,
+    newUser,
+    hasTouch,
+  }) => {
+    test.setTimeout(180_000)
+    const ada = await newUser('Ada')
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
+    const press = async (page: Page, testId: string) => {
+      const target = page.getByTestId(testId)
+      if (hasTouch) await target.tap()
+      else await target.click()
+    }
+    await press(board.page, 'panel-tab-facilitation')
+    await press(board.page, 'private-start')
+    await expect(visible(ada.board.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
+
+    await ada.context.setOffline(true)
+    await expect(ada.board.status).toHaveAttribute('data-status', 'offline')
+    const late = 'Zu spät für die Runde'
+    const field = visible(ada.board.page, 'add-idea-text').first()
+    await field.focus()
+    await ada.board.page.keyboard.type(late)
+    await ada.board.page.keyboard.press('Enter')
+    await expect(visible(ada.board.page, 'private-pending')).toContainText(late)
+
+    // Meanwhile the facilitator reveals (nothing to reveal from Ada yet) and the phase ends.
+    await press(board.page, 'private-reveal')
+    await expect(board.page.getByTestId('private-start')).toBeVisible()
+
+    // (Reloaded offline first like the other offline specs: without a reload, a page that went
+    // offline under Playwright's setOffline did not reconnect within a minute here — see report.)
+    await ada.board.page.reload()
+    await ada.board.waitForMounted()
+    await expect(visible(ada.board.page, 'private-pending')).toContainText(late)
+    await ada.context.setOffline(false)
+    await ada.board.waitForConnected(60_000)
+    const refused = visible(ada.board.page, 'private-undelivered')
+    await expect(refused).toContainText('Silent collecting had already ended')
+    await expect(refused).toContainText(late)
+    await expect(visible(ada.board.page, 'private-pending')).toHaveCount(0)
+    // Nobody's board got the text on Ada's behalf.
+    for (const page of [ada.board.page, board.page]) expect(await boardTexts(page)).toEqual([])
+    if (shots)
+      await ada.board.page.screenshot({
+        path: path.join(shotDir, `private-phase-offline-ended-${hasTouch ? 'tablet' : 'desktop'}.png`),
+      })
+
+    // She takes the text into the (now public) idea field and posts it herself.
+    const reuse = refused.getByRole('button', { name: 'Put into the idea field' })
+    if (hasTouch) await reuse.tap()
+    else await reuse.click()
+    await expect(refused).toHaveCount(0)
+    await expect(field).toHaveValue(late)
+    await field.focus()
+    await ada.board.page.keyboard.press('Enter')
+    await expect.poll(() => boardTexts(board.page)).toEqual([late])
+  })
 })
