@@ -1,27 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
-import { openProjector, writeCard } from '../fixtures/heldCards.ts'
+import type { Locator } from '@playwright/test'
+import { boardTexts, openProjector, writeCard } from '../fixtures/heldCards.ts'
 import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
 
 /** A tap on a touch device, a click otherwise. */
 const press = (board: BoardPage, target: Locator) => (board.touch ? target.tap() : target.click())
-
-/** The idea card texts on a device's board (read through the test handle). */
-const boardTexts = (page: Page) =>
-  page.evaluate(
-    (type) =>
-      window
-        .__pinnwand!.editor.getCurrentPageShapes()
-        .filter((shape) => shape.type === type)
-        .map((shape) => (shape.props as { text: string }).text)
-        .sort(),
-    IDEA_CARD_TYPE,
-  )
 
 const shots = process.env.PINNWAND_SCREENSHOTS === '1'
 const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')

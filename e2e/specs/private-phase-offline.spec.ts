@@ -1,23 +1,36 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
-import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
+import type { BrowserContext, Locator, Page } from '@playwright/test'
+import { boardTexts } from '../fixtures/heldCards.ts'
 import { expect, test } from '../fixtures/test.ts'
-
-/** Texts of the idea cards on a device's board (read through the test handle). */
-const boardTexts = (page: Page) =>
-  page.evaluate(
-    (type) =>
-      window
-        .__pinnwand!.editor.getCurrentPageShapes()
-        .filter((shape) => shape.type === type)
-        .map((shape) => (shape.props as { text: string }).text),
-    IDEA_CARD_TYPE,
-  )
+import type { BoardPage } from '../pages/BoardPage.ts'
 
 const shots = process.env.PINNWAND_SCREENSHOTS === '1'
 const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
 const visible = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`)
+/** A tap on a touch device, a click otherwise. */
+const press = (board: BoardPage, target: Locator) => (board.touch ? target.tap() : target.click())
+
+/** The facilitator starts Stilles Sammeln from the Moderation panel; the participant's field turns private. */
+async function startPhase(board: BoardPage, participant: BoardPage) {
+  await press(board, board.page.getByTestId('panel-tab-facilitation'))
+  await press(board, board.page.getByTestId('private-start'))
+  await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')
+  await expect(visible(participant.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
+}
+
+/** The participant loses the connection and writes a card with the keyboard; it waits on the device. */
+async function writeOffline(context: BrowserContext, participant: BoardPage, text: string) {
+  await context.setOffline(true)
+  await expect(participant.status).toHaveAttribute('data-status', 'offline')
+  const field = visible(participant.page, 'add-idea-text').first()
+  await field.focus()
+  await participant.page.keyboard.type(text)
+  await participant.page.keyboard.press('Enter')
+  await expect(field).toHaveValue('')
+  await expect(visible(participant.page, 'private-pending')).toContainText(text)
+  return field
+}
 
 test.describe('Stilles Sammeln offline', () => {
   test('a private card written offline waits on the device, survives a reload and arrives when back, still private', async ({
@@ -34,25 +47,10 @@ test.describe('Stilles Sammeln offline', () => {
     await ben.board.open(workshop.boardId, ben.participant.token)
     await Promise.all([board.waitForConnected(), ada.board.waitForConnected(), ben.board.waitForConnected()])
 
-    // The facilitator starts the phase from the Moderation panel.
-    const tab = board.page.getByTestId('panel-tab-facilitation')
-    if (hasTouch) await tab.tap()
-    else await tab.click()
-    const start = board.page.getByTestId('private-start')
-    if (hasTouch) await start.tap()
-    else await start.click()
-    await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')
-    await expect(visible(ada.board.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
+    await startPhase(board, ada.board)
 
-    // Ada loses the connection and writes a card with the keyboard.
-    await ada.context.setOffline(true)
-    await expect(ada.board.status).toHaveAttribute('data-status', 'offline')
     const secret = 'Leise Idee aus dem Funkloch'
-    const field = visible(ada.board.page, 'add-idea-text').first()
-    await field.focus()
-    await ada.board.page.keyboard.type(secret)
-    await ada.board.page.keyboard.press('Enter')
-    await expect(field).toHaveValue('')
+    await writeOffline(ada.context, ada.board, secret)
     const pending = visible(ada.board.page, 'private-pending')
     await expect(pending).toHaveCount(1)
     await expect(pending).toContainText(secret)
@@ -106,26 +104,12 @@ test.describe('Stilles Sammeln offline', () => {
     await board.open(workshop.boardId, workshop.facilitatorToken)
     await ada.board.open(workshop.boardId, ada.participant.token)
     await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
-    const press = async (page: Page, testId: string) => {
-      const target = page.getByTestId(testId)
-      if (hasTouch) await target.tap()
-      else await target.click()
-    }
-    await press(board.page, 'panel-tab-facilitation')
-    await press(board.page, 'private-start')
-    await expect(visible(ada.board.page, 'add-idea-text')).toHaveAttribute('placeholder', /shown only at the reveal/)
-
-    await ada.context.setOffline(true)
-    await expect(ada.board.status).toHaveAttribute('data-status', 'offline')
+    await startPhase(board, ada.board)
     const late = 'Zu spät für die Runde'
-    const field = visible(ada.board.page, 'add-idea-text').first()
-    await field.focus()
-    await ada.board.page.keyboard.type(late)
-    await ada.board.page.keyboard.press('Enter')
-    await expect(visible(ada.board.page, 'private-pending')).toContainText(late)
+    const field = await writeOffline(ada.context, ada.board, late)
 
     // Meanwhile the facilitator reveals (nothing to reveal from Ada yet) and the phase ends.
-    await press(board.page, 'private-reveal')
+    await press(board, board.page.getByTestId('private-reveal'))
     await expect(board.page.getByTestId('private-start')).toBeVisible()
 
     // (Reloaded offline first like the other offline specs: without a reload, a page that went
@@ -148,8 +132,7 @@ test.describe('Stilles Sammeln offline', () => {
 
     // She takes the text into the (now public) idea field and posts it herself.
     const reuse = refused.getByRole('button', { name: 'Put into the idea field' })
-    if (hasTouch) await reuse.tap()
-    else await reuse.click()
+    await press(ada.board, reuse)
     await expect(refused).toHaveCount(0)
     await expect(field).toHaveValue(late)
     await field.focus()

@@ -20,20 +20,11 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
   const { me } = useBoardContext()
   const phase = usePrivatePhaseSection()
   const cards = usePrivateCards((s) => s.cards)
-  const headingId = useId()
   if (me.role !== 'participant') return null
   if (!phase) return <UndeliveredTray variant={variant} />
   const others = Math.max(0, phase.cards - cards.length)
   return (
-    <section
-      className={`pw-private-tray pw-private-tray--${variant}`}
-      aria-labelledby={headingId}
-      data-testid={`private-tray-${variant}`}
-    >
-      <h2 id={headingId} className="pw-private-tray__title">
-        <LockIcon />
-        {t('privatePhase.trayTitle')}
-      </h2>
+    <TraySection variant={variant} title={t('privatePhase.trayTitle')}>
       <p className="pw-private-tray__hint">{t('privatePhase.trayHint')}</p>
       <p className="pw-private-tray__count" data-testid={`private-others-${variant}`} aria-live="polite">
         {t('privatePhase.othersWrote', { count: others })}
@@ -46,6 +37,24 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
         </ul>
       ) : null}
       <OutboxList variant={variant} />
+    </TraySection>
+  )
+}
+
+/** The tray's frame: a marked section with a lock and a heading. */
+function TraySection({ variant, title, children }: { variant: 'dock' | 'list'; title: string; children: ReactNode }) {
+  const headingId = useId()
+  return (
+    <section
+      className={`pw-private-tray pw-private-tray--${variant}`}
+      aria-labelledby={headingId}
+      data-testid={`private-tray-${variant}`}
+    >
+      <h2 id={headingId} className="pw-private-tray__title">
+        <LockIcon />
+        {title}
+      </h2>
+      {children}
     </section>
   )
 }
@@ -57,20 +66,11 @@ export function PrivateTray({ variant }: { variant: 'dock' | 'list' }) {
 function UndeliveredTray({ variant }: { variant: 'dock' | 'list' }) {
   const { t } = useTranslation()
   const waiting = usePrivateCards((s) => s.pending.length + s.undelivered.length)
-  const headingId = useId()
   if (waiting === 0) return null
   return (
-    <section
-      className={`pw-private-tray pw-private-tray--${variant}`}
-      aria-labelledby={headingId}
-      data-testid={`private-tray-${variant}`}
-    >
-      <h2 id={headingId} className="pw-private-tray__title">
-        <LockIcon />
-        {t('privatePhase.outboxTitle')}
-      </h2>
+    <TraySection variant={variant} title={t('privatePhase.outboxTitle')}>
       <OutboxList variant={variant} />
-    </section>
+    </TraySection>
   )
 }
 
