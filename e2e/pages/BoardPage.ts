@@ -188,11 +188,19 @@ export class BoardPage {
     return box
   }
 
-  /** A spot in the upper middle of the canvas, shifted per card so cards do not overlap. */
+  /**
+   * A spot in the upper middle of the canvas, shifted per card so cards do not overlap, and
+   * right of the side panel's tabs (on a tablet they cover the canvas's left edge).
+   */
   private async freeSpot(index: number): Promise<CanvasPoint> {
     const box = await this.canvasBox()
+    const tabsRight = await this.page
+      .locator('[data-testid^="panel-tab-"]')
+      .evaluateAll((tabs) => Math.max(0, ...tabs.map((tab) => tab.getBoundingClientRect().right)))
+    const left = Math.max(box.width / 2 - 280, tabsRight - box.x + 120)
+    const spacing = Math.max(0, Math.min(280, (box.width - 100 - left) / 2))
     const column = index % 3
     const row = Math.floor(index / 3) % 3
-    return { x: box.width / 2 + (column - 1) * 280, y: Math.min(240, box.height / 3) + row * 190 }
+    return { x: left + column * spacing, y: Math.min(240, box.height / 3) + row * 190 }
   }
 }

@@ -39,7 +39,10 @@ const ALSO_GERMAN = new Set(
     ' ',
   ),
 )
-const ENGLISH_TLDRAW = new Set(Object.values(tldrawEnglish).filter((value) => !ALSO_GERMAN.has(value)))
+// A bare percentage ("75%") is the zoom readout, a number in any language, not a phrase.
+const ENGLISH_TLDRAW = new Set(
+  Object.values(tldrawEnglish).filter((value) => !ALSO_GERMAN.has(value) && !/^\d+%$/.test(value)),
+)
 
 /** Records every text any live region (aria-live, status, alert) shows, however briefly. */
 async function recordLiveRegions(context: BrowserContext): Promise<void> {
