@@ -67,6 +67,9 @@ export function showEverything(
     { w: viewport.w, h: viewport.h },
     measureControlInsets(editor.getContainer()),
   )
+  // A pan flicked a moment ago may still be sliding (touch inertia): stopped first, it cannot
+  // carry the camera away again after the fit.
+  editor.stopCameraAnimation()
   editor.setCamera(camera, animate ? { animation: { duration: 240 } } : { immediate: true })
 }
 
