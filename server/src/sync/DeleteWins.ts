@@ -240,10 +240,7 @@ export class DeleteWins {
             for (const e of entries) if (same(e)) e.removedInFlush ??= this.flushes + 1
             continue
           }
-          const held = entries.filter((e) => !same(e))
-          if (held.length === entries.length) continue
-          if (held.length > 0) own.set(key, held)
-          else if (own.delete(key) && own.size === 0) this.ownEntries.delete(userId)
+          this.keepOwnEntries(userId, key, (e) => !same(e))
         }
       })
     }
@@ -275,13 +272,19 @@ export class DeleteWins {
     if (!own) return
     // After the writes: an update from a cache or an offline tab writes and deletes in one.
     if (update.ds.clients.size > 0) {
-      for (const [key, entries] of own) {
-        const held = entries.filter(({ id }) => !Y.isDeleted(update.ds, id))
-        if (held.length === 0) own.delete(key)
-        else if (held.length < entries.length) own.set(key, held)
-      }
+      for (const key of [...own.keys()]) this.keepOwnEntries(userId, key, ({ id }) => !Y.isDeleted(update.ds, id))
     }
-    if (own.size === 0) this.ownEntries.delete(userId)
+  }
+
+  /** Keeps only the own entries of `key` that pass `keep`, forgetting emptied keys and people. */
+  private keepOwnEntries(userId: string, key: string, keep: (entry: OwnEntry) => boolean): void {
+    const own = this.ownEntries.get(userId)
+    const entries = own?.get(key)
+    if (!own || !entries) return
+    const held = entries.filter(keep)
+    if (held.length === entries.length) return
+    if (held.length > 0) own.set(key, held)
+    else if (own.delete(key) && own.size === 0) this.ownEntries.delete(userId)
   }
 
   /**
@@ -386,13 +389,10 @@ export class DeleteWins {
         return true
       }
     }
-    for (const [userId, own] of this.ownEntries) {
-      for (const [key, entries] of own) {
-        const held = entries.filter(({ id, at }) => now - at < STALE_DELETE_WINDOW_MS || !deleted(id))
-        if (held.length === 0) own.delete(key)
-        else if (held.length < entries.length) own.set(key, held)
+    for (const [userId, own] of [...this.ownEntries]) {
+      for (const key of [...own.keys()]) {
+        this.keepOwnEntries(userId, key, ({ id, at }) => now - at < STALE_DELETE_WINDOW_MS || !deleted(id))
       }
-      if (own.size === 0) this.ownEntries.delete(userId)
     }
     return [...this.deletes.entries()].filter(([, d]) => now - d.at >= DELETE_MEMORY_MS).map(([id]) => id)
   }

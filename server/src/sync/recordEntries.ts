@@ -58,10 +58,7 @@ export function standsRightOf(doc: Y.Doc, left: Y.ID, right: Y.ID): boolean {
     item = item.right
   ) {
     // Entries of one item are in clock order; items count in steps larger than any offset.
-    const at = (id: Y.ID) =>
-      item!.id.client === id.client && item!.id.clock <= id.clock && id.clock < item!.id.clock + item!.length
-        ? ordinal + (id.clock - item!.id.clock) / item!.length
-        : null
+    const at = (id: Y.ID) => (holds(item!, id) ? ordinal + (id.clock - item!.id.clock) / item!.length : null)
     leftAt ??= at(left)
     rightAt ??= at(right)
     ordinal++
@@ -86,7 +83,7 @@ export function entryIdOf(doc: Y.Doc, key: string, val: unknown): Y.ID | null {
 export function indexOfEntry(doc: Y.Doc, entry: Y.ID): number {
   let index = 0
   for (let item = getRecordsArray(doc)._start; item !== null; item = item.right) {
-    if (item.id.client === entry.client && item.id.clock <= entry.clock && entry.clock < item.id.clock + item.length) {
+    if (holds(item, entry)) {
       return index
     }
     if (!item.deleted && item.countable) index += item.length
@@ -116,4 +113,9 @@ export function childrenOfRestored(refusals: { entry: RecordChange }[], allowedD
     }
   }
   return orphans
+}
+
+/** Whether `id` is one of the item's entries (an item holds consecutive clocks of one client). */
+function holds(item: Y.Item, id: Y.ID): boolean {
+  return item.id.client === id.client && item.id.clock <= id.clock && id.clock < item.id.clock + item.length
 }
