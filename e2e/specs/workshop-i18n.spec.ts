@@ -26,7 +26,8 @@ function regionalforum(baseURL: string): Promise<Created> {
   return post<Created>(baseURL, '/api/workshops', {
     title: 'Regionalforum Nordstadt 2030',
     language: 'de',
-    date: '2026-11-28',
+    // Today in Berlin: a fixed date expires the join code JOIN_CODE_GRACE_DAYS later.
+    date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
     boards: [
       {
         title: 'Mobilität',
