@@ -88,7 +88,12 @@ export function ProjectorIdeaList({ editor }: { editor: Editor }) {
     </li>
   )
   return (
-    <section className="pw-idea-list" data-testid="projector-idea-list" aria-label={t('projectorMode.ideas')}>
+    <section
+      className="pw-idea-list"
+      data-testid="projector-idea-list"
+      data-ready={fit.settled}
+      aria-label={t('projectorMode.ideas')}
+    >
       {pages > 1 ? (
         <p className="pw-idea-list__page">{t('projectorMode.page', { page: (cycle % pages) + 1, pages })}</p>
       ) : null}

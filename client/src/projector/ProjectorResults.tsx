@@ -100,7 +100,7 @@ export function ProjectorResults({
     <section
       className="pw-stage pw-stage--results"
       data-testid="projector-results"
-      data-ready="true"
+      data-ready={fit.settled}
       data-stepped={shownPlaces !== null}
       data-pages={fit.pages.length}
     >

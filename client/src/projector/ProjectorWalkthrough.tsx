@@ -64,7 +64,7 @@ export function ProjectorWalkthrough({
     <section
       className="pw-stage pw-stage--walkthrough"
       data-testid="projector-walkthrough"
-      data-ready="true"
+      data-ready={fit.settled}
       data-step={index}
       data-pages={fit.pages.length}
     >

@@ -5,6 +5,11 @@ export interface TextFit {
   size: number
   /** Item indices per screen page; one page when everything fits. */
   pages: number[][]
+  /**
+   * Measured with the web fonts in place: before they arrive, line breaks (and so the fit) may
+   * still change for a frame. Tests and screenshots wait for this.
+   */
+  settled: boolean
 }
 
 /** Whether a measured list shows all of its items whole at its current font size. */
@@ -26,7 +31,7 @@ function measureFit(list: HTMLElement, sizes: number[], pageSize: number): TextF
   const all = items.map((_, i) => i)
   for (const size of sizes) {
     list.style.fontSize = `${size}px`
-    if (fits(list)) return { size, pages: [all] }
+    if (fits(list)) return { size, pages: [all], settled: false }
   }
   // Pages: as many whole items (rows of a grid alike) per screen as fit at the page size.
   list.style.fontSize = `${pageSize}px`
@@ -45,7 +50,7 @@ function measureFit(list: HTMLElement, sizes: number[], pageSize: number): TextF
     page.push(index)
   })
   if (page.length > 0) pages.push(page)
-  return { size: pageSize, pages }
+  return { size: pageSize, pages, settled: false }
 }
 
 /**
@@ -61,15 +66,19 @@ export function useFitText(
   pageSize: number,
   key: string,
 ): TextFit {
-  const [fit, setFit] = useState<TextFit>({ size: sizes[0]!, pages: [] })
+  const [fit, setFit] = useState<TextFit>({ size: sizes[0]!, pages: [], settled: false })
   useLayoutEffect(() => {
+    let fontsReady = false
     const run = () => {
       const list = measure.current
-      if (list) setFit(measureFit(list, sizes, pageSize))
+      if (list) setFit({ ...measureFit(list, sizes, pageSize), settled: fontsReady })
     }
     run()
     // Web fonts arriving late change every line break.
-    void document.fonts?.ready.then(run)
+    void (document.fonts?.ready ?? Promise.resolve()).then(() => {
+      fontsReady = true
+      run()
+    })
     window.addEventListener('resize', run)
     return () => window.removeEventListener('resize', run)
     // `key` stands for the items and the screen; the sizes are constants of the caller.

@@ -1,13 +1,4 @@
-import {
-  BoardDoc,
-  type BoardStateMessage,
-  CloseCode,
-  getDeletesMap,
-  getMetaMap,
-  getRecordsArray,
-  openRecords,
-  type RecordDelete,
-} from '@pinnwand/shared'
+import { type BoardStateMessage, CloseCode, openRecords } from '@pinnwand/shared'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -19,9 +10,9 @@ import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.
 import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
 import { type CrowdPresence, PresenceRelay } from './PresenceRelay.ts'
-import type { GuardRefusal, RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
-import { childrenOfRestored, entryIdOf, deleteEntriesOf, deleteHiddenEntries, indexOfEntry } from './recordEntries.ts'
-import { type RecordChange, reviewRecordChange } from './recordPolicy.ts'
+import type { RoomGuard, RoomGuardFactory, RoomNotice } from './roomGuards.ts'
+import { RELAY_ORIGIN, SERVER_ORIGIN } from './roomOrigins.ts'
+import { UpdateReview } from './UpdateReview.ts'
 import { checkUpdateDependencies, dropPending } from './updateDependencies.ts'
 
 /** One client connection as the room sees it: no sockets here, only what the room needs. */
@@ -66,14 +57,7 @@ export interface RoomOptions {
   logger: Logger
 }
 
-/** Transaction origin of the server's own writes (API changes, compensations, migrations). */
-export const SERVER_ORIGIN = Symbol('server')
-
-/**
- * Origin of content that is already durable elsewhere (another instance's persisted update, or
- * the store itself on a resync): broadcast to local clients, never persisted or published again.
- */
-export const RELAY_ORIGIN = Symbol('relay')
+export { RELAY_ORIGIN, SERVER_ORIGIN }
 
 export type RoomEvent =
   | { type: 'flushed'; bytes: number; durationMs: number; updates: number; persistLagMs: number | null }
@@ -88,9 +72,6 @@ export type RoomEvent =
   | { type: 'pending-dropped'; bytes: number; source: string }
   /** Something a feature's guard noticed at a tick (e.g. a mass delete, for board history). */
   | { type: 'notice'; notice: RoomNotice }
-
-/** YKeyValue's change event payload. */
-type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: TLRecord; newValue?: TLRecord }>
 
 interface PendingSync {
   connection: RoomConnection
@@ -108,7 +89,6 @@ export class BoardRoom {
   readonly doc: Y.Doc
   private readonly presence: PresenceRelay<RoomConnection>
   readonly records: YKeyValue<TLRecord>
-  private readonly schema: TLSchema
   private readonly persistence: RoomPersistence
   private readonly options: RoomOptions
   private readonly clock: Clock
@@ -145,21 +125,12 @@ export class BoardRoom {
   private updatesSinceCompaction = 0
   private lastSeq = 0
 
-  private refusals: { entry: RecordChange; reason: string }[] = []
-  /** Records the current client update deleted with permission (children of a refused delete come back too). */
-  private allowedDeletes: TLRecord[] = []
   /** A delete wins over a concurrent move, in both orders (DeleteWins.ts). */
   private readonly deleteWins: DeleteWins
-  /** Of the current client update: record ids it deleted / wrote with permission. */
-  private deletedNow: string[] = []
-  private writtenNow = new Set<string>()
-  /** Entries the current client update deleted, by key (a refused change is restored in their place). */
-  private deletedEntries = new Map<string, Y.ID>()
-  /** Records another instance brought back although their delete still wins: deleted again. */
-  private redelete = new Set<string>()
   /** The features' reviews of client writes (comments, mass deletes, …; see roomGuards.ts). */
-  private readonly guards: RoomGuard[]
-  private foreignWrite = false
+  private readonly guards: RoomGuard[] = []
+  /** The server's review of every client write, and the put-back of what it refuses. */
+  private readonly review: UpdateReview
   /** While applyRemote runs: whether the relayed update changed anything here. */
   private relayedWhole = false
   private relayedChanged = false
@@ -177,7 +148,6 @@ export class BoardRoom {
     this.boardId = boardId
     this.state = initialState
     this.doc = doc
-    this.schema = schema
     this.persistence = persistence
     this.options = options
     this.clock = options.clock ?? systemClock
@@ -195,7 +165,6 @@ export class BoardRoom {
       }
       this.scheduleTick()
     })
-    doc.on('afterTransaction', (transaction) => this.detectForeignWrites(transaction))
     this.records = openRecords(doc)
     this.deleteWins = new DeleteWins(
       doc,
@@ -203,36 +172,35 @@ export class BoardRoom {
         this.connections.has(origin as RoomConnection) ? 'client' : origin === RELAY_ORIGIN ? 'relay' : 'server',
       () => this.clock.now(),
     )
-    getRecordsArray(doc).observe((event) => {
-      if (!this.connections.has(event.transaction.origin as RoomConnection)) return
-      for (const item of event.changes.deleted) {
-        if (!(item.content instanceof Y.ContentAny)) continue
-        // By id, not by object: Yjs garbage-collects and merges deleted items after the transaction.
-        ;(item.content.arr as { key?: unknown }[]).forEach((entry, i) => {
-          if (typeof entry?.key === 'string')
-            this.deletedEntries.set(entry.key, Y.createID(item.id.client, item.id.clock + i))
-        })
-      }
-    })
-    getDeletesMap(doc).observe((event: Y.YMapEvent<RecordDelete>) => {
-      // Another instance's delete reached us after a move it had not seen: the move loses here too.
-      if (event.transaction.origin !== RELAY_ORIGIN) return
-      for (const id of this.deleteWins.newDeletes(event)) if (this.records.has(id)) this.redelete.add(id)
-    })
-    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) =>
-      this.reviewChanges(changes, transaction),
-    )
     const actorOf = (origin: unknown) =>
       this.connections.has(origin as RoomConnection) ? (origin as RoomConnection).actor : null
-    this.guards = (options.guards ?? []).map((makeGuard) =>
-      makeGuard({
-        doc,
-        records: this.records,
-        actorOf,
-        isLockedForParticipants: () => this.isLockedForParticipants,
-        clock: this.clock,
-        boardState: () => this.state,
-      }),
+    this.review = new UpdateReview({
+      boardId,
+      doc,
+      records: this.records,
+      schema,
+      deleteWins: this.deleteWins,
+      guards: this.guards,
+      logger: options.logger,
+      actorOf,
+      isLockedForParticipants: () => this.isLockedForParticipants,
+      rewritten: () => {
+        this.needsNetDiff = true
+      },
+      refused: (connectionId, recordId, reason) => this.emit({ type: 'refused', connectionId, recordId, reason }),
+    })
+    // After the review: its record observers run first, as the guards' reviews are called from there.
+    this.guards.push(
+      ...(options.guards ?? []).map((makeGuard) =>
+        makeGuard({
+          doc,
+          records: this.records,
+          actorOf,
+          isLockedForParticipants: () => this.isLockedForParticipants,
+          clock: this.clock,
+          boardState: () => this.state,
+        }),
+      ),
     )
     this.presence = new PresenceRelay<RoomConnection>(
       doc,
@@ -347,7 +315,7 @@ export class BoardRoom {
       this.scheduleTick()
     }
     this.dropPendingContent('relayed update')
-    this.enforceDeletes()
+    this.review.enforceDeletes()
   }
 
   /**
@@ -363,7 +331,7 @@ export class BoardRoom {
     if (this.destroyed) return
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
     this.dropPendingContent('store content')
-    this.enforceDeletes()
+    this.review.enforceDeletes()
   }
 
   private dropPendingContent(source: string): void {
@@ -508,35 +476,27 @@ export class BoardRoom {
     }
     const tooLarge = this.wouldExceedDocumentLimit(update)
     if (tooLarge) return { closeCode: CloseCode.documentTooLarge, reason: tooLarge }
-    this.refusals = []
-    this.allowedDeletes = []
-    this.deletedNow = []
-    this.writtenNow = new Set()
-    this.deletedEntries = new Map()
-    for (const guard of this.guards) guard.reset?.()
+    this.review.begin()
     // Before applying: which already replaced entries this live update deletes (see DeleteWins).
     const staleDeletes = live
       ? this.deleteWins.staleDeletedKeys(decoded, actor.userId)
       : this.deleteWins.staleDeletedKeysOfResync(decoded, this.knownStates.get(connection))
     this.deleteWins.noteOwnUpdate(actor.userId, decoded)
-    this.foreignWrite = false
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
       return { closeCode: 4400, reason: `update could not be applied: ${(error as Error).message}` }
     }
     if (this.approxDocBytes !== null) this.approxDocBytes += update.byteLength
-    if (this.refusals.length > 0 || this.guards.some((guard) => guard.hasRefusals?.())) this.compensate(connection)
-    if (inspection.duplicateKeys) this.removeDuplicateEntries(inspection.duplicateKeys)
-    this.settleDeletes(actor, staleDeletes)
+    this.review.finish(connection.id, actor, staleDeletes, inspection.duplicateKeys)
     // Never expected (the dependency check follows Yjs); if it happens, what stayed pending must
     // not wait to be integrated inside someone else's transaction.
     const stuck = dropPending(this.doc)
     if (stuck > 0) this.fullStateCache = null
     if (stuck > 0)
       this.options.logger.error({ boardId: this.boardId, bytes: stuck }, 'client update left content pending')
-    if (this.foreignWrite) {
-      this.restoreForeignTypes()
+    if (this.review.wroteOutsideRecords) {
+      this.review.restoreForeignTypes()
       return { closeCode: CloseCode.forbiddenWrite, reason: 'write outside the board records' }
     }
     if (stuck > 0) return { closeCode: CloseCode.incompleteUpdate, reason: 'update could not be integrated whole' }
@@ -607,179 +567,6 @@ export class BoardRoom {
     }
     if (this.approxDocBytes + update.byteLength <= max) return null
     return `the board document would grow beyond ${max} bytes`
-  }
-
-  private reviewChanges(changes: RecordChanges, transaction: Y.Transaction): void {
-    const origin = transaction.origin as RoomConnection | undefined
-    if (!origin || !this.connections.has(origin)) {
-      // Server writes (API, restore, compensation) and other instances' writes stand as they
-      // are, except an entry another instance accepted before a delete that wins reached it.
-      const written = [...changes].filter(([, change]) => change.action !== 'delete').map(([id]) => id)
-      if (transaction.origin === RELAY_ORIGIN) {
-        for (const id of written) if (this.deleteWins.recentDelete(id)) this.redelete.add(id)
-      } else if (written.some((id) => this.deleteWins.recentDelete(id))) {
-        // The server brought it back (a restore): its delete is history, on every instance.
-        this.doc.transact(() => this.deleteWins.note([], written, null), SERVER_ORIGIN)
-      }
-      return
-    }
-    const actor = origin.actor
-    for (const [id, change] of changes) {
-      const entry: RecordChange = {
-        id,
-        before: change.action === 'add' ? undefined : change.oldValue,
-        after: change.action === 'delete' ? undefined : change.newValue,
-      }
-      if (change.action === 'delete') for (const guard of this.guards) guard.noteClientDelete?.(change.oldValue, actor)
-      const reason =
-        change.action === 'add' && this.deleteWins.deletedByOtherThan(id, actor.userId)
-          ? 'someone else deleted this meanwhile'
-          : (reviewRecordChange(actor, entry, this.schema, {
-              locked: this.isLockedForParticipants,
-              getRecord: (id) => this.records.get(id),
-              writtenBySameUpdate: (id) => changes.has(id),
-            }) ?? this.reviewByGuards(actor, entry))
-      if (reason) {
-        this.refusals.push({ entry, reason })
-        // An update that only appends an entry of a key (no delete of the current one: a
-        // hostile or hand-made client) leaves the old entry to YKeyValue's clean-up. The put-back
-        // belongs where that entry stands, found now while its content is still there.
-        if (change.action === 'update' && !this.deletedEntries.has(id)) {
-          const previous = entryIdOf(this.doc, id, change.oldValue)
-          if (previous) this.deletedEntries.set(id, previous)
-        }
-      } else if (change.action === 'delete') {
-        this.deletedNow.push(id)
-        if (change.oldValue) this.allowedDeletes.push(change.oldValue)
-      } else this.writtenNow.add(id)
-    }
-  }
-
-  private reviewByGuards(actor: Actor, entry: RecordChange): string | null {
-    for (const guard of this.guards) {
-      const reason = guard.reviewRecord?.(actor, entry)
-      if (reason) return reason
-    }
-    return null
-  }
-
-  /**
-   * After a client update: its deletes are written down (they win over stale moves on every
-   * instance, also after a reload), its writes that stood clear old deletes (the deleter's undo),
-   * and a stale delete — a live update deleting an entry someone's move had already replaced,
-   * without writing that record itself — deletes the record, if this person may delete it.
-   */
-  private settleDeletes(actor: Actor, staleDeletes: Set<string> | null): void {
-    const stale: string[] = []
-    for (const id of staleDeletes ?? []) {
-      const current = this.records.get(id)
-      if (!current || this.writtenNow.has(id) || this.deletedNow.includes(id)) continue
-      const verdict = reviewRecordChange(actor, { id, before: current, after: undefined }, this.schema, {
-        locked: this.isLockedForParticipants,
-        getRecord: (recordId) => this.records.get(recordId),
-      })
-      if (verdict === null) stale.push(id)
-    }
-    const deleted = [...this.deletedNow.filter((id) => !this.records.has(id)), ...stale]
-    const written = [...this.writtenNow].filter((id) => this.records.has(id))
-    if (deleted.length === 0 && !written.some((id) => this.deleteWins.recentDelete(id))) return
-    this.doc.transact(() => {
-      deleteEntriesOf(this.doc, stale)
-      this.deleteWins.note(deleted, written, actor.userId)
-    }, SERVER_ORIGIN)
-    if (stale.length > 0) {
-      this.options.logger.info({ boardId: this.boardId, recordIds: stale }, 'a delete won over a move it crossed')
-    }
-  }
-
-  /** Keeps only the entry the map holds of keys an update wrote twice (recordEntries.ts). */
-  private removeDuplicateEntries(keys: string[]): void {
-    let removed = false
-    this.doc.transact(() => {
-      removed = deleteHiddenEntries(this.doc, keys, (key) => this.records.map.get(key))
-    }, SERVER_ORIGIN)
-    if (removed) this.needsNetDiff = true
-  }
-
-  /** Deletes what another instance brought back although its delete still wins here. */
-  private enforceDeletes(): void {
-    if (this.redelete.size === 0) return
-    const ids = [...this.redelete].filter((id) => this.records.has(id) && this.deleteWins.recentDelete(id))
-    this.redelete.clear()
-    if (ids.length > 0) this.doc.transact(() => deleteEntriesOf(this.doc, ids), SERVER_ORIGIN)
-  }
-
-  /** Reverts refused changes in one server transaction; others receive only the net result. */
-  private compensate(connection: RoomConnection): void {
-    const refusals = this.refusals
-    this.refusals = []
-    let refusedByGuards: GuardRefusal[] = []
-    const orphans = childrenOfRestored(refusals, this.allowedDeletes)
-    this.doc.transact(() => {
-      deleteEntriesOf(
-        this.doc,
-        refusals.filter(({ entry }) => entry.before === undefined).map(({ entry }) => entry.id),
-      )
-      for (const { entry } of refusals) if (entry.before !== undefined) this.restoreInPlace(entry.id, entry.before)
-      for (const record of orphans) this.records.set(record.id, record)
-      refusedByGuards = this.guards.flatMap((guard) => guard.revert?.() ?? [])
-    }, SERVER_ORIGIN)
-    for (const { id, reason } of refusedByGuards) {
-      refusals.push({ entry: { id, before: undefined, after: undefined }, reason })
-    }
-    this.needsNetDiff = true
-    for (const { entry, reason } of refusals) {
-      this.options.logger.warn(
-        { boardId: this.boardId, connectionId: connection.id, recordId: entry.id, reason },
-        'change refused',
-      )
-      this.emit({ type: 'refused', connectionId: connection.id, recordId: entry.id, reason })
-    }
-  }
-
-  /**
-   * Puts a record back as it was, where its entry stood. Appending it (YKeyValue.set) would make
-   * the restored entry concurrent with whatever the owner wrote meanwhile at the end of the
-   * array, and where Yjs orders it to the right the owner's edit would be lost for everyone.
-   * Inserted where the replaced entry was, it stays to the left of any such edit, which wins.
-   */
-  private restoreInPlace(id: string, before: TLRecord): void {
-    const replaced = this.deletedEntries.get(id)
-    deleteEntriesOf(this.doc, [id])
-    const array = getRecordsArray(this.doc)
-    const index = replaced ? indexOfEntry(this.doc, replaced) : -1
-    // The entry inserted below gets the server's next clock.
-    const restoredAs = Y.createID(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID))
-    if (replaced && index >= 0) this.deleteWins.noteRestored(replaced, id, restoredAs)
-    array.insert(index >= 0 ? index : array.length, [{ key: id, val: before }])
-  }
-
-  private detectForeignWrites(transaction: Y.Transaction): void {
-    const origin = transaction.origin
-    if (origin === SERVER_ORIGIN || origin === RELAY_ORIGIN || origin === null) return
-    const recordsType = getRecordsArray(this.doc)
-    for (const type of transaction.changed.keys()) {
-      if (type !== recordsType && !this.guards.some((guard) => guard.watches?.(type))) this.foreignWrite = true
-    }
-  }
-
-  /** Undo whatever a client managed to put outside `records` (defence in depth). */
-  private restoreForeignTypes(): void {
-    const guardedRoots = new Set(this.guards.flatMap((guard) => guard.roots ?? []))
-    this.doc.transact(() => {
-      for (const [name, type] of this.doc.share) {
-        if (name === BoardDoc.records || name === BoardDoc.deletes || name === BoardDoc.replaced) continue
-        if (guardedRoots.has(name)) continue
-        if (name === BoardDoc.meta) {
-          const meta = getMetaMap(this.doc)
-          meta.set(BoardDoc.schemaKey, this.schema.serialize())
-          continue
-        }
-        if (type instanceof Y.Map) for (const key of [...type.keys()]) type.delete(key)
-        else if (type instanceof Y.Array || type instanceof Y.Text) type.delete(0, type.length)
-      }
-    }, SERVER_ORIGIN)
-    this.needsNetDiff = true
   }
 
   /**
