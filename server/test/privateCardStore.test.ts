@@ -77,21 +77,66 @@ function runPrivateCardContract(name: string, open: () => Promise<{ store: Opene
     it('freezes the cards once a reveal read them, returns them again to a retry, and clears all at the end', async () => {
       const { boardId } = await addWorkshopWithBoard(store)
       const other = await addWorkshopWithBoard(store)
-      expect(await cards.beginReveal(boardId)).toBeNull()
+      expect(await cards.beginReveal(boardId, false, 10)).toBeNull()
       await cards.startPhase(boardId, false, 1)
       await cards.startPhase(other.boardId, false, 1)
       const a = card(boardId, 'p1', 'A')
       await cards.addCard(a, 10)
       await cards.addCard(card(other.boardId, 'p1', 'anderer Tisch'), 10)
-      expect((await cards.beginReveal(boardId))?.map((c) => c.text)).toEqual(['A'])
+      expect((await cards.beginReveal(boardId, false, 10))?.cards.map((c) => c.text)).toEqual(['A'])
       expect(await cards.addCard(card(boardId, 'p1', 'zu spät'), 10)).toBe('no_phase')
       expect(await cards.updateCard(boardId, a.id, 'p1', 'zu spät', 2)).toBe('no_phase')
       expect(await cards.deleteCard(boardId, a.id, 'p1', 2)).toBe('no_phase')
-      expect((await cards.beginReveal(boardId))?.map((c) => c.text)).toEqual(['A'])
-      await cards.finishReveal(boardId)
+      const retry = await cards.beginReveal(boardId, false, 20)
+      expect(retry).toMatchObject({ anonymous: false, phaseStartedAt: 1 })
+      expect(retry?.cards.map((c) => c.text)).toEqual(['A'])
+      expect(await cards.finishReveal(boardId, 1)).toBe(true)
+      expect(await cards.finishReveal(boardId, 1)).toBe(false)
       expect(await cards.getPhase(boardId)).toBeNull()
       expect(await cards.listCards(boardId)).toEqual([])
       expect(await cards.countCards(other.boardId)).toBe(1)
+    })
+
+    it('keeps the reveal choice and its start with the marker, and lets one instance take over after the lease', async () => {
+      const { boardId } = await addWorkshopWithBoard(store)
+      await cards.startPhase(boardId, false, 100)
+      await cards.addCard(card(boardId, 'p1', 'eins'), 10)
+      await cards.addCard(card(boardId, 'p2', 'zwei'), 10)
+      // Nothing to take over while no reveal has begun.
+      expect(await cards.claimInterruptedReveal(boardId, 1_000_000, 15_000)).toBeNull()
+      expect(await cards.beginReveal(boardId, true, 10_000)).toMatchObject({ anonymous: true, phaseStartedAt: 100 })
+      expect(await cards.getPhase(boardId)).toMatchObject({
+        revealing: true,
+        revealAnonymous: true,
+        revealStartedAt: 10_000,
+      })
+      // A retry asking for names cannot take the anonymity back (the first try may still be writing).
+      expect(await cards.beginReveal(boardId, false, 11_000)).toMatchObject({ anonymous: true })
+      expect((await cards.getPhase(boardId))?.revealStartedAt).toBe(11_000)
+      // The lease (from the last start) still runs: nobody takes over.
+      expect(await cards.claimInterruptedReveal(boardId, 25_999, 15_000)).toBeNull()
+      // Two instances after the lease, at once: exactly one gets it, and the lease is renewed.
+      const claims = await Promise.all([
+        cards.claimInterruptedReveal(boardId, 26_000, 15_000),
+        cards.claimInterruptedReveal(boardId, 26_000, 15_000),
+      ])
+      const won = claims.filter((claim) => claim !== null)
+      expect(won).toHaveLength(1)
+      expect(won[0]).toMatchObject({ anonymous: true, phaseStartedAt: 100 })
+      expect(won[0]!.cards.map((c) => c.text)).toEqual(['eins', 'zwei'])
+      expect((await cards.getPhase(boardId))?.revealStartedAt).toBe(26_000)
+      expect(await cards.claimInterruptedReveal(boardId, 30_000, 15_000)).toBeNull()
+      // Finishing names its phase: a late finisher of an older phase deletes nothing of a new one.
+      expect(await cards.finishReveal(boardId, 100)).toBe(true)
+      await cards.startPhase(boardId, false, 50_000)
+      await cards.addCard(card(boardId, 'p1', 'neue Runde'), 10)
+      expect(await cards.finishReveal(boardId, 100)).toBe(false)
+      expect(await cards.getPhase(boardId)).toMatchObject({
+        revealing: false,
+        revealStartedAt: null,
+        startedAt: 50_000,
+      })
+      expect(await cards.countCards(boardId)).toBe(1)
     })
 
     it('goes with its workshop', async () => {

@@ -213,7 +213,7 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     // A reveal that wrote the board and then died before deleting the private rows.
     const { planReveal } = await import('../src/privatePhase/privatePhaseRules.ts')
     const { currentRecords } = await import('@pinnwand/shared')
-    const cards = (await privateCards().beginReveal(boardId))!
+    const { cards } = (await privateCards().beginReveal(boardId, false, Date.now()))!
     const room = await t.server.rooms.open(boardId)
     await room.change((records) => {
       for (const idea of planReveal(currentRecords(records), cards, false, Date.now())) records.set(idea.id, idea)

@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { HeldCardStore } from '../moderation/HeldCardStore.ts'
 import { insertHeldBack, KyselyHeldCardStore } from './kyselyHeldCards.ts'
 import type {
+  BegunReveal,
   PrivateCardStore,
   PrivateCardWrite,
   StoredPrivateCard,
@@ -10,13 +11,15 @@ import type {
 import type { Dialect } from './migrations/types.ts'
 import type { Database } from './schema.ts'
 
-type PhaseRow = Database['board_private_phases']
+type PhaseRow = Selectable<Database['board_private_phases']>
 type CardRow = Database['private_cards']
 
 const phaseOf = (row: PhaseRow): StoredPrivatePhase => ({
   boardId: row.board_id,
   facilitatorSeesTexts: Number(row.facilitator_sees_texts) === 1,
   revealing: Number(row.revealing) === 1,
+  revealAnonymous: Number(row.reveal_anonymous) === 1,
+  revealStartedAt: row.reveal_started_at === null ? null : Number(row.reveal_started_at),
   startedAt: Number(row.started_at),
   changedAt: Number(row.changed_at),
 })
@@ -121,27 +124,60 @@ export class KyselyPrivateCardStore implements PrivateCardStore {
     return Number(count)
   }
 
-  beginReveal(boardId: string): Promise<StoredPrivateCard[] | null> {
+  beginReveal(boardId: string, anonymous: boolean, now: number): Promise<BegunReveal | null> {
     return this.db.transaction().execute(async (tx) => {
       const phase = await this.lockPhase(tx, boardId)
       if (!phase) return null
-      await tx.updateTable('board_private_phases').set({ revealing: 1 }).where('board_id', '=', boardId).execute()
-      const rows = await tx
-        .selectFrom('private_cards')
-        .selectAll()
+      // Anonymity only ever gets added: a retry may run while the first try is still writing.
+      const withoutNames = anonymous || (Number(phase.revealing) === 1 && Number(phase.reveal_anonymous) === 1)
+      await tx
+        .updateTable('board_private_phases')
+        .set({ revealing: 1, reveal_anonymous: withoutNames ? 1 : 0, reveal_started_at: now })
         .where('board_id', '=', boardId)
-        .orderBy('created_at')
-        .orderBy('id')
         .execute()
-      return rows.map(cardOf)
+      return this.begun(tx, boardId, withoutNames, Number(phase.started_at))
     })
   }
 
-  async finishReveal(boardId: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+  claimInterruptedReveal(boardId: string, now: number, leaseMs: number): Promise<BegunReveal | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const phase = await this.lockPhase(tx, boardId)
+      if (!phase || Number(phase.revealing) !== 1) return null
+      const since = phase.reveal_started_at === null ? null : Number(phase.reveal_started_at)
+      if (since !== null && now - since < leaseMs) return null
+      await tx
+        .updateTable('board_private_phases')
+        .set({ reveal_started_at: now })
+        .where('board_id', '=', boardId)
+        .execute()
+      return this.begun(tx, boardId, Number(phase.reveal_anonymous) === 1, Number(phase.started_at))
+    })
+  }
+
+  finishReveal(boardId: string, phaseStartedAt: number): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const phase = await this.lockPhase(tx, boardId)
+      if (!phase || Number(phase.revealing) !== 1 || Number(phase.started_at) !== phaseStartedAt) return false
       await tx.deleteFrom('private_cards').where('board_id', '=', boardId).execute()
       await tx.deleteFrom('board_private_phases').where('board_id', '=', boardId).execute()
+      return true
     })
+  }
+
+  private async begun(
+    tx: Transaction<Database>,
+    boardId: string,
+    anonymous: boolean,
+    phaseStartedAt: number,
+  ): Promise<BegunReveal> {
+    const rows = await tx
+      .selectFrom('private_cards')
+      .selectAll()
+      .where('board_id', '=', boardId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return { cards: rows.map(cardOf), anonymous, phaseStartedAt }
   }
 
   /** The phase row, locked against a concurrent reveal (PostgreSQL; SQLite writes one at a time). */

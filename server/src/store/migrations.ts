@@ -16,6 +16,7 @@ import { boardKind } from './migrations/0011_board_kind.ts'
 import { retention } from './migrations/0014_retention.ts'
 import { privateCards } from './migrations/0015_private_cards.ts'
 import { heldCards } from './migrations/0016_held_cards.ts'
+import { revealMarker } from './migrations/0017_reveal_marker.ts'
 import type { Dialect } from './migrations/types.ts'
 
 export type { Dialect }
@@ -45,6 +46,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0014_retention': retention,
     '0015_private_cards': privateCards,
     '0016_held_cards': heldCards,
+    '0017_reveal_marker': revealMarker,
   }
   return { getMigrations: async () => migrations }
 }

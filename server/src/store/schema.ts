@@ -147,6 +147,10 @@ export interface Database {
     revealing: number
     started_at: number
     changed_at: number
+    /** The reveal's choice: 1 without names (migration 0017). */
+    reveal_anonymous: Generated<number>
+    /** When the (last) reveal began: its lease (migration 0017). */
+    reveal_started_at: number | null
   }
   private_cards: {
     id: string
