@@ -4,7 +4,6 @@ import { useSession } from '../state/sessionStore.ts'
 import { bindStoreToDoc } from '../sync/bindStoreToDoc.ts'
 import { createBoardAssetStore } from '../images/boardAssetStore.ts'
 import { createBoardStore } from '../sync/createBoardStore.ts'
-import { userColor } from '../sync/userColor.ts'
 import { BoardConnection } from './BoardConnection.ts'
 
 export interface BoardSession {
@@ -31,11 +30,7 @@ export function useBoardSession(boardId: string, token: string | null, enabled: 
         onStatus: (status, closeCode) => setConnection(status, closeCode),
         onBoardState: setBoardState,
         onReady: () => {
-          const me = useSession.getState().me
-          const store = createBoardStore(
-            me ? { userId: me.userId, name: me.name, color: userColor(me.userId) } : undefined,
-            assets,
-          )
+          const store = createBoardStore(assets)
           binding = bindStoreToDoc(store, connection.doc, { onLeave: () => connection.journal.save() })
           setSession({ connection, store })
         },

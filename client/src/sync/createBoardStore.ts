@@ -1,7 +1,6 @@
 import {
   atom,
   createTLStore,
-  createUserId,
   defaultBindingUtils,
   defaultShapeUtils,
   type TLAssetStore,
@@ -15,25 +14,19 @@ import { IdeaCardShapeUtil } from '../shapes/IdeaCardShapeUtil.tsx'
 export const boardShapeUtils = [...defaultShapeUtils, IdeaCardShapeUtil, ClusterShapeUtil]
 export const boardBindingUtils = defaultBindingUtils
 
-export interface BoardUser {
-  userId: string
-  name: string
-  color: string
-}
-
 /**
  * A store whose schema equals the server's getBoardSchema() (checked by a unit test).
- * tldraw 5 writes a document-scoped `user:` record for the current user (attribution names);
- * it must be named after our participant id, because the server lets people write only their own.
+ * No current user: tldraw 5 would otherwise write a document-scoped `user:` record (name,
+ * colour) for its attribution names, which only its note tool shows (the board removes it).
+ * Such records would name everyone at the table in the shared document and its backups, also
+ * after an anonymous reveal; the server refuses them (docs/architecture.md, decision 33).
+ * Cursors and names of others come from presence, which is not stored.
  */
-export function createBoardStore(user?: BoardUser, assets?: TLAssetStore): TLStore {
-  const currentUser: TLUser | null = user
-    ? { id: createUserId(user.userId), typeName: 'user', name: user.name, color: user.color, imageUrl: '', meta: {} }
-    : null
+export function createBoardStore(assets?: TLAssetStore): TLStore {
   return createTLStore({
     shapeUtils: boardShapeUtils,
     bindingUtils: boardBindingUtils,
-    users: { currentUser: atom('current user', currentUser) },
+    users: { currentUser: atom<TLUser | null>('current user', null) },
     // Pictures are uploaded to the server (images/boardAssetStore.ts); without it tldraw would
     // inline them as data: URLs, and the server refuses those over 1 MiB.
     ...(assets ? { assets } : {}),

@@ -20,6 +20,9 @@ export function prepareImportedRecords(
   // No prototype: an id such as `__proto__` is a key like any other (and then refused below).
   const byId: Record<string, TLRecord> = Object.create(null) as Record<string, TLRecord>
   for (const record of records) {
+    // Person records are not board content (decision 33); older exports and versions hold
+    // tldraw's `user:` records of everyone who was on the board: they stay behind.
+    if ((record as { typeName?: unknown } | null)?.typeName === 'user') continue
     const id = (record as { id?: unknown } | null)?.id
     if (typeof id !== 'string') return { ok: false, reason: 'a record has no id' }
     if (!/^[a-z_]+:/i.test(id))

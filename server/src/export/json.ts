@@ -45,6 +45,19 @@ export interface BoardExportInput {
   images?: readonly unknown[]
 }
 
+/**
+ * Record types that describe people, not the board: tldraw's `user:<participantId>` record
+ * (name, colour) of everyone whose browser wrote one. They are not content, and a backup that
+ * kept them would name everyone who was at the table after an anonymous reveal (decision 33).
+ */
+const PERSON_RECORD_TYPES: ReadonlySet<string> = new Set(['user'])
+
+/** Whether a document record describes a person (never exported, never imported). */
+export function isPersonRecord(record: unknown): boolean {
+  const typeName = (record as { typeName?: unknown } | null)?.typeName
+  return typeof typeName === 'string' && PERSON_RECORD_TYPES.has(typeName)
+}
+
 export function buildBoardExport(input: BoardExportInput): BoardExport {
   // The drawing is derived from the records; storing it twice would only invite disagreement.
   const { drawing: _drawing, ...report } = input.report
@@ -56,7 +69,7 @@ export function buildBoardExport(input: BoardExportInput): BoardExport {
     meta: { workshop: report.workshop, board: report.board, document: input.documentMeta ?? {} },
     document: {
       schema: input.schema,
-      records: [...input.records],
+      records: input.records.filter((record) => !isPersonRecord(record)),
       comments: [...(input.comments ?? [])],
       ...(input.images && input.images.length > 0 ? { images: [...input.images] } : {}),
     },

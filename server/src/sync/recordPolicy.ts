@@ -76,6 +76,9 @@ const onlyMoved = (before: TLRecord, after: TLRecord): boolean => {
   return true
 }
 
+/** Why a `user:` record is refused (tldraw writes one per author unless the app gives it no current user). */
+export const PERSON_RECORD_VERDICT = 'person records are not part of the board'
+
 /**
  * Decides whether one record change written by a client may stand. Pure: no document, no
  * socket. Refused changes are reverted by the room with a compensating server transaction.
@@ -103,6 +106,9 @@ export function reviewRecordChange(
     const invalid = validateRecord(id, after, before, schema)
     if (invalid) return invalid
   }
+  // Person records (tldraw's `user:`) are not board content: they would name everyone at the
+  // table, also after an anonymous reveal (decision 33). The web app writes none; older ones go.
+  if (after?.typeName === 'user') return PERSON_RECORD_VERDICT
   // A turned cluster is a mis-drag (one came out at 280°), never wanted: refused for everyone.
   if (after?.typeName === 'shape' && after.type === CLUSTER_TYPE && after.rotation !== 0) {
     if (!before || before.typeName !== 'shape' || before.rotation !== after.rotation)
@@ -124,8 +130,7 @@ export function reviewRecordChange(
   const record = after ?? before
   if (!record) return null
   if (record.typeName === 'binding') return null
-  // tldraw 5 keeps a `user:` record per author for attribution names; the client names it
-  // after the participant id, and nobody may write anyone else's.
+  // Only deleting is left (see above): one's own leftover from an older web app.
   if (record.typeName === 'user') return record.id === `user:${actor.userId}` ? null : "another user's record"
 
   if (record.typeName === 'asset') return before ? 'assets cannot be changed' : null
