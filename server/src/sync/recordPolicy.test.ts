@@ -2,7 +2,13 @@ import { getBoardSchema, IDEA_CARD_TYPE, type IdeaCardShape, Limits } from '@pin
 import { AssetRecordType, DocumentRecordType, PageRecordType, type TLRecord, TLDOCUMENT_ID } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../auth/Actor.ts'
-import { measureJson, type PolicyContext, reviewRecordChange, validateRecord } from './recordPolicy.ts'
+import {
+  measureJson,
+  PERSON_RECORD_VERDICT,
+  type PolicyContext,
+  reviewRecordChange,
+  validateRecord,
+} from './recordPolicy.ts'
 
 const schema = getBoardSchema()
 
@@ -49,6 +55,20 @@ describe('reviewRecordChange', () => {
     expect(create(card())).toBeNull()
     expect(update(card(), card({ text: 'Noch mehr Grün' }))).toBeNull()
     expect(update(card(), { ...card(), x: 400 }, actor('participant', 'p_bob'))).toBeNull()
+  })
+
+  it('refuses tldraw person records from anyone (not board content), lets one delete one’s own leftover', () => {
+    const user = (id: string) =>
+      ({ id, typeName: 'user', name: 'Ada', color: '#e03131', imageUrl: '', meta: {} }) as unknown as TLRecord
+    const own = user('user:p_ada')
+    expect(create(own)).toBe(PERSON_RECORD_VERDICT)
+    expect(create(user('user:f_1'), actor('facilitator', 'f_1'))).toBe(PERSON_RECORD_VERDICT)
+    expect(update(own, { ...own, name: 'Ada B.' } as TLRecord)).toBe(PERSON_RECORD_VERDICT)
+    const remove = (record: TLRecord, who: Actor) =>
+      reviewRecordChange(who, { id: record.id, before: record, after: undefined }, schema)
+    expect(remove(own, ada)).toBeNull()
+    expect(remove(user('user:p_bob'), ada)).toMatch(/another user/)
+    expect(remove(user('user:p_bob'), actor('facilitator', 'f_1'))).toBeNull()
   })
 
   it('lets only the facilitator create pages', () => {
