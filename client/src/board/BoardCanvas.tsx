@@ -27,6 +27,8 @@ import { PrivateTray } from '../privatePhase/PrivateTray.tsx'
 import { ModerationSync } from '../moderation/ModerationSync.tsx'
 import { HeldTray } from '../moderation/HeldTray.tsx'
 import { installMediaHandlers, MediaToasts } from '../images/BoardMediaHandlers.tsx'
+import { installHeldBackCards } from '../ideas/heldBack/installHeldBackCards.ts'
+import { HeldBackToasts } from '../ideas/heldBack/HeldBackToasts.tsx'
 import { IdeaAnnouncer } from '../ideas/IdeaAnnouncer.tsx'
 import { VotingBar } from '../voting/VotingBar.tsx'
 import { isPhoneLayout } from '../ideas/phoneLayout.ts'
@@ -121,6 +123,8 @@ export function BoardCanvas({
     applyReadonly(boardLock(useSession.getState().boardState).locked)
     const stopReadonly = useSession.subscribe((state) => applyReadonly(boardLock(state.boardState).locked))
     installMediaHandlers(editor)
+    // After the media handlers: it replaces their link handler and falls back to it.
+    const stopHeldBack = installHeldBackCards(editor, { me, boardId, token })
     const stopStamping = stampShapeAuthor(editor, me.userId)
     const stopGuard = guardShapeChanges(editor)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
@@ -136,6 +140,7 @@ export function BoardCanvas({
     })
     return () => {
       stopOverview()
+      stopHeldBack()
       stopReadonly()
       stopStamping()
       stopGuard()
@@ -171,6 +176,7 @@ export function BoardCanvas({
             <ViewFollowing />
           )}
           {me.role === 'projector' ? null : <MediaToasts />}
+          {me.role === 'participant' ? <HeldBackToasts /> : null}
           {me.role === 'projector' ? null : <BoardSidePanel />}
           {me.role === 'projector' ? null : <ShowEverythingButton />}
           <PrivatePhaseSync />

@@ -18,6 +18,7 @@ import type { Me } from '../api/apiClient.ts'
 import { useIsModerated } from '../moderation/useModeration.ts'
 import { usePrivatePhaseSection } from '../privatePhase/usePrivatePhase.ts'
 import { IDEA_CARD_TOOL_ID } from '../shapes/createIdeaCardTool.ts'
+import { ideaToolHeldBack } from '../ideas/heldBack/installHeldBackCards.ts'
 import { useBoardContext } from './BoardContext.ts'
 import { CLUSTER_TOOL_ID } from './createClusterTool.ts'
 import { tldrawTranslations, ToolLabelKey } from './tldrawTranslations.ts'
@@ -39,7 +40,11 @@ export function boardUiOverrides(role: Me['role']): TLUiOverrides {
         icon: 'tool-note',
         label: ToolLabelKey.ideaCard,
         kbd: 'i',
-        onSelect: () => editor.setCurrentTool(IDEA_CARD_TOOL_ID),
+        onSelect: () => {
+          // While new cards are held back, "i" and the button lead to the "add idea" field.
+          if (ideaToolHeldBack(editor)) return
+          editor.setCurrentTool(IDEA_CARD_TOOL_ID)
+        },
       }
       delete tools['note']
       // An embed is an outside page in an iframe on every screen: refused by the server for everyone.

@@ -10,6 +10,7 @@ import { useHeldCards } from '../moderation/heldCardsStore.ts'
 import { useIsModerated } from '../moderation/useModeration.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useAnnouncer } from './announcer.ts'
+import { useIdeaFieldRequest, withRequestedText } from './ideaFieldRequest.ts'
 import { placeNewIdea, targetCluster } from './placeNewIdea.ts'
 
 /**
@@ -48,6 +49,15 @@ export function AddIdeaField({
     setText(draft.text)
     if (field.current?.offsetParent) field.current.focus()
   }, [draft])
+  // A held-back card's text, or only the focus (the card tool's "i" while cards go through here).
+  const request = useIdeaFieldRequest((s) => s.request)
+  const requestSeen = useRef(request?.seq ?? 0)
+  useEffect(() => {
+    if (!request || request.seq === requestSeen.current) return
+    requestSeen.current = request.seq
+    setText((current) => withRequestedText(current, request.text))
+    if (field.current?.offsetParent) field.current.focus()
+  }, [request])
   const readonly = useValue('readonly', () => editor.getInstanceState().isReadonly, [editor])
   const clusterTitle = useValue('target cluster', () => targetCluster(editor)?.props.title ?? null, [editor])
   if (me.role === 'projector') return null

@@ -92,6 +92,11 @@ async function replaceImage(editor: Editor, file: File, shapeId: TLShapeId, fail
   })
 }
 
+/** A pasted or dropped link becomes plain text: no preview fetched, no embed. */
+export function placeLinkAsText(editor: Editor, { point, url }: { point?: VecLike; url: string }): Promise<void> {
+  return defaultHandleExternalTextContent(editor, { point, text: url })
+}
+
 /** Shows why a picture could not be placed; set by <MediaToasts>, which has tldraw's toasts. */
 const notify: { current: ((key: string, name: string) => void) | null } = { current: null }
 
@@ -107,9 +112,7 @@ export function installMediaHandlers(editor: Editor): void {
   editor.registerExternalContentHandler('file-replace', ({ file, shapeId }) =>
     replaceImage(editor, file, shapeId, fail),
   )
-  editor.registerExternalContentHandler('url', ({ point, url }) =>
-    defaultHandleExternalTextContent(editor, { point, text: url }),
-  )
+  editor.registerExternalContentHandler('url', (info) => placeLinkAsText(editor, info))
   editor.registerExternalContentHandler('embed', null)
   editor.registerExternalAssetHandler('url', null)
 }

@@ -1,0 +1,63 @@
+import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
+
+/** A caught card: its text and where it was, so a pasted group keeps its reading order. */
+export interface CaughtCard {
+  text: string
+  x: number
+  y: number
+}
+
+/** The caught cards' texts top to bottom, then left to right; empty ones counted apart. */
+export function caughtTexts(cards: readonly CaughtCard[]): { texts: string[]; empty: number } {
+  const ordered = [...cards].sort((a, b) => a.y - b.y || a.x - b.x)
+  const texts = ordered.map((card) => card.text.trim()).filter((text) => text !== '')
+  return { texts, empty: cards.length - texts.length }
+}
+
+/**
+ * Takes back every idea card this person's own input puts on the board while `heldBack()` says
+ * cards are held back — pasted, duplicated (Ctrl+D, the menus, Alt+drag), made with the card tool,
+ * brought back by undo — before it reaches the board document, and hands the caught cards to
+ * `onCaught`. Without this the server refused and reverted such a card, and it vanished without
+ * a word.
+ *
+ * The card is removed in a microtask after the store operation that created it: tldraw's paste
+ * and duplicate go on placing and selecting the new shapes after creating them, and crash if one
+ * is gone. tldraw hands local changes to the board document (bindStoreToDoc) only on the next
+ * animation frame, always after that microtask, and squashes the creation and the removal into
+ * nothing: the document and the server never see the card. The removal goes through the store,
+ * not `editor.deleteShapes` (the delete guard would keep a copy of someone else's card, which
+ * this person may not delete once on the board), and stays out of the undo stack.
+ * Changes from others (source 'remote') are never touched.
+ */
+export function catchHeldBackCards(
+  editor: Editor,
+  heldBack: () => boolean,
+  onCaught: (cards: CaughtCard[]) => void,
+): () => void {
+  const caught = new Set<TLShapeId>()
+  let disposed = false
+  const takeBack = () => {
+    const cards: CaughtCard[] = []
+    for (const id of caught) {
+      const shape = editor.getShape<IdeaCardShape>(id)
+      if (!shape) continue
+      const bounds = editor.getShapePageBounds(id)
+      cards.push({ text: shape.props.text, x: bounds?.x ?? shape.x, y: bounds?.y ?? shape.y })
+    }
+    const ids = [...caught].filter((id) => editor.store.has(id))
+    caught.clear()
+    if (ids.length > 0) editor.run(() => editor.store.remove(ids), { history: 'ignore' })
+    if (cards.length > 0) onCaught(cards)
+  }
+  const stopCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape: TLShape, source) => {
+    if (disposed || source !== 'user' || shape.type !== IDEA_CARD_TYPE || !heldBack()) return
+    if (caught.size === 0) queueMicrotask(takeBack)
+    caught.add(shape.id)
+  })
+  return () => {
+    disposed = true
+    stopCreate()
+  }
+}

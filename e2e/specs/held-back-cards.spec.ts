@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { type Browser, devices, type Page } from '@playwright/test'
+import { boardTexts, writeCard } from '../fixtures/heldCards.ts'
+import { joinWorkshop, type Participant, type Workshop } from '../fixtures/api.ts'
+import { expect, test } from '../fixtures/test.ts'
+import { BoardPage } from '../pages/BoardPage.ts'
+
+const shots = process.env.PINNWAND_SCREENSHOTS === '1'
+const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
+
+/** A participant's board in a browser of its own (German), on a laptop or a phone; same person, same token. */
+async function openAs(
+  browser: Browser,
+  baseURL: string,
+  workshop: Workshop,
+  participant: Participant,
+  device: 'laptop' | 'phone',
+) {
+  const options =
+    device === 'phone'
+      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+      : { viewport: { width: 1280, height: 800 } }
+  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE' })
+  // Pasting needs the clipboard, as on a person's own computer.
+  if (device === 'laptop') await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const board = new BoardPage(await context.newPage(), { touch: device === 'phone' })
+  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
+  await expect(board.canvas).toBeVisible({ timeout: 60_000 })
+  await board.waitForConnected(60_000)
+  return { context, board }
+}
+
+/** The toast tldraw shows with the held-back notice. */
+const notice = (page: Page) => page.locator('.tlui-toast__container').filter({ hasText: /Karte|Feld/ })
+
+/** Clicks the middle of a card (selects it). */
+async function clickCard(board: BoardPage, id: string) {
+  const box = await board.screenBox(id)
+  await board.page.mouse.click(box.x + box.w / 2, box.y + box.h / 2)
+  await expect.poll(() => board.selectedIds()).toEqual([id])
+}
+
+/** Clicks an empty spot of the canvas, right of the card (clears the selection, puts the pointer there). */
+async function clickBeside(board: BoardPage, id: string) {
+  const box = await board.screenBox(id)
+  await board.page.mouse.click(box.x + box.w + 160, box.y + box.h / 2)
+  await expect.poll(() => board.selectedIds()).toEqual([])
+}
+
+/** The card stays the only one on every board for a while: nothing reached the shared document. */
+async function onlyCardOnBoards(pages: Page[], text: string) {
+  await pages[0]!.waitForTimeout(800)
+  for (const page of pages) expect(await boardTexts(page)).toEqual([text])
+}
+
+test.describe('Cards made outside the field while new cards are held back', () => {
+  test(
+    'Stilles Sammeln: a duplicate, a pasted copy, pasted text become private cards; "i" leads to the field',
+    { tag: '@desktop' },
+    async ({ browser, board, workshop, server }) => {
+      test.setTimeout(240_000)
+      const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
+      const laptop = await openAs(browser, server.url, workshop, pia, 'laptop')
+      const page = laptop.board.page
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await board.waitForConnected()
+
+      // Before the phase, Pia's card goes on the board as usual.
+      await writeCard(page, 'Mehr Bäume')
+      await expect.poll(() => boardTexts(board.page)).toEqual(['Mehr Bäume'])
+      const [card] = await laptop.board.storedCards()
+
+      await board.page.getByTestId('panel-tab-facilitation').click()
+      await board.page.getByTestId('private-start').click()
+      const tray = page.getByTestId('private-tray-dock')
+      await expect(tray).toBeVisible()
+
+      // Ctrl+D on her card: the copy is a private card, with a word on where it went.
+      await clickCard(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+d')
+      await expect(notice(page)).toContainText('Ihre Karte ist jetzt eine private Karte')
+      await expect(tray.getByTestId('private-card-text')).toHaveText(['Mehr Bäume'])
+      await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
+
+      // Copy and paste the card: one more private card.
+      await clickCard(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+c')
+      await clickBeside(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+v')
+      await expect(tray.getByTestId('private-card-text')).toHaveText(['Mehr Bäume', 'Mehr Bäume'])
+      await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
+
+      // Text copied elsewhere (her notes) and pasted onto the canvas: a private card, not a text for all.
+      await page.evaluate(() => navigator.clipboard.writeText('Wasserspender im Park'))
+      await clickBeside(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+v')
+      await expect(tray.getByTestId('private-card-text')).toHaveText([
+        'Mehr Bäume',
+        'Mehr Bäume',
+        'Wasserspender im Park',
+      ])
+      const shapes = await page.evaluate(() => window.__pinnwand!.editor.getCurrentPageShapes().map((s) => s.type))
+      expect(shapes).toEqual(['idea-card'])
+      await expect(board.page.getByTestId('private-controls-count')).toHaveText('3 cards written')
+
+      // "i" (the card tool's key) leads to the field, and says so.
+      await clickBeside(laptop.board, card!.id)
+      await page.keyboard.press('i')
+      await expect(notice(page)).toContainText('Neue Karten schreiben Sie jetzt in das Feld „Neue Idee“')
+      await expect(page.locator('[data-testid="add-idea-text"]:visible')).toBeFocused()
+      expect(await page.evaluate(() => window.__pinnwand!.editor.getCurrentToolId())).toBe('select')
+      if (shots) {
+        mkdirSync(shotDir, { recursive: true })
+        await page.screenshot({ path: path.join(shotDir, 'held-back-private-1280.png') })
+        // The same word on a phone-sized window.
+        await page.setViewportSize({ width: 390, height: 844 })
+        await clickBeside(laptop.board, card!.id)
+        await page.keyboard.press('i')
+        await expect(notice(page)).toContainText('Feld „Neue Idee“')
+        await page.screenshot({ path: path.join(shotDir, 'held-back-private-390.png') })
+        await page.setViewportSize({ width: 1280, height: 800 })
+      }
+      // The focus is in the field: she types her next idea right away.
+      await page.keyboard.type('Sitzbänke')
+      await page.keyboard.press('Enter')
+      await expect(tray.getByTestId('private-card-text')).toHaveCount(4)
+      await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
+
+      await laptop.context.close()
+    },
+  )
+
+  test(
+    'moderation inbox: a duplicate and pasted text wait for approval; "i" leads to the field',
+    { tag: '@desktop' },
+    async ({ browser, board, workshop, server }) => {
+      test.setTimeout(240_000)
+      const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
+      const laptop = await openAs(browser, server.url, workshop, pia, 'laptop')
+      const page = laptop.board.page
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await board.waitForConnected()
+      await writeCard(page, 'Mehr Bäume')
+      await expect.poll(() => boardTexts(board.page)).toEqual(['Mehr Bäume'])
+      const [card] = await laptop.board.storedCards()
+
+      await board.page.getByTestId('panel-tab-moderation').click()
+      const toggle = board.page.getByTestId('moderation-toggle')
+      await toggle.focus()
+      await board.page.keyboard.press('Space')
+      await expect(toggle).toBeChecked()
+      await expect(laptop.board.ideaCardTool).toHaveCount(0)
+
+      await clickCard(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+d')
+      await expect(notice(page)).toContainText('Ihre Karte wartet jetzt auf Freigabe durch die Moderation.')
+      const tray = page.getByTestId('held-tray-dock')
+      await expect(tray.getByTestId('held-card-text')).toHaveText(['Mehr Bäume'])
+
+      await page.evaluate(() => navigator.clipboard.writeText('Trinkbrunnen am Markt'))
+      await clickBeside(laptop.board, card!.id)
+      await page.keyboard.press('ControlOrMeta+v')
+      await expect(tray.getByTestId('held-card-text')).toHaveText(['Mehr Bäume', 'Trinkbrunnen am Markt'])
+      await expect(tray.getByTestId('held-card-status')).toHaveText(['Wartet auf Freigabe', 'Wartet auf Freigabe'])
+      await expect(board.page.getByTestId('inbox-card-text')).toHaveText(['Mehr Bäume', 'Trinkbrunnen am Markt'])
+      await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
+
+      await page.keyboard.press('i')
+      await expect(notice(page)).toContainText('sobald die Moderation sie freigibt')
+      await expect(page.locator('[data-testid="add-idea-text"]:visible')).toBeFocused()
+
+      if (shots) {
+        mkdirSync(shotDir, { recursive: true })
+        await page.screenshot({ path: path.join(shotDir, 'held-back-moderation-1280.png') })
+      }
+      await laptop.context.close()
+    },
+  )
+})
