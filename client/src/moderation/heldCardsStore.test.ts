@@ -17,11 +17,11 @@ describe('decisions on a participant’s own held cards', () => {
   it('counts a waiting card that left as approved, one that turned rejected as rejected', () => {
     const before = [card('a', 'waiting'), card('b', 'waiting'), card('c', 'waiting'), card('d', 'rejected')]
     const after = [card('b', 'rejected'), card('c', 'waiting'), card('d', 'rejected'), card('e', 'waiting')]
-    expect(decisionsSince(before, after)).toEqual({ approved: 1, rejected: 1 })
+    expect(decisionsSince(before, after)).toEqual({ approvedIds: ['a'], rejected: 1 })
   })
 
   it('counts nothing on the first read or when nothing changed', () => {
-    expect(decisionsSince([], [card('a', 'waiting')])).toEqual({ approved: 0, rejected: 0 })
-    expect(decisionsSince([card('a', 'waiting')], [card('a', 'waiting')])).toEqual({ approved: 0, rejected: 0 })
+    expect(decisionsSince([], [card('a', 'waiting')])).toEqual({ approvedIds: [], rejected: 0 })
+    expect(decisionsSince([card('a', 'waiting')], [card('a', 'waiting')])).toEqual({ approvedIds: [], rejected: 0 })
   })
 })

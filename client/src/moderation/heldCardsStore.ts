@@ -11,18 +11,22 @@ import {
   updateHeldCard,
 } from './moderationApi.ts'
 
-/** What the facilitator decided on this person's cards since the last read (for the announcement). */
+/**
+ * What the facilitator decided on this person's cards since the last read (for the announcement).
+ * A waiting card that left the list was approved — or withdrawn on another of this person's
+ * devices: `approvedIds` are only candidates, announced once their card is on the board.
+ */
 export function decisionsSince(before: readonly HeldCardDto[], after: readonly HeldCardDto[]) {
   const now = new Map(after.map((card) => [card.id, card]))
-  let approved = 0
+  const approvedIds: string[] = []
   let rejected = 0
   for (const card of before) {
     if (card.status !== 'waiting') continue
     const later = now.get(card.id)
-    if (!later) approved++
+    if (!later) approvedIds.push(card.id)
     else if (later.status === 'rejected') rejected++
   }
-  return { approved, rejected }
+  return { approvedIds, rejected }
 }
 
 /**
@@ -33,7 +37,7 @@ export function decisionsSince(before: readonly HeldCardDto[], after: readonly H
 interface HeldCardsState {
   own: HeldCardDto[]
   /** The latest read's decisions on this person's cards; `seq` tells a new one from the last. */
-  decided: { approved: number; rejected: number; seq: number } | null
+  decided: { approvedIds: string[]; rejected: number; seq: number } | null
   inbox: HeldCardDto[]
   loadOwn(boardId: string, token: string): Promise<void>
   loadInbox(boardId: string, token: string): Promise<void>
@@ -44,6 +48,14 @@ interface HeldCardsState {
   reject(boardId: string, cardId: string, reason: string, token: string): Promise<void>
   clear(): void
 }
+
+/**
+ * Counts this device's changes to `own`. A read that crossed one (a card sent while the list was
+ * on its way) would put the list back as it was before, so it is read again.
+ */
+let localChanges = 0
+/** Reads of a list that keeps crossing local changes before the last one is taken as it is. */
+const LOAD_ATTEMPTS = 3
 
 export const useHeldCards = create<HeldCardsState>((set, get) => {
   /** A decision made here, or already in another tab (404/409): either way the card has left the inbox. */
@@ -62,11 +74,17 @@ export const useHeldCards = create<HeldCardsState>((set, get) => {
     decided: null,
     inbox: [],
     async loadOwn(boardId, token) {
-      const { cards } = await fetchHeldCards(boardId, token)
-      // A card withdrawn here left `own` at once, so a waiting card missing now was approved.
-      const { approved, rejected } = decisionsSince(get().own, cards)
+      let cards: HeldCardDto[] = []
+      for (let attempt = 1; attempt <= LOAD_ATTEMPTS; attempt++) {
+        const before = localChanges
+        cards = (await fetchHeldCards(boardId, token)).cards
+        if (before === localChanges) break
+      }
+      // A card withdrawn here left `own` at once; one missing now was approved or withdrawn elsewhere.
+      const { approvedIds, rejected } = decisionsSince(get().own, cards)
       const seq = (get().decided?.seq ?? 0) + 1
-      set({ own: cards, ...(approved + rejected > 0 ? { decided: { approved, rejected, seq } } : {}) })
+      const any = approvedIds.length + rejected > 0
+      set({ own: cards, ...(any ? { decided: { approvedIds, rejected, seq } } : {}) })
     },
     async loadInbox(boardId, token) {
       const { cards } = await fetchInbox(boardId, token)
@@ -74,14 +92,17 @@ export const useHeldCards = create<HeldCardsState>((set, get) => {
     },
     async add(boardId, text, token) {
       const card = await addHeldCard(boardId, text, token)
+      localChanges++
       set({ own: [...get().own.filter((c) => c.id !== card.id), card] })
     },
     async update(boardId, cardId, text, token) {
       await updateHeldCard(boardId, cardId, text, token)
+      localChanges++
       set({ own: get().own.map((c) => (c.id === cardId ? { ...c, text } : c)) })
     },
     async remove(boardId, cardId, token) {
       await deleteHeldCard(boardId, cardId, token)
+      localChanges++
       set({ own: get().own.filter((c) => c.id !== cardId) })
     },
     async approve(boardId, cardId, text, token) {

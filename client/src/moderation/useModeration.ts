@@ -2,6 +2,7 @@ import type { ModerationSection } from '@pinnwand/shared/moderation'
 import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
 import { useHeldCards } from './heldCardsStore.ts'
 
 /** The board's moderation (board-state section `moderation`), or null if it was never on. */
@@ -18,9 +19,10 @@ export function useIsModerated(): boolean {
 
 /**
  * Keeps this device's held cards loaded. The facilitator refetches the inbox whenever a held
- * card changed. A participant fetches on joining and reconnecting, and on a change only while
- * one of their own cards waits (to learn the decision) — not on every card anyone writes, which
- * would be 300 requests per card in a plenary.
+ * card changed. A participant fetches on joining and reconnecting, on a change while one of their
+ * own cards waits (to learn the decision), and after a change when another of their devices may
+ * have made it (useOwnCardsRefresh) — not on every card anyone writes, which would be 300 requests
+ * per card in a plenary.
  */
 export function useModerationSync(): void {
   const { boardId, token, me } = useBoardContext()
@@ -40,4 +42,8 @@ export function useModerationSync(): void {
     const load = me.role === 'facilitator' ? cards.loadInbox(boardId, token) : cards.loadOwn(boardId, token)
     load.catch(() => undefined)
   }, [exists, connected, changedAt, boardId, token, me.role])
+  // A participant's cards sent or withdrawn on another of their devices (while one waits, every change reads already).
+  useOwnCardsRefresh(exists && !waitingOwn, section?.changedAt ?? null, () =>
+    useHeldCards.getState().loadOwn(boardId, token),
+  )
 }

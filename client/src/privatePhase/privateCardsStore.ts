@@ -53,13 +53,24 @@ interface PrivateCardsState {
 
 let flushing: Promise<void> | null = null
 
+/**
+ * Counts this device's changes to `cards`. A read that crossed one (a card written while the list
+ * was on its way) would put the list back as it was before, so it is read again.
+ */
+let localChanges = 0
+/** Reads of a list that keeps crossing local changes before the last one is taken as it is. */
+const LOAD_ATTEMPTS = 3
+
 export const usePrivateCards = create<PrivateCardsState>((set, get) => {
   const saveOutbox = (pending: OutboxCard[], undelivered: UndeliveredCard[]) => {
     set({ pending, undelivered })
     const key = get().outbox
     if (key) writeOutbox(safeLocalStorage(), key, { pending, undelivered })
   }
-  const received = (card: PrivateCardDto) => set({ cards: [...get().cards.filter((c) => c.id !== card.id), card] })
+  const received = (card: PrivateCardDto) => {
+    localChanges++
+    set({ cards: [...get().cards.filter((c) => c.id !== card.id), card] })
+  }
   return {
     cards: [],
     loadedFor: null,
@@ -68,8 +79,13 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
     outbox: null,
     draft: null,
     async load(boardId, token) {
-      const { cards } = await fetchPrivateCards(boardId, token)
-      set({ cards, loadedFor: boardId })
+      for (let attempt = 1; ; attempt++) {
+        const before = localChanges
+        const { cards } = await fetchPrivateCards(boardId, token)
+        if (before !== localChanges && attempt < LOAD_ATTEMPTS) continue
+        set({ cards, loadedFor: boardId })
+        return
+      }
     },
     openOutbox(boardId, userId) {
       const key = outboxKey(boardId, userId)
@@ -144,10 +160,12 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
     },
     async update(boardId, cardId, text, token) {
       await updatePrivateCard(boardId, cardId, text, token)
+      localChanges++
       set({ cards: get().cards.map((c) => (c.id === cardId ? { ...c, text } : c)) })
     },
     async remove(boardId, cardId, token) {
       await deletePrivateCard(boardId, cardId, token)
+      localChanges++
       set({ cards: get().cards.filter((c) => c.id !== cardId) })
     },
     clear: () => set({ cards: [], loadedFor: null }),

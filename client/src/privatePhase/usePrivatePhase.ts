@@ -2,6 +2,7 @@ import type { PrivatePhaseSection } from '@pinnwand/shared/privatePhase'
 import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
+import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { rememberedPhase, rememberPhase, safeLocalStorage } from './privateOutbox.ts'
 
@@ -24,9 +25,10 @@ export function useWritesPrivately(): boolean {
 
 /**
  * Keeps this device's private cards loaded while the phase runs. A participant fetches when the
- * phase starts and after reconnecting (their own writes update the list directly) — not on every
- * card anyone writes, which would be 300 requests per card in a plenary. A facilitator who reads
- * the texts refetches whenever a card changed.
+ * phase starts and after reconnecting (their own writes update the list directly), and after a
+ * change when another of their devices may have made it (useOwnCardsRefresh) — not on every card
+ * anyone writes, which would be 300 requests per card in a plenary. A facilitator who reads the
+ * texts refetches whenever a card changed.
  */
 export function usePrivatePhaseSync(): PrivatePhaseSection | null {
   const { boardId, token, me } = useBoardContext()
@@ -51,6 +53,8 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
       .load(boardId, token)
       .catch(() => undefined)
   }, [running, connected, readsAll, changedAt, boardId, token, me.role])
+  // A participant's own cards written on another of their devices.
+  useOwnCardsRefresh(running, phase?.changedAt ?? null, () => usePrivateCards.getState().load(boardId, token))
   usePrivateOutbox(connected)
   return phase
 }
