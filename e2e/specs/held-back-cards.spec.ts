@@ -56,7 +56,7 @@ async function onlyCardOnBoards(pages: Page[], text: string) {
 
 test.describe('Cards made outside the field while new cards are held back', () => {
   test(
-    'Stilles Sammeln: a duplicate, a pasted copy, pasted text become private cards; "i" leads to the field',
+    'Stilles Sammeln: a duplicate, a pasted copy, an Alt+drag clone, pasted text become private cards; "i" leads to the field',
     { tag: '@desktop' },
     async ({ browser, board, workshop, server }) => {
       test.setTimeout(240_000)
@@ -91,6 +91,18 @@ test.describe('Cards made outside the field while new cards are held back', () =
       await expect(tray.getByTestId('private-card-text')).toHaveText(['Mehr Bäume', 'Mehr Bäume'])
       await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
 
+      // Alt+drag clones the card: one more private card, and her card stays where it was. (Held
+      // near its top edge: the tray above the field covers the rest of it.)
+      await clickBeside(laptop.board, card!.id)
+      const before = await laptop.board.screenBox(card!.id)
+      const grip = { x: before.x + before.w / 2, y: before.y + 16 }
+      await page.keyboard.down('Alt')
+      await laptop.board.dragAt(grip, { x: grip.x + 300, y: grip.y - 120 })
+      await page.keyboard.up('Alt')
+      await expect(tray.getByTestId('private-card-text')).toHaveCount(3)
+      expect(await laptop.board.screenBox(card!.id)).toEqual(before)
+      await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
+
       // Text copied elsewhere (her notes) and pasted onto the canvas: a private card, not a text for all.
       await page.evaluate(() => navigator.clipboard.writeText('Wasserspender im Park'))
       await clickBeside(laptop.board, card!.id)
@@ -98,11 +110,12 @@ test.describe('Cards made outside the field while new cards are held back', () =
       await expect(tray.getByTestId('private-card-text')).toHaveText([
         'Mehr Bäume',
         'Mehr Bäume',
+        'Mehr Bäume',
         'Wasserspender im Park',
       ])
       const shapes = await page.evaluate(() => window.__pinnwand!.editor.getCurrentPageShapes().map((s) => s.type))
       expect(shapes).toEqual(['idea-card'])
-      await expect(board.page.getByTestId('private-controls-count')).toHaveText('3 cards written')
+      await expect(board.page.getByTestId('private-controls-count')).toHaveText('4 cards written')
 
       // "i" (the card tool's key) leads to the field, and says so.
       await clickBeside(laptop.board, card!.id)
@@ -124,7 +137,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
       // The focus is in the field: she types her next idea right away.
       await page.keyboard.type('Sitzbänke')
       await page.keyboard.press('Enter')
-      await expect(tray.getByTestId('private-card-text')).toHaveCount(4)
+      await expect(tray.getByTestId('private-card-text')).toHaveCount(5)
       await onlyCardOnBoards([page, board.page], 'Mehr Bäume')
 
       await laptop.context.close()
