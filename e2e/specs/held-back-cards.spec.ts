@@ -145,7 +145,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
   )
 
   test(
-    'moderation inbox: a duplicate and pasted text wait for approval; "i" leads to the field',
+    'moderation inbox: a duplicate (keyboard, and by touch on a phone) and pasted text wait for approval; "i" leads to the field',
     { tag: '@desktop' },
     async ({ browser, board, workshop, server }) => {
       test.setTimeout(240_000)
@@ -187,6 +187,22 @@ test.describe('Cards made outside the field while new cards are held back', () =
         mkdirSync(shotDir, { recursive: true })
         await page.screenshot({ path: path.join(shotDir, 'held-back-moderation-1280.png') })
       }
+
+      // On her phone, by touch: the canvas (one tap on the idea list's tab), her card, "Duplizieren".
+      const phone = await openAs(browser, server.url, workshop, pia, 'phone')
+      const ideasTab = phone.board.page.getByRole('tab', { name: 'Ideen' })
+      await ideasTab.tap()
+      await expect(ideasTab).toHaveAttribute('aria-selected', 'false')
+      const box = await phone.board.screenBox(card!.id)
+      await phone.board.tapAt({ x: box.x + box.w / 2, y: box.y + 16 })
+      await expect.poll(() => phone.board.selectedIds()).toEqual([card!.id])
+      await phone.board.page.getByTestId('quick-actions.duplicate').tap()
+      await expect(notice(phone.board.page)).toContainText('Ihre Karte wartet jetzt auf Freigabe')
+      await expect(tray.getByTestId('held-card-text')).toHaveCount(3)
+      await onlyCardOnBoards([phone.board.page, board.page], 'Mehr Bäume')
+      if (shots)
+        await phone.board.page.screenshot({ path: path.join(shotDir, 'held-back-moderation-390.png'), scale: 'css' })
+      await phone.context.close()
       await laptop.context.close()
     },
   )
