@@ -32,7 +32,7 @@ async function openAs(
 }
 
 /** The toast tldraw shows with the held-back notice. */
-const notice = (page: Page) => page.locator('.tlui-toast__container').filter({ hasText: /Karte|Feld/ })
+const notice = (page: Page) => page.locator('.tlui-toast__container').filter({ hasText: /Karte|feld/i })
 
 /** Clicks the middle of a card (selects it). */
 async function clickCard(board: BoardPage, id: string) {
@@ -120,18 +120,18 @@ test.describe('Cards made outside the field while new cards are held back', () =
       // "i" (the card tool's key) leads to the field, and says so.
       await clickBeside(laptop.board, card!.id)
       await page.keyboard.press('i')
-      await expect(notice(page)).toContainText('Neue Karten schreiben Sie jetzt in das Feld „Neue Idee“')
+      await expect(notice(page)).toContainText('Neue Karten schreiben Sie jetzt ins Ideenfeld')
       await expect(page.locator('[data-testid="add-idea-text"]:visible')).toBeFocused()
       expect(await page.evaluate(() => window.__pinnwand!.editor.getCurrentToolId())).toBe('select')
       if (shots) {
         mkdirSync(shotDir, { recursive: true })
-        await page.screenshot({ path: path.join(shotDir, 'held-back-private-1280.png') })
+        await page.screenshot({ path: path.join(shotDir, 'held-back-private-1280.png'), animations: 'disabled' })
         // The same word on a phone-sized window.
         await page.setViewportSize({ width: 390, height: 844 })
         await clickBeside(laptop.board, card!.id)
         await page.keyboard.press('i')
-        await expect(notice(page)).toContainText('Feld „Neue Idee“')
-        await page.screenshot({ path: path.join(shotDir, 'held-back-private-390.png') })
+        await expect(notice(page)).toContainText('Ideenfeld')
+        await page.screenshot({ path: path.join(shotDir, 'held-back-private-390.png'), animations: 'disabled' })
         await page.setViewportSize({ width: 1280, height: 800 })
       }
       // The focus is in the field: she types her next idea right away.
@@ -185,7 +185,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
 
       if (shots) {
         mkdirSync(shotDir, { recursive: true })
-        await page.screenshot({ path: path.join(shotDir, 'held-back-moderation-1280.png') })
+        await page.screenshot({ path: path.join(shotDir, 'held-back-moderation-1280.png'), animations: 'disabled' })
       }
 
       // On her phone, by touch: the canvas (one tap on the idea list's tab), her card, "Duplizieren".
@@ -201,7 +201,11 @@ test.describe('Cards made outside the field while new cards are held back', () =
       await expect(tray.getByTestId('held-card-text')).toHaveCount(3)
       await onlyCardOnBoards([phone.board.page, board.page], 'Mehr Bäume')
       if (shots)
-        await phone.board.page.screenshot({ path: path.join(shotDir, 'held-back-moderation-390.png'), scale: 'css' })
+        await phone.board.page.screenshot({
+          path: path.join(shotDir, 'held-back-moderation-390.png'),
+          animations: 'disabled',
+          scale: 'css',
+        })
       await phone.context.close()
       await laptop.context.close()
     },

@@ -83,13 +83,13 @@ describe('what a person hears of cards made outside the field', () => {
       "Your card is now waiting for the facilitator's approval.",
     )
     expect(describeHeldBack(t, notice({ kind: 'moderation', failed: 1, cause: 'offline' }))).toBe(
-      'A card could not be sent. You are offline right now. Your text is in the “New idea” field now.',
+      'A card could not be sent. You are offline right now. Your text is in the idea field now.',
     )
     expect(
       describeHeldBack(t, notice({ failed: 1, cause: new ApiError(409, 'too_many_private_cards', 'x') })),
     ).toContain('could not be sent')
     expect(describeHeldBack(t, notice({ empty: 1 }))).toBe(
-      'An empty card was not kept. Please write new cards in the “New idea” field now. They stay private until the facilitator reveals them.',
+      'An empty card was not kept. Please write new cards in the idea field now. They stay private until the facilitator reveals them.',
     )
     expect(describeHeldBack(t, notice({ tool: true, kind: 'moderation' }))).toContain('once the facilitator approves')
   })
