@@ -211,3 +211,47 @@ test.describe('Cards made outside the field while new cards are held back', () =
     },
   )
 })
+
+test.describe('A copy of someone else’s card', () => {
+  test(
+    'is the copier’s own card: Ctrl+D by another participant and the facilitator’s duplicate stay on every board',
+    { tag: '@desktop' },
+    async ({ browser, board, workshop, server }) => {
+      test.setTimeout(180_000)
+      const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
+      const tom = await joinWorkshop(server.url, workshop, 'Tom Berger')
+      const piaLaptop = await openAs(browser, server.url, workshop, pia, 'laptop')
+      const tomLaptop = await openAs(browser, server.url, workshop, tom, 'laptop')
+      await board.open(workshop.boardId, workshop.facilitatorToken)
+      await board.waitForConnected()
+      await writeCard(piaLaptop.board.page, 'Mehr Bäume')
+      await expect.poll(() => boardTexts(tomLaptop.board.page)).toEqual(['Mehr Bäume'])
+      const [card] = await tomLaptop.board.storedCards()
+
+      // Tom duplicates Pia's card: the copy is his, and it stays (the server refused a copy
+      // that still named Pia, and it vanished without a word).
+      await clickCard(tomLaptop.board, card!.id)
+      await tomLaptop.board.page.keyboard.press('ControlOrMeta+d')
+      const authors = async (on: BoardPage) => (await on.storedCards()).map((c) => `${c.text} · ${c.author}`).sort()
+      const afterTom = ['Mehr Bäume · Pia Wendler', 'Mehr Bäume · Tom Berger']
+      await expect.poll(() => authors(piaLaptop.board)).toEqual(afterTom)
+      await piaLaptop.board.page.waitForTimeout(800)
+      for (const on of [piaLaptop.board, tomLaptop.board, board]) expect(await authors(on)).toEqual(afterTom)
+
+      // The facilitator duplicates it from the quick actions: hers.
+      // The panel's tabs cover the cards' corner: she picks Pia's card in the idea list (it is
+      // selected and shown).
+      await board.page.getByTestId('panel-tab-ideas').click()
+      await board.page.getByTestId('idea-list-item').filter({ hasText: 'Pia Wendler' }).click()
+      await expect.poll(() => board.selectedIds()).toEqual([card!.id])
+      await board.page.getByTestId('quick-actions.duplicate').click()
+      await expect.poll(async () => (await authors(piaLaptop.board)).length).toBe(3)
+      await piaLaptop.board.page.waitForTimeout(800)
+      const names = (await authors(tomLaptop.board)).map((line) => line.split(' · ')[1])
+      expect(names.filter((name) => name !== 'Pia Wendler' && name !== 'Tom Berger')).toHaveLength(1)
+      expect(await authors(board)).toEqual(await authors(tomLaptop.board))
+      await piaLaptop.context.close()
+      await tomLaptop.context.close()
+    },
+  )
+})

@@ -125,7 +125,7 @@ export function BoardCanvas({
     installMediaHandlers(editor)
     // After the media handlers: it replaces their link handler and falls back to it.
     const stopHeldBack = installHeldBackCards(editor, { me, boardId, token })
-    const stopStamping = stampShapeAuthor(editor, me.userId)
+    const stopStamping = stampShapeAuthor(editor, me)
     const stopGuard = guardShapeChanges(editor)
     const stopOwnUndo = installOwnUndo(editor, () => useUndoNotice.getState().show())
     // On a phone the idea list is the main view; the canvas is one tap away.
