@@ -23,12 +23,17 @@ async function startPhase(board: BoardPage, participant: BoardPage) {
 async function writeOffline(context: BrowserContext, participant: BoardPage, text: string) {
   await context.setOffline(true)
   await expect(participant.status).toHaveAttribute('data-status', 'offline')
+  return writeWaiting(participant, text)
+}
+
+/** Writes a card with the keyboard while offline; it waits on the device. */
+async function writeWaiting(participant: BoardPage, text: string) {
   const field = visible(participant.page, 'add-idea-text').first()
   await field.focus()
   await participant.page.keyboard.type(text)
   await participant.page.keyboard.press('Enter')
   await expect(field).toHaveValue('')
-  await expect(visible(participant.page, 'private-pending')).toContainText(text)
+  await expect(visible(participant.page, 'private-pending').filter({ hasText: text })).toHaveCount(1)
   return field
 }
 
@@ -74,23 +79,68 @@ test.describe('Stilles Sammeln offline', () => {
       await ada.board.page.screenshot({ path: path.join(shotDir, 'private-phase-offline-pending-phone.png') })
     await expect(board.page.getByTestId('private-controls-count')).toHaveText('0 cards written')
 
+    // While they wait she may change a card, or delete it: only her device knows them yet.
+    const draft = 'Entwurf, den sie verwirft'
+    await writeWaiting(ada.board, draft)
+    await expect(visible(ada.board.page, 'private-pending-text')).toHaveText([secret, draft])
+    const first = visible(ada.board.page, 'private-pending').filter({ hasText: secret })
+    await press(ada.board, first.getByRole('button', { name: /^Edit card/ }))
+    const edited = `${secret}, geändert`
+    const editField = first.getByRole('textbox', { name: 'Text of your private card' })
+    await editField.fill(edited)
+    await editField.press('Enter')
+    const second = visible(ada.board.page, 'private-pending').filter({ hasText: draft })
+    await press(ada.board, second.getByRole('button', { name: /^Delete card/ }))
+    await expect(visible(ada.board.page, 'private-pending-text')).toHaveText([edited])
+    // Kept on the device: a reload still shows the change.
+    await ada.board.page.reload()
+    await ada.board.waitForMounted()
+    await expect(visible(ada.board.page, 'private-pending-text')).toHaveText([edited])
+
     // Back online: the card reaches the server once, in the tray as an ordinary private card.
     await ada.context.setOffline(false)
     await ada.board.waitForConnected(60_000)
     await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written')
     await expect(visible(ada.board.page, 'private-pending')).toHaveCount(0)
-    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([secret])
+    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([edited])
     await expect(
       visible(ben.board.page, 'private-tray-dock').or(visible(ben.board.page, 'private-tray-list')),
     ).toContainText('Others have written 1 card')
     // Ben never sees its text, nor does anyone's board hold it.
     expect(await ben.board.page.locator('body').innerText()).not.toContain(secret)
+    expect(await board.page.locator('body').innerText()).not.toContain(draft)
     for (const page of [ada.board.page, ben.board.page, board.page]) expect(await boardTexts(page)).toEqual([])
     // After another reload nothing is sent twice.
     await ada.board.page.reload()
     await ada.board.waitForConnected(60_000)
-    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([secret])
+    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([edited])
     await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written')
+  })
+
+  test('back online without a reload, the page reconnects by itself and the card arrives', async ({
+    board,
+    workshop,
+    newUser,
+  }) => {
+    test.setTimeout(120_000)
+    const ada = await newUser('Ada')
+    await board.open(workshop.boardId, workshop.facilitatorToken)
+    await ada.board.open(workshop.boardId, ada.participant.token)
+    await Promise.all([board.waitForConnected(), ada.board.waitForConnected()])
+    await startPhase(board, ada.board)
+    const text = 'Geschrieben im Tunnel'
+    await writeOffline(ada.context, ada.board, text)
+    // No reload: the browser reports the network back, the board reconnects at once (not after
+    // the reconnect backoff, and not only once the old socket times out).
+    await ada.context.setOffline(false)
+    await ada.board.waitForConnected(15_000)
+    await expect(board.page.getByTestId('private-controls-count')).toHaveText('1 card written', { timeout: 15_000 })
+    await expect(visible(ada.board.page, 'private-card-text')).toHaveText([text])
+    await expect(visible(ada.board.page, 'private-pending')).toHaveCount(0)
+    // Revealed, it is on the board like any other private card.
+    await press(board, board.page.getByTestId('private-reveal'))
+    await expect(board.page.getByTestId('private-start')).toBeVisible()
+    await expect.poll(() => boardTexts(board.page)).toEqual([text])
   })
 
   test('a card that arrives after the reveal is not lost: its text goes back into the idea field', async ({
@@ -112,10 +162,7 @@ test.describe('Stilles Sammeln offline', () => {
     await press(board, board.page.getByTestId('private-reveal'))
     await expect(board.page.getByTestId('private-start')).toBeVisible()
 
-    // (Reloaded offline first like the other offline specs: without a reload, a page that went
-    // offline under Playwright's setOffline did not reconnect within a minute here — see report.)
-    await ada.board.page.reload()
-    await ada.board.waitForMounted()
+    // Back online without a reload: the page reconnects on the browser's "online" (BoardConnection).
     await expect(visible(ada.board.page, 'private-pending')).toContainText(late)
     await ada.context.setOffline(false)
     await ada.board.waitForConnected(60_000)

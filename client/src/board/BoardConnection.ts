@@ -104,10 +104,36 @@ export class BoardConnection {
       this.provider.off('closed', onClosed)
     })
 
-    // The browser knows about a lost network before the socket times out.
-    const onOffline = () => this.events.onStatus(ConnectionStatus.offline, null)
+    // The browser knows about a lost network before the socket times out. Chromium keeps an open
+    // WebSocket through it (it is neither closed nor errored), and y-websocket only reports
+    // "synced" again after a new connection: the badge read "offline" for good, and the private
+    // outbox waited, until a reload. So the socket is dropped when the network goes, and a new
+    // one opens the moment it is back instead of after the reconnect backoff (up to 10 s).
+    const onOffline = () => {
+      this.events.onStatus(ConnectionStatus.offline, null)
+      this.restartSocket()
+    }
+    const onOnline = () => {
+      if (!this.provider.wsconnected) this.restartSocket()
+    }
     window.addEventListener('offline', onOffline)
-    this.cleanups.push(() => window.removeEventListener('offline', onOffline))
+    window.addEventListener('online', onOnline)
+    this.cleanups.push(() => {
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+    })
+  }
+
+  /**
+   * Closes the current socket (open, or still connecting) and starts a new attempt now. Offline,
+   * that attempt fails and y-websocket's backoff takes over; what was typed meanwhile is in the
+   * doc and goes with the sync on the next connect. Not after a terminal close (the server said
+   * no), which leaves `shouldConnect` false.
+   */
+  private restartSocket() {
+    if (!this.provider.shouldConnect) return
+    this.provider.disconnect()
+    this.provider.connect()
   }
 
   private markReady() {

@@ -86,12 +86,17 @@ function OutboxList({ variant }: { variant: 'dock' | 'list' }) {
       {pending.length > 0 ? (
         <ul className="pw-private-tray__list" aria-label={t('privatePhase.pendingCards', { count: pending.length })}>
           {pending.map((card) => (
-            <li key={card.requestId} className="pw-private-card pw-private-card--pending" data-testid="private-pending">
-              <p className="pw-private-card__text" data-testid="private-pending-text">
-                {card.text}
-              </p>
+            // Still only on this device: changed or deleted right here, in the outbox.
+            <PrivateCardItem
+              key={card.requestId}
+              card={{ id: card.requestId, text: card.text }}
+              save={async (text) => outbox.editPending(card.requestId, text)}
+              remove={async () => outbox.removePending(card.requestId)}
+              testId="private-pending"
+              className="pw-private-card--pending"
+            >
               <p className="pw-private-card__status">{t('privatePhase.pending')}</p>
-            </li>
+            </PrivateCardItem>
           ))}
         </ul>
       ) : null}
@@ -167,6 +172,7 @@ export function PrivateCardItem({
   testId = 'private-card',
   removeKey = 'privatePhase.delete',
   editLabelKey = 'privatePhase.editLabel',
+  className,
   children,
 }: {
   card: Pick<PrivateCardDto, 'id' | 'text'>
@@ -178,6 +184,8 @@ export function PrivateCardItem({
   removeKey?: string
   /** i18n key of the edit field's label. */
   editLabelKey?: string
+  /** An extra class on the item (a card still waiting on the device). */
+  className?: string
   children?: ReactNode
 }) {
   const { t } = useTranslation()
@@ -200,7 +208,7 @@ export function PrivateCardItem({
   }
 
   return (
-    <li className="pw-private-card" data-testid={testId}>
+    <li className={className ? `pw-private-card ${className}` : 'pw-private-card'} data-testid={testId}>
       {editing ? (
         <>
           <label className="pw-visually-hidden" htmlFor={fieldId}>
@@ -255,7 +263,10 @@ export function PrivateCardItem({
                 type="button"
                 className="pw-button pw-button--secondary"
                 aria-label={t('privatePhase.editNamed', { text: card.text.slice(0, 40) })}
-                onClick={() => setEditing(true)}
+                onClick={() => {
+                  setText(card.text)
+                  setEditing(true)
+                }}
               >
                 {t('privatePhase.edit')}
               </button>

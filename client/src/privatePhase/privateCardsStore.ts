@@ -3,11 +3,13 @@ import { create } from 'zustand'
 import { newRequestId } from '../api/requestId.ts'
 import { addPrivateCard, deletePrivateCard, fetchPrivateCards, updatePrivateCard } from './privatePhaseApi.ts'
 import {
+  editPending,
   flushOutbox,
   isRetryable,
   type OutboxCard,
   outboxKey,
   readOutbox,
+  removePending,
   safeLocalStorage,
   type UndeliveredCard,
   writeOutbox,
@@ -39,6 +41,13 @@ interface PrivateCardsState {
   write(boardId: string, text: string, token: string, online: boolean): Promise<'sent' | 'queued'>
   /** Sends the outbox, oldest first; a second call while one runs waits for it. */
   flush(boardId: string, token: string): Promise<void>
+  /**
+   * Changes the text of a card still waiting in the outbox (same request id). Sent meanwhile, the
+   * card on the server is corrected once its answer is in.
+   */
+  editPending(requestId: string, text: string): void
+  /** Deletes a card still waiting in the outbox; sent meanwhile, it is deleted on the server. */
+  removePending(requestId: string): void
   /** Forgets an undelivered card (the person re-used or discarded its text). */
   dismiss(requestId: string): void
   /** Text handed to the "add idea" field (`seq` counts the hand-overs). */
@@ -70,6 +79,28 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
   const received = (card: PrivateCardDto) => {
     localChanges++
     set({ cards: [...get().cards.filter((c) => c.id !== card.id), card] })
+  }
+  /**
+   * A card from the outbox reached the server as `stored`; `latest` is its outbox entry as it is
+   * now (undefined: deleted meanwhile). The server's card is made to match; when that fails (no
+   * connection again) it is shown as the server has it, to change or delete like any other.
+   * (`stored.text`, not the text sent: a resend with a known request id answers the first card.)
+   */
+  const settleSent = async (boardId: string, token: string, stored: PrivateCardDto, latest?: OutboxCard) => {
+    try {
+      if (!latest) {
+        await deletePrivateCard(boardId, stored.id, token)
+        localChanges++
+        return
+      }
+      if (latest.text !== stored.text) {
+        await updatePrivateCard(boardId, stored.id, latest.text, token)
+        return received({ ...stored, text: latest.text })
+      }
+    } catch {
+      // Fall through: the card as the server holds it.
+    }
+    received(stored)
   }
   return {
     cards: [],
@@ -114,16 +145,15 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
           // Cards written during a flush are sent by the next round.
           while (get().pending.length > 0) {
             const done = await flushOutbox(
-              get().pending,
+              () => get().pending,
               (card) => addPrivateCard(boardId, card.text, token, card.requestId),
               {
-                sent: (card, stored) => {
+                sent: async (card, stored) => {
                   sent = true
-                  received(stored)
-                  saveOutbox(
-                    get().pending.filter((c) => c.requestId !== card.requestId),
-                    get().undelivered,
-                  )
+                  // The person may have changed or deleted the card while it was on its way.
+                  const latest = get().pending.find((c) => c.requestId === card.requestId)
+                  saveOutbox(removePending(get().pending, card.requestId), get().undelivered)
+                  await settleSent(boardId, token, stored, latest)
                 },
                 refused: (card) =>
                   saveOutbox(
@@ -145,6 +175,12 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
       })()
       flushing = run
       return run
+    },
+    editPending(requestId, text) {
+      saveOutbox(editPending(get().pending, requestId, text), get().undelivered)
+    },
+    removePending(requestId) {
+      saveOutbox(removePending(get().pending, requestId), get().undelivered)
     },
     dismiss(requestId) {
       saveOutbox(

@@ -2,21 +2,28 @@ import type { PrivateCardDto } from '@pinnwand/shared/privatePhase'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/apiClient.ts'
 import {
+  editPending,
   flushOutbox,
   type OutboxCard,
   outboxKey,
   readOutbox,
   rememberedPhase,
+  removePending,
   rememberPhase,
   writeOutbox,
 } from './privateOutbox.ts'
 
-const api = vi.hoisted(() => ({ addPrivateCard: vi.fn(), fetchPrivateCards: vi.fn() }))
+const api = vi.hoisted(() => ({
+  addPrivateCard: vi.fn(),
+  fetchPrivateCards: vi.fn(),
+  updatePrivateCard: vi.fn(),
+  deletePrivateCard: vi.fn(),
+}))
 vi.mock('./privatePhaseApi.ts', () => ({
   addPrivateCard: api.addPrivateCard,
   fetchPrivateCards: api.fetchPrivateCards,
-  updatePrivateCard: vi.fn(),
-  deletePrivateCard: vi.fn(),
+  updatePrivateCard: api.updatePrivateCard,
+  deletePrivateCard: api.deletePrivateCard,
 }))
 const { usePrivateCards } = await import('./privateCardsStore.ts')
 
@@ -88,6 +95,22 @@ describe('the remembered phase (for a reload without a connection)', () => {
   })
 })
 
+describe('changing a waiting card', () => {
+  it('replaces only that card’s text and keeps its request id and time', () => {
+    const pending = [card('a', 1), card('b', 2)]
+    const edited = editPending(pending, card('b').requestId, 'b neu')
+    expect(edited).toEqual([card('a', 1), { requestId: card('b').requestId, text: 'b neu', writtenAt: 2 }])
+    expect(pending[1]!.text).toBe('b')
+    expect(editPending(pending, 'req-unknown', 'x')).toEqual(pending)
+  })
+
+  it('removes only that card', () => {
+    const pending = [card('a'), card('b'), card('c')]
+    expect(removePending(pending, card('b').requestId).map((c) => c.text)).toEqual(['a', 'c'])
+    expect(removePending(pending, 'req-unknown')).toEqual(pending)
+  })
+})
+
 describe('flushing the outbox', () => {
   it('sends oldest first and stops at the first card without a connection', async () => {
     const order: string[] = []
@@ -99,7 +122,7 @@ describe('flushing the outbox', () => {
         if (c.text === 'b') throw offline()
         return stored(c.text)
       },
-      { sent: (c) => sent.push(c.text), refused: () => expect.unreachable() },
+      { sent: (c) => void sent.push(c.text), refused: () => expect.unreachable() },
     )
     expect(done).toBe(false)
     expect(order).toEqual(['a', 'b'])
@@ -137,6 +160,8 @@ describe('the private-cards store with its outbox', () => {
   beforeEach(() => {
     localStorage.clear()
     api.addPrivateCard.mockReset()
+    api.updatePrivateCard.mockReset().mockResolvedValue(undefined)
+    api.deletePrivateCard.mockReset().mockResolvedValue(undefined)
     api.fetchPrivateCards.mockReset().mockResolvedValue({ phase: null, cards: [] })
     usePrivateCards.setState({ cards: [], pending: [], undelivered: [], outbox: null, draft: null })
     usePrivateCards.getState().openOutbox('b1', 'p1')
@@ -203,5 +228,64 @@ describe('the private-cards store with its outbox', () => {
     release()
     await Promise.all([first, second])
     expect(api.addPrivateCard).toHaveBeenCalledTimes(1)
+  })
+
+  it('edits and deletes waiting cards: stored on the device, sent as they are now, with their own ids', async () => {
+    const store = usePrivateCards.getState()
+    await store.write('b1', 'Erster Entwurf', 'tok', false)
+    await store.write('b1', 'Doch nicht', 'tok', false)
+    await store.write('b1', 'Bleibt', 'tok', false)
+    const [first, second, third] = usePrivateCards.getState().pending
+    usePrivateCards.getState().editPending(first!.requestId, 'Zweiter Entwurf')
+    usePrivateCards.getState().removePending(second!.requestId)
+    // A reload: the outbox on the device holds the change and not the deleted card.
+    usePrivateCards.setState({ pending: [], outbox: null })
+    usePrivateCards.getState().openOutbox('b1', 'p1')
+    expect(usePrivateCards.getState().pending).toEqual([{ ...first!, text: 'Zweiter Entwurf' }, third])
+    api.addPrivateCard.mockImplementation(async (_b: string, text: string) => stored(text))
+    await usePrivateCards.getState().flush('b1', 'tok')
+    expect(api.addPrivateCard.mock.calls.map((call) => [call[1], call[3]])).toEqual([
+      ['Zweiter Entwurf', first!.requestId],
+      ['Bleibt', third!.requestId],
+    ])
+    expect(api.updatePrivateCard).not.toHaveBeenCalled()
+    expect(api.deletePrivateCard).not.toHaveBeenCalled()
+    expect(localStorage.getItem(outboxKey('b1', 'p1'))).toBeNull()
+  })
+
+  it('corrects a card changed or deleted while it was being sent', async () => {
+    await usePrivateCards.getState().write('b1', 'alt', 'tok', false)
+    await usePrivateCards.getState().write('b1', 'weg', 'tok', false)
+    const [changed, deleted] = usePrivateCards.getState().pending
+    const answers: (() => void)[] = []
+    api.addPrivateCard.mockImplementation(
+      (_b: string, text: string) => new Promise((resolve) => answers.push(() => resolve(stored(text)))),
+    )
+    api.fetchPrivateCards.mockResolvedValue({ phase: null, cards: [stored('neu', 'id-alt')] })
+    const flushing = usePrivateCards.getState().flush('b1', 'tok')
+    await vi.waitFor(() => expect(answers).toHaveLength(1))
+    usePrivateCards.getState().editPending(changed!.requestId, 'neu')
+    answers[0]!()
+    await vi.waitFor(() => expect(answers).toHaveLength(2))
+    usePrivateCards.getState().removePending(deleted!.requestId)
+    answers[1]!()
+    await flushing
+    expect(api.updatePrivateCard).toHaveBeenCalledWith('b1', 'id-alt', 'neu', 'tok')
+    expect(api.deletePrivateCard).toHaveBeenCalledWith('b1', 'id-weg', 'tok')
+    expect(usePrivateCards.getState().pending).toEqual([])
+  })
+
+  it('a card deleted before its turn is never sent', async () => {
+    await usePrivateCards.getState().write('b1', 'eins', 'tok', false)
+    await usePrivateCards.getState().write('b1', 'zwei', 'tok', false)
+    const [one, two] = usePrivateCards.getState().pending
+    let release!: () => void
+    api.addPrivateCard.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(stored('eins')))))
+    const flushing = usePrivateCards.getState().flush('b1', 'tok')
+    usePrivateCards.getState().removePending(two!.requestId)
+    release()
+    await flushing
+    expect(api.addPrivateCard.mock.calls.map((call) => call[3])).toEqual([one!.requestId])
+    expect(api.deletePrivateCard).not.toHaveBeenCalled()
   })
 })

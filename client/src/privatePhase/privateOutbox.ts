@@ -78,8 +78,22 @@ export function isRetryable(error: unknown): boolean {
   return !(error instanceof ApiError) || error.status >= 500 || error.status === 429
 }
 
+/**
+ * A waiting card with new text: the same entry (its `requestId`, so a send already under way and
+ * this one still make one card), only the text replaced. Other cards are untouched.
+ */
+export function editPending(pending: readonly OutboxCard[], requestId: string, text: string): OutboxCard[] {
+  return pending.map((card) => (card.requestId === requestId ? { ...card, text } : card))
+}
+
+/** The outbox without one waiting card (its person deleted it before it was sent). */
+export function removePending(pending: readonly OutboxCard[], requestId: string): OutboxCard[] {
+  return pending.filter((card) => card.requestId !== requestId)
+}
+
 export interface FlushCallbacks {
-  sent(card: OutboxCard, stored: PrivateCardDto): void
+  /** Awaited before the next card goes (it may still have to correct the card just sent). */
+  sent(card: OutboxCard, stored: PrivateCardDto): void | Promise<void>
   refused(card: UndeliveredCard): void
 }
 
@@ -88,22 +102,32 @@ export interface FlushCallbacks {
  * were written. Stops at the first card that could not be sent (it stays, with all after it, for
  * the next attempt); a card the server refuses — the phase ended, the person's limit is reached —
  * is handed to `refused` and the next one goes. Answers whether everything was sent or refused.
+ *
+ * `pending` may be a function: it is then read again before each card, so a card its person
+ * changed meanwhile goes with its new text, and one they deleted does not go at all.
  */
 export async function flushOutbox(
-  pending: readonly OutboxCard[],
+  pending: readonly OutboxCard[] | (() => readonly OutboxCard[]),
   send: (card: OutboxCard) => Promise<PrivateCardDto>,
   callbacks: FlushCallbacks,
 ): Promise<boolean> {
-  for (const card of pending) {
+  const current = typeof pending === 'function' ? pending : () => pending
+  const tried = new Set<string>()
+  for (;;) {
+    const card = current().find((c) => !tried.has(c.requestId))
+    if (!card) return true
+    tried.add(card.requestId)
+    let stored: PrivateCardDto
     try {
-      callbacks.sent(card, await send(card))
+      stored = await send(card)
     } catch (error) {
       if (isRetryable(error)) return false
       const code = (error as ApiError).code
       callbacks.refused({ ...card, reason: code === 'no_private_phase' ? 'ended' : code })
+      continue
     }
+    await callbacks.sent(card, stored)
   }
-  return true
 }
 
 /**
