@@ -132,12 +132,17 @@ export function BoardCanvas({
     if (isPhoneLayout() && me.role !== 'projector') useSession.getState().setOpenPanel('ideas')
     // No cursors or name labels over the cards on the big screen (issue 14).
     const stopRemote = me.role === 'projector' ? () => {} : syncRemotePresence(store, connection.provider.awareness)
-    const stopLocal = publishLocalPresence(editor, connection.provider.awareness, {
-      id: me.userId,
-      name: me.name,
-      color: userColor(me.userId),
-      role: me.role,
-    })
+    const stopLocal = publishLocalPresence(
+      editor,
+      connection.provider.awareness,
+      {
+        id: me.userId,
+        name: me.name,
+        color: userColor(me.userId),
+        role: me.role,
+      },
+      me.role !== 'projector',
+    )
     return () => {
       stopOverview()
       stopHeldBack()

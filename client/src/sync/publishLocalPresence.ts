@@ -9,9 +9,19 @@ export const PRESENCE_INTERVAL_MS = 100
 /**
  * Publishes this client's user, cursor (page coordinates) and page in its awareness state.
  * Returns a function that stops publishing and clears the local state, so others see us leave.
+ *
+ * No cursor until this person actually points at the canvas: a projector, or a phone that shows
+ * the idea list, would otherwise sit at page (0, 0) forever, and every other screen drew a name
+ * tag there — on a phone half hidden under the menu button ("mer" of "Beamer"). `pointing: false`
+ * (the projector) never publishes one.
  */
-export function publishLocalPresence(editor: Editor, awareness: Awareness, user: PresenceState['user']): () => void {
-  let cursorInside = true
+export function publishLocalPresence(
+  editor: Editor,
+  awareness: Awareness,
+  user: PresenceState['user'],
+  pointing = true,
+): () => void {
+  let cursorInside = false
   const publish = throttle(() => {
     const point = editor.inputs.getCurrentPagePoint()
     const state: PresenceState = {
@@ -23,7 +33,7 @@ export function publishLocalPresence(editor: Editor, awareness: Awareness, user:
   }, PRESENCE_INTERVAL_MS)
 
   const onEvent = (info: { type: string; name: string }) => {
-    if (info.type !== 'pointer') return
+    if (info.type !== 'pointer' || !pointing) return
     cursorInside = true
     publish()
   }
