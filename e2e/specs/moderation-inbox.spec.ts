@@ -6,6 +6,7 @@ import { boardTexts, openProjector, writeCard } from '../fixtures/heldCards.ts'
 import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
+import { expectDoneButtonCoversNothing, expectEveryTabReachable, expectNoVisibleNameTag } from '../pages/phoneLayout.ts'
 
 /** A tap on a touch device, a click otherwise. */
 const press = (board: BoardPage, target: Locator) => (board.touch ? target.tap() : target.click())
@@ -62,6 +63,13 @@ test.describe('Moderationseingang', () => {
       'Werbung für meinen Laden',
     ])
     for (const page of [pia.board.page, board.page, projector.page]) expect(await boardTexts(page)).toEqual([])
+    if (device === 'phone') {
+      // On her phone "Ich bin fertig" covers no button of the waiting cards, and no stray name tag
+      // (the projector's cursor at the page origin) sits clipped in the top bar.
+      await expectDoneButtonCoversNothing(pia.board.page, tray)
+      await expectNoVisibleNameTag(pia.board.page)
+      await tray.getByTestId('held-card').first().scrollIntoViewIfNeeded()
+    }
 
     // The facilitator's inbox: every card with its author, and the count on the tab.
     await expect(board.page.getByTestId('moderation-badge')).toHaveText('3')
@@ -180,4 +188,32 @@ test.describe('Moderationseingang', () => {
       await phone.close()
     }
   })
+
+  test(
+    'on a phone the facilitator reaches every panel tab, whole and tappable',
+    { tag: '@desktop' },
+    async ({ browser, server, workshop }) => {
+      const phone = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'de-DE',
+      })
+      const facilitator = new BoardPage(await phone.newPage(), { touch: true })
+      await facilitator.open(workshop.boardId, workshop.facilitatorToken)
+      await facilitator.waitForConnected()
+      const tabs = await expectEveryTabReachable(facilitator.page)
+      // All the facilitator's panels, more than fit side by side at 390 px.
+      expect(tabs).toEqual(
+        expect.arrayContaining(['panel-tab-ideas', 'panel-tab-facilitation', 'panel-tab-moderation']),
+      )
+      expect(tabs.length).toBeGreaterThanOrEqual(6)
+      if (shots) {
+        await press(facilitator, facilitator.page.getByTestId('panel-tab-moderation'))
+        await facilitator.page.screenshot({ path: path.join(shotDir, 'panel-tabs-facilitator-phone.png') })
+      }
+      await phone.close()
+    },
+  )
 })

@@ -7,6 +7,7 @@ import { IDEA_CARD_TYPE } from '@pinnwand/shared/boardSchema'
 import { openProjector, writeCard } from '../fixtures/heldCards.ts'
 import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
+import { expectDoneButtonCoversNothing, expectNoVisibleNameTag } from '../pages/phoneLayout.ts'
 
 /** Idea cards on a device's board, with their page bounds (read through the test handle). */
 const boardCards = (page: Page) =>
@@ -70,6 +71,9 @@ test.describe('Stilles Sammeln', () => {
       await expect(piaTray).toContainText('nur für Sie sichtbar')
       await writeCard(phone.board.page, 'Schattenplätze am Markt')
       await expect(piaTray.getByTestId('private-card-text')).toHaveText(['Schattenplätze am Markt'])
+      // "Ich bin fertig" covers none of the tray's buttons; no stray name tag in her top bar.
+      await expectDoneButtonCoversNothing(phone.board.page, piaTray)
+      await expectNoVisibleNameTag(phone.board.page)
 
       // Tom on his tablet: the tray docks above the field on the canvas.
       const tomTray = tablet.board.page.getByTestId('private-tray-dock')

@@ -1,4 +1,4 @@
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../state/sessionStore.ts'
 import { useBoardContext } from './BoardContext.ts'
@@ -14,9 +14,15 @@ export function BoardSidePanel() {
   const openPanel = useSession((s) => s.openPanel)
   const setOpenPanel = useSession((s) => s.setOpenPanel)
   const panels = registeredBoardPanels.filter((panel) => panel.isAvailable?.(me) ?? true)
-  if (panels.length === 0) return null
   const active = panels.find((panel) => panel.id === openPanel)
   const Active = active?.component
+  const activeId = active?.id
+  // On a phone the tabs scroll sideways: the open one (also when opened from elsewhere) is shown.
+  useEffect(() => {
+    if (activeId)
+      document.getElementById(`panel-tab-${activeId}`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
+  }, [activeId])
+  if (panels.length === 0) return null
 
   return (
     <aside className={`pw-side-panel${active ? ' pw-side-panel--open' : ''}`} aria-label={t('panels.label')}>

@@ -1,5 +1,5 @@
 import { BoardPhase } from '@pinnwand/shared/boardState'
-import { useId, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { setBoardLock, setBoardPhase } from '../api/apiClient.ts'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
@@ -24,6 +24,7 @@ export function BoardStatusPanel() {
   const id = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const topBar = useTopBarBottom()
   if (!state) return null
   const describe = (cause: unknown) => {
     const { key, values } = errorMessageKey(cause)
@@ -44,7 +45,7 @@ export function BoardStatusPanel() {
   }
 
   return (
-    <div className="pw-status-panel" data-testid="board-status">
+    <div className="pw-status-panel" data-testid="board-status" ref={topBar}>
       <TableNameChip boardId={boardId} token={token} />
       {facilitator ? (
         <>
@@ -89,6 +90,30 @@ export function BoardStatusPanel() {
       <BoardMessageBanner />
     </div>
   )
+}
+
+/**
+ * Publishes where the top bar ends as `--pw-top-bar-bottom` on the board's container. On a phone
+ * the facilitator's bar (table, phase, lock) wraps onto three rows; the idea list, which starts
+ * under the bar, starts under all of them instead of hiding the phase and the lock (styles.css).
+ */
+function useTopBarBottom() {
+  const stop = useRef<(() => void) | null>(null)
+  return useCallback((panel: HTMLDivElement | null) => {
+    stop.current?.()
+    stop.current = null
+    const container = panel?.closest<HTMLElement>('.tl-container')
+    if (!panel || !container || typeof ResizeObserver === 'undefined') return
+    const measure = () =>
+      container.style.setProperty('--pw-top-bar-bottom', `${Math.ceil(panel.getBoundingClientRect().bottom)}px`)
+    const observer = new ResizeObserver(measure)
+    observer.observe(panel)
+    measure()
+    stop.current = () => {
+      observer.disconnect()
+      container.style.removeProperty('--pw-top-bar-bottom')
+    }
+  }, [])
 }
 
 /**
