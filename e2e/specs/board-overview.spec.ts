@@ -208,6 +208,14 @@ test.describe('tools by role', () => {
         await expect(board.page.getByTestId(`tools.${tool}`)).toBeVisible()
       }
       await expect(board.page.getByTestId('page-menu.button')).toHaveCount(0)
+      // "Ich bin fertig" floats above "Show everything", the lock notice's place and the toolbar.
+      const done = (await board.page.getByTestId('done-button').boundingBox())!
+      for (const other of [board.page.getByTestId('show-everything'), board.page.getByTestId('tools.select')]) {
+        const box = (await other.boundingBox())!
+        expect(done.y + done.height, 'above').toBeLessThanOrEqual(box.y)
+      }
+      // The lock notice (shown during a round, when the button is too) sits 112 px from the bottom, ~40 px high.
+      expect(done.y + done.height).toBeLessThanOrEqual(844 - 112 - 40)
       await board.page.screenshot({ path: `${screenshots}participant-tools-phone.png` })
       await context.close()
     },
