@@ -14,6 +14,7 @@ import { MoveToClusterSelect } from './MoveToClusterSelect.tsx'
 import { jumpToIdea } from './placeNewIdea.ts'
 import { isPhoneLayout } from './phoneLayout.ts'
 import { useBoardIdeas } from './useBoardIdeas.ts'
+import { CommentIcon } from '../ui/CommentIcon.tsx'
 
 /**
  * All ideas as a list, grouped by cluster, searchable. On a phone this is the main view (a
@@ -163,7 +164,7 @@ function CommentsLink({ ideaId, text }: { ideaId: string; text: string }) {
       aria-label={t('ideas.commentsFor', { count, text: text.slice(0, 80) })}
       onClick={() => openCommentThread(ideaId)}
     >
-      💬 {count}
+      <CommentIcon /> {count}
     </button>
   )
 }
