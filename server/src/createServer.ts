@@ -1,15 +1,13 @@
 import type { AddressInfo } from 'node:net'
+import { getBoardSchema } from '@pinnwand/shared'
 import { readFileSync } from 'node:fs'
-import { CloseCode, getBoardSchema } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
-import { commentRoomGuard } from './comments/commentRoomGuard.ts'
-import { Facilitation } from './facilitation/Facilitation.ts'
-import { massDeleteRoomGuard } from './history/massDeleteRoomGuard.ts'
-import { BoardHistory } from './history/BoardHistory.ts'
+import { features, type FeatureStores, featureStores } from './features/index.ts'
+import { FeatureServices } from './features/FeatureServices.ts'
+import type { FeatureContext, ServerFeature } from './features/ServerFeature.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
-import type { AppContext } from './http/context.ts'
 import { createRateLimitHook } from './limits/rateLimitHook.ts'
 import { createLogger } from './logging.ts'
 import { type HealthState, registerHealthRoutes } from './metrics/healthRoutes.ts'
@@ -21,31 +19,18 @@ import { openStore } from './store/openStore.ts'
 import type { Store } from './store/Store.ts'
 import { RoomManager } from './sync/RoomManager.ts'
 import { createWsGateway } from './sync/wsGateway.ts'
-import { RoundStatePublisher } from './voting/RoundStatePublisher.ts'
-import { RoundTimer } from './voting/RoundTimer.ts'
-import { deleteWorkshop } from './domain/workshops.ts'
-import { WORKSHOP_DELETED_SIGNAL } from './http/routes/workshops.ts'
-import { registerPrivacyRoutes } from './privacy/privacyRoutes.ts'
-import { RetentionSweeper } from './privacy/RetentionSweeper.ts'
-import { ClusterGrowth } from './clusters/ClusterGrowth.ts'
-import { OverlapRepair } from './clusters/OverlapRepair.ts'
-import { PrivatePhase } from './privatePhase/PrivatePhase.ts'
-import { privatePhaseRoomGuard } from './privatePhase/privatePhaseRoomGuard.ts'
-import { Moderation } from './moderation/Moderation.ts'
-import { moderationRoomGuard } from './moderation/moderationRoomGuard.ts'
 
 export interface RunningServer {
   url: string
   port: number
-  store: Store
+  store: Store & FeatureStores
   rooms: RoomManager
-  voting: AppContext['voting']
+  /** What the features provide (e.g. `services.get(VotingRuntime)` in tests). */
+  services: FeatureServices
   logger: Logger
   /** Scale-out relay (REDIS_URL), if any. */
   relay: BoardRelay | undefined
   health: HealthState
-  /** Deletes workshops whose retention period is over (on a schedule; tests call sweep()). */
-  retention: RetentionSweeper
   /** Graceful: closes sockets, flushes and compacts every board, closes the store. */
   close(): Promise<void>
 }
@@ -63,11 +48,13 @@ export async function createServer(
     ...startConfig,
     adminToken: resolveAdminToken(startConfig.adminToken, startConfig.adminTokenFile, logger),
   }
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    databasePoolMax: config.databasePoolMax,
-    dataDir: config.dataDir,
-  })
+  // The features' stores (features/index.ts) on the same database and connection pool.
+  const store = await openStore(
+    { databaseUrl: config.databaseUrl, databasePoolMax: config.databasePoolMax, dataDir: config.dataDir },
+    featureStores,
+  )
+  // The list, typed loosely: each feature gets back the service its own `start` returned.
+  const installed = features as readonly ServerFeature<object, unknown>[]
   const schema = getBoardSchema()
   // REDIS_URL: several instances serve the same boards (docs/operations.md).
   let relay: BoardRelay | undefined
@@ -84,7 +71,7 @@ export async function createServer(
     redis = redisRelay.commandConnection
   }
   // The features that review client writes to the board document, in every room.
-  const roomGuards = [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard, moderationRoomGuard]
+  const roomGuards = installed.flatMap((feature) => feature.roomGuards ?? [])
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
@@ -103,10 +90,6 @@ export async function createServer(
     relayUp: health.relayUp,
   })
   rooms.onRoomEvent((_boardId, event) => metrics.observe(event))
-  const clusterGrowth = new ClusterGrowth({ schema, logger: logger.child({ component: 'clusters' }) })
-  rooms.onRoomLoaded((room) => clusterGrowth.watch(room))
-  const overlapRepair = new OverlapRepair({ schema, logger: logger.child({ component: 'clusters' }) })
-  rooms.onRoomLoaded((room) => overlapRepair.watch(room))
   const gateway = createWsGateway({
     store,
     rooms,
@@ -119,40 +102,19 @@ export async function createServer(
       onRefused: (reason) => metrics.connectionsRefused.inc({ reason }),
     },
   })
-  // Started before listening: rounds that ran out while the server was down close first.
-  const voting = {
-    store: store.voting,
-    timer: new RoundTimer(store.voting, { logger: logger.child({ component: 'voting' }) }),
-    publisher: new RoundStatePublisher(store.voting, rooms, logger.child({ component: 'voting' })),
-  }
-  // A round closed by its timer locks/unlocks the board and tells everyone, with no request.
-  voting.timer.onClosed((roundIds) => {
-    for (const roundId of roundIds) {
-      void store.voting.getRound(roundId).then((round) => round && voting.publisher.publishNow(round.boardId))
-    }
-  })
-  await voting.timer.start()
-  const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
-  const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))
-  const privatePhase = new PrivatePhase(store.privateCards, rooms, logger.child({ component: 'private-phase' }))
-  const moderation = new Moderation(store.heldCards, rooms, logger.child({ component: 'moderation' }))
-  const app = await buildHttpApp(
-    {
-      config,
-      store,
-      rooms,
-      gateway,
-      schema,
-      logger,
-      version,
-      voting,
-      history,
-      facilitation,
-      privatePhase,
-      moderation,
+  const services = new FeatureServices()
+  const ctx: FeatureContext = { config, store, rooms, gateway, schema, logger, version, services }
+  // Each feature starts in list order (services, state providers, watchers, schedules); a
+  // feature may use what the ones above it provided.
+  const started: { feature: ServerFeature<object, unknown>; service: unknown }[] = []
+  for (const feature of installed) started.push({ feature, service: await feature.start?.(ctx) })
+  const app = await buildHttpApp(ctx, {
+    redis,
+    onThrottled: () => metrics.rateLimited.inc(),
+    featureRoutes: async (scope) => {
+      for (const { feature, service } of started) await feature.routes?.(scope, ctx, service)
     },
-    { redis, onThrottled: () => metrics.rateLimited.inc() },
-  )
+  })
   app.addHook(
     'onRequest',
     createRateLimitHook({
@@ -163,28 +125,6 @@ export async function createServer(
     }),
   )
   registerHealthRoutes(app, { health, metrics, metricsToken: config.metricsToken, trustProxy: config.trustProxy })
-  registerPrivacyRoutes(app, { store, rooms, versions: store.versions, defaultRetentionDays: config.retentionDays })
-  // Data protection: workshops past their retention period go with everything in them, like
-  // the dashboard's delete (sockets closed here and, through the relay, on other instances).
-  const retention = new RetentionSweeper({
-    store,
-    defaultDays: config.retentionDays,
-    intervalMs: config.retentionSweepMs,
-    logger: logger.child({ component: 'retention' }),
-    deleteWorkshop: (workshopId) =>
-      deleteWorkshop(
-        store,
-        {
-          closeConnections: (id) => gateway.closeWorkshopConnections(id, CloseCode.workshopDeleted, 'workshop deleted'),
-          discardRoom: (boardId) => {
-            rooms.signal(boardId, WORKSHOP_DELETED_SIGNAL, true)
-            return rooms.discard(boardId)
-          },
-        },
-        workshopId,
-      ),
-  })
-  retention.start()
   app.server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head))
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address() as AddressInfo
@@ -201,11 +141,10 @@ export async function createServer(
     port: address.port,
     store,
     rooms,
-    voting,
+    services,
     logger,
     relay,
     health,
-    retention,
     close() {
       closing ??= (async () => {
         // Not ready from now on; give the load balancer SHUTDOWN_DRAIN_MS to notice before
@@ -213,9 +152,8 @@ export async function createServer(
         health.draining = true
         if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs))
         gateway.close()
-        await retention.stop()
-        await voting.timer.stop()
-        voting.publisher.stop()
+        // Features stop in reverse order: schedules end before what they use.
+        for (const { feature, service } of [...started].reverse()) await feature.stop?.(service)
         await rooms.closeAll()
         await relay?.close()
         await app.close()

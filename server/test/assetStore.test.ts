@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardAssetRow } from '../src/assets/AssetStore.ts'
 import { assetStoreOf } from '../src/assets/assetRoutes.ts'
+import { featureStores } from '../src/features/index.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
 import type { Store } from '../src/store/Store.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
@@ -85,7 +86,7 @@ function runAssetStoreContract(name: string, open: () => Promise<{ store: Store;
 
 runAssetStoreContract('SQLite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-assets-'))
-  const store = await openSqliteStore(path.join(dir, 'assets.sqlite'))
+  const store = await openSqliteStore(path.join(dir, 'assets.sqlite'), featureStores)
   return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 })
 
@@ -94,7 +95,7 @@ const databaseUrl = process.env.DATABASE_URL
 describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
   runAssetStoreContract('PostgreSQL', async () => {
     const database = await freshPostgres(databaseUrl!, 'assets')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() })
+    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
     return { store, cleanup: () => database.drop() }
   })
 })

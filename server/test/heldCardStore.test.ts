@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HeldCardStore, StoredHeldCard } from '../src/moderation/HeldCardStore.ts'
+import { featureStores, type FeatureStores } from '../src/features/index.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { Store } from '../src/store/Store.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
 import { freshPostgres } from './helpers/freshPostgres.ts'
 
-type Opened = Awaited<ReturnType<typeof openStore>>
+type Opened = Store & FeatureStores
 let counter = 0
 
 const card = (boardId: string, authorId: string, text: string): StoredHeldCard => ({
@@ -131,7 +133,7 @@ function runHeldCardContract(name: string, open: () => Promise<{ store: Opened; 
 
 runHeldCardContract('SQLite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-held-'))
-  const store = await openSqliteStore(path.join(dir, 'held.sqlite'))
+  const store = await openSqliteStore(path.join(dir, 'held.sqlite'), featureStores)
   return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 })
 
@@ -140,7 +142,7 @@ const databaseUrl = process.env.DATABASE_URL
 describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
   runHeldCardContract('PostgreSQL', async () => {
     const database = await freshPostgres(databaseUrl!, 'held')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() })
+    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
     return { store, cleanup: () => database.drop() }
   })
 })

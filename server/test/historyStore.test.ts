@@ -5,6 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BoardVersionRow, type BoardVersionStore, VersionReason } from '../src/history/BoardVersionStore.ts'
+import { featureStores } from '../src/features/index.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
 import type { Store } from '../src/store/Store.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
@@ -107,7 +108,7 @@ function runVersionStoreContract(
 
 runVersionStoreContract('SQLite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-versions-'))
-  const store = await openSqliteStore(path.join(dir, 'versions.sqlite'))
+  const store = await openSqliteStore(path.join(dir, 'versions.sqlite'), featureStores)
   return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 })
 
@@ -122,7 +123,7 @@ describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
     await admin.end()
     const url = new URL(databaseUrl!)
     url.pathname = `/${name}`
-    const store = await openStore({ databaseUrl: url.toString(), dataDir: tmpdir() })
+    const store = await openStore({ databaseUrl: url.toString(), dataDir: tmpdir() }, featureStores)
     return {
       store,
       cleanup: async () => {

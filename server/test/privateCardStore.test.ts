@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrivateCardStore, StoredPrivateCard } from '../src/privatePhase/PrivateCardStore.ts'
+import { featureStores, type FeatureStores } from '../src/features/index.ts'
 import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { Store } from '../src/store/Store.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
 import { freshPostgres } from './helpers/freshPostgres.ts'
 
-type Opened = Awaited<ReturnType<typeof openStore>>
+type Opened = Store & FeatureStores
 let counter = 0
 
 const card = (boardId: string, authorId: string, text: string): StoredPrivateCard => ({
@@ -152,7 +154,7 @@ function runPrivateCardContract(name: string, open: () => Promise<{ store: Opene
 
 runPrivateCardContract('SQLite', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-private-'))
-  const store = await openSqliteStore(path.join(dir, 'private.sqlite'))
+  const store = await openSqliteStore(path.join(dir, 'private.sqlite'), featureStores)
   return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 })
 
@@ -161,7 +163,7 @@ const databaseUrl = process.env.DATABASE_URL
 describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
   runPrivateCardContract('PostgreSQL', async () => {
     const database = await freshPostgres(databaseUrl!, 'private')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() })
+    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
     return { store, cleanup: () => database.drop() }
   })
 })

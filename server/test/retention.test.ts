@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { Retention } from '../src/privacy/privacyFeature.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
@@ -46,7 +47,7 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
 
     beforeAll(async () => {
       database = postgres ? await freshPostgres(databaseUrl!, 'retention') : undefined
-      // The schedule is driven by the test (server.retention.sweep) with a clock of its choosing.
+      // The schedule is driven by the test (server.services.get(Retention).sweep) with a clock of its choosing.
       t = await startTestServer({ RETENTION_SWEEP_MS: '0', ...(database ? { DATABASE_URL: database.url } : {}) })
       expiring = await createDatedWorkshop(t.url, 'Werkstatt, die gehen muss', today())
       kept = await createDatedWorkshop(t.url, 'Werkstatt, die bleibt', today())
@@ -93,8 +94,8 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
     })
 
     it('nothing is due before the day; on the day the sweep deletes it with every trace', async () => {
-      expect(await t.server.retention.sweep(Date.now())).toEqual([])
-      const deleted = await t.server.retention.sweep(Date.parse(`${addDays(today(), 1)}T00:00:01Z`))
+      expect(await t.server.services.get(Retention).sweep(Date.now())).toEqual([])
+      const deleted = await t.server.services.get(Retention).sweep(Date.parse(`${addDays(today(), 1)}T00:00:01Z`))
       expect(deleted).toEqual([expiring.workshopId])
 
       const dump = postgres ? await dumpPostgres(database!.url) : dumpSqlite(path.join(t.dataDir, 'pinnwand.sqlite'))

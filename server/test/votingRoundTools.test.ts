@@ -1,4 +1,5 @@
 import { BOARD_STATE_MESSAGE } from '@pinnwand/shared'
+import { VotingRuntime } from '../src/voting/votingService.ts'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, connectClient, ideaCard, startTestServer, type TestServer } from './helpers/testServer.ts'
@@ -157,7 +158,7 @@ describe('timer controls', () => {
       const roundId = await openRound(t.url, board, { dotsPerParticipant: 2, durationSeconds: 600 })
       const timer = (action: string, body?: unknown, token = facilitator) =>
         api(t.url, 'POST', `/api/rounds/${roundId}/${action}`, { token, body })
-      const opened = (await t.server.voting.store.getRound(roundId))!
+      const opened = (await t.server.services.get(VotingRuntime).store.getRound(roundId))!
 
       expect((await timer('pause', {}, p)).status).toBe(403)
       const paused = await timer('pause', {})
@@ -211,17 +212,20 @@ describe('timer controls', () => {
     const roundId = await openRound(t.url, board, { dotsPerParticipant: 1, durationSeconds: 1 })
     await api(t.url, 'POST', `/api/rounds/${roundId}/extend`, { token: facilitator, body: { seconds: 2 } })
     await new Promise((resolve) => setTimeout(resolve, 1_300))
-    expect((await t.server.voting.store.getRound(roundId))!.status).toBe('open')
+    expect((await t.server.services.get(VotingRuntime).store.getRound(roundId))!.status).toBe('open')
     await api(t.url, 'POST', `/api/rounds/${roundId}/pause`, { token: facilitator })
     await new Promise((resolve) => setTimeout(resolve, 2_000))
-    const row = (await t.server.voting.store.getRound(roundId))!
+    const row = (await t.server.services.get(VotingRuntime).store.getRound(roundId))!
     expect(row).toMatchObject({ status: 'open', closesAt: null })
     expect(row.pausedRemainingMs).toBeGreaterThan(1_000)
     await api(t.url, 'POST', `/api/rounds/${roundId}/resume`, { token: facilitator })
-    await waitFor(async () => (await t.server.voting.store.getRound(roundId))?.status === 'closed', {
-      timeout: 4_000,
-      what: 'the resumed timer to close the round',
-    })
+    await waitFor(
+      async () => (await t.server.services.get(VotingRuntime).store.getRound(roundId))?.status === 'closed',
+      {
+        timeout: 4_000,
+        what: 'the resumed timer to close the round',
+      },
+    )
   })
 })
 

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { VotingRuntime } from '../src/voting/votingService.ts'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
@@ -44,15 +45,15 @@ describe('round timer', () => {
     const [token] = (await participants(server.url, board.workshop, 1)) as [string]
     const roundId = await openRound(server.url, board, { dotsPerParticipant: 2, durationSeconds: 1 })
     expect((await vote(server.url, token, roundId, board.ideaIds[0]!)).status).toBe(200)
-    const opened = await server.voting.store.getRound(roundId)
+    const opened = await server.services.get(VotingRuntime).store.getRound(roundId)
     expect(opened?.closesAt).toBe(opened!.openedAt + 1000)
 
     // The stored row changes by itself: the server's timer wrote it, nobody asked.
-    await waitFor(async () => (await server.voting.store.getRound(roundId))?.status === 'closed', {
+    await waitFor(async () => (await server.services.get(VotingRuntime).store.getRound(roundId))?.status === 'closed', {
       timeout: 3000,
       what: 'the timer to close the round',
     })
-    const closed = await server.voting.store.getRound(roundId)
+    const closed = await server.services.get(VotingRuntime).store.getRound(roundId)
     expect(closed?.closedAt).toBe(opened!.closesAt)
     expect(Date.now()).toBeGreaterThanOrEqual(opened!.closesAt!)
 
@@ -72,9 +73,9 @@ describe('round timer', () => {
     const [token] = (await participants(server.url, board.workshop, 1)) as [string]
     const roundId = await openRound(server.url, board, { dotsPerParticipant: 2, durationSeconds: 1 })
     // Stop the timer: only the deadline check is left.
-    await server.voting.timer.stop()
+    await server.services.get(VotingRuntime).timer.stop()
     await sleep(1100)
-    expect((await server.voting.store.getRound(roundId))?.status).toBe('open')
+    expect((await server.services.get(VotingRuntime).store.getRound(roundId))?.status).toBe('open')
     const late = await vote(server.url, token, roundId, board.ideaIds[0]!)
     expect([late.status, errorCode(late)]).toEqual([409, 'round_not_open'])
     const me = await api(server.url, 'GET', `/api/rounds/${roundId}/me`, { token })
@@ -96,7 +97,7 @@ describe('server restart in the middle of a round', () => {
       tokens.map((tk, i) => vote(first.url, tk, roundId, board.ideaIds[i % 3]!, 1, `r${i}`)),
     )
     expect(before.every((r) => r.status === 200)).toBe(true)
-    const closesAt = (await first.voting.store.getRound(roundId))!.closesAt!
+    const closesAt = (await first.services.get(VotingRuntime).store.getRound(roundId))!.closesAt!
     await first.close()
 
     const second = await start(dataDir)
@@ -110,11 +111,11 @@ describe('server restart in the middle of a round', () => {
     }
     expect((await vote(second.url, tokens[0]!, roundId, board.ideaIds[1]!)).status).toBe(200)
 
-    await waitFor(async () => (await second.voting.store.getRound(roundId))?.status === 'closed', {
+    await waitFor(async () => (await second.services.get(VotingRuntime).store.getRound(roundId))?.status === 'closed', {
       timeout: 6000,
       what: 'the timer to close the round',
     })
-    expect((await second.voting.store.getRound(roundId))?.closedAt).toBe(closesAt)
+    expect((await second.services.get(VotingRuntime).store.getRound(roundId))?.closedAt).toBe(closesAt)
     const results = await api(second.url, 'GET', `/api/rounds/${roundId}/results`, {
       token: board.workshop.facilitatorToken,
     })
@@ -131,14 +132,14 @@ describe('server restart in the middle of a round', () => {
     const [token] = (await participants(first.url, board.workshop, 1)) as [string]
     const roundId = await openRound(first.url, board, { dotsPerParticipant: 1, durationSeconds: 1 })
     expect((await vote(first.url, token, roundId, board.ideaIds[0]!)).status).toBe(200)
-    const closesAt = (await first.voting.store.getRound(roundId))!.closesAt!
+    const closesAt = (await first.services.get(VotingRuntime).store.getRound(roundId))!.closesAt!
     await first.close()
     await sleep(1200)
 
     const second = await start(dataDir)
     servers.push(second)
     // Closed during start-up, before the server even listened.
-    const row = await second.voting.store.getRound(roundId)
+    const row = await second.services.get(VotingRuntime).store.getRound(roundId)
     expect(row).toMatchObject({ status: 'closed', closedAt: closesAt })
     const results = await api(second.url, 'GET', `/api/rounds/${roundId}/results`, {
       token: board.workshop.facilitatorToken,
@@ -166,25 +167,31 @@ describe('server restart in the middle of a round', () => {
       token: other.workshop.facilitatorToken,
       body: { seconds: 2 },
     })
-    const extendedDeadline = (await first.voting.store.getRound(extended))!.closesAt!
+    const extendedDeadline = (await first.services.get(VotingRuntime).store.getRound(extended))!.closesAt!
     await first.close()
     // Longer than both original deadlines.
     await sleep(1_200)
 
     const second = await start(dataDir)
     servers.push(second)
-    expect(await second.voting.store.getRound(paused)).toMatchObject({
+    expect(await second.services.get(VotingRuntime).store.getRound(paused)).toMatchObject({
       status: 'open',
       closesAt: null,
       pausedRemainingMs: left,
     })
-    expect(await second.voting.store.getRound(extended)).toMatchObject({ status: 'open', closesAt: extendedDeadline })
-    // The extended round closes at its new deadline on the restarted server's own timer.
-    await waitFor(async () => (await second.voting.store.getRound(extended))?.status === 'closed', {
-      timeout: 4_000,
-      what: 'the extended round to close after the restart',
+    expect(await second.services.get(VotingRuntime).store.getRound(extended)).toMatchObject({
+      status: 'open',
+      closesAt: extendedDeadline,
     })
-    expect((await second.voting.store.getRound(extended))?.closedAt).toBe(extendedDeadline)
+    // The extended round closes at its new deadline on the restarted server's own timer.
+    await waitFor(
+      async () => (await second.services.get(VotingRuntime).store.getRound(extended))?.status === 'closed',
+      {
+        timeout: 4_000,
+        what: 'the extended round to close after the restart',
+      },
+    )
+    expect((await second.services.get(VotingRuntime).store.getRound(extended))?.closedAt).toBe(extendedDeadline)
 
     const me = await api(second.url, 'GET', `/api/rounds/${paused}/me`, { token })
     expect(me.body).toMatchObject({ status: 'open', remaining: 1 })
@@ -193,10 +200,10 @@ describe('server restart in the middle of a round', () => {
     const closesAt = resume.body.round.closesAt as number
     expect(closesAt - resumedAt).toBeGreaterThanOrEqual(left - 50)
     expect(closesAt - resumedAt).toBeLessThanOrEqual(left + 1_000)
-    await waitFor(async () => (await second.voting.store.getRound(paused))?.status === 'closed', {
+    await waitFor(async () => (await second.services.get(VotingRuntime).store.getRound(paused))?.status === 'closed', {
       timeout: 4_000,
       what: 'the resumed round to close',
     })
-    expect((await second.voting.store.getRound(paused))?.closedAt).toBe(closesAt)
+    expect((await second.services.get(VotingRuntime).store.getRound(paused))?.closedAt).toBe(closesAt)
   })
 })

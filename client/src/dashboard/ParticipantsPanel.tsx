@@ -4,7 +4,7 @@ import { fetchParticipants, removeParticipantName, revokeParticipant } from '../
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { usePolling } from './usePolling.ts'
 
-/** What the server shows instead of a removed name (server/src/privacy/retention.ts). */
+/** What the server shows instead of a removed name (server/src/domain/retention.ts). */
 const REMOVED_NAME = 'Teilnehmende/r'
 
 /** Who has joined the workshop; "remove" revokes the person's token and closes their connections. */

@@ -12,6 +12,8 @@ import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken } from '../auth/tokens.ts'
 import { rateLimited } from '../http/abuseGuards.ts'
 import type { AppContext } from '../http/context.ts'
+import { BoardTimers } from '../facilitation/facilitationService.ts'
+import { VotingRounds } from '../voting/votingService.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/routes/ideas.ts'
@@ -36,7 +38,8 @@ const BULK_BURST = 10
  * same events for its participants); one table refusing does not stop the others.
  */
 export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): () => void {
-  const sources = { store: ctx.store, timers: ctx.facilitation, voting: ctx.voting.store, rooms: ctx.rooms }
+  const votingRounds = ctx.services.get(VotingRounds)
+  const sources = { store: ctx.store, timers: ctx.services.get(BoardTimers), voting: votingRounds, rooms: ctx.rooms }
   const hub = new WorkshopStatusHub(sources, ctx.logger.child({ component: 'control' }))
   const bulkBuckets = new TokenBuckets(BULK_PER_SECOND, BULK_BURST)
   // Open streams end when the server shuts down: an HTTP server waits for busy connections, and
@@ -97,7 +100,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   /** "Ich bin fertig": a participant is done with the board's current task (or takes it back). */
   const doneContextOf = async (board: { id: string; phase: string }) => {
     const now = Date.now()
-    const open = (await ctx.voting.store.listRounds(board.id)).find((r) => effectiveStatus(r, now) === 'open')
+    const open = (await votingRounds.listRounds(board.id)).find((r) => effectiveStatus(r, now) === 'open')
     return doneContext(board.phase, open?.id ?? null)
   }
   app.put<{ Params: { boardId: string } }>('/api/boards/:boardId/done', async (request): Promise<DoneResponse> => {
@@ -175,7 +178,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
         const key = takenKey(workshopId, body.requestId, boardId)
         if (await ctx.rooms.getSharedValue(key).catch(() => null))
           return { boardId, ok: true, status: 200, repeated: true }
-        const rounds = await ctx.voting.store.listRounds(boardId)
+        const rounds = await votingRounds.listRounds(boardId)
         const now = Date.now()
         const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
         const planned = tableRequest(

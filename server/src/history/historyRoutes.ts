@@ -13,7 +13,7 @@ import type { AppContext } from '../http/context.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/routes/ideas.ts'
-import { toVersionDto, UnreadableVersionError } from './BoardHistory.ts'
+import { type BoardHistory, toVersionDto, UnreadableVersionError } from './BoardHistory.ts'
 import { VersionReason } from './BoardVersionStore.ts'
 
 /** Previews are pictures for a side panel: wide enough to recognise cards, small to send. */
@@ -35,18 +35,18 @@ async function unlessUnreadable<T>(work: () => Promise<T>): Promise<T> {
 type VersionParams = { Params: { boardId: string; versionId: string } }
 
 /** Board history (facilitator only): list, save, preview and restore versions. */
-export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext, history: BoardHistory): void {
   app.get<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/versions',
     async (request): Promise<VersionListResponse> => {
       const actor = await requireActor(ctx.store, request)
       const board = await boardFor(ctx, actor, request.params.boardId)
       requireFacilitator(actor, "see the board's history")
-      const versions = await ctx.history.list(board.id)
-      const automaticFailure = ctx.history.lastAutomaticFailure(board.id)
+      const versions = await history.list(board.id)
+      const automaticFailure = history.lastAutomaticFailure(board.id)
       return {
         versions: versions.map(toVersionDto),
-        keepAutomatic: ctx.history.keepAutomatic,
+        keepAutomatic: history.keepAutomatic,
         ...(automaticFailure ? { automaticFailure } : {}),
       }
     },
@@ -57,7 +57,7 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext): vo
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'save a version of the board')
     const { name } = parseBody(SaveVersionBody, request.body)
-    const version = await ctx.history.save(board.id, { reason: VersionReason.manual, name, createdBy: actor.name })
+    const version = await history.save(board.id, { reason: VersionReason.manual, name, createdBy: actor.name })
     const response: SaveVersionResponse = { version: toVersionDto(version) }
     return reply.code(201).send(response)
   })
@@ -66,7 +66,7 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext): vo
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, "see the board's history")
-    const loaded = await unlessUnreadable(() => ctx.history.load(board.id, request.params.versionId))
+    const loaded = await unlessUnreadable(() => history.load(board.id, request.params.versionId))
     if (!loaded) throw versionNotFound()
     const workshop = await ctx.store.getWorkshop(board.workshopId)
     if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
@@ -92,7 +92,7 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext): vo
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'restore a version of the board')
-    const result = await unlessUnreadable(() => ctx.history.restore(board.id, request.params.versionId, actor.name))
+    const result = await unlessUnreadable(() => history.restore(board.id, request.params.versionId, actor.name))
     if (!result) throw versionNotFound()
     const response: RestoreVersionResponse = {
       restoredVersionId: result.restored.id,

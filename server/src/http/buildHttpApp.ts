@@ -5,9 +5,6 @@ import fastifyStatic from '@fastify/static'
 import { ErrorCode, Limits } from '@pinnwand/shared'
 import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
-import { registerAssetRoutes } from '../assets/assetRoutes.ts'
-import { registerCommentRoutes } from '../comments/commentRoutes.ts'
-import { registerControlRoutes } from '../control/controlRoutes.ts'
 import type { AppContext } from './context.ts'
 import { ApiError } from './errors.ts'
 import { registerJsonParser } from './jsonBodyParser.ts'
@@ -15,16 +12,9 @@ import { trackRouteMethods } from './routeMethods.ts'
 import { createAbuseLimits } from '../limits/abuseLimits.ts'
 import { isStoreUnavailableError } from '../limits/storeOutage.ts'
 import { REDACTED_PATHS, serializeRequest } from '../logging.ts'
-import { registerHistoryRoutes } from '../history/historyRoutes.ts'
-import { registerIdeaImportRoutes } from '../import/ideaImportRoutes.ts'
-import { registerPrivatePhaseRoutes } from '../privatePhase/privatePhaseRoutes.ts'
-import { registerModerationRoutes } from '../moderation/moderationRoutes.ts'
-import { registerBoardImportRoutes } from './routes/boardImport.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
-import { registerFacilitationRoutes } from './routes/facilitation.ts'
 import { registerIdeaRoutes } from './routes/ideas.ts'
 import { registerSystemRoutes } from './routes/system.ts'
-import { registerVotingRoutes } from './routes/voting.ts'
 import { registerWorkshopRoutes } from './routes/workshops.ts'
 
 const API_PREFIXES = ['/api/', '/ws/', '/healthz']
@@ -88,10 +78,13 @@ export async function buildHttpApp(
   {
     redis,
     onThrottled,
+    featureRoutes,
   }: {
     redis?: Redis
     /** A request refused by a per-address limit (guesses, workshop creation), for metrics. */
     onThrottled?: () => void
+    /** Registers the features' routes (createServer: each feature's `routes`). */
+    featureRoutes?: (app: FastifyInstance) => Promise<void>
   } = {},
 ): Promise<FastifyInstance> {
   const { requestTimeoutMs, headersTimeoutMs } = ctx.config
@@ -173,22 +166,12 @@ export async function buildHttpApp(
       .send(apiError(ErrorCode.internal, 'Internal server error. The request id is in the x-request-id header.'))
   })
 
+  // The core's routes; every feature's come from the feature list (features/index.ts).
   registerSystemRoutes(app, ctx)
   registerWorkshopRoutes(app, ctx, abuse)
   registerIdeaRoutes(app, ctx)
-  registerCommentRoutes(app, ctx)
-  registerVotingRoutes(app, ctx)
   registerBoardRoutes(app, ctx, abuse)
-  registerBoardImportRoutes(app, ctx)
-  registerHistoryRoutes(app, ctx)
-  registerIdeaImportRoutes(app, ctx)
-  registerFacilitationRoutes(app, ctx)
-  registerPrivatePhaseRoutes(app, ctx, ctx.privatePhase)
-  registerModerationRoutes(app, ctx, ctx.moderation)
-  registerAssetRoutes(app, ctx)
-  const stopControl = registerControlRoutes(app, ctx)
-  app.addHook('onClose', async () => stopControl())
-  ;(await import('./routes/export.ts')).registerExportRoutes(app, ctx)
+  await featureRoutes?.(app)
 
   const hasClient = existsSync(`${ctx.config.clientDist}/index.html`)
   if (hasClient) {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Store } from '../store/Store.ts'
-import { isDue } from './retention.ts'
+import { isDue } from '../domain/retention.ts'
 
 /**
  * The server's schedule for retention: at start and then every `intervalMs`, every workshop

@@ -7,7 +7,7 @@ import type { RoomAccess } from '../sync/roomPorts.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { removeParticipantName } from './removeParticipantName.ts'
-import { REMOVED_NAME, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, retentionInfo } from './retention.ts'
+import { REMOVED_NAME, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, retentionInfo } from '../domain/retention.ts'
 
 /** `days`: how long after the workshop's date it is kept; null: the server's default again. */
 export const RetentionBody = z

@@ -5,7 +5,7 @@ import { decodeVersionState, encodeVersionState } from '../history/versionState.
 import type { Store } from '../store/Store.ts'
 import type { RoomAccess } from '../sync/roomPorts.ts'
 import { contentWithoutName, namesWithout, withoutName } from './anonymize.ts'
-import { REMOVED_NAME } from './retention.ts'
+import { REMOVED_NAME } from '../domain/retention.ts'
 
 export interface NameRemoval {
   /** Cards and comments on live boards that named the participant. */

@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
+import { VotingRounds } from '../voting/votingService.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/routes/ideas.ts'
@@ -35,10 +36,12 @@ const toResponse = (entries: ShortlistEntry[]): ShortlistResponse => ({
  * into the workshop's plenary board at once (PlenaryGatherer).
  */
 export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Shortlists are kept with voting's rounds (one store, one transaction for promote).
+  const rounds = ctx.services.get(VotingRounds)
   const gatherer = new PlenaryGatherer({
     store: ctx.store,
-    shortlists: ctx.voting.store,
-    rounds: ctx.voting.store,
+    shortlists: rounds,
+    rounds: rounds,
     rooms: ctx.rooms,
     schema: ctx.schema,
     logger: ctx.logger.child({ component: 'shortlist' }),
@@ -48,7 +51,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
     shortlist: { ideaIds: entries.map((e) => e.ideaId) },
   })
   // Open copies of a board learn of a changed shortlist on the board-state channel.
-  ctx.rooms.addStateProvider(async (boardId) => section(await ctx.voting.store.getShortlist(boardId)))
+  ctx.rooms.addStateProvider(async (boardId) => section(await rounds.getShortlist(boardId)))
 
   /**
    * Changes the shortlist atomically (`change` sees the stored list and may refuse by throwing),
@@ -59,7 +62,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
     actor: Actor,
     change: (current: ShortlistEntry[]) => ShortlistEntry[],
   ): Promise<ShortlistResponse> {
-    const entries = await ctx.voting.store.updateShortlist(board.id, change)
+    const entries = await rounds.updateShortlist(board.id, change)
     // Through the room manager: copies on other instances (REDIS_URL) learn it too.
     ctx.rooms.setBoardState(board.id, section(entries))
     try {
@@ -75,7 +78,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
     async (request): Promise<ShortlistResponse> => {
       const actor = await requireActor(ctx.store, request)
       const board = await boardFor(ctx, actor, request.params.boardId)
-      return toResponse(await ctx.voting.store.getShortlist(board.id))
+      return toResponse(await rounds.getShortlist(board.id))
     },
   )
 
@@ -113,7 +116,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
       const board = await boardFor(ctx, actor, request.params.boardId)
       requireFacilitator(actor, 'change the shortlist')
       const body = parseBody(PromoteShortlistBody, request.body)
-      const round = await ctx.voting.store.getRound(body.roundId)
+      const round = await rounds.getRound(body.roundId)
       if (!round || round.boardId !== board.id) {
         throw new ApiError(404, VotingErrorCode.roundNotFound, 'No voting round with this id on this board.')
       }
@@ -123,7 +126,7 @@ export function registerShortlistRoutes(app: FastifyInstance, ctx: AppContext): 
         throw new ApiError(409, VotingErrorCode.notRevealed, 'Reveal the round before promoting its top ideas.')
       }
       const ideas = (await loadBoardIdeas(ctx.rooms, board.id)).ideas
-      const results = roundResults(round, await ctx.voting.store.tally(round.id), ideas, now)
+      const results = roundResults(round, await rounds.tally(round.id), ideas, now)
       const top = topIdeas(results.ranking, body.top)
       const ranked = new Map(top.map((r) => [r.ideaId, r]))
       return update(board, actor, (current) => {

@@ -21,7 +21,7 @@ export interface WorkshopRow {
   retentionDays?: number | null
 }
 
-/** What a workshop's deletion date depends on (privacy/retention.ts). */
+/** What a workshop's deletion date depends on (domain/retention.ts). */
 export interface RetentionCandidate {
   id: string
   date: string | null

@@ -1,12 +1,9 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
-import { type StoreWithPrivateCards, withPrivateCards } from './kyselyPrivateCards.ts'
-import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
-import { KyselyStore, migrate } from './kyselyStore.ts'
-import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
-import { type StoreWithVoting, withVoting } from '../voting/kyselyVotingStore.ts'
+import { migrate } from './kyselyStore.ts'
+import { extendStore, type StoreExtension } from './openStore.ts'
 import type { Database } from './schema.ts'
+import type { Store } from './Store.ts'
 
 // BIGINT columns (timestamps, sequence numbers) fit in a JS number for this data.
 pg.types.setTypeParser(20, (value: string) => Number(value))
@@ -28,20 +25,13 @@ export function createPostgresPool(connectionString: string, max = 10): pg.Pool 
   return pool
 }
 
-export async function openPostgresStore(
+export async function openPostgresStore<S extends object = object>(
   connectionString: string,
   { poolMax = 10 }: { poolMax?: number } = {},
-): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
+  extend?: StoreExtension<S>,
+): Promise<Store & S> {
   const pool = createPostgresPool(connectionString, poolMax)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db, 'postgres')
-  return withPrivateCards(
-    withAssets(
-      withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'postgres'), db, 'postgres'), db), db),
-      db,
-      'postgres',
-    ),
-    db,
-    'postgres',
-  )
+  return extendStore(db, 'postgres', extend)
 }

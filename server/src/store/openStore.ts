@@ -2,13 +2,10 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { type StoreWithAssets, withAssets } from './kyselyAssetStore.ts'
-import { type StoreWithPrivateCards, withPrivateCards } from './kyselyPrivateCards.ts'
-import { withBoardVersions, type WithBoardVersions } from './kyselyBoardVersionStore.ts'
 import { KyselyStore, migrate } from './kyselyStore.ts'
-import { type StoreWithTimers, withTimers } from './kyselyTimerStore.ts'
-import { type StoreWithVoting, withVoting } from '../voting/kyselyVotingStore.ts'
+import type { Dialect } from './migrations.ts'
 import type { Database } from './schema.ts'
+import type { Store } from './Store.ts'
 import { withStatementCache } from './statementCache.ts'
 
 export interface StoreOptions {
@@ -19,20 +16,39 @@ export interface StoreOptions {
   dataDir: string
 }
 
-/** Opens (and migrates) the configured store. */
-export async function openStore(
+/**
+ * The features' stores on the opened database (same connection pool): what `extend` returns is
+ * merged into the store object. createServer passes every feature's (features/index.ts); this
+ * file names no feature.
+ */
+export type StoreExtension<S extends object> = (db: Kysely<Database>, dialect: Dialect) => S
+
+/** Opens (and migrates) the configured store, with the features' stores added by `extend`. */
+export async function openStore<S extends object = object>(
   options: StoreOptions,
-): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
+  extend?: StoreExtension<S>,
+): Promise<Store & S> {
   if (options.databaseUrl) {
     const { openPostgresStore } = await import('./openPostgresStore.ts')
-    return openPostgresStore(options.databaseUrl, { poolMax: options.databasePoolMax })
+    return openPostgresStore(options.databaseUrl, { poolMax: options.databasePoolMax }, extend)
   }
-  return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'))
+  return openSqliteStore(path.join(options.dataDir, 'pinnwand.sqlite'), extend)
 }
 
-export async function openSqliteStore(
+/** The core store with the features' stores merged in. */
+export function extendStore<S extends object>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  extend: StoreExtension<S> | undefined,
+): Store & S {
+  const store = new KyselyStore(db, dialect)
+  return Object.assign(store, extend?.(db, dialect) ?? ({} as S))
+}
+
+export async function openSqliteStore<S extends object = object>(
   file: string,
-): Promise<StoreWithPrivateCards<StoreWithAssets<StoreWithTimers<WithBoardVersions<StoreWithVoting>>>>> {
+  extend?: StoreExtension<S>,
+): Promise<Store & S> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const database = new SqliteDatabase(file)
   // WAL + NORMAL survives a killed process without losing committed transactions
@@ -46,13 +62,5 @@ export async function openSqliteStore(
   database.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   await migrate(db, 'sqlite')
-  return withPrivateCards(
-    withAssets(
-      withTimers(withBoardVersions(withVoting(new KyselyStore(db, 'sqlite'), db, 'sqlite'), db), db),
-      db,
-      'sqlite',
-    ),
-    db,
-    'sqlite',
-  )
+  return extendStore(db, 'sqlite', extend)
 }

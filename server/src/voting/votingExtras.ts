@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { registerBoardExtras } from '../export/boardExtras.ts'
 import type { RoundInput } from '../export/BoardReport.ts'
-import type { AppContext } from '../http/context.ts'
 import { effectiveStatus } from './votingRules.ts'
 import type { VotingStore } from './VotingStore.ts'
 
@@ -53,8 +52,8 @@ let unregister: (() => void) | null = null
  * registry is process-wide and tests run several servers in one process (some on one shared
  * PostgreSQL), so one source asks every live server's store and keeps each round once.
  */
-export function registerVotingExtras(app: FastifyInstance, ctx: AppContext): void {
-  liveStores.add(ctx.voting.store)
+export function registerVotingExtras(app: FastifyInstance, store: VotingStore): void {
+  liveStores.add(store)
   unregister ??= registerBoardExtras(async (board) => {
     const seen = new Set<string>()
     const rounds: RoundInput[] = []
@@ -67,7 +66,7 @@ export function registerVotingExtras(app: FastifyInstance, ctx: AppContext): voi
     return { rounds, shortlist }
   })
   app.addHook('onClose', async () => {
-    liveStores.delete(ctx.voting.store)
+    liveStores.delete(store)
     if (liveStores.size === 0) {
       unregister?.()
       unregister = null

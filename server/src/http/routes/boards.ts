@@ -5,6 +5,7 @@ import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
 import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
+import { PhaseListeners } from '../../features/coreHooks.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
@@ -62,7 +63,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     // A new phase is a new task: nobody is "fertig" with it yet.
     if (phase !== board.phase) await ctx.store.clearDone(board.id)
     ctx.rooms.setBoardState(board.id, { phase })
-    await ctx.history.phaseChanged(board.id, board.phase, phase, actor.name)
+    for (const listener of ctx.services.all(PhaseListeners)) await listener(board.id, board.phase, phase, actor.name)
     return { phase }
   })
 

@@ -1,12 +1,4 @@
-import {
-  CreateClusterBody,
-  CreateIdeaBody,
-  currentRecords,
-  ErrorCode,
-  type IdeasResponse,
-  type HeldIdeaResponse,
-  PrivatePhaseErrorCode,
-} from '@pinnwand/shared'
+import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
 import { DefaultColorStyle, type TLRecord } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
@@ -16,12 +8,9 @@ import type { BoardRow } from '../../store/Store.ts'
 import { LOCKED_VERDICT, type PolicyContext, reviewRecordChange, type Verdict } from '../../sync/recordPolicy.ts'
 import type { BoardRoom } from '../../sync/BoardRoom.ts'
 import type { AppContext } from '../context.ts'
+import { IdeaGates, IdeaListParts } from '../../features/coreHooks.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
-import { revealedTallies, withRevealedVotes } from '../../voting/roundView.ts'
-import { privatePhaseOf } from '../../privatePhase/privatePhaseRules.ts'
-import { isModerated } from '../../moderation/moderationRules.ts'
-import { heldCardError } from '../../moderation/moderationRoutes.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
 /** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
@@ -85,22 +74,10 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     const body = parseBody(CreateIdeaBody, request.body)
     const room = await ctx.rooms.open(board.id)
     try {
-      // The same rule as the room's guard for socket writes: during Stilles Sammeln a
-      // participant's card is private (POST …/private-cards), never on the shared board.
-      if (actor.role === 'participant' && privatePhaseOf(room.boardState)) {
-        throw new ApiError(
-          409,
-          PrivatePhaseErrorCode.privatePhaseRunning,
-          'The private phase runs: write your card with POST /api/boards/:boardId/private-cards.',
-        )
-      }
-      // A moderated board: a participant's card (also through an integration's participant
-      // token) waits in the facilitator's inbox; 202 with the held card, nothing on the board.
-      if (actor.role === 'participant' && isModerated(room.boardState)) {
-        if (room.isLockedForParticipants) throw recordRefusalError(LOCKED_VERDICT)
-        const { result, card } = await ctx.moderation.add(board.id, actor, body.text.trim())
-        if (result !== 'ok') throw heldCardError(result)
-        return reply.code(202).send({ held: card! } satisfies HeldIdeaResponse)
+      // Features may refuse the card or take it elsewhere (private phase, moderation inbox).
+      for (const gate of ctx.services.all(IdeaGates)) {
+        const answer = await gate({ boardId: board.id, actor, room, text: body.text.trim() })
+        if (answer) return reply.code(answer.status).send(answer.body)
       }
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {
@@ -139,6 +116,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     } finally {
       ctx.rooms.releaseIfIdle(room)
     }
-    return { clusters, ideas: withRevealedVotes(ideas, await revealedTallies(ctx.voting.store, board.id)) }
+    for (const part of ctx.services.all(IdeaListParts)) ideas = await part(board.id, ideas)
+    return { clusters, ideas }
   })
 }

@@ -22,10 +22,11 @@ import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
+import { type BoardSwitch, BoardSwitches } from '../../features/coreHooks.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from './ideas.ts'
-import { retentionInfo } from '../../privacy/retention.ts'
+import { retentionInfo } from '../../domain/retention.ts'
 
 function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -83,7 +84,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     const boards = await ctx.store.listBoards(workshopId)
     const seats = await ctx.store.countSeats(workshopId)
     const connected = await ctx.rooms.participantCounts(boards.map((b) => b.id))
-    const moderated = await ctx.moderation.moderatedBoards(boards.map((b) => b.id))
+    // A feature's per-board switch (features/coreHooks.ts): which boards have it on.
+    const moderated = (await boardSwitch(ctx, 'moderation')?.enabledBoards(boards.map((b) => b.id))) ?? new Set()
     return {
       workshop: {
         id: workshop.id,
@@ -92,7 +94,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         date: workshop.date,
         joinCode: workshop.joinCode,
         hideAuthors: workshop.hideAuthors ?? false,
-        // Data protection: the day the server deletes the workshop (privacy/retention.ts).
+        // Data protection: the day the server deletes the workshop (domain/retention.ts).
         retention: retentionInfo(
           { ...workshop, retentionDays: workshop.retentionDays ?? null },
           ctx.config.retentionDays,
@@ -235,10 +237,11 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
     if (facilitator !== undefined) await ctx.store.setTableFacilitator(board.id, facilitator || null)
     if (openToParticipants !== undefined) await ctx.store.setOpenToParticipants(board.id, openToParticipants)
+    const moderationSwitch = boardSwitch(ctx, 'moderation')
     const moderated =
       moderation === undefined
-        ? await ctx.moderation.section(board.id)
-        : await ctx.moderation.setEnabled(board.id, moderation)
+        ? await moderationSwitch?.isEnabled(board.id)
+        : await moderationSwitch?.setEnabled(board.id, moderation)
     const updated = (await ctx.store.getBoard(board.id)) ?? board
     return {
       id: board.id,
@@ -246,7 +249,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
       facilitator: updated.facilitatorName ?? null,
       kind: boardKindOf(updated),
       openToParticipants: isOpenToParticipants(updated),
-      moderation: moderated?.on ?? false,
+      moderation: moderated ?? false,
       number: (numbers ?? tableNumbers(await ctx.store.listBoards(board.workshopId))).get(board.id) ?? null,
     }
   })
@@ -290,4 +293,9 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
         .map((b) => ({ id: b.id, title: b.title, question: b.question, kind: boardKindOf(b) })),
     }
   })
+}
+
+/** The per-board switch a feature contributed under this key (the API field), if installed. */
+function boardSwitch(ctx: AppContext, key: string): BoardSwitch | undefined {
+  return ctx.services.all(BoardSwitches).find((candidate) => candidate.key === key)
 }

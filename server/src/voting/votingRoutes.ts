@@ -13,23 +13,25 @@ import {
   VotingErrorCode,
 } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
-import { type Actor, canReadBoard } from '../../auth/Actor.ts'
-import { generateId } from '../../auth/tokens.ts'
-import { registerShortlistRoutes } from '../../shortlist/shortlistRoutes.ts'
-import type { BoardRow } from '../../store/Store.ts'
-import { type BoardIdeas, findBoardIdea, loadBoardIdeas } from '../../voting/boardIdeas.ts'
-import { resolveEligibleIdeas } from '../../voting/eligibility.ts'
-import { followPhase } from '../../voting/followPhase.ts'
-import { displayProxyName, proxyVoterId } from '../../voting/proxyVotes.ts'
-import { type BoardIdea, roundDto, roundResults } from '../../voting/roundView.ts'
-import { TimerAction } from '../../voting/timerRules.ts'
-import { registerVotingExtras } from '../../voting/votingExtras.ts'
-import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } from '../../voting/votingRules.ts'
-import type { RoundRow, RoundTally } from '../../voting/VotingStore.ts'
-import type { AppContext } from '../context.ts'
-import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { requireActor, requireFacilitator } from '../requestAuth.ts'
-import { boardFor } from './ideas.ts'
+import { type Actor, canReadBoard } from '../auth/Actor.ts'
+import { generateId } from '../auth/tokens.ts'
+import type { BoardRow } from '../store/Store.ts'
+import { type BoardIdeas, findBoardIdea, loadBoardIdeas } from './boardIdeas.ts'
+import { resolveEligibleIdeas } from './eligibility.ts'
+import { followPhase } from './followPhase.ts'
+import { displayProxyName, proxyVoterId } from './proxyVotes.ts'
+import { type BoardIdea, roundDto, roundResults } from './roundView.ts'
+import { TimerAction } from './timerRules.ts'
+import { registerVotingExtras } from './votingExtras.ts'
+import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } from './votingRules.ts'
+import type { RoundRow, RoundTally } from './VotingStore.ts'
+import type { AppContext } from '../http/context.ts'
+import { VersionHistory } from '../history/historyService.ts'
+import { ResultsDisplay } from '../facilitation/facilitationService.ts'
+import type { VotingService } from './votingService.ts'
+import { ApiError, forbidden, parseBody } from '../http/errors.ts'
+import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
+import { boardFor } from '../http/routes/ideas.ts'
 
 const REFUSAL_STATUS: Record<VoteRefusal, number> = {
   budget_exhausted: 409,
@@ -50,7 +52,11 @@ const REFUSAL_MESSAGE: Record<VoteRefusal, string> = {
 const roundNotFound = () => new ApiError(404, VotingErrorCode.roundNotFound, 'No voting round with this id.')
 
 /** Loads a round the actor may see: another workshop's round is "not found", not "forbidden". */
-async function roundFor(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: RoundRow; board: BoardRow }> {
+async function roundFor(
+  ctx: VotingContext,
+  actor: Actor,
+  roundId: string,
+): Promise<{ round: RoundRow; board: BoardRow }> {
   const round = await ctx.voting.store.getRound(roundId)
   if (!round) throw roundNotFound()
   const board = await ctx.store.getBoard(round.boardId)
@@ -60,9 +66,9 @@ async function roundFor(ctx: AppContext, actor: Actor, roundId: string): Promise
 }
 
 /** The board's idea cards (oldest first, the board order ties are kept in) and clusters. */
-const readIdeasOf = (ctx: AppContext, boardId: string): Promise<BoardIdeas> => loadBoardIdeas(ctx.rooms, boardId)
+const readIdeasOf = (ctx: VotingContext, boardId: string): Promise<BoardIdeas> => loadBoardIdeas(ctx.rooms, boardId)
 
-async function boardIdeas(ctx: AppContext, boardId: string): Promise<BoardIdea[]> {
+async function boardIdeas(ctx: VotingContext, boardId: string): Promise<BoardIdea[]> {
   return (await readIdeasOf(ctx, boardId)).ideas
 }
 
@@ -75,7 +81,7 @@ function voterFor(actor: Actor, onBehalfOf: string | undefined): { voterId: stri
 
 /** Results for whoever may see them now; undefined otherwise. */
 async function resultsFor(
-  ctx: AppContext,
+  ctx: VotingContext,
   actor: Actor,
   round: RoundRow,
   now: number,
@@ -93,7 +99,11 @@ async function resultsFor(
   return roundResults(round, tally, ideas ?? (await boardIdeas(ctx, round.boardId)), now, ballots)
 }
 
-export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The routes' context: the core plus this feature's own service. */
+type VotingContext = AppContext & { voting: VotingService }
+
+export function registerVotingRoutes(app: FastifyInstance, core: AppContext, voting: VotingService): void {
+  const ctx: VotingContext = { ...core, voting }
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/rounds', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
@@ -137,7 +147,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
         roundId: result.openRoundId,
       })
     }
-    await ctx.history.roundOpened(board.id, result.round.id, actor.name)
+    await ctx.services.get(VersionHistory).roundOpened(board.id, result.round.id, actor.name)
     ctx.voting.timer.schedule(result.round)
     await followPhase(ctx, board, BoardPhase.vote)
     await ctx.voting.publisher.publishNow(board.id)
@@ -247,7 +257,7 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (!revealed) throw roundNotFound()
     ctx.voting.timer.cancel(round.id)
     await followPhase(ctx, board, BoardPhase.results)
-    await ctx.facilitation.showResultsOnReveal(board.id)
+    await ctx.services.get(ResultsDisplay).showResultsOnReveal(board.id)
     await ctx.voting.publisher.publishNow(round.boardId)
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }
@@ -308,6 +318,5 @@ export function registerVotingRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   )
 
-  registerShortlistRoutes(app, ctx)
-  registerVotingExtras(app, ctx)
+  registerVotingExtras(app, voting.store)
 }

@@ -6,11 +6,11 @@ import {
   UpdateExportSettingsBody,
 } from '@pinnwand/shared/exportSettings'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { mergeExportSettings, readExportSettings } from '../../export/exportSettings.ts'
-import { LogoError, logoDataUrl, normaliseLogo } from '../../export/logo.ts'
-import type { AppContext } from '../context.ts'
-import { ApiError, parseBody } from '../errors.ts'
-import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
+import { mergeExportSettings, readExportSettings } from './exportSettings.ts'
+import { LogoError, logoDataUrl, normaliseLogo } from './logo.ts'
+import type { AppContext } from '../http/context.ts'
+import { ApiError, parseBody } from '../http/errors.ts'
+import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 
 /** The settings in force for a workshop's exports and its logo (PNG). */
 export async function loadExportSettings(

@@ -1,13 +1,14 @@
 import { Limits } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
-import { assetStoreOf } from '../../assets/assetRoutes.ts'
-import { generateId } from '../../auth/tokens.ts'
-import { BoardImportRunner } from '../../import/BoardImportRunner.ts'
-import { restoreVotingFromExport } from '../../voting/importRounds.ts'
-import type { AppContext } from '../context.ts'
-import { ApiError } from '../errors.ts'
-import { UnparsedJson } from '../jsonBodyParser.ts'
-import { requireActor, requireWorkshopFacilitator } from '../requestAuth.ts'
+import { assetStoreOf } from '../assets/assetRoutes.ts'
+import { generateId } from '../auth/tokens.ts'
+import { BoardImportRunner } from './BoardImportRunner.ts'
+import { restoreVotingFromExport } from '../voting/importRounds.ts'
+import type { AppContext } from '../http/context.ts'
+import { VotingRounds } from '../voting/votingService.ts'
+import { ApiError } from '../http/errors.ts'
+import { UnparsedJson } from '../http/jsonBodyParser.ts'
+import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 
 export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const runner = new BoardImportRunner()
@@ -63,7 +64,7 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
           Limits.boardAssetBytesMax,
         )
       }
-      await restoreVotingFromExport(ctx.voting.store, board.id, built.voting)
+      await restoreVotingFromExport(ctx.services.get(VotingRounds), board.id, built.voting)
       request.log.info(
         {
           boardId: board.id,

@@ -10,19 +10,20 @@ import {
 } from '@pinnwand/shared'
 import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../context.ts'
-import { ApiError, parseBody } from '../errors.ts'
-import { requireActor, requireFacilitator } from '../requestAuth.ts'
-import { boardFor } from './ideas.ts'
+import type { AppContext } from '../http/context.ts'
+import type { Facilitation } from './Facilitation.ts'
+import { ApiError, parseBody } from '../http/errors.ts'
+import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
+import { boardFor } from '../http/routes/ideas.ts'
 
 /** The facilitator's timer, "follow me" / "bring everyone", and what a projector shows around the canvas. */
-export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext, facilitation: Facilitation): void {
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/timer', async (request): Promise<TimerResponse> => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'run the timer')
     const action = parseBody(TimerActionBody, request.body)
-    const decision = await ctx.facilitation.timerAction(board.id, action)
+    const decision = await facilitation.timerAction(board.id, action)
     if (!decision.ok) throw new ApiError(409, decision.code, decision.message)
     return { timer: decision.timer, serverNow: decision.serverNow }
   })
@@ -32,7 +33,7 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
     const board = await boardFor(ctx, actor, request.params.boardId)
     requireFacilitator(actor, 'move everyone’s view')
     const action = parseBody(ViewActionBody, request.body)
-    return ctx.facilitation.viewAction(board.id, actor, action)
+    return facilitation.viewAction(board.id, actor, action)
   })
 
   app.post<{ Params: { boardId: string } }>(
@@ -42,7 +43,7 @@ export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext
       const board = await boardFor(ctx, actor, request.params.boardId)
       requireFacilitator(actor, 'choose what the projector shows')
       const action = parseBody(ProjectorActionBody, request.body)
-      return { projector: await ctx.facilitation.projectorAction(board.id, action) }
+      return { projector: await facilitation.projectorAction(board.id, action) }
     },
   )
 

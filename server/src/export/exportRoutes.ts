@@ -2,15 +2,15 @@ import type { Readable } from 'node:stream'
 import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { assetStoreOf } from '../../assets/assetRoutes.ts'
-import { exportBoardImages } from '../../assets/boardImages.ts'
-import { commentsOnCards, toCommentInput } from '../../comments/commentExport.ts'
-import { copyRecordsSafely } from '../../domain/safeRecords.ts'
-import { buildBoardReport } from '../../export/BoardReport.ts'
-import { loadBoardExtras } from '../../export/boardExtras.ts'
-import { ExportRunner } from '../../export/ExportRunner.ts'
-import { contentDisposition } from '../../export/filename.ts'
-import { reportDetailsFrom } from '../../export/reportDetails.ts'
+import { assetStoreOf } from '../assets/assetRoutes.ts'
+import { exportBoardImages } from '../assets/boardImages.ts'
+import { commentsOnCards, toCommentInput } from '../comments/commentExport.ts'
+import { copyRecordsSafely } from '../domain/safeRecords.ts'
+import { buildBoardReport } from './BoardReport.ts'
+import { loadBoardExtras } from './boardExtras.ts'
+import { ExportRunner } from './ExportRunner.ts'
+import { contentDisposition } from './filename.ts'
+import { reportDetailsFrom } from './reportDetails.ts'
 import {
   type BoardExportJob,
   BoardExportFormat,
@@ -19,13 +19,15 @@ import {
   HEAVY_FORMATS,
   isBoardExportFormat,
   renderBoardExportToBuffer,
-} from '../../export/renderExport.ts'
-import type { BoardRow } from '../../store/Store.ts'
-import type { AppContext } from '../context.ts'
-import { ApiError } from '../errors.ts'
-import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
-import { loadExportSettings, registerExportSettingsRoutes } from './exportSettings.ts'
-import { boardFor } from './ideas.ts'
+} from './renderExport.ts'
+import type { BoardRow } from '../store/Store.ts'
+import type { AppContext } from '../http/context.ts'
+import { VersionHistory } from '../history/historyService.ts'
+import { ModerationSections } from '../moderation/moderationService.ts'
+import { ApiError } from '../http/errors.ts'
+import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
+import { loadExportSettings, registerExportSettingsRoutes } from './exportSettingsRoutes.ts'
+import { boardFor } from '../http/routes/ideas.ts'
 
 const FORMATS = Object.values(BoardExportFormat).join('|')
 /** One worker per process, started at the first heavy export. */
@@ -81,13 +83,13 @@ async function loadJob(
     // workshop hides them everywhere.
     hideAuthors: (workshop.hideAuthors ?? false) || !settings.showAuthors,
     omittedItems: omitted.length,
-    rejectedCards: (await ctx.moderation.section(board.id))?.rejected ?? 0,
+    rejectedCards: (await ctx.services.find(ModerationSections)?.section(board.id))?.rejected ?? 0,
     details: reportDetailsFrom(settings, logoPng),
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
   })
   // Board history: what versions exist (names, reasons, times, counts), not their content.
-  const versions = await ctx.history.exportMetadata(board.id, workshop.language)
+  const versions = await ctx.services.get(VersionHistory).exportMetadata(board.id, workshop.language)
   return {
     report,
     records,

@@ -1,0 +1,10 @@
+import { defineFeature } from '../features/ServerFeature.ts'
+import { KyselyAssetStore } from '../store/kyselyAssetStore.ts'
+import { registerAssetRoutes } from './assetRoutes.ts'
+
+/** Pictures on the board: uploads kept in the database, served to the board's readers. */
+export const assetsFeature = defineFeature({
+  name: 'assets',
+  stores: (db, dialect) => ({ assets: new KyselyAssetStore(db, dialect) }),
+  routes: (app, ctx) => registerAssetRoutes(app, ctx),
+})

@@ -1,0 +1,13 @@
+import { defineFeature } from '../features/ServerFeature.ts'
+
+/**
+ * Exports (PDF, DOCX, XLSX, PNG, SVG, Markdown, CSV, JSON) and the workshop's report settings.
+ * The renderers load with the routes, lazily: a server that never exports never loads them.
+ * Other features add to the report through export/boardExtras.ts.
+ */
+export const exportFeature = defineFeature({
+  name: 'export',
+  async routes(app, ctx) {
+    ;(await import('./exportRoutes.ts')).registerExportRoutes(app, ctx)
+  },
+})

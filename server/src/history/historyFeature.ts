@@ -1,0 +1,22 @@
+import { PhaseListeners } from '../features/coreHooks.ts'
+import { defineFeature } from '../features/ServerFeature.ts'
+import { KyselyBoardVersionStore } from '../store/kyselyBoardVersionStore.ts'
+import { BoardHistory } from './BoardHistory.ts'
+import { registerHistoryRoutes } from './historyRoutes.ts'
+import { VersionHistory, VersionStorePort } from './historyService.ts'
+import { massDeleteRoomGuard } from './massDeleteRoomGuard.ts'
+
+/** Board history: versions (manual, before a phase change, a round, a mass delete), preview, restore. */
+export const historyFeature = defineFeature({
+  name: 'history',
+  stores: (db) => ({ versions: new KyselyBoardVersionStore(db) }),
+  roomGuards: [massDeleteRoomGuard],
+  start({ store, rooms, schema, logger, services }) {
+    const history = new BoardHistory(store.versions, rooms, schema, logger.child({ component: 'history' }))
+    services.provide(VersionHistory, history)
+    services.provide(VersionStorePort, store.versions)
+    services.contribute(PhaseListeners, (boardId, from, to, by) => history.phaseChanged(boardId, from, to, by))
+    return history
+  },
+  routes: (app, ctx, history) => registerHistoryRoutes(app, ctx, history),
+})

@@ -1,0 +1,8 @@
+import { defineFeature } from '../features/ServerFeature.ts'
+import { registerShortlistRoutes } from './shortlistRoutes.ts'
+
+/** The board's shortlist, gathered into the workshop's plenary; kept in voting's store (VotingRounds). */
+export const shortlistFeature = defineFeature({
+  name: 'shortlist',
+  routes: (app, ctx) => registerShortlistRoutes(app, ctx),
+})
