@@ -19,7 +19,7 @@ import type { AssetStore } from './AssetStore.ts'
 import { readImageInfo } from './imageInfo.ts'
 import { assetFileName, buildUploadRecord } from './uploadRecord.ts'
 
-/** The store opened by openStore carries the images port (kyselyAssetStore.ts). */
+/** The store opened with the features' stores carries the images port (assetsFeature.ts, kyselyAssetStore.ts). */
 export function assetStoreOf(store: Store): AssetStore {
   const assets = (store as Store & { assets?: AssetStore }).assets
   if (!assets) throw new Error('this store keeps no uploaded images')

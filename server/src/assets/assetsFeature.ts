@@ -1,5 +1,5 @@
 import { defineFeature } from '../features/ServerFeature.ts'
-import { KyselyAssetStore } from '../store/kyselyAssetStore.ts'
+import { KyselyAssetStore } from './kyselyAssetStore.ts'
 import { registerAssetRoutes } from './assetRoutes.ts'
 
 /** Pictures on the board: uploads kept in the database, served to the board's readers. */

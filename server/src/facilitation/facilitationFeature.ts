@@ -1,5 +1,5 @@
 import { defineFeature } from '../features/ServerFeature.ts'
-import { KyselyTimerStore } from '../store/kyselyTimerStore.ts'
+import { KyselyTimerStore } from './kyselyTimerStore.ts'
 import { Facilitation } from './Facilitation.ts'
 import { registerFacilitationRoutes } from './facilitationRoutes.ts'
 import { BoardTimers, ResultsDisplay } from './facilitationService.ts'

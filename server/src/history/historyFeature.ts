@@ -1,6 +1,6 @@
 import { PhaseListeners } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { KyselyBoardVersionStore } from '../store/kyselyBoardVersionStore.ts'
+import { KyselyBoardVersionStore } from './kyselyBoardVersionStore.ts'
 import { BoardHistory } from './BoardHistory.ts'
 import { registerHistoryRoutes } from './historyRoutes.ts'
 import { VersionHistory, VersionStorePort } from './historyService.ts'

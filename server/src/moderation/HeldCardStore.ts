@@ -25,7 +25,7 @@ export type HeldCardWrite = 'ok' | 'moderation_off' | 'not_found' | 'decided' | 
 export type HeldCardApproval = { result: 'ok'; card: StoredHeldCard } | { result: 'not_found' | 'decided' }
 
 /**
- * Where held cards wait for the facilitator (SQLite and PostgreSQL, `store/kyselyHeldCards.ts`).
+ * Where held cards wait for the facilitator (SQLite and PostgreSQL, `moderation/kyselyHeldCards.ts`).
  * Every decision is one conditional update (`status = 'waiting'`), so of two facilitator tabs
  * approving the same card at once exactly one wins.
  */

@@ -34,7 +34,7 @@ export interface StoredPrivateCard {
 export type PrivateCardWrite = 'ok' | 'no_phase' | 'not_found' | 'too_many'
 
 /**
- * Where private cards wait for the reveal (SQLite and PostgreSQL, `store/kyselyPrivateCards.ts`).
+ * Where private cards wait for the reveal (SQLite and PostgreSQL, `privatePhase/kyselyPrivateCards.ts`).
  * Every card write checks, in its own transaction, that the phase runs and no reveal has begun,
  * so nothing written after the reveal read the cards can be lost by it.
  */

@@ -3,7 +3,6 @@ import type { ShortlistEntry } from '../shortlist/ShortlistStore.ts'
 import { KyselyShortlistStore } from '../shortlist/kyselyShortlistStore.ts'
 import type { Dialect } from '../store/migrations.ts'
 import type { Database } from '../store/schema.ts'
-import type { Store } from '../store/Store.ts'
 import { castVote, type CastVoteHooks } from './kyselyCastVote.ts'
 import { KyselyRounds } from './kyselyRounds.ts'
 import { readBallots, readMyVotes, readProxies, readTally } from './kyselyTallies.ts'
@@ -112,11 +111,4 @@ export class KyselyVotingStore implements VotingStore {
   updateShortlist(boardId: string, change: (current: ShortlistEntry[]) => ShortlistEntry[]): Promise<ShortlistEntry[]> {
     return this.shortlist.updateShortlist(boardId, change)
   }
-}
-
-/** A store that also carries the voting port, on the same database connection. */
-export type StoreWithVoting = Store & { readonly voting: VotingStore }
-
-export function withVoting(store: Store, db: Kysely<Database>, dialect: Dialect): StoreWithVoting {
-  return Object.assign(store, { voting: new KyselyVotingStore(db, dialect) })
 }

@@ -1,15 +1,14 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { HeldCardStore } from '../moderation/HeldCardStore.ts'
-import { insertHeldBack, KyselyHeldCardStore } from './kyselyHeldCards.ts'
+import { insertHeldBack } from '../moderation/kyselyHeldCards.ts'
 import type {
   BegunReveal,
   PrivateCardStore,
   PrivateCardWrite,
   StoredPrivateCard,
   StoredPrivatePhase,
-} from '../privatePhase/PrivateCardStore.ts'
-import type { Dialect } from './migrations/types.ts'
-import type { Database } from './schema.ts'
+} from './PrivateCardStore.ts'
+import type { Dialect } from '../store/migrations/types.ts'
+import type { Database } from '../store/schema.ts'
 
 type PhaseRow = Selectable<Database['board_private_phases']>
 type CardRow = Database['private_cards']
@@ -198,22 +197,4 @@ export class KyselyPrivateCardStore implements PrivateCardStore {
   private async touch(tx: Transaction<Database>, boardId: string, now: number): Promise<void> {
     await tx.updateTable('board_private_phases').set({ changed_at: now }).where('board_id', '=', boardId).execute()
   }
-}
-
-export type StoreWithPrivateCards<S> = S & {
-  readonly privateCards: PrivateCardStore
-  /** The moderation inbox's held cards (issue 17 too). */
-  readonly heldCards: HeldCardStore
-}
-
-/** Adds the private-card and held-card stores to an opened store (same database, same connection pool). */
-export function withPrivateCards<S extends object>(
-  store: S,
-  db: Kysely<Database>,
-  dialect: Dialect,
-): StoreWithPrivateCards<S> {
-  return Object.assign(store, {
-    privateCards: new KyselyPrivateCardStore(db, dialect),
-    heldCards: new KyselyHeldCardStore(db),
-  })
 }

@@ -1,11 +1,6 @@
 import type { Generated, Kysely, Selectable } from 'kysely'
-import {
-  type BoardVersionRow,
-  type BoardVersionStore,
-  VersionReason,
-  VersionReasons,
-} from '../history/BoardVersionStore.ts'
-import type { Database } from './schema.ts'
+import { type BoardVersionRow, type BoardVersionStore, VersionReason, VersionReasons } from './BoardVersionStore.ts'
+import type { Database } from '../store/schema.ts'
 
 /** The table of migration 0004, kept here so the history feature stays in its own files. */
 export type BoardVersionTables = {
@@ -122,11 +117,4 @@ export class KyselyBoardVersionStore implements BoardVersionStore {
       .where('id', '=', versionId)
       .execute()
   }
-}
-
-/** A store that also carries the board history port, on the same database connection. */
-export type WithBoardVersions<S> = S & { readonly versions: BoardVersionStore }
-
-export function withBoardVersions<S extends object>(store: S, db: Kysely<Database>): WithBoardVersions<S> {
-  return Object.assign(store, { versions: new KyselyBoardVersionStore(db) })
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { TimerStore } from '../facilitation/TimerStore.ts'
-import type { TimerState } from '../facilitation/timerRules.ts'
-import type { Database } from './schema.ts'
+import type { TimerStore } from './TimerStore.ts'
+import type { TimerState } from './timerRules.ts'
+import type { Database } from '../store/schema.ts'
 
 /** Facilitation timers in `board_timers` (SQLite and PostgreSQL). */
 export class KyselyTimerStore implements TimerStore {
@@ -40,11 +40,4 @@ export class KyselyTimerStore implements TimerStore {
       .onConflict((oc) => oc.column('board_id').doUpdateSet(values))
       .execute()
   }
-}
-
-export type StoreWithTimers<S> = S & { readonly timers: TimerStore }
-
-/** Adds the timer store to an opened store (same database, same connection pool). */
-export function withTimers<S extends object>(store: S, db: Kysely<Database>): StoreWithTimers<S> {
-  return Object.assign(store, { timers: new KyselyTimerStore(db) })
 }

@@ -6,8 +6,8 @@ import type {
   HeldCardWrite,
   StoredHeldCard,
   StoredModeration,
-} from '../moderation/HeldCardStore.ts'
-import type { Database } from './schema.ts'
+} from './HeldCardStore.ts'
+import type { Database } from '../store/schema.ts'
 
 type CardRow = Database['held_cards']
 

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { UploadImageType } from '@pinnwand/shared'
-import type { AssetStore, BoardAssetRow } from '../assets/AssetStore.ts'
-import type { Dialect } from './migrations/types.ts'
-import type { Database } from './schema.ts'
+import type { AssetStore, BoardAssetRow } from './AssetStore.ts'
+import type { Dialect } from '../store/migrations/types.ts'
+import type { Database } from '../store/schema.ts'
 
 /** The table of migration 0010, kept here so the assets feature stays in its own files. */
 export type AssetTables = {
@@ -130,11 +130,4 @@ export class KyselyAssetStore implements AssetStore {
       .execute()
     return rows.map(toRow)
   }
-}
-
-export type StoreWithAssets<S> = S & { readonly assets: AssetStore }
-
-/** Adds the uploaded-images store to an opened store (same database, same connection pool). */
-export function withAssets<S extends object>(store: S, db: Kysely<Database>, dialect: Dialect): StoreWithAssets<S> {
-  return Object.assign(store, { assets: new KyselyAssetStore(db, dialect) })
 }
