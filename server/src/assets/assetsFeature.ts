@@ -1,10 +1,12 @@
 import { defineFeature } from '../features/ServerFeature.ts'
+import { assetsOpenApi } from './assetsOpenApi.ts'
 import { KyselyAssetStore } from './kyselyAssetStore.ts'
 import { registerAssetRoutes } from './assetRoutes.ts'
 
 /** Pictures on the board: uploads kept in the database, served to the board's readers. */
 export const assetsFeature = defineFeature({
   name: 'assets',
+  openapi: assetsOpenApi,
   stores: (db, dialect) => ({ assets: new KyselyAssetStore(db, dialect) }),
   routes: (app, ctx) => registerAssetRoutes(app, ctx),
 })

@@ -1,4 +1,5 @@
 import { defineFeature } from '../features/ServerFeature.ts'
+import { exportOpenApi } from './exportOpenApi.ts'
 
 /**
  * Exports (PDF, DOCX, XLSX, PNG, SVG, Markdown, CSV, JSON) and the workshop's report settings.
@@ -7,6 +8,7 @@ import { defineFeature } from '../features/ServerFeature.ts'
  */
 export const exportFeature = defineFeature({
   name: 'export',
+  openapi: exportOpenApi,
   async routes(app, ctx) {
     ;(await import('./exportRoutes.ts')).registerExportRoutes(app, ctx)
   },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
+import type { OpenApiPaths } from '../http/openapiTypes.ts'
 import type { StoreExtension } from '../store/openStore.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomGuardFactory } from '../sync/roomGuards.ts'
@@ -45,6 +46,8 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
     ctx: AppContext & { readonly store: Store & Stores },
     service: Service,
   ): void | Promise<void>
+  /** Its paths in the API description (/api/openapi.json), beside the core's (http/openapi.ts). */
+  readonly openapi?: OpenApiPaths
   /** At shutdown, before the rooms close (timers, schedulers). */
   stop?(service: Service): void | Promise<void>
 }

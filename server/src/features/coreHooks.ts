@@ -1,5 +1,6 @@
 import type { IdeaDto } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
+import type { OpenApiPaths } from '../http/openapiTypes.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import { HookKey } from './FeatureServices.ts'
 
@@ -43,3 +44,6 @@ export interface BoardSwitch {
   setEnabled(boardId: string, enabled: boolean): Promise<boolean>
 }
 export const BoardSwitches = new HookKey<BoardSwitch>('boardSwitches')
+
+/** Each feature's part of the API description (createServer contributes every feature's `openapi`). */
+export const ApiDescriptions = new HookKey<OpenApiPaths>('apiDescriptions')

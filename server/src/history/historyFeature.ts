@@ -1,5 +1,6 @@
 import { PhaseListeners } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
+import { historyOpenApi } from './historyOpenApi.ts'
 import { KyselyBoardVersionStore } from './kyselyBoardVersionStore.ts'
 import { BoardHistory } from './BoardHistory.ts'
 import { registerHistoryRoutes } from './historyRoutes.ts'
@@ -9,6 +10,7 @@ import { massDeleteRoomGuard } from './massDeleteRoomGuard.ts'
 /** Board history: versions (manual, before a phase change, a round, a mass delete), preview, restore. */
 export const historyFeature = defineFeature({
   name: 'history',
+  openapi: historyOpenApi,
   stores: (db) => ({ versions: new KyselyBoardVersionStore(db) }),
   roomGuards: [massDeleteRoomGuard],
   start({ store, rooms, schema, logger, services }) {

@@ -1,6 +1,7 @@
 import type { HeldIdeaResponse } from '@pinnwand/shared'
 import { BoardSwitches, IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
+import { moderationOpenApi } from './moderationOpenApi.ts'
 import { recordRefusalError } from '../http/routes/ideas.ts'
 import { KyselyHeldCardStore } from './kyselyHeldCards.ts'
 import { LOCKED_VERDICT } from '../sync/recordPolicy.ts'
@@ -13,6 +14,7 @@ import { ModerationSections } from './moderationService.ts'
 /** The moderation inbox: participants' new cards wait for the facilitator's approval. */
 export const moderationFeature = defineFeature({
   name: 'moderation',
+  openapi: moderationOpenApi,
   stores: (db) => ({ heldCards: new KyselyHeldCardStore(db) }),
   roomGuards: [moderationRoomGuard],
   start({ store, rooms, logger, services }) {

@@ -1,6 +1,7 @@
 import { PrivatePhaseErrorCode } from '@pinnwand/shared'
 import { IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
+import { privatePhaseOpenApi } from './privatePhaseOpenApi.ts'
 import { ApiError } from '../http/errors.ts'
 import { KyselyPrivateCardStore } from './kyselyPrivateCards.ts'
 import { PrivatePhase } from './PrivatePhase.ts'
@@ -11,6 +12,7 @@ import { privatePhaseOf } from './privatePhaseRules.ts'
 /** Stilles Sammeln: private cards outside the board document until the reveal. */
 export const privatePhaseFeature = defineFeature({
   name: 'privatePhase',
+  openapi: privatePhaseOpenApi,
   stores: (db, dialect) => ({ privateCards: new KyselyPrivateCardStore(db, dialect) }),
   roomGuards: [privatePhaseRoomGuard],
   start({ store, rooms, logger, services }) {

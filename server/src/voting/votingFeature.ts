@@ -1,5 +1,6 @@
 import { IdeaListParts } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
+import { votingOpenApi } from './votingOpenApi.ts'
 import { KyselyVotingStore } from './kyselyVotingStore.ts'
 import { revealedTallies, withRevealedVotes } from './roundView.ts'
 import { RoundStatePublisher } from './RoundStatePublisher.ts'
@@ -10,6 +11,7 @@ import { type VotingService, VotingRounds, VotingRuntime } from './votingService
 /** Dot voting: rounds, votes, proxies, timers that close rounds, revealed results. */
 export const votingFeature = defineFeature({
   name: 'voting',
+  openapi: votingOpenApi,
   stores: (db, dialect) => ({ voting: new KyselyVotingStore(db, dialect) }),
   async start({ store, rooms, logger, services }): Promise<VotingService> {
     const log = logger.child({ component: 'voting' })

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { AccessibilityStatementResponse, ClientConfig } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
+import { ApiDescriptions } from '../../features/coreHooks.ts'
 import { buildOpenApiDocument } from '../openapi.ts'
 import { requireActor } from '../requestAuth.ts'
 
@@ -11,8 +12,12 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' })
   })
 
-  const openApi = buildOpenApiDocument(ctx.version)
-  app.get('/api/openapi.json', async () => openApi)
+  // Built at the first request, with every feature's paths (features/coreHooks.ts).
+  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined
+  app.get(
+    '/api/openapi.json',
+    async () => (openApi ??= buildOpenApiDocument(ctx.version, ctx.services.all(ApiDescriptions))),
+  )
 
   app.get('/api/config', async (): Promise<ClientConfig> => ({
     tldrawLicenseKey: ctx.config.tldrawLicenseKey,
