@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
-import { features, type FeatureStores, featureStores } from './features/index.ts'
+import { featureRoomGuards, features, type FeatureStores, featureStores } from './features/index.ts'
 import { ApiDescriptions } from './features/coreHooks.ts'
 import { FeatureServices } from './features/FeatureServices.ts'
 import type { FeatureContext, ServerFeature } from './features/ServerFeature.ts'
@@ -72,7 +72,6 @@ export async function createServer(
     redis = redisRelay.commandConnection
   }
   // The features that review client writes to the board document, in every room.
-  const roomGuards = installed.flatMap((feature) => feature.roomGuards ?? [])
   const rooms = new RoomManager(store, schema, {
     relay,
     tickMs: config.tickMs,
@@ -81,7 +80,7 @@ export async function createServer(
     compactEvery: config.compactEvery,
     maxDocumentBytes: config.maxDocumentBytes,
     idleUnloadMs: config.idleUnloadMs,
-    guards: roomGuards,
+    guards: featureRoomGuards,
     logger,
   })
   const health: HealthState = { draining: false, storeUp: () => store.ping(), relayUp: () => relay?.up ?? true }

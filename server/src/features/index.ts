@@ -38,6 +38,11 @@ export const features = [
   privacyFeature,
 ] as const
 
+/** Every feature's room guards, in list order (createServer's rooms, and the room test kit's). */
+export const featureRoomGuards = (features as readonly ServerFeature<object, unknown>[]).flatMap(
+  (feature) => feature.roomGuards ?? [],
+)
+
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 type StoresOf<F> = F extends ServerFeature<infer S, infer _> ? S : never
 

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import type { BoardRoom } from './BoardRoom.ts'
-import { card, clientDoc, createTestRoom, FakeConnection, type ManualPersistence } from './roomTestKit.ts'
+import {
+  card,
+  clientDoc,
+  createTestRoom,
+  FakeConnection,
+  type ManualPersistence,
+} from '../../test/helpers/roomTestKit.ts'
 
 /** A copy of `source` under another client id, as an attacker who read the board would hold it. */
 function copyOf(source: Y.Doc, clientID?: number): Y.Doc {

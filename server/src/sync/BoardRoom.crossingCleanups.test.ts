@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BoardRoom, type RoomEvent } from './BoardRoom.ts'
-import { card, clientDoc, FakeConnection, initialState, logger, ManualPersistence, schema } from './roomTestKit.ts'
+import {
+  card,
+  clientDoc,
+  FakeConnection,
+  initialState,
+  logger,
+  ManualPersistence,
+  schema,
+} from '../../test/helpers/roomTestKit.ts'
 
 /**
  * Two instances of one board, with the relay in the test's hands: which instance's persisted

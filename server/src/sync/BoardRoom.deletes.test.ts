@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRoom, RoomEvent } from './BoardRoom.ts'
 import { ManualClock } from './ManualClock.ts'
-import { card, clientDoc, createTestRoom, FakeConnection, type ManualPersistence, recordsOf } from './roomTestKit.ts'
+import {
+  card,
+  clientDoc,
+  createTestRoom,
+  FakeConnection,
+  type ManualPersistence,
+  recordsOf,
+} from '../../test/helpers/roomTestKit.ts'
 
 describe('BoardRoom: a delete wins over a concurrent move', () => {
   let room: BoardRoom

@@ -2,7 +2,7 @@ import type { IdeaCardShape } from '@pinnwand/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRoom } from './BoardRoom.ts'
-import { card, clientDoc, createTestRoom, FakeConnection, recordsOf } from './roomTestKit.ts'
+import { card, clientDoc, createTestRoom, FakeConnection, recordsOf } from '../../test/helpers/roomTestKit.ts'
 
 /**
  * A delete made offline reaches the server in a sync step 2, which also carries every delete

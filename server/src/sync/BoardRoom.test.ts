@@ -15,7 +15,7 @@ import {
   recordsOf,
   schema,
   until,
-} from './roomTestKit.ts'
+} from '../../test/helpers/roomTestKit.ts'
 
 describe('BoardRoom', () => {
   let room: BoardRoom

@@ -7,14 +7,11 @@ import type { TLRecord } from '@tldraw/tlschema'
 import * as decoding from 'lib0/decoding'
 import pino from 'pino'
 import * as Y from 'yjs'
-import type { Actor } from '../auth/Actor.ts'
-import { commentRoomGuard } from '../comments/commentRoomGuard.ts'
-import { privatePhaseRoomGuard } from '../privatePhase/privatePhaseRoomGuard.ts'
-import { moderationRoomGuard } from '../moderation/moderationRoomGuard.ts'
-import { createInitialBoardDocument } from '../domain/boardDocument.ts'
-import { massDeleteRoomGuard } from '../history/massDeleteRoomGuard.ts'
-import type { Clock } from './clock.ts'
-import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from './BoardRoom.ts'
+import type { Actor } from '../../src/auth/Actor.ts'
+import { createInitialBoardDocument } from '../../src/domain/boardDocument.ts'
+import { featureRoomGuards } from '../../src/features/index.ts'
+import type { Clock } from '../../src/sync/clock.ts'
+import { BoardRoom, type RoomConnection, type RoomEvent, type RoomPersistence } from '../../src/sync/BoardRoom.ts'
 
 export const schema = getBoardSchema()
 export const logger = pino({ level: 'silent' })
@@ -128,7 +125,7 @@ export function createTestRoom(options: { tickMs?: number; compactEvery?: number
     tickMs: options.tickMs ?? 15,
     awarenessMs: 50,
     compactEvery: options.compactEvery ?? 1000,
-    guards: [commentRoomGuard, massDeleteRoomGuard, privatePhaseRoomGuard, moderationRoomGuard],
+    guards: featureRoomGuards,
     clock: options.clock,
     logger,
   })
