@@ -14,7 +14,7 @@ import { isIdeaCard } from '../domain/ideas.ts'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, forbidden, parseBody } from '../http/errors.ts'
 import { requireActor } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import { type CommentPolicyContext, type CommentRefusal, reviewCommentChange } from './commentPolicy.ts'
 

@@ -27,7 +27,7 @@ import { ModerationSections } from '../moderation/moderationService.ts'
 import { ApiError } from '../http/errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { loadExportSettings, registerExportSettingsRoutes } from './exportSettingsRoutes.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 
 const FORMATS = Object.values(BoardExportFormat).join('|')
 /** One worker per process, started at the first heavy export. */

@@ -14,7 +14,7 @@ import type { AppContext } from '../http/context.ts'
 import type { Facilitation } from './Facilitation.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 
 /** The facilitator's timer, "follow me" / "bring everyone", and what a projector shows around the canvas. */
 export function registerFacilitationRoutes(app: FastifyInstance, ctx: AppContext, facilitation: Facilitation): void {

@@ -12,7 +12,7 @@ import { buildSvg } from '../export/svg.ts'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 import { type BoardHistory, toVersionDto, UnreadableVersionError } from './BoardHistory.ts'
 import { VersionReason } from './BoardVersionStore.ts'
 

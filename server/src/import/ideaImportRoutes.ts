@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor, recordPolicyContext, recordRefusalError } from '../http/routes/ideas.ts'
+import { boardFor, recordPolicyContext, recordRefusalError } from '../http/boardAccess.ts'
 import { reviewRecordChange } from '../sync/recordPolicy.ts'
 import { type IdeaImportPlan, planIdeaImport } from './planIdeaImport.ts'
 

@@ -15,7 +15,7 @@ import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, forbidden, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 import type { PrivateCardWrite } from './PrivateCardStore.ts'
 import type { PrivatePhase } from './PrivatePhase.ts'
 

@@ -31,7 +31,7 @@ import { ResultsDisplay } from '../facilitation/facilitationService.ts'
 import type { VotingService } from './votingService.ts'
 import { ApiError, forbidden, parseBody } from '../http/errors.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
-import { boardFor } from '../http/routes/ideas.ts'
+import { boardFor } from '../http/boardAccess.ts'
 
 const REFUSAL_STATUS: Record<VoteRefusal, number> = {
   budget_exhausted: 409,

@@ -8,7 +8,7 @@ import type { AppContext } from '../context.ts'
 import { PhaseListeners } from '../../features/coreHooks.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
-import { boardFor } from './ideas.ts'
+import { boardFor } from '../boardAccess.ts'
 import { isOpenToParticipants } from '../../store/Store.ts'
 import { tableNumbers } from '@pinnwand/shared/controlApi'
 

@@ -1,44 +1,15 @@
 import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
-import { DefaultColorStyle, type TLRecord } from '@tldraw/tlschema'
+import { DefaultColorStyle } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
-import { type Actor, canReadBoard, canWriteBoard } from '../../auth/Actor.ts'
+import { canWriteBoard } from '../../auth/Actor.ts'
 import { buildCluster, buildIdeaCard, isCluster, listClusters, listIdeas } from '../../domain/ideas.ts'
-import type { BoardRow } from '../../store/Store.ts'
-import { LOCKED_VERDICT, type PolicyContext, reviewRecordChange, type Verdict } from '../../sync/recordPolicy.ts'
-import type { BoardRoom } from '../../sync/BoardRoom.ts'
+import { reviewRecordChange } from '../../sync/recordPolicy.ts'
+import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAccess.ts'
 import type { AppContext } from '../context.ts'
 import { IdeaGates, IdeaListParts } from '../../features/coreHooks.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
-
-/** Loads the board and checks the actor may read it (404 before 403 leaks nothing useful). */
-export async function boardFor(ctx: AppContext, actor: Actor, boardId: string): Promise<BoardRow> {
-  const board = await ctx.store.getBoard(boardId)
-  if (!board || board.workshopId !== actor.workshopId) {
-    throw new ApiError(404, ErrorCode.boardNotFound, 'No board with this id.')
-  }
-  if (!canReadBoard(actor, board)) throw forbidden('This token does not give access to this board.')
-  return board
-}
-
-/**
- * The facts the room judges socket writes with, for a write inside `room.change`: API writes
- * follow the same rules (locks, open rounds, limits, parents) as the socket.
- */
-export function recordPolicyContext(room: BoardRoom, records: YKeyValue<TLRecord>): PolicyContext {
-  return { locked: room.isLockedForParticipants, getRecord: (id) => records.get(id) }
-}
-
-/** A refused record write as an API error: 409 while locked, 403 for ownership, else 400. */
-export function recordRefusalError(verdict: NonNullable<Verdict>): ApiError {
-  if (verdict === LOCKED_VERDICT) {
-    return new ApiError(409, ErrorCode.boardLocked, 'The board is locked (or a voting round is open).')
-  }
-  if (/^(only |read-only|another user)/.test(verdict)) return forbidden(`Not allowed: ${verdict}.`)
-  return new ApiError(400, ErrorCode.validationFailed, verdict)
-}
 
 export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerMergeIdeasRoute(app, ctx)

@@ -7,7 +7,7 @@ import { reviewRecordChange } from '../../sync/recordPolicy.ts'
 import type { AppContext } from '../context.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
 import { requireActor } from '../requestAuth.ts'
-import { boardFor, recordPolicyContext, recordRefusalError } from './ideas.ts'
+import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAccess.ts'
 
 /**
  * "Doppelte zusammenführen": merges two or more idea cards into the first (domain/mergeIdeas.ts).

@@ -25,7 +25,7 @@ import type { AppContext } from '../context.ts'
 import { type BoardSwitch, BoardSwitches } from '../../features/coreHooks.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
-import { boardFor } from './ideas.ts'
+import { boardFor } from '../boardAccess.ts'
 import { retentionInfo } from '../../domain/retention.ts'
 
 function publicOrigin(ctx: AppContext, request: FastifyRequest): string {
