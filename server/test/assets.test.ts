@@ -110,6 +110,11 @@ describe('images uploaded to a board', () => {
       expect(res.status, type).toBe(415)
       expect(res.body.error.code).toBe(ErrorCode.unsupportedImage)
     }
+    // JSON has the app's own parser: `null` or an object must not reach the image code (a 500 before).
+    for (const json of ['null', '{}', '"x"']) {
+      const res = await upload(t.url, boardId, ada.participantToken, Buffer.from(json), 'application/json')
+      expect([res.status, res.body.error.code], json).toEqual([415, ErrorCode.unsupportedImage])
+    }
     const asSvg = await upload(t.url, boardId, ada.participantToken, svg, 'image/svg+xml')
     expect([asSvg.status, asSvg.body.error.code]).toEqual([415, ErrorCode.unsupportedImage])
     expect(asSvg.body.error.message).toMatch(/image\/png/)

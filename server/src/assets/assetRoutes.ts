@@ -45,16 +45,15 @@ const SERVE_HEADERS = {
 /** Only the upload route reads raw bytes: the JSON routes keep their own parser. */
 function acceptImageBodies(scope: FastifyInstance): void {
   scope.addContentTypeParser([...UploadImageTypes], { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
-  scope.addContentTypeParser('*', (_request, _payload, done) =>
-    done(
-      new ApiError(
-        415,
-        ErrorCode.unsupportedImage,
-        `Send the image's bytes with its type (content-type: image/png, image/jpeg, image/gif or image/webp).`,
-      ),
-    ),
-  )
+  scope.addContentTypeParser('*', (_request, _payload, done) => done(notAnImageBody()))
 }
+
+const notAnImageBody = () =>
+  new ApiError(
+    415,
+    ErrorCode.unsupportedImage,
+    `Send the image's bytes with its type (content-type: image/png, image/jpeg, image/gif or image/webp).`,
+  )
 
 /** 413 in words a person understands, instead of the generic "body larger than N bytes". */
 function uploadErrorHandler(error: FastifyError | ApiError, _request: FastifyRequest, _reply: FastifyReply): never {
@@ -87,6 +86,8 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: AppContext): void
         const actor = await requireActor(ctx.store, request)
         const board = await boardFor(ctx, actor, request.params.boardId)
         if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot add images.')
+        // JSON keeps the app's own parser (also in this scope): `null`, `{}` … arrive parsed.
+        if (!Buffer.isBuffer(request.body)) throw notAnImageBody()
         const data = new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
         const info = readImageInfo(data)
         const declared = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()

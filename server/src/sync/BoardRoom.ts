@@ -31,6 +31,12 @@ export interface RoomPersistence {
   compact(snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Durable client-id bindings shared by all instances (ClientIdBindings); memory when absent. */
   claimClientIds?: ClaimClientIds
+  /**
+   * Several instances: applies what the store holds and this room may not have yet (the relay
+   * lags). A client that moved here from another instance carries that instance's latest
+   * writes in its sync; before refusing such an update, the room catches up once and looks again.
+   */
+  catchUp?: () => Promise<void>
 }
 
 /** Why the room wants a connection closed. */
@@ -453,7 +459,24 @@ export class BoardRoom {
    * write only under client ids bound to this person (ClientIdBindings). Then each record change
    * is reviewed, and refused ones are compensated.
    */
-  private receiveUpdate(connection: RoomConnection, update: Uint8Array, live: boolean): CloseVerdict | null {
+  private receiveUpdate(
+    connection: RoomConnection,
+    update: Uint8Array,
+    live: boolean,
+    mayCatchUp = true,
+  ): CloseVerdict | null {
+    const verdict = this.admitUpdate(connection, update, live, mayCatchUp)
+    if (!verdict || !mayCatchUp || !this.persistence.catchUp || !CATCH_UP_CODES.has(verdict.closeCode)) return verdict
+    this.catchUpThenReceive(connection, update, live, verdict)
+    return null
+  }
+
+  private admitUpdate(
+    connection: RoomConnection,
+    update: Uint8Array,
+    live: boolean,
+    mayCatchUp: boolean,
+  ): CloseVerdict | null {
     const actor = connection.actor
     // Read-only clients still answer our sync step 1; what they send is simply not applied.
     if (actor.role === 'projector') return null
@@ -471,7 +494,7 @@ export class BoardRoom {
     const writers = this.bindings.judge(dependencies.writers, actor.userId)
     if (writers.foreign !== null) return foreignClientVerdict(writers.foreign)
     if (writers.unknown.length > 0) {
-      this.claimThenReceive(connection, { kind: 'sync-update', update, live }, writers.unknown)
+      this.claimThenReceive(connection, { kind: 'sync-update', update, live }, writers.unknown, mayCatchUp)
       return null
     }
     const tooLarge = this.wouldExceedDocumentLimit(update)
@@ -507,7 +530,12 @@ export class BoardRoom {
    * Binds the client ids a connection writes under for the first time (in the store, shared by
    * all instances), then applies that update and whatever the connection sent meanwhile, in order.
    */
-  private claimThenReceive(connection: RoomConnection, first: ClientMessage, clientIds: number[]): void {
+  private claimThenReceive(
+    connection: RoomConnection,
+    first: ClientMessage & { kind: 'sync-update' },
+    clientIds: number[],
+    mayCatchUp: boolean,
+  ): void {
     const queue = [first]
     this.claiming.set(connection, queue)
     this.bindings.claim(clientIds, connection.actor.userId).then(
@@ -515,14 +543,14 @@ export class BoardRoom {
         if (this.claiming.get(connection) !== queue) return // the connection left meanwhile
         this.claiming.delete(connection)
         if (this.destroyed || !this.connections.has(connection)) return
-        if (foreign !== null) return this.closeWith(connection, foreignClientVerdict(foreign))
-        for (let i = 0; i < queue.length; i++) {
-          // A later update may need a claim of its own: the rest waits behind that one.
-          const next = this.claiming.get(connection)
-          if (next) return void next.push(...queue.slice(i))
-          const verdict = this.receive(connection, queue[i]!)
-          if (verdict) return this.closeWith(connection, verdict)
+        if (foreign !== null) {
+          const verdict = foreignClientVerdict(foreign)
+          if (!mayCatchUp || !this.persistence.catchUp) return this.closeWith(connection, verdict)
+          // Perhaps another instance's server wrote under that id (see catchUpThenReceive).
+          return this.catchUpThenReceive(connection, first.update, first.live === true, verdict, queue.slice(1))
         }
+        // A later update may need a claim of its own: the rest waits behind that one.
+        this.replay(connection, queue)
       },
       (error: unknown) => {
         this.claiming.delete(connection)
@@ -531,6 +559,52 @@ export class BoardRoom {
         this.closeWith(connection, { closeCode: CloseCode.serverShutdown, reason: 'storage unavailable, reconnect' })
       },
     )
+  }
+
+  /**
+   * An update refused as written by someone else, outside the records or building on missing
+   * content may be honest: a client that reconnected here from another instance (a load
+   * balancer's choice) syncs what that instance sent it, its server's map entries included, and
+   * the relay may not have brought them here yet. All of it is durable (published only after
+   * the append), so the room catches up from the store and looks once more; a forged update is
+   * refused then. Later messages of the connection wait, in order.
+   */
+  private catchUpThenReceive(
+    connection: RoomConnection,
+    update: Uint8Array,
+    live: boolean,
+    refusal: CloseVerdict,
+    queue: ClientMessage[] = [],
+  ): void {
+    this.claiming.set(connection, queue)
+    const resume = () => {
+      if (this.claiming.get(connection) !== queue) return false // the connection left meanwhile
+      this.claiming.delete(connection)
+      return !this.destroyed && this.connections.has(connection)
+    }
+    this.persistence.catchUp!().then(
+      () => {
+        if (!resume()) return
+        const verdict = this.receiveUpdate(connection, update, live, false)
+        if (verdict) return this.closeWith(connection, verdict)
+        this.replay(connection, queue)
+      },
+      (error: unknown) => {
+        if (!resume()) return
+        this.options.logger.warn({ err: error, boardId: this.boardId }, 'catching up from the store failed')
+        this.closeWith(connection, refusal)
+      },
+    )
+  }
+
+  /** Applies queued messages in order; the rest waits again behind a new claim or catch-up. */
+  private replay(connection: RoomConnection, queue: ClientMessage[]): void {
+    for (let i = 0; i < queue.length; i++) {
+      const next = this.claiming.get(connection)
+      if (next) return void next.push(...queue.slice(i))
+      const verdict = this.receive(connection, queue[i]!)
+      if (verdict) return this.closeWith(connection, verdict)
+    }
   }
 
   private closeWith(connection: RoomConnection, verdict: CloseVerdict): void {
@@ -711,6 +785,13 @@ export class BoardRoom {
     for (const listener of this.listeners) listener(event)
   }
 }
+
+/** Refusals that a room lagging behind another instance can cause (see catchUpThenReceive). */
+const CATCH_UP_CODES = new Set<number>([
+  CloseCode.forbiddenWrite,
+  CloseCode.foreignClientId,
+  CloseCode.incompleteUpdate,
+])
 
 function foreignClientVerdict(clientId: number): CloseVerdict {
   return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }

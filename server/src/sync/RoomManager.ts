@@ -280,7 +280,9 @@ export class RoomManager
     if (junk > 0)
       this.options.logger.warn({ boardId, bytes: junk }, 'dropped stored content that could never be integrated')
     const state = await this.initialState(boardId)
-    const persistence = this.guardWrites(boardId, this.persistenceFor(boardId))
+    const persistence: RoomPersistence = this.guardWrites(boardId, this.persistenceFor(boardId))
+    // With peers, a client may bring their newest writes before the relay does (BoardRoom).
+    if (!(this.relay instanceof LocalRelay)) persistence.catchUp = () => this.reload(room)
     const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
     // Before the server writes anything (the migration below): nobody may write under its id.
     await room.claimServerClientId()

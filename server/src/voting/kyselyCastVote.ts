@@ -3,7 +3,7 @@ import type { Dialect } from '../store/migrations.ts'
 import type { Database } from '../store/schema.ts'
 import { type RoundRecord, toRound } from './kyselyRounds.ts'
 import type { CastVote } from './VotingStore.ts'
-import { decideVote, type MyVotes, usedDots, type VoteOutcome } from './votingRules.ts'
+import { decideVote, dotsOn, type MyVotes, usedDots, type VoteOutcome } from './votingRules.ts'
 
 /**
  * One tap, exact under any concurrency, in as few round trips as the database allows.
@@ -178,7 +178,7 @@ function writePostgres(input: CastVote, state: TapState, outcome: VoteOutcome): 
               AND EXISTS (SELECT 1 FROM rnd) RETURNING 1 AS one`
   const ctes = [sql`rnd AS (${round})`, sql`ballot AS (${ballot})`]
   if (outcome.ok) {
-    const count = outcome.myVotes[input.ideaId] ?? 0
+    const count = dotsOn(outcome.myVotes, input.ideaId)
     // Removing a dot from a deleted card must not blank the text kept for the results.
     const keepText = input.delta === -1 && input.ideaText === ''
     ctes.push(sql`vote AS (
@@ -217,7 +217,7 @@ async function writeSqlite(tx: Kysely<Database>, input: CastVote, state: TapStat
       .execute()
   }
   if (outcome.ok) {
-    const count = outcome.myVotes[input.ideaId] ?? 0
+    const count = dotsOn(outcome.myVotes, input.ideaId)
     const keepText = input.delta === -1 && input.ideaText === ''
     await tx
       .insertInto('voting_votes')

@@ -37,6 +37,12 @@ describe('decideVote', () => {
     expect(decideVote(round(), { a: 2, b: 1 }, add('c'), NOW)).toEqual({ ok: false, code: 'budget_exhausted' })
   })
 
+  it('an idea id named like an object property reads no dots from the prototype (HTTP fuzz seed 55)', () => {
+    expect(decideVote(round(), { a: 1 }, remove('__proto__'), NOW)).toEqual({ ok: false, code: 'no_vote_to_remove' })
+    expect(decideVote(round(), { a: 1 }, remove('constructor'), NOW)).toEqual({ ok: false, code: 'no_vote_to_remove' })
+    expect(decideVote(round(), { a: 1 }, add('toString', false), NOW)).toEqual({ ok: false, code: 'idea_not_eligible' })
+  })
+
   it('refuses beyond the cap per idea', () => {
     expect(decideVote(round(), { a: 2 }, add('a'), NOW)).toEqual({ ok: false, code: 'idea_cap_reached' })
   })

@@ -62,10 +62,18 @@ export function usedDots(myVotes: MyVotes): number {
   return used
 }
 
+/**
+ * The voter's dots on one idea. Own keys only: an id such as `__proto__` (the API takes any
+ * string) would otherwise read the object's prototype (the HTTP fuzz found a 500 this way).
+ */
+export function dotsOn(myVotes: MyVotes, ideaId: string): number {
+  return Object.hasOwn(myVotes, ideaId) ? myVotes[ideaId]! : 0
+}
+
 /** Applies one tap to the voter's dots, or says why not. `myVotes` is not modified. */
 export function decideVote(round: RoundRules, myVotes: MyVotes, request: VoteRequest, now: number): VoteOutcome {
   if (!isAcceptingVotes(round, now)) return { ok: false, code: VoteRefusal.roundNotOpen }
-  const onIdea = myVotes[request.ideaId] ?? 0
+  const onIdea = dotsOn(myVotes, request.ideaId)
   const used = usedDots(myVotes)
   if (request.delta === -1) {
     if (onIdea <= 0) return { ok: false, code: VoteRefusal.noVoteToRemove }

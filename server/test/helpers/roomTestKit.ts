@@ -51,6 +51,7 @@ export class ManualPersistence implements RoomPersistence {
   readonly attempts: { update: Uint8Array; resolve: () => void; reject: (e: Error) => void }[] = []
   readonly compactions: { snapshot: Uint8Array; upToSeq: number }[] = []
   auto = false
+  catchUp?: () => Promise<void>
   append(update: Uint8Array): Promise<number> {
     if (this.auto) return Promise.resolve(this.log.push(update))
     return new Promise((resolve, reject) => {
