@@ -1,35 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, devices, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { boardTexts, writeCard } from '../fixtures/heldCards.ts'
-import { joinWorkshop, type Participant, type Workshop } from '../fixtures/api.ts'
+import { joinWorkshop } from '../fixtures/api.ts'
+import { deviceOf } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
 
 const shots = process.env.PINNWAND_SCREENSHOTS === '1'
 const shotDir = path.join(import.meta.dirname, '../../docs/screenshots')
-
-/** A participant's board in a browser of its own (German), on a laptop or a phone; same person, same token. */
-async function openAs(
-  browser: Browser,
-  baseURL: string,
-  workshop: Workshop,
-  participant: Participant,
-  device: 'laptop' | 'phone',
-) {
-  const options =
-    device === 'phone'
-      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
-      : { viewport: { width: 1280, height: 800 } }
-  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE' })
-  // Pasting needs the clipboard, as on a person's own computer.
-  if (device === 'laptop') await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const board = new BoardPage(await context.newPage(), { touch: device === 'phone' })
-  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
-  await expect(board.canvas).toBeVisible({ timeout: 60_000 })
-  await board.waitForConnected(60_000)
-  return { context, board }
-}
 
 /** The toast tldraw shows with the held-back notice. */
 const notice = (page: Page) => page.locator('.tlui-toast__container').filter({ hasText: /Karte|feld/i })
@@ -61,7 +40,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
     async ({ browser, board, workshop, server }) => {
       test.setTimeout(240_000)
       const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
-      const laptop = await openAs(browser, server.url, workshop, pia, 'laptop')
+      const laptop = await deviceOf(browser, server.url, workshop, pia, 'laptop')
       const page = laptop.board.page
       await board.open(workshop.boardId, workshop.facilitatorToken)
       await board.waitForConnected()
@@ -150,7 +129,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
     async ({ browser, board, workshop, server }) => {
       test.setTimeout(240_000)
       const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
-      const laptop = await openAs(browser, server.url, workshop, pia, 'laptop')
+      const laptop = await deviceOf(browser, server.url, workshop, pia, 'laptop')
       const page = laptop.board.page
       await board.open(workshop.boardId, workshop.facilitatorToken)
       await board.waitForConnected()
@@ -189,7 +168,7 @@ test.describe('Cards made outside the field while new cards are held back', () =
       }
 
       // On her phone, by touch: the canvas (one tap on the idea list's tab), her card, "Duplizieren".
-      const phone = await openAs(browser, server.url, workshop, pia, 'phone')
+      const phone = await deviceOf(browser, server.url, workshop, pia, 'phone')
       const ideasTab = phone.board.page.getByRole('tab', { name: 'Ideen' })
       await ideasTab.tap()
       await expect(ideasTab).toHaveAttribute('aria-selected', 'false')
@@ -220,8 +199,8 @@ test.describe('A copy of someone else’s card', () => {
       test.setTimeout(180_000)
       const pia = await joinWorkshop(server.url, workshop, 'Pia Wendler')
       const tom = await joinWorkshop(server.url, workshop, 'Tom Berger')
-      const piaLaptop = await openAs(browser, server.url, workshop, pia, 'laptop')
-      const tomLaptop = await openAs(browser, server.url, workshop, tom, 'laptop')
+      const piaLaptop = await deviceOf(browser, server.url, workshop, pia, 'laptop')
+      const tomLaptop = await deviceOf(browser, server.url, workshop, tom, 'laptop')
       await board.open(workshop.boardId, workshop.facilitatorToken)
       await board.waitForConnected()
       await writeCard(piaLaptop.board.page, 'Mehr Bäume')

@@ -1,29 +1,7 @@
-import { type Browser, devices, expect as baseExpect } from '@playwright/test'
-import { joinWorkshop, type Participant, type Workshop } from '../fixtures/api.ts'
+import { joinWorkshop } from '../fixtures/api.ts'
 import { boardTexts, writeCard } from '../fixtures/heldCards.ts'
-import { participantOn } from '../fixtures/participantDevice.ts'
+import { deviceOf, participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
-import { BoardPage } from '../pages/BoardPage.ts'
-
-/** One person's board on one of their devices (German): the same participant token on each. */
-async function deviceOf(
-  browser: Browser,
-  baseURL: string,
-  workshop: Workshop,
-  participant: Participant,
-  device: 'laptop' | 'phone',
-) {
-  const options =
-    device === 'phone'
-      ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
-      : { viewport: { width: 1280, height: 800 } }
-  const context = await browser.newContext({ ...options, baseURL, locale: 'de-DE' })
-  const board = new BoardPage(await context.newPage(), { touch: device === 'phone' })
-  await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(participant.token)}`)
-  await baseExpect(board.canvas).toBeVisible({ timeout: 60_000 })
-  await board.waitForConnected(60_000)
-  return { context, board }
-}
 
 test.describe('One person on two devices', () => {
   test(
