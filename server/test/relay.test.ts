@@ -92,6 +92,26 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       expect(late.texts()).toEqual(onB.texts())
     })
 
+    it('someone already on A is seen by the first person to open the board on B, without moving', async () => {
+      const workshop = await createWorkshop(a.url)
+      const boardId = workshop.boardIds[0]!
+      const ada = await joinParticipant(a.url, workshop, 'Ada')
+      const bob = await joinParticipant(b.url, workshop, 'Bob')
+      const onA = await connect(a, boardId, ada.participantToken)
+      onA.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#f00' })
+      // Published while B has no room for this board: B drops it. Ada does not move again.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const onB = await connect(b, boardId, bob.participantToken)
+      const adaId = onA.doc.clientID
+      // Well before the awareness renewal (15 s): B asked A to announce its people again.
+      await waitFor(
+        () =>
+          (onB.provider.awareness.getStates().get(adaId) as { user?: { name: string } } | undefined)?.user?.name ===
+          'Ada',
+        { what: "Ada's presence on B", timeout: 5_000 },
+      )
+    })
+
     it('compaction on both instances keeps every card (the log is shared)', async () => {
       const workshop = await createWorkshop(a.url)
       const boardId = workshop.boardIds[0]!

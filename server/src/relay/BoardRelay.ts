@@ -17,6 +17,11 @@ export type RelayMessage =
   | { kind: 'signal'; topic: string; urgent: boolean }
   /** The sender may have missed or dropped messages: reload the board from the store. */
   | { kind: 'resync' }
+  /**
+   * The sender has just loaded the board: announce your clients' presence again. Awareness is
+   * only sent on change (renewed every 15 s), so people on other instances would stay unseen.
+   */
+  | { kind: 'presenceQuery' }
   /** Close one person's sockets on this board (their access was revoked through the sender). */
   | { kind: 'disconnect'; userId: string; closeCode: number; reason: string }
 

@@ -2,7 +2,16 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { RelayMessage } from './BoardRelay.ts'
 
-const Kind = { update: 0, presence: 1, state: 2, signal: 3, resync: 4, disconnect: 5, heartbeat: 6 } as const
+const Kind = {
+  update: 0,
+  presence: 1,
+  state: 2,
+  signal: 3,
+  resync: 4,
+  disconnect: 5,
+  heartbeat: 6,
+  presenceQuery: 7,
+} as const
 
 /** What travels between instances: a board's messages, and the instances' heartbeats. */
 export type WireMessage = RelayMessage | { kind: 'heartbeat' }
@@ -38,6 +47,7 @@ export function encodeRelayMessage(envelope: RelayEnvelope, message: WireMessage
       break
     case 'resync':
     case 'heartbeat':
+    case 'presenceQuery':
       break
     case 'disconnect':
       encoding.writeVarString(e, message.userId)
@@ -77,6 +87,8 @@ function decodeMessage(d: decoding.Decoder): WireMessage {
       return { kind: 'resync' }
     case Kind.heartbeat:
       return { kind: 'heartbeat' }
+    case Kind.presenceQuery:
+      return { kind: 'presenceQuery' }
     case Kind.disconnect: {
       const userId = decoding.readVarString(d)
       const closeCode = decoding.readVarUint(d)

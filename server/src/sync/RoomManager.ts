@@ -261,6 +261,8 @@ export class RoomManager
       const room = await this.loadRoom(boardId)
       ready = room
       for (const message of early.splice(0)) this.onRelayed(room, message)
+      // Presence sent before this instance listened is lost: the others announce theirs again.
+      this.relay.publish(boardId, { kind: 'presenceQuery' })
       return room
     } catch (error) {
       await this.relay.leave(boardId)
@@ -414,6 +416,9 @@ export class RoomManager
         return
       case 'resync':
         void this.reload(room)
+        return
+      case 'presenceQuery':
+        room.republishPresence()
         return
       case 'disconnect':
         room.closeConnectionsOf(message.userId, message.closeCode, message.reason)
