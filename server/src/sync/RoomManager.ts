@@ -19,6 +19,8 @@ import { dropPending } from './updateDependencies.ts'
 
 const ACTIVITY_WRITE_MS = 3000
 
+/** The least time between two catch-ups of one board (see RoomManager.catchUp). */
+const CATCH_UP_PAUSE_MS = 1000
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded (quick reconnects don't reload it). */
   idleUnloadMs: number
@@ -48,6 +50,11 @@ export class RoomManager
   private readonly relay: BoardRelay
   private readonly signalListeners = new Map<string, Set<(boardId: string, urgent: boolean) => void>>()
   private readonly reloads = new Map<string, Promise<void>>()
+  /** Catch-ups for tabs that came from another instance: one at a time, then a pause (below). */
+  private readonly catchUps = new WeakMap<
+    BoardRoom,
+    { tail: Promise<void>; next: Promise<void> | null; lastAt: number }
+  >()
   private closingAll = false
 
   constructor(
@@ -284,7 +291,7 @@ export class RoomManager
     const state = await this.initialState(boardId)
     const persistence: RoomPersistence = this.guardWrites(boardId, this.persistenceFor(boardId))
     // With peers, a client may bring their newest writes before the relay does (BoardRoom).
-    if (!(this.relay instanceof LocalRelay)) persistence.catchUp = () => this.reload(room)
+    if (!(this.relay instanceof LocalRelay)) persistence.catchUp = () => this.catchUp(room)
     const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
     // Before the server writes anything (the migration below): nobody may write under its id.
     await room.claimServerClientId()
@@ -424,6 +431,36 @@ export class RoomManager
         room.closeConnectionsOf(message.userId, message.closeCode, message.reason)
         return
     }
+  }
+
+  /**
+   * A reload for a client update that looked foreign (BoardRoom.catchUpThenReceive). Its read of
+   * the store starts after the request (the tab's content was durable before it reached the tab),
+   * and reads follow each other at least CATCH_UP_PAUSE_MS apart per board: each hostile update
+   * could otherwise make the server read the whole board. Requests that arrive before the next
+   * read starts share it.
+   */
+  private catchUp(room: BoardRoom): Promise<void> {
+    let state = this.catchUps.get(room)
+    if (!state) this.catchUps.set(room, (state = { tail: Promise.resolve(), next: null, lastAt: -Infinity }))
+    if (state.next) return state.next
+    const entry = state
+    const next: Promise<void> = entry.tail
+      .then(
+        () => new Promise((resolve) => setTimeout(resolve, Math.max(0, entry.lastAt + CATCH_UP_PAUSE_MS - Date.now()))),
+      )
+      .then(async () => {
+        if (entry.next === next) entry.next = null
+        // A reload already under way may have read before this request: wait for it, read anew.
+        await this.reloads.get(room.boardId)
+        await this.reload(room)
+      })
+      .finally(() => {
+        entry.lastAt = Date.now()
+      })
+    entry.next = next
+    entry.tail = next.catch(() => undefined)
+    return next
   }
 
   /**
