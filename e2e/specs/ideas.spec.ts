@@ -160,6 +160,11 @@ test.describe('collecting and clustering', () => {
     await addWithBigField(ada.board.page, 'Original idea')
     const [card] = await ada.board.storedCards()
     const start = await ada.board.page.evaluate((id) => window.__pinnwand!.editor.getShape(id)!.x, card!.id)
+    // The first card of an empty board may sit half under the panel's tabs: Ada brings the
+    // board into view first, as she would before grabbing it.
+    const adaShowsAll = ada.board.page.getByTestId('show-everything')
+    await (ada.board.touch ? adaShowsAll.tap() : adaShowsAll.click())
+    await ada.board.page.waitForTimeout(400)
     // Ada drags her card to the right …
     const from = await ada.board.screenBox(card!.id)
     const grab = { x: from.x + from.w / 2, y: from.y + from.h / 2 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { useBoardContext } from '../../board/BoardContext.ts'
 import { useSession } from '../../state/sessionStore.ts'
-import { isOtherDeviceOf, ownCardsRefreshDelay } from './ownCardsRefresh.ts'
+import { isOtherDeviceOf, OTHER_DEVICE_DELAY_MS, ownCardsRefreshDelay } from './ownCardsRefresh.ts'
 
 /** Whether another device of this person is on the board (re-read when people come and go, not on cursor moves). */
 function useOtherDeviceOnline(awareness: Awareness, userId: string): boolean {
@@ -54,6 +54,18 @@ export function useOwnCardsRefresh(active: boolean, changedAt: number | null, lo
       loadRef.current().catch(() => undefined)
     }, delay)
   }, [enabled, changedAt, otherDevice, crowded])
+  // Another device of this person shows up (its presence may arrive after a change it made, on
+  // another instance even seconds later): one read, so nothing written there is missed.
+  const sawOtherDevice = useRef(otherDevice)
+  useEffect(() => {
+    const appeared = otherDevice && !sawOtherDevice.current
+    sawOtherDevice.current = otherDevice
+    if (!enabled || !appeared || changedAt === null || timer.current) return
+    timer.current = setTimeout(() => {
+      timer.current = null
+      loadRef.current().catch(() => undefined)
+    }, OTHER_DEVICE_DELAY_MS)
+  }, [enabled, otherDevice, changedAt])
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current)
