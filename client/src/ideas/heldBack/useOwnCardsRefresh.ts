@@ -41,12 +41,17 @@ export function useOwnCardsRefresh(active: boolean, changedAt: number | null, lo
   })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const seen = useRef(changedAt)
+  const sawOtherDevice = useRef(otherDevice)
   const enabled = active && connected && me.role === 'participant'
   useEffect(() => {
     const changed = seen.current !== changedAt
+    // Another device of this person shows up (its presence may arrive after a change it made, on
+    // another instance even seconds later): one read, so nothing written there is missed.
+    const appeared = otherDevice && !sawOtherDevice.current
     seen.current = changedAt
-    if (!enabled || !changed || changedAt === null || timer.current) return
-    const delay = ownCardsRefreshDelay({ otherDevice, crowded })
+    sawOtherDevice.current = otherDevice
+    if (!enabled || changedAt === null || timer.current) return
+    const delay = appeared ? OTHER_DEVICE_DELAY_MS : changed ? ownCardsRefreshDelay({ otherDevice, crowded }) : null
     if (delay === null) return
     timer.current = setTimeout(() => {
       timer.current = null
@@ -54,18 +59,6 @@ export function useOwnCardsRefresh(active: boolean, changedAt: number | null, lo
       loadRef.current().catch(() => undefined)
     }, delay)
   }, [enabled, changedAt, otherDevice, crowded])
-  // Another device of this person shows up (its presence may arrive after a change it made, on
-  // another instance even seconds later): one read, so nothing written there is missed.
-  const sawOtherDevice = useRef(otherDevice)
-  useEffect(() => {
-    const appeared = otherDevice && !sawOtherDevice.current
-    sawOtherDevice.current = otherDevice
-    if (!enabled || !appeared || changedAt === null || timer.current) return
-    timer.current = setTimeout(() => {
-      timer.current = null
-      loadRef.current().catch(() => undefined)
-    }, OTHER_DEVICE_DELAY_MS)
-  }, [enabled, otherDevice, changedAt])
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current)
