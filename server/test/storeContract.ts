@@ -155,6 +155,8 @@ export function runStoreContract(
       const hash = uid('hash')
       await store.addToken(hash, grant)
       expect(await store.findToken(hash)).toEqual(grant)
+      // Not a participant's token: no participant, even if an id happened to match one.
+      expect(await store.findTokenHolder(hash)).toEqual({ grant, participant: null })
       const revoked: TokenGrant = { ...grant, subjectId: uid('v'), revokedAt: 1_700_000_000_123 }
       const revokedHash = uid('hash')
       await store.addToken(revokedHash, revoked)
@@ -183,6 +185,12 @@ export function runStoreContract(
         revokedAt: null,
       })
       expect(await store.getParticipant('p_missing')).toBeNull()
+      // Authentication reads grant and participant in one statement.
+      expect(await store.findTokenHolder(hash)).toEqual({
+        grant: await store.findToken(hash),
+        participant: { name: participant.name, revokedAt: null },
+      })
+      expect(await store.findTokenHolder('unknown')).toBeNull()
     })
 
     it('lists participants of a workshop and revokes one with all their tokens', async () => {
@@ -218,6 +226,7 @@ export function runStoreContract(
       expect(await store.revokeParticipant(input.workshop.id, ada.id, 1_700_000_001_000)).toBe(true)
       expect((await store.getParticipant(ada.id))?.revokedAt).toBe(1_700_000_001_000)
       expect((await store.findToken(adaHash))?.revokedAt).toBe(1_700_000_001_000)
+      expect((await store.findTokenHolder(adaHash))?.participant).toEqual({ name: 'Ada', revokedAt: 1_700_000_001_000 })
       expect((await store.getParticipant(bob.id))?.revokedAt).toBeNull()
     })
 

@@ -256,6 +256,22 @@ describe('bad votes', () => {
     expect(results.body.ballots).toBeUndefined()
   })
 
+  it('refuses the next tap of a participant the facilitator removed, at once', async () => {
+    // Taps read the token and the participant on every request: nothing about a person is cached.
+    const carla = await joinParticipant(t.url, board.workshop, 'Carla')
+    expect((await vote(t.url, carla.participantToken, roundId, board.ideaIds[0]!)).status).toBe(200)
+    const removed = await api(
+      t.url,
+      'DELETE',
+      `/api/workshops/${board.workshop.workshopId}/participants/${carla.participantId}`,
+      {
+        token: board.workshop.facilitatorToken,
+      },
+    )
+    expect(removed.status).toBe(204)
+    expect((await vote(t.url, carla.participantToken, roundId, board.ideaIds[1]!)).status).toBe(401)
+  })
+
   it('validates round settings', async () => {
     const fresh = await boardWithIdeas(t.server, 1)
     for (const body of [

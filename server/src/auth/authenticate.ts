@@ -17,12 +17,12 @@ export function extractBearerToken(header: string | string[] | undefined): strin
 /** Resolves a bearer token to the actor it stands for, or null (unknown or revoked). */
 export async function authenticate(store: Store, token: string | undefined | null): Promise<Actor | null> {
   if (!token || token.length > 200) return null
-  const grant = await store.findToken(hashToken(token))
-  if (!grant || grant.revokedAt !== null) return null
+  const holder = await store.findTokenHolder(hashToken(token))
+  if (!holder || holder.grant.revokedAt !== null) return null
+  const { grant, participant } = holder
   // Stored on cards and versions since the first release: screens translate it (shared/roleNames).
   let name: string = grant.role === 'facilitator' ? ServerRoleName.facilitator : ServerRoleName.projector
   if (grant.role === 'participant') {
-    const participant = await store.getParticipant(grant.subjectId)
     if (!participant || participant.revokedAt !== null) return null
     name = participant.name
   }

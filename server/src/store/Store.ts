@@ -95,6 +95,12 @@ export interface TokenGrant {
   revokedAt: number | null
 }
 
+export interface TokenHolder {
+  grant: TokenGrant
+  /** The participant the token was given to; null for other roles or when unknown. */
+  participant: Pick<ParticipantRow, 'name' | 'revokedAt'> | null
+}
+
 export interface NewWorkshop {
   workshop: WorkshopRow
   boards: BoardRow[]
@@ -180,6 +186,11 @@ export interface WorkshopStore {
   ): Promise<DeletedWorkshop | null>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
   findToken(tokenHash: string): Promise<TokenGrant | null>
+  /**
+   * The grant and, for a participant's token, the participant, in one read: every
+   * authenticated request starts here (`auth/authenticate.ts`).
+   */
+  findTokenHolder(tokenHash: string): Promise<TokenHolder | null>
   /** The workshop's export settings as saved (export/exportSettings.ts checks them), or null. */
   getExportSettings(workshopId: string): Promise<StoredExportSettings | null>
   setExportSettings(workshopId: string, value: StoredExportSettings): Promise<void>

@@ -28,6 +28,7 @@ import {
   type StoredBoardDocument,
   type StoredExportSettings,
   type TokenGrant,
+  type TokenHolder,
   type WorkshopRow,
 } from './Store.ts'
 
@@ -396,6 +397,33 @@ export class KyselyStore implements Store {
       boardId: r.board_id,
       subjectId: r.subject_id,
       revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+    }
+  }
+
+  async findTokenHolder(tokenHash: string): Promise<TokenHolder | null> {
+    const r = await this.db
+      .selectFrom('access_tokens as t')
+      .leftJoin('participants as p', (join) => join.onRef('p.id', '=', 't.subject_id').on('t.role', '=', 'participant'))
+      .selectAll('t')
+      .select(['p.name as participant_name', 'p.revoked_at as participant_revoked_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .executeTakeFirst()
+    if (!r) return null
+    return {
+      grant: {
+        role: r.role as Role,
+        workshopId: r.workshop_id,
+        boardId: r.board_id,
+        subjectId: r.subject_id,
+        revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+      },
+      participant:
+        r.participant_name === null
+          ? null
+          : {
+              name: r.participant_name,
+              revokedAt: r.participant_revoked_at === null ? null : Number(r.participant_revoked_at),
+            },
     }
   }
 

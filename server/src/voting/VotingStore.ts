@@ -93,7 +93,8 @@ export interface VotingStore extends ShortlistStore {
   listTimedOpenRounds(): Promise<RoundRow[]>
   /**
    * Applies one tap atomically. With a request id seen before (same round and voter), returns
-   * the first answer and changes nothing.
+   * the first answer and changes nothing. Throws `UnknownRound` when the round does not exist
+   * (any more).
    */
   castVote(input: CastVote): Promise<VoteOutcome>
   /** Closes an open round; null when unknown. A round already closed is returned as it is. */
@@ -111,4 +112,14 @@ export interface VotingStore extends ShortlistStore {
   changeTimer(roundId: string, action: TimerAction, now: number, extendMs?: number): Promise<TimerChangeResult>
   /** Stores a finished round restored from an export (closed or revealed), with its results. */
   importRound(round: RoundRow, results: ImportedResults): Promise<void>
+}
+
+/** A tap for a round that does not exist (any more): deleted with its board or workshop. */
+export class UnknownRound extends Error {
+  readonly roundId: string
+  constructor(roundId: string) {
+    super(`castVote: no round ${roundId}`)
+    this.name = 'UnknownRound'
+    this.roundId = roundId
+  }
 }

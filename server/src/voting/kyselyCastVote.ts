@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Dialect } from '../store/migrations.ts'
 import type { Database } from '../store/schema.ts'
 import { type RoundRecord, toRound } from './kyselyRounds.ts'
-import type { CastVote } from './VotingStore.ts'
+import { type CastVote, UnknownRound } from './VotingStore.ts'
 import { decideVote, dotsOn, type MyVotes, usedDots, type VoteOutcome } from './votingRules.ts'
 
 /**
@@ -106,7 +106,7 @@ async function readTap(db: Kysely<Database>, dialect: Dialect, input: CastVote):
     .where('r.id', '=', input.roundId)
     .execute()
   const first = rows[0]
-  if (!first) throw new Error(`castVote: no round ${input.roundId}`)
+  if (!first) throw new UnknownRound(input.roundId)
   const myVotes: MyVotes = {}
   for (const row of rows) if (row.vote_idea !== null) myVotes[row.vote_idea] = Number(row.vote_count)
   const { ballot_voter, vote_idea: _idea, vote_count: _count, round_version, ballot_version, seen, ...round } = first

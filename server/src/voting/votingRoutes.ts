@@ -23,8 +23,16 @@ import { displayProxyName, proxyVoterId } from './proxyVotes.ts'
 import { type BoardIdea, roundDto, roundResults } from './roundView.ts'
 import { TimerAction } from './timerRules.ts'
 import { registerVotingExtras } from './votingExtras.ts'
-import { effectiveStatus, isEligible, RoundStatus, usedDots, type VoteRefusal } from './votingRules.ts'
-import type { RoundRow, RoundTally } from './VotingStore.ts'
+import {
+  effectiveStatus,
+  isEligible,
+  RoundStatus,
+  usedDots,
+  type VoteOutcome,
+  type VoteRefusal,
+} from './votingRules.ts'
+import { type CastVote, type RoundRow, type RoundTally, UnknownRound } from './VotingStore.ts'
+import { type RoundPlace, RoundPlaces } from './roundPlaces.ts'
 import type { AppContext } from '../http/context.ts'
 import { VersionHistory } from '../history/historyService.ts'
 import { ResultsDisplay } from '../facilitation/facilitationService.ts'
@@ -63,6 +71,31 @@ async function roundFor(
   if (!board || board.workshopId !== actor.workshopId) throw roundNotFound()
   if (!canReadBoard(actor, board)) throw forbidden('This token does not give access to this board.')
   return { round, board }
+}
+
+/** `roundFor` for a tap: the same answers, from what the round cannot change (`RoundPlaces`). */
+async function placeFor(ctx: VotingContext, places: RoundPlaces, actor: Actor, roundId: string): Promise<RoundPlace> {
+  const place = await places.of(roundId, async () => {
+    const round = await ctx.voting.store.getRound(roundId)
+    const board = round && (await ctx.store.getBoard(round.boardId))
+    return round && board ? { round, workshopId: board.workshopId } : null
+  })
+  if (!place || place.workshopId !== actor.workshopId) throw roundNotFound()
+  if (!canReadBoard(actor, { id: place.boardId, workshopId: place.workshopId })) {
+    throw forbidden('This token does not give access to this board.')
+  }
+  return place
+}
+
+/** A tap; a round deleted since its place was remembered is "not found", as before. */
+async function castOrNotFound(ctx: VotingContext, places: RoundPlaces, input: CastVote): Promise<VoteOutcome> {
+  try {
+    return await ctx.voting.store.castVote(input)
+  } catch (error) {
+    if (!(error instanceof UnknownRound)) throw error
+    places.forget(input.roundId)
+    throw roundNotFound()
+  }
 }
 
 /** The board's idea cards (oldest first, the board order ties are kept in) and clusters. */
@@ -104,6 +137,7 @@ type VotingContext = AppContext & { voting: VotingService }
 
 export function registerVotingRoutes(app: FastifyInstance, core: AppContext, voting: VotingService): void {
   const ctx: VotingContext = { ...core, voting }
+  const places = new RoundPlaces()
   app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/rounds', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     const board = await boardFor(ctx, actor, request.params.boardId)
@@ -187,7 +221,7 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
     '/api/rounds/:roundId/votes',
     async (request): Promise<CastVoteResponse> => {
       const actor = await requireActor(ctx.store, request)
-      const { round } = await roundFor(ctx, actor, request.params.roundId)
+      const round = await placeFor(ctx, places, actor, request.params.roundId)
       if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
       const body = parseBody(CastVoteBody, request.body)
       if (actor.role === 'facilitator' && body.onBehalfOf === undefined && !round.facilitatorsVote) {
@@ -199,8 +233,8 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
       }
       const voter = voterFor(actor, body.onBehalfOf)
       const card = await findBoardIdea(ctx.rooms, round.boardId, body.ideaId)
-      const outcome = await ctx.voting.store.castVote({
-        roundId: round.id,
+      const outcome = await castOrNotFound(ctx, places, {
+        roundId: round.roundId,
         ...voter,
         ideaId: body.ideaId,
         ideaText: card?.text ?? '',
