@@ -61,6 +61,22 @@ describe('bindStoreToDoc', () => {
     expect(records.has(b.id)).toBe(false)
   })
 
+  it('hands a local edit to the doc in the task that made it, not a frame later', async () => {
+    // Under test tldraw tells listeners at once; this makes it wait for a frame, as in a browser.
+    const flags = globalThis as { __FORCE_RAF_IN_TESTS__?: boolean }
+    flags.__FORCE_RAF_IN_TESTS__ = true
+    try {
+      const { doc, store } = bound()
+      const a = ideaCard('a')
+      store.put([a])
+      store.update(a.id, (r) => ({ ...r, x: 40 }))
+      await Promise.resolve()
+      expect(openRecords(doc).get(a.id)).toEqual({ ...a, x: 40 })
+    } finally {
+      delete flags.__FORCE_RAF_IN_TESTS__
+    }
+  })
+
   it('hands tldraw’s pending changes to the doc when the page is hidden or left (reload right after typing)', () => {
     // tldraw tells listeners on the next frame (at once under test, so a fake store shows the wiring).
     const calls: string[] = []

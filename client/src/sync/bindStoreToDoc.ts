@@ -187,6 +187,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   records.on('change', onChange)
   const stopKeepingDeletes = keepOwnDeletes(records, origin)
   const stopFlushingOnLeave = flushBeforeLeaving(store, options.onLeave)
+  const stopSendingPromptly = sendLocalChangesPromptly(store)
 
   return {
     origin,
@@ -200,6 +201,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
       records.off('change', onChange)
       stopKeepingDeletes()
       stopFlushingOnLeave()
+      stopSendingPromptly()
     },
   }
 }
@@ -215,6 +217,32 @@ function isRecordLike(value: unknown): value is { id: string; typeName: string }
 
 function isSerializedSchema(value: unknown): value is SerializedSchema {
   return typeof value === 'object' && value !== null && 'schemaVersion' in value
+}
+
+/**
+ * tldraw tells its listeners about changes on the next animation frame. For a local edit that
+ * is a frame of delay before it reaches the document and the socket, on top of the frame in which
+ * tldraw handled the pointer: on a slow tablet (4× CPU throttle) frames take 30–50 ms, and the
+ * drag round trip was two to three times the desktop's (docs/performance.md). Handing the user's
+ * changes over right after each store operation (in a microtask, so one operation's changes stay
+ * one Yjs transaction and one message) sends them in the task that made them. (A task of their
+ * own after the frame measured no better.)
+ */
+export function sendLocalChangesPromptly(store: TLStore): () => void {
+  let queued = false
+  let stopped = false
+  const stop = store.sideEffects.registerOperationCompleteHandler((source) => {
+    if (source !== 'user' || queued) return
+    queued = true
+    queueMicrotask(() => {
+      queued = false
+      if (!stopped) store._flushHistory()
+    })
+  })
+  return () => {
+    stopped = true
+    stop()
+  }
 }
 
 /**
