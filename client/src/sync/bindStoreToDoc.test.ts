@@ -77,6 +77,27 @@ describe('bindStoreToDoc', () => {
     }
   })
 
+  it('sends nothing of a card taken back in a microtask after its creation (held-back cards)', async () => {
+    // catchHeldBackCards removes a card the person's own input made while cards are held back,
+    // in a microtask queued during the creating operation: that must run before the send.
+    const flags = globalThis as { __FORCE_RAF_IN_TESTS__?: boolean }
+    flags.__FORCE_RAF_IN_TESTS__ = true
+    try {
+      const { doc, store } = bound()
+      const updates: unknown[] = []
+      doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin))
+      const stop = store.sideEffects.registerAfterCreateHandler('shape', (shape) => {
+        queueMicrotask(() => store.remove([shape.id]))
+      })
+      store.put([ideaCard('privat')])
+      await flush()
+      stop()
+      expect(updates).toEqual([])
+    } finally {
+      delete flags.__FORCE_RAF_IN_TESTS__
+    }
+  })
+
   it('hands tldraw’s pending changes to the doc when the page is hidden or left (reload right after typing)', () => {
     // tldraw tells listeners on the next frame (at once under test, so a fake store shows the wiring).
     const calls: string[] = []

@@ -226,7 +226,9 @@ function isSerializedSchema(value: unknown): value is SerializedSchema {
  * drag round trip was two to three times the desktop's (docs/performance.md). Handing the user's
  * changes over right after each store operation (in a microtask, so one operation's changes stay
  * one Yjs transaction and one message) sends them in the task that made them. (A task of their
- * own after the frame measured no better.)
+ * own after the frame measured no better.) Microtasks queued while the operation ran come first:
+ * `catchHeldBackCards` takes a held-back card back in one, so creation and removal still fold
+ * into nothing and the card never reaches the document.
  */
 export function sendLocalChangesPromptly(store: TLStore): () => void {
   let queued = false
