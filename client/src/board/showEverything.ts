@@ -1,5 +1,6 @@
+import { CARD_GAP, CARD_SIZE, DEFAULT_COLLECT_AREA } from '@pinnwand/shared/placement'
 import type { Editor } from 'tldraw'
-import { fitCamera, type Insets, openingCamera } from './fitCamera.ts'
+import { fitCamera, type Insets, openingCamera, type Rect } from './fitCamera.ts'
 
 /**
  * The board's own controls that lie over the canvas: menu, phase and presence chips, side-panel
@@ -51,16 +52,27 @@ function measureControlInsets(container: HTMLElement): Insets {
 }
 
 /**
+ * What an empty board frames: the first two rows of the band where its first ideas will land
+ * (`DEFAULT_COLLECT_AREA`, from the page origin). Without it an empty board opened at the origin,
+ * in the screen's top-left corner, and the first card sat half under the side panel's tabs.
+ */
+export const EMPTY_BOARD_FRAME: Rect = {
+  x: DEFAULT_COLLECT_AREA.x,
+  y: DEFAULT_COLLECT_AREA.y,
+  w: DEFAULT_COLLECT_AREA.w,
+  h: 2 * CARD_SIZE.h + CARD_GAP,
+}
+
+/**
  * "Show everything": the camera frames all content (guiding question, clusters, cards) in the
- * part of the screen the controls leave free, never zooming in past 100 %. Does nothing on an
- * empty board.
+ * part of the screen the controls leave free, never zooming in past 100 %. An empty board frames
+ * the place its first ideas will take (`EMPTY_BOARD_FRAME`).
  */
 export function showEverything(
   editor: Editor,
   { animate = false, opening = false }: { animate?: boolean; opening?: boolean } = {},
 ): void {
-  const content = editor.getCurrentPageBounds()
-  if (!content) return
+  const content = editor.getCurrentPageBounds() ?? EMPTY_BOARD_FRAME
   const viewport = editor.getViewportScreenBounds()
   const camera = (opening ? openingCamera : fitCamera)(
     { x: content.x, y: content.y, w: content.w, h: content.h },
