@@ -157,6 +157,20 @@ describe('pnpm bench --quick', () => {
       ])
         expect(isFigure(line[key]), `N=${line.people} ${line.cpuThrottle}× ${key} = ${line[key]}`).toBe(true)
       expect(line).toMatchObject({ cardsNotSeen: 0, dragsNotSeen: 0, view: 'fitted' })
+      for (const key of ['ideaListOpenMs', 'ideaSearchMs'])
+        expect(isFigure(line[key]), `N=${line.people} ${line.cpuThrottle}× ${key} = ${line[key]}`).toBe(true)
+    }
+    // The vote list answers taps under the crowd, at each CPU rate.
+    const voting = lines.filter((l) => l.bench === 'crowd-device-voting')
+    expect(voting.map((l) => [l.people, l.cpuThrottle])).toEqual([
+      [0, 1],
+      [0, 4],
+      [12, 1],
+      [12, 4],
+    ])
+    for (const line of voting) {
+      expect(isFigure(line.voteTapShownP50Ms)).toBe(true)
+      expect(isFigure(line.voteTapConfirmedP50Ms)).toBe(true)
     }
     // The crowd's cursors reach the browser (12 people: below the crowd threshold, all shown).
     expect(device.find((l) => l.people === 12)!.cursorsShown).toBe(12)

@@ -4,8 +4,9 @@
  * whose cursors move at 2 Hz while 10 card edits per second go on. For each N and each CPU
  * throttle (DevTools' Emulation.setCPUThrottlingRate; 4× stands for a cheap tablet) it prints
  * one line: frame rate and frame-time p95/p99 (requestAnimationFrame), long tasks, card latency
- * (API call → card text in the DOM), drag round trip, WebSocket bytes the page received, and the
- * server's egress to the whole crowd. Then the same crowd against Hocuspocus (no browser: it
+ * (API call → card text in the DOM), drag round trip, opening and searching the idea list,
+ * WebSocket bytes the page received, and the server's egress to the whole crowd; then, with a
+ * round open, the time from a tap on "+" in the vote list to the dot (one line per rate). Then the same crowd against Hocuspocus (no browser: it
  * cannot serve the web app) for bytes per client and server CPU, with ratios.
  */
 import { rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { emit, quick, ratio, size } from './lib/benchEnv.ts'
 import { prepareClientDist } from './lib/clientBuild.ts'
 import { type CrowdOptions, type CrowdWindow, startCrowd } from './lib/crowdLoad.ts'
 import { measureDrags, watchPositions } from './lib/dragRoundTrip.ts'
+import { timeIdeaList, timeVoteTaps } from './lib/panelTimings.ts'
 import { instrumentPage, SocketBytes, throttleCpu } from './lib/pageProbe.ts'
 import { ServerKind } from './lib/peerProcess.ts'
 import { openBoard, populateBoard } from './lib/populateBoard.ts'
@@ -42,6 +44,8 @@ const CARDS = size('CARDS', 150, 30)
 const WINDOW_MS = size('WINDOW_MS', 20_000, 3000)
 const PROBE_CARDS = size('PROBE_CARDS', 10, 2)
 const DRAGS = size('DRAGS', 5, 1)
+/** Dots the participant places per CPU rate once a round is open. */
+const VOTE_TAPS = size('VOTE_TAPS', 3, 1)
 /** Hocuspocus runs for these crowd sizes (empty: none). */
 const PEER_CROWDS = list('PEER_CROWDS', '100,300,500', '12').filter((n) => n > 0)
 /** Simulated people who write a card (the edits' authors); the facilitator fills up to CARDS. */
@@ -181,6 +185,8 @@ try {
               ).__pinnwand?.editor.getVisibleCollaboratorsOnCurrentPage().length ?? null,
           )
           const trips = await measureDrags(page, positions, DRAGS)
+          // The idea list under the crowd: open it, find the cards added above.
+          const ideaList = await timeIdeaList(page, MARKER, probe)
           // Late cards still count, with their real latency.
           const lateSeen = (await page.evaluate(() => window.__crowdProbe!.read())).cardsSeenAt
           const latencies = Object.entries(sentAt).flatMap(([m, at]) => (lateSeen[m] ? [lateSeen[m] - at] : []))
@@ -207,6 +213,7 @@ try {
             dragRoundTripMaxMs: drags.maxMs,
             drags: trips.length,
             dragsNotSeen: trips.filter((t) => !Number.isFinite(t)).length,
+            ...ideaList,
             receivedKBps: round(received / 1024 / seen.seconds, 2),
             cursorsShown,
             serverEgressKBps: round((egress.bytesPerS + received / seen.seconds) / 1024),
@@ -221,6 +228,31 @@ try {
         }
         await throttleCpu(cdp, 1)
       }
+      // Voting under the crowd: the facilitator opens a round; the participant taps dots in the
+      // vote list at each CPU rate (the crowd keeps moving and editing meanwhile).
+      await api(server.url, 'POST', `/api/boards/${boardId}/rounds`, {
+        token: facilitatorToken,
+        body: { dotsPerParticipant: VOTE_TAPS * CPU_RATES.length },
+      })
+      for (const rate of CPU_RATES) {
+        await throttleCpu(cdp, rate)
+        await sleep(2000)
+        const taps = await timeVoteTaps(page, VOTE_TAPS)
+        const shown = summarize(taps.voteTapShownMs)
+        const confirmed = summarize(taps.voteTapConfirmedMs)
+        emit({
+          bench: 'crowd-device-voting',
+          people,
+          cpuThrottle: rate,
+          voteTapShownP50Ms: shown.p50Ms,
+          voteTapShownMaxMs: shown.maxMs,
+          voteTapConfirmedP50Ms: confirmed.p50Ms,
+          voteTapConfirmedMaxMs: confirmed.maxMs,
+          taps: taps.voteTapShownMs.length,
+          note: 'taps on "+" in the vote list; shown: the dot appears; confirmed: the server answered',
+        })
+      }
+      await throttleCpu(cdp, 1)
     } finally {
       await context.close()
       watcher.destroy()

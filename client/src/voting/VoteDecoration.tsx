@@ -5,9 +5,9 @@ import { stopEventPropagation, useEditor, useValue } from 'tldraw'
 import { BoardContext } from '../board/BoardContext.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
-import { useBallot } from './useBallot.ts'
+import { useCardBallot } from './useBallot.ts'
 import { useMayVote } from './useMayVote.ts'
-import { useRound } from './useRound.ts'
+import { useRound, useRoundRules } from './useRound.ts'
 import { useRoundResults } from './useRoundResults.ts'
 import './voting.css'
 
@@ -31,7 +31,8 @@ const keepFromCanvas = {
 export function VoteDecoration({ shape }: { shape: IdeaCardShape }) {
   // Cards are also drawn outside the board (exports): no board, no voting.
   const board = useContext(BoardContext)
-  const round = useRound()
+  // Drawn on every card: the rules only, not the progress published while people vote.
+  const round = useRoundRules()
   const mayVote = useMayVote(board?.me.role ?? 'projector', round)
   if (!board || !round) return null
   if (round.status === 'revealed')
@@ -76,11 +77,9 @@ function stripStyle(scale: number, cardWidth: number) {
 function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
   const { t } = useTranslation()
   const scale = useCounterScale()
-  const round = useRound()
-  const ballot = useBallot(round, token)
-  const mine = ballot.votes[shape.id] ?? 0
+  const round = useRoundRules()
+  const { mine, full, place } = useCardBallot(round, token, shape.id)
   const text = shape.props.text
-  const full = ballot.remaining <= 0 || (round?.maxPerIdea != null && mine >= round.maxPerIdea)
   return (
     <div className="pw-vote-bar" data-testid="vote-bar" data-mine={mine} style={stripStyle(scale, shape.props.w)}>
       <button
@@ -93,7 +92,7 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
         {...keepFromCanvas}
         onClick={(event) => {
           event.stopPropagation()
-          ballot.place(shape.id, text, -1)
+          place(text, -1)
         }}
       >
         {/* No digits here: the visible label must be part of the button's name (WCAG 2.5.3). */}
@@ -112,7 +111,7 @@ function VoteBar({ shape, token }: { shape: IdeaCardShape; token: string }) {
         {...keepFromCanvas}
         onClick={(event) => {
           event.stopPropagation()
-          ballot.place(shape.id, text, 1)
+          place(text, 1)
         }}
       >
         <span aria-hidden="true">+</span>

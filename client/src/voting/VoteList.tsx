@@ -1,11 +1,12 @@
 import type { RoundStateSection } from '@pinnwand/shared/votingApi'
-import { useId, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useBoardIdeas } from '../ideas/useBoardIdeas.ts'
 import { DotRow } from './DotRow.tsx'
 import { isEligibleIdea } from './readRoundSection.ts'
-import { useBallot } from './useBallot.ts'
+import { useBallot, useCardBallot } from './useBallot.ts'
+import { type RoundRules, useRoundRules } from './useRound.ts'
 import { budgetText } from './budgetText.ts'
 import { useFreshRefusal } from './useFreshRefusal.ts'
 
@@ -19,6 +20,7 @@ export function VoteList({ round }: { round: RoundStateSection }) {
   const id = useId()
   const { token } = useBoardContext()
   const ballot = useBallot(round, token)
+  const rules = useRoundRules()
   const refusal = useFreshRefusal()
   const ideas = useBoardIdeas()
   // Not again for every vote the ballot shows, only when the ideas or the round change.
@@ -57,50 +59,62 @@ export function VoteList({ round }: { round: RoundStateSection }) {
             </h4>
           ) : null}
           <ul className="pw-vote-list__ideas">
-            {group.ideas.map((idea) => {
-              const mine = ballot.votes[idea.id] ?? 0
-              const full = ballot.remaining <= 0 || (round.maxPerIdea !== null && mine >= round.maxPerIdea)
-              return (
-                <li
-                  key={idea.id}
-                  className="pw-vote-list__idea"
-                  data-testid="vote-list-item"
-                  data-idea-id={idea.id}
-                  data-mine={mine}
-                >
-                  <span className="pw-vote-list__text">{idea.text}</span>
-                  <span className="pw-vote-list__mine">
-                    <DotRow count={mine} max={5} />
-                    <span className="pw-vote-list__count">{t('voting.list.mine', { count: mine })}</span>
-                  </span>
-                  <span className="pw-vote-list__buttons">
-                    <button
-                      type="button"
-                      className="pw-vote-button"
-                      aria-disabled={mine === 0}
-                      aria-label={t('voting.card.remove', { idea: idea.text, count: mine })}
-                      data-testid="vote-list-remove"
-                      onClick={() => ballot.place(idea.id, idea.text, -1)}
-                    >
-                      −
-                    </button>
-                    <button
-                      type="button"
-                      className="pw-vote-button pw-vote-button--add"
-                      aria-disabled={full}
-                      aria-label={t('voting.card.add', { idea: idea.text, count: mine })}
-                      data-testid="vote-list-add"
-                      onClick={() => ballot.place(idea.id, idea.text, 1)}
-                    >
-                      +
-                    </button>
-                  </span>
-                </li>
-              )
-            })}
+            {group.ideas.map((idea) => (
+              <VoteListIdea key={idea.id} id={idea.id} text={idea.text} round={rules} token={token} />
+            ))}
           </ul>
         </div>
       ))}
     </section>
   )
 }
+
+/**
+ * One idea of the list. Memoised and reading its own part of the ballot (`useCardBallot`): a tap
+ * re-renders the idea it changed, not the whole list of a plenary's 150 ideas.
+ */
+const VoteListIdea = memo(function VoteListIdea({
+  id,
+  text,
+  round,
+  token,
+}: {
+  id: string
+  text: string
+  round: RoundRules | null
+  token: string
+}) {
+  const { t } = useTranslation()
+  const { mine, full, place } = useCardBallot(round, token, id)
+  return (
+    <li className="pw-vote-list__idea" data-testid="vote-list-item" data-idea-id={id} data-mine={mine}>
+      <span className="pw-vote-list__text">{text}</span>
+      <span className="pw-vote-list__mine">
+        <DotRow count={mine} max={5} />
+        <span className="pw-vote-list__count">{t('voting.list.mine', { count: mine })}</span>
+      </span>
+      <span className="pw-vote-list__buttons">
+        <button
+          type="button"
+          className="pw-vote-button"
+          aria-disabled={mine === 0}
+          aria-label={t('voting.card.remove', { idea: text, count: mine })}
+          data-testid="vote-list-remove"
+          onClick={() => place(text, -1)}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="pw-vote-button pw-vote-button--add"
+          aria-disabled={full}
+          aria-label={t('voting.card.add', { idea: text, count: mine })}
+          data-testid="vote-list-add"
+          onClick={() => place(text, 1)}
+        >
+          +
+        </button>
+      </span>
+    </li>
+  )
+})

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { ConnectionStatus, useSession } from '../state/sessionStore.ts'
 import { usedDots, type Votes } from './ballot.ts'
 import { ballotKey, loadBallot, tap, useVoting, visibleVotes } from './votingStore.ts'
+import type { RoundRules } from './useRound.ts'
 
 export interface Ballot {
   /** One's dots per idea, including taps still on their way (optimistic). */
@@ -51,4 +52,39 @@ export function useBallotLoader(round: RoundStateSection | null, token: string, 
     if (!roundId || !canVote || !connected) return
     void loadBallot(roundId, token, proxyName)
   }, [roundId, status, token, proxyName, canVote, connected])
+}
+
+/** One card's part of the ballot. */
+export interface CardBallot {
+  /** One's dots on this idea, taps on their way included. */
+  mine: number
+  /** Another dot does not fit: none left, or the idea's cap reached. */
+  full: boolean
+  place(ideaText: string, delta: 1 | -1): void
+}
+
+/**
+ * `useBallot` for the dot buttons on one card. Reads plain values from the ballot store, so a tap
+ * re-renders the card it changed (and every card only when the last dot is placed or taken
+ * back), not every card on the board; a plenary board has 150 of them, and on a slow tablet
+ * re-rendering them all made a dot appear half a second after the tap (docs/performance.md).
+ */
+export function useCardBallot(round: RoundRules | null, token: string, ideaId: string): CardBallot {
+  const proxyName = useVoting((s) => s.proxyName)
+  const key = round ? ballotKey(round.id, proxyName) : ''
+  const mine = useVoting((s) => {
+    const entry = s.ballots[key]
+    return entry ? (visibleVotes(entry)[ideaId] ?? 0) : 0
+  })
+  const noneLeft = useVoting((s) => {
+    const entry = s.ballots[key]
+    return !round || round.dotsPerParticipant - usedDots(entry ? visibleVotes(entry) : {}) <= 0
+  })
+  return {
+    mine,
+    full: noneLeft || (round?.maxPerIdea != null && mine >= round.maxPerIdea),
+    place: (ideaText, delta) => {
+      if (round) tap({ round, token, proxyName, ideaId, ideaText, delta })
+    },
+  }
 }

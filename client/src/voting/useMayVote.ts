@@ -6,7 +6,10 @@ import { useVoting } from './votingStore.ts'
  * the round gives it a budget ("Moderation stimmt mit ab"), or while it places dots for someone
  * without a device (proxy voting); the projector never.
  */
-export function useMayVote(role: string, round: RoundStateSection | null | undefined): boolean {
+export function useMayVote(
+  role: string,
+  round: Pick<RoundStateSection, 'facilitatorsVote'> | null | undefined,
+): boolean {
   const proxyName = useVoting((s) => s.proxyName)
   if (role === 'participant') return true
   if (role !== 'facilitator') return false

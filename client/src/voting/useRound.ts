@@ -17,3 +17,38 @@ export function useRound(): RoundStateSection | null {
     return last.current.round
   })
 }
+
+/** A round's settings and status: what a card's dot buttons depend on, without the progress. */
+export type RoundRules = Omit<RoundStateSection, 'voters' | 'totalVotes'>
+
+let lastSection: unknown
+let lastRulesKey = 'null'
+let lastRules: RoundRules | null = null
+
+/** The rules of the section the store holds; the same object while they stay the same. */
+function rulesOf(section: unknown): RoundRules | null {
+  if (section === lastSection) return lastRules
+  lastSection = section
+  const round = readRoundSection(section)
+  let rules: RoundRules | null = null
+  if (round) {
+    const { voters: _voters, totalVotes: _totalVotes, ...rest } = round
+    rules = rest
+  }
+  const key = JSON.stringify(rules)
+  if (key !== lastRulesKey) {
+    lastRulesKey = key
+    lastRules = rules
+  }
+  return lastRules
+}
+
+/**
+ * The current round's rules for components drawn once per card (the dot buttons on every idea
+ * card). Unlike `useRound` it ignores the progress the server publishes every half second while
+ * people vote, so 150 cards do not re-render with every new dot in the room, and it is worked
+ * out once per state message for all of them, not once per card.
+ */
+export function useRoundRules(): RoundRules | null {
+  return useSession((state) => rulesOf(state.boardState?.round))
+}

@@ -142,7 +142,7 @@ export function refusalKey(error: ApiError | string): string {
 }
 
 export interface TapInput {
-  round: RoundStateSection
+  round: Pick<RoundStateSection, 'id' | 'status' | 'dotsPerParticipant' | 'maxPerIdea' | 'eligibleIdeaIds'>
   token: string
   proxyName: string | null
   ideaId: string
