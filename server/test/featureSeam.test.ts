@@ -40,4 +40,15 @@ describe('the feature seam (features/index.ts)', () => {
     }
     expect(owners.size).toBeGreaterThan(60)
   })
+
+  it('keeps the core store free of feature tables: export settings live with the export feature', () => {
+    // The core store's port and adapter; a feature's tables belong to its own store (`stores`).
+    for (const file of ['store/Store.ts', 'store/kyselyStore.ts']) {
+      const source = readFileSync(new URL(file, serverSrc), 'utf8')
+      expect(source, file).not.toMatch(/export_?settings/i)
+    }
+    expect(readdirSync(new URL('store/', serverSrc))).not.toContain('kyselyExportSettings.ts')
+    const exportFeature = list.find((feature) => feature.name === 'export')!
+    expect(Object.keys(exportFeature.stores!(null as never, 'sqlite'))).toEqual(['exportSettings'])
+  })
 })

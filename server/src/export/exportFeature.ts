@@ -1,5 +1,6 @@
 import { defineFeature } from '../features/ServerFeature.ts'
 import { exportOpenApi } from './exportOpenApi.ts'
+import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
 
 /**
  * Exports (PDF, DOCX, XLSX, PNG, SVG, Markdown, CSV, JSON) and the workshop's report settings.
@@ -9,6 +10,7 @@ import { exportOpenApi } from './exportOpenApi.ts'
 export const exportFeature = defineFeature({
   name: 'export',
   openapi: exportOpenApi,
+  stores: (db) => ({ exportSettings: new KyselyExportSettingsStore(db) }),
   async routes(app, ctx) {
     ;(await import('./exportRoutes.ts')).registerExportRoutes(app, ctx)
   },

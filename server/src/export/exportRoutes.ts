@@ -20,8 +20,9 @@ import {
   isBoardExportFormat,
   renderBoardExportToBuffer,
 } from './renderExport.ts'
-import type { BoardRow } from '../store/Store.ts'
+import type { BoardRow, Store } from '../store/Store.ts'
 import type { AppContext } from '../http/context.ts'
+import type { ExportStores } from './ExportSettingsStore.ts'
 import { VersionHistory } from '../history/historyService.ts'
 import { ModerationSections } from '../moderation/moderationService.ts'
 import { ApiError } from '../http/errors.ts'
@@ -35,7 +36,7 @@ let runner: ExportRunner | null = null
 
 /** Reads the board's document and the features' data into one export job. */
 async function loadJob(
-  ctx: AppContext,
+  ctx: ExportContext,
   board: BoardRow,
   { withImages = false }: { withImages?: boolean } = {},
 ): Promise<BoardExportJob> {
@@ -60,7 +61,7 @@ async function loadJob(
   }
   if (omitted.length > 0) ctx.logger.warn({ boardId: board.id, omitted }, 'export left out records it cannot read')
   const extras = await loadBoardExtras(board)
-  const { settings, logoPng } = await loadExportSettings(ctx, workshop.id)
+  const { settings, logoPng } = await loadExportSettings(ctx.store.exportSettings, workshop.id)
   const report = buildBoardReport({
     workshop: {
       id: workshop.id,
@@ -112,7 +113,10 @@ async function send(reply: FastifyReply, body: Readable | Buffer, type: string, 
     .send(body)
 }
 
-export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The core's context with the export feature's store (`store.exportSettings`). */
+type ExportContext = AppContext & { readonly store: Store & ExportStores }
+
+export function registerExportRoutes(app: FastifyInstance, ctx: ExportContext): void {
   registerExportSettingsRoutes(app, ctx)
   app.get<{ Params: { boardId: string }; Querystring: { format?: string } }>(
     '/api/boards/:boardId/export',

@@ -4,18 +4,13 @@ import {
   ExportSettingsSchema,
   type UpdateExportSettingsBody,
 } from '@pinnwand/shared/exportSettings'
-
-/** Stored settings as the store hands them over (JSON as saved, logo PNG). */
-export interface StoredSettings {
-  settings: unknown
-  logoPng: Uint8Array | null
-}
+import type { StoredExportSettings } from './ExportSettingsStore.ts'
 
 /**
  * The settings in force: each stored field that is still valid, the default for the rest (a
  * setting added later, or a row from an older version, never fails an export).
  */
-export function readExportSettings(stored: StoredSettings | null): ExportSettings {
+export function readExportSettings(stored: StoredExportSettings | null): ExportSettings {
   const raw = stored?.settings
   const result: Record<string, unknown> = { ...DefaultExportSettings }
   if (typeof raw === 'object' && raw !== null) {

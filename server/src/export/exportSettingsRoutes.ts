@@ -9,15 +9,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { mergeExportSettings, readExportSettings } from './exportSettings.ts'
 import { LogoError, logoDataUrl, normaliseLogo } from './logo.ts'
 import type { AppContext } from '../http/context.ts'
+import type { Store } from '../store/Store.ts'
+import type { ExportSettingsStore, ExportStores } from './ExportSettingsStore.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
 import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 
 /** The settings in force for a workshop's exports and its logo (PNG). */
 export async function loadExportSettings(
-  ctx: AppContext,
+  settingsStore: ExportSettingsStore,
   workshopId: string,
 ): Promise<{ settings: ExportSettings; logoPng: Uint8Array | null }> {
-  const stored = await ctx.store.getExportSettings(workshopId)
+  const stored = await settingsStore.get(workshopId)
   return { settings: readExportSettings(stored), logoPng: stored?.logoPng ?? null }
 }
 
@@ -25,7 +27,10 @@ export async function loadExportSettings(
  * GET/PUT /api/workshops/:workshopId/export-settings (facilitator): what the result report
  * prints, chosen at export time and remembered for the workshop.
  */
-export function registerExportSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerExportSettingsRoutes(
+  app: FastifyInstance,
+  ctx: AppContext & { readonly store: Store & ExportStores },
+): void {
   const authorise = async (request: FastifyRequest<{ Params: { workshopId: string } }>) => {
     const actor = await requireActor(ctx.store, request)
     requireWorkshopFacilitator(actor, request.params.workshopId, 'change the export settings')
@@ -41,13 +46,13 @@ export function registerExportSettingsRoutes(app: FastifyInstance, ctx: AppConte
 
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
     const workshopId = await authorise(request)
-    return dto(await loadExportSettings(ctx, workshopId))
+    return dto(await loadExportSettings(ctx.store.exportSettings, workshopId))
   })
 
   app.put<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
     const workshopId = await authorise(request)
     const update = parseBody(UpdateExportSettingsBody, request.body)
-    const current = await loadExportSettings(ctx, workshopId)
+    const current = await loadExportSettings(ctx.store.exportSettings, workshopId)
     let logoPng = current.logoPng
     if (update.logo === null) logoPng = null
     else if (update.logo !== undefined) {
@@ -59,7 +64,7 @@ export function registerExportSettingsRoutes(app: FastifyInstance, ctx: AppConte
       }
     }
     const settings = mergeExportSettings(current.settings, update)
-    await ctx.store.setExportSettings(workshopId, { settings, logoPng })
+    await ctx.store.exportSettings.set(workshopId, { settings, logoPng })
     return dto({ settings, logoPng })
   })
 }

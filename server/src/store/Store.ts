@@ -191,15 +191,6 @@ export interface WorkshopStore {
    * authenticated request starts here (`auth/authenticate.ts`).
    */
   findTokenHolder(tokenHash: string): Promise<TokenHolder | null>
-  /** The workshop's export settings as saved (export/exportSettings.ts checks them), or null. */
-  getExportSettings(workshopId: string): Promise<StoredExportSettings | null>
-  setExportSettings(workshopId: string, value: StoredExportSettings): Promise<void>
-}
-
-/** Export settings of a workshop: JSON as saved, and the logo as a PNG. */
-export interface StoredExportSettings {
-  settings: unknown
-  logoPng: Uint8Array | null
 }
 
 /** "Client id X of this board is written by owner Y" (sync/ClientIdBindings.ts). */

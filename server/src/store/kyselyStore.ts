@@ -4,7 +4,6 @@ import { Migrator } from 'kysely/migration'
 import { type RenumberResult, renumberTable } from '../domain/tableNumber.ts'
 import { type Dialect, migrationProvider } from './migrations.ts'
 import type { Database } from './schema.ts'
-import { getExportSettings, setExportSettings } from './kyselyExportSettings.ts'
 import { countSeats, deleteWorkshop, findDeletedWorkshop, listSeated, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
   listRetentionCandidates,
@@ -26,7 +25,6 @@ import {
   type Role,
   type Store,
   type StoredBoardDocument,
-  type StoredExportSettings,
   type TokenGrant,
   type TokenHolder,
   type WorkshopRow,
@@ -503,14 +501,6 @@ export class KyselyStore implements Store {
         .execute()
       await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('seq', '<=', upToSeq).execute()
     })
-  }
-
-  getExportSettings(workshopId: string): Promise<StoredExportSettings | null> {
-    return getExportSettings(this.db, workshopId)
-  }
-
-  setExportSettings(workshopId: string, value: StoredExportSettings): Promise<void> {
-    return setExportSettings(this.db, workshopId, value)
   }
 }
 
