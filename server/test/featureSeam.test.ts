@@ -51,4 +51,33 @@ describe('the feature seam (features/index.ts)', () => {
     const exportFeature = list.find((feature) => feature.name === 'export')!
     expect(Object.keys(exportFeature.stores!(null as never, 'sqlite'))).toEqual(['exportSettings'])
   })
+
+  it('keeps feature tables out of the core store and out of privacy: each feature rewrites its own names', () => {
+    // The core's tables; every other table of store/schema.ts (and the export settings' own) is a feature's.
+    const core = new Set([
+      'workshops',
+      'boards',
+      'table_seats',
+      'participant_done',
+      'deleted_workshops',
+      'deleted_workshop_tokens',
+      'participants',
+      'access_tokens',
+      'board_updates',
+      'board_client_ids',
+      'board_snapshots',
+    ])
+    const schema = readFileSync(new URL('store/schema.ts', serverSrc), 'utf8')
+    const tables = [...schema.matchAll(/^ {2}(\w+): \{/gm)].map((m) => m[1]!)
+    const featureTables = [...tables.filter((table) => !core.has(table)), 'workshop_export_settings']
+    expect(featureTables).toEqual(expect.arrayContaining(['voting_ballots', 'private_cards', 'held_cards']))
+    const files = [
+      ...readdirSync(new URL('store/', serverSrc)).map((file) => `store/${file}`),
+      ...readdirSync(new URL('privacy/', serverSrc)).map((file) => `privacy/${file}`),
+    ].filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'store/schema.ts')
+    for (const file of files) {
+      const source = readFileSync(new URL(file, serverSrc), 'utf8')
+      for (const table of featureTables) expect(source, `${file} names ${table}`).not.toContain(`'${table}'`)
+    }
+  })
 })

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
 import type { OpenApiPaths } from '../http/openapiTypes.ts'
 import type { StoreExtension } from '../store/openStore.ts'
+import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomGuardFactory } from '../sync/roomGuards.ts'
 import type { RoomLifecycle, RoomPorts } from '../sync/roomPorts.ts'
@@ -32,6 +33,11 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
    * stay in the one ordered list in store/migrations.ts: their order spans features.
    */
   readonly stores?: StoreExtension<Stores>
+  /**
+   * Where its tables keep a participant's name, rewritten for "remove my name" in the core
+   * store's transaction (the privacy feature gets them all through `ParticipantNameRewrites`).
+   */
+  readonly renameParticipant?: ParticipantNameRewrite
   /** Reviews of client writes in every room (sync/roomGuards.ts), in list order. */
   readonly roomGuards?: readonly RoomGuardFactory[]
   /**

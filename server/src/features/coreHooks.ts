@@ -1,6 +1,7 @@
 import type { IdeaDto } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
 import type { OpenApiPaths } from '../http/openapiTypes.ts'
+import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import { HookKey } from './FeatureServices.ts'
 
@@ -47,3 +48,6 @@ export const BoardSwitches = new HookKey<BoardSwitch>('boardSwitches')
 
 /** Each feature's part of the API description (createServer contributes every feature's `openapi`). */
 export const ApiDescriptions = new HookKey<OpenApiPaths>('apiDescriptions')
+
+/** Every feature's `renameParticipant` (createServer contributes them; "remove my name" runs them). */
+export const ParticipantNameRewrites = new HookKey<ParticipantNameRewrite>('participantNameRewrites')

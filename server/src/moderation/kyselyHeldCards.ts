@@ -7,6 +7,7 @@ import type {
   StoredHeldCard,
   StoredModeration,
 } from './HeldCardStore.ts'
+import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Database } from '../store/schema.ts'
 
 type CardRow = Database['held_cards']
@@ -266,3 +267,13 @@ export async function insertHeldBack<T extends 'private_cards' | 'held_cards'>(
     .execute()
   return true
 }
+
+/**
+ * "Remove my name" in a table of cards held back from the board (private cards, the moderation
+ * inbox): the author's name on each of their cards, in the core store's transaction.
+ */
+export const renameHeldBackAuthor =
+  (table: 'private_cards' | 'held_cards'): ParticipantNameRewrite =>
+  async (tx, participantId, replacement) => {
+    await tx.updateTable(table).set({ author_name: replacement }).where('author_id', '=', participantId).execute()
+  }

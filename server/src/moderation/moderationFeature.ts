@@ -3,7 +3,7 @@ import { BoardSwitches, IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
 import { moderationOpenApi } from './moderationOpenApi.ts'
 import { recordRefusalError } from '../http/boardAccess.ts'
-import { KyselyHeldCardStore } from './kyselyHeldCards.ts'
+import { KyselyHeldCardStore, renameHeldBackAuthor } from './kyselyHeldCards.ts'
 import { LOCKED_VERDICT } from '../sync/recordPolicy.ts'
 import { Moderation } from './Moderation.ts'
 import { moderationRoomGuard } from './moderationRoomGuard.ts'
@@ -16,6 +16,7 @@ export const moderationFeature = defineFeature({
   name: 'moderation',
   openapi: moderationOpenApi,
   stores: (db) => ({ heldCards: new KyselyHeldCardStore(db) }),
+  renameParticipant: renameHeldBackAuthor('held_cards'),
   roomGuards: [moderationRoomGuard],
   start({ store, rooms, logger, services }) {
     const moderation = new Moderation(store.heldCards, rooms, logger.child({ component: 'moderation' }))

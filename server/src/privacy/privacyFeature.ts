@@ -1,5 +1,6 @@
 import { CloseCode } from '@pinnwand/shared'
 import { deleteWorkshop } from '../domain/workshops.ts'
+import { ParticipantNameRewrites } from '../features/coreHooks.ts'
 import { ServiceKey } from '../features/FeatureServices.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
 import { privacyOpenApi } from './privacyOpenApi.ts'
@@ -46,6 +47,7 @@ export const privacyFeature = defineFeature({
       store: ctx.store,
       rooms: ctx.rooms,
       versions: ctx.services.get(VersionStorePort),
+      nameRewrites: ctx.services.all(ParticipantNameRewrites),
       defaultRetentionDays: ctx.config.retentionDays,
     }),
   stop: (retention) => retention.stop(),

@@ -2,6 +2,7 @@ import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { BoardVersionStore } from '../history/BoardVersionStore.ts'
+import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomAccess } from '../sync/roomPorts.ts'
 import { ApiError, parseBody } from '../http/errors.ts'
@@ -22,7 +23,13 @@ const workshopNotFound = () => new ApiError(404, ErrorCode.workshopNotFound, 'No
  */
 export function registerPrivacyRoutes(
   app: FastifyInstance,
-  deps: { store: Store; rooms: RoomAccess; versions: BoardVersionStore; defaultRetentionDays: number },
+  deps: {
+    store: Store
+    rooms: RoomAccess
+    versions: BoardVersionStore
+    nameRewrites: readonly ParticipantNameRewrite[]
+    defaultRetentionDays: number
+  },
 ): void {
   const ctx = deps
   const retentionOf = async (workshopId: string) => {

@@ -2,6 +2,7 @@ import { BoardDoc, currentRecords } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { BoardVersionStore } from '../history/BoardVersionStore.ts'
 import { decodeVersionState, encodeVersionState } from '../history/versionState.ts'
+import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomAccess } from '../sync/roomPorts.ts'
 import { contentWithoutName, namesWithout, withoutName } from './anonymize.ts'
@@ -23,7 +24,13 @@ export interface NameRemoval {
  * Browsers that had the board open keep the old name in their offline cache until they sync.
  */
 export async function removeParticipantName(
-  deps: { store: Store; rooms: RoomAccess; versions: BoardVersionStore },
+  deps: {
+    store: Store
+    rooms: RoomAccess
+    versions: BoardVersionStore
+    /** The features' rewrites of their tables (features/coreHooks.ts, `ParticipantNameRewrites`). */
+    nameRewrites: readonly ParticipantNameRewrite[]
+  },
   workshopId: string,
   participantId: string,
 ): Promise<NameRemoval | null> {
@@ -65,7 +72,7 @@ export async function removeParticipantName(
       result.versions++
     }
   }
-  await deps.store.replaceParticipantName(workshopId, participantId, REMOVED_NAME)
+  await deps.store.replaceParticipantName(workshopId, participantId, REMOVED_NAME, deps.nameRewrites)
   await deps.store.reclaimDeletedData()
   return result
 }

@@ -4,6 +4,7 @@ import { defineFeature } from '../features/ServerFeature.ts'
 import { privatePhaseOpenApi } from './privatePhaseOpenApi.ts'
 import { ApiError } from '../http/errors.ts'
 import { KyselyPrivateCardStore } from './kyselyPrivateCards.ts'
+import { renameHeldBackAuthor } from '../moderation/kyselyHeldCards.ts'
 import { PrivatePhase } from './PrivatePhase.ts'
 import { privatePhaseRoomGuard } from './privatePhaseRoomGuard.ts'
 import { registerPrivatePhaseRoutes } from './privatePhaseRoutes.ts'
@@ -14,6 +15,7 @@ export const privatePhaseFeature = defineFeature({
   name: 'privatePhase',
   openapi: privatePhaseOpenApi,
   stores: (db, dialect) => ({ privateCards: new KyselyPrivateCardStore(db, dialect) }),
+  renameParticipant: renameHeldBackAuthor('private_cards'),
   roomGuards: [privatePhaseRoomGuard],
   start({ store, rooms, logger, services }) {
     const phase = new PrivatePhase(store.privateCards, rooms, logger.child({ component: 'private-phase' }))

@@ -1,5 +1,6 @@
 import { boardKindOf } from '@pinnwand/shared'
 import type { RenumberResult } from '../domain/tableNumber.ts'
+import type { ParticipantNameRewrite } from './participantNames.ts'
 
 /**
  * Persistence ports. The domain (rooms, workshops) talks only to these interfaces; SQLite and
@@ -152,8 +153,17 @@ export interface WorkshopStore {
   listRetentionCandidates(): Promise<RetentionCandidate[]>
   /** After deletions: make the database files drop what was deleted (SQLite: empty the WAL). */
   reclaimDeletedData(): Promise<void>
-  /** The participant's name becomes `replacement` in the participant row and all ballots. */
-  replaceParticipantName(workshopId: string, participantId: string, replacement: string): Promise<boolean>
+  /**
+   * The participant's name becomes `replacement` in the participant row and, in the same
+   * transaction, wherever the features' `rewrites` keep it (ballots, held-back cards). False
+   * (and nothing rewritten) when the participant is not one of the workshop's.
+   */
+  replaceParticipantName(
+    workshopId: string,
+    participantId: string,
+    replacement: string,
+    rewrites: readonly ParticipantNameRewrite[],
+  ): Promise<boolean>
   /**
    * Makes this board the participant's current table unless its limit is reached (one
    * transaction, serialized per board). Already seated there: always ok. Moving frees the old seat.

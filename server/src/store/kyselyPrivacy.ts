@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Dialect } from './migrations/types.ts'
+import type { ParticipantNameRewrite } from './participantNames.ts'
 import type { Database } from './schema.ts'
 import type { RetentionCandidate } from './Store.ts'
 
@@ -21,16 +22,17 @@ export async function listRetentionCandidates(db: Kysely<Database>): Promise<Ret
 }
 
 /**
- * Replaces a participant's name where the database keeps it: the participant row, the
- * ballots of every voting round (shown in non-anonymous results) and the cards held back from
- * the board (Stilles Sammeln, the moderation inbox). Board documents and history
- * versions are rewritten by the caller (privacy/removeParticipantName.ts).
+ * Replaces a participant's name where the database keeps it: the participant row and, in the
+ * same transaction, the features' tables through their `rewrites` (ballots, held-back cards).
+ * Board documents and history versions are rewritten by the caller
+ * (privacy/removeParticipantName.ts).
  */
 export async function replaceParticipantName(
   db: Kysely<Database>,
   workshopId: string,
   participantId: string,
   replacement: string,
+  rewrites: readonly ParticipantNameRewrite[],
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const updated = await tx
@@ -40,14 +42,7 @@ export async function replaceParticipantName(
       .where('workshop_id', '=', workshopId)
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0) return false
-    await tx
-      .updateTable('voting_ballots')
-      .set({ voter_name: replacement })
-      .where('voter_id', '=', participantId)
-      .execute()
-    for (const table of ['private_cards', 'held_cards'] as const) {
-      await tx.updateTable(table).set({ author_name: replacement }).where('author_id', '=', participantId).execute()
-    }
+    for (const rewrite of rewrites) await rewrite(tx, participantId, replacement)
     return true
   })
 }

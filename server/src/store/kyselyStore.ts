@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type RenumberResult, renumberTable } from '../domain/tableNumber.ts'
 import { type Dialect, migrationProvider } from './migrations.ts'
+import type { ParticipantNameRewrite } from './participantNames.ts'
 import type { Database } from './schema.ts'
 import { countSeats, deleteWorkshop, findDeletedWorkshop, listSeated, takeSeat } from './kyselyWorkshopAdmin.ts'
 import {
@@ -312,8 +313,13 @@ export class KyselyStore implements Store {
     return reclaimDeletedData(this.db, this.kind)
   }
 
-  replaceParticipantName(workshopId: string, participantId: string, replacement: string): Promise<boolean> {
-    return replaceParticipantName(this.db, workshopId, participantId, replacement)
+  replaceParticipantName(
+    workshopId: string,
+    participantId: string,
+    replacement: string,
+    rewrites: readonly ParticipantNameRewrite[],
+  ): Promise<boolean> {
+    return replaceParticipantName(this.db, workshopId, participantId, replacement, rewrites)
   }
 
   takeSeat(boardId: string, participantId: string, now: number): Promise<SeatResult> {

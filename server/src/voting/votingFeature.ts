@@ -2,6 +2,7 @@ import { IdeaListParts } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
 import { votingOpenApi } from './votingOpenApi.ts'
 import { KyselyVotingStore } from './kyselyVotingStore.ts'
+import { renameVoter } from './kyselyVoterNames.ts'
 import { revealedTallies, withRevealedVotes } from './roundView.ts'
 import { RoundStatePublisher } from './RoundStatePublisher.ts'
 import { RoundTimer } from './RoundTimer.ts'
@@ -13,6 +14,7 @@ export const votingFeature = defineFeature({
   name: 'voting',
   openapi: votingOpenApi,
   stores: (db, dialect) => ({ voting: new KyselyVotingStore(db, dialect) }),
+  renameParticipant: renameVoter,
   async start({ store, rooms, logger, services }): Promise<VotingService> {
     const log = logger.child({ component: 'voting' })
     const voting: VotingService = {
