@@ -5,7 +5,7 @@ import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
 import { featureRoomGuards, features, type FeatureStores, featureStores } from './features/index.ts'
-import { ApiDescriptions, ParticipantNameRewrites } from './features/coreHooks.ts'
+import { ApiDescriptions, BoardExtrasSources, ParticipantNameRewrites } from './features/coreHooks.ts'
 import { FeatureServices } from './features/FeatureServices.ts'
 import type { FeatureContext, ServerFeature } from './features/ServerFeature.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
@@ -108,9 +108,11 @@ export async function createServer(
   // feature may use what the ones above it provided.
   const started: { feature: ServerFeature<object, unknown>; service: unknown }[] = []
   for (const feature of installed) started.push({ feature, service: await feature.start?.(ctx) })
-  for (const feature of installed) {
+  for (const { feature, service } of started) {
     if (feature.openapi) services.contribute(ApiDescriptions, feature.openapi)
     if (feature.renameParticipant) services.contribute(ParticipantNameRewrites, feature.renameParticipant)
+    const extras = feature.boardExtras?.bind(feature)
+    if (extras) services.contribute(BoardExtrasSources, (board) => extras(board, ctx, service))
   }
   const app = await buildHttpApp(ctx, {
     redis,

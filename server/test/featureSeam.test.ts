@@ -15,9 +15,7 @@ describe('the feature seam (features/index.ts)', () => {
 
   it('lists every feature folder the lint boundary knows, and each folder exports its feature', () => {
     // eslint.config.js's featureFolders is what the core may not import; each must plug in here.
-    const config = readFileSync(new URL('../../eslint.config.js', import.meta.url), 'utf8')
-    const block = /const featureFolders = \[([^\]]*)\]/.exec(config)![1]!
-    const folders = [...block.matchAll(/'(\w+)'/g)].map((m) => m[1]!)
+    const folders = featureFolderNames()
     const listSource = readFileSync(new URL('features/index.ts', serverSrc), 'utf8')
     for (const folder of folders) {
       const files = readdirSync(new URL(`${folder}/`, serverSrc))
@@ -80,4 +78,30 @@ describe('the feature seam (features/index.ts)', () => {
       for (const table of featureTables) expect(source, `${file} names ${table}`).not.toContain(`'${table}'`)
     }
   })
+
+  it("builds the report's feature data from the list: the export names no feature for it", () => {
+    // Each part is declared on its feature; the export merges what the BoardExtrasSources hook holds.
+    expect(list.filter((feature) => feature.boardExtras).map((feature) => feature.name)).toEqual(
+      expect.arrayContaining(['voting', 'moderation']),
+    )
+    const exportFiles = readdirSync(new URL('export/', serverSrc)).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    )
+    const others = featureFolderNames().filter((folder) => folder !== 'export')
+    for (const file of ['boardExtras.ts', 'exportRoutes.ts', 'exportFeature.ts', 'BoardReport.ts']) {
+      expect(exportFiles).toContain(file)
+      const source = readFileSync(new URL(`export/${file}`, serverSrc), 'utf8')
+      for (const folder of ['voting', 'moderation', 'shortlist']) {
+        expect(others).toContain(folder)
+        expect(source, `export/${file} imports ${folder}/`).not.toContain(`'../${folder}/`)
+      }
+    }
+  })
 })
+
+/** The feature folders eslint.config.js keeps the core from importing. */
+function featureFolderNames(): string[] {
+  const config = readFileSync(new URL('../../eslint.config.js', import.meta.url), 'utf8')
+  const block = /const featureFolders = \[([^\]]*)\]/.exec(config)![1]!
+  return [...block.matchAll(/'(\w+)'/g)].map((m) => m[1]!)
+}

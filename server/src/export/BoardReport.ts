@@ -6,6 +6,10 @@ import { type BoardDrawing, extractDrawing, type RawShape } from './drawing.ts'
 import { labelsFor, type ExportLanguage } from './labels.ts'
 import type { ReportMergedIdea } from './mergedNote.ts'
 import type { ReportDetails } from './reportDetails.ts'
+import type { CommentInput, RoundInput, RoundSettings } from '../features/boardExtras.ts'
+
+// The features' shapes (features/boardExtras.ts), under the names the report's users know.
+export type { CommentInput, RoundInput, RoundSettings }
 
 /**
  * The one model every export format is built from. Builders are pure functions of it, so
@@ -77,15 +81,6 @@ export interface ReportComment {
   createdAt: number
 }
 
-export interface RoundSettings {
-  dotsPerParticipant: number
-  /** null: no cap besides the budget. */
-  maxPerIdea: number | null
-  anonymous: boolean
-  /** null: every idea on the board was eligible. */
-  eligibleIdeaIds: string[] | null
-}
-
 export interface RankingEntry {
   ideaId: string
   text: string
@@ -105,31 +100,6 @@ export interface ReportRound {
   voters: number
   totalVotes: number
   ranking: RankingEntry[]
-}
-
-/** A voting round as the voting feature knows it: settings, status and dots per idea. */
-export interface RoundInput {
-  id: string
-  /** Rounds are ordered by this (epoch ms). */
-  openedAt: number
-  settings: RoundSettings
-  status: ReportRound['status']
-  voters: number
-  /** Dots per idea id. Ideas whose card was deleted keep their dots; `ideaTexts` names them. */
-  votesByIdea: Record<string, number>
-  /** Texts of ideas that are no longer on the board (their card was deleted after voting). */
-  ideaTexts?: Record<string, string>
-  /** Of `votesByIdea`, the proxy votes per idea (only ideas that have some). */
-  proxyVotesByIdea?: Record<string, number>
-}
-
-export interface CommentInput {
-  ideaId: string
-  author: string | null
-  /** Who wrote it, when known: the facilitator's stored name is then worded by role. */
-  authorId?: string | null
-  text: string
-  createdAt: number
 }
 
 export interface BoardReportInput {

@@ -1,39 +1,30 @@
-import type { BoardReportInput } from './BoardReport.ts'
+import type { BoardExtras, BoardExtrasSource } from '../features/boardExtras.ts'
 
 /**
- * What a board's report needs besides its document: data the server keeps in the database.
- * Each feature supplies its part through `BoardExtrasSource`: voting its rounds with the dots
- * per idea, comments their comments, the shortlist its order, participant handling the count
- * and the facilitator's name. Sources are registered once at start-up (registerBoardExtras).
+ * Merges the features' parts of a board's report (`ServerFeature.boardExtras`, handed over
+ * through the `BoardExtrasSources` hook): lists are concatenated in feature-list order, a
+ * single value is the last part's that has one.
  */
-export type BoardExtras = Pick<
-  BoardReportInput,
-  'rounds' | 'comments' | 'shortlist' | 'facilitator' | 'participantsCount' | 'hideAuthors'
->
-
-export type BoardExtrasSource = (board: { id: string; workshopId: string }) => Promise<BoardExtras>
-
-const sources: BoardExtrasSource[] = []
-
-/** Adds a source; returns a function that removes it again (tests). */
-export function registerBoardExtras(source: BoardExtrasSource): () => void {
-  sources.push(source)
-  return () => {
-    const index = sources.indexOf(source)
-    if (index >= 0) sources.splice(index, 1)
-  }
-}
-
-/** Merges what every registered source knows about the board; lists are concatenated. */
-export async function loadBoardExtras(board: { id: string; workshopId: string }): Promise<BoardExtras> {
+export function mergeBoardExtras(parts: readonly BoardExtras[]): BoardExtras {
   const merged: BoardExtras = {}
-  for (const part of await Promise.all(sources.map((source) => source(board)))) {
+  for (const part of parts) {
     if (part.rounds) merged.rounds = [...(merged.rounds ?? []), ...part.rounds]
     if (part.comments) merged.comments = [...(merged.comments ?? []), ...part.comments]
     if (part.shortlist) merged.shortlist = [...(merged.shortlist ?? []), ...part.shortlist]
     if (part.facilitator !== undefined) merged.facilitator = part.facilitator
     if (part.participantsCount !== undefined) merged.participantsCount = part.participantsCount
     if (part.hideAuthors !== undefined) merged.hideAuthors = part.hideAuthors
+    if (part.rejectedCards !== undefined) merged.rejectedCards = part.rejectedCards
   }
   return merged
+}
+
+/**
+ * @deprecated The report reads the features' `boardExtras` (features/boardExtras.ts); this
+ * process-wide registry is read by nothing any more. It stays only because
+ * voting/votingExtras.ts (its `registerVotingExtras`, called from votingRoutes.ts, both being
+ * rewritten on another branch) still calls it: delete it together with that call.
+ */
+export function registerBoardExtras(_source: BoardExtrasSource): () => void {
+  return () => undefined
 }

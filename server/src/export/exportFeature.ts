@@ -5,7 +5,7 @@ import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
 /**
  * Exports (PDF, DOCX, XLSX, PNG, SVG, Markdown, CSV, JSON) and the workshop's report settings.
  * The renderers load with the routes, lazily: a server that never exports never loads them.
- * Other features add to the report through export/boardExtras.ts.
+ * Other features add to the report through their `boardExtras` (features/boardExtras.ts).
  */
 export const exportFeature = defineFeature({
   name: 'export',

@@ -7,7 +7,7 @@ import { exportBoardImages } from '../assets/boardImages.ts'
 import { commentsOnCards, toCommentInput } from '../comments/commentExport.ts'
 import { copyRecordsSafely } from '../domain/safeRecords.ts'
 import { buildBoardReport } from './BoardReport.ts'
-import { loadBoardExtras } from './boardExtras.ts'
+import { mergeBoardExtras } from './boardExtras.ts'
 import { ExportRunner } from './ExportRunner.ts'
 import { contentDisposition } from './filename.ts'
 import { reportDetailsFrom } from './reportDetails.ts'
@@ -22,9 +22,9 @@ import {
 } from './renderExport.ts'
 import type { BoardRow, Store } from '../store/Store.ts'
 import type { AppContext } from '../http/context.ts'
+import { BoardExtrasSources } from '../features/coreHooks.ts'
 import type { ExportStores } from './ExportSettingsStore.ts'
 import { VersionHistory } from '../history/historyService.ts'
-import { ModerationSections } from '../moderation/moderationService.ts'
 import { ApiError } from '../http/errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { loadExportSettings, registerExportSettingsRoutes } from './exportSettingsRoutes.ts'
@@ -60,7 +60,8 @@ async function loadJob(
     ctx.rooms.releaseIfIdle(room)
   }
   if (omitted.length > 0) ctx.logger.warn({ boardId: board.id, omitted }, 'export left out records it cannot read')
-  const extras = await loadBoardExtras(board)
+  // The features' parts (voting's rounds, moderation's rejected cards), in feature-list order.
+  const extras = mergeBoardExtras(await Promise.all(ctx.services.all(BoardExtrasSources).map((part) => part(board))))
   const { settings, logoPng } = await loadExportSettings(ctx.store.exportSettings, workshop.id)
   const report = buildBoardReport({
     workshop: {
@@ -84,7 +85,6 @@ async function loadJob(
     // workshop hides them everywhere.
     hideAuthors: (workshop.hideAuthors ?? false) || !settings.showAuthors,
     omittedItems: omitted.length,
-    rejectedCards: (await ctx.services.find(ModerationSections)?.section(board.id))?.rejected ?? 0,
     details: reportDetailsFrom(settings, logoPng),
     ...extras,
     comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],

@@ -6,6 +6,7 @@ import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomGuardFactory } from '../sync/roomGuards.ts'
 import type { RoomLifecycle, RoomPorts } from '../sync/roomPorts.ts'
+import type { BoardExtras, ExportedBoard } from './boardExtras.ts'
 
 /*
  * The feature seam, in the spirit of Hocuspocus extensions: a feature folder exports ONE
@@ -52,6 +53,15 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
     ctx: AppContext & { readonly store: Store & Stores },
     service: Service,
   ): void | Promise<void>
+  /**
+   * Its part of a board's report (features/boardExtras.ts: rounds, rejected cards, …), read at
+   * each export; createServer hands it to the export through the `BoardExtrasSources` hook.
+   */
+  boardExtras?(
+    board: ExportedBoard,
+    ctx: AppContext & { readonly store: Store & Stores },
+    service: Service,
+  ): Promise<BoardExtras>
   /** Its paths in the API description (/api/openapi.json), beside the core's (http/openapi.ts). */
   readonly openapi?: OpenApiPaths
   /** At shutdown, before the rooms close (timers, schedulers). */

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/Actor.ts'
 import type { OpenApiPaths } from '../http/openapiTypes.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
+import type { BoardExtrasSource } from './boardExtras.ts'
 import { HookKey } from './FeatureServices.ts'
 
 /*
@@ -51,3 +52,6 @@ export const ApiDescriptions = new HookKey<OpenApiPaths>('apiDescriptions')
 
 /** Every feature's `renameParticipant` (createServer contributes them; "remove my name" runs them). */
 export const ParticipantNameRewrites = new HookKey<ParticipantNameRewrite>('participantNameRewrites')
+
+/** Every feature's `boardExtras`, bound to its context and service (createServer; the export reads them). */
+export const BoardExtrasSources = new HookKey<BoardExtrasSource>('boardExtrasSources')

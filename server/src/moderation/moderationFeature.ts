@@ -40,4 +40,8 @@ export const moderationFeature = defineFeature({
     return moderation
   },
   routes: (app, ctx, moderation) => registerModerationRoutes(app, ctx, moderation),
+  // The report prints how many cards were rejected (never their texts).
+  boardExtras: async (board, _ctx, moderation) => ({
+    rejectedCards: (await moderation.section(board.id))?.rejected ?? 0,
+  }),
 })

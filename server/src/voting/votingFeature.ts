@@ -2,6 +2,7 @@ import { IdeaListParts } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
 import { votingOpenApi } from './votingOpenApi.ts'
 import { KyselyVotingStore } from './kyselyVotingStore.ts'
+import { votingBoardExtras } from './votingBoardExtras.ts'
 import { renameVoter } from './kyselyVoterNames.ts'
 import { revealedTallies, withRevealedVotes } from './roundView.ts'
 import { RoundStatePublisher } from './RoundStatePublisher.ts'
@@ -15,6 +16,7 @@ export const votingFeature = defineFeature({
   openapi: votingOpenApi,
   stores: (db, dialect) => ({ voting: new KyselyVotingStore(db, dialect) }),
   renameParticipant: renameVoter,
+  boardExtras: votingBoardExtras,
   async start({ store, rooms, logger, services }): Promise<VotingService> {
     const log = logger.child({ component: 'voting' })
     const voting: VotingService = {
