@@ -99,6 +99,18 @@ describe('the feature seam (features/index.ts)', () => {
   })
 })
 
+describe('the sync core stays split', () => {
+  it('keeps admission (claims, catch-up) out of BoardRoom.ts, and no sync file past 750 lines', () => {
+    const room = readFileSync(new URL('sync/BoardRoom.ts', serverSrc), 'utf8')
+    expect(room).toContain("from './ConnectionAdmission.ts'")
+    expect(room).not.toMatch(/catchUp!?\(\)|CATCH_UP_CODES/)
+    for (const file of readdirSync(new URL('sync/', serverSrc)).filter((f) => f.endsWith('.ts'))) {
+      const lines = readFileSync(new URL(`sync/${file}`, serverSrc), 'utf8').split('\n').length
+      expect(lines, `sync/${file}`).toBeLessThan(750)
+    }
+  })
+})
+
 /** The feature folders eslint.config.js keeps the core from importing. */
 function featureFolderNames(): string[] {
   const config = readFileSync(new URL('../../eslint.config.js', import.meta.url), 'utf8')

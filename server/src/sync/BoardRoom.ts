@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import type { Actor } from '../auth/Actor.ts'
 import { type Clock, type ClockTimer, systemClock } from './clock.ts'
 import { ClientIdBindings, type ClaimClientIds, SERVER_WRITER } from './ClientIdBindings.ts'
+import { type CloseVerdict, ConnectionAdmission, foreignClientVerdict } from './ConnectionAdmission.ts'
 import { type DecodedUpdate, inspectDecodedUpdate } from './inspectClientUpdate.ts'
 import { DeleteWins, type KnownState } from './DeleteWins.ts'
 import { type ClientMessage, encodeBoardState, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages.ts'
@@ -37,12 +38,6 @@ export interface RoomPersistence {
    * writes in its sync; before refusing such an update, the room catches up once and looks again.
    */
   catchUp?: () => Promise<void>
-}
-
-/** Why the room wants a connection closed. */
-export interface CloseVerdict {
-  closeCode: number
-  reason: string
 }
 
 export interface RoomOptions {
@@ -113,8 +108,8 @@ export class BoardRoom {
   private fullStateCache: Uint8Array | null = null
   /** Who writes under which Yjs client id (nobody under another's). */
   private readonly bindings: ClientIdBindings
-  /** Updates of connections waiting for a client-id claim, in arrival order. */
-  private readonly claiming = new Map<RoomConnection, ClientMessage[]>()
+  /** Connections waiting for a client-id claim or a catch-up, with what they sent meanwhile. */
+  private readonly admission: ConnectionAdmission<RoomConnection>
   /** What each connection's replica held when it connected (its sync step 1), see DeleteWins. */
   private readonly knownStates = new WeakMap<RoomConnection, KnownState | undefined>()
   /** When the oldest not yet persisted update arrived (persistence lag metric). */
@@ -159,6 +154,18 @@ export class BoardRoom {
     this.clock = options.clock ?? systemClock
     this.stateVectorAtLastFlush = Y.encodeStateVector(doc)
     this.bindings = new ClientIdBindings(persistence.claimClientIds ?? null)
+    this.admission = new ConnectionAdmission<RoomConnection>(
+      {
+        boardId,
+        logger: options.logger,
+        isConnected: (connection) => !this.destroyed && this.connections.has(connection),
+        receive: (connection, message) => this.receive(connection, message),
+        receiveAfterCatchUp: (connection, update, live) => this.receiveUpdate(connection, update, live, false),
+        close: (connection, verdict) => this.closeWith(connection, verdict),
+      },
+      this.bindings,
+      persistence.catchUp?.bind(persistence),
+    )
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullStateCache = null
       if (origin === RELAY_ORIGIN) {
@@ -375,7 +382,7 @@ export class BoardRoom {
 
   removeConnection(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
-    this.claiming.delete(connection)
+    this.admission.forget(connection)
     this.pendingSyncs = this.pendingSyncs.filter((p) => p.connection !== connection)
     this.presence.remove(connection)
   }
@@ -385,11 +392,7 @@ export class BoardRoom {
     if (!this.connections.has(connection)) return null
     // Behind a client-id claim of this connection: everything it sends keeps its order (a sync
     // step 1 after an update must be answered with that update applied).
-    const waiting = this.claiming.get(connection)
-    if (waiting) {
-      waiting.push(message)
-      return null
-    }
+    if (this.admission.queueIfWaiting(connection, message)) return null
     switch (message.kind) {
       case 'sync-step1':
         this.knownStates.set(connection, readStateVector(message.stateVector))
@@ -466,8 +469,8 @@ export class BoardRoom {
     mayCatchUp = true,
   ): CloseVerdict | null {
     const verdict = this.admitUpdate(connection, update, live, mayCatchUp)
-    if (!verdict || !mayCatchUp || !this.persistence.catchUp || !CATCH_UP_CODES.has(verdict.closeCode)) return verdict
-    this.catchUpThenReceive(connection, update, live, verdict)
+    if (!verdict || !mayCatchUp || !this.admission.mayCure(verdict)) return verdict
+    this.admission.catchUpThenReceive(connection, update, live, verdict)
     return null
   }
 
@@ -494,7 +497,7 @@ export class BoardRoom {
     const writers = this.bindings.judge(dependencies.writers, actor.userId)
     if (writers.foreign !== null) return foreignClientVerdict(writers.foreign)
     if (writers.unknown.length > 0) {
-      this.claimThenReceive(connection, { kind: 'sync-update', update, live }, writers.unknown, mayCatchUp)
+      this.admission.claimThenReceive(connection, { kind: 'sync-update', update, live }, writers.unknown, mayCatchUp)
       return null
     }
     const tooLarge = this.wouldExceedDocumentLimit(update)
@@ -524,87 +527,6 @@ export class BoardRoom {
     }
     if (stuck > 0) return { closeCode: CloseCode.incompleteUpdate, reason: 'update could not be integrated whole' }
     return null
-  }
-
-  /**
-   * Binds the client ids a connection writes under for the first time (in the store, shared by
-   * all instances), then applies that update and whatever the connection sent meanwhile, in order.
-   */
-  private claimThenReceive(
-    connection: RoomConnection,
-    first: ClientMessage & { kind: 'sync-update' },
-    clientIds: number[],
-    mayCatchUp: boolean,
-  ): void {
-    const queue = [first]
-    this.claiming.set(connection, queue)
-    this.bindings.claim(clientIds, connection.actor.userId).then(
-      (foreign) => {
-        if (this.claiming.get(connection) !== queue) return // the connection left meanwhile
-        this.claiming.delete(connection)
-        if (this.destroyed || !this.connections.has(connection)) return
-        if (foreign !== null) {
-          const verdict = foreignClientVerdict(foreign)
-          if (!mayCatchUp || !this.persistence.catchUp) return this.closeWith(connection, verdict)
-          // Perhaps another instance's server wrote under that id (see catchUpThenReceive).
-          return this.catchUpThenReceive(connection, first.update, first.live === true, verdict, queue.slice(1))
-        }
-        // A later update may need a claim of its own: the rest waits behind that one.
-        this.replay(connection, queue)
-      },
-      (error: unknown) => {
-        this.claiming.delete(connection)
-        this.options.logger.error({ err: error, boardId: this.boardId }, 'binding a client id failed')
-        // Nothing was applied; the client reconnects and sends it again.
-        this.closeWith(connection, { closeCode: CloseCode.serverShutdown, reason: 'storage unavailable, reconnect' })
-      },
-    )
-  }
-
-  /**
-   * An update refused as written by someone else, outside the records or building on missing
-   * content may be honest: a client that reconnected here from another instance (a load
-   * balancer's choice) syncs what that instance sent it, its server's map entries included, and
-   * the relay may not have brought them here yet. All of it is durable (published only after
-   * the append), so the room catches up from the store and looks once more; a forged update is
-   * refused then. Later messages of the connection wait, in order.
-   */
-  private catchUpThenReceive(
-    connection: RoomConnection,
-    update: Uint8Array,
-    live: boolean,
-    refusal: CloseVerdict,
-    queue: ClientMessage[] = [],
-  ): void {
-    this.claiming.set(connection, queue)
-    const resume = () => {
-      if (this.claiming.get(connection) !== queue) return false // the connection left meanwhile
-      this.claiming.delete(connection)
-      return !this.destroyed && this.connections.has(connection)
-    }
-    this.persistence.catchUp!().then(
-      () => {
-        if (!resume()) return
-        const verdict = this.receiveUpdate(connection, update, live, false)
-        if (verdict) return this.closeWith(connection, verdict)
-        this.replay(connection, queue)
-      },
-      (error: unknown) => {
-        if (!resume()) return
-        this.options.logger.warn({ err: error, boardId: this.boardId }, 'catching up from the store failed')
-        this.closeWith(connection, refusal)
-      },
-    )
-  }
-
-  /** Applies queued messages in order; the rest waits again behind a new claim or catch-up. */
-  private replay(connection: RoomConnection, queue: ClientMessage[]): void {
-    for (let i = 0; i < queue.length; i++) {
-      const next = this.claiming.get(connection)
-      if (next) return void next.push(...queue.slice(i))
-      const verdict = this.receive(connection, queue[i]!)
-      if (verdict) return this.closeWith(connection, verdict)
-    }
   }
 
   private closeWith(connection: RoomConnection, verdict: CloseVerdict): void {
@@ -784,17 +706,6 @@ export class BoardRoom {
   private emit(event: RoomEvent): void {
     for (const listener of this.listeners) listener(event)
   }
-}
-
-/** Refusals that a room lagging behind another instance can cause (see catchUpThenReceive). */
-const CATCH_UP_CODES = new Set<number>([
-  CloseCode.forbiddenWrite,
-  CloseCode.foreignClientId,
-  CloseCode.incompleteUpdate,
-])
-
-function foreignClientVerdict(clientId: number): CloseVerdict {
-  return { closeCode: CloseCode.foreignClientId, reason: `client id ${clientId} belongs to someone else` }
 }
 
 /** A sync step 1's state vector; unreadable, it tells nothing (no step 2 is read as a delete). */
