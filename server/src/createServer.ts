@@ -5,7 +5,12 @@ import type { Logger } from 'pino'
 import { resolveAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
 import { featureRoomGuards, features, type FeatureStores, featureStores } from './features/index.ts'
-import { ApiDescriptions, BoardExtrasSources, ParticipantNameRewrites } from './features/coreHooks.ts'
+import {
+  ApiDescriptions,
+  BoardDocumentReaders,
+  BoardExtrasSources,
+  ParticipantNameRewrites,
+} from './features/coreHooks.ts'
 import { FeatureServices } from './features/FeatureServices.ts'
 import type { FeatureContext, ServerFeature } from './features/ServerFeature.ts'
 import { buildHttpApp } from './http/buildHttpApp.ts'
@@ -113,6 +118,7 @@ export async function createServer(
     if (feature.renameParticipant) services.contribute(ParticipantNameRewrites, feature.renameParticipant)
     const extras = feature.boardExtras?.bind(feature)
     if (extras) services.contribute(BoardExtrasSources, (board) => extras(board, ctx, service))
+    if (feature.boardDocument) services.contribute(BoardDocumentReaders, feature.boardDocument)
   }
   const app = await buildHttpApp(ctx, {
     redis,

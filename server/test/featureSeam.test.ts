@@ -79,21 +79,22 @@ describe('the feature seam (features/index.ts)', () => {
     }
   })
 
-  it("builds the report's feature data from the list: the export names no feature for it", () => {
-    // Each part is declared on its feature; the export merges what the BoardExtrasSources hook holds.
-    expect(list.filter((feature) => feature.boardExtras).map((feature) => feature.name)).toEqual(
-      expect.arrayContaining(['voting', 'moderation']),
-    )
-    const exportFiles = readdirSync(new URL('export/', serverSrc)).filter(
+  it("builds an export's feature data from the list: the export folder names no other feature", () => {
+    // Each part is declared on its feature; the export merges what the hooks hold.
+    const withPart = (part: 'boardExtras' | 'boardDocument') =>
+      list.filter((feature) => feature[part]).map((feature) => feature.name)
+    expect(withPart('boardExtras')).toEqual(expect.arrayContaining(['voting', 'moderation', 'history', 'assets']))
+    expect(withPart('boardDocument')).toEqual(['comments'])
+    const others = featureFolderNames().filter((folder) => folder !== 'export')
+    expect(others).toEqual(expect.arrayContaining(['voting', 'comments', 'assets', 'history', 'moderation']))
+    const files = readdirSync(new URL('export/', serverSrc), { recursive: true, encoding: 'utf8' }).filter(
       (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
     )
-    const others = featureFolderNames().filter((folder) => folder !== 'export')
-    for (const file of ['boardExtras.ts', 'exportRoutes.ts', 'exportFeature.ts', 'BoardReport.ts']) {
-      expect(exportFiles).toContain(file)
+    expect(files).toEqual(expect.arrayContaining(['exportRoutes.ts', 'boardExtras.ts', 'renderExport.ts']))
+    for (const file of files) {
       const source = readFileSync(new URL(`export/${file}`, serverSrc), 'utf8')
-      for (const folder of ['voting', 'moderation', 'shortlist']) {
-        expect(others).toContain(folder)
-        expect(source, `export/${file} imports ${folder}/`).not.toContain(`'../${folder}/`)
+      for (const folder of others) {
+        expect(source, `export/${file} imports ${folder}/`).not.toMatch(new RegExp(`from '(\\.\\./)+${folder}/`))
       }
     }
   })

@@ -2,6 +2,7 @@ import { defineFeature } from '../features/ServerFeature.ts'
 import { assetsOpenApi } from './assetsOpenApi.ts'
 import { KyselyAssetStore } from './kyselyAssetStore.ts'
 import { registerAssetRoutes } from './assetRoutes.ts'
+import { exportBoardImages } from './boardImages.ts'
 
 /** Pictures on the board: uploads kept in the database, served to the board's readers. */
 export const assetsFeature = defineFeature({
@@ -9,4 +10,7 @@ export const assetsFeature = defineFeature({
   openapi: assetsOpenApi,
   stores: (db, dialect) => ({ assets: new KyselyAssetStore(db, dialect) }),
   routes: (app, ctx) => registerAssetRoutes(app, ctx),
+  // A backup carries the board's pictures, so an import brings them back.
+  boardExtras: async (board, ctx) =>
+    board.backup ? { images: await exportBoardImages(ctx.store.assets, board.id) } : {},
 })

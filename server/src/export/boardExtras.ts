@@ -15,6 +15,8 @@ export function mergeBoardExtras(parts: readonly BoardExtras[]): BoardExtras {
     if (part.participantsCount !== undefined) merged.participantsCount = part.participantsCount
     if (part.hideAuthors !== undefined) merged.hideAuthors = part.hideAuthors
     if (part.rejectedCards !== undefined) merged.rejectedCards = part.rejectedCards
+    if (part.documentMeta) merged.documentMeta = { ...merged.documentMeta, ...part.documentMeta }
+    if (part.images) merged.images = [...(merged.images ?? []), ...part.images]
   }
   return merged
 }

@@ -2,12 +2,10 @@ import type { Readable } from 'node:stream'
 import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import { tableNumbers } from '@pinnwand/shared/controlApi'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { assetStoreOf } from '../assets/assetRoutes.ts'
-import { exportBoardImages } from '../assets/boardImages.ts'
-import { commentsOnCards, toCommentInput } from '../comments/commentExport.ts'
 import { copyRecordsSafely } from '../domain/safeRecords.ts'
 import { buildBoardReport } from './BoardReport.ts'
 import { mergeBoardExtras } from './boardExtras.ts'
+import type { BoardDocumentPart } from '../features/boardExtras.ts'
 import { ExportRunner } from './ExportRunner.ts'
 import { contentDisposition } from './filename.ts'
 import { reportDetailsFrom } from './reportDetails.ts'
@@ -22,9 +20,8 @@ import {
 } from './renderExport.ts'
 import type { BoardRow, Store } from '../store/Store.ts'
 import type { AppContext } from '../http/context.ts'
-import { BoardExtrasSources } from '../features/coreHooks.ts'
+import { BoardDocumentReaders, BoardExtrasSources } from '../features/coreHooks.ts'
 import type { ExportStores } from './ExportSettingsStore.ts'
-import { VersionHistory } from '../history/historyService.ts'
 import { ApiError } from '../http/errors.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { loadExportSettings, registerExportSettingsRoutes } from './exportSettingsRoutes.ts'
@@ -45,7 +42,7 @@ async function loadJob(
   const room = await ctx.rooms.open(board.id)
   let records: unknown[]
   let schema: unknown
-  let comments: ReturnType<typeof commentsOnCards>
+  let documentParts: BoardDocumentPart[]
   let omitted: string[]
   let metaCleared: string[]
   try {
@@ -53,15 +50,18 @@ async function loadJob(
     // and the report says so.
     ;({ records, omitted, metaCleared } = copyRecordsSafely([...room.records.map.values()].map((entry) => entry.val)))
     schema = getMetaMap(room.doc).get(BoardDoc.schemaKey) ?? ctx.schema.serialize()
-    // Comments live in the same document as the cards (not in the database, so not a
-    // boardExtras source): read in the same synchronous step, the report shows one state.
-    comments = commentsOnCards(room.doc, records)
+    // The features' parts of the document (comments live in it beside the cards, not in the
+    // database): read in the same synchronous step, the report shows one state.
+    documentParts = ctx.services.all(BoardDocumentReaders).map((read) => read(room.doc, records))
   } finally {
     ctx.rooms.releaseIfIdle(room)
   }
   if (omitted.length > 0) ctx.logger.warn({ boardId: board.id, omitted }, 'export left out records it cannot read')
-  // The features' parts (voting's rounds, moderation's rejected cards), in feature-list order.
-  const extras = mergeBoardExtras(await Promise.all(ctx.services.all(BoardExtrasSources).map((part) => part(board))))
+  // The features' parts (voting's rounds, moderation's rejected cards, history's versions, a
+  // backup's pictures), in feature-list order.
+  const exported = { id: board.id, workshopId: board.workshopId, language: workshop.language, backup: withImages }
+  const parts = await Promise.all(ctx.services.all(BoardExtrasSources).map((part) => part(exported)))
+  const { documentMeta, images, ...extras } = mergeBoardExtras(parts)
   const { settings, logoPng } = await loadExportSettings(ctx.store.exportSettings, workshop.id)
   const report = buildBoardReport({
     workshop: {
@@ -87,20 +87,18 @@ async function loadJob(
     omittedItems: omitted.length,
     details: reportDetailsFrom(settings, logoPng),
     ...extras,
-    comments: [...comments.map(toCommentInput), ...(extras.comments ?? [])],
+    comments: [...documentParts.flatMap((part) => part.comments ?? []), ...(extras.comments ?? [])],
   })
-  // Board history: what versions exist (names, reasons, times, counts), not their content.
-  const versions = await ctx.services.get(VersionHistory).exportMetadata(board.id, workshop.language)
   return {
     report,
     records,
-    comments,
+    comments: documentParts.flatMap((part) => part.backupComments ?? []),
     schema,
     appVersion: ctx.version,
     // The backup says which records lost a `meta` nested too deep to copy.
-    documentMeta: { recordCount: records.length, versions, ...(metaCleared.length > 0 ? { metaCleared } : {}) },
+    documentMeta: { recordCount: records.length, ...documentMeta, ...(metaCleared.length > 0 ? { metaCleared } : {}) },
     // The JSON backup carries the board's uploaded pictures, so an import brings them back.
-    ...(withImages ? { images: await exportBoardImages(assetStoreOf(ctx.store), board.id) } : {}),
+    ...(withImages ? { images: images ?? [] } : {}),
   }
 }
 

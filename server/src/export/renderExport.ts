@@ -3,7 +3,7 @@ import type { BoardReport } from './BoardReport.ts'
 import { buildCsv } from './csv.ts'
 import { buildDocx } from './docx.ts'
 import { safeFileName } from './filename.ts'
-import type { ExportedImage } from '../assets/boardImages.ts'
+import type { BackupImage } from '../features/boardExtras.ts'
 import { buildBoardJson } from './json.ts'
 import { labelsFor } from './labels.ts'
 import { buildMarkdown, buildWorkshopSummaryMarkdown } from './markdown.ts'
@@ -57,8 +57,8 @@ export interface BoardExportJob {
   schema: unknown
   appVersion: string
   documentMeta?: Record<string, unknown>
-  /** Uploaded pictures with their bytes, for the JSON backup (assets/boardImages.ts). */
-  images?: readonly ExportedImage[]
+  /** Uploaded pictures with their bytes, for the JSON backup (a feature's `boardExtras`). */
+  images?: readonly BackupImage[]
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomGuardFactory } from '../sync/roomGuards.ts'
 import type { RoomLifecycle, RoomPorts } from '../sync/roomPorts.ts'
-import type { BoardExtras, ExportedBoard } from './boardExtras.ts'
+import type { BoardDocumentReader, BoardExtras, ExportedBoard } from './boardExtras.ts'
 
 /*
  * The feature seam, in the spirit of Hocuspocus extensions: a feature folder exports ONE
@@ -62,6 +62,8 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
     ctx: AppContext & { readonly store: Store & Stores },
     service: Service,
   ): Promise<BoardExtras>
+  /** Its part of an export read from the board document (features/boardExtras.ts), e.g. comments. */
+  readonly boardDocument?: BoardDocumentReader
   /** Its paths in the API description (/api/openapi.json), beside the core's (http/openapi.ts). */
   readonly openapi?: OpenApiPaths
   /** At shutdown, before the rooms close (timers, schedulers). */

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/Actor.ts'
 import type { OpenApiPaths } from '../http/openapiTypes.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
-import type { BoardExtrasSource } from './boardExtras.ts'
+import type { BoardDocumentReader, BoardExtrasSource } from './boardExtras.ts'
 import { HookKey } from './FeatureServices.ts'
 
 /*
@@ -55,3 +55,6 @@ export const ParticipantNameRewrites = new HookKey<ParticipantNameRewrite>('part
 
 /** Every feature's `boardExtras`, bound to its context and service (createServer; the export reads them). */
 export const BoardExtrasSources = new HookKey<BoardExtrasSource>('boardExtrasSources')
+
+/** Every feature's `boardDocument` reader (createServer; the export runs them beside the records). */
+export const BoardDocumentReaders = new HookKey<BoardDocumentReader>('boardDocumentReaders')

@@ -21,4 +21,8 @@ export const historyFeature = defineFeature({
     return history
   },
   routes: (app, ctx, history) => registerHistoryRoutes(app, ctx, history),
+  // A backup lists the versions (names, reasons, times, counts), not their content.
+  boardExtras: async (board, _ctx, history) => ({
+    documentMeta: { versions: await history.exportMetadata(board.id, board.language) },
+  }),
 })
