@@ -101,10 +101,13 @@ describe('the feature seam (features/index.ts)', () => {
 })
 
 describe('the sync core stays split', () => {
-  it('keeps admission (claims, catch-up) out of BoardRoom.ts, and no sync file past 750 lines', () => {
+  it('keeps admission out of BoardRoom.ts, store resyncs out of RoomManager.ts, and no sync file past 750 lines', () => {
     const room = readFileSync(new URL('sync/BoardRoom.ts', serverSrc), 'utf8')
     expect(room).toContain("from './ConnectionAdmission.ts'")
     expect(room).not.toMatch(/catchUp!?\(\)|CATCH_UP_CODES/)
+    const manager = readFileSync(new URL('sync/RoomManager.ts', serverSrc), 'utf8')
+    expect(manager).toContain("from './RoomResync.ts'")
+    expect(manager).not.toMatch(/CATCH_UP_PAUSE_MS|Y\.mergeUpdates/)
     for (const file of readdirSync(new URL('sync/', serverSrc)).filter((f) => f.endsWith('.ts'))) {
       const lines = readFileSync(new URL(`sync/${file}`, serverSrc), 'utf8').split('\n').length
       expect(lines, `sync/${file}`).toBeLessThan(750)

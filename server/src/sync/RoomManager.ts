@@ -15,12 +15,11 @@ import type {
   RoomSignals,
   SharedValues,
 } from './roomPorts.ts'
+import { RoomResync } from './RoomResync.ts'
 import { dropPending } from './updateDependencies.ts'
 
 const ACTIVITY_WRITE_MS = 3000
 
-/** The least time between two catch-ups of one board (see RoomManager.catchUp). */
-const CATCH_UP_PAUSE_MS = 1000
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded (quick reconnects don't reload it). */
   idleUnloadMs: number
@@ -49,12 +48,8 @@ export class RoomManager
   private readonly options: RoomManagerOptions
   private readonly relay: BoardRelay
   private readonly signalListeners = new Map<string, Set<(boardId: string, urgent: boolean) => void>>()
-  private readonly reloads = new Map<string, Promise<void>>()
-  /** Catch-ups for tabs that came from another instance: one at a time, then a pause (below). */
-  private readonly catchUps = new WeakMap<
-    BoardRoom,
-    { tail: Promise<void>; next: Promise<void> | null; lastAt: number }
-  >()
+  /** Reloads from the store and catch-ups, for what the relay may have lost. */
+  private readonly resync: RoomResync
   private closingAll = false
 
   constructor(
@@ -66,8 +61,9 @@ export class RoomManager
     this.schema = schema
     this.options = options
     this.relay = options.relay ?? new LocalRelay(options.clock)
+    this.resync = new RoomResync(store, (boardId) => this.initialState(boardId), options.logger)
     this.relay.onResync(() => {
-      for (const room of this.rooms.values()) void this.reload(room)
+      for (const room of this.rooms.values()) void this.resync.reload(room)
     })
     // What the dashboard shows as "here now": participants, not the facilitator's or the
     // projector's sockets, and one per person however many tabs.
@@ -291,7 +287,7 @@ export class RoomManager
     const state = await this.initialState(boardId)
     const persistence: RoomPersistence = this.guardWrites(boardId, this.persistenceFor(boardId))
     // With peers, a client may bring their newest writes before the relay does (BoardRoom).
-    if (!(this.relay instanceof LocalRelay)) persistence.catchUp = () => this.catchUp(room)
+    if (!(this.relay instanceof LocalRelay)) persistence.catchUp = () => this.resync.catchUp(room)
     const room = new BoardRoom(boardId, doc, this.schema, persistence, this.options, state)
     // Before the server writes anything (the migration below): nobody may write under its id.
     await room.claimServerClientId()
@@ -316,7 +312,7 @@ export class RoomManager
           { boardId, reason: event.reason },
           'relayed update incomplete; reloading from the store',
         )
-        void this.reload(room)
+        void this.resync.reload(room)
       }
       for (const listener of this.roomListeners) listener(boardId, event)
     })
@@ -422,7 +418,7 @@ export class RoomManager
         for (const listener of this.signalListeners.get(message.topic) ?? []) listener(room.boardId, message.urgent)
         return
       case 'resync':
-        void this.reload(room)
+        void this.resync.reload(room)
         return
       case 'presenceQuery':
         room.republishPresence()
@@ -431,58 +427,5 @@ export class RoomManager
         room.closeConnectionsOf(message.userId, message.closeCode, message.reason)
         return
     }
-  }
-
-  /**
-   * A reload for a client update that looked foreign (BoardRoom.catchUpThenReceive). Its read of
-   * the store starts after the request (the tab's content was durable before it reached the tab),
-   * and reads follow each other at least CATCH_UP_PAUSE_MS apart per board: each hostile update
-   * could otherwise make the server read the whole board. Requests that arrive before the next
-   * read starts share it.
-   */
-  private catchUp(room: BoardRoom): Promise<void> {
-    let state = this.catchUps.get(room)
-    if (!state) this.catchUps.set(room, (state = { tail: Promise.resolve(), next: null, lastAt: -Infinity }))
-    if (state.next) return state.next
-    const entry = state
-    const next: Promise<void> = entry.tail
-      .then(
-        () => new Promise((resolve) => setTimeout(resolve, Math.max(0, entry.lastAt + CATCH_UP_PAUSE_MS - Date.now()))),
-      )
-      .then(async () => {
-        if (entry.next === next) entry.next = null
-        // A reload already under way may have read before this request: wait for it, read anew.
-        await this.reloads.get(room.boardId)
-        await this.reload(room)
-      })
-      .finally(() => {
-        entry.lastAt = Date.now()
-      })
-    entry.next = next
-    entry.tail = next.catch(() => undefined)
-    return next
-  }
-
-  /**
-   * Catches a room up with everything durable (after relay messages may have been lost): the
-   * store holds every update any instance ever published, and the board state. Also announces
-   * our clients' presence again, for peers that missed it.
-   */
-  private reload(room: BoardRoom): Promise<void> {
-    const running = this.reloads.get(room.boardId)
-    if (running) return running
-    const done = (async () => {
-      try {
-        const stored = await this.store.loadBoardDocument(room.boardId)
-        const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)]
-        if (parts.length > 0) room.applyDurable(Y.mergeUpdates(parts))
-        room.setBoardState(await this.initialState(room.boardId))
-        room.republishPresence()
-      } catch (error) {
-        this.options.logger.error({ err: error, boardId: room.boardId }, 'resync from the store failed')
-      }
-    })().finally(() => this.reloads.delete(room.boardId))
-    this.reloads.set(room.boardId, done)
-    return done
   }
 }

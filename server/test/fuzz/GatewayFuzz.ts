@@ -346,7 +346,7 @@ export class GatewayFuzz {
   private async verdict({ socket, attack, journalIndex, concurrent }: Prepared): Promise<void> {
     let code = await socket.roundTrip()
     // The room answers a sync step 1 even while this socket's update waits for a client-id claim
-    // in the store (BoardRoom.claimThenReceive), so the round trip may come back first.
+    // in the store (ConnectionAdmission.claimThenReceive), so the round trip may come back first.
     if (code === null && attack.mustClose && !concurrent) code = await socket.closeWithin(5_000)
     const counts = (this.summary.attacks[attack.kind] ??= {})
     const outcome = code === null ? 'open' : String(code)
