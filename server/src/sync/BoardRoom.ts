@@ -164,7 +164,7 @@ export class BoardRoom {
         close: (connection, verdict) => this.closeWith(connection, verdict),
       },
       this.bindings,
-      persistence.catchUp?.bind(persistence),
+      persistence,
     )
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullStateCache = null

@@ -4,19 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { ClientIdBindings } from './ClientIdBindings.ts'
 import { type AdmissionRoom, type CloseVerdict, ConnectionAdmission } from './ConnectionAdmission.ts'
 import type { ClientMessage } from './messages.ts'
+import { deferred } from '../../test/helpers/waitFor.ts'
 
 type Conn = { readonly actor: { readonly userId: string }; readonly name: string }
-
-/** A promise settled from outside (the store's claim, the catch-up). */
-function deferred<T>() {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 const update = (n: number): ClientMessage & { kind: 'sync-update' } => ({
   kind: 'sync-update',
@@ -52,7 +42,7 @@ function setup({
     },
     close: (_c, verdict) => void closed.push(verdict),
   }
-  const admission = new ConnectionAdmission(room, bindings, catchUp)
+  const admission = new ConnectionAdmission(room, bindings, catchUp ? { catchUp } : {})
   const ada: Conn = { actor: { userId: 'ada' }, name: 'ada' }
   connected.add(ada)
   return { admission, store, received, closed, connected, ada }

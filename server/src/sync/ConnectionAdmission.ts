@@ -36,12 +36,13 @@ export class ConnectionAdmission<C extends { readonly actor: { readonly userId: 
   private readonly waiting = new Map<C, ClientMessage[]>()
   private readonly room: AdmissionRoom<C>
   private readonly bindings: ClientIdBindings
-  private readonly catchUp: (() => Promise<void>) | undefined
+  /** The room's persistence; its `catchUp` exists with peers only (read when needed). */
+  private readonly store: { catchUp?: () => Promise<void> }
 
-  constructor(room: AdmissionRoom<C>, bindings: ClientIdBindings, catchUp: (() => Promise<void>) | undefined) {
+  constructor(room: AdmissionRoom<C>, bindings: ClientIdBindings, store: { catchUp?: () => Promise<void> }) {
     this.room = room
     this.bindings = bindings
-    this.catchUp = catchUp
+    this.store = store
   }
 
   /** Queues the message behind the connection's claim or catch-up; false when it waits for none. */
@@ -59,7 +60,7 @@ export class ConnectionAdmission<C extends { readonly actor: { readonly userId: 
 
   /** Whether catching up from the store could turn this refusal around (several instances only). */
   mayCure(verdict: CloseVerdict): boolean {
-    return this.catchUp !== undefined && CATCH_UP_CODES.has(verdict.closeCode)
+    return this.store.catchUp !== undefined && CATCH_UP_CODES.has(verdict.closeCode)
   }
 
   /**
@@ -81,7 +82,7 @@ export class ConnectionAdmission<C extends { readonly actor: { readonly userId: 
         if (!this.room.isConnected(connection)) return
         if (foreign !== null) {
           const verdict = foreignClientVerdict(foreign)
-          if (!mayCatchUp || !this.catchUp) return this.room.close(connection, verdict)
+          if (!mayCatchUp || !this.store.catchUp) return this.room.close(connection, verdict)
           // Perhaps another instance's server wrote under that id (see catchUpThenReceive).
           return this.catchUpThenReceive(connection, first.update, first.live === true, verdict, queue.slice(1))
         }
@@ -118,7 +119,7 @@ export class ConnectionAdmission<C extends { readonly actor: { readonly userId: 
       this.waiting.delete(connection)
       return this.room.isConnected(connection)
     }
-    this.catchUp!().then(
+    this.store.catchUp!().then(
       () => {
         if (!resume()) return
         const verdict = this.room.receiveAfterCatchUp(connection, update, live)
