@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardAssetRow } from '../src/assets/AssetStore.ts'
 import { assetStoreOf } from '../src/assets/assetRoutes.ts'
-import { featureStores } from '../src/features/index.ts'
-import { openSqliteStore, openStore } from '../src/store/openStore.ts'
 import type { Store } from '../src/store/Store.ts'
+import { onBothDatabases, type OpenFeatureStore } from './helpers/bothDatabases.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
-import { freshPostgres } from './helpers/freshPostgres.ts'
 
 let counter = 0
 const uid = (prefix: string) => `${prefix}_${++counter}_${randomBytes(4).toString('hex')}`
@@ -29,7 +24,7 @@ const row = (boardId: string, bytes: number, sha256 = uid('sha')): BoardAssetRow
 })
 
 /** The uploaded-images store behaves the same on both databases. */
-function runAssetStoreContract(name: string, open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>) {
+function runAssetStoreContract(name: string, open: OpenFeatureStore) {
   describe(`asset store: ${name}`, () => {
     let store: Store
     let cleanup: () => Promise<void>
@@ -84,18 +79,4 @@ function runAssetStoreContract(name: string, open: () => Promise<{ store: Store;
   })
 }
 
-runAssetStoreContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-assets-'))
-  const store = await openSqliteStore(path.join(dir, 'assets.sqlite'), featureStores)
-  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
-})
-
-const databaseUrl = process.env.DATABASE_URL
-
-describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
-  runAssetStoreContract('PostgreSQL', async () => {
-    const database = await freshPostgres(databaseUrl!, 'assets')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
-    return { store, cleanup: () => database.drop() }
-  })
-})
+onBothDatabases('assets', runAssetStoreContract)

@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportSettingsStore } from '../src/export/ExportSettingsStore.ts'
-import { featureStores, type FeatureStores } from '../src/features/index.ts'
-import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { FeatureStores } from '../src/features/index.ts'
 import type { Store } from '../src/store/Store.ts'
-import { freshPostgres } from './helpers/freshPostgres.ts'
+import { onBothDatabases, type OpenFeatureStore } from './helpers/bothDatabases.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
 
 type Opened = Store & FeatureStores
 
 /** The export feature's settings store behaves the same on both databases. */
-function runExportSettingsContract(name: string, open: () => Promise<{ store: Opened; cleanup: () => Promise<void> }>) {
+function runExportSettingsContract(name: string, open: OpenFeatureStore) {
   describe(`export settings store: ${name}`, () => {
     let store: Opened
     let settings: ExportSettingsStore
@@ -50,18 +46,4 @@ function runExportSettingsContract(name: string, open: () => Promise<{ store: Op
   })
 }
 
-runExportSettingsContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-export-settings-'))
-  const store = await openSqliteStore(path.join(dir, 'settings.sqlite'), featureStores)
-  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
-})
-
-const databaseUrl = process.env.DATABASE_URL
-
-describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
-  runExportSettingsContract('PostgreSQL', async () => {
-    const database = await freshPostgres(databaseUrl!, 'exportsettings')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
-    return { store, cleanup: () => database.drop() }
-  })
-})
+onBothDatabases('exportsettings', runExportSettingsContract)

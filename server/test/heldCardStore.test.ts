@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HeldCardStore, StoredHeldCard } from '../src/moderation/HeldCardStore.ts'
-import { featureStores, type FeatureStores } from '../src/features/index.ts'
-import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { FeatureStores } from '../src/features/index.ts'
 import type { Store } from '../src/store/Store.ts'
+import { onBothDatabases, type OpenFeatureStore } from './helpers/bothDatabases.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
-import { freshPostgres } from './helpers/freshPostgres.ts'
 
 type Opened = Store & FeatureStores
 let counter = 0
@@ -25,7 +21,7 @@ const card = (boardId: string, authorId: string, text: string): StoredHeldCard =
 })
 
 /** The held-card store behaves the same on both databases. */
-function runHeldCardContract(name: string, open: () => Promise<{ store: Opened; cleanup: () => Promise<void> }>) {
+function runHeldCardContract(name: string, open: OpenFeatureStore) {
   describe(`held-card store: ${name}`, () => {
     let store: Opened
     let held: HeldCardStore
@@ -131,18 +127,4 @@ function runHeldCardContract(name: string, open: () => Promise<{ store: Opened; 
   })
 }
 
-runHeldCardContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-held-'))
-  const store = await openSqliteStore(path.join(dir, 'held.sqlite'), featureStores)
-  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
-})
-
-const databaseUrl = process.env.DATABASE_URL
-
-describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
-  runHeldCardContract('PostgreSQL', async () => {
-    const database = await freshPostgres(databaseUrl!, 'held')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
-    return { store, cleanup: () => database.drop() }
-  })
-})
+onBothDatabases('held', runHeldCardContract)

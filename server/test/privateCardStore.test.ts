@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrivateCardStore, StoredPrivateCard } from '../src/privatePhase/PrivateCardStore.ts'
-import { featureStores, type FeatureStores } from '../src/features/index.ts'
-import { openSqliteStore, openStore } from '../src/store/openStore.ts'
+import type { FeatureStores } from '../src/features/index.ts'
 import type { Store } from '../src/store/Store.ts'
+import { onBothDatabases, type OpenFeatureStore } from './helpers/bothDatabases.ts'
 import { addWorkshopWithBoard } from './helpers/storeRows.ts'
-import { freshPostgres } from './helpers/freshPostgres.ts'
 
 type Opened = Store & FeatureStores
 let counter = 0
@@ -23,7 +19,7 @@ const card = (boardId: string, authorId: string, text: string): StoredPrivateCar
 })
 
 /** The private-card store behaves the same on both databases. */
-function runPrivateCardContract(name: string, open: () => Promise<{ store: Opened; cleanup: () => Promise<void> }>) {
+function runPrivateCardContract(name: string, open: OpenFeatureStore) {
   describe(`private-card store: ${name}`, () => {
     let store: Opened
     let cards: PrivateCardStore
@@ -152,18 +148,4 @@ function runPrivateCardContract(name: string, open: () => Promise<{ store: Opene
   })
 }
 
-runPrivateCardContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pinnwand-private-'))
-  const store = await openSqliteStore(path.join(dir, 'private.sqlite'), featureStores)
-  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
-})
-
-const databaseUrl = process.env.DATABASE_URL
-
-describe.skipIf(!databaseUrl)('PostgreSQL (DATABASE_URL)', () => {
-  runPrivateCardContract('PostgreSQL', async () => {
-    const database = await freshPostgres(databaseUrl!, 'private')
-    const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() }, featureStores)
-    return { store, cleanup: () => database.drop() }
-  })
-})
+onBothDatabases('private', runPrivateCardContract)
