@@ -46,9 +46,8 @@ export const CreateRoundBody = z
   .strict()
 export type CreateRoundBody = z.infer<typeof CreateRoundBody>
 
-export interface CreateRoundResponse {
-  roundId: string
-}
+export const CreateRoundResponse = z.object({ roundId: z.string() })
+export type CreateRoundResponse = z.infer<typeof CreateRoundResponse>
 
 export const CastVoteBody = z
   .object({
@@ -64,73 +63,82 @@ export const CastVoteBody = z
   .strict()
 export type CastVoteBody = z.infer<typeof CastVoteBody>
 
-export interface CastVoteResponse {
-  myVotes: Record<string, number>
-  remaining: number
-}
+/** Dots per idea id. */
+const Votes = z.record(z.string(), z.int())
 
-export type RoundStatusDto = 'open' | 'closed' | 'revealed'
+export const CastVoteResponse = z.object({ myVotes: Votes, remaining: z.int() })
+export type CastVoteResponse = z.infer<typeof CastVoteResponse>
 
-export interface RankingEntryDto {
-  ideaId: string
-  text: string
-  votes: number
+export const RoundStatusDto = z.enum(['open', 'closed', 'revealed'])
+export type RoundStatusDto = z.infer<typeof RoundStatusDto>
+
+export const RankingEntryDto = z.object({
+  ideaId: z.string(),
+  text: z.string(),
+  votes: z.int(),
   /** 1-based; equal votes share a rank. */
-  rank: number
+  rank: z.int(),
   /** Of `votes`, how many were placed by the facilitator on someone's behalf (only when > 0). */
-  proxyVotes?: number
-}
+  proxyVotes: z.int().optional(),
+})
+export type RankingEntryDto = z.infer<typeof RankingEntryDto>
 
-export interface RoundResultsDto {
-  status: RoundStatusDto
+export const RoundResultsDto = z.object({
+  status: RoundStatusDto,
   /** People who have at least one dot placed. */
-  voters: number
-  totalVotes: number
-  ranking: RankingEntryDto[]
+  voters: z.int(),
+  totalVotes: z.int(),
+  ranking: z.array(RankingEntryDto),
   /** Named rounds only, for the facilitator once the round is no longer open: who voted for what. */
-  ballots?: { voterId: string; name: string; votes: Record<string, number>; proxy?: boolean }[]
-}
+  ballots: z
+    .array(z.object({ voterId: z.string(), name: z.string(), votes: Votes, proxy: z.boolean().optional() }))
+    .optional(),
+})
+export type RoundResultsDto = z.infer<typeof RoundResultsDto>
 
-export interface RoundDto {
-  id: string
-  boardId: string
-  status: RoundStatusDto
-  dotsPerParticipant: number
-  maxPerIdea: number | null
+/** Epoch milliseconds. */
+const epochMs = z.number()
+
+export const RoundDto = z.object({
+  id: z.string(),
+  boardId: z.string(),
+  status: RoundStatusDto,
+  dotsPerParticipant: z.int(),
+  maxPerIdea: z.int().nullable(),
   /** null: every idea card on the board is eligible. */
-  ideaIds: string[] | null
-  anonymous: boolean
+  ideaIds: z.array(z.string()).nullable(),
+  anonymous: z.boolean(),
   /** Additive: the facilitation places dots of its own in this round. */
-  facilitatorsVote?: boolean
-  durationSeconds: number | null
-  openedAt: number
-  closesAt: number | null
-  closedAt: number | null
-  revealedAt: number | null
+  facilitatorsVote: z.boolean().optional(),
+  durationSeconds: z.int().nullable(),
+  openedAt: epochMs,
+  closesAt: epochMs.nullable(),
+  closedAt: epochMs.nullable(),
+  revealedAt: epochMs.nullable(),
   /** Additive: set while the facilitator has paused the timer (then `closesAt` is null). */
-  pausedRemainingMs?: number | null
+  pausedRemainingMs: z.number().nullable().optional(),
   /** Progress everyone may see, also while open: no distribution. */
-  progress: { voters: number; totalVotes: number }
+  progress: z.object({ voters: z.int(), totalVotes: z.int() }),
   /** Only when revealed, or for the facilitator. */
-  results?: RoundResultsDto
-}
+  results: RoundResultsDto.optional(),
+})
+export type RoundDto = z.infer<typeof RoundDto>
 
-export interface RoundListResponse {
-  rounds: RoundDto[]
-}
+export const RoundListResponse = z.object({ rounds: z.array(RoundDto) })
+export type RoundListResponse = z.infer<typeof RoundListResponse>
 
-export interface RoundResponse {
-  round: RoundDto
-}
+export const RoundResponse = z.object({ round: RoundDto })
+export type RoundResponse = z.infer<typeof RoundResponse>
 
-export interface MyRoundVotesResponse {
-  roundId: string
-  status: RoundStatusDto
-  dotsPerParticipant: number
-  maxPerIdea: number | null
-  myVotes: Record<string, number>
-  remaining: number
-}
+export const MyRoundVotesResponse = z.object({
+  roundId: z.string(),
+  status: RoundStatusDto,
+  dotsPerParticipant: z.int(),
+  maxPerIdea: z.int().nullable(),
+  myVotes: Votes,
+  remaining: z.int(),
+})
+export type MyRoundVotesResponse = z.infer<typeof MyRoundVotesResponse>
 
 /** POST /api/rounds/:roundId/extend: adds time to the round's timer (default one minute). */
 export const ExtendRoundBody = z
@@ -145,9 +153,8 @@ export const ExtendRoundBody = z
 export type ExtendRoundBody = z.infer<typeof ExtendRoundBody>
 
 /** Facilitator only: the people voted for by proxy in a round, with the dots they used. */
-export interface RoundProxiesResponse {
-  proxies: { name: string; used: number }[]
-}
+export const RoundProxiesResponse = z.object({ proxies: z.array(z.object({ name: z.string(), used: z.int() })) })
+export type RoundProxiesResponse = z.infer<typeof RoundProxiesResponse>
 
 /**
  * The `round` section of the server-owned board state (BoardStateMessage.round): the board's

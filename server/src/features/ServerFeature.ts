@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
-import type { OpenApiPaths } from '../http/openapiTypes.ts'
+import type { ApiDescription } from '../http/openapiTypes.ts'
 import type { StoreExtension } from '../store/openStore.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
@@ -64,8 +64,11 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
   ): Promise<BoardExtras>
   /** Its part of an export read from the board document (features/boardExtras.ts), e.g. comments. */
   readonly boardDocument?: BoardDocumentReader
-  /** Its paths in the API description (/api/openapi.json), beside the core's (http/openapi.ts). */
-  readonly openapi?: OpenApiPaths
+  /**
+   * Its part of the API description (/api/openapi.json), beside the core's (http/openapi.ts):
+   * its declared routes (shared/src/contract/route.ts), or hand-written paths.
+   */
+  readonly openapi?: ApiDescription
   /** At shutdown, before the rooms close (timers, schedulers). */
   stop?(service: Service): void | Promise<void>
 }

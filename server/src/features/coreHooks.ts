@@ -1,6 +1,6 @@
 import type { IdeaDto } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
-import type { OpenApiPaths } from '../http/openapiTypes.ts'
+import type { ApiDescription } from '../http/openapiTypes.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import type { BoardDocumentReader, BoardExtrasSource } from './boardExtras.ts'
@@ -48,7 +48,7 @@ export interface BoardSwitch {
 export const BoardSwitches = new HookKey<BoardSwitch>('boardSwitches')
 
 /** Each feature's part of the API description (createServer contributes every feature's `openapi`). */
-export const ApiDescriptions = new HookKey<OpenApiPaths>('apiDescriptions')
+export const ApiDescriptions = new HookKey<ApiDescription>('apiDescriptions')
 
 /** Every feature's `renameParticipant` (createServer contributes them; "remove my name" runs them). */
 export const ParticipantNameRewrites = new HookKey<ParticipantNameRewrite>('participantNameRewrites')

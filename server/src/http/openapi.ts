@@ -9,9 +9,11 @@ import {
   UpdateTableBody,
   UpdateWorkshopBody,
 } from '@pinnwand/shared'
+import type { AnyRoute } from '@pinnwand/shared/contract/route'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
-import { errors, throttled, type OpenApiPaths } from './openapiTypes.ts'
+import { type ApiDescription, errors, throttled, type OpenApiPaths } from './openapiTypes.ts'
+import { errorSchema, openApiPath, routeOperation } from './routeOpenApi.ts'
 
 /**
  * The core's part of the public API v1; each feature describes its own paths (its `openapi`,
@@ -221,22 +223,22 @@ const operations: OpenApiPaths = {
   },
 }
 
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
-    },
-  },
-}
+const isRouteList = (part: ApiDescription): part is readonly AnyRoute[] => Array.isArray(part)
 
-/** Builds the OpenAPI 3.1 document; request bodies come straight from the shared zod schemas. */
-export function buildOpenApiDocument(version: string, featurePaths: readonly OpenApiPaths[] = []) {
+/**
+ * Builds the OpenAPI 3.1 document: declared routes (shared/src/contract/route.ts) with their
+ * request and response schemas, hand-written `Operation`s with their request schemas, side by
+ * side while routes are converted feature by feature.
+ */
+export function buildOpenApiDocument(version: string, descriptions: readonly ApiDescription[] = []) {
   const paths: Record<string, Record<string, unknown>> = {}
-  const described = [operations, ...featurePaths].flatMap((part) => Object.entries(part))
+  const parts = [operations, ...descriptions]
+  for (const route of parts.filter(isRouteList).flat()) {
+    ;(paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = routeOperation(route)
+  }
+  const described = parts
+    .filter((part): part is OpenApiPaths => !isRouteList(part))
+    .flatMap((part) => Object.entries(part))
   for (const [path, methods] of described) {
     const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
@@ -244,7 +246,7 @@ export function buildOpenApiDocument(version: string, featurePaths: readonly Ope
       required: true,
       schema: { type: 'string' },
     }))
-    paths[path] = {}
+    paths[path] ??= {}
     for (const [method, op] of Object.entries(methods)) {
       const query = Object.entries(op.query ?? {}).map(([name, values]) => ({
         name,
@@ -279,7 +281,7 @@ export function buildOpenApiDocument(version: string, featurePaths: readonly Ope
             status,
             status.startsWith('2')
               ? { description }
-              : { description, content: { 'application/json': { schema: errorSchema } } },
+              : { description, content: { 'application/json': { schema: errorSchema() } } },
           ]),
         ),
       }

@@ -1,3 +1,4 @@
+import type { AnyRoute } from '@pinnwand/shared/contract/route'
 import type { z } from 'zod'
 
 /** One operation of the API description (http/openapi.ts turns it into OpenAPI 3.1). */
@@ -13,6 +14,12 @@ export type Operation = {
 
 /** Paths with their operations: the core's in http/openapi.ts, each feature's in its `openapi`. */
 export type OpenApiPaths = Record<string, Record<string, Operation>>
+
+/**
+ * A part of the API description: declared routes (preferred, with response schemas) or
+ * hand-written paths, for the features not converted yet.
+ */
+export type ApiDescription = OpenApiPaths | readonly AnyRoute[]
 
 export const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '403': 'Not allowed' }
 /** Per-address limits on guesses and workshop creation (retry-after header). */

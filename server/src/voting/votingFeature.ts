@@ -1,6 +1,6 @@
+import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { IdeaListParts } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { votingOpenApi } from './votingOpenApi.ts'
 import { KyselyVotingStore } from './kyselyVotingStore.ts'
 import { votingBoardExtras } from './votingBoardExtras.ts'
 import { renameVoter } from './kyselyVoterNames.ts'
@@ -13,7 +13,7 @@ import { type VotingService, VotingRounds, VotingRuntime } from './votingService
 /** Dot voting: rounds, votes, proxies, timers that close rounds, revealed results. */
 export const votingFeature = defineFeature({
   name: 'voting',
-  openapi: votingOpenApi,
+  openapi: votingRoutes,
   stores: (db, dialect) => ({ voting: new KyselyVotingStore(db, dialect) }),
   renameParticipant: renameVoter,
   boardExtras: votingBoardExtras,

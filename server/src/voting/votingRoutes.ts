@@ -1,18 +1,6 @@
-import {
-  BoardPhase,
-  CastVoteBody,
-  type CastVoteResponse,
-  CreateRoundBody,
-  type CreateRoundResponse,
-  ExtendRoundBody,
-  type MyRoundVotesResponse,
-  type RoundListResponse,
-  type RoundProxiesResponse,
-  type RoundResponse,
-  type RoundResultsDto,
-  VotingErrorCode,
-} from '@pinnwand/shared'
-import type { FastifyInstance } from 'fastify'
+import { BoardPhase, type RoundResponse, type RoundResultsDto, VotingErrorCode } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/votingRoutes'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Actor, canReadBoard } from '../auth/Actor.ts'
 import { generateId } from '../auth/tokens.ts'
 import type { BoardRow } from '../store/Store.ts'
@@ -37,7 +25,8 @@ import type { AppContext } from '../http/context.ts'
 import { VersionHistory } from '../history/historyService.ts'
 import { ResultsDisplay } from '../facilitation/facilitationService.ts'
 import type { VotingService } from './votingService.ts'
-import { ApiError, forbidden, parseBody } from '../http/errors.ts'
+import { ApiError, forbidden } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/boardAccess.ts'
 
@@ -138,11 +127,11 @@ type VotingContext = AppContext & { voting: VotingService }
 export function registerVotingRoutes(app: FastifyInstance, core: AppContext, voting: VotingService): void {
   const ctx: VotingContext = { ...core, voting }
   const places = new RoundPlaces()
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/rounds', async (request, reply) => {
+  registerRoute(app, routes.openRound, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'open a voting round')
-    const body = parseBody(CreateRoundBody, request.body)
+    const body = readBody()
     const { ideas, clusterIds } = await readIdeasOf(ctx, board.id)
     const eligible = resolveEligibleIdeas(ideas, clusterIds, { ideaIds: body.ideaIds, clusterIds: body.clusterIds })
     if (!eligible.ok) {
@@ -186,91 +175,81 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
     await followPhase(ctx, board, BoardPhase.vote)
     await ctx.voting.publisher.publishNow(board.id)
     request.log.info({ roundId: result.round.id, boardId: board.id }, 'voting round opened')
-    const response: CreateRoundResponse = { roundId: result.round.id }
-    return reply.code(201).send(response)
+    return { roundId: result.round.id }
   })
 
-  app.get<{ Params: { boardId: string } }>(
-    '/api/boards/:boardId/rounds',
-    async (request): Promise<RoundListResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      const rounds = await ctx.voting.store.listRounds(board.id)
-      const now = Date.now()
-      let ideas: BoardIdea[] | undefined
-      const dtos = []
-      for (const round of rounds) {
-        // Progress (how many voted, how many dots) is public; the distribution is not.
-        const tally = await ctx.voting.store.tally(round.id)
-        const results = await resultsFor(ctx, actor, round, now, tally, (ideas ??= await boardIdeas(ctx, board.id)))
-        dtos.push(roundDto(round, tally, now, results))
-      }
-      return { rounds: dtos }
-    },
-  )
-
-  app.get<{ Params: { roundId: string } }>('/api/rounds/:roundId', async (request): Promise<RoundResponse> => {
+  registerRoute(app, routes.listRounds, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    const board = await boardFor(ctx, actor, params.boardId)
+    const rounds = await ctx.voting.store.listRounds(board.id)
+    const now = Date.now()
+    let ideas: BoardIdea[] | undefined
+    const dtos = []
+    for (const round of rounds) {
+      // Progress (how many voted, how many dots) is public; the distribution is not.
+      const tally = await ctx.voting.store.tally(round.id)
+      const results = await resultsFor(ctx, actor, round, now, tally, (ideas ??= await boardIdeas(ctx, board.id)))
+      dtos.push(roundDto(round, tally, now, results))
+    }
+    return { rounds: dtos }
+  })
+
+  registerRoute(app, routes.getRound, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, params.roundId)
     const now = Date.now()
     const tally = await ctx.voting.store.tally(round.id)
     return { round: roundDto(round, tally, now, await resultsFor(ctx, actor, round, now, tally)) }
   })
 
-  app.post<{ Params: { roundId: string } }>(
-    '/api/rounds/:roundId/votes',
-    async (request): Promise<CastVoteResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const round = await placeFor(ctx, places, actor, request.params.roundId)
-      if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
-      const body = parseBody(CastVoteBody, request.body)
-      if (actor.role === 'facilitator' && body.onBehalfOf === undefined && !round.facilitatorsVote) {
-        throw new ApiError(
-          403,
-          VotingErrorCode.facilitatorsDoNotVote,
-          'In this round the facilitation has no dots of its own (open the round with facilitatorsVote: true).',
-        )
-      }
-      const voter = voterFor(actor, body.onBehalfOf)
-      const card = await findBoardIdea(ctx.rooms, round.boardId, body.ideaId)
-      const outcome = await castOrNotFound(ctx, places, {
-        roundId: round.roundId,
-        ...voter,
-        ideaId: body.ideaId,
-        ideaText: card?.text ?? '',
-        delta: body.delta,
-        eligible: isEligible(body.ideaId, new Set(card ? [card.id] : []), round.ideaIds),
-        requestId: body.requestId,
-        now: Date.now(),
-      })
-      if (!outcome.ok) throw new ApiError(REFUSAL_STATUS[outcome.code], outcome.code, REFUSAL_MESSAGE[outcome.code])
-      ctx.voting.publisher.progress(round.boardId)
-      return { myVotes: outcome.myVotes, remaining: outcome.remaining }
-    },
-  )
-
-  app.get<{ Params: { roundId: string }; Querystring: { onBehalfOf?: string } }>(
-    '/api/rounds/:roundId/me',
-    async (request): Promise<MyRoundVotesResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const { round } = await roundFor(ctx, actor, request.params.roundId)
-      if (actor.role === 'projector') throw forbidden('The projector view has no dots.')
-      const onBehalfOf = request.query.onBehalfOf?.trim() || undefined
-      const myVotes = await ctx.voting.store.myVotes(round.id, voterFor(actor, onBehalfOf).voterId)
-      return {
-        roundId: round.id,
-        status: effectiveStatus(round, Date.now()),
-        dotsPerParticipant: round.dotsPerParticipant,
-        maxPerIdea: round.maxPerIdea,
-        myVotes,
-        remaining: round.dotsPerParticipant - usedDots(myVotes),
-      }
-    },
-  )
-
-  app.post<{ Params: { roundId: string } }>('/api/rounds/:roundId/close', async (request): Promise<RoundResponse> => {
+  registerRoute(app, routes.castVote, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { round } = await roundFor(ctx, actor, request.params.roundId)
+    const round = await placeFor(ctx, places, actor, params.roundId)
+    if (actor.role === 'projector') throw forbidden('The projector view cannot vote.')
+    const body = readBody()
+    if (actor.role === 'facilitator' && body.onBehalfOf === undefined && !round.facilitatorsVote) {
+      throw new ApiError(
+        403,
+        VotingErrorCode.facilitatorsDoNotVote,
+        'In this round the facilitation has no dots of its own (open the round with facilitatorsVote: true).',
+      )
+    }
+    const voter = voterFor(actor, body.onBehalfOf)
+    const card = await findBoardIdea(ctx.rooms, round.boardId, body.ideaId)
+    const outcome = await castOrNotFound(ctx, places, {
+      roundId: round.roundId,
+      ...voter,
+      ideaId: body.ideaId,
+      ideaText: card?.text ?? '',
+      delta: body.delta,
+      eligible: isEligible(body.ideaId, new Set(card ? [card.id] : []), round.ideaIds),
+      requestId: body.requestId,
+      now: Date.now(),
+    })
+    if (!outcome.ok) throw new ApiError(REFUSAL_STATUS[outcome.code], outcome.code, REFUSAL_MESSAGE[outcome.code])
+    ctx.voting.publisher.progress(round.boardId)
+    return { myVotes: outcome.myVotes, remaining: outcome.remaining }
+  })
+
+  registerRoute(app, routes.myRoundVotes, async ({ params, query, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, params.roundId)
+    if (actor.role === 'projector') throw forbidden('The projector view has no dots.')
+    const onBehalfOf = query.onBehalfOf?.trim() || undefined
+    const myVotes = await ctx.voting.store.myVotes(round.id, voterFor(actor, onBehalfOf).voterId)
+    return {
+      roundId: round.id,
+      status: effectiveStatus(round, Date.now()),
+      dotsPerParticipant: round.dotsPerParticipant,
+      maxPerIdea: round.maxPerIdea,
+      myVotes,
+      remaining: round.dotsPerParticipant - usedDots(myVotes),
+    }
+  })
+
+  registerRoute(app, routes.closeRound, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, params.roundId)
     requireFacilitator(actor, 'close a voting round')
     const now = Date.now()
     const closed = await ctx.voting.store.closeRound(round.id, now)
@@ -281,9 +260,9 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
     return { round: roundDto(closed, tally, now, await resultsFor(ctx, actor, closed, now, tally)) }
   })
 
-  app.post<{ Params: { roundId: string } }>('/api/rounds/:roundId/reveal', async (request): Promise<RoundResponse> => {
+  registerRoute(app, routes.revealRound, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { round, board } = await roundFor(ctx, actor, request.params.roundId)
+    const { round, board } = await roundFor(ctx, actor, params.roundId)
     requireFacilitator(actor, 'reveal voting results')
     const now = Date.now()
     // Revealing an open round closes it first: nobody may vote on a visible distribution.
@@ -297,60 +276,67 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
     return { round: roundDto(revealed, tally, now, await resultsFor(ctx, actor, revealed, now, tally)) }
   })
 
-  app.get<{ Params: { roundId: string } }>(
-    '/api/rounds/:roundId/proxies',
-    async (request): Promise<RoundProxiesResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const { round } = await roundFor(ctx, actor, request.params.roundId)
-      requireFacilitator(actor, 'see proxy voters')
-      return { proxies: await ctx.voting.store.proxies(round.id) }
-    },
-  )
+  registerRoute(app, routes.roundProxies, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, params.roundId)
+    requireFacilitator(actor, 'see proxy voters')
+    return { proxies: await ctx.voting.store.proxies(round.id) }
+  })
 
-  for (const action of Object.values(TimerAction)) {
-    app.post<{ Params: { roundId: string } }>(
-      `/api/rounds/:roundId/${action}`,
-      async (request): Promise<RoundResponse> => {
-        const actor = await requireActor(ctx.store, request)
-        const { round } = await roundFor(ctx, actor, request.params.roundId)
-        requireFacilitator(actor, `${action} the round's timer`)
-        const body = action === TimerAction.extend ? parseBody(ExtendRoundBody, request.body ?? {}) : {}
-        const now = Date.now()
-        const changed = await ctx.voting.store.changeTimer(round.id, action, now, (body.seconds ?? 60) * 1000)
-        if (!changed.ok) {
-          throw changed.code === 'round_not_open'
-            ? new ApiError(409, VotingErrorCode.roundNotOpen, REFUSAL_MESSAGE.round_not_open)
-            : new ApiError(409, VotingErrorCode.roundHasNoTimer, 'This voting round has no timer.')
-        }
-        const current = changed.round ?? round
-        if (changed.changed) {
-          ctx.voting.timer.apply(current)
-          await ctx.voting.publisher.publishNow(round.boardId)
-          request.log.info({ roundId: round.id, action, closesAt: current.closesAt }, 'voting round timer changed')
-        }
-        const tally = await ctx.voting.store.tally(round.id)
-        return { round: roundDto(current, tally, now, await resultsFor(ctx, actor, current, now, tally)) }
-      },
-    )
+  /**
+   * Pause, resume or extend the round's timer; all three answer the round. `seconds` reads the
+   * extension after the facilitator check, so a participant learns nothing about the body.
+   */
+  const changeTimer = async (
+    action: TimerAction,
+    roundId: string,
+    request: FastifyRequest,
+    seconds: () => number | undefined = () => undefined,
+  ): Promise<RoundResponse> => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, roundId)
+    requireFacilitator(actor, `${action} the round's timer`)
+    const extendBy = (seconds() ?? 60) * 1000
+    const now = Date.now()
+    const changed = await ctx.voting.store.changeTimer(round.id, action, now, extendBy)
+    if (!changed.ok) {
+      throw changed.code === 'round_not_open'
+        ? new ApiError(409, VotingErrorCode.roundNotOpen, REFUSAL_MESSAGE.round_not_open)
+        : new ApiError(409, VotingErrorCode.roundHasNoTimer, 'This voting round has no timer.')
+    }
+    const current = changed.round ?? round
+    if (changed.changed) {
+      ctx.voting.timer.apply(current)
+      await ctx.voting.publisher.publishNow(round.boardId)
+      request.log.info({ roundId: round.id, action, closesAt: current.closesAt }, 'voting round timer changed')
+    }
+    const tally = await ctx.voting.store.tally(round.id)
+    return { round: roundDto(current, tally, now, await resultsFor(ctx, actor, current, now, tally)) }
   }
-
-  app.get<{ Params: { roundId: string } }>(
-    '/api/rounds/:roundId/results',
-    async (request): Promise<RoundResultsDto> => {
-      const actor = await requireActor(ctx.store, request)
-      const { round } = await roundFor(ctx, actor, request.params.roundId)
-      const now = Date.now()
-      // Checked before counting: a participant's request must not even cost a tally.
-      if (actor.role !== 'facilitator' && effectiveStatus(round, now) !== RoundStatus.revealed) {
-        throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
-      }
-      const results = await resultsFor(ctx, actor, round, now, await ctx.voting.store.tally(round.id))
-      if (!results) {
-        throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
-      }
-      return results
-    },
+  registerRoute(app, routes.pauseRound, ({ params, request }) =>
+    changeTimer(TimerAction.pause, params.roundId, request),
   )
+  registerRoute(app, routes.resumeRound, ({ params, request }) =>
+    changeTimer(TimerAction.resume, params.roundId, request),
+  )
+  registerRoute(app, routes.extendRound, ({ params, body, request }) =>
+    changeTimer(TimerAction.extend, params.roundId, request, () => body()?.seconds),
+  )
+
+  registerRoute(app, routes.roundResults, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { round } = await roundFor(ctx, actor, params.roundId)
+    const now = Date.now()
+    // Checked before counting: a participant's request must not even cost a tally.
+    if (actor.role !== 'facilitator' && effectiveStatus(round, now) !== RoundStatus.revealed) {
+      throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
+    }
+    const results = await resultsFor(ctx, actor, round, now, await ctx.voting.store.tally(round.id))
+    if (!results) {
+      throw new ApiError(403, VotingErrorCode.notRevealed, 'The results of this round are not revealed yet.')
+    }
+    return results
+  })
 
   registerVotingExtras(app, voting.store)
 }
