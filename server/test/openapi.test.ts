@@ -1,3 +1,4 @@
+import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, startTestServer, type TestServer } from './helpers/testServer.ts'
 
@@ -36,5 +37,46 @@ describe('GET /api/openapi.json', () => {
     expect(res.body.paths).toHaveProperty(['/api/boards/{boardId}/assets/{assetId}'])
     const workshop = res.body.paths['/api/workshops'].post.requestBody.content['application/json'].schema
     expect(workshop.properties.boards.maxItems).toBe(100)
+  })
+
+  it('describes each declared route with its operationId, security, parameters, response and errors', async () => {
+    const { body: doc } = await api(ts.url, 'GET', '/api/openapi.json')
+    const operations = Object.values(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+      (methods) => Object.values(methods),
+    )
+    const ids = operations.map((op) => op.operationId).filter((id) => id !== undefined)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const route of votingRoutes) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}')
+      const op = doc.paths[path]?.[route.method.toLowerCase()]
+      expect(op, `${route.method} ${path}`).toBeDefined()
+      expect(op.operationId).toBe(route.operationId)
+      expect(op.security).toEqual([{ bearer: [] }])
+      expect(op['x-role']).toBe(route.auth)
+      const success = op.responses[String(route.status)]
+      expect(success.content['application/json'].schema.type, route.operationId).toBe('object')
+      expect(op.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name)).toEqual(
+        [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+      )
+      expect(op.responses['401'].content['application/json'].schema.properties.error.properties.code.enum).toEqual([
+        'unauthorized',
+      ])
+    }
+    const vote = doc.paths['/api/rounds/{roundId}/votes'].post
+    expect(vote.responses['200'].content['application/json'].schema.required).toEqual(['myVotes', 'remaining'])
+    expect(vote.responses['409'].content['application/json'].schema.properties.error.properties.code.enum).toEqual([
+      'budget_exhausted',
+      'idea_cap_reached',
+      'round_not_open',
+      'no_vote_to_remove',
+    ])
+    expect(vote.responses['400'].description).toBe('validation_failed')
+    // No body is the default minute: the body of an extension is optional.
+    expect(doc.paths['/api/rounds/{roundId}/extend'].post.requestBody.required).toBe(false)
+    expect(doc.paths['/api/rounds/{roundId}/me'].get.parameters).toContainEqual(
+      expect.objectContaining({ name: 'onBehalfOf', in: 'query', required: false }),
+    )
+    // Two routes on one path share its path object.
+    expect(Object.keys(doc.paths['/api/boards/{boardId}/rounds']).sort()).toEqual(['get', 'post'])
   })
 })

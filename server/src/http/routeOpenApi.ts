@@ -71,7 +71,9 @@ export function routeOperation(route: AnyRoute) {
           ? { description: route.summary }
           : {
               description: route.summary,
-              content: { 'application/json': { schema: z.toJSONSchema(route.response, { io: 'output' }) } },
+              // As input: the fields the answer has, without claiming it has no others (the
+              // server sends the handler's object, which the check does not strip).
+              content: { 'application/json': { schema: z.toJSONSchema(route.response, { io: 'input' }) } },
             },
       ...Object.fromEntries(
         [...refusals(route)].map(([status, codes]) => [
