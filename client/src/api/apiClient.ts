@@ -8,7 +8,7 @@ import type {
   TakeSeatResponse,
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
-import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
+import { ApiError, apiErrorOf } from '@pinnwand/shared/contract/callApi'
 import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
@@ -72,15 +72,8 @@ export interface ParticipantEntry {
   revoked: boolean
 }
 
-export class ApiError extends Error {
-  readonly status: number
-  readonly code: string
-  constructor(status: number, code: string, message: string) {
-    super(message)
-    this.status = status
-    this.code = code
-  }
-}
+// One error class for every call, declared routes (callApi) and the plain ones below alike.
+export { ApiError }
 
 /** One JSON API call; feature modules build their endpoints on it. */
 export async function request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
@@ -92,14 +85,7 @@ export async function request<T>(method: string, path: string, token?: string, b
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as ApiErrorBody | null
-    throw new ApiError(
-      response.status,
-      error?.error?.code ?? 'http_error',
-      error?.error?.message ?? response.statusText,
-    )
-  }
+  if (!response.ok) throw await apiErrorOf(response)
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }

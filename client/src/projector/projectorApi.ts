@@ -1,7 +1,8 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { RoundResultsDto } from '@pinnwand/shared/votingApi'
-import { request } from '../api/apiClient.ts'
+import { roundResults } from '@pinnwand/shared/votingRoutes'
 
 /** GET /api/rounds/:roundId/results — allowed for the projector once the round is revealed. */
 export function fetchRoundResults(roundId: string, token: string): Promise<RoundResultsDto> {
-  return request('GET', `/api/rounds/${encodeURIComponent(roundId)}/results`, token)
+  return callApi(roundResults, { params: { roundId }, token })
 }

@@ -1,23 +1,14 @@
-import type {
-  CastVoteResponse,
-  CreateRoundBody,
-  CreateRoundResponse,
-  MyRoundVotesResponse,
-  RoundListResponse,
-  RoundProxiesResponse,
-  RoundResponse,
-  RoundResultsDto,
-  ShortlistResponse,
-} from '@pinnwand/shared/votingApi'
-import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
-import { ApiError } from '../api/apiClient.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { AnyRoute, RouteInput, RouteResponse } from '@pinnwand/shared/contract/route'
+import type { CreateRoundBody, ShortlistResponse } from '@pinnwand/shared/votingApi'
+import * as routes from '@pinnwand/shared/votingRoutes'
+import { ApiError, request } from '../api/apiClient.ts'
 
 /** An API refusal that says when to try again (429 rate limit, 503 database busy). */
 export class RetryableError extends ApiError {
-  readonly retryAfterMs: number
+  declare readonly retryAfterMs: number
   constructor(status: number, code: string, message: string, retryAfterMs: number) {
-    super(status, code, message)
-    this.retryAfterMs = retryAfterMs
+    super(status, code, message, retryAfterMs)
   }
 }
 
@@ -26,62 +17,51 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof RetryableError || !(error instanceof ApiError)
 }
 
-async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as ApiErrorBody | null
-    const code = error?.error?.code ?? 'http_error'
-    const message = error?.error?.message ?? response.statusText
-    if (response.status === 429 || response.status === 503 || response.status === 502 || response.status === 504) {
-      const seconds = Number(response.headers.get('retry-after'))
-      throw new RetryableError(
-        response.status,
-        code,
-        message,
-        Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000,
-      )
-    }
-    throw new ApiError(response.status, code, message)
+/** Busy, throttled or a proxy without its server: the same request may succeed shortly. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504])
+
+/** Marks the refusals worth sending again as `RetryableError` (one second without retry-after). */
+async function retryable<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (error) {
+    if (!(error instanceof ApiError) || !RETRY_STATUSES.has(error.status)) throw error
+    throw new RetryableError(error.status, error.code, error.message, error.retryAfterMs ?? 1000)
   }
-  return (await response.json()) as T
 }
+
+/** One declared voting route (shared/src/votingRoutes.ts), same origin. */
+const send = <C extends AnyRoute>(route: C, input: RouteInput<C>): Promise<RouteResponse<C>> =>
+  retryable(callApi(route, input))
 
 const id = encodeURIComponent
 
 export const votingApi = {
-  openRound: (boardId: string, body: CreateRoundBody & { clusterIds?: string[] }, token: string) =>
-    call<CreateRoundResponse>('POST', `/api/boards/${id(boardId)}/rounds`, token, body),
-  listRounds: (boardId: string, token: string) =>
-    call<RoundListResponse>('GET', `/api/boards/${id(boardId)}/rounds`, token),
+  openRound: (boardId: string, body: CreateRoundBody, token: string) =>
+    send(routes.openRound, { params: { boardId }, body, token }),
+  listRounds: (boardId: string, token: string) => send(routes.listRounds, { params: { boardId }, token }),
   castVote: (
     roundId: string,
     body: { ideaId: string; delta: 1 | -1; requestId: string; onBehalfOf?: string },
     token: string,
-  ) => call<CastVoteResponse>('POST', `/api/rounds/${id(roundId)}/votes`, token, body),
+  ) => send(routes.castVote, { params: { roundId }, body, token }),
   myVotes: (roundId: string, token: string, onBehalfOf?: string) =>
-    call<MyRoundVotesResponse>(
-      'GET',
-      `/api/rounds/${id(roundId)}/me${onBehalfOf ? `?onBehalfOf=${id(onBehalfOf)}` : ''}`,
-      token,
-    ),
-  results: (roundId: string, token: string) =>
-    call<RoundResultsDto>('GET', `/api/rounds/${id(roundId)}/results`, token),
-  close: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/close`, token, {}),
-  reveal: (roundId: string, token: string) =>
-    call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/reveal`, token, {}),
-  pause: (roundId: string, token: string) => call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/pause`, token, {}),
-  resume: (roundId: string, token: string) =>
-    call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/resume`, token, {}),
+    send(routes.myRoundVotes, { params: { roundId }, query: { onBehalfOf: onBehalfOf || undefined }, token }),
+  results: (roundId: string, token: string) => send(routes.roundResults, { params: { roundId }, token }),
+  close: (roundId: string, token: string) => send(routes.closeRound, { params: { roundId }, token }),
+  reveal: (roundId: string, token: string) => send(routes.revealRound, { params: { roundId }, token }),
+  pause: (roundId: string, token: string) => send(routes.pauseRound, { params: { roundId }, token }),
+  resume: (roundId: string, token: string) => send(routes.resumeRound, { params: { roundId }, token }),
   extend: (roundId: string, seconds: number, token: string) =>
-    call<RoundResponse>('POST', `/api/rounds/${id(roundId)}/extend`, token, { seconds }),
-  proxies: (roundId: string, token: string) =>
-    call<RoundProxiesResponse>('GET', `/api/rounds/${id(roundId)}/proxies`, token),
+    send(routes.extendRound, { params: { roundId }, body: { seconds }, token }),
+  proxies: (roundId: string, token: string) => send(routes.roundProxies, { params: { roundId }, token }),
+  // The shortlist's routes are not declared yet (docs/architecture.md, "Routes declared once").
   shortlist: (boardId: string, token: string) =>
-    call<ShortlistResponse>('GET', `/api/boards/${id(boardId)}/shortlist`, token),
+    retryable(request<ShortlistResponse>('GET', `/api/boards/${id(boardId)}/shortlist`, token)),
   setShortlist: (boardId: string, ideaIds: string[], token: string) =>
-    call<ShortlistResponse>('PUT', `/api/boards/${id(boardId)}/shortlist`, token, { ideaIds }),
+    retryable(request<ShortlistResponse>('PUT', `/api/boards/${id(boardId)}/shortlist`, token, { ideaIds })),
   promote: (boardId: string, roundId: string, top: number, token: string) =>
-    call<ShortlistResponse>('POST', `/api/boards/${id(boardId)}/shortlist/promote`, token, { roundId, top }),
+    retryable(
+      request<ShortlistResponse>('POST', `/api/boards/${id(boardId)}/shortlist/promote`, token, { roundId, top }),
+    ),
 }
