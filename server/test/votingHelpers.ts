@@ -1,12 +1,10 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { CreateRoundBody } from '@pinnwand/shared/votingApi'
+import * as routes from '@pinnwand/shared/votingRoutes'
+import type { z } from 'zod'
 import type { RunningServer } from '../src/createServer.ts'
-import {
-  api,
-  type ApiResponse,
-  createWorkshop,
-  ideaCard,
-  joinParticipant,
-  type TestWorkshop,
-} from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
+import { type ApiResponse, createWorkshop, ideaCard, joinParticipant, type TestWorkshop } from './helpers/testServer.ts'
 
 export interface VotingBoard {
   workshop: TestWorkshop
@@ -33,15 +31,21 @@ export async function boardWithIdeas(server: RunningServer, ideas: number): Prom
   return { workshop, boardId, ideaIds: cards.map((c) => c.id) }
 }
 
-export async function openRound(url: string, board: VotingBoard, body: Record<string, unknown>): Promise<string> {
-  const res = await api(url, 'POST', `/api/boards/${board.boardId}/rounds`, {
-    token: board.workshop.facilitatorToken,
-    body,
-  })
-  if (res.status !== 201) throw new Error(`opening round failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body.roundId
+/** Opens a round as the board's facilitator; throws (ApiError) unless it opened. */
+export async function openRound(
+  url: string,
+  board: VotingBoard,
+  body: z.input<typeof CreateRoundBody>,
+): Promise<string> {
+  const { roundId } = await callApi(
+    routes.openRound,
+    { params: { boardId: board.boardId }, body, token: board.workshop.facilitatorToken },
+    { baseUrl: url },
+  )
+  return roundId
 }
 
+/** One tap; `delta` may be anything, to test what the server refuses. */
 export function vote(
   url: string,
   token: string,
@@ -50,9 +54,10 @@ export function vote(
   delta: unknown = 1,
   requestId?: string,
 ): Promise<ApiResponse> {
-  return api(url, 'POST', `/api/rounds/${roundId}/votes`, {
+  return callRoute(url, routes.castVote, {
+    params: { roundId },
+    body: { ideaId, delta: delta as 1 | -1, ...(requestId ? { requestId } : {}) },
     token,
-    body: { ideaId, delta, ...(requestId ? { requestId } : {}) },
   })
 }
 
