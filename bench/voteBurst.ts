@@ -12,6 +12,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { RoundStateSection } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as routes from '@pinnwand/shared/votingRoutes'
 import { api } from './lib/api.ts'
 import { emit, quick, size } from './lib/benchEnv.ts'
 import { BoardStateWatcher } from './lib/boardStateWatcher.ts'
@@ -124,10 +126,11 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const loadCpuBefore = load.cpuSeconds()
     await Promise.all(servers.map((s) => s.httpTiming(true)))
     const openedAt = monotonicMs()
-    const { roundId } = await api<{ roundId: string }>(first, 'POST', `/api/boards/${boardId}/rounds`, {
-      token,
-      body: { dotsPerParticipant: DOTS },
-    })
+    const { roundId } = await callApi(
+      routes.openRound,
+      { params: { boardId }, body: { dotsPerParticipant: DOTS }, token },
+      { baseUrl: first },
+    )
     const roundOpenMs = monotonicMs() - openedAt
     // People tap once their screen shows the round: from the open's answer on.
     const startAt = monotonicMs() + 100
@@ -181,13 +184,8 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const metricsAfter = await Promise.all(servers.map((s) => scrapeMetrics(s.url)))
     if (!tally) problems.push(`the facilitator's count did not reach ${confirmed} within ${TALLY_TIMEOUT_MS} ms`)
 
-    await api(first, 'POST', `/api/rounds/${roundId}/close`, { token })
-    const results = await api<{ totalVotes: number; voters: number; ranking: { ideaId: string; votes: number }[] }>(
-      first,
-      'GET',
-      `/api/rounds/${roundId}/results`,
-      { token },
-    )
+    await callApi(routes.closeRound, { params: { roundId }, token }, { baseUrl: first })
+    const results = await callApi(routes.roundResults, { params: { roundId }, token }, { baseUrl: first })
     const expected = new Map<string, number>()
     for (const ideaId of accepted.values()) expected.set(ideaId, (expected.get(ideaId) ?? 0) + 1)
     const counted = new Map(results.ranking.map((r) => [r.ideaId, r.votes]))

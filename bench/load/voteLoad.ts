@@ -1,4 +1,6 @@
 import http from 'node:http'
+import { routeRequest, type WireRequest } from '@pinnwand/shared/contract/callApi'
+import { castVote, myRoundVotes } from '@pinnwand/shared/votingRoutes'
 import { monotonicMs } from '../lib/stats.ts'
 
 /** One dot to place: at `atMs` after the common start, through the public API. */
@@ -68,21 +70,20 @@ interface Answer {
 }
 
 /**
- * One HTTP call through `agent` — node:http rather than fetch: undici's fetch costs the load
- * generator 1–2 ms of CPU per call, which on two shared cores was taken from the server under
- * test (the tail measured the bench, see docs/performance.md, vote-burst).
+ * One call of a declared route (built by `routeRequest`, shared/src/contract/callApi.ts) through
+ * `agent` — node:http rather than fetch or callApi: undici's fetch costs the load generator
+ * 1–2 ms of CPU per call, which on two shared cores was taken from the server under test (the
+ * tail measured the bench, see docs/performance.md, vote-burst).
  */
-function call(agent: http.Agent, url: string, method: string, token: string, body?: unknown): Promise<Answer> {
+function call(agent: http.Agent, baseUrl: string, wire: WireRequest): Promise<Answer> {
   return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body)
-    const req = http.request(url, {
-      method,
+    const payload = wire.body
+    const req = http.request(baseUrl + wire.path, {
+      method: wire.method,
       agent,
       headers: {
-        authorization: `Bearer ${token}`,
-        ...(payload === undefined
-          ? {}
-          : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        ...wire.headers,
+        ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }),
       },
     })
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })))
@@ -124,11 +125,15 @@ export async function runVotes(plan: VotePlan): Promise<VoteRun> {
     baseUrl: string,
   ): Promise<Omit<VoteOutcome, 'attempts' | 'earlier'> & { retryAfterMs?: number }> => {
     const started = monotonicMs()
-    const answer = await call(agentOf(v.token), `${baseUrl}/api/rounds/${plan.roundId}/votes`, 'POST', v.token, {
-      ideaId: v.ideaId,
-      delta: 1,
-      requestId: v.requestId,
-    })
+    const answer = await call(
+      agentOf(v.token),
+      baseUrl,
+      routeRequest(castVote, {
+        params: { roundId: plan.roundId },
+        body: { ideaId: v.ideaId, delta: 1, requestId: v.requestId },
+        token: v.token,
+      }),
+    )
     return {
       requestId: v.requestId,
       ideaId: v.ideaId,
@@ -188,8 +193,8 @@ async function placeVotes(plan: VotePlan, send: Send, agentOf: (token: string) =
         await sleep(Math.max(0, plan.startAt - monotonicMs()))
         const started = monotonicMs()
         const token = taps[0]!.token
-        const url = `${taps[0]!.baseUrl ?? plan.baseUrl}/api/rounds/${plan.roundId}/me`
-        const { status } = await call(agentOf(token), url, 'GET', token)
+        const ballot = routeRequest(myRoundVotes, { params: { roundId: plan.roundId }, token })
+        const { status } = await call(agentOf(token), taps[0]!.baseUrl ?? plan.baseUrl, ballot)
         ballotLoads.push({ status, ms: monotonicMs() - started })
       }
       for (const v of taps.sort((a, b) => a.atMs - b.atMs)) {
