@@ -5,6 +5,8 @@ import path from 'node:path'
 import { BoardPage } from '../pages/BoardPage.ts'
 import { joinWorkshop, type Workshop, call } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as routes from '@pinnwand/shared/votingRoutes'
 
 interface Event extends Workshop {
   plenaryId: string
@@ -227,9 +229,13 @@ test.describe('dot voting end to end', () => {
       await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, {
         text: 'Car-free Sundays',
       })
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken, {
-        dotsPerParticipant: 2,
-      })
+      const token = workshop.facilitatorToken
+      const api = { baseUrl: server.url }
+      const { roundId } = await callApi(
+        routes.openRound,
+        { params: { boardId: workshop.boardId }, body: { dotsPerParticipant: 2 }, token },
+        api,
+      )
       const kim = await newUser('Kim')
       await kim.board.open(workshop.boardId, kim.participant.token)
       await kim.board.waitForConnected()
@@ -245,25 +251,9 @@ test.describe('dot voting end to end', () => {
       await expect(
         page.getByRole('button', { name: 'Take a dot back: “Car-free Sundays” (your dots here: 1)' }).last(),
       ).toBeVisible()
-      const rounds = await call<{ rounds: { id: string }[] }>(
-        server.url,
-        'GET',
-        `/api/boards/${workshop.boardId}/rounds`,
-        workshop.facilitatorToken,
-      )
       // The dot shows at once (optimistic); the server has it when its request is answered.
       await expect
-        .poll(
-          async () =>
-            (
-              await call<{ totalVotes: number }>(
-                server.url,
-                'GET',
-                `/api/rounds/${rounds.rounds[0]!.id}/results`,
-                workshop.facilitatorToken,
-              )
-            ).totalVotes,
-        )
+        .poll(async () => (await callApi(routes.roundResults, { params: { roundId }, token }, api)).totalVotes)
         .toBe(1)
       void board
     },
