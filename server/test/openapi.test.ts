@@ -1,3 +1,4 @@
+import { commentRoutes } from '@pinnwand/shared/commentRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, startTestServer, type TestServer } from './helpers/testServer.ts'
@@ -46,7 +47,7 @@ describe('GET /api/openapi.json', () => {
     )
     const ids = operations.map((op) => op.operationId).filter((id) => id !== undefined)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const route of votingRoutes) {
+    for (const route of [...votingRoutes, ...commentRoutes]) {
       const path = route.path.replace(/:(\w+)/g, '{$1}')
       const op = doc.paths[path]?.[route.method.toLowerCase()]
       expect(op, `${route.method} ${path}`).toBeDefined()
@@ -54,7 +55,8 @@ describe('GET /api/openapi.json', () => {
       expect(op.security).toEqual([{ bearer: [] }])
       expect(op['x-role']).toBe(route.auth)
       const success = op.responses[String(route.status)]
-      expect(success.content['application/json'].schema.type, route.operationId).toBe('object')
+      if (route.status === 204) expect(success.content).toBeUndefined()
+      else expect(success.content['application/json'].schema.type, route.operationId).toBe('object')
       expect(op.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name)).toEqual(
         [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]),
       )
@@ -76,6 +78,8 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/rounds/{roundId}/me'].get.parameters).toContainEqual(
       expect.objectContaining({ name: 'onBehalfOf', in: 'query', required: false }),
     )
+    const comment = doc.paths['/api/boards/{boardId}/ideas/{ideaId}/comments'].post
+    expect(comment.responses['201'].content['application/json'].schema.properties.comment.required).toContain('text')
     // Two routes on one path share its path object.
     expect(Object.keys(doc.paths['/api/boards/{boardId}/rounds']).sort()).toEqual(['get', 'post'])
   })

@@ -29,10 +29,8 @@ export const BoardCommentSchema = z
 export const CreateCommentBody = z.object({ text: CommentText }).strict()
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>
 
-export interface CommentsResponse {
-  comments: BoardComment[]
-}
+export const CommentsResponse = z.object({ comments: z.array(BoardCommentSchema) })
+export type CommentsResponse = z.infer<typeof CommentsResponse>
 
-export interface CreateCommentResponse {
-  comment: BoardComment
-}
+export const CreateCommentResponse = z.object({ comment: BoardCommentSchema })
+export type CreateCommentResponse = z.infer<typeof CreateCommentResponse>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from './contract/route.ts'
+import { ErrorCode } from './errorCodes.ts'
 import {
   CastVoteBody,
   CastVoteResponse,
@@ -25,7 +26,11 @@ export const openRound = defineRoute({
   body: CreateRoundBody,
   status: 201,
   response: CreateRoundResponse,
-  errors: { 409: [E.roundAlreadyOpen], 422: [E.unknownIdea, E.unknownCluster, E.noEligibleIdeas] },
+  errors: {
+    404: [ErrorCode.boardNotFound],
+    409: [E.roundAlreadyOpen],
+    422: [E.unknownIdea, E.unknownCluster, E.noEligibleIdeas],
+  },
 })
 
 export const listRounds = defineRoute({
@@ -36,6 +41,7 @@ export const listRounds = defineRoute({
   auth: 'any',
   status: 200,
   response: RoundListResponse,
+  errors: { 404: [ErrorCode.boardNotFound] },
 })
 
 export const getRound = defineRoute({

@@ -1,18 +1,11 @@
-import {
-  type BoardComment,
-  buildComment,
-  type CommentsResponse,
-  CreateCommentBody,
-  type CreateCommentResponse,
-  ErrorCode,
-  getCommentsMap,
-  readComments,
-} from '@pinnwand/shared'
+import { type BoardComment, buildComment, ErrorCode, getCommentsMap, readComments } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/commentRoutes'
 import type { FastifyInstance } from 'fastify'
 import { canWriteBoard } from '../auth/Actor.ts'
 import { isIdeaCard } from '../domain/ideas.ts'
 import type { AppContext } from '../http/context.ts'
-import { ApiError, forbidden, parseBody } from '../http/errors.ts'
+import { ApiError, forbidden } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor } from '../http/requestAuth.ts'
 import { boardFor } from '../http/boardAccess.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
@@ -50,79 +43,69 @@ function refusalError(refusal: CommentRefusal): ApiError {
  * rules are the same pure ones the room applies to socket writes (commentPolicy.ts).
  */
 export function registerCommentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { boardId: string; ideaId: string } }>(
-    '/api/boards/:boardId/ideas/:ideaId/comments',
-    async (request): Promise<CommentsResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      const room = await ctx.rooms.open(board.id)
-      try {
-        const { ideaId } = request.params
-        if (!policyContext(room).ideaExists(ideaId)) throw refusalError({ code: 'idea_not_found', reason: '' })
-        return { comments: readComments(room.doc).filter((comment) => comment.ideaId === ideaId) }
-      } finally {
-        ctx.rooms.releaseIfIdle(room)
-      }
-    },
-  )
+  registerRoute(app, routes.listComments, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
+    const room = await ctx.rooms.open(board.id)
+    try {
+      const { ideaId } = params
+      if (!policyContext(room).ideaExists(ideaId)) throw refusalError({ code: 'idea_not_found', reason: '' })
+      return { comments: readComments(room.doc).filter((comment) => comment.ideaId === ideaId) }
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
 
-  app.post<{ Params: { boardId: string; ideaId: string } }>(
-    '/api/boards/:boardId/ideas/:ideaId/comments',
-    async (request, reply) => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot comment.')
-      const body = parseBody(CreateCommentBody, request.body)
-      const room = await ctx.rooms.open(board.id)
-      try {
-        let comment!: BoardComment
-        await room.change((_records, doc) => {
-          comment = buildComment({
-            ideaId: request.params.ideaId,
-            text: body.text,
-            author: { userId: actor.userId, name: actor.name },
-          })
-          const refusal = reviewCommentChange(
-            actor,
-            { id: comment.id, before: undefined, after: comment },
-            policyContext(room),
-          )
-          if (refusal) throw refusalError(refusal)
-          getCommentsMap(doc).set(comment.id, comment)
+  registerRoute(app, routes.createComment, async ({ params, body: readBody, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
+    if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot comment.')
+    const body = readBody()
+    const room = await ctx.rooms.open(board.id)
+    try {
+      let comment!: BoardComment
+      await room.change((_records, doc) => {
+        comment = buildComment({
+          ideaId: params.ideaId,
+          text: body.text,
+          author: { userId: actor.userId, name: actor.name },
         })
-        const response: CreateCommentResponse = { comment }
-        return reply.code(201).send(response)
-      } finally {
-        ctx.rooms.releaseIfIdle(room)
-      }
-    },
-  )
+        const refusal = reviewCommentChange(
+          actor,
+          { id: comment.id, before: undefined, after: comment },
+          policyContext(room),
+        )
+        if (refusal) throw refusalError(refusal)
+        getCommentsMap(doc).set(comment.id, comment)
+      })
+      return { comment }
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
 
-  app.delete<{ Params: { boardId: string; commentId: string } }>(
-    '/api/boards/:boardId/comments/:commentId',
-    async (request, reply) => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot delete comments.')
-      const room = await ctx.rooms.open(board.id)
-      try {
-        const { commentId } = request.params
-        await room.change((_records, doc) => {
-          const map = getCommentsMap(doc)
-          if (!map.has(commentId))
-            throw new ApiError(404, ErrorCode.commentNotFound, 'No comment with this id on this board.')
-          const refusal = reviewCommentChange(
-            actor,
-            { id: commentId, before: map.get(commentId), after: undefined },
-            policyContext(room),
-          )
-          if (refusal) throw refusalError(refusal)
-          map.delete(commentId)
-        })
-        return reply.code(204).send()
-      } finally {
-        ctx.rooms.releaseIfIdle(room)
-      }
-    },
-  )
+  registerRoute(app, routes.deleteComment, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
+    if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot delete comments.')
+    const room = await ctx.rooms.open(board.id)
+    try {
+      const { commentId } = params
+      await room.change((_records, doc) => {
+        const map = getCommentsMap(doc)
+        if (!map.has(commentId))
+          throw new ApiError(404, ErrorCode.commentNotFound, 'No comment with this id on this board.')
+        const refusal = reviewCommentChange(
+          actor,
+          { id: commentId, before: map.get(commentId), after: undefined },
+          policyContext(room),
+        )
+        if (refusal) throw refusalError(refusal)
+        map.delete(commentId)
+      })
+      return undefined
+    } finally {
+      ctx.rooms.releaseIfIdle(room)
+    }
+  })
 }

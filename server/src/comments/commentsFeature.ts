@@ -1,5 +1,5 @@
+import { commentRoutes } from '@pinnwand/shared/commentRoutes'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { commentsOpenApi } from './commentsOpenApi.ts'
 import { commentRoomGuard } from './commentRoomGuard.ts'
 import { registerCommentRoutes } from './commentRoutes.ts'
 import { commentsOnCards, toCommentInput } from './commentExport.ts'
@@ -7,7 +7,7 @@ import { commentsOnCards, toCommentInput } from './commentExport.ts'
 /** Comments on idea cards: a root map of the board document, guarded, plus its routes. */
 export const commentsFeature = defineFeature({
   name: 'comments',
-  openapi: commentsOpenApi,
+  openapi: commentRoutes,
   roomGuards: [commentRoomGuard],
   routes: (app, ctx) => registerCommentRoutes(app, ctx),
   // Exports show the comments on the exported cards; the JSON backup keeps them as they are.
