@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { features } from '../src/features/index.ts'
 import type { ServerFeature } from '../src/features/ServerFeature.ts'
-import { buildOpenApiDocument } from '../src/http/openapi.ts'
+import { buildOpenApiDocument, describedPaths } from '../src/http/openapi.ts'
 
 const list = features as readonly ServerFeature<object, unknown>[]
 const serverSrc = new URL('../src/', import.meta.url)
@@ -31,7 +31,7 @@ describe('the feature seam (features/index.ts)', () => {
     const core = Object.keys(buildOpenApiDocument('test').paths)
     const owners = new Map<string, string>(core.map((path) => [path, 'core']))
     for (const feature of list) {
-      for (const path of Object.keys(feature.openapi ?? {})) {
+      for (const path of feature.openapi ? describedPaths(feature.openapi) : []) {
         expect(owners.get(path), `${path} of ${feature.name}`).toBeUndefined()
         owners.set(path, feature.name)
       }

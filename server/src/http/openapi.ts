@@ -225,6 +225,10 @@ const operations: OpenApiPaths = {
 
 const isRouteList = (part: ApiDescription): part is readonly AnyRoute[] => Array.isArray(part)
 
+/** The OpenAPI paths a part of the description covers (a path with GET and POST counts once). */
+export const describedPaths = (part: ApiDescription): string[] =>
+  isRouteList(part) ? [...new Set(part.map((route) => openApiPath(route.path)))] : Object.keys(part)
+
 /**
  * Builds the OpenAPI 3.1 document: declared routes (shared/src/contract/route.ts) with their
  * request and response schemas, hand-written `Operation`s with their request schemas, side by
