@@ -1,3 +1,4 @@
+import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { commentRoutes } from '@pinnwand/shared/commentRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -47,22 +48,24 @@ describe('GET /api/openapi.json', () => {
     )
     const ids = operations.map((op) => op.operationId).filter((id) => id !== undefined)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const route of [...votingRoutes, ...commentRoutes]) {
+    for (const route of [...votingRoutes, ...commentRoutes, ...boardRoutes]) {
       const path = route.path.replace(/:(\w+)/g, '{$1}')
       const op = doc.paths[path]?.[route.method.toLowerCase()]
       expect(op, `${route.method} ${path}`).toBeDefined()
       expect(op.operationId).toBe(route.operationId)
-      expect(op.security).toEqual([{ bearer: [] }])
-      expect(op['x-role']).toBe(route.auth)
+      expect(op.security).toEqual(route.auth === 'none' ? [] : [{ bearer: [] }])
+      expect(op['x-role']).toBe(route.auth === 'none' ? undefined : route.auth)
       const success = op.responses[String(route.status)]
       if (route.status === 204) expect(success.content).toBeUndefined()
       else expect(success.content['application/json'].schema.type, route.operationId).toBe('object')
       expect(op.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name)).toEqual(
         [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]),
       )
-      expect(op.responses['401'].content['application/json'].schema.properties.error.properties.code.enum).toEqual([
-        'unauthorized',
-      ])
+      if (route.auth !== 'none') {
+        expect(op.responses['401'].content['application/json'].schema.properties.error.properties.code.enum).toEqual([
+          'unauthorized',
+        ])
+      }
     }
     const vote = doc.paths['/api/rounds/{roundId}/votes'].post
     expect(vote.responses['200'].content['application/json'].schema.required).toEqual(['myVotes', 'remaining'])
@@ -80,7 +83,9 @@ describe('GET /api/openapi.json', () => {
     )
     const comment = doc.paths['/api/boards/{boardId}/ideas/{ideaId}/comments'].post
     expect(comment.responses['201'].content['application/json'].schema.properties.comment.required).toContain('text')
-    // Two routes on one path share its path object.
+    // Two routes on one path share its path object, declared or not (joining is not declared yet).
+    expect(Object.keys(doc.paths['/api/workshops/{workshopId}/participants']).sort()).toEqual(['get', 'post'])
+    expect(doc.paths['/api/join/{joinCode}'].get.responses['429'].description).toBe('rate_limited')
     expect(Object.keys(doc.paths['/api/boards/{boardId}/rounds']).sort()).toEqual(['get', 'post'])
   })
 })

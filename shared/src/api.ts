@@ -131,22 +131,32 @@ export const SetLockBody = z.object({ locked: z.boolean() }).strict()
 export const SetPhaseBody = z.object({ phase: z.enum(['collect', 'cluster', 'vote', 'results']) }).strict()
 
 /** `GET /api/join/:joinCode`: what a participant sees before entering a name. */
-export interface JoinInfoResponse {
-  workshop: { id: string; title: string; language: Language }
-  boards: {
-    id: string
-    title: string
-    question: string
-    /** The table's participant limit; null (or absent, older servers) means none. */
-    maxParticipants?: number | null
-    /** Participants whose current table this is (counted against the limit). */
-    seated?: number
-    /** 'plenary' for the workshop's plenary (offered only once the organiser opened it). */
-    kind?: BoardKind
-    /** The table's number ("Tisch 3"); null for the plenary, absent from older servers. */
-    number?: number | null
-  }[]
-}
+export const JoinInfoResponse = z.object({
+  workshop: z.object({ id: z.string(), title: z.string(), language: Language }),
+  boards: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      question: z.string(),
+      /** The table's participant limit; null (or absent, older servers) means none. */
+      maxParticipants: z.int().nullable().optional(),
+      /** Participants whose current table this is (counted against the limit). */
+      seated: z.int().optional(),
+      /** 'plenary' for the workshop's plenary (offered only once the organiser opened it). */
+      kind: BoardKind.optional(),
+      /** The table's number ("Tisch 3"); null for the plenary, absent from older servers. */
+      number: z.int().nullable().optional(),
+    }),
+  ),
+})
+export type JoinInfoResponse = z.infer<typeof JoinInfoResponse>
+
+/** `GET /api/workshops/:workshopId/participants` (facilitator). */
+export const ParticipantsResponse = z.object({
+  participants: z.array(z.object({ id: z.string(), name: z.string(), joinedAt: z.number(), revoked: z.boolean() })),
+})
+export type ParticipantsResponse = z.infer<typeof ParticipantsResponse>
+export type ParticipantEntry = ParticipantsResponse['participants'][number]
 
 /** `PATCH /api/boards/:boardId` (facilitator): settings of one table. */
 export const UpdateTableBody = z

@@ -5,10 +5,12 @@ import type {
   CreateWorkshopResponse,
   JoinInfoResponse,
   JoinWorkshopResponse,
+  ParticipantsResponse,
   TakeSeatResponse,
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
-import { ApiError, apiErrorOf } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import { ApiError, apiErrorOf, callApi } from '@pinnwand/shared/contract/callApi'
 import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
@@ -65,12 +67,7 @@ export interface BoardOverview {
   moderation?: boolean
 }
 
-export interface ParticipantEntry {
-  id: string
-  name: string
-  joinedAt: number
-  revoked: boolean
-}
+export type { ParticipantEntry } from '@pinnwand/shared/api'
 
 // One error class for every call, declared routes (callApi) and the plain ones below alike.
 export { ApiError }
@@ -111,7 +108,7 @@ export function fetchWorkshop(workshopId: string, token: string): Promise<Worksh
 }
 
 export function lookupJoinCode(code: string): Promise<JoinInfoResponse> {
-  return getJson(`/api/join/${id(code)}`)
+  return callApi(boardRoutes.lookupJoinCode, { params: { joinCode: code } })
 }
 
 export function joinWorkshop(workshopId: string, name: string, joinCode: string): Promise<JoinWorkshopResponse> {
@@ -119,23 +116,23 @@ export function joinWorkshop(workshopId: string, name: string, joinCode: string)
 }
 
 export function setBoardLock(boardId: string, locked: boolean, token: string): Promise<{ locked: boolean }> {
-  return request('POST', `/api/boards/${id(boardId)}/lock`, token, { locked })
+  return callApi(boardRoutes.setBoardLock, { params: { boardId }, body: { locked }, token })
 }
 
 export function setBoardPhase(boardId: string, phase: BoardPhase, token: string): Promise<{ phase: BoardPhase }> {
-  return request('POST', `/api/boards/${id(boardId)}/phase`, token, { phase })
+  return callApi(boardRoutes.setBoardPhase, { params: { boardId }, body: { phase }, token })
 }
 
 export function createProjectorToken(boardId: string, token: string): Promise<{ projectorToken: string }> {
-  return request('POST', `/api/boards/${id(boardId)}/projector-token`, token, {})
+  return callApi(boardRoutes.createProjectorToken, { params: { boardId }, token })
 }
 
-export function fetchParticipants(workshopId: string, token: string): Promise<{ participants: ParticipantEntry[] }> {
-  return getJson(`/api/workshops/${id(workshopId)}/participants`, token)
+export function fetchParticipants(workshopId: string, token: string): Promise<ParticipantsResponse> {
+  return callApi(boardRoutes.listParticipants, { params: { workshopId }, token })
 }
 
 export function revokeParticipant(workshopId: string, participantId: string, token: string): Promise<void> {
-  return request('DELETE', `/api/workshops/${id(workshopId)}/participants/${id(participantId)}`, token)
+  return callApi(boardRoutes.revokeParticipant, { params: { workshopId, participantId }, token })
 }
 
 export function setRecoveryPassphrase(workshopId: string, passphrase: string, token: string): Promise<void> {

@@ -4,11 +4,10 @@ import {
   CreateWorkshopBody,
   JoinWorkshopBody,
   PassphraseBody,
-  SetLockBody,
-  SetPhaseBody,
   UpdateTableBody,
   UpdateWorkshopBody,
 } from '@pinnwand/shared'
+import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import type { AnyRoute } from '@pinnwand/shared/contract/route'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
@@ -106,14 +105,6 @@ const operations: OpenApiPaths = {
         ...throttled,
       },
     },
-    get: { summary: 'List participants', auth: 'facilitator', responses: { '200': 'participants', ...errors } },
-  },
-  '/api/workshops/{workshopId}/participants/{participantId}': {
-    delete: {
-      summary: 'Revoke a participant (closes their sockets)',
-      auth: 'facilitator',
-      responses: { '204': 'revoked', ...errors },
-    },
   },
   '/api/workshops/{workshopId}/passphrase': {
     post: {
@@ -131,46 +122,11 @@ const operations: OpenApiPaths = {
       responses: { '201': 'facilitatorToken', '403': 'invalid_passphrase', ...throttled },
     },
   },
-  '/api/join/{joinCode}': {
-    get: {
-      summary: 'Workshop and tables for a join code (the plenary only once it is open to participants)',
-      auth: 'none',
-      responses: {
-        '200': 'workshop, boards (with maxParticipants, seated, kind)',
-        '404': 'invalid_join_code',
-        '410': 'workshop_deleted | join_code_expired',
-        ...throttled,
-      },
-    },
-  },
   '/api/me': {
     get: {
       summary: 'Who this token is',
       auth: 'any',
       responses: { '200': 'role, userId, name, workshopId, boardIds', '401': errors['401'] },
-    },
-  },
-  '/api/boards/{boardId}/projector-token': {
-    post: {
-      summary: 'Read-only token for one board',
-      auth: 'facilitator',
-      responses: { '201': 'projectorToken', ...errors },
-    },
-  },
-  '/api/boards/{boardId}/lock': {
-    post: {
-      summary: 'Lock or unlock a board',
-      auth: 'facilitator',
-      body: SetLockBody,
-      responses: { '200': 'locked', ...errors },
-    },
-  },
-  '/api/boards/{boardId}/phase': {
-    post: {
-      summary: 'Set the phase',
-      auth: 'facilitator',
-      body: SetPhaseBody,
-      responses: { '200': 'phase', ...errors },
     },
   },
   '/api/boards/{boardId}/clusters': {
@@ -236,7 +192,7 @@ export const describedPaths = (part: ApiDescription): string[] =>
  */
 export function buildOpenApiDocument(version: string, descriptions: readonly ApiDescription[] = []) {
   const paths: Record<string, Record<string, unknown>> = {}
-  const parts = [operations, ...descriptions]
+  const parts = [operations, boardRoutes, ...descriptions]
   for (const route of parts.filter(isRouteList).flat()) {
     ;(paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = routeOperation(route)
   }

@@ -1,4 +1,5 @@
-import { boardKindOf, CloseCode, ErrorCode, type JoinInfoResponse, SetLockBody, SetPhaseBody } from '@pinnwand/shared'
+import { boardKindOf, CloseCode, ErrorCode } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/boardRoutes'
 import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken, normalizeJoinCode } from '../../auth/tokens.ts'
 import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
@@ -6,7 +7,8 @@ import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
 import { PhaseListeners } from '../../features/coreHooks.ts'
-import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
+import { ApiError, joinCodeExpired, workshopDeleted } from '../errors.ts'
+import { registerRoute } from '../registerRoute.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from '../boardAccess.ts'
 import { isOpenToParticipants } from '../../store/Store.ts'
@@ -14,8 +16,8 @@ import { tableNumbers } from '@pinnwand/shared/controlApi'
 
 /** Facilitation controls of a board, participant management, and the join lookup. */
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
-  app.get<{ Params: { joinCode: string } }>('/api/join/:joinCode', async (request): Promise<JoinInfoResponse> => {
-    const code = normalizeJoinCode(request.params.joinCode)
+  registerRoute(app, routes.lookupJoinCode, async ({ params, request }) => {
+    const code = normalizeJoinCode(params.joinCode)
     const workshop = await guarded(limits.joinCodes, request, ctx.config.trustProxy, async () => {
       const found = await ctx.store.findWorkshopByJoinCode(code)
       if (!found) {
@@ -44,21 +46,21 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     }
   })
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/lock', async (request) => {
+  registerRoute(app, routes.setBoardLock, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'lock a board')
-    const { locked } = parseBody(SetLockBody, request.body)
+    const { locked } = body()
     await ctx.store.updateBoardState(board.id, { locked })
     ctx.rooms.setBoardState(board.id, { locked })
     return { locked }
   })
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/phase', async (request) => {
+  registerRoute(app, routes.setBoardPhase, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'set the phase')
-    const { phase } = parseBody(SetPhaseBody, request.body)
+    const { phase } = body()
     await ctx.store.updateBoardState(board.id, { phase })
     // A new phase is a new task: nobody is "fertig" with it yet.
     if (phase !== board.phase) await ctx.store.clearDone(board.id)
@@ -67,9 +69,9 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     return { phase }
   })
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/projector-token', async (request, reply) => {
+  registerRoute(app, routes.createProjectorToken, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'create projector tokens')
     const projectorToken = generateToken()
     await ctx.store.addToken(hashToken(projectorToken), {
@@ -79,12 +81,12 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
       subjectId: generateId('v'),
       revokedAt: null,
     })
-    return reply.code(201).send({ projectorToken })
+    return { projectorToken }
   })
 
-  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request) => {
+  registerRoute(app, routes.listParticipants, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    requireWorkshopFacilitator(actor, request.params.workshopId, 'see the participant list')
+    requireWorkshopFacilitator(actor, params.workshopId, 'see the participant list')
     const participants = await ctx.store.listParticipants(actor.workshopId)
     return {
       participants: participants.map((p) => ({
@@ -96,19 +98,16 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, limit
     }
   })
 
-  app.delete<{ Params: { workshopId: string; participantId: string } }>(
-    '/api/workshops/:workshopId/participants/:participantId',
-    async (request, reply) => {
-      const actor = await requireActor(ctx.store, request)
-      requireWorkshopFacilitator(actor, request.params.workshopId, 'remove participants')
-      const revoked = await ctx.store.revokeParticipant(actor.workshopId, request.params.participantId, Date.now())
-      if (!revoked) throw new ApiError(404, ErrorCode.notFound, 'No participant with this id in this workshop.')
-      ctx.gateway.closeConnectionsOf(request.params.participantId, CloseCode.notAllowed, 'access revoked')
-      // Their sockets on other instances (REDIS_URL) close too.
-      for (const board of await ctx.store.listBoards(actor.workshopId)) {
-        ctx.rooms.disconnectElsewhere(board.id, request.params.participantId, CloseCode.notAllowed, 'access revoked')
-      }
-      return reply.code(204).send()
-    },
-  )
+  registerRoute(app, routes.revokeParticipant, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, params.workshopId, 'remove participants')
+    const revoked = await ctx.store.revokeParticipant(actor.workshopId, params.participantId, Date.now())
+    if (!revoked) throw new ApiError(404, ErrorCode.notFound, 'No participant with this id in this workshop.')
+    ctx.gateway.closeConnectionsOf(params.participantId, CloseCode.notAllowed, 'access revoked')
+    // Their sockets on other instances (REDIS_URL) close too.
+    for (const board of await ctx.store.listBoards(actor.workshopId)) {
+      ctx.rooms.disconnectElsewhere(board.id, params.participantId, CloseCode.notAllowed, 'access revoked')
+    }
+    return undefined
+  })
 }
