@@ -58,12 +58,13 @@ export function boardKindOf(board: { kind?: BoardKind | undefined; template?: st
   return board.kind ?? (board.template === 'plenum' ? 'plenary' : 'table')
 }
 
-export interface CreateWorkshopResponse {
-  workshop: { id: string; title: string; joinCode: string }
-  facilitatorToken: string
-  boards: { id: string; title: string; kind: BoardKind }[]
-  links: { facilitator: string; participant: string; projector: string }
-}
+export const CreateWorkshopResponse = z.object({
+  workshop: z.object({ id: z.string(), title: z.string(), joinCode: z.string() }),
+  facilitatorToken: z.string(),
+  boards: z.array(z.object({ id: z.string(), title: z.string(), kind: BoardKind })),
+  links: z.object({ facilitator: z.string(), participant: z.string(), projector: z.string() }),
+})
+export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponse>
 
 export const JoinWorkshopBody = z
   .object({
@@ -73,10 +74,8 @@ export const JoinWorkshopBody = z
   .strict()
 export type JoinWorkshopBody = z.infer<typeof JoinWorkshopBody>
 
-export interface JoinWorkshopResponse {
-  participantId: string
-  participantToken: string
-}
+export const JoinWorkshopResponse = z.object({ participantId: z.string(), participantToken: z.string() })
+export type JoinWorkshopResponse = z.infer<typeof JoinWorkshopResponse>
 
 export const CreateIdeaBody = z
   .object({
@@ -191,11 +190,12 @@ export const UpdateWorkshopBody = z.object({ hideAuthors: z.boolean() }).strict(
 export type UpdateWorkshopBody = z.infer<typeof UpdateWorkshopBody>
 
 /** `POST /api/boards/:boardId/seat` (participant): this table is now the participant's table. */
-export interface TakeSeatResponse {
-  boardId: string
-  seated: number
-  maxParticipants: number | null
-}
+export const TakeSeatResponse = z.object({
+  boardId: z.string(),
+  seated: z.int(),
+  maxParticipants: z.int().nullable(),
+})
+export type TakeSeatResponse = z.infer<typeof TakeSeatResponse>
 
 export const PassphraseBody = z.object({ passphrase: z.string().min(8).max(200) }).strict()
 

@@ -10,6 +10,7 @@ import type {
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { ApiError, apiErrorOf, callApi } from '@pinnwand/shared/contract/callApi'
 import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
 
@@ -100,7 +101,7 @@ export function fetchMe(token: string): Promise<Me> {
 }
 
 export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
-  return request('POST', '/api/workshops', undefined, body)
+  return callApi(workshopRoutes.createWorkshop, { body })
 }
 
 export function fetchWorkshop(workshopId: string, token: string): Promise<WorkshopOverview> {
@@ -112,7 +113,7 @@ export function lookupJoinCode(code: string): Promise<JoinInfoResponse> {
 }
 
 export function joinWorkshop(workshopId: string, name: string, joinCode: string): Promise<JoinWorkshopResponse> {
-  return request('POST', `/api/workshops/${id(workshopId)}/participants`, undefined, { name, joinCode })
+  return callApi(workshopRoutes.joinWorkshop, { params: { workshopId }, body: { name, joinCode } })
 }
 
 export function setBoardLock(boardId: string, locked: boolean, token: string): Promise<{ locked: boolean }> {
@@ -136,12 +137,12 @@ export function revokeParticipant(workshopId: string, participantId: string, tok
 }
 
 export function setRecoveryPassphrase(workshopId: string, passphrase: string, token: string): Promise<void> {
-  return request('POST', `/api/workshops/${id(workshopId)}/passphrase`, token, { passphrase })
+  return callApi(workshopRoutes.setPassphrase, { params: { workshopId }, body: { passphrase }, token })
 }
 
 /** Deletes the workshop with everything in it (facilitator). */
 export function deleteWorkshop(workshopId: string, token: string): Promise<void> {
-  return request('DELETE', `/api/workshops/${id(workshopId)}`, token)
+  return callApi(workshopRoutes.deleteWorkshop, { params: { workshopId }, token })
 }
 
 export function setTableLimit(
@@ -162,7 +163,7 @@ export function setTableNumber(boardId: string, number: number, token: string): 
 
 /** Makes this table the participant's table; 409 `table_full` when its limit is reached. */
 export function takeSeat(boardId: string, token: string): Promise<TakeSeatResponse> {
-  return request('POST', `/api/boards/${id(boardId)}/seat`, token)
+  return callApi(workshopRoutes.takeSeat, { params: { boardId }, token })
 }
 
 /** Titles and questions of the tables a token may open (any role). */
@@ -170,11 +171,11 @@ export function fetchTables(
   workshopId: string,
   token: string,
 ): Promise<{ boards: { id: string; title: string; question: string; kind?: 'table' | 'plenary' }[] }> {
-  return getJson(`/api/workshops/${id(workshopId)}/tables`, token)
+  return callApi(workshopRoutes.listTables, { params: { workshopId }, token })
 }
 
 export function recoverAccess(workshopId: string, passphrase: string): Promise<{ facilitatorToken: string }> {
-  return request('POST', `/api/workshops/${id(workshopId)}/recover`, undefined, { passphrase })
+  return callApi(workshopRoutes.recoverAccess, { params: { workshopId }, body: { passphrase } })
 }
 
 /** PATCH /api/boards/:id: who facilitates the table, for its report. */
@@ -201,7 +202,7 @@ export function setHideAuthors(
   hideAuthors: boolean,
   token: string,
 ): Promise<{ hideAuthors: boolean }> {
-  return request('PATCH', `/api/workshops/${id(workshopId)}`, token, { hideAuthors })
+  return callApi(workshopRoutes.updateWorkshop, { params: { workshopId }, body: { hideAuthors }, token })
 }
 
 /** How long a workshop is kept: `days` after its date; the server deletes it on `deleteOn`. */

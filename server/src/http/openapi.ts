@@ -1,17 +1,10 @@
-import {
-  CreateClusterBody,
-  CreateIdeaBody,
-  CreateWorkshopBody,
-  JoinWorkshopBody,
-  PassphraseBody,
-  UpdateTableBody,
-  UpdateWorkshopBody,
-} from '@pinnwand/shared'
+import { CreateClusterBody, CreateIdeaBody, UpdateTableBody } from '@pinnwand/shared'
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
+import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
 import type { AnyRoute } from '@pinnwand/shared/contract/route'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
-import { type ApiDescription, errors, throttled, type OpenApiPaths } from './openapiTypes.ts'
+import { type ApiDescription, errors, type OpenApiPaths } from './openapiTypes.ts'
 import { errorSchema, openApiPath, routeOperation } from './routeOpenApi.ts'
 
 /**
@@ -22,19 +15,6 @@ const operations: OpenApiPaths = {
   '/healthz': {
     get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },
   },
-  '/api/workshops': {
-    post: {
-      summary: 'Create a workshop with its boards (the admin token, except from the server itself)',
-      auth: 'none',
-      body: CreateWorkshopBody,
-      responses: {
-        '201': 'workshop, facilitatorToken, boards (id, title, kind: table | plenary), links',
-        '400': errors['400'],
-        '401': 'admin_token_required (missing or wrong, from another computer)',
-        ...throttled,
-      },
-    },
-  },
   '/api/workshops/{workshopId}': {
     get: {
       summary: 'Workshop overview with live counts',
@@ -44,24 +24,6 @@ const operations: OpenApiPaths = {
         ...errors,
         '410': 'workshop_deleted',
       },
-    },
-    delete: {
-      summary: 'Delete the workshop and everything in it; open sockets close with 4410',
-      auth: 'facilitator',
-      responses: { '204': 'deleted', ...errors, '410': 'workshop_deleted (already)' },
-    },
-    patch: {
-      summary: 'Workshop settings: hideAuthors (idea cards, idea list and exports show no author names)',
-      auth: 'facilitator',
-      body: UpdateWorkshopBody,
-      responses: { '200': 'id, hideAuthors', ...errors },
-    },
-  },
-  '/api/workshops/{workshopId}/tables': {
-    get: {
-      summary: 'Titles and questions of the tables this token may open',
-      auth: 'any',
-      responses: { '200': 'boards: id, title, question, kind', ...errors },
     },
   },
   '/api/boards/{boardId}': {
@@ -78,48 +40,6 @@ const operations: OpenApiPaths = {
         ...errors,
         '422': 'table_number_out_of_range (above the number of tables, or the plenary; nothing else applied)',
       },
-    },
-  },
-  '/api/boards/{boardId}/seat': {
-    post: {
-      summary: "Make this table the participant's current table (counted against its limit)",
-      auth: 'participant',
-      responses: {
-        '200': 'boardId, seated, maxParticipants',
-        '409': 'table_full',
-        ...errors,
-        '403': 'plenary_closed (the plenary is not open to participants), or not a participant',
-      },
-    },
-  },
-  '/api/workshops/{workshopId}/participants': {
-    post: {
-      summary: 'Join with name and join code',
-      auth: 'none',
-      body: JoinWorkshopBody,
-      responses: {
-        '201': 'participantId, participantToken',
-        '403': 'invalid_join_code',
-        '404': 'workshop_not_found',
-        '410': 'workshop_deleted | join_code_expired',
-        ...throttled,
-      },
-    },
-  },
-  '/api/workshops/{workshopId}/passphrase': {
-    post: {
-      summary: 'Set the recovery passphrase',
-      auth: 'facilitator',
-      body: PassphraseBody,
-      responses: { '204': 'set', ...errors },
-    },
-  },
-  '/api/workshops/{workshopId}/recover': {
-    post: {
-      summary: 'New facilitator token for the passphrase',
-      auth: 'none',
-      body: PassphraseBody,
-      responses: { '201': 'facilitatorToken', '403': 'invalid_passphrase', ...throttled },
     },
   },
   '/api/me': {
@@ -192,7 +112,7 @@ export const describedPaths = (part: ApiDescription): string[] =>
  */
 export function buildOpenApiDocument(version: string, descriptions: readonly ApiDescription[] = []) {
   const paths: Record<string, Record<string, unknown>> = {}
-  const parts = [operations, boardRoutes, ...descriptions]
+  const parts = [operations, workshopRoutes, boardRoutes, ...descriptions]
   for (const route of parts.filter(isRouteList).flat()) {
     ;(paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = routeOperation(route)
   }

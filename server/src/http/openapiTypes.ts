@@ -22,5 +22,3 @@ export type OpenApiPaths = Record<string, Record<string, Operation>>
 export type ApiDescription = OpenApiPaths | readonly AnyRoute[]
 
 export const errors = { '400': 'Invalid request', '401': 'Missing or invalid token', '403': 'Not allowed' }
-/** Per-address limits on guesses and workshop creation (retry-after header). */
-export const throttled = { '429': 'rate_limited (retry-after)' }

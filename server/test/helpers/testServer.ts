@@ -8,6 +8,8 @@ import {
   type IdeaCardShape,
   openRecords,
 } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import * as decoding from 'lib0/decoding'
 import type { TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
@@ -95,21 +97,24 @@ export interface TestWorkshop {
 }
 
 export async function createWorkshop(baseUrl: string, boards = 1): Promise<TestWorkshop> {
-  const res = await api(baseUrl, 'POST', '/api/workshops', {
-    body: {
-      title: 'Zukunftswerkstatt',
-      boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })),
+  const created = await callApi(
+    workshopRoutes.createWorkshop,
+    {
+      body: {
+        title: 'Zukunftswerkstatt',
+        boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })),
+      },
     },
-  })
-  if (res.status !== 201) throw new Error(`creating workshop failed: ${res.status} ${JSON.stringify(res.body)}`)
-  const projectorToken = new URL(res.body.links.projector).searchParams.get('token')
+    { baseUrl },
+  )
+  const projectorToken = new URL(created.links.projector).searchParams.get('token')
   if (!projectorToken) throw new Error('projector link carries no token')
   return {
-    workshopId: res.body.workshop.id,
-    joinCode: res.body.workshop.joinCode,
-    facilitatorToken: res.body.facilitatorToken,
+    workshopId: created.workshop.id,
+    joinCode: created.workshop.joinCode,
+    facilitatorToken: created.facilitatorToken,
     projectorToken,
-    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+    boardIds: created.boards.map((b) => b.id),
   }
 }
 
@@ -118,12 +123,13 @@ export async function joinParticipant(
   workshop: TestWorkshop,
   name = 'Ada',
 ): Promise<{ participantId: string; participantToken: string }> {
-  const res = await api(baseUrl, 'POST', `/api/workshops/${workshop.workshopId}/participants`, {
-    body: { name, joinCode: workshop.joinCode },
-  })
-  if (res.status !== 201) throw new Error(`joining failed: ${res.status} ${JSON.stringify(res.body)}`)
-  participantNames.set(res.body.participantId, name)
-  return res.body
+  const joined = await callApi(
+    workshopRoutes.joinWorkshop,
+    { params: { workshopId: workshop.workshopId }, body: { name, joinCode: workshop.joinCode } },
+    { baseUrl },
+  )
+  participantNames.set(joined.participantId, name)
+  return joined
 }
 
 /** Display names of joined participants: `ideaCard` signs a card with its author's own name, as the web app does. */

@@ -1,16 +1,5 @@
-import {
-  boardKindOf,
-  CloseCode,
-  CreateWorkshopBody,
-  type CreateWorkshopResponse,
-  ErrorCode,
-  JoinWorkshopBody,
-  type JoinWorkshopResponse,
-  PassphraseBody,
-  type TakeSeatResponse,
-  UpdateTableBody,
-  UpdateWorkshopBody,
-} from '@pinnwand/shared'
+import { boardKindOf, CloseCode, ErrorCode, UpdateTableBody } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/workshopRoutes'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { isAdminToken } from '../../auth/adminToken.ts'
 import { isJoinCodeExpired } from '../../auth/joinCodeExpiry.ts'
@@ -24,6 +13,7 @@ import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGu
 import type { AppContext } from '../context.ts'
 import { type BoardSwitch, BoardSwitches } from '../../features/coreHooks.ts'
 import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
+import { registerRoute } from '../registerRoute.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from '../boardAccess.ts'
 import { retentionInfo } from '../../domain/retention.ts'
@@ -57,12 +47,12 @@ function admitWorkshopCreation(ctx: AppContext, limits: AbuseLimits, request: Fa
 }
 
 export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, limits: AbuseLimits): void {
-  app.post('/api/workshops', async (request, reply) => {
+  registerRoute(app, routes.createWorkshop, async ({ body: readBody, request }) => {
     admitWorkshopCreation(ctx, limits, request)
-    const body = parseBody(CreateWorkshopBody, request.body)
+    const body = readBody()
     const created = await createWorkshop(ctx.store, ctx.schema, body)
     const origin = publicOrigin(ctx, request)
-    const response: CreateWorkshopResponse = {
+    return {
       workshop: { id: created.workshop.id, title: created.workshop.title, joinCode: created.workshop.joinCode },
       facilitatorToken: created.facilitatorToken,
       boards: created.boards.map((b) => ({ id: b.id, title: b.title, kind: boardKindOf(b) })),
@@ -72,7 +62,6 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
         projector: `${origin}/w/${created.workshop.id}/projector?token=${created.projectorToken}`,
       },
     }
-    return reply.code(201).send(response)
   })
 
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
@@ -120,11 +109,11 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     }
   })
 
-  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/participants', async (request, reply) => {
-    const body = parseBody(JoinWorkshopBody, request.body)
+  registerRoute(app, routes.joinWorkshop, async ({ params, body: readBody, request }) => {
+    const body = readBody()
     const workshop = await guarded(limits.joinCodes, request, ctx.config.trustProxy, async () => {
-      const found = await ctx.store.getWorkshop(request.params.workshopId)
-      if (!found) throw await missingWorkshop(ctx, request.params.workshopId)
+      const found = await ctx.store.getWorkshop(params.workshopId)
+      if (!found) throw await missingWorkshop(ctx, params.workshopId)
       if (normalizeJoinCode(body.joinCode) !== found.joinCode) {
         throw new ApiError(403, ErrorCode.invalidJoinCode, 'This join code does not belong to this workshop.')
       }
@@ -137,24 +126,23 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
       { id: participantId, workshopId: workshop.id, name: body.name, createdAt: Date.now(), revokedAt: null },
       hashToken(participantToken),
     )
-    const response: JoinWorkshopResponse = { participantId, participantToken }
-    return reply.code(201).send(response)
+    return { participantId, participantToken }
   })
 
-  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/passphrase', async (request, reply) => {
+  registerRoute(app, routes.setPassphrase, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    requireWorkshopFacilitator(actor, request.params.workshopId, 'set the passphrase')
-    const { passphrase } = parseBody(PassphraseBody, request.body)
+    requireWorkshopFacilitator(actor, params.workshopId, 'set the passphrase')
+    const { passphrase } = body()
     await ctx.store.setRecoveryHash(actor.workshopId, await hashPassphrase(passphrase))
-    return reply.code(204).send()
+    return undefined
   })
 
   /** Lost the dashboard link: the passphrase yields a new facilitator token. */
-  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/recover', async (request, reply) => {
-    const { passphrase } = parseBody(PassphraseBody, request.body)
+  registerRoute(app, routes.recoverAccess, async ({ params, body, request }) => {
+    const { passphrase } = body()
     const workshop = await guarded(limits.passphrases, request, ctx.config.trustProxy, async () => {
-      const found = await ctx.store.getWorkshop(request.params.workshopId)
-      if (!found) throw await missingWorkshop(ctx, request.params.workshopId)
+      const found = await ctx.store.getWorkshop(params.workshopId)
+      if (!found) throw await missingWorkshop(ctx, params.workshopId)
       const stored = await ctx.store.getRecoveryHash(found.id)
       if (!stored || !(await verifyPassphrase(passphrase, stored))) {
         throw new ApiError(403, 'invalid_passphrase', 'This passphrase does not open this workshop.')
@@ -169,7 +157,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
       subjectId: generateId('f'),
       revokedAt: null,
     })
-    return reply.code(201).send({ facilitatorToken })
+    return { facilitatorToken }
   })
 
   registerWorkshopAdminRoutes(app, ctx)
@@ -206,9 +194,9 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     void ctx.rooms.discard(boardId)
   })
 
-  app.delete<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request, reply) => {
+  registerRoute(app, routes.deleteWorkshop, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { workshopId } = request.params
+    const { workshopId } = params
     requireWorkshopFacilitator(actor, workshopId, 'delete the workshop')
     const live = {
       closeConnections: (id: string) =>
@@ -221,7 +209,7 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     }
     if (!(await deleteWorkshop(ctx.store, live, workshopId))) throw workshopNotFound()
     request.log.info({ workshopId }, 'workshop deleted')
-    return reply.code(204).send()
+    return undefined
   })
 
   app.patch<{ Params: { boardId: string } }>('/api/boards/:boardId', async (request) => {
@@ -254,19 +242,19 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     }
   })
 
-  app.patch<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
+  registerRoute(app, routes.updateWorkshop, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { workshopId } = request.params
+    const { workshopId } = params
     requireWorkshopFacilitator(actor, workshopId, 'change workshop settings')
-    const { hideAuthors } = parseBody(UpdateWorkshopBody, request.body)
+    const { hideAuthors } = body()
     if (!(await ctx.store.getWorkshop(workshopId))) throw workshopNotFound()
     await ctx.store.setHideAuthors(workshopId, hideAuthors)
     return { id: workshopId, hideAuthors }
   })
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/seat', async (request): Promise<TakeSeatResponse> => {
+  registerRoute(app, routes.takeSeat, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     if (actor.role !== 'participant')
       throw new ApiError(403, ErrorCode.forbidden, 'Only participants take a seat at a table.')
     if (!isOpenToParticipants(board)) {
@@ -282,9 +270,9 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
   })
 
   /** Titles and questions of the tables this token may open (projector screens pick one). */
-  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/tables', async (request) => {
+  registerRoute(app, routes.listTables, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    if (actor.workshopId !== request.params.workshopId)
+    if (actor.workshopId !== params.workshopId)
       throw new ApiError(403, ErrorCode.forbidden, 'This token belongs to another workshop.')
     const boards = await ctx.store.listBoards(actor.workshopId)
     return {
