@@ -1,5 +1,6 @@
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { commentRoutes } from '@pinnwand/shared/commentRoutes'
+import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -49,7 +50,7 @@ describe('GET /api/openapi.json', () => {
     )
     const ids = operations.map((op) => op.operationId).filter((id) => id !== undefined)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const route of [...votingRoutes, ...commentRoutes, ...boardRoutes, ...workshopRoutes]) {
+    for (const route of [...votingRoutes, ...commentRoutes, ...boardRoutes, ...workshopRoutes, ...systemRoutes]) {
       const path = route.path.replace(/:(\w+)/g, '{$1}')
       const op = doc.paths[path]?.[route.method.toLowerCase()]
       expect(op, `${route.method} ${path}`).toBeDefined()

@@ -107,24 +107,72 @@ export interface IdeasResponse {
 }
 
 /** What the web app asks the server at start (runtime configuration, no rebuild). */
-export interface ClientConfig {
-  tldrawLicenseKey: string | null
-  version: string
-  /** The operator's Impressum and privacy notice (page footers) and accessibility contact. */
-  legal?: LegalLinks
-}
-
-export interface LegalLinks {
-  imprintUrl: string | null
-  privacyUrl: string | null
+export const LegalLinks = z.object({
+  imprintUrl: z.string().nullable(),
+  privacyUrl: z.string().nullable(),
   /** E-mail address or URL for accessibility feedback (the statement's "Feedback und Kontakt"). */
-  accessibilityContact: string | null
-}
+  accessibilityContact: z.string().nullable(),
+})
+export type LegalLinks = z.infer<typeof LegalLinks>
+
+export const ClientConfig = z.object({
+  tldrawLicenseKey: z.string().nullable(),
+  version: z.string(),
+  /** The operator's Impressum and privacy notice (page footers) and accessibility contact. */
+  legal: LegalLinks.optional(),
+})
+export type ClientConfig = z.infer<typeof ClientConfig>
 
 /** `GET /api/accessibility-statement`: the operator's own statement text, if they wrote one. */
-export interface AccessibilityStatementResponse {
-  text: string | null
-}
+export const AccessibilityStatementResponse = z.object({ text: z.string().nullable() })
+export type AccessibilityStatementResponse = z.infer<typeof AccessibilityStatementResponse>
+
+/** `GET /api/me`: who the token belongs to. */
+export const MeResponse = z.object({
+  role: z.enum(['facilitator', 'participant', 'projector']),
+  userId: z.string(),
+  name: z.string(),
+  workshopId: z.string(),
+  boardIds: z.array(z.string()),
+  /** The workshop shows ideas without author names (a workshop setting). */
+  hideAuthors: z.boolean().optional(),
+})
+export type MeResponse = z.infer<typeof MeResponse>
+
+/** `GET /api/workshops/:workshopId` (facilitator): the overview with live counts. */
+export const WorkshopOverviewResponse = z.object({
+  workshop: z.object({
+    id: z.string(),
+    title: z.string(),
+    language: Language,
+    date: z.string().nullable(),
+    joinCode: z.string(),
+    hideAuthors: z.boolean(),
+    /** Data protection: kept `days` after its date; the server deletes it on `deleteOn` (YYYY-MM-DD). */
+    retention: z.object({ days: z.int(), isDefault: z.boolean(), deleteOn: z.string() }),
+  }),
+  boards: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      question: z.string(),
+      template: z.string(),
+      kind: BoardKind,
+      openToParticipants: z.boolean(),
+      /** Connected participants, on every instance. */
+      participants: z.int(),
+      ideas: z.int(),
+      lastActivity: z.number().nullable(),
+      phase: z.enum(['collect', 'cluster', 'vote', 'results']),
+      locked: z.boolean(),
+      maxParticipants: z.int().nullable(),
+      seated: z.int(),
+      facilitator: z.string().nullable(),
+      moderation: z.boolean(),
+    }),
+  ),
+})
+export type WorkshopOverviewResponse = z.infer<typeof WorkshopOverviewResponse>
 
 export const SetLockBody = z.object({ locked: z.boolean() }).strict()
 export const SetPhaseBody = z.object({ phase: z.enum(['collect', 'cluster', 'vote', 'results']) }).strict()

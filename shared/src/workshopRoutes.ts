@@ -8,13 +8,14 @@ import {
   PassphraseBody,
   TakeSeatResponse,
   UpdateWorkshopBody,
+  WorkshopOverviewResponse,
 } from './api.ts'
 import { defineRoute } from './contract/route.ts'
 import { ErrorCode } from './errorCodes.ts'
 
 /**
- * The core's workshop routes, declared once (server: server/src/http/routes/workshops.ts). The
- * workshop overview and a table's settings are still described by hand (server/src/http/openapi.ts).
+ * The core's workshop routes, declared once (server: server/src/http/routes/workshops.ts). A
+ * table's settings are still described by hand (server/src/http/openapi.ts).
  */
 
 const throttled = { 429: [ErrorCode.rateLimited] }
@@ -29,6 +30,17 @@ export const createWorkshop = defineRoute({
   status: 201,
   response: CreateWorkshopResponse,
   errors: { 401: ['admin_token_required'], ...throttled },
+})
+
+export const workshopOverview = defineRoute({
+  operationId: 'workshopOverview',
+  method: 'GET',
+  path: '/api/workshops/:workshopId',
+  summary: 'Workshop overview with live counts',
+  auth: 'facilitator',
+  status: 200,
+  response: WorkshopOverviewResponse,
+  errors: { 404: [ErrorCode.workshopNotFound] },
 })
 
 export const joinWorkshop = defineRoute({
@@ -125,6 +137,7 @@ export const listTables = defineRoute({
 /** Every declared workshop route, for the server and the API description. */
 export const workshopRoutes = [
   createWorkshop,
+  workshopOverview,
   joinWorkshop,
   setPassphrase,
   recoverAccess,

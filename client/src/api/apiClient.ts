@@ -10,6 +10,7 @@ import type {
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as systemRoutes from '@pinnwand/shared/systemRoutes'
 import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { ApiError, apiErrorOf, callApi } from '@pinnwand/shared/contract/callApi'
 import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
@@ -93,11 +94,11 @@ const id = encodeURIComponent
 
 // Both are needed before a board opens; offline, the last answers let it open from the caches.
 export function fetchConfig(): Promise<ClientConfig> {
-  return withOfflineFallback('config', () => getJson<ClientConfig>('/api/config'))
+  return withOfflineFallback('config', () => callApi(systemRoutes.getConfig, {}))
 }
 
 export function fetchMe(token: string): Promise<Me> {
-  return withOfflineFallback(`me:${tokenKey(token)}`, () => getJson<Me>('/api/me', token))
+  return withOfflineFallback(`me:${tokenKey(token)}`, () => callApi(systemRoutes.getMe, { token }))
 }
 
 export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshopResponse> {
@@ -105,7 +106,7 @@ export function createWorkshop(body: CreateWorkshopBody): Promise<CreateWorkshop
 }
 
 export function fetchWorkshop(workshopId: string, token: string): Promise<WorkshopOverview> {
-  return getJson(`/api/workshops/${id(workshopId)}`, token)
+  return callApi(workshopRoutes.workshopOverview, { params: { workshopId }, token })
 }
 
 export function lookupJoinCode(code: string): Promise<JoinInfoResponse> {
@@ -229,5 +230,5 @@ export function removeParticipantName(workshopId: string, participantId: string,
 }
 
 export function fetchAccessibilityStatement(): Promise<AccessibilityStatementResponse> {
-  return getJson('/api/accessibility-statement')
+  return callApi(systemRoutes.getAccessibilityStatement, {})
 }

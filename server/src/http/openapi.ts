@@ -1,5 +1,6 @@
 import { CreateClusterBody, CreateIdeaBody, UpdateTableBody } from '@pinnwand/shared'
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
+import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
 import type { AnyRoute } from '@pinnwand/shared/contract/route'
 import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
@@ -15,17 +16,6 @@ const operations: OpenApiPaths = {
   '/healthz': {
     get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },
   },
-  '/api/workshops/{workshopId}': {
-    get: {
-      summary: 'Workshop overview with live counts',
-      auth: 'facilitator',
-      responses: {
-        '200': 'workshop and boards (with kind, openToParticipants, maxParticipants, seated, moderation)',
-        ...errors,
-        '410': 'workshop_deleted',
-      },
-    },
-  },
   '/api/boards/{boardId}': {
     patch: {
       summary:
@@ -40,13 +30,6 @@ const operations: OpenApiPaths = {
         ...errors,
         '422': 'table_number_out_of_range (above the number of tables, or the plenary; nothing else applied)',
       },
-    },
-  },
-  '/api/me': {
-    get: {
-      summary: 'Who this token is',
-      auth: 'any',
-      responses: { '200': 'role, userId, name, workshopId, boardIds', '401': errors['401'] },
     },
   },
   '/api/boards/{boardId}/clusters': {
@@ -90,13 +73,6 @@ const operations: OpenApiPaths = {
       },
     },
   },
-  '/api/accessibility-statement': {
-    get: {
-      summary: "The operator's accessibility statement text (ACCESSIBILITY_STATEMENT_FILE), or null",
-      auth: 'none',
-      responses: { '200': 'text' },
-    },
-  },
 }
 
 const isRouteList = (part: ApiDescription): part is readonly AnyRoute[] => Array.isArray(part)
@@ -112,7 +88,7 @@ export const describedPaths = (part: ApiDescription): string[] =>
  */
 export function buildOpenApiDocument(version: string, descriptions: readonly ApiDescription[] = []) {
   const paths: Record<string, Record<string, unknown>> = {}
-  const parts = [operations, workshopRoutes, boardRoutes, ...descriptions]
+  const parts = [operations, systemRoutes, workshopRoutes, boardRoutes, ...descriptions]
   for (const route of parts.filter(isRouteList).flat()) {
     ;(paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = routeOperation(route)
   }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import type { AccessibilityStatementResponse, ClientConfig } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/systemRoutes'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { ApiDescriptions } from '../../features/coreHooks.ts'
 import { buildOpenApiDocument } from '../openapi.ts'
+import { registerRoute } from '../registerRoute.ts'
 import { requireActor } from '../requestAuth.ts'
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -19,7 +20,7 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
     async () => (openApi ??= buildOpenApiDocument(ctx.version, ctx.services.all(ApiDescriptions))),
   )
 
-  app.get('/api/config', async (): Promise<ClientConfig> => ({
+  registerRoute(app, routes.getConfig, async () => ({
     tldrawLicenseKey: ctx.config.tldrawLicenseKey,
     version: ctx.version,
     legal: {
@@ -31,7 +32,7 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   // The operator's accessibility statement (ACCESSIBILITY_STATEMENT_FILE, plain text or
   // Markdown shown as text), read on each request so an edit needs no restart.
-  app.get('/api/accessibility-statement', async (): Promise<AccessibilityStatementResponse> => {
+  registerRoute(app, routes.getAccessibilityStatement, async () => {
     const file = ctx.config.legal.accessibilityStatementFile
     if (!file) return { text: null }
     try {
@@ -42,7 +43,7 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): voi
     }
   })
 
-  app.get('/api/me', async (request) => {
+  registerRoute(app, routes.getMe, async ({ request }) => {
     const actor = await requireActor(ctx.store, request)
     const boards = await ctx.store.listBoards(actor.workshopId)
     const workshop = await ctx.store.getWorkshop(actor.workshopId)

@@ -64,9 +64,9 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext, li
     }
   })
 
-  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId', async (request) => {
+  registerRoute(app, routes.workshopOverview, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const { workshopId } = request.params
+    const { workshopId } = params
     requireWorkshopFacilitator(actor, workshopId, 'see the workshop overview')
     const workshop = await ctx.store.getWorkshop(workshopId)
     if (!workshop) throw workshopNotFound()
