@@ -85,7 +85,9 @@ describe('GET /api/openapi.json', () => {
     )
     const comment = doc.paths['/api/boards/{boardId}/ideas/{ideaId}/comments'].post
     expect(comment.responses['201'].content['application/json'].schema.properties.comment.required).toContain('text')
-    // Two routes on one path share its path object, declared or not (joining is not declared yet).
+    // The table number's refusal is listed with its code.
+    expect(doc.paths['/api/boards/{boardId}'].patch.responses['422'].description).toBe('table_number_out_of_range')
+    // Two routes on one path share its path object.
     expect(Object.keys(doc.paths['/api/workshops/{workshopId}/participants']).sort()).toEqual(['get', 'post'])
     expect(doc.paths['/api/join/{joinCode}'].get.responses['429'].description).toBe('rate_limited')
     expect(Object.keys(doc.paths['/api/boards/{boardId}/rounds']).sort()).toEqual(['get', 'post'])

@@ -1,12 +1,19 @@
 import { z } from 'zod'
-import { JoinInfoResponse, ParticipantsResponse, SetLockBody, SetPhaseBody } from './api.ts'
+import {
+  BoardKind,
+  CreateClusterBody,
+  JoinInfoResponse,
+  ParticipantsResponse,
+  SetLockBody,
+  SetPhaseBody,
+  UpdateTableBody,
+} from './api.ts'
 import { defineRoute } from './contract/route.ts'
 import { ErrorCode } from './errorCodes.ts'
 
 /**
  * The core's board routes and the join lookup, declared once (server:
- * server/src/http/routes/boards.ts). The other core routes are still described by hand
- * (server/src/http/openapi.ts).
+ * server/src/http/routes/boards.ts, a table's settings in workshops.ts, clusters in ideas.ts).
  */
 
 export const lookupJoinCode = defineRoute({
@@ -61,6 +68,44 @@ export const createProjectorToken = defineRoute({
   errors: boardErrors,
 })
 
+export const updateTable = defineRoute({
+  operationId: 'updateTable',
+  method: 'PATCH',
+  path: '/api/boards/:boardId',
+  summary:
+    "Change a board's settings (participant limit, null = none; facilitator name for its report; " +
+    'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote; ' +
+    'number: the table number 1…N, a number another table holds swaps the two; ' +
+    "moderation: participants' new cards wait in the facilitator's inbox)",
+  auth: 'facilitator',
+  body: UpdateTableBody,
+  status: 200,
+  response: z.object({
+    id: z.string(),
+    maxParticipants: z.int().nullable(),
+    facilitator: z.string().nullable(),
+    kind: BoardKind,
+    openToParticipants: z.boolean(),
+    moderation: z.boolean(),
+    /** The table number ("Tisch 3"); null for the plenary. */
+    number: z.int().nullable(),
+  }),
+  // Above the number of tables, or for the plenary: nothing else of the request is applied.
+  errors: { ...boardErrors, 422: [ErrorCode.tableNumberOutOfRange] },
+})
+
+export const createCluster = defineRoute({
+  operationId: 'createCluster',
+  method: 'POST',
+  path: '/api/boards/:boardId/clusters',
+  summary: 'Create a cluster',
+  auth: 'facilitator',
+  body: CreateClusterBody,
+  status: 201,
+  response: z.object({ cluster: z.object({ id: z.string(), title: z.string() }) }),
+  errors: { ...boardErrors, 409: [ErrorCode.boardLocked] },
+})
+
 export const listParticipants = defineRoute({
   operationId: 'listParticipants',
   method: 'GET',
@@ -88,6 +133,8 @@ export const boardRoutes = [
   setBoardLock,
   setBoardPhase,
   createProjectorToken,
+  updateTable,
+  createCluster,
   listParticipants,
   revokeParticipant,
 ] as const

@@ -151,7 +151,7 @@ export function setTableLimit(
   maxParticipants: number | null,
   token: string,
 ): Promise<{ maxParticipants: number | null }> {
-  return request('PATCH', `/api/boards/${id(boardId)}`, token, { maxParticipants })
+  return callApi(boardRoutes.updateTable, { params: { boardId }, body: { maxParticipants }, token })
 }
 
 /**
@@ -159,7 +159,7 @@ export function setTableLimit(
  * 422 `table_number_out_of_range` above the number of tables.
  */
 export function setTableNumber(boardId: string, number: number, token: string): Promise<{ number: number | null }> {
-  return request('PATCH', `/api/boards/${id(boardId)}`, token, { number })
+  return callApi(boardRoutes.updateTable, { params: { boardId }, body: { number }, token })
 }
 
 /** Makes this table the participant's table; 409 `table_full` when its limit is reached. */
@@ -185,7 +185,7 @@ export function setTableFacilitator(
   facilitator: string | null,
   token: string,
 ): Promise<{ facilitator: string | null }> {
-  return request('PATCH', `/api/boards/${id(boardId)}`, token, { facilitator })
+  return callApi(boardRoutes.updateTable, { params: { boardId }, body: { facilitator }, token })
 }
 
 /** PATCH /api/boards/:id: offer the board (the plenary) to participants on the join page, or stop. */
@@ -194,7 +194,7 @@ export function setOpenToParticipants(
   openToParticipants: boolean,
   token: string,
 ): Promise<{ openToParticipants: boolean }> {
-  return request('PATCH', `/api/boards/${id(boardId)}`, token, { openToParticipants })
+  return callApi(boardRoutes.updateTable, { params: { boardId }, body: { openToParticipants }, token })
 }
 
 /** PATCH /api/workshops/:id: show or hide author names on idea cards (board, list, exports). */

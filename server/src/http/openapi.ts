@@ -1,4 +1,4 @@
-import { CreateClusterBody, CreateIdeaBody, UpdateTableBody } from '@pinnwand/shared'
+import { CreateIdeaBody } from '@pinnwand/shared'
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
@@ -15,30 +15,6 @@ import { errorSchema, openApiPath, routeOperation } from './routeOpenApi.ts'
 const operations: OpenApiPaths = {
   '/healthz': {
     get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },
-  },
-  '/api/boards/{boardId}': {
-    patch: {
-      summary:
-        "Change a board's settings (participant limit, null = none; facilitator name for its report; " +
-        'openToParticipants: the join page offers it — how the plenary is opened for a plenary vote; ' +
-        'number: the table number 1…N, a number another table holds swaps the two; ' +
-        "moderation: participants' new cards wait in the facilitator's inbox)",
-      auth: 'facilitator',
-      body: UpdateTableBody,
-      responses: {
-        '200': 'id, maxParticipants, facilitator, kind, openToParticipants, number, moderation',
-        ...errors,
-        '422': 'table_number_out_of_range (above the number of tables, or the plenary; nothing else applied)',
-      },
-    },
-  },
-  '/api/boards/{boardId}/clusters': {
-    post: {
-      summary: 'Create a cluster',
-      auth: 'facilitator',
-      body: CreateClusterBody,
-      responses: { '201': 'cluster', ...errors },
-    },
   },
   '/api/boards/{boardId}/ideas': {
     post: {

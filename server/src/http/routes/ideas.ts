@@ -1,4 +1,5 @@
-import { CreateClusterBody, CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import { CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
 import { DefaultColorStyle } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import { canWriteBoard } from '../../auth/Actor.ts'
@@ -8,16 +9,17 @@ import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAcces
 import type { AppContext } from '../context.ts'
 import { IdeaGates, IdeaListParts } from '../../features/coreHooks.ts'
 import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { registerRoute } from '../registerRoute.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
 export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerMergeIdeasRoute(app, ctx)
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/clusters', async (request, reply) => {
+  registerRoute(app, boardRoutes.createCluster, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'create clusters through the API')
-    const body = parseBody(CreateClusterBody, request.body)
+    const body = readBody()
     const color = body.color ?? 'light-blue'
     if (!(DefaultColorStyle.values as readonly string[]).includes(color)) {
       throw new ApiError(400, ErrorCode.validationFailed, `Unknown colour ${color}.`)
@@ -32,7 +34,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
         if (refused) throw recordRefusalError(refused)
         records.set(cluster.id, cluster)
       })
-      return reply.code(201).send({ cluster: { id: cluster.id, title: cluster.props.title } })
+      return { cluster: { id: cluster.id, title: cluster.props.title } }
     } finally {
       ctx.rooms.releaseIfIdle(room)
     }

@@ -1,4 +1,5 @@
-import { boardKindOf, CloseCode, ErrorCode, UpdateTableBody } from '@pinnwand/shared'
+import { boardKindOf, CloseCode, ErrorCode } from '@pinnwand/shared'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
 import * as routes from '@pinnwand/shared/workshopRoutes'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { isAdminToken } from '../../auth/adminToken.ts'
@@ -12,7 +13,7 @@ import type { AbuseLimits } from '../../limits/abuseLimits.ts'
 import { guarded, isLocalRequest, rateLimited, requestAddress } from '../abuseGuards.ts'
 import type { AppContext } from '../context.ts'
 import { type BoardSwitch, BoardSwitches } from '../../features/coreHooks.ts'
-import { ApiError, joinCodeExpired, parseBody, workshopDeleted } from '../errors.ts'
+import { ApiError, joinCodeExpired, workshopDeleted } from '../errors.ts'
 import { registerRoute } from '../registerRoute.ts'
 import { bearerToken, requireActor, requireFacilitator, requireWorkshopFacilitator } from '../requestAuth.ts'
 import { boardFor } from '../boardAccess.ts'
@@ -212,14 +213,11 @@ function registerWorkshopAdminRoutes(app: FastifyInstance, ctx: AppContext): voi
     return undefined
   })
 
-  app.patch<{ Params: { boardId: string } }>('/api/boards/:boardId', async (request) => {
+  registerRoute(app, boardRoutes.updateTable, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'change a table')
-    const { maxParticipants, facilitator, openToParticipants, number, moderation } = parseBody(
-      UpdateTableBody,
-      request.body,
-    )
+    const { maxParticipants, facilitator, openToParticipants, number, moderation } = body()
     // The number first: a refused number leaves the other settings of the same request unapplied.
     const numbers = number === undefined ? undefined : await renumber(ctx, board, number)
     if (maxParticipants !== undefined) await ctx.store.setTableLimit(board.id, maxParticipants)
