@@ -1,4 +1,4 @@
-import type { BoardExtras, BoardExtrasSource } from '../features/boardExtras.ts'
+import type { BoardExtras } from '../features/boardExtras.ts'
 
 /**
  * Merges the features' parts of a board's report (`ServerFeature.boardExtras`, handed over
@@ -19,14 +19,4 @@ export function mergeBoardExtras(parts: readonly BoardExtras[]): BoardExtras {
     if (part.images) merged.images = [...(merged.images ?? []), ...part.images]
   }
   return merged
-}
-
-/**
- * @deprecated The report reads the features' `boardExtras` (features/boardExtras.ts); this
- * process-wide registry is read by nothing any more. It stays only because
- * voting/votingExtras.ts (its `registerVotingExtras`, called from votingRoutes.ts, both being
- * rewritten on another branch) still calls it: delete it together with that call.
- */
-export function registerBoardExtras(_source: BoardExtrasSource): () => void {
-  return () => undefined
 }

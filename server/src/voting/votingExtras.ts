@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify'
-import { registerBoardExtras } from '../export/boardExtras.ts'
 import type { RoundInput } from '../export/BoardReport.ts'
 import { effectiveStatus } from './votingRules.ts'
 import type { VotingStore } from './VotingStore.ts'
@@ -42,34 +40,4 @@ export async function votingReportInput(
   }
   const shortlist = (await store.getShortlist(boardId)).map((entry) => entry.ideaId)
   return { rounds, shortlist }
-}
-
-const liveStores = new Set<VotingStore>()
-let unregister: (() => void) | null = null
-
-/**
- * Hooks voting into the report (export/boardExtras.ts) for as long as this server runs. The
- * registry is process-wide and tests run several servers in one process (some on one shared
- * PostgreSQL), so one source asks every live server's store and keeps each round once.
- */
-export function registerVotingExtras(app: FastifyInstance, store: VotingStore): void {
-  liveStores.add(store)
-  unregister ??= registerBoardExtras(async (board) => {
-    const seen = new Set<string>()
-    const rounds: RoundInput[] = []
-    let shortlist: string[] = []
-    for (const store of liveStores) {
-      const part = await votingReportInput(store, board.id)
-      for (const round of part.rounds) if (!seen.has(round.id) && seen.add(round.id)) rounds.push(round)
-      if (shortlist.length === 0) shortlist = part.shortlist
-    }
-    return { rounds, shortlist }
-  })
-  app.addHook('onClose', async () => {
-    liveStores.delete(store)
-    if (liveStores.size === 0) {
-      unregister?.()
-      unregister = null
-    }
-  })
 }

@@ -10,7 +10,6 @@ import { followPhase } from './followPhase.ts'
 import { displayProxyName, proxyVoterId } from './proxyVotes.ts'
 import { type BoardIdea, roundDto, roundResults } from './roundView.ts'
 import { TimerAction } from './timerRules.ts'
-import { registerVotingExtras } from './votingExtras.ts'
 import {
   effectiveStatus,
   isEligible,
@@ -337,6 +336,4 @@ export function registerVotingRoutes(app: FastifyInstance, core: AppContext, vot
     }
     return results
   })
-
-  registerVotingExtras(app, voting.store)
 }
