@@ -222,6 +222,13 @@ export interface BoardDocumentStore {
    * Replaces the board's snapshot and drops log entries up to `upToSeq` (inclusive), atomically.
    */
   compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Compaction from the store's own content, for boards that several instances append to:
+   * reads the snapshot and the log, lets `fold` make the new snapshot, and replaces the snapshot
+   * and the entries it read, while no append to this board is in flight (an entry committed
+   * after a later one must not fall below the new snapshot unread). Nothing to do on an empty log.
+   */
+  compactStored(boardId: string, fold: (stored: StoredBoardDocument) => Uint8Array): Promise<void>
 }
 
 export interface Store extends WorkshopStore, BoardDocumentStore {
