@@ -124,6 +124,26 @@ describe('PresenceRelay', () => {
     expect(relay.awareness.getStates().has(9)).toBe(false)
   })
 
+  it('keeps the newest state a tab sent while its id waited for the store (its name after the empty state)', async () => {
+    let answer!: (allowed: boolean) => void
+    let bound = false
+    relay = new PresenceRelay<PresenceSpeaker>(new Y.Doc(), 10, {
+      recipients: () => [],
+      // The store's answer; once given, the id is bound (as the room's cache then says).
+      mayIntroduce: () => bound || new Promise<boolean>((resolve) => (answer = resolve)),
+    })
+    const ada = clientAwareness(1)
+    // y-websocket sends the empty state on connect, then the name as soon as the app sets it.
+    expect(relay.receive(connA, ada.update())).toBeNull()
+    ada.awareness.setLocalStateField('user', { name: 'Ada' })
+    expect(relay.receive(connA, ada.update())).toBeNull()
+    expect(relay.awareness.getStates().has(1)).toBe(false)
+    bound = true
+    answer(true)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(relay.awareness.getStates().get(1)).toEqual({ user: { name: 'Ada' } })
+  })
+
   it('drops a state over the byte cap and keeps the previous one', () => {
     make()
     relay.receive(connA, entriesUpdate([{ clientId: 1, clock: 1, state: { user: 'Ada' } }]))

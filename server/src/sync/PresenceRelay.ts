@@ -90,8 +90,11 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   private readonly boundTo = new Map<number, string>()
   /** Each person's bound ids, oldest first (to forget the oldest beyond the limit). */
   private readonly boundIds = new Map<string, number[]>()
-  /** Ids each connection introduced that wait for the store's answer (`mayIntroduce`). */
-  private readonly introducing = new Map<C, Set<number>>()
+  /**
+   * Ids each connection introduced that wait for the store's answer (`mayIntroduce`), with the
+   * latest state the connection sent for each meanwhile.
+   */
+  private readonly introducing = new Map<C, Map<number, AwarenessEntry>>()
   /** Connections that left (an id confirmed after that is not theirs to hold). */
   private readonly left = new WeakSet<C>()
   /** Ids whose latest state came from another instance: that instance's clients' ids. */
@@ -163,6 +166,19 @@ export class PresenceRelay<C extends PresenceSpeaker> {
         // must neither count as speaking for another client nor claim its id.
         else continue
       }
+      // A newer state for an id still waiting for the store replaces the parked one: a tab sends
+      // its empty state on connect and its name a moment later, and the name must not be lost
+      // (it would show only with the 15 s renewal).
+      const parked = this.introducing.get(connection)
+      const waiting = parked?.get(entry.clientId)
+      if (parked && waiting) {
+        if (entry.clock > waiting.clock && Buffer.byteLength(entry.state) <= MAX_PRESENCE_STATE_BYTES) {
+          if (!isJson(entry.state)) return 'bad awareness update: a state is not JSON'
+          parked.set(entry.clientId, entry)
+        }
+        deferred++
+        continue
+      }
       if (!this.maySpeakFor(connection, entry.clientId)) continue
       if (Buffer.byteLength(entry.state) > MAX_PRESENCE_STATE_BYTES) continue
       // Checked before anything is applied: y-protocols would stop halfway through the update.
@@ -186,17 +202,18 @@ export class PresenceRelay<C extends PresenceSpeaker> {
   /** Applies `entry` once the store has said the id is the speaker's (and the speaker is still here). */
   private introduceLater(connection: C, entry: AwarenessEntry, verdict: Promise<boolean>): void {
     let ids = this.introducing.get(connection)
-    if (!ids) this.introducing.set(connection, (ids = new Set()))
-    ids.add(entry.clientId)
+    if (!ids) this.introducing.set(connection, (ids = new Map()))
+    ids.set(entry.clientId, entry)
     void verdict
       .catch(() => false)
       .then((allowed) => {
+        const latest = ids.get(entry.clientId) ?? entry
         ids.delete(entry.clientId)
         if (ids.size === 0 && this.introducing.get(connection) === ids) this.introducing.delete(connection)
         if (!allowed || this.stopped || this.left.has(connection)) return
-        // Bound now (in the store and in the room's cache): a second pass applies it, or ignores
-        // it if something newer arrived meanwhile.
-        this.receive(connection, encodeEntries([entry]))
+        // Bound now (in the store and in the room's cache): a second pass applies the latest
+        // state sent meanwhile, or ignores it if something newer arrived otherwise.
+        this.receive(connection, encodeEntries([latest]))
       })
   }
 
