@@ -143,6 +143,7 @@ test.describe('dot voting end to end', () => {
       // (aria-disabled, not disabled: the tap still explains itself)
       await phoneItem(ideas[2]!).getByTestId('vote-list-add').tap({ force: true })
       await expect(phone.board.page.getByTestId('vote-announcer')).toContainText('All your dots are placed')
+      await keepScreenshot(phone.board.page, 'voting-phone-list.png')
 
       // Tablet: dots on the cards; cards show own dots only; the fourth card is not in the vote.
       await frameContent(tablet.board)
