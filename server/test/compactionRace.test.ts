@@ -14,7 +14,7 @@ const databaseUrl = process.env.DATABASE_URL
  * PostgreSQL an append draws its `seq` and commits later; another append can draw a higher one
  * and commit first. A compaction in between must not fold the later entry into its snapshot and
  * leave the earlier one below it: that entry would never be read again (found by the
- * two-instance convergence fuzz under load; kyselyStore.ts, `appendBoardUpdate`).
+ * two-instance convergence fuzz under load; store/kyselyBoardLog.ts, `appendBoardUpdate`).
  */
 describe.skipIf(!databaseUrl)('compaction while an earlier append is still committing (PostgreSQL)', () => {
   let database: FreshDatabase
