@@ -195,7 +195,6 @@ export interface WorkshopStore {
     by: { joinCode: string } | { tokenHash: string } | { workshopId: string },
   ): Promise<DeletedWorkshop | null>
   addToken(tokenHash: string, grant: TokenGrant): Promise<void>
-  findToken(tokenHash: string): Promise<TokenGrant | null>
   /**
    * The grant and, for a participant's token, the participant, in one read: every
    * authenticated request starts here (`auth/authenticate.ts`).

@@ -387,22 +387,6 @@ export class KyselyStore implements Store {
       .execute()
   }
 
-  async findToken(tokenHash: string): Promise<TokenGrant | null> {
-    const r = await this.db
-      .selectFrom('access_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst()
-    if (!r) return null
-    return {
-      role: r.role as Role,
-      workshopId: r.workshop_id,
-      boardId: r.board_id,
-      subjectId: r.subject_id,
-      revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
-    }
-  }
-
   async findTokenHolder(tokenHash: string): Promise<TokenHolder | null> {
     const r = await this.db
       .selectFrom('access_tokens as t')
