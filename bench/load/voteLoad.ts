@@ -77,6 +77,8 @@ interface Answer {
  */
 function call(agent: http.Agent, baseUrl: string, wire: WireRequest): Promise<Answer> {
   return new Promise((resolve) => {
+    // The vote routes take JSON; a route that consumes raw bytes is not sent from here.
+    if (wire.body instanceof Blob) throw new Error(`${wire.path}: a raw body is not sent by the load generator`)
     const payload = wire.body
     const req = http.request(baseUrl + wire.path, {
       method: wire.method,

@@ -1,5 +1,6 @@
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { commentRoutes } from '@pinnwand/shared/commentRoutes'
+import { ideaRoutes } from '@pinnwand/shared/ideaRoutes'
 import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
@@ -50,7 +51,14 @@ describe('GET /api/openapi.json', () => {
     )
     const ids = operations.map((op) => op.operationId).filter((id) => id !== undefined)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const route of [...votingRoutes, ...commentRoutes, ...boardRoutes, ...workshopRoutes, ...systemRoutes]) {
+    for (const route of [
+      ...votingRoutes,
+      ...commentRoutes,
+      ...boardRoutes,
+      ...workshopRoutes,
+      ...systemRoutes,
+      ...ideaRoutes,
+    ]) {
       const path = route.path.replace(/:(\w+)/g, '{$1}')
       const op = doc.paths[path]?.[route.method.toLowerCase()]
       expect(op, `${route.method} ${path}`).toBeDefined()
@@ -91,5 +99,13 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(doc.paths['/api/workshops/{workshopId}/participants']).sort()).toEqual(['get', 'post'])
     expect(doc.paths['/api/join/{joinCode}'].get.responses['429'].description).toBe('rate_limited')
     expect(Object.keys(doc.paths['/api/boards/{boardId}/rounds']).sort()).toEqual(['get', 'post'])
+    // A route with a second success answer lists both, each with its schema.
+    const idea = doc.paths['/api/boards/{boardId}/ideas'].post.responses
+    expect(idea['201'].content['application/json'].schema.required).toEqual(['idea'])
+    expect(idea['202'].content['application/json'].schema.required).toEqual(['held'])
+    expect(doc.paths['/healthz'].get.responses['503'].content['application/json'].schema.properties.status).toEqual({
+      type: 'string',
+      const: 'unavailable',
+    })
   })
 })

@@ -88,23 +88,25 @@ export const CreateIdeaBody = z
   .strict()
 export type CreateIdeaBody = z.infer<typeof CreateIdeaBody>
 
-export interface IdeaDto {
-  id: string
-  text: string
-  clusterId: string | null
-  author: string
-  votes?: Record<string, number>
-}
+/** An idea card as the API lists it (`votes`: the revealed rounds' points, by round id). */
+export const IdeaDto = z.object({
+  id: z.string(),
+  text: z.string(),
+  clusterId: z.string().nullable(),
+  author: z.string(),
+  votes: z.record(z.string(), z.number()).optional(),
+})
+export type IdeaDto = z.infer<typeof IdeaDto>
 
-export interface ClusterDto {
-  id: string
-  title: string
-}
+export const ClusterDto = z.object({ id: z.string(), title: z.string() })
+export type ClusterDto = z.infer<typeof ClusterDto>
 
-export interface IdeasResponse {
-  clusters: ClusterDto[]
-  ideas: IdeaDto[]
-}
+export const IdeasResponse = z.object({ clusters: z.array(ClusterDto), ideas: z.array(IdeaDto) })
+export type IdeasResponse = z.infer<typeof IdeasResponse>
+
+/** `POST /api/boards/:boardId/ideas`: the card, now on the board. */
+export const CreateIdeaResponse = z.object({ idea: IdeaDto.omit({ votes: true }) })
+export type CreateIdeaResponse = z.infer<typeof CreateIdeaResponse>
 
 /** What the web app asks the server at start (runtime configuration, no rebuild). */
 export const LegalLinks = z.object({

@@ -25,20 +25,22 @@ export const MergeIdeasBody = z
 export type MergeIdeasBody = z.infer<typeof MergeIdeasBody>
 
 /** One idea merged into a card, as the card keeps it (`meta.mergedFrom`) and the report shows it. */
-export interface MergedIdea {
-  id: string
+export const MergedIdea = z.object({
+  id: z.string(),
   /** Its text, cut to `MERGED_EXCERPT_MAX` characters. */
-  text: string
-  author: string
-  authorId: string
-  createdAt: number
-}
+  text: z.string(),
+  author: z.string(),
+  authorId: z.string(),
+  createdAt: z.number(),
+})
+export type MergedIdea = z.infer<typeof MergedIdea>
 
-export interface MergeIdeasResponse {
-  idea: { id: string; text: string; authors: string[]; mergedFrom: MergedIdea[] }
+export const MergeIdeasResponse = z.object({
+  idea: z.object({ id: z.string(), text: z.string(), authors: z.array(z.string()), mergedFrom: z.array(MergedIdea) }),
   /** Comments that moved to the surviving card. */
-  movedComments: number
-}
+  movedComments: z.number().int(),
+})
+export type MergeIdeasResponse = z.infer<typeof MergeIdeasResponse>
 
 /** Error codes of the merge route (besides the common ones). */
 export const MergeErrorCode = {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { AccessibilityStatementResponse, ClientConfig, MeResponse } from './api.ts'
 import { defineRoute } from './contract/route.ts'
 
@@ -33,5 +34,16 @@ export const getMe = defineRoute({
   response: MeResponse,
 })
 
+export const getHealth = defineRoute({
+  operationId: 'getHealth',
+  method: 'GET',
+  path: '/healthz',
+  summary: 'Is the store reachable? 503 when it is not (for load balancers and uptime checks)',
+  auth: 'none',
+  status: 200,
+  response: z.object({ status: z.literal('ok') }),
+  alsoAnswers: { 503: z.object({ status: z.literal('unavailable') }) },
+})
+
 /** Every declared system route, for the server and the API description. */
-export const systemRoutes = [getConfig, getAccessibilityStatement, getMe] as const
+export const systemRoutes = [getHealth, getConfig, getAccessibilityStatement, getMe] as const

@@ -14,15 +14,15 @@ import { HookKey } from './FeatureServices.ts'
 
 /**
  * A card posted through the API (POST /api/boards/:id/ideas), before it goes on the board: a
- * gate may refuse it (throw an ApiError) or take it elsewhere and answer instead (e.g. the
- * moderation inbox: 202 with the held card). null lets the next gate, then the board, have it.
+ * gate may refuse it (throw an ApiError) or take it elsewhere (the moderation inbox: the route
+ * answers 202 with the held card). null lets the next gate, then the board, have it.
  */
 export type IdeaGate = (input: {
   boardId: string
   actor: Actor
   room: BoardRoom
   text: string
-}) => Promise<{ status: number; body: unknown } | null>
+}) => Promise<{ heldCard: { id: string; text: string } } | null>
 export const IdeaGates = new HookKey<IdeaGate>('ideaGates')
 
 /** Adds a feature's part to the idea list (GET …/ideas), e.g. revealed votes. */

@@ -1,55 +1,11 @@
-import { CreateIdeaBody } from '@pinnwand/shared'
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
+import { ideaRoutes } from '@pinnwand/shared/ideaRoutes'
 import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
 import type { AnyRoute } from '@pinnwand/shared/contract/route'
-import { MergeIdeasBody } from '@pinnwand/shared/mergeIdeasApi'
 import { z } from 'zod'
-import { type ApiDescription, errors, type OpenApiPaths } from './openapiTypes.ts'
+import type { ApiDescription, OpenApiPaths } from './openapiTypes.ts'
 import { errorSchema, openApiPath, routeOperation } from './routeOpenApi.ts'
-
-/**
- * The core's part of the public API v1; each feature describes its own paths (its `openapi`,
- * features/ServerFeature.ts) and the server serves them together at /api/openapi.json.
- */
-const operations: OpenApiPaths = {
-  '/healthz': {
-    get: { summary: 'Store reachable?', auth: 'none', responses: { '200': 'ok', '503': 'store unreachable' } },
-  },
-  '/api/boards/{boardId}/ideas': {
-    post: {
-      summary: 'Add an idea card (appears live)',
-      auth: 'participant',
-      body: CreateIdeaBody,
-      responses: {
-        '201': 'idea',
-        '202': "held (a participant's card on a moderated board waits in the facilitator's inbox)",
-        '409': 'board_locked | private_phase_running | moderation_off | too_many_held_cards',
-        '422': 'cluster_not_found',
-        ...errors,
-      },
-    },
-    get: {
-      summary: 'Clusters and ideas (votes of revealed rounds)',
-      auth: 'any',
-      responses: { '200': 'clusters, ideas', ...errors },
-    },
-  },
-  '/api/boards/{boardId}/ideas/merge': {
-    post: {
-      summary: 'Merge duplicate idea cards into the first (texts, authors and comments kept)',
-      auth: 'participant',
-      body: MergeIdeasBody,
-      responses: {
-        '200': 'idea, movedComments',
-        '404': 'idea_not_found',
-        '409': 'merge_round_open | board_locked',
-        '422': 'merge_text_too_long',
-        ...errors,
-      },
-    },
-  },
-}
 
 const isRouteList = (part: ApiDescription): part is readonly AnyRoute[] => Array.isArray(part)
 
@@ -64,7 +20,7 @@ export const describedPaths = (part: ApiDescription): string[] =>
  */
 export function buildOpenApiDocument(version: string, descriptions: readonly ApiDescription[] = []) {
   const paths: Record<string, Record<string, unknown>> = {}
-  const parts = [operations, systemRoutes, workshopRoutes, boardRoutes, ...descriptions]
+  const parts = [systemRoutes, workshopRoutes, boardRoutes, ideaRoutes, ...descriptions]
   for (const route of parts.filter(isRouteList).flat()) {
     ;(paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = routeOperation(route)
   }

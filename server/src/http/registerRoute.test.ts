@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ApiError, parseBody } from './errors.ts'
-import { registerRoute } from './registerRoute.ts'
+import { answer, registerRoute } from './registerRoute.ts'
 
 const Body = z.object({ ideaId: z.string().min(1), delta: z.union([z.literal(1), z.literal(-1)]) }).strict()
 
@@ -109,5 +109,68 @@ describe('registerRoute', () => {
     app = appWith((a) => registerRoute(a, vote, async () => ({ roundId: 'r1' }) as never))
     const res = await app.inject({ method: 'POST', url: '/rounds/r1/votes', payload: { ideaId: 'i', delta: 1 } })
     expect(res.statusCode).toBe(500)
+  })
+
+  const post = defineRoute({
+    operationId: 'testPost',
+    method: 'POST',
+    path: '/posts',
+    summary: 'test',
+    auth: 'participant',
+    status: 201,
+    response: z.object({ id: z.string() }),
+    alsoAnswers: { 202: z.object({ held: z.string() }) },
+  })
+
+  it('answers another declared status when the handler chooses it, checked against its own schema', async () => {
+    let held = true
+    app = appWith((a) => registerRoute(a, post, async () => (held ? answer(202, { held: 'h1' }) : { id: 'p1' })))
+    const waiting = await app.inject({ method: 'POST', url: '/posts' })
+    expect([waiting.statusCode, waiting.json()]).toEqual([202, { held: 'h1' }])
+    held = false
+    const created = await app.inject({ method: 'POST', url: '/posts' })
+    expect([created.statusCode, created.json()]).toEqual([201, { id: 'p1' }])
+  })
+
+  it('refuses an answer with a status the route does not declare, or a body outside that status’s schema', async () => {
+    app = appWith((a) => {
+      registerRoute(a, post, async () => answer(203, { held: 'h1' }) as never)
+      registerRoute(a, { ...post, path: '/bad-body' }, async () => answer(202, { held: 7 }) as never)
+    })
+    const undeclared = await app.inject({ method: 'POST', url: '/posts' })
+    expect(undeclared.statusCode).toBe(500)
+    expect(undeclared.json().error.message).toMatch(/testPost answered 203, which it does not declare/)
+    const drifted = await app.inject({ method: 'POST', url: '/bad-body' })
+    expect(drifted.statusCode).toBe(500)
+    expect(drifted.json().error.message).toMatch(/outside its response schema: held/)
+  })
+
+  it('hands a route that consumes raw bytes its body unparsed, and sends a file a route produces as it is', async () => {
+    const upload = defineRoute({
+      operationId: 'testUpload',
+      method: 'POST',
+      path: '/files',
+      summary: 'test',
+      auth: 'participant',
+      consumes: ['image/png'],
+      produces: ['application/octet-stream'],
+      status: 200,
+      response: z.unknown(),
+    })
+    app = appWith((a) => {
+      a.addContentTypeParser('image/png', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+      registerRoute(a, upload, async ({ body, reply }) => {
+        reply.header('content-type', 'application/octet-stream')
+        return Buffer.from([...body()].reverse())
+      })
+    })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/files',
+      headers: { 'content-type': 'image/png' },
+      payload: Buffer.from([1, 2, 3]),
+    })
+    expect(res.statusCode).toBe(200)
+    expect([...res.rawPayload]).toEqual([3, 2, 1])
   })
 })

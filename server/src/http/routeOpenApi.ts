@@ -39,7 +39,7 @@ function refusals(route: AnyRoute): Map<number, string[]> {
   const byStatus = new Map<number, string[]>()
   const add = (status: number, codes: readonly string[]) =>
     byStatus.set(status, [...new Set([...(byStatus.get(status) ?? []), ...codes])])
-  if (route.body || route.query) add(400, [ErrorCode.validationFailed])
+  if (route.body || route.query || route.consumes) add(400, [ErrorCode.validationFailed])
   if (route.auth !== 'none') {
     add(401, [ErrorCode.unauthorized])
     add(403, [ErrorCode.forbidden])
@@ -49,32 +49,53 @@ function refusals(route: AnyRoute): Map<number, string[]> {
   return new Map([...byStatus].sort(([a], [b]) => a - b))
 }
 
+const binary = { type: 'string', format: 'binary' }
+
+/** A successful answer: its JSON schema (as input: the fields it has, without claiming no others), a file, or nothing. */
+function successResponse(route: AnyRoute, status: number, schema: z.ZodType) {
+  if (status === 204 || status === 304) return { description: route.summary }
+  const content = route.produces
+    ? Object.fromEntries(route.produces.map((type) => [type, { schema: binary }]))
+    : { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } }
+  return { description: route.summary, content }
+}
+
+/** The request body: JSON with its schema, or raw bytes of the content types the route `consumes`. */
+function requestBody(route: AnyRoute) {
+  if (route.consumes) {
+    return {
+      required: true,
+      content: Object.fromEntries(route.consumes.map((type) => [type, { schema: binary }])),
+    }
+  }
+  const body = route.body
+  if (!body) return undefined
+  return {
+    required: !body.safeParse(undefined).success,
+    content: { 'application/json': { schema: z.toJSONSchema(body, { io: 'input' }) } },
+  }
+}
+
 /** One declared route as an OpenAPI 3.1 operation: id, security, request and response schemas. */
 export function routeOperation(route: AnyRoute) {
-  const body = route.body
+  const body = requestBody(route)
+  const successes: [number, z.ZodType][] = [
+    [route.status, route.response],
+    ...Object.entries(route.alsoAnswers ?? {}).map(([status, schema]): [number, z.ZodType] => [
+      Number(status),
+      schema!,
+    ]),
+  ]
   return {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.auth !== 'none' ? { security: [{ bearer: [] }], 'x-role': route.auth } : { security: [] }),
     parameters: [...parameters(route.params, 'path'), ...(route.query ? parameters(route.query, 'query') : [])],
-    ...(body
-      ? {
-          requestBody: {
-            required: !body.safeParse(undefined).success,
-            content: { 'application/json': { schema: z.toJSONSchema(body, { io: 'input' }) } },
-          },
-        }
-      : {}),
+    ...(body ? { requestBody: body } : {}),
     responses: {
-      [String(route.status)]:
-        route.status === 204
-          ? { description: route.summary }
-          : {
-              description: route.summary,
-              // As input: the fields the answer has, without claiming it has no others (the
-              // server sends the handler's object, which the check does not strip).
-              content: { 'application/json': { schema: z.toJSONSchema(route.response, { io: 'input' }) } },
-            },
+      ...Object.fromEntries(
+        successes.map(([status, schema]) => [String(status), successResponse(route, status, schema)]),
+      ),
       ...Object.fromEntries(
         [...refusals(route)].map(([status, codes]) => [
           String(status),

@@ -1,4 +1,3 @@
-import type { HeldIdeaResponse } from '@pinnwand/shared'
 import { BoardSwitches, IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
 import { moderationOpenApi } from './moderationOpenApi.ts'
@@ -28,7 +27,7 @@ export const moderationFeature = defineFeature({
       if (room.isLockedForParticipants) throw recordRefusalError(LOCKED_VERDICT)
       const { result, card } = await moderation.add(boardId, actor, text)
       if (result !== 'ok') throw heldCardError(result)
-      return { status: 202, body: { held: card! } satisfies HeldIdeaResponse }
+      return { heldCard: card! }
     })
     // The table setting `moderation` (PATCH /api/boards/:id) and the overview's flag.
     services.contribute(BoardSwitches, {

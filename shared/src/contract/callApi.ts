@@ -21,28 +21,32 @@ export interface WireRequest {
   /** Path and query string, to append to the server's base URL. */
   path: string
   headers: Record<string, string>
-  body: string | undefined
+  /** JSON text; the raw bytes for a route that `consumes` them. */
+  body: string | Blob | Uint8Array<ArrayBuffer> | undefined
 }
 
 /** Builds the request of one call from its route: path parameters filled in, query, JSON body, token. */
 export function routeRequest<C extends AnyRoute>(contract: C, input: RouteInput<C>): WireRequest {
-  const { params, query, body, token } = input as {
+  const { params, query, body, token, contentType } = input as {
     params?: Record<string, unknown>
     query?: Record<string, unknown>
     body?: unknown
     token?: string
+    contentType?: string
   }
   // Built only for a query: the bench sends tens of thousands of taps through here.
   const search = query ? new URLSearchParams() : undefined
   for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) search?.set(name, String(value))
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const raw = contract.consumes !== undefined
+  if (body !== undefined)
+    headers['content-type'] = raw ? (contentType ?? 'application/octet-stream') : 'application/json'
   return {
     method: contract.method,
     path: routePath(contract, params) + (search && search.size > 0 ? `?${search}` : ''),
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : raw ? (body as Blob | Uint8Array<ArrayBuffer>) : JSON.stringify(body),
   }
 }
 
@@ -54,7 +58,7 @@ export interface CallOptions {
 }
 
 /**
- * Calls one route and answers its typed body (undefined for 204); throws `ApiError` with the
+ * Calls one route and answers its typed body (undefined for 204, a Blob for a file); throws `ApiError` with the
  * status and error code for any other answer. Network failures are thrown as fetch throws them.
  */
 export async function callApi<C extends AnyRoute>(
@@ -70,6 +74,7 @@ export async function callApi<C extends AnyRoute>(
   })
   if (!response.ok) throw await apiErrorOf(response)
   if (response.status === 204) return undefined as RouteResponse<C>
+  if (contract.produces) return (await response.blob()) as RouteResponse<C>
   return (await response.json()) as RouteResponse<C>
 }
 

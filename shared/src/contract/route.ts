@@ -17,7 +17,7 @@ export const RouteAuth = {
 export type RouteAuth = (typeof RouteAuth)[keyof typeof RouteAuth]
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-export type SuccessStatus = 200 | 201 | 204
+export type SuccessStatus = 200 | 201 | 202 | 204
 
 /** The names of a path's `:name` segments, e.g. `'roundId'` for `/api/rounds/:roundId/votes`. */
 export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -40,8 +40,20 @@ export interface RouteSpec<Path extends string = string> {
   readonly query?: z.ZodType
   readonly body?: z.ZodType
   readonly status: SuccessStatus
-  /** What a successful call answers; checked against every 2xx answer in tests. */
+  /**
+   * What a successful call answers; checked against every 2xx answer in tests. With `produces`
+   * the answer is a file, and this is `z.unknown()`.
+   */
   readonly response: z.ZodType
+  /**
+   * Other answers the handler may choose instead (server: `answer(status, body)`), each with its
+   * body, e.g. `{ 202: HeldIdeaResponse }` for a card that waits in the moderation inbox.
+   */
+  readonly alsoAnswers?: Readonly<Partial<Record<number, z.ZodType>>>
+  /** The request body is not JSON but raw bytes of one of these content types (an uploaded picture). */
+  readonly consumes?: readonly string[]
+  /** The answer is a file of one of these content types, not JSON (an export). */
+  readonly produces?: readonly string[]
   /**
    * The route's own refusals by status, beyond what every route may answer (400 for bad input,
    * 401/403/410 for tokens), e.g. `{ 409: ['budget_exhausted'] }`.
@@ -71,17 +83,31 @@ export function defineRoute<const S extends RouteSpec>(spec: S): RouteContract<S
 /** The parsed path parameters, query and body a handler gets. */
 export type RouteParams<C extends AnyRoute> = z.output<C['params']>
 export type RouteQuery<C extends AnyRoute> = C extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined
-export type RouteBody<C extends AnyRoute> = C extends { body: infer B extends z.ZodType } ? z.output<B> : undefined
+export type RouteBody<C extends AnyRoute> = C extends { consumes: readonly string[] }
+  ? Uint8Array
+  : C extends { body: infer B extends z.ZodType }
+    ? z.output<B>
+    : undefined
+/** The bodies of a route's `alsoAnswers`, by status. */
+export type AlsoAnswers<C extends AnyRoute> = C extends { alsoAnswers: infer A }
+  ? { [S in keyof A]: A[S] extends z.ZodType ? A[S] : never }
+  : Record<never, never>
 /** What the handler returns (before JSON) and what the client gets back (after). */
 export type RouteReply<C extends AnyRoute> = z.input<C['response']>
-export type RouteResponse<C extends AnyRoute> = z.output<C['response']>
+export type RouteResponse<C extends AnyRoute> = C extends { produces: readonly string[] }
+  ? Blob
+  : z.output<C['response']> | { [S in keyof AlsoAnswers<C>]: z.output<AlsoAnswers<C>[S]> }[keyof AlsoAnswers<C>]
 
 /** What a caller passes: the parameters, query and body as the schemas accept them. */
 export type RouteInput<C extends AnyRoute> = (PathParamNames<C['path']> extends never
   ? { params?: z.input<C['params']> }
   : { params: z.input<C['params']> }) &
   (C extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: undefined }) &
-  (C extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined }) & {
+  (C extends { consumes: readonly string[] }
+    ? { body: Blob | Uint8Array; contentType: string }
+    : C extends { body: infer B extends z.ZodType }
+      ? { body: z.input<B> }
+      : { body?: undefined }) & {
     /** The bearer token (facilitator, participant or projector). */
     token?: string
   }

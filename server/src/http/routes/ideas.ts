@@ -1,5 +1,6 @@
-import { CreateIdeaBody, currentRecords, ErrorCode, type IdeasResponse } from '@pinnwand/shared'
+import { currentRecords, ErrorCode } from '@pinnwand/shared'
 import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
 import { DefaultColorStyle } from '@tldraw/tlschema'
 import type { FastifyInstance } from 'fastify'
 import { canWriteBoard } from '../../auth/Actor.ts'
@@ -8,8 +9,8 @@ import { reviewRecordChange } from '../../sync/recordPolicy.ts'
 import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAccess.ts'
 import type { AppContext } from '../context.ts'
 import { IdeaGates, IdeaListParts } from '../../features/coreHooks.ts'
-import { ApiError, forbidden, parseBody } from '../errors.ts'
-import { registerRoute } from '../registerRoute.ts'
+import { ApiError, forbidden } from '../errors.ts'
+import { answer, registerRoute } from '../registerRoute.ts'
 import { requireActor, requireFacilitator } from '../requestAuth.ts'
 import { registerMergeIdeasRoute } from './mergeIdeas.ts'
 
@@ -40,17 +41,17 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
     }
   })
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas', async (request, reply) => {
+  registerRoute(app, ideaRoutes.createIdea, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot add ideas.')
-    const body = parseBody(CreateIdeaBody, request.body)
+    const body = readBody()
     const room = await ctx.rooms.open(board.id)
     try {
       // Features may refuse the card or take it elsewhere (private phase, moderation inbox).
       for (const gate of ctx.services.all(IdeaGates)) {
-        const answer = await gate({ boardId: board.id, actor, room, text: body.text.trim() })
-        if (answer) return reply.code(answer.status).send(answer.body)
+        const taken = await gate({ boardId: board.id, actor, room, text: body.text.trim() })
+        if (taken) return answer(202, { held: taken.heldCard })
       }
       let card!: ReturnType<typeof buildIdeaCard>
       await room.change((records) => {
@@ -68,17 +69,17 @@ export function registerIdeaRoutes(app: FastifyInstance, ctx: AppContext): void 
         if (refused) throw recordRefusalError(refused)
         records.set(card.id, card)
       })
-      return reply.code(201).send({
+      return {
         idea: { id: card.id, text: card.props.text, clusterId: body.clusterId ?? null, author: card.props.author },
-      })
+      }
     } finally {
       ctx.rooms.releaseIfIdle(room)
     }
   })
 
-  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas', async (request): Promise<IdeasResponse> => {
+  registerRoute(app, ideaRoutes.listIdeas, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     const room = await ctx.rooms.open(board.id)
     let ideas
     let clusters

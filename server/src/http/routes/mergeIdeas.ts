@@ -1,11 +1,13 @@
 import { currentRecords, ErrorCode, getCommentsMap, parseComment } from '@pinnwand/shared'
-import { MergeErrorCode, MergeIdeasBody, type MergeIdeasResponse, mergedIdeasOf } from '@pinnwand/shared/mergeIdeasApi'
+import { mergeIdeas } from '@pinnwand/shared/ideaRoutes'
+import { MergeErrorCode, type MergeIdeasResponse, mergedIdeasOf } from '@pinnwand/shared/mergeIdeasApi'
 import type { FastifyInstance } from 'fastify'
 import { canWriteBoard } from '../../auth/Actor.ts'
 import { planMerge } from '../../domain/mergeIdeas.ts'
 import { reviewRecordChange } from '../../sync/recordPolicy.ts'
 import type { AppContext } from '../context.ts'
-import { ApiError, forbidden, parseBody } from '../errors.ts'
+import { ApiError, forbidden } from '../errors.ts'
+import { registerRoute } from '../registerRoute.ts'
 import { requireActor } from '../requestAuth.ts'
 import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAccess.ts'
 
@@ -16,11 +18,11 @@ import { boardFor, recordPolicyContext, recordRefusalError } from '../boardAcces
  * voting round is open (its dots belong to the cards as they are).
  */
 export function registerMergeIdeasRoute(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/ideas/merge', async (request) => {
+  registerRoute(app, mergeIdeas, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot merge ideas.')
-    const body = parseBody(MergeIdeasBody, request.body)
+    const body = readBody()
     const room = await ctx.rooms.open(board.id)
     try {
       if ((room.boardState.round as { status?: string } | null | undefined)?.status === 'open') {

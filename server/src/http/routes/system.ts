@@ -4,14 +4,13 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { ApiDescriptions } from '../../features/coreHooks.ts'
 import { buildOpenApiDocument } from '../openapi.ts'
-import { registerRoute } from '../registerRoute.ts'
+import { answer, registerRoute } from '../registerRoute.ts'
 import { requireActor } from '../requestAuth.ts'
 
 export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/healthz', async (_request, reply) => {
-    const ok = await ctx.store.ping()
-    return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' })
-  })
+  registerRoute(app, routes.getHealth, async () =>
+    (await ctx.store.ping()) ? { status: 'ok' as const } : answer(503, { status: 'unavailable' as const }),
+  )
 
   // Built at the first request, with every feature's paths (features/coreHooks.ts).
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined
