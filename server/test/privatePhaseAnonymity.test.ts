@@ -1,9 +1,10 @@
 import { getBoardSchema } from '@pinnwand/shared'
+import { BoardExportFormats } from '@pinnwand/shared/exportRoutes'
 import type { TLRecord } from '@tldraw/tlschema'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { prepareImportedRecords } from '../src/domain/importBoard.ts'
-import { BoardExportFormat, fileExtension } from '../src/export/renderExport.ts'
+import { fileExtension } from '../src/export/renderExport.ts'
 import { PERSON_RECORD_VERDICT } from '../src/sync/recordPolicy.ts'
 import { pdfText, squash } from './exportParsers.ts'
 import {
@@ -129,7 +130,7 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
     expectNobodyIn('the board document', JSON.stringify(records))
 
     // Every format of the board export, and every file of the workshop ZIP.
-    for (const format of Object.values(BoardExportFormat)) {
+    for (const format of BoardExportFormats) {
       const text = await readable(`x.${fileExtension(format)}`, await download(route(`/export?format=${format}`)))
       if (format !== 'png' && format !== 'svg') {
         for (const card of texts) expect(squash(text).includes(squash(card)), `${format} has "${card}"`).toBe(true)

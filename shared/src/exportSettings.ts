@@ -75,6 +75,5 @@ export const UpdateExportSettingsBody = ExportSettingsSchema.partial()
 export type UpdateExportSettingsBody = z.infer<typeof UpdateExportSettingsBody>
 
 /** GET/PUT answer: the settings and the stored logo (a PNG data URL, for the preview). */
-export interface ExportSettingsDto extends ExportSettings {
-  logo: string | null
-}
+export const ExportSettingsDto = ExportSettingsSchema.extend({ logo: z.string().nullable() })
+export type ExportSettingsDto = z.infer<typeof ExportSettingsDto>

@@ -1,3 +1,4 @@
+import { BoardExportFormats, exportBoard } from '@pinnwand/shared/exportRoutes'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
@@ -9,7 +10,7 @@ import { ExportSettingsForm, type PendingSettings } from './ExportSettingsForm.t
 import { saveExportSettings } from './exportSettingsApi.ts'
 
 /** Report formats in the order organisers need them: the record first, data after. */
-export const boardExportFormats = ['pdf', 'pdfa', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'] as const
+export const boardExportFormats = BoardExportFormats
 export type BoardExportFormat = (typeof boardExportFormats)[number]
 
 /**
@@ -50,8 +51,8 @@ export function ExportPanel() {
         pending.current = {}
       }
       return downloadFromApi(
-        `/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`,
-        token,
+        exportBoard,
+        { params: { boardId }, query: { format }, token },
         `board.${format === 'pdfa' ? 'pdf' : format}`,
       )
     })

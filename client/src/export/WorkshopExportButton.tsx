@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText.tsx'
+import { exportWorkshop } from '@pinnwand/shared/exportRoutes'
 import { downloadFromApi } from './downloadFile.ts'
 
 // Its own module, without tldraw: the dashboard must not pull the canvas into its bundle.
@@ -14,7 +15,7 @@ export function WorkshopExportButton({ workshopId, token }: { workshopId: string
     setBusy(true)
     setError(null)
     try {
-      await downloadFromApi(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=zip`, token, 'workshop.zip')
+      await downloadFromApi(exportWorkshop, { params: { workshopId }, query: { format: 'zip' }, token }, 'workshop.zip')
     } catch (cause) {
       setError(cause)
     } finally {

@@ -1,4 +1,5 @@
-import { ApiError } from '../api/apiClient.ts'
+import { apiErrorOf, routeRequest } from '@pinnwand/shared/contract/callApi'
+import type { AnyRoute, RouteInput } from '@pinnwand/shared/contract/route'
 
 /** The file name the server chose (content-disposition), or `fallback`. */
 export function fileNameFrom(header: string | null, fallback: string): string {
@@ -30,15 +31,17 @@ export function saveBlob(blob: Blob, name: string): void {
 }
 
 /**
- * Downloads an API file with the bearer token in a header (a plain link would have to put the
- * token into the address, where it ends up in history and proxy logs).
+ * Downloads a file a route `produces` with the bearer token in a header (a plain link would
+ * have to put the token into the address, where it ends up in history and proxy logs).
  */
-export async function downloadFromApi(path: string, token: string, fallbackName: string): Promise<string> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? response.statusText)
-  }
+export async function downloadFromApi<C extends AnyRoute & { produces: readonly string[] }>(
+  route: C,
+  input: RouteInput<C>,
+  fallbackName: string,
+): Promise<string> {
+  const wire = routeRequest(route, input)
+  const response = await fetch(wire.path, { method: wire.method, headers: wire.headers })
+  if (!response.ok) throw await apiErrorOf(response)
   const name = fileNameFrom(response.headers.get('content-disposition'), fallbackName)
   saveBlob(await response.blob(), name)
   return name

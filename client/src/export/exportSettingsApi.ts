@@ -1,11 +1,10 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getExportSettings, updateExportSettings } from '@pinnwand/shared/exportRoutes'
 import type { ExportSettingsDto, UpdateExportSettingsBody } from '@pinnwand/shared/exportSettings'
-import { request } from '../api/apiClient.ts'
-
-const path = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/export-settings`
 
 /** The workshop's export settings (facilitator), with the stored logo as a PNG data URL. */
 export function fetchExportSettings(workshopId: string, token: string): Promise<ExportSettingsDto> {
-  return request<ExportSettingsDto>('GET', path(workshopId), token)
+  return callApi(getExportSettings, { params: { workshopId }, token })
 }
 
 export function saveExportSettings(
@@ -13,7 +12,7 @@ export function saveExportSettings(
   update: UpdateExportSettingsBody,
   token: string,
 ): Promise<ExportSettingsDto> {
-  return request<ExportSettingsDto>('PUT', path(workshopId), token, update)
+  return callApi(updateExportSettings, { params: { workshopId }, body: update, token })
 }
 
 /** The organiser's own time zone: the default for a workshop that has none stored yet. */

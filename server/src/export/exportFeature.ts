@@ -1,5 +1,5 @@
 import { defineFeature } from '../features/ServerFeature.ts'
-import { exportOpenApi } from './exportOpenApi.ts'
+import { exportRoutes } from '@pinnwand/shared/exportRoutes'
 import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
 
 /**
@@ -9,7 +9,7 @@ import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
  */
 export const exportFeature = defineFeature({
   name: 'export',
-  openapi: exportOpenApi,
+  openapi: exportRoutes,
   stores: (db) => ({ exportSettings: new KyselyExportSettingsStore(db) }),
   async routes(app, ctx) {
     ;(await import('./exportRoutes.ts')).registerExportRoutes(app, ctx)

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import { BoardDoc, boardKindOf, ErrorCode, getMetaMap } from '@pinnwand/shared'
 import { tableNumbers } from '@pinnwand/shared/controlApi'
+import * as routes from '@pinnwand/shared/exportRoutes'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { copyRecordsSafely } from '../domain/safeRecords.ts'
 import { buildBoardReport } from './BoardReport.ts'
@@ -11,7 +12,6 @@ import { contentDisposition } from './filename.ts'
 import { reportDetailsFrom } from './reportDetails.ts'
 import {
   type BoardExportJob,
-  BoardExportFormat,
   ContentType,
   fileExtension,
   HEAVY_FORMATS,
@@ -23,11 +23,12 @@ import type { AppContext } from '../http/context.ts'
 import { BoardDocumentReaders, BoardExtrasSources } from '../features/coreHooks.ts'
 import type { ExportStores } from './ExportSettingsStore.ts'
 import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { loadExportSettings, registerExportSettingsRoutes } from './exportSettingsRoutes.ts'
 import { boardFor } from '../http/boardAccess.ts'
 
-const FORMATS = Object.values(BoardExportFormat).join('|')
+const FORMATS = routes.BoardExportFormats.join('|')
 /** One worker per process, started at the first heavy export. */
 let runner: ExportRunner | null = null
 
@@ -102,13 +103,14 @@ async function loadJob(
   }
 }
 
-async function send(reply: FastifyReply, body: Readable | Buffer, type: string, disposition: string) {
-  return reply
+/** The file as an attachment: its headers on the reply, its bytes or stream for registerRoute to send. */
+function attachment(reply: FastifyReply, body: Readable | Buffer, type: string, disposition: string) {
+  reply
     .header('content-type', type)
     .header('content-disposition', disposition)
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
-    .send(body)
+  return body
 }
 
 /** The core's context with the export feature's store (`store.exportSettings`). */
@@ -116,47 +118,41 @@ type ExportContext = AppContext & { readonly store: Store & ExportStores }
 
 export function registerExportRoutes(app: FastifyInstance, ctx: ExportContext): void {
   registerExportSettingsRoutes(app, ctx)
-  app.get<{ Params: { boardId: string }; Querystring: { format?: string } }>(
-    '/api/boards/:boardId/export',
-    async (request, reply) => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor, 'export results')
-      const format = request.query.format ?? 'pdf'
-      if (!isBoardExportFormat(format)) {
-        throw new ApiError(
-          400,
-          'unsupported_format',
-          `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`,
-        )
-      }
-      const job = await loadJob(ctx, board, { withImages: format === 'json' })
-      const disposition = contentDisposition(board.title, fileExtension(format))
-      if (!HEAVY_FORMATS.has(format)) {
-        return send(reply, await renderBoardExportToBuffer(format, job), ContentType[format], disposition)
-      }
-      runner ??= new ExportRunner()
-      const stream = await runner.run({ kind: 'board', format, job })
-      return send(reply, stream, ContentType[format], disposition)
-    },
-  )
+  registerRoute(app, routes.exportBoard, async ({ params, query, request, reply }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'export results')
+    const format = query.format ?? 'pdf'
+    if (!isBoardExportFormat(format)) {
+      throw new ApiError(
+        400,
+        'unsupported_format',
+        `Unknown export format "${String(format).slice(0, 20)}"; use ${FORMATS}.`,
+      )
+    }
+    const job = await loadJob(ctx, board, { withImages: format === 'json' })
+    const disposition = contentDisposition(board.title, fileExtension(format))
+    if (!HEAVY_FORMATS.has(format)) {
+      return attachment(reply, await renderBoardExportToBuffer(format, job), ContentType[format], disposition)
+    }
+    runner ??= new ExportRunner()
+    const stream = await runner.run({ kind: 'board', format, job })
+    return attachment(reply, stream, ContentType[format], disposition)
+  })
 
-  app.get<{ Params: { workshopId: string }; Querystring: { format?: string } }>(
-    '/api/workshops/:workshopId/export',
-    async (request, reply) => {
-      const actor = await requireActor(ctx.store, request)
-      requireWorkshopFacilitator(actor, request.params.workshopId, 'export results')
-      const format = request.query.format ?? 'zip'
-      if (format !== 'zip') throw new ApiError(400, 'unsupported_format', 'Workshops export as format=zip.')
-      const workshop = await ctx.store.getWorkshop(actor.workshopId)
-      if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
-      const boards = await ctx.store.listBoards(workshop.id)
-      const jobs: BoardExportJob[] = []
-      // One board at a time: loading every board of a big event at once would spike memory.
-      for (const board of boards) jobs.push(await loadJob(ctx, board, { withImages: true }))
-      runner ??= new ExportRunner()
-      const stream = await runner.run({ kind: 'workshop', jobs, now: Date.now() })
-      return send(reply, stream, ContentType.zip, contentDisposition(workshop.title, 'zip'))
-    },
-  )
+  registerRoute(app, routes.exportWorkshop, async ({ params, query, request, reply }) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, params.workshopId, 'export results')
+    const format = query.format ?? 'zip'
+    if (format !== 'zip') throw new ApiError(400, 'unsupported_format', 'Workshops export as format=zip.')
+    const workshop = await ctx.store.getWorkshop(actor.workshopId)
+    if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
+    const boards = await ctx.store.listBoards(workshop.id)
+    const jobs: BoardExportJob[] = []
+    // One board at a time: loading every board of a big event at once would spike memory.
+    for (const board of boards) jobs.push(await loadJob(ctx, board, { withImages: true }))
+    runner ??= new ExportRunner()
+    const stream = await runner.run({ kind: 'workshop', jobs, now: Date.now() })
+    return attachment(reply, stream, ContentType.zip, contentDisposition(workshop.title, 'zip'))
+  })
 }

@@ -1,17 +1,14 @@
 import { ErrorCode } from '@pinnwand/shared'
-import {
-  type ExportSettings,
-  type ExportSettingsDto,
-  ExportSettingsErrorCode,
-  UpdateExportSettingsBody,
-} from '@pinnwand/shared/exportSettings'
+import * as routes from '@pinnwand/shared/exportRoutes'
+import { type ExportSettings, type ExportSettingsDto, ExportSettingsErrorCode } from '@pinnwand/shared/exportSettings'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { mergeExportSettings, readExportSettings } from './exportSettings.ts'
 import { LogoError, logoDataUrl, normaliseLogo } from './logo.ts'
 import type { AppContext } from '../http/context.ts'
 import type { Store } from '../store/Store.ts'
 import type { ExportSettingsStore, ExportStores } from './ExportSettingsStore.ts'
-import { ApiError, parseBody } from '../http/errors.ts'
+import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 
 /** The settings in force for a workshop's exports and its logo (PNG). */
@@ -31,27 +28,27 @@ export function registerExportSettingsRoutes(
   app: FastifyInstance,
   ctx: AppContext & { readonly store: Store & ExportStores },
 ): void {
-  const authorise = async (request: FastifyRequest<{ Params: { workshopId: string } }>) => {
+  const authorise = async (request: FastifyRequest, workshopId: string) => {
     const actor = await requireActor(ctx.store, request)
-    requireWorkshopFacilitator(actor, request.params.workshopId, 'change the export settings')
-    if (!(await ctx.store.getWorkshop(request.params.workshopId))) {
+    requireWorkshopFacilitator(actor, workshopId, 'change the export settings')
+    if (!(await ctx.store.getWorkshop(workshopId))) {
       throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
     }
-    return request.params.workshopId
+    return workshopId
   }
   const dto = ({ settings, logoPng }: Awaited<ReturnType<typeof loadExportSettings>>): ExportSettingsDto => ({
     ...settings,
     logo: logoDataUrl(logoPng),
   })
 
-  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
-    const workshopId = await authorise(request)
+  registerRoute(app, routes.getExportSettings, async ({ params, request }) => {
+    const workshopId = await authorise(request, params.workshopId)
     return dto(await loadExportSettings(ctx.store.exportSettings, workshopId))
   })
 
-  app.put<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/export-settings', async (request) => {
-    const workshopId = await authorise(request)
-    const update = parseBody(UpdateExportSettingsBody, request.body)
+  registerRoute(app, routes.updateExportSettings, async ({ params, body, request }) => {
+    const workshopId = await authorise(request, params.workshopId)
+    const update = body()
     const current = await loadExportSettings(ctx.store.exportSettings, workshopId)
     let logoPng = current.logoPng
     if (update.logo === null) logoPng = null

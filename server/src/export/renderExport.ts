@@ -1,3 +1,4 @@
+import { BoardExportFormats } from '@pinnwand/shared/exportRoutes'
 import { type Zippable, zipSync } from 'fflate'
 import type { BoardReport } from './BoardReport.ts'
 import { buildCsv } from './csv.ts'
@@ -14,19 +15,8 @@ import { buildPng } from './png.ts'
 import { buildSvg } from './svg.ts'
 import { buildWorkshopXlsx, buildXlsx } from './xlsx.ts'
 
-export const BoardExportFormat = {
-  pdf: 'pdf',
-  /** The same report as PDF/A-2b, for the archive. */
-  pdfa: 'pdfa',
-  docx: 'docx',
-  md: 'md',
-  csv: 'csv',
-  xlsx: 'xlsx',
-  json: 'json',
-  svg: 'svg',
-  png: 'png',
-} as const
-export type BoardExportFormat = (typeof BoardExportFormat)[keyof typeof BoardExportFormat]
+/** The formats one board exports to, as the route declares them (shared/src/exportRoutes.ts). */
+export type BoardExportFormat = (typeof BoardExportFormats)[number]
 
 export const ContentType: Record<BoardExportFormat | 'zip', string> = {
   pdf: 'application/pdf',
@@ -45,7 +35,7 @@ export const ContentType: Record<BoardExportFormat | 'zip', string> = {
 export const HEAVY_FORMATS: ReadonlySet<string> = new Set(['pdf', 'pdfa', 'docx', 'xlsx', 'png', 'zip'])
 
 export function isBoardExportFormat(value: unknown): value is BoardExportFormat {
-  return typeof value === 'string' && Object.hasOwn(BoardExportFormat, value)
+  return (BoardExportFormats as readonly unknown[]).includes(value)
 }
 
 /** Everything needed to export one board; plain data, so it can cross to a worker thread. */
@@ -130,7 +120,7 @@ export async function buildWorkshopZip(jobs: readonly BoardExportJob[], now = Da
     while (used.has(folder)) folder += '-x'
     used.add(folder)
     const base = safeFileName(job.report.board.title)
-    for (const format of Object.values(BoardExportFormat)) {
+    for (const format of BoardExportFormats) {
       const bytes = await renderBoardExportToBuffer(format, job)
       files[`${folder}/${base}.${fileExtension(format)}`] = [bytes, { level: STORED.has(format) ? 0 : 6 }]
     }
