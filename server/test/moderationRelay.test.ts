@@ -1,5 +1,7 @@
 import type { BoardStateMessage, ModerationSection } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/moderationRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
   api,
@@ -54,9 +56,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('Moderation on two instances (DATABAS
     expect(switched.status).toBe(200)
     await waitFor(() => moderationOf(onB.latest())?.on === true, { what: 'B learns of the setting made on A' })
 
-    const bobs = await api(b.url, 'POST', `/api/boards/${boardId}/held-cards`, {
-      token: bob.participantToken,
+    const bobs = await callRoute(b.url, routes.createHeldCard, {
+      params: { boardId },
       body: { text: 'WARTET-auf-B' },
+      token: bob.participantToken,
     })
     expect(bobs.status).toBe(201)
     await waitFor(() => moderationOf(onA.latest())?.waiting === 1, { what: 'the count reaches instance A' })
@@ -70,9 +73,15 @@ describe.skipIf(!databaseUrl || !redisUrl)('Moderation on two instances (DATABAS
     expect(onA.client.has(sneaky.id)).toBe(false)
 
     // Two facilitator tabs, one on each instance, approve at the same moment: one card.
-    const path = `/api/boards/${boardId}/moderation/inbox/${bobs.body.card.id}/approve`
+    const cardId = bobs.body.card.id
     const both = await Promise.all(
-      [a, b].map((server) => api(server.url, 'POST', path, { token: workshop.facilitatorToken, body: {} })),
+      [a, b].map((server) =>
+        callRoute(server.url, routes.approveHeldCard, {
+          params: { boardId, cardId },
+          body: {},
+          token: workshop.facilitatorToken,
+        }),
+      ),
     )
     expect(both.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1)
     await waitFor(() => onA.client.texts().includes('WARTET-auf-B') && onB.client.texts().includes('WARTET-auf-B'), {

@@ -33,47 +33,61 @@ export const RejectHeldCardBody = z
   .strict()
 export type RejectHeldCardBody = z.infer<typeof RejectHeldCardBody>
 
+/** Epoch milliseconds (server time). */
+const epochMs = z.number()
+
 /** The board-state section `moderation`: only facts everyone may know, never a text. Null: never moderated. */
-export interface ModerationSection {
+export const ModerationSection = z.object({
   /** New participant cards go to the facilitator's inbox. */
-  on: boolean
+  on: z.boolean(),
   /** Cards waiting for approval, by everyone. */
-  waiting: number
+  waiting: z.int(),
   /** Cards rejected on this board so far (for the report; their texts are nobody's but their author's). */
-  rejected: number
+  rejected: z.int(),
   /** Server time of the last change to any held card or the setting (clients that may read texts refetch). */
-  changedAt: number
-}
+  changedAt: epochMs,
+})
+export type ModerationSection = z.infer<typeof ModerationSection>
 
-export type HeldCardStatus = 'waiting' | 'rejected'
+export const HeldCardStatus = z.enum(['waiting', 'rejected'])
+export type HeldCardStatus = z.infer<typeof HeldCardStatus>
 
-export interface HeldCardDto {
-  id: string
-  text: string
-  author: string
-  authorId: string
-  status: HeldCardStatus
+export const HeldCardDto = z.object({
+  id: z.string(),
+  text: z.string(),
+  author: z.string(),
+  authorId: z.string(),
+  status: HeldCardStatus,
   /** The facilitator's reason for a rejection (to the author only); null without one. */
-  reason: string | null
-  createdAt: number
-  updatedAt: number
-}
+  reason: z.string().nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+})
+export type HeldCardDto = z.infer<typeof HeldCardDto>
 
 /** `GET /api/boards/:boardId/held-cards` (the caller's own) and `GET …/moderation/inbox` (facilitator: every waiting card). */
-export interface HeldCardsResponse {
-  moderation: ModerationSection | null
-  cards: HeldCardDto[]
-}
+export const HeldCardsResponse = z.object({
+  moderation: ModerationSection.nullable(),
+  cards: z.array(HeldCardDto),
+})
+export type HeldCardsResponse = z.infer<typeof HeldCardsResponse>
+
+/** `POST /api/boards/:boardId/held-cards`: 201 with the card now waiting. */
+export const HeldCardResponse = z.object({ card: HeldCardDto })
+export type HeldCardResponse = z.infer<typeof HeldCardResponse>
 
 /** `POST /api/boards/:boardId/ideas` by a participant of a moderated board: 202 with the held card. */
-export interface HeldIdeaResponse {
-  held: HeldCardDto
-}
+export const HeldIdeaResponse = z.object({ held: HeldCardDto })
+export type HeldIdeaResponse = z.infer<typeof HeldIdeaResponse>
 
-export interface ApproveHeldCardResponse {
+export const ApproveHeldCardResponse = z.object({
   /** The idea card now on the board (`shape:held-<held card id>`). */
-  ideaId: string
-}
+  ideaId: z.string(),
+})
+export type ApproveHeldCardResponse = z.infer<typeof ApproveHeldCardResponse>
+
+/** The answer of a reject or a text change: done. */
+export const HeldCardOkResponse = z.object({ ok: z.literal(true) })
 
 /** Error codes of moderation (besides the common ones). */
 export const ModerationErrorCode = {

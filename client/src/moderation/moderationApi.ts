@@ -1,30 +1,31 @@
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { ApproveHeldCardResponse, HeldCardDto, HeldCardsResponse } from '@pinnwand/shared/moderation'
-import { request } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/moderationRoutes'
 
-const id = encodeURIComponent
-const base = (boardId: string) => `/api/boards/${id(boardId)}`
+/** The moderation inbox's routes (shared/src/moderationRoutes.ts), same origin. */
 
 /** The caller's own waiting and rejected cards. */
 export function fetchHeldCards(boardId: string, token: string): Promise<HeldCardsResponse> {
-  return request('GET', `${base(boardId)}/held-cards`, token)
+  return callApi(routes.listHeldCards, { params: { boardId }, token })
 }
 
 /** The facilitator's inbox: every waiting card. */
 export function fetchInbox(boardId: string, token: string): Promise<HeldCardsResponse> {
-  return request('GET', `${base(boardId)}/moderation/inbox`, token)
+  return callApi(routes.moderationInbox, { params: { boardId }, token })
 }
 
 export async function addHeldCard(boardId: string, text: string, token: string): Promise<HeldCardDto> {
-  const { card } = await request<{ card: HeldCardDto }>('POST', `${base(boardId)}/held-cards`, token, { text })
+  const { card } = await callApi(routes.createHeldCard, { params: { boardId }, body: { text }, token })
   return card
 }
 
 export async function updateHeldCard(boardId: string, cardId: string, text: string, token: string): Promise<void> {
-  await request('PATCH', `${base(boardId)}/held-cards/${id(cardId)}`, token, { text })
+  await callApi(routes.updateHeldCard, { params: { boardId, cardId }, body: { text }, token })
 }
 
 export async function deleteHeldCard(boardId: string, cardId: string, token: string): Promise<void> {
-  await request('DELETE', `${base(boardId)}/held-cards/${id(cardId)}`, token)
+  await callApi(routes.deleteHeldCard, { params: { boardId, cardId }, token })
 }
 
 export function approveHeldCard(
@@ -33,16 +34,14 @@ export function approveHeldCard(
   text: string | undefined,
   token: string,
 ): Promise<ApproveHeldCardResponse> {
-  return request('POST', `${base(boardId)}/moderation/inbox/${id(cardId)}/approve`, token, text ? { text } : {})
+  return callApi(routes.approveHeldCard, { params: { boardId, cardId }, body: text ? { text } : {}, token })
 }
 
 export async function rejectHeldCard(boardId: string, cardId: string, reason: string, token: string): Promise<void> {
-  await request('POST', `${base(boardId)}/moderation/inbox/${id(cardId)}/reject`, token, {
-    reason: reason.trim() || null,
-  })
+  await callApi(routes.rejectHeldCard, { params: { boardId, cardId }, body: { reason: reason.trim() || null }, token })
 }
 
 /** PATCH /api/boards/:id: hold participants' new cards for approval, or stop. */
 export function setModeration(boardId: string, moderation: boolean, token: string): Promise<{ moderation: boolean }> {
-  return request('PATCH', base(boardId), token, { moderation })
+  return callApi(boardRoutes.updateTable, { params: { boardId }, body: { moderation }, token })
 }

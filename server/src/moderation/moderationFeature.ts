@@ -1,6 +1,6 @@
 import { BoardSwitches, IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { moderationOpenApi } from './moderationOpenApi.ts'
+import { moderationRoutes } from '@pinnwand/shared/moderationRoutes'
 import { recordRefusalError } from '../http/boardAccess.ts'
 import { KyselyHeldCardStore, renameHeldBackAuthor } from './kyselyHeldCards.ts'
 import { LOCKED_VERDICT } from '../sync/recordPolicy.ts'
@@ -13,7 +13,7 @@ import { ModerationSections } from './moderationService.ts'
 /** The moderation inbox: participants' new cards wait for the facilitator's approval. */
 export const moderationFeature = defineFeature({
   name: 'moderation',
-  openapi: moderationOpenApi,
+  openapi: moderationRoutes,
   stores: (db) => ({ heldCards: new KyselyHeldCardStore(db) }),
   renameParticipant: renameHeldBackAuthor('held_cards'),
   roomGuards: [moderationRoomGuard],

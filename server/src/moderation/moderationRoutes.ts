@@ -1,25 +1,15 @@
-import {
-  ApproveHeldCardBody,
-  type ApproveHeldCardResponse,
-  HELD_CARDS_PER_PERSON_MAX,
-  HeldCardBody,
-  type HeldCardDto,
-  type HeldCardsResponse,
-  ModerationErrorCode,
-  RejectHeldCardBody,
-} from '@pinnwand/shared'
+import { HELD_CARDS_PER_PERSON_MAX, ModerationErrorCode } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/moderationRoutes'
 import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
-import { ApiError, forbidden, parseBody } from '../http/errors.ts'
+import { ApiError, forbidden } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor, recordRefusalError } from '../http/boardAccess.ts'
 import { LOCKED_VERDICT } from '../sync/recordPolicy.ts'
 import type { HeldCardWrite } from './HeldCardStore.ts'
 import type { Moderation } from './Moderation.ts'
-
-type BoardParams = { Params: { boardId: string } }
-type CardParams = { Params: { boardId: string; cardId: string } }
 
 /** A refused held-card write as an API error (nothing was changed). */
 export function heldCardError(result: Exclude<HeldCardWrite, 'ok'>): ApiError {
@@ -63,71 +53,68 @@ function requireParticipant(actor: Actor): void {
  * edited) or rejects (docs/architecture.md, 34). The setting is `moderation` of `PATCH /api/boards/:boardId`.
  */
 export function registerModerationRoutes(app: FastifyInstance, ctx: AppContext, moderation: Moderation): void {
-  app.get<BoardParams>('/api/boards/:boardId/moderation/inbox', async (request): Promise<HeldCardsResponse> => {
+  registerRoute(app, routes.moderationInbox, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'read the moderation inbox')
     return moderation.inbox(board.id)
   })
 
-  app.post<CardParams>(
-    '/api/boards/:boardId/moderation/inbox/:cardId/approve',
-    async (request): Promise<ApproveHeldCardResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor, 'approve cards')
-      const body = parseBody(ApproveHeldCardBody, request.body ?? {})
-      const approval = await moderation.approve(board.id, request.params.cardId, body.text?.trim())
-      if (approval.result !== 'ok') throw heldCardError(approval.result)
-      return { ideaId: approval.ideaId }
-    },
-  )
-
-  app.post<CardParams>('/api/boards/:boardId/moderation/inbox/:cardId/reject', async (request) => {
+  registerRoute(app, routes.approveHeldCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
-    requireFacilitator(actor, 'reject cards')
-    const body = parseBody(RejectHeldCardBody, request.body ?? {})
-    const result = await moderation.reject(board.id, request.params.cardId, body.reason || null)
-    if (result !== 'ok') throw heldCardError(result)
-    return { ok: true }
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'approve cards')
+    const body = readBody() ?? {}
+    const approval = await moderation.approve(board.id, params.cardId, body.text?.trim())
+    if (approval.result !== 'ok') throw heldCardError(approval.result)
+    return { ideaId: approval.ideaId }
   })
 
-  app.get<BoardParams>('/api/boards/:boardId/held-cards', async (request): Promise<HeldCardsResponse> => {
+  registerRoute(app, routes.rejectHeldCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'reject cards')
+    const body = readBody() ?? {}
+    const result = await moderation.reject(board.id, params.cardId, body.reason || null)
+    if (result !== 'ok') throw heldCardError(result)
+    return { ok: true as const }
+  })
+
+  registerRoute(app, routes.listHeldCards, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
     return moderation.own(board.id, actor)
   })
 
-  app.post<BoardParams>('/api/boards/:boardId/held-cards', async (request, reply) => {
+  registerRoute(app, routes.createHeldCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const body = parseBody(HeldCardBody, request.body)
+    const body = readBody()
     await refuseWhileLocked(ctx, board.id)
     const { result, card } = await moderation.add(board.id, actor, body.text.trim())
     if (result !== 'ok') throw heldCardError(result)
-    return reply.code(201).send({ card } satisfies { card?: HeldCardDto })
+    return { card: card! }
   })
 
-  app.patch<CardParams>('/api/boards/:boardId/held-cards/:cardId', async (request) => {
+  registerRoute(app, routes.updateHeldCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const body = parseBody(HeldCardBody, request.body)
+    const body = readBody()
     await refuseWhileLocked(ctx, board.id)
-    const result = await moderation.update(board.id, actor, request.params.cardId, body.text.trim())
+    const result = await moderation.update(board.id, actor, params.cardId, body.text.trim())
     if (result !== 'ok') throw heldCardError(result)
-    return { ok: true }
+    return { ok: true as const }
   })
 
-  app.delete<CardParams>('/api/boards/:boardId/held-cards/:cardId', async (request, reply) => {
+  registerRoute(app, routes.deleteHeldCard, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const result = await moderation.remove(board.id, actor, request.params.cardId)
+    const result = await moderation.remove(board.id, actor, params.cardId)
     if (result !== 'ok') throw heldCardError(result)
-    return reply.code(204).send()
+    return undefined
   })
 }
