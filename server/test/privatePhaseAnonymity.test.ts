@@ -1,5 +1,6 @@
 import { getBoardSchema } from '@pinnwand/shared'
 import { BoardExportFormats } from '@pinnwand/shared/exportRoutes'
+import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import type { TLRecord } from '@tldraw/tlschema'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { prepareImportedRecords } from '../src/domain/importBoard.ts'
 import { fileExtension } from '../src/export/renderExport.ts'
 import { PERSON_RECORD_VERDICT } from '../src/sync/recordPolicy.ts'
 import { pdfText, squash } from './exportParsers.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import {
   api,
   type BoardClient,
@@ -109,17 +111,21 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
       body: { showAuthors: true },
     })
     expect(settings.status).toBe(200)
-    await api(t.url, 'POST', route('/private-phase'), {
-      token: workshop.facilitatorToken,
+    const started = await callRoute(t.url, routes.startPrivatePhase, {
+      params: { boardId },
       body: { facilitatorSeesTexts: true },
+      token: workshop.facilitatorToken,
     })
+    expect(started.status).toBe(200)
     for (const [i, text] of texts.entries()) {
       const token = people[i % 2]!.participantToken
-      expect((await api(t.url, 'POST', route('/private-cards'), { token, body: { text } })).status).toBe(201)
+      const made = await callRoute(t.url, routes.createPrivateCard, { params: { boardId }, body: { text }, token })
+      expect(made.status).toBe(201)
     }
-    const revealed = await api(t.url, 'POST', route('/private-phase/reveal'), {
-      token: workshop.facilitatorToken,
+    const revealed = await callRoute(t.url, routes.revealPrivateCards, {
+      params: { boardId },
       body: { anonymous: true },
+      token: workshop.facilitatorToken,
     })
     expect(revealed.status).toBe(200)
     await waitFor(() => adaClient.texts().length === 3, { what: 'the cards are revealed' })

@@ -1,12 +1,14 @@
 import { currentRecords } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PrivateCardStore } from '../src/privatePhase/PrivateCardStore.ts'
 import { PrivatePhase, REVEAL_LEASE_MS } from '../src/privatePhase/PrivatePhase.ts'
 import { planReveal } from '../src/privatePhase/privatePhaseRules.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { recordingClient } from './helpers/recordingClient.ts'
 import {
-  api,
   createWorkshop,
   joinParticipant,
   startTestServer,
@@ -26,7 +28,6 @@ describe('Stilles Sammeln: a reveal interrupted before its board write', () => {
   let ada: { participantId: string; participantToken: string }
   let ben: { participantId: string; participantToken: string }
   const closeLater: { destroy(): void }[] = []
-  const route = (rest = '') => `/api/boards/${boardId}${rest}`
   const privateCards = () => (t.server.store as unknown as { privateCards: PrivateCardStore }).privateCards
   const texts = ['Ada eins', 'Ada zwei', 'Ben drei']
 
@@ -36,17 +37,19 @@ describe('Stilles Sammeln: a reveal interrupted before its board write', () => {
     boardId = workshop.boardIds[0]!
     ada = await joinParticipant(t.url, workshop, 'Ada Verborgen')
     ben = await joinParticipant(t.url, workshop, 'Ben Heimlich')
-    const started = await api(t.url, 'POST', route('/private-phase'), {
-      token: workshop.facilitatorToken,
+    const started = await callRoute(t.url, routes.startPrivatePhase, {
+      params: { boardId },
       body: { facilitatorSeesTexts: false },
+      token: workshop.facilitatorToken,
     })
     expect(started.status).toBe(200)
     for (const [token, text] of [
-      [ada.participantToken, texts[0]],
-      [ada.participantToken, texts[1]],
-      [ben.participantToken, texts[2]],
+      [ada.participantToken, texts[0]!],
+      [ada.participantToken, texts[1]!],
+      [ben.participantToken, texts[2]!],
     ] as const) {
-      expect((await api(t.url, 'POST', route('/private-cards'), { token, body: { text } })).status).toBe(201)
+      const made = await callRoute(t.url, routes.createPrivateCard, { params: { boardId }, body: { text }, token })
+      expect(made.status).toBe(201)
     }
   })
   afterEach(async () => {
@@ -99,13 +102,18 @@ describe('Stilles Sammeln: a reveal interrupted before its board write', () => {
         .map((c) => c.props.text)
         .sort(),
     ).toEqual([...texts].sort())
-    const reveal = await api(t.url, 'POST', route('/private-phase/reveal'), {
-      token: workshop.facilitatorToken,
+    const reveal = await callRoute(t.url, routes.revealPrivateCards, {
+      params: { boardId },
       body: { anonymous: false },
+      token: workshop.facilitatorToken,
     })
-    expect(reveal.body.error.code).toBe('no_private_phase')
-    const list = await api(t.url, 'GET', route('/private-cards'), { token: ada.participantToken })
-    expect(list.body).toEqual({ phase: null, cards: [] })
+    expect(reveal.body.error?.code).toBe('no_private_phase')
+    const list = await callApi(
+      routes.listPrivateCards,
+      { params: { boardId }, token: ada.participantToken },
+      { baseUrl: t.url },
+    )
+    expect(list).toEqual({ phase: null, cards: [] })
   })
 
   it('leaves a reveal another instance is writing alone until its lease ends, then completes it once', async () => {
@@ -116,8 +124,12 @@ describe('Stilles Sammeln: a reveal interrupted before its board write', () => {
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(watcher.cards()).toHaveLength(0)
     expect((await privateCards().getPhase(boardId))?.revealing).toBe(true)
-    const listed = await api(t.url, 'GET', route('/private-cards'), { token: ada.participantToken })
-    expect(listed.body.cards).toHaveLength(2)
+    const listed = await callApi(
+      routes.listPrivateCards,
+      { params: { boardId }, token: ada.participantToken },
+      { baseUrl: t.url },
+    )
+    expect(listed.cards).toHaveLength(2)
 
     // That instance died. A third instance, one lease later, sees the reveal unfinished: asked
     // for the private cards, it completes the reveal as chosen (with names).

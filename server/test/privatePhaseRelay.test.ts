@@ -1,10 +1,11 @@
 import type { BoardStateMessage } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrivateCardStore } from '../src/privatePhase/PrivateCardStore.ts'
 import { REVEAL_LEASE_MS } from '../src/privatePhase/PrivatePhase.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
-  api,
   type BoardClient,
   createWorkshop,
   joinParticipant,
@@ -44,18 +45,19 @@ describe.skipIf(!databaseUrl || !redisUrl)('Stilles Sammeln on two instances (DA
   })
 
   async function collect(workshop: TestWorkshop, boardId: string, texts: string[]) {
-    const route = `/api/boards/${boardId}`
-    const started = await api(a.url, 'POST', `${route}/private-phase`, {
-      token: workshop.facilitatorToken,
+    const started = await callRoute(a.url, routes.startPrivatePhase, {
+      params: { boardId },
       body: { facilitatorSeesTexts: false },
+      token: workshop.facilitatorToken,
     })
     expect(started.status).toBe(200)
     for (const [i, text] of texts.entries()) {
       const person = await joinParticipant(a.url, workshop, `Person ${i}`)
       const server = i % 2 === 0 ? a : b
-      const made = await api(server.url, 'POST', `${route}/private-cards`, {
-        token: person.participantToken,
+      const made = await callRoute(server.url, routes.createPrivateCard, {
+        params: { boardId },
         body: { text },
+        token: person.participantToken,
       })
       expect(made.status).toBe(201)
     }
@@ -71,9 +73,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('Stilles Sammeln on two instances (DA
     clients.push(onA.client, onB.client)
     const both = await Promise.all(
       [a, b].map((server) =>
-        api(server.url, 'POST', `/api/boards/${boardId}/private-phase/reveal`, {
-          token: workshop.facilitatorToken,
+        callRoute(server.url, routes.revealPrivateCards, {
+          params: { boardId },
           body: { anonymous: true },
+          token: workshop.facilitatorToken,
         }),
       ),
     )
@@ -100,7 +103,8 @@ describe.skipIf(!databaseUrl || !redisUrl)('Stilles Sammeln on two instances (DA
     await a.server.close()
     // B had the board loaded all along (no load event there); a device asking for its private
     // cards after reconnecting is enough for B to complete the reveal.
-    const listed = await api(b.url, 'GET', `/api/boards/${boardId}/private-cards`, {
+    const listed = await callRoute(b.url, routes.listPrivateCards, {
+      params: { boardId },
       token: reader.participantToken,
     })
     expect(listed.status).toBe(200)

@@ -46,39 +46,57 @@ export const NewPrivateCardBody = z
   .strict()
 export type NewPrivateCardBody = z.infer<typeof NewPrivateCardBody>
 
-/** The board-state section `privatePhase`: only facts everyone may know, never a text. */
-export interface PrivatePhaseSection {
-  /** Server time the phase started. */
-  since: number
-  facilitatorSeesTexts: boolean
-  /** Private cards written so far, by everyone. */
-  cards: number
-  /** Server time of the last change to any private card (clients that may read texts refetch). */
-  changedAt: number
-}
+/** Epoch milliseconds (server time). */
+const epochMs = z.number()
 
-export interface PrivateCardDto {
-  id: string
-  text: string
+/** The board-state section `privatePhase`: only facts everyone may know, never a text. */
+export const PrivatePhaseSection = z.object({
+  /** Server time the phase started. */
+  since: epochMs,
+  facilitatorSeesTexts: z.boolean(),
+  /** Private cards written so far, by everyone. */
+  cards: z.int(),
+  /** Server time of the last change to any private card (clients that may read texts refetch). */
+  changedAt: epochMs,
+})
+export type PrivatePhaseSection = z.infer<typeof PrivatePhaseSection>
+
+export const PrivateCardDto = z.object({
+  id: z.string(),
+  text: z.string(),
   /** The author's name; only in answers to the author and to a facilitator who sees texts. */
-  author: string
-  authorId: string
-  createdAt: number
-  updatedAt: number
-}
+  author: z.string(),
+  authorId: z.string(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+})
+export type PrivateCardDto = z.infer<typeof PrivateCardDto>
 
 /** `GET /api/boards/:boardId/private-cards`: what this caller may see. */
-export interface PrivateCardsResponse {
-  phase: PrivatePhaseSection | null
+export const PrivateCardsResponse = z.object({
+  phase: PrivatePhaseSection.nullable(),
   /** The caller's own cards, or every card for a facilitator who chose to see the texts. */
-  cards: PrivateCardDto[]
-}
+  cards: z.array(PrivateCardDto),
+})
+export type PrivateCardsResponse = z.infer<typeof PrivateCardsResponse>
 
-export interface RevealPrivateCardsResponse {
+/** `POST /api/boards/:boardId/private-phase`: the phase as everyone now sees it. */
+export const StartPrivatePhaseResponse = z.object({ privatePhase: PrivatePhaseSection })
+export type StartPrivatePhaseResponse = z.infer<typeof StartPrivatePhaseResponse>
+
+/** `POST /api/boards/:boardId/private-cards`: 201 with the card (the one made already, for a known clientRequestId). */
+export const PrivateCardResponse = z.object({ card: PrivateCardDto })
+export type PrivateCardResponse = z.infer<typeof PrivateCardResponse>
+
+/** `PATCH /api/boards/:boardId/private-cards/:cardId`: done. */
+export const PrivateCardOkResponse = z.object({ ok: z.literal(true) })
+
+export const RevealPrivateCardsResponse = z.object({
   /** Ids of the idea cards now on the board. */
-  ideaIds: string[]
-  anonymous: boolean
-}
+  ideaIds: z.array(z.string()),
+  anonymous: z.boolean(),
+})
+export type RevealPrivateCardsResponse = z.infer<typeof RevealPrivateCardsResponse>
 
 /** Error codes of the private phase (besides the common ones). */
 export const PrivatePhaseErrorCode = {

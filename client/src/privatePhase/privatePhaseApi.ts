@@ -1,16 +1,16 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type {
   PrivateCardDto,
   PrivateCardsResponse,
-  PrivatePhaseSection,
   RevealPrivateCardsResponse,
+  StartPrivatePhaseResponse,
 } from '@pinnwand/shared/privatePhase'
-import { request } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 
-const id = encodeURIComponent
-const base = (boardId: string) => `/api/boards/${id(boardId)}`
+/** Stilles Sammeln's routes (shared/src/privatePhaseRoutes.ts), same origin. */
 
 export function fetchPrivateCards(boardId: string, token: string): Promise<PrivateCardsResponse> {
-  return request('GET', `${base(boardId)}/private-cards`, token)
+  return callApi(routes.listPrivateCards, { params: { boardId }, token })
 }
 
 /** `clientRequestId`: the same id sent again (an outbox resend) answers with the card already made. */
@@ -20,27 +20,28 @@ export async function addPrivateCard(
   token: string,
   clientRequestId?: string,
 ): Promise<PrivateCardDto> {
-  const { card } = await request<{ card: PrivateCardDto }>('POST', `${base(boardId)}/private-cards`, token, {
-    text,
-    clientRequestId,
+  const { card } = await callApi(routes.createPrivateCard, {
+    params: { boardId },
+    body: { text, clientRequestId },
+    token,
   })
   return card
 }
 
 export async function updatePrivateCard(boardId: string, cardId: string, text: string, token: string): Promise<void> {
-  await request('PATCH', `${base(boardId)}/private-cards/${id(cardId)}`, token, { text })
+  await callApi(routes.updatePrivateCard, { params: { boardId, cardId }, body: { text }, token })
 }
 
 export async function deletePrivateCard(boardId: string, cardId: string, token: string): Promise<void> {
-  await request('DELETE', `${base(boardId)}/private-cards/${id(cardId)}`, token)
+  await callApi(routes.deletePrivateCard, { params: { boardId, cardId }, token })
 }
 
 export function startPrivatePhase(
   boardId: string,
   facilitatorSeesTexts: boolean,
   token: string,
-): Promise<{ privatePhase: PrivatePhaseSection }> {
-  return request('POST', `${base(boardId)}/private-phase`, token, { facilitatorSeesTexts })
+): Promise<StartPrivatePhaseResponse> {
+  return callApi(routes.startPrivatePhase, { params: { boardId }, body: { facilitatorSeesTexts }, token })
 }
 
 export function revealPrivateCards(
@@ -48,5 +49,5 @@ export function revealPrivateCards(
   anonymous: boolean,
   token: string,
 ): Promise<RevealPrivateCardsResponse> {
-  return request('POST', `${base(boardId)}/private-phase/reveal`, token, { anonymous })
+  return callApi(routes.revealPrivateCards, { params: { boardId }, body: { anonymous }, token })
 }

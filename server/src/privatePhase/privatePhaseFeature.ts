@@ -1,7 +1,7 @@
 import { PrivatePhaseErrorCode } from '@pinnwand/shared'
 import { IdeaGates } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { privatePhaseOpenApi } from './privatePhaseOpenApi.ts'
+import { privatePhaseRoutes } from '@pinnwand/shared/privatePhaseRoutes'
 import { ApiError } from '../http/errors.ts'
 import { KyselyPrivateCardStore } from './kyselyPrivateCards.ts'
 import { renameHeldBackAuthor } from '../moderation/kyselyHeldCards.ts'
@@ -13,7 +13,7 @@ import { privatePhaseOf } from './privatePhaseRules.ts'
 /** Stilles Sammeln: private cards outside the board document until the reveal. */
 export const privatePhaseFeature = defineFeature({
   name: 'privatePhase',
-  openapi: privatePhaseOpenApi,
+  openapi: privatePhaseRoutes,
   stores: (db, dialect) => ({ privateCards: new KyselyPrivateCardStore(db, dialect) }),
   renameParticipant: renameHeldBackAuthor('private_cards'),
   roomGuards: [privatePhaseRoomGuard],

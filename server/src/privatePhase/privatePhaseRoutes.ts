@@ -1,26 +1,14 @@
-import {
-  NewPrivateCardBody,
-  PrivateCardBody,
-  type PrivateCardDto,
-  type PrivateCardsResponse,
-  PrivatePhaseErrorCode,
-  type PrivatePhaseSection,
-  PRIVATE_CARDS_PER_PERSON_MAX,
-  RevealPrivateCardsBody,
-  type RevealPrivateCardsResponse,
-  StartPrivatePhaseBody,
-} from '@pinnwand/shared'
+import { PrivatePhaseErrorCode, PRIVATE_CARDS_PER_PERSON_MAX } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
-import { ApiError, forbidden, parseBody } from '../http/errors.ts'
+import { ApiError, forbidden } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/boardAccess.ts'
 import type { PrivateCardWrite } from './PrivateCardStore.ts'
 import type { PrivatePhase } from './PrivatePhase.ts'
-
-type BoardParams = { Params: { boardId: string } }
-type CardParams = { Params: { boardId: string; cardId: string } }
 
 /** A refused private-card write as an API error (nothing was changed). */
 function writeError(result: Exclude<PrivateCardWrite, 'ok'>): ApiError {
@@ -48,62 +36,56 @@ function requireParticipant(actor: Actor): void {
  * delete their own private cards; everyone reads what they may (docs/architecture.md, 33).
  */
 export function registerPrivatePhaseRoutes(app: FastifyInstance, ctx: AppContext, phase: PrivatePhase): void {
-  app.post<BoardParams>(
-    '/api/boards/:boardId/private-phase',
-    async (request): Promise<{ privatePhase: PrivatePhaseSection }> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor, 'start the private phase')
-      const body = parseBody(StartPrivatePhaseBody, request.body ?? {})
-      return { privatePhase: await phase.start(board.id, body.facilitatorSeesTexts) }
-    },
-  )
-
-  app.post<BoardParams>(
-    '/api/boards/:boardId/private-phase/reveal',
-    async (request): Promise<RevealPrivateCardsResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor, 'reveal the private cards')
-      const body = parseBody(RevealPrivateCardsBody, request.body ?? {})
-      const ideaIds = await phase.reveal(board.id, body.anonymous)
-      if (ideaIds === null) throw writeError('no_phase')
-      return { ideaIds, anonymous: body.anonymous }
-    },
-  )
-
-  app.get<BoardParams>('/api/boards/:boardId/private-cards', async (request): Promise<PrivateCardsResponse> => {
+  registerRoute(app, routes.startPrivatePhase, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'start the private phase')
+    const facilitatorSeesTexts = readBody()?.facilitatorSeesTexts ?? false
+    return { privatePhase: await phase.start(board.id, facilitatorSeesTexts) }
+  })
+
+  registerRoute(app, routes.revealPrivateCards, async ({ params, body: readBody, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'reveal the private cards')
+    const anonymous = readBody()?.anonymous ?? false
+    const ideaIds = await phase.reveal(board.id, anonymous)
+    if (ideaIds === null) throw writeError('no_phase')
+    return { ideaIds, anonymous }
+  })
+
+  registerRoute(app, routes.listPrivateCards, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
     return phase.list(board.id, actor)
   })
 
-  app.post<BoardParams>('/api/boards/:boardId/private-cards', async (request, reply) => {
+  registerRoute(app, routes.createPrivateCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const body = parseBody(NewPrivateCardBody, request.body)
+    const body = readBody()
     const { result, card } = await phase.add(board.id, actor, body.text.trim(), body.clientRequestId)
     if (result !== 'ok') throw writeError(result)
-    return reply.code(201).send({ card } satisfies { card?: PrivateCardDto })
+    return { card: card! }
   })
 
-  app.patch<CardParams>('/api/boards/:boardId/private-cards/:cardId', async (request) => {
+  registerRoute(app, routes.updatePrivateCard, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const body = parseBody(PrivateCardBody, request.body)
-    const result = await phase.update(board.id, actor, request.params.cardId, body.text.trim())
+    const body = readBody()
+    const result = await phase.update(board.id, actor, params.cardId, body.text.trim())
     if (result !== 'ok') throw writeError(result)
-    return { ok: true }
+    return { ok: true as const }
   })
 
-  app.delete<CardParams>('/api/boards/:boardId/private-cards/:cardId', async (request, reply) => {
+  registerRoute(app, routes.deletePrivateCard, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireParticipant(actor)
-    const result = await phase.remove(board.id, actor, request.params.cardId)
+    const result = await phase.remove(board.id, actor, params.cardId)
     if (result !== 'ok') throw writeError(result)
-    return reply.code(204).send()
+    return undefined
   })
 }
