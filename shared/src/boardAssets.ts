@@ -1,3 +1,4 @@
+import { z } from 'zod'
 /**
  * Images uploaded to a board (server-hosted assets). The board document refers to an upload by
  * its server URL; the server writes one `asset:` record per upload (the upload's record, id
@@ -28,14 +29,15 @@ export function parseBoardAssetUrl(url: string): { boardId: string; uploadId: st
 export const uploadRecordId = (uploadId: string): string => `asset:${uploadId}`
 
 /** `POST /api/boards/:boardId/assets` → 201 (or 200 when the board holds the same image already). */
-export interface UploadAssetResponse {
-  asset: {
+export const UploadAssetResponse = z.object({
+  asset: z.object({
     /** Id of the upload's `asset:` record in the board document. */
-    recordId: string
-    src: string
-    mimeType: UploadImageType
-    width: number
-    height: number
-    bytes: number
-  }
-}
+    recordId: z.string(),
+    src: z.string(),
+    mimeType: z.enum(UploadImageTypes),
+    width: z.number().int(),
+    height: z.number().int(),
+    bytes: z.number().int(),
+  }),
+})
+export type UploadAssetResponse = z.infer<typeof UploadAssetResponse>

@@ -1,24 +1,18 @@
 import { Limits, parseBoardAssetUrl, type UploadAssetResponse } from '@pinnwand/shared'
-import type { ApiErrorBody } from '@pinnwand/shared/errorCodes'
+import { uploadAsset } from '@pinnwand/shared/assetRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import { ApiError } from '../api/apiClient.ts'
 
 /** Sends a picture's bytes to the board (`POST /api/boards/:boardId/assets`). */
 export async function uploadImage(boardId: string, token: string, file: Blob): Promise<UploadAssetResponse['asset']> {
   if (file.size > Limits.assetBytesMax) throw new ApiError(413, 'payload_too_large', 'image too large')
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/assets`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': file.type || 'application/octet-stream' },
+  const { asset } = await callApi(uploadAsset, {
+    params: { boardId },
     body: file,
+    contentType: file.type || 'application/octet-stream',
+    token,
   })
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as ApiErrorBody | null
-    throw new ApiError(
-      response.status,
-      error?.error?.code ?? 'http_error',
-      error?.error?.message ?? response.statusText,
-    )
-  }
-  return ((await response.json()) as UploadAssetResponse).asset
+  return asset
 }
 
 /**

@@ -7,10 +7,12 @@ import {
   type UploadAssetResponse,
   UploadImageTypes,
 } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/assetRoutes'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { canWriteBoard } from '../auth/Actor.ts'
 import type { AppContext } from '../http/context.ts'
 import { ApiError, forbidden } from '../http/errors.ts'
+import { answer as answerWith, registerRoute } from '../http/registerRoute.ts'
 import { requireActor } from '../http/requestAuth.ts'
 import { boardFor, recordRefusalError } from '../http/boardAccess.ts'
 import type { Store } from '../store/Store.ts'
@@ -79,16 +81,17 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: AppContext): void
 
   void app.register(async (scope) => {
     acceptImageBodies(scope)
-    scope.post<{ Params: { boardId: string }; Body: Buffer }>(
-      '/api/boards/:boardId/assets',
-      { bodyLimit: Limits.assetBytesMax, errorHandler: uploadErrorHandler },
-      async (request, reply) => {
+    registerRoute(
+      scope,
+      routes.uploadAsset,
+      async ({ params, body, request }) => {
         const actor = await requireActor(ctx.store, request)
-        const board = await boardFor(ctx, actor, request.params.boardId)
+        const board = await boardFor(ctx, actor, params.boardId)
         if (!canWriteBoard(actor, board)) throw forbidden('Read-only access cannot add images.')
         // JSON keeps the app's own parser (also in this scope): `null`, `{}` … arrive parsed.
-        if (!Buffer.isBuffer(request.body)) throw notAnImageBody()
-        const data = new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
+        const raw: unknown = body()
+        if (!Buffer.isBuffer(raw)) throw notAnImageBody()
+        const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
         const info = readImageInfo(data)
         const declared = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
         if (!info) throw new ApiError(415, ErrorCode.unsupportedImage, `This file is not a ${TYPE_LIST} image.`)
@@ -142,7 +145,7 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: AppContext): void
             if (JSON.stringify(current?.props) !== JSON.stringify(record.props)) records.set(record.id, record)
           })
           const { asset } = stored
-          const body: UploadAssetResponse = {
+          const answer: UploadAssetResponse = {
             asset: {
               recordId: record.id,
               src: boardAssetUrl(board.id, asset.id),
@@ -152,39 +155,44 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: AppContext): void
               bytes: asset.bytes,
             },
           }
-          return reply.code(stored.created ? 201 : 200).send(body)
+          return stored.created ? answer : answerWith(200, answer)
         } finally {
           ctx.rooms.releaseIfIdle(room)
         }
       },
+      { fastify: { bodyLimit: Limits.assetBytesMax, errorHandler: uploadErrorHandler } },
     )
   })
 
-  app.get<{ Params: { boardId: string; assetId: string } }>(
-    '/api/boards/:boardId/assets/:assetId',
-    {
-      // After the app-wide security headers: this response gets its own, stricter policy.
-      onSend: async (_request, reply, payload) => {
-        if (reply.statusCode < 400) reply.headers(SERVE_HEADERS)
-        return payload
-      },
-    },
-    async (request, reply) => {
+  registerRoute(
+    app,
+    routes.getAsset,
+    async ({ params, request, reply }) => {
       const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      if (!isUploadId(request.params.assetId)) throw notFound()
-      const etag = `"${request.params.assetId}"`
+      const board = await boardFor(ctx, actor, params.boardId)
+      if (!isUploadId(params.assetId)) throw notFound()
+      const etag = `"${params.assetId}"`
       if (request.headers['if-none-match'] === etag) {
-        if (!(await assets.getAsset(board.id, request.params.assetId))) throw notFound()
-        return reply.code(304).header('etag', etag).send()
+        if (!(await assets.getAsset(board.id, params.assetId))) throw notFound()
+        reply.header('etag', etag)
+        return answerWith(304, undefined)
       }
-      const found = await assets.getAssetData(board.id, request.params.assetId)
+      const found = await assets.getAssetData(board.id, params.assetId)
       if (!found) throw notFound()
-      return reply
+      reply
         .header('content-type', found.asset.mimeType)
         .header('etag', etag)
         .header('content-disposition', `inline; filename="${assetFileName(found.asset)}"`)
-        .send(Buffer.from(found.data.buffer, found.data.byteOffset, found.data.byteLength))
+      return Buffer.from(found.data.buffer, found.data.byteOffset, found.data.byteLength)
+    },
+    {
+      fastify: {
+        // After the app-wide security headers: this response gets its own, stricter policy.
+        onSend: async (_request, reply, payload) => {
+          if (reply.statusCode < 400) reply.headers(SERVE_HEADERS)
+          return payload
+        },
+      },
     },
   )
 }

@@ -1,5 +1,5 @@
+import { assetRoutes } from '@pinnwand/shared/assetRoutes'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { assetsOpenApi } from './assetsOpenApi.ts'
 import { KyselyAssetStore } from './kyselyAssetStore.ts'
 import { registerAssetRoutes } from './assetRoutes.ts'
 import { exportBoardImages } from './boardImages.ts'
@@ -7,7 +7,7 @@ import { exportBoardImages } from './boardImages.ts'
 /** Pictures on the board: uploads kept in the database, served to the board's readers. */
 export const assetsFeature = defineFeature({
   name: 'assets',
-  openapi: assetsOpenApi,
+  openapi: assetRoutes,
   stores: (db, dialect) => ({ assets: new KyselyAssetStore(db, dialect) }),
   routes: (app, ctx) => registerAssetRoutes(app, ctx),
   // A backup carries the board's pictures, so an import brings them back.

@@ -53,7 +53,7 @@ type OtherAnswers<C extends AnyRoute> = {
 export type RouteHandler<C extends AnyRoute> = (
   call: RouteCall<C>,
 ) => Promise<
-  C extends { produces: readonly string[] } ? Buffer | NodeJS.ReadableStream : RouteReply<C> | OtherAnswers<C>
+  (C extends { produces: readonly string[] } ? Buffer | NodeJS.ReadableStream : RouteReply<C>) | OtherAnswers<C>
 >
 
 export interface RegisterRouteOptions {
@@ -64,7 +64,7 @@ export interface RegisterRouteOptions {
    */
   checkResponses?: boolean
   /** Fastify's own options for this route (body limit, error handler). */
-  fastify?: Pick<RouteShorthandOptions, 'bodyLimit' | 'errorHandler'>
+  fastify?: Pick<RouteShorthandOptions, 'bodyLimit' | 'errorHandler' | 'onSend'>
 }
 
 /** A 2xx answer its route's `response` schema refuses: the contract and the code disagree. */
