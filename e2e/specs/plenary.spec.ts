@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { promoteToShortlist } from '@pinnwand/shared/shortlistRoutes'
 import { call, joinWorkshop, type Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { phoneOptions, tabletOptions } from '../pages/workshopSupport.ts'
@@ -217,10 +219,11 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
           }
         }
         await call(baseURL, 'POST', `/api/rounds/${roundId}/reveal`, facilitatorToken)
-        await call(baseURL, 'POST', `/api/boards/${tableIds[t]}/shortlist/promote`, facilitatorToken, {
-          roundId,
-          top: 3,
-        })
+        await callApi(
+          promoteToShortlist,
+          { params: { boardId: tableIds[t]! }, body: { roundId, top: 3 }, token: facilitatorToken },
+          { baseUrl: baseURL },
+        )
       }
 
       // (d) The plenary board: 12 cards, each naming its table, rank and points, text whole.

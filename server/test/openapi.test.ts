@@ -1,6 +1,7 @@
 import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { commentRoutes } from '@pinnwand/shared/commentRoutes'
 import { ideaRoutes } from '@pinnwand/shared/ideaRoutes'
+import { shortlistRoutes } from '@pinnwand/shared/shortlistRoutes'
 import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
@@ -54,6 +55,7 @@ describe('GET /api/openapi.json', () => {
     for (const route of [
       ...votingRoutes,
       ...commentRoutes,
+      ...shortlistRoutes,
       ...boardRoutes,
       ...workshopRoutes,
       ...systemRoutes,

@@ -1,4 +1,6 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as routes from '@pinnwand/shared/shortlistRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -10,6 +12,7 @@ import {
   type TestServer,
 } from './helpers/testServer.ts'
 import { docxText, pdfText, squash } from './exportParsers.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { errorCode, vote } from './votingHelpers.ts'
 
@@ -77,6 +80,20 @@ async function revealedRound(event: Event, boardId: string, ideaIds: string[], d
   return roundId
 }
 
+const setShortlist = (event: Event, boardId: string, ideaIds: string[]) =>
+  callApi(
+    routes.replaceShortlist,
+    { params: { boardId }, body: { ideaIds }, token: event.facilitator },
+    { baseUrl: t.url },
+  )
+
+const promoteTop = (event: Event, boardId: string, roundId: string, top: number) =>
+  callApi(
+    routes.promoteToShortlist,
+    { params: { boardId }, body: { roundId, top }, token: event.facilitator },
+    { baseUrl: t.url },
+  )
+
 /** Two rounds on one table promoted (top 1 each) at the same moment, on the current server `t`. */
 async function twoPromotionsAtOnce() {
   const event = await eventWithPlenary()
@@ -85,13 +102,18 @@ async function twoPromotionsAtOnce() {
   const first = await revealedRound(event, table, [ideas[0]!, ideas[1]!], [2, 1])
   const second = await revealedRound(event, table, [ideas[2]!, ideas[3]!], [1, 3])
   const promote = (roundId: string) =>
-    api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
-      token: event.facilitator,
+    callRoute(t.url, routes.promoteToShortlist, {
+      params: { boardId: table },
       body: { roundId, top: 1 },
+      token: event.facilitator,
     })
   const answers = await Promise.all([promote(first), promote(second)])
-  const stored = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: event.facilitator })
-  const shortlisted = stored.body.shortlist.map((e: { text: string }) => e.text).sort()
+  const stored = await callApi(
+    routes.getShortlist,
+    { params: { boardId: table }, token: event.facilitator },
+    { baseUrl: t.url },
+  )
+  const shortlisted = stored.shortlist.map((e) => e.text).sort()
   return { event, answers, shortlisted }
 }
 
@@ -111,18 +133,19 @@ describe('the shortlist', () => {
     const [table] = event.tables as [string]
     const [a, b] = await addIdeas(event, table, ['Radweg', 'Busspur'])
     const p = await joinParticipant(t.url, { workshopId: event.workshopId, joinCode: event.joinCode } as never, 'Ada')
-    const read = await api(t.url, 'GET', `/api/boards/${table}/shortlist`, { token: p.participantToken })
+    const read = await callRoute(t.url, routes.getShortlist, { params: { boardId: table }, token: p.participantToken })
     expect(read.body).toEqual({ shortlist: [] })
-    const put = (body: unknown, token = event.facilitator) =>
-      api(t.url, 'PUT', `/api/boards/${table}/shortlist`, { token, body })
-    expect((await put({ ideaIds: [a] }, p.participantToken)).status).toBe(403)
-    const unknown = await put({ ideaIds: [a, 'shape:nope'] })
+    const put = (body: { ideaIds: string[] }, token = event.facilitator) =>
+      callRoute(t.url, routes.replaceShortlist, { params: { boardId: table }, body, token })
+    expect((await put({ ideaIds: [a!] }, p.participantToken)).status).toBe(403)
+    const unknown = await put({ ideaIds: [a!, 'shape:nope'] })
     expect([unknown.status, errorCode(unknown)]).toEqual([422, 'unknown_idea'])
+    // Bodies the schema refuses, sent anyway: the server must refuse them.
     for (const body of [{}, { ideaIds: 'x' }, { ideaIds: [a], extra: 1 }, { ideaIds: Array(201).fill(a) }]) {
-      expect((await put(body)).status, JSON.stringify(body).slice(0, 40)).toBe(400)
+      expect((await put(body as never)).status, JSON.stringify(body).slice(0, 40)).toBe(400)
     }
-    const saved = await put({ ideaIds: [b, a, b] })
-    expect(saved.body.shortlist.map((e: { ideaId: string; text: string }) => [e.ideaId, e.text])).toEqual([
+    const saved = await put({ ideaIds: [b!, a!, b!] })
+    expect(saved.body.shortlist.map((e) => [e.ideaId, e.text])).toEqual([
       [b, 'Busspur'],
       [a, 'Radweg'],
     ])
@@ -130,7 +153,7 @@ describe('the shortlist', () => {
     const room = await t.server.rooms.open(table)
     await room.change((records) => records.delete(a!))
     t.server.rooms.releaseIfIdle(room)
-    const kept = await put({ ideaIds: [a, b] })
+    const kept = await put({ ideaIds: [a!, b!] })
     expect(kept.status).toBe(200)
     expect(kept.body.shortlist[0]).toMatchObject({ ideaId: a, text: 'Radweg' })
   })
@@ -143,26 +166,27 @@ describe('the shortlist', () => {
       token: event.facilitator,
       body: { dotsPerParticipant: 3 },
     })
-    const early = await api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
-      token: event.facilitator,
+    const early = await callRoute(t.url, routes.promoteToShortlist, {
+      params: { boardId: table },
       body: { roundId: open.body.roundId, top: 3 },
+      token: event.facilitator,
     })
     expect([early.status, errorCode(early)]).toEqual([409, 'not_revealed'])
     await api(t.url, 'POST', `/api/rounds/${open.body.roundId}/close`, { token: event.facilitator })
 
     const roundId = await revealedRound(event, table, ideas, [4, 3, 2, 2, 0])
-    const promote = (body: unknown, boardId = table) =>
-      api(t.url, 'POST', `/api/boards/${boardId}/shortlist/promote`, { token: event.facilitator, body })
+    const promote = (body: { roundId: string; top: number }, boardId = table) =>
+      callRoute(t.url, routes.promoteToShortlist, { params: { boardId }, body, token: event.facilitator })
     const wrongBoard = await promote({ roundId, top: 3 }, other)
     expect([wrongBoard.status, errorCode(wrongBoard)]).toEqual([404, 'round_not_found'])
     const top = await promote({ roundId, top: 3 })
-    expect(top.body.shortlist.map((e: { text: string; votes: number }) => [e.text, e.votes])).toEqual([
+    expect(top.body.shortlist.map((e) => [e.text, e.votes])).toEqual([
       ['A', 4],
       ['B', 3],
       ['C', 2],
       ['D', 2],
     ])
-    expect(top.body.shortlist[0].roundId).toBe(roundId)
+    expect(top.body.shortlist[0]!.roundId).toBe(roundId)
     // Promoting again changes nothing.
     expect((await promote({ roundId, top: 3 })).body).toEqual(top.body)
   })
@@ -187,10 +211,7 @@ describe('the shortlist', () => {
     try {
       const ideas1 = await addIdeas(event, t1, ['Radweg am Fluss', 'Busspur', 'Carsharing'])
       const ideas2 = await addIdeas(event, t2, ['Gemeinschaftsgarten', 'Bäume pflanzen'])
-      await api(t.url, 'PUT', `/api/boards/${t1}/shortlist`, {
-        token: event.facilitator,
-        body: { ideaIds: [ideas1[0], ideas1[2]] },
-      })
+      await setShortlist(event, t1, [ideas1[0]!, ideas1[2]!])
       await waitFor(() => shortlistCards(plenary, t1).length === 2, { what: 'table 1 shortlist on the plenary' })
       const cards1 = shortlistCards(plenary, t1)
       expect(cards1.map((c) => c.props.text).sort()).toEqual(['Carsharing', 'Radweg am Fluss'])
@@ -199,10 +220,7 @@ describe('the shortlist', () => {
       expect(cards1[0]!.meta).toMatchObject({ shortlist: { boardId: t1 } })
 
       const roundId = await revealedRound(event, t2, ideas2, [1, 2])
-      await api(t.url, 'POST', `/api/boards/${t2}/shortlist/promote`, {
-        token: event.facilitator,
-        body: { roundId, top: 2 },
-      })
+      await promoteTop(event, t2, roundId, 2)
       await waitFor(() => shortlistCards(plenary, t2).length === 2, { what: 'table 2 shortlist on the plenary' })
       const cluster2 = plenary.records.get(shortlistCards(plenary, t2)[0]!.parentId)!
       expect(cluster2).toMatchObject({ type: 'cluster', props: { title: 'Tisch 2: Grün' } })
@@ -214,10 +232,7 @@ describe('the shortlist', () => {
       expect(shortlistCards(plenary, t2).map((c) => c.props.author)).toEqual(['', ''])
 
       // Unlisting removes the card live; other tables stay.
-      await api(t.url, 'PUT', `/api/boards/${t1}/shortlist`, {
-        token: event.facilitator,
-        body: { ideaIds: [ideas1[2]] },
-      })
+      await setShortlist(event, t1, [ideas1[2]!])
       await waitFor(() => shortlistCards(plenary, t1).length === 1, { what: 'the unlisted card to leave' })
       expect(shortlistCards(plenary, t2)).toHaveLength(2)
 
@@ -235,10 +250,7 @@ describe('the shortlist', () => {
       expect(cards1[0]!.props.authorId).not.toBe(p.participantId)
 
       // The plenary's own shortlist is not gathered into itself.
-      await api(t.url, 'PUT', `/api/boards/${event.plenary}/shortlist`, {
-        token: event.facilitator,
-        body: { ideaIds: [target] },
-      })
+      await setShortlist(event, event.plenary, [target])
       expect(shortlistCards(plenary, event.plenary)).toHaveLength(0)
     } finally {
       plenary.destroy()
@@ -261,10 +273,7 @@ describe('voting in the record of the day', () => {
       body: { ideaId: ideas[2], delta: 1, onBehalfOf: 'Herr Weber' },
     })
     await api(t.url, 'POST', `/api/rounds/${second.body.roundId}/reveal`, { token: event.facilitator })
-    await api(t.url, 'POST', `/api/boards/${table}/shortlist/promote`, {
-      token: event.facilitator,
-      body: { roundId, top: 2 },
-    })
+    await promoteTop(event, table, roundId, 2)
 
     const download = async (format: string) => {
       const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
@@ -326,8 +335,12 @@ describe('voting in the record of the day', () => {
     ])
     expect(r2).toMatchObject({ dotsPerParticipant: 2, anonymous: true })
     expect(r2!.results.ranking[0]).toMatchObject({ text: 'Carsharing', votes: 1, proxyVotes: 1 })
-    const shortlist = await api(t.url, 'GET', `/api/boards/${copy}/shortlist`, { token: event.facilitator })
-    expect(shortlist.body.shortlist.map((e: { text: string }) => e.text)).toEqual(['Radweg am Fluss', 'Busspur'])
+    const shortlist = await callApi(
+      routes.getShortlist,
+      { params: { boardId: copy }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
+    expect(shortlist.shortlist.map((e) => e.text)).toEqual(['Radweg am Fluss', 'Busspur'])
     // Imported rounds are a record: they never block a new round.
     const next = await api(t.url, 'POST', `/api/boards/${copy}/rounds`, {
       token: event.facilitator,

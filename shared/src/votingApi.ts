@@ -187,19 +187,21 @@ export const PromoteShortlistBody = z
   .strict()
 export type PromoteShortlistBody = z.infer<typeof PromoteShortlistBody>
 
-export interface ShortlistEntryDto {
-  ideaId: string
+export const ShortlistEntryDto = z.object({
+  ideaId: z.string(),
   /** The idea's text when it was listed (kept if the card goes later). */
-  text: string
+  text: z.string(),
   /** Dots it had in the round it was promoted from, if any. */
-  votes: number | null
-  roundId: string | null
-  addedAt: number
-}
+  votes: z.int().nullable(),
+  roundId: z.string().nullable(),
+  /** Epoch ms. */
+  addedAt: z.int(),
+})
+export type ShortlistEntryDto = z.infer<typeof ShortlistEntryDto>
 
-export interface ShortlistResponse {
-  shortlist: ShortlistEntryDto[]
-}
+/** GET, PUT /api/boards/:boardId/shortlist and POST …/shortlist/promote: the shortlist, in order. */
+export const ShortlistResponse = z.object({ shortlist: z.array(ShortlistEntryDto) })
+export type ShortlistResponse = z.infer<typeof ShortlistResponse>
 
 /**
  * The `shortlist` section of the server-owned board state (BoardStateMessage.shortlist): the

@@ -1,8 +1,9 @@
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { AnyRoute, RouteInput, RouteResponse } from '@pinnwand/shared/contract/route'
-import type { CreateRoundBody, ShortlistResponse } from '@pinnwand/shared/votingApi'
+import * as shortlistRoutes from '@pinnwand/shared/shortlistRoutes'
+import type { CreateRoundBody } from '@pinnwand/shared/votingApi'
 import * as routes from '@pinnwand/shared/votingRoutes'
-import { ApiError, request } from '../api/apiClient.ts'
+import { ApiError } from '../api/apiClient.ts'
 
 /** An API refusal that says when to try again (429 rate limit, 503 database busy). */
 export class RetryableError extends ApiError {
@@ -30,11 +31,9 @@ async function retryable<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-/** One declared voting route (shared/src/votingRoutes.ts), same origin. */
+/** One declared voting or shortlist route (shared/src/votingRoutes.ts, shortlistRoutes.ts), same origin. */
 const send = <C extends AnyRoute>(route: C, input: RouteInput<C>): Promise<RouteResponse<C>> =>
   retryable(callApi(route, input))
-
-const id = encodeURIComponent
 
 export const votingApi = {
   openRound: (boardId: string, body: CreateRoundBody, token: string) =>
@@ -55,13 +54,9 @@ export const votingApi = {
   extend: (roundId: string, seconds: number, token: string) =>
     send(routes.extendRound, { params: { roundId }, body: { seconds }, token }),
   proxies: (roundId: string, token: string) => send(routes.roundProxies, { params: { roundId }, token }),
-  // The shortlist's routes are not declared yet (docs/architecture.md, "Routes declared once").
-  shortlist: (boardId: string, token: string) =>
-    retryable(request<ShortlistResponse>('GET', `/api/boards/${id(boardId)}/shortlist`, token)),
+  shortlist: (boardId: string, token: string) => send(shortlistRoutes.getShortlist, { params: { boardId }, token }),
   setShortlist: (boardId: string, ideaIds: string[], token: string) =>
-    retryable(request<ShortlistResponse>('PUT', `/api/boards/${id(boardId)}/shortlist`, token, { ideaIds })),
+    send(shortlistRoutes.replaceShortlist, { params: { boardId }, body: { ideaIds }, token }),
   promote: (boardId: string, roundId: string, top: number, token: string) =>
-    retryable(
-      request<ShortlistResponse>('POST', `/api/boards/${id(boardId)}/shortlist/promote`, token, { roundId, top }),
-    ),
+    send(shortlistRoutes.promoteToShortlist, { params: { boardId }, body: { roundId, top }, token }),
 }
