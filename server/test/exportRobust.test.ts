@@ -1,3 +1,5 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as historyRoutes from '@pinnwand/shared/historyRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCsv, neutralizeFormula } from '../src/export/csv.ts'
@@ -61,6 +63,7 @@ describe('exports and versions survive a bad record', () => {
     const response = await fetch(`${t.url}${route}`, { headers: { authorization: `Bearer ${token}` } })
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
   }
+  const versionList = () => callApi(historyRoutes.listVersions, { params: { boardId }, token }, { baseUrl: t.url })
 
   it.each(['pdf', 'pdfa', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'])('exports %s with 200', async (format) => {
     const res = await download(`/api/boards/${boardId}/export?format=${format}`)
@@ -94,11 +97,11 @@ describe('exports and versions survive a bad record', () => {
   it('takes the automatic version and says what it left out', async () => {
     const phase = await api(t.url, 'POST', `/api/boards/${boardId}/phase`, { token, body: { phase: 'cluster' } })
     expect(phase.status).toBe(200)
-    const list = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
-    const version = list.body.versions.find((v: { reason: string }) => v.reason === 'phase')
+    const list = await versionList()
+    const version = list.versions.find((v) => v.reason === 'phase')
     expect(version).toBeDefined()
-    expect(version.detail.omittedRecords).toBe(1)
-    expect(list.body.automaticFailure).toBeUndefined()
+    expect(version!.detail.omittedRecords).toBe(1)
+    expect(list.automaticFailure).toBeUndefined()
   })
 
   it('shows a failed automatic version in the versions list until a version is saved', async () => {
@@ -112,12 +115,15 @@ describe('exports and versions survive a bad record', () => {
     } finally {
       versions.addVersion = addVersion
     }
-    const failed = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
-    expect(failed.body.automaticFailure).toMatchObject({ reason: 'phase', message: 'disk full' })
-    const saved = await api(t.url, 'POST', `/api/boards/${boardId}/versions`, { token, body: { name: 'Von Hand' } })
-    expect(saved.status).toBe(201)
-    const after = await api(t.url, 'GET', `/api/boards/${boardId}/versions`, { token })
-    expect(after.body.automaticFailure).toBeUndefined()
+    const failed = await versionList()
+    expect(failed.automaticFailure).toMatchObject({ reason: 'phase', message: 'disk full' })
+    await callApi(
+      historyRoutes.saveVersion,
+      { params: { boardId }, body: { name: 'Von Hand' }, token },
+      { baseUrl: t.url },
+    )
+    const after = await versionList()
+    expect(after.automaticFailure).toBeUndefined()
   })
 })
 

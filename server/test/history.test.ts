@@ -1,5 +1,7 @@
 import { COMMENTS_MAP, IDEA_CARD_TYPE } from '@pinnwand/shared'
-import type { BoardVersionDto, VersionListResponse } from '@pinnwand/shared/historyApi'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
+import * as routes from '@pinnwand/shared/historyRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   api,
@@ -13,6 +15,7 @@ import {
   type TestServer,
   type TestWorkshop,
 } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 /**
@@ -44,11 +47,13 @@ describe('board history', () => {
   }
   const facilitator = (method: string, route: string, body?: unknown) =>
     api(t.url, method, route, { token: workshop.facilitatorToken, body })
-  const versions = async (): Promise<BoardVersionDto[]> => {
-    const res = await facilitator('GET', `/api/boards/${boardId}/versions`)
-    expect(res.status).toBe(200)
-    return (res.body as VersionListResponse).versions
-  }
+  const versions = async (): Promise<BoardVersionDto[]> =>
+    (await callApi(routes.listVersions, { params: { boardId }, token: workshop.facilitatorToken }, { baseUrl: t.url }))
+      .versions
+  const saveVersion = (name: string, token = workshop.facilitatorToken) =>
+    callRoute(t.url, routes.saveVersion, { params: { boardId }, body: { name }, token })
+  const restore = (versionId: string, token = workshop.facilitatorToken) =>
+    callRoute(t.url, routes.restoreVersion, { params: { boardId, versionId }, token })
   const cardIds = (client: BoardClient) =>
     [...client.records.map.values()]
       .map((e) => e.val)
@@ -88,10 +93,10 @@ describe('board history', () => {
     })
     expect(safety).toMatchObject({ ideaCount: 30, createdBy: 'Moderation', detail: { deletedCards: 30 } })
 
-    const restore = await facilitator('POST', `/api/boards/${boardId}/versions/${safety.id}/restore`, {})
-    expect(restore.status).toBe(200)
-    expect(restore.body).toMatchObject({ restoredVersionId: safety.id, beforeVersionId: expect.any(String) })
-    expect(restore.body.changes).toBe(30)
+    const restored = await restore(safety.id)
+    expect(restored.status).toBe(200)
+    expect(restored.body).toMatchObject({ restoredVersionId: safety.id, beforeVersionId: expect.any(String) })
+    expect(restored.body.changes).toBe(30)
 
     // Bob's copy is the board from before the delete again, record for record.
     await waitFor(() => cardIds(bobClient).length === 30, { what: 'cards back at Bob' })
@@ -100,7 +105,7 @@ describe('board history', () => {
 
     // The restore saved the emptied board first; restoring that undoes the restore.
     const list = await versions()
-    const undo = list.find((v) => v.id === restore.body.beforeVersionId)
+    const undo = list.find((v) => v.id === restored.body.beforeVersionId)
     expect(undo).toMatchObject({
       reason: 'restore',
       ideaCount: 0,
@@ -110,7 +115,7 @@ describe('board history', () => {
     // The restore itself deleted nothing, so it took no mass-delete version of its own.
     expect(list.filter((v) => v.reason === 'mass_delete')).toHaveLength(1)
 
-    const undone = await facilitator('POST', `/api/boards/${boardId}/versions/${undo!.id}/restore`, {})
+    const undone = await restore(undo!.id)
     expect(undone.status).toBe(200)
     await waitFor(() => cardIds(bobClient).length === 0, { what: 'restore undone at Bob' })
     // …and a server-side restore that removes 30 cards is not mistaken for a mass delete.
@@ -118,7 +123,7 @@ describe('board history', () => {
     expect((await versions()).filter((v) => v.reason === 'mass_delete')).toHaveLength(1)
 
     // Still everything is recoverable: redo the first restore.
-    expect((await facilitator('POST', `/api/boards/${boardId}/versions/${safety.id}/restore`, {})).status).toBe(200)
+    expect((await restore(safety.id)).status).toBe(200)
     await waitFor(() => cardIds(bobClient).length === 30, { what: 'cards back again' })
 
     // And a client that connects only now gets the restored board.
@@ -216,7 +221,7 @@ describe('board history', () => {
     })
     expect(comment.status).toBe(201)
 
-    const saved = await facilitator('POST', `/api/boards/${boardId}/versions`, { name: '  Vor der Pause  ' })
+    const saved = await saveVersion('  Vor der Pause  ')
     expect(saved.status).toBe(201)
     expect(saved.body.version).toMatchObject({ name: 'Vor der Pause', reason: 'manual', ideaCount: 1 })
 
@@ -230,11 +235,12 @@ describe('board history', () => {
     const reimported = await facilitator('POST', `/api/workshops/${workshop.workshopId}/boards/import`, backup.body)
     expect(reimported.status).toBe(201)
 
-    const preview = await fetch(`${t.url}/api/boards/${boardId}/versions/${saved.body.version.id}/preview`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-    })
-    expect(preview.status).toBe(200)
-    expect(preview.headers.get('content-type')).toContain('image/svg+xml')
+    const preview = await callApi(
+      routes.previewVersion,
+      { params: { boardId, versionId: saved.body.version.id }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(preview.type).toContain('image/svg+xml')
     const svg = await preview.text()
     expect(svg).toContain('<svg')
     expect(svg).toContain('&lt;img src=x')
@@ -251,7 +257,7 @@ describe('board history', () => {
     const watcher = await connect(ada.participantToken)
     expect(watcher.has(ideaId)).toBe(false)
 
-    const restored = await facilitator('POST', `/api/boards/${boardId}/versions/${saved.body.version.id}/restore`, {})
+    const restored = await restore(saved.body.version.id)
     expect(restored.status).toBe(200)
     await waitFor(() => watcher.has(ideaId), { what: 'card back' })
     expect(watcher.texts()).toEqual(['<img src=x onerror=alert(1)> Grün & Blau'])
@@ -262,52 +268,51 @@ describe('board history', () => {
     expect(thread.body.comments.map((c: { text: string }) => c.text)).toEqual(['Unbedingt!'])
 
     // Restoring the same version again changes nothing and saves nothing.
-    const again = await facilitator('POST', `/api/boards/${boardId}/versions/${saved.body.version.id}/restore`, {})
+    const again = await restore(saved.body.version.id)
     expect(again.body).toEqual({ restoredVersionId: saved.body.version.id, beforeVersionId: null, changes: 0 })
   })
 
   it('refuses what it should, clearly', async () => {
     const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const asAda = (method: string, route: string, body?: unknown) =>
-      api(t.url, method, route, { token: ada.participantToken, body })
-    const base = `/api/boards/${boardId}/versions`
+    const token = ada.participantToken
+    const preview = (versionId: string, as = token) =>
+      callRoute(t.url, routes.previewVersion, { params: { boardId, versionId }, token: as })
 
-    expect((await api(t.url, 'GET', base)).status).toBe(401)
-    for (const [method, route, body] of [
-      ['GET', base],
-      ['POST', base, { name: 'x' }],
-    ] as const) {
-      const res = await asAda(method, route, body)
+    expect((await callRoute(t.url, routes.listVersions, { params: { boardId } })).status).toBe(401)
+    for (const res of [
+      await callRoute(t.url, routes.listVersions, { params: { boardId }, token }),
+      await saveVersion('x', token),
+    ]) {
       expect(res.status).toBe(403)
-      expect(res.body.error.code).toBe('forbidden')
+      expect(res.body.error?.code).toBe('forbidden')
     }
-    const saved = await facilitator('POST', base, { name: 'ok' })
-    expect((await asAda('POST', `${base}/${saved.body.version.id}/restore`, {})).status).toBe(403)
-    expect((await asAda('GET', `${base}/${saved.body.version.id}/preview`)).status).toBe(403)
+    const saved = await saveVersion('ok')
+    expect((await restore(saved.body.version.id, token)).status).toBe(403)
+    expect((await preview(saved.body.version.id)).status).toBe(403)
 
+    // Bodies the schema refuses, sent anyway: the server must refuse them.
     for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 'x', extra: 1 }]) {
-      const res = await facilitator('POST', base, body)
+      const res = await callRoute(t.url, routes.saveVersion, {
+        params: { boardId },
+        body: body as never,
+        token: workshop.facilitatorToken,
+      })
       expect(res.status).toBe(400)
-      expect(res.body.error.code).toBe('validation_failed')
+      expect(res.body.error?.code).toBe('validation_failed')
     }
-    for (const [method, route] of [
-      ['POST', `${base}/ver_nope/restore`],
-      ['GET', `${base}/ver_nope/preview`],
-    ] as const) {
-      const res = await facilitator(method, route, method === 'POST' ? {} : undefined)
+    for (const res of [await restore('ver_nope'), await preview('ver_nope', workshop.facilitatorToken)]) {
       expect(res.status).toBe(404)
-      expect(res.body.error.code).toBe('version_not_found')
+      expect(res.body.error?.code).toBe('version_not_found')
     }
 
     // A version of another board is not found through this one.
     const other = await createWorkshop(t.url)
-    const foreign = await api(t.url, 'POST', `/api/boards/${other.boardIds[0]}/versions`, {
-      token: other.facilitatorToken,
-      body: { name: 'fremd' },
-    })
-    expect(foreign.status).toBe(201)
-    const res = await facilitator('POST', `${base}/${foreign.body.version.id}/restore`, {})
-    expect(res.status).toBe(404)
+    const foreign = await callApi(
+      routes.saveVersion,
+      { params: { boardId: other.boardIds[0]! }, body: { name: 'fremd' }, token: other.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect((await restore(foreign.version.id)).status).toBe(404)
   })
 
   it('is described in the OpenAPI document', async () => {
@@ -317,8 +322,18 @@ describe('board history', () => {
       paths['/api/boards/{boardId}/versions'].post.requestBody.content['application/json'].schema.required,
     ).toEqual(['name'])
     expect(paths['/api/boards/{boardId}/versions'].get['x-role']).toBe('facilitator')
-    expect(paths).toHaveProperty(['/api/boards/{boardId}/versions/{versionId}/preview', 'get'])
-    expect(paths).toHaveProperty(['/api/boards/{boardId}/versions/{versionId}/restore', 'post'])
+    // Declared routes (shared/src/historyRoutes.ts): ids, answers and refusals come from them.
+    const preview = paths['/api/boards/{boardId}/versions/{versionId}/preview'].get
+    expect(preview.operationId).toBe('previewVersion')
+    expect(Object.keys(preview.responses['200'].content)).toEqual(['image/svg+xml'])
+    const restore = paths['/api/boards/{boardId}/versions/{versionId}/restore'].post
+    expect(restore.operationId).toBe('restoreVersion')
+    expect(restore.responses['200'].content['application/json'].schema.required).toEqual([
+      'restoredVersionId',
+      'beforeVersionId',
+      'changes',
+    ])
+    expect(restore.responses['422'].description).toBe('version_unreadable')
     expect(paths).toHaveProperty(['/api/boards/{boardId}/ideas/import', 'post', 'requestBody'])
   })
 })

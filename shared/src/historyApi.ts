@@ -16,59 +16,63 @@ export const HistoryErrorCode = {
 export const VersionReasonDto = ['manual', 'phase', 'round', 'restore', 'mass_delete'] as const
 export type VersionReasonDto = (typeof VersionReasonDto)[number]
 
-export interface BoardVersionDto {
-  id: string
+export const BoardVersionDto = z.object({
+  id: z.string(),
   /** The facilitator's name for manual versions; a plain English description otherwise. */
-  name: string
-  reason: VersionReasonDto
+  name: z.string(),
+  reason: z.enum(VersionReasonDto),
   /** Epoch ms. */
-  createdAt: number
+  createdAt: z.int(),
   /** Who caused it (saved it, changed the phase, deleted the cards …), when known. */
-  createdBy: string | null
-  recordCount: number
+  createdBy: z.string().nullable(),
+  recordCount: z.int(),
   /** Idea cards in the version. */
-  ideaCount: number | null
+  ideaCount: z.int().nullable(),
   /**
    * Reason specifics for wording in the UI's language: `phase` (phase), `roundId` (round),
    * `restoredVersionId`/`restoredName` (restore), `deletedCards` (mass_delete).
    */
-  detail: Record<string, unknown>
-}
+  detail: z.record(z.string(), z.unknown()),
+})
+export type BoardVersionDto = z.infer<typeof BoardVersionDto>
 
 /** An automatic version that could not be saved (the store refused it); shown in the history panel. */
-export interface VersionFailureDto {
-  reason: VersionReasonDto
+export const VersionFailureDto = z.object({
+  reason: z.enum(VersionReasonDto),
   /** Epoch ms. */
-  at: number
-  message: string
-}
+  at: z.int(),
+  message: z.string(),
+})
+export type VersionFailureDto = z.infer<typeof VersionFailureDto>
 
-export interface VersionListResponse {
-  versions: BoardVersionDto[]
+/** GET /api/boards/:boardId/versions: newest first. */
+export const VersionListResponse = z.object({
+  versions: z.array(BoardVersionDto),
   /** How many automatic versions a board keeps (manual ones are all kept). */
-  keepAutomatic: number
+  keepAutomatic: z.int(),
   /**
    * The last automatic version of this board that failed since this server started, until a
    * later version is saved; absent otherwise (older servers never send it).
    */
-  automaticFailure?: VersionFailureDto
-}
+  automaticFailure: VersionFailureDto.optional(),
+})
+export type VersionListResponse = z.infer<typeof VersionListResponse>
 
 export const SaveVersionBody = z.object({ name: z.string().trim().min(1).max(Limits.titleMax) }).strict()
 export type SaveVersionBody = z.infer<typeof SaveVersionBody>
 
-export interface SaveVersionResponse {
-  version: BoardVersionDto
-}
+export const SaveVersionResponse = z.object({ version: BoardVersionDto })
+export type SaveVersionResponse = z.infer<typeof SaveVersionResponse>
 
-export interface RestoreVersionResponse {
+export const RestoreVersionResponse = z.object({
   /** The version the board now shows again. */
-  restoredVersionId: string
+  restoredVersionId: z.string(),
   /**
    * The board as it was just before the restore, saved as a version: restoring it undoes the
    * restore. null when the board already equalled the version (nothing changed).
    */
-  beforeVersionId: string | null
+  beforeVersionId: z.string().nullable(),
   /** Records and other entries written or removed. */
-  changes: number
-}
+  changes: z.int(),
+})
+export type RestoreVersionResponse = z.infer<typeof RestoreVersionResponse>

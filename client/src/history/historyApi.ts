@@ -1,39 +1,19 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { RestoreVersionResponse, SaveVersionResponse, VersionListResponse } from '@pinnwand/shared/historyApi'
-import { ApiError } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/historyRoutes'
 
-const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/versions`
+/** Board history with the facilitator's token (shared/src/historyRoutes.ts); failures are ApiError. */
 
-/** One API call with the facilitator's token; failures become ApiError like everywhere else. */
-async function send(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-    throw new ApiError(
-      response.status,
-      error?.error?.code ?? 'http_error',
-      error?.error?.message ?? response.statusText,
-    )
-  }
-  return response
+export function fetchVersions(boardId: string, token: string): Promise<VersionListResponse> {
+  return callApi(routes.listVersions, { params: { boardId }, token })
 }
 
-export async function fetchVersions(boardId: string, token: string): Promise<VersionListResponse> {
-  return (await send('GET', board(boardId), token)).json() as Promise<VersionListResponse>
+export function saveVersion(boardId: string, name: string, token: string): Promise<SaveVersionResponse> {
+  return callApi(routes.saveVersion, { params: { boardId }, body: { name }, token })
 }
 
-export async function saveVersion(boardId: string, name: string, token: string): Promise<SaveVersionResponse> {
-  return (await send('POST', board(boardId), token, { name })).json() as Promise<SaveVersionResponse>
-}
-
-export async function restoreVersion(
-  boardId: string,
-  versionId: string,
-  token: string,
-): Promise<RestoreVersionResponse> {
-  const path = `${board(boardId)}/${encodeURIComponent(versionId)}/restore`
-  return (await send('POST', path, token, {})).json() as Promise<RestoreVersionResponse>
+export function restoreVersion(boardId: string, versionId: string, token: string): Promise<RestoreVersionResponse> {
+  return callApi(routes.restoreVersion, { params: { boardId, versionId }, token })
 }
 
 /**
@@ -41,6 +21,5 @@ export async function restoreVersion(
  * revokes it when the picture goes.
  */
 export async function fetchPreviewUrl(boardId: string, versionId: string, token: string): Promise<string> {
-  const path = `${board(boardId)}/${encodeURIComponent(versionId)}/preview`
-  return URL.createObjectURL(await (await send('GET', path, token)).blob())
+  return URL.createObjectURL(await callApi(routes.previewVersion, { params: { boardId, versionId }, token }))
 }

@@ -1,6 +1,6 @@
+import { historyRoutes } from '@pinnwand/shared/historyRoutes'
 import { PhaseListeners } from '../features/coreHooks.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { historyOpenApi } from './historyOpenApi.ts'
 import { KyselyBoardVersionStore } from './kyselyBoardVersionStore.ts'
 import { BoardHistory } from './BoardHistory.ts'
 import { registerHistoryRoutes } from './historyRoutes.ts'
@@ -10,7 +10,7 @@ import { massDeleteRoomGuard } from './massDeleteRoomGuard.ts'
 /** Board history: versions (manual, before a phase change, a round, a mass delete), preview, restore. */
 export const historyFeature = defineFeature({
   name: 'history',
-  openapi: historyOpenApi,
+  openapi: historyRoutes,
   stores: (db) => ({ versions: new KyselyBoardVersionStore(db) }),
   roomGuards: [massDeleteRoomGuard],
   start({ store, rooms, schema, logger, services }) {

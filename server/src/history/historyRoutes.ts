@@ -1,16 +1,12 @@
-import {
-  HistoryErrorCode,
-  type RestoreVersionResponse,
-  SaveVersionBody,
-  type SaveVersionResponse,
-  type VersionListResponse,
-} from '@pinnwand/shared/historyApi'
+import { HistoryErrorCode } from '@pinnwand/shared/historyApi'
+import * as routes from '@pinnwand/shared/historyRoutes'
 import { ErrorCode } from '@pinnwand/shared'
 import type { FastifyInstance } from 'fastify'
 import { buildBoardReport } from '../export/BoardReport.ts'
 import { buildSvg } from '../export/svg.ts'
 import type { AppContext } from '../http/context.ts'
-import { ApiError, parseBody } from '../http/errors.ts'
+import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/boardAccess.ts'
 import { type BoardHistory, toVersionDto, UnreadableVersionError } from './BoardHistory.ts'
@@ -32,41 +28,35 @@ async function unlessUnreadable<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-type VersionParams = { Params: { boardId: string; versionId: string } }
-
-/** Board history (facilitator only): list, save, preview and restore versions. */
+/** Board history (facilitator only): list, save, preview and restore versions (shared/src/historyRoutes.ts). */
 export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext, history: BoardHistory): void {
-  app.get<{ Params: { boardId: string } }>(
-    '/api/boards/:boardId/versions',
-    async (request): Promise<VersionListResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
-      requireFacilitator(actor, "see the board's history")
-      const versions = await history.list(board.id)
-      const automaticFailure = history.lastAutomaticFailure(board.id)
-      return {
-        versions: versions.map(toVersionDto),
-        keepAutomatic: history.keepAutomatic,
-        ...(automaticFailure ? { automaticFailure } : {}),
-      }
-    },
-  )
-
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/versions', async (request, reply) => {
+  registerRoute(app, routes.listVersions, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
-    requireFacilitator(actor, 'save a version of the board')
-    const { name } = parseBody(SaveVersionBody, request.body)
-    const version = await history.save(board.id, { reason: VersionReason.manual, name, createdBy: actor.name })
-    const response: SaveVersionResponse = { version: toVersionDto(version) }
-    return reply.code(201).send(response)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, "see the board's history")
+    const versions = await history.list(board.id)
+    const automaticFailure = history.lastAutomaticFailure(board.id)
+    return {
+      versions: versions.map(toVersionDto),
+      keepAutomatic: history.keepAutomatic,
+      ...(automaticFailure ? { automaticFailure } : {}),
+    }
   })
 
-  app.get<VersionParams>('/api/boards/:boardId/versions/:versionId/preview', async (request, reply) => {
+  registerRoute(app, routes.saveVersion, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
+    requireFacilitator(actor, 'save a version of the board')
+    const { name } = body()
+    const version = await history.save(board.id, { reason: VersionReason.manual, name, createdBy: actor.name })
+    return { version: toVersionDto(version) }
+  })
+
+  registerRoute(app, routes.previewVersion, async ({ params, request, reply }) => {
+    const actor = await requireActor(ctx.store, request)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, "see the board's history")
-    const loaded = await unlessUnreadable(() => history.load(board.id, request.params.versionId))
+    const loaded = await unlessUnreadable(() => history.load(board.id, params.versionId))
     if (!loaded) throw versionNotFound()
     const workshop = await ctx.store.getWorkshop(board.workshopId)
     if (!workshop) throw new ApiError(404, ErrorCode.workshopNotFound, 'No workshop with this id.')
@@ -76,29 +66,26 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: AppContext, his
       records: loaded.content.records,
       now: loaded.version.createdAt,
     })
-    return (
-      reply
-        .header('content-type', 'image/svg+xml; charset=utf-8')
-        // A version never changes; the picture may be kept, but only by this browser.
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        // Opened on its own, the SVG may not load or run anything.
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(buildSvg(report, { maxWidth: PREVIEW_MAX_WIDTH }))
-    )
+    reply
+      .header('content-type', 'image/svg+xml; charset=utf-8')
+      // A version never changes; the picture may be kept, but only by this browser.
+      .header('cache-control', 'private, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      // Opened on its own, the SVG may not load or run anything.
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+    return Buffer.from(buildSvg(report, { maxWidth: PREVIEW_MAX_WIDTH }), 'utf8')
   })
 
-  app.post<VersionParams>('/api/boards/:boardId/versions/:versionId/restore', async (request) => {
+  registerRoute(app, routes.restoreVersion, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'restore a version of the board')
-    const result = await unlessUnreadable(() => history.restore(board.id, request.params.versionId, actor.name))
+    const result = await unlessUnreadable(() => history.restore(board.id, params.versionId, actor.name))
     if (!result) throw versionNotFound()
-    const response: RestoreVersionResponse = {
+    return {
       restoredVersionId: result.restored.id,
       beforeVersionId: result.before?.id ?? null,
       changes: result.changes,
     }
-    return response
   })
 }

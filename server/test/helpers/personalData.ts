@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { saveVersion } from '@pinnwand/shared/historyRoutes'
 import { api, joinParticipant, type TestWorkshop } from './testServer.ts'
 
 /** What a workshop holds about a person, written through the API as people would. */
@@ -52,11 +54,11 @@ export async function fillWorkshop(url: string, workshop: TestWorkshop, name: st
     const res = await api(url, 'POST', `/api/rounds/${roundId}/${step}`, { token: workshop.facilitatorToken })
     if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`)
   }
-  const version = await api(url, 'POST', `/api/boards/${boardId}/versions`, {
-    token: workshop.facilitatorToken,
-    body: { name: 'Stand nach der Sammlung' },
-  })
-  if (version.status !== 201) throw new Error(`version: ${version.status} ${JSON.stringify(version.body)}`)
+  await callApi(
+    saveVersion,
+    { params: { boardId }, body: { name: 'Stand nach der Sammlung' }, token: workshop.facilitatorToken },
+    { baseUrl: url },
+  )
   return { participantId, participantToken, name, ideaId, ideaText, commentText, roundId }
 }
 
