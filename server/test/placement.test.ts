@@ -1,6 +1,8 @@
 import { COLLECT_ROLE, type Box } from '@pinnwand/shared/placement'
 import type { IdeaCardShape } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { importIdeas } from '@pinnwand/shared/ideaImportRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZONE_INSET } from '../src/domain/placement.ts'
 import {
@@ -132,11 +134,15 @@ describe('where API ideas land', () => {
   })
 
   it('places imported loose ideas in the collecting area too', async () => {
-    const res = await api(t.url, 'POST', `/api/boards/${boards.thementisch}/ideas/import`, {
-      token: facilitatorToken,
-      body: { text: 'Radwege\nBusse am Abend\nCarsharing' },
-    })
-    expect(res.status).toBe(201)
+    await callApi(
+      importIdeas,
+      {
+        params: { boardId: boards.thementisch },
+        body: { text: 'Radwege\nBusse am Abend\nCarsharing' },
+        token: facilitatorToken,
+      },
+      { baseUrl: t.url },
+    )
     await waitFor(
       async () => (await shapesOf(boards.thementisch)).filter((s) => s.type === 'idea-card').length === 30,
       { what: 'import' },

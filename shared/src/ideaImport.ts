@@ -36,11 +36,8 @@ export const ImportProblemCode = {
 export type ImportProblemCode = (typeof ImportProblemCode)[keyof typeof ImportProblemCode]
 
 /** A row that is not imported (or, for an unclosed quote, imported as read), and why. */
-export interface ImportProblem {
-  line: number
-  code: ImportProblemCode
-  message: string
-}
+export const ImportProblem = z.object({ line: z.int(), code: z.enum(ImportProblemCode), message: z.string() })
+export type ImportProblem = z.infer<typeof ImportProblem>
 
 export const IdeaImportErrorCode = {
   tooManyIdeas: 'too_many_ideas',
@@ -384,12 +381,13 @@ export const IdeaImportBody = z.union([
 ])
 export type IdeaImportBody = z.infer<typeof IdeaImportBody>
 
-export interface IdeaImportResponse {
+export const IdeaImportResponse = z.object({
   /** Number of idea cards created. */
-  created: number
-  ideaIds: string[]
+  created: z.int(),
+  ideaIds: z.array(z.string()),
   /** The clusters the ideas went into; `created` when the import made it. */
-  clusters: { id: string; title: string; created: boolean }[]
+  clusters: z.array(z.object({ id: z.string(), title: z.string(), created: z.boolean() })),
   /** Rows that were left out (or read leniently), with their line numbers. */
-  problems: ImportProblem[]
-}
+  problems: z.array(ImportProblem),
+})
+export type IdeaImportResponse = z.infer<typeof IdeaImportResponse>

@@ -1,25 +1,13 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { IdeaImportFormat, IdeaImportResponse } from '@pinnwand/shared/ideaImport'
-import { ApiError } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/ideaImportRoutes'
 
 /** `POST /api/boards/:boardId/ideas/import`: the server parses the same text the preview showed. */
-export async function importIdeas(
+export function importIdeas(
   boardId: string,
   text: string,
   format: IdeaImportFormat,
   token: string,
 ): Promise<IdeaImportResponse> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/ideas/import`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ text, format }),
-  })
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-    throw new ApiError(
-      response.status,
-      error?.error?.code ?? 'http_error',
-      error?.error?.message ?? response.statusText,
-    )
-  }
-  return (await response.json()) as IdeaImportResponse
+  return callApi(routes.importIdeas, { params: { boardId }, body: { text, format }, token })
 }

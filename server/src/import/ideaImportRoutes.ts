@@ -1,14 +1,10 @@
 import { currentRecords } from '@pinnwand/shared'
-import {
-  checkImportRows,
-  IdeaImportBody,
-  IdeaImportErrorCode,
-  type IdeaImportResponse,
-  parseIdeaImport,
-} from '@pinnwand/shared/ideaImport'
+import { checkImportRows, IdeaImportErrorCode, parseIdeaImport } from '@pinnwand/shared/ideaImport'
+import * as routes from '@pinnwand/shared/ideaImportRoutes'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
-import { ApiError, parseBody } from '../http/errors.ts'
+import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator } from '../http/requestAuth.ts'
 import { boardFor, recordPolicyContext, recordRefusalError } from '../http/boardAccess.ts'
 import { reviewRecordChange } from '../sync/recordPolicy.ts'
@@ -25,14 +21,14 @@ const IMPORT_BODY_LIMIT = 6 * 1024 * 1024
  * cards in one server transaction — every open copy of the board receives them as one update.
  */
 export function registerIdeaImportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Params: { boardId: string } }>(
-    '/api/boards/:boardId/ideas/import',
-    { bodyLimit: IMPORT_BODY_LIMIT },
-    async (request, reply) => {
+  registerRoute(
+    app,
+    routes.importIdeas,
+    async ({ params, body: readBody, request }) => {
       const actor = await requireActor(ctx.store, request)
-      const board = await boardFor(ctx, actor, request.params.boardId)
+      const board = await boardFor(ctx, actor, params.boardId)
       requireFacilitator(actor, 'import ideas')
-      const body = parseBody(IdeaImportBody, request.body)
+      const body = readBody()
       const parsed = 'text' in body ? parseIdeaImport(body.text, body.format) : checkImportRows(body.ideas)
       if (!parsed.ok) {
         throw new ApiError(422, parsed.code, parsed.message, { count: parsed.count, limit: parsed.limit })
@@ -68,16 +64,16 @@ export function registerIdeaImportRoutes(app: FastifyInstance, ctx: AppContext):
           { boardId: board.id, ideas: plan.ideaIds.length, clusters: plan.clusters.length },
           'ideas imported',
         )
-        const response: IdeaImportResponse = {
+        return {
           created: plan.ideaIds.length,
           ideaIds: plan.ideaIds,
           clusters: plan.clusters,
           problems: parsed.problems,
         }
-        return reply.code(201).send(response)
       } finally {
         ctx.rooms.releaseIfIdle(room)
       }
     },
+    { fastify: { bodyLimit: IMPORT_BODY_LIMIT } },
   )
 }

@@ -1,7 +1,13 @@
 import { IdeaImportBody } from '@pinnwand/shared/ideaImport'
 import { errors, type OpenApiPaths } from '../http/openapiTypes.ts'
 
-/** The import feature's part of the API description (/api/openapi.json). */
+/**
+ * The import feature's part of the API description (/api/openapi.json), still by hand: a
+ * feature's `openapi` is either declared routes or hand-written paths, and the board import is
+ * not declared yet. The idea import is declared in shared/src/ideaImportRoutes.ts (its handler
+ * and callers use it); once the board import is declared too, `openapi` lists both routes and
+ * this file goes.
+ */
 export const importOpenApi: OpenApiPaths = {
   '/api/boards/{boardId}/ideas/import': {
     post: {
