@@ -2,6 +2,9 @@ import { boardRoutes } from '@pinnwand/shared/boardRoutes'
 import { commentRoutes } from '@pinnwand/shared/commentRoutes'
 import { ideaRoutes } from '@pinnwand/shared/ideaRoutes'
 import { shortlistRoutes } from '@pinnwand/shared/shortlistRoutes'
+import { controlRoutes } from '@pinnwand/shared/controlRoutes'
+import { facilitationRoutes } from '@pinnwand/shared/facilitationRoutes'
+import { privacyRoutes } from '@pinnwand/shared/privacyRoutes'
 import { systemRoutes } from '@pinnwand/shared/systemRoutes'
 import { votingRoutes } from '@pinnwand/shared/votingRoutes'
 import { workshopRoutes } from '@pinnwand/shared/workshopRoutes'
@@ -60,6 +63,9 @@ describe('GET /api/openapi.json', () => {
       ...workshopRoutes,
       ...systemRoutes,
       ...ideaRoutes,
+      ...controlRoutes,
+      ...facilitationRoutes,
+      ...privacyRoutes,
     ]) {
       const path = route.path.replace(/:(\w+)/g, '{$1}')
       const op = doc.paths[path]?.[route.method.toLowerCase()]
@@ -109,5 +115,9 @@ describe('GET /api/openapi.json', () => {
       type: 'string',
       const: 'unavailable',
     })
+    // The control room's status stream answers server-sent events: described by hand beside the declared routes.
+    expect(doc.paths['/api/workshops/{workshopId}/status/stream'].get.responses['200'].description).toBe(
+      'text/event-stream',
+    )
   })
 })

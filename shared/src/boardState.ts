@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * Server-owned board state (lock, phase, voting round progress, timer). It never lives in the
  * board document: the server sends it as JSON on the board's WebSocket, as y-websocket message
@@ -15,28 +17,30 @@ export type BoardPhase = (typeof BoardPhase)[keyof typeof BoardPhase]
  * the server's clock: a client computes what is left as `endsAt - (Date.now() + offset)`, with
  * `offset = serverNow - Date.now()` taken when the message arrived.
  */
-export interface BoardTimerSection {
+export const BoardTimerSection = z.object({
   /** Counting down (false: paused). A running timer past `endsAt` has run out. */
-  running: boolean
+  running: z.boolean(),
   /** When it reaches zero (server clock, ms); set while running. */
-  endsAt: number | null
+  endsAt: z.number().nullable(),
   /** What is left (ms); set while paused. */
-  remainingMs: number | null
+  remainingMs: z.number().nullable(),
   /** Length as started plus added time (ms), e.g. for a progress bar. */
-  durationMs: number
-}
+  durationMs: z.number(),
+})
+export type BoardTimerSection = z.infer<typeof BoardTimerSection>
 
 /** A facilitator's viewport (page coordinates), as sent with "follow me" and "bring everyone". */
-export interface BoardViewSection {
-  userId: string
-  name: string
+export const BoardViewSection = z.object({
+  userId: z.string(),
+  name: z.string(),
   /** Server time when it was set ("follow me": of the latest move; "bring everyone": of the command). */
-  at: number
+  at: z.number(),
   /** Server time the facilitator said "follow me" (unchanged while the view moves) or "bring everyone". */
-  since: number
-  pageId: string
-  viewport: { x: number; y: number; w: number; h: number }
-}
+  since: z.number(),
+  pageId: z.string(),
+  viewport: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+})
+export type BoardViewSection = z.infer<typeof BoardViewSection>
 
 /**
  * What the big screen shows full screen (issue 14), chosen by the facilitator from the board and
@@ -54,18 +58,19 @@ export const ProjectorMode = {
 export type ProjectorMode = (typeof ProjectorMode)[keyof typeof ProjectorMode]
 
 /** The projector's mode as the facilitator set it last. */
-export interface BoardProjectorSection {
-  mode: ProjectorMode
+export const BoardProjectorSection = z.object({
+  mode: z.enum(ProjectorMode),
   /**
    * Results: how many places of the ranking are shown, counted from the last place up (the
    * winner comes last); null shows all at once.
    */
-  shownPlaces: number | null
+  shownPlaces: z.number().nullable(),
   /** Walkthrough: which table's shortlist is on screen (0-based, in table order); absent: the first. */
-  step?: number
+  step: z.number().optional(),
   /** Server time it was set: a projector that changed mode by key follows the next change again. */
-  at: number
-}
+  at: z.number(),
+})
+export type BoardProjectorSection = z.infer<typeof BoardProjectorSection>
 
 /** "Tisch 3": the table's number in the workshop (null for the plenary). */
 export interface BoardTableSection {

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { type BoardKind, boardKindOf } from './api.ts'
-import type { BoardPhase, BoardTimerSection } from './boardState.ts'
+import { BoardKind, boardKindOf } from './api.ts'
+import { BoardPhase, BoardTimerSection } from './boardState.ts'
 import { TimerActionBody } from './facilitationApi.ts'
-import { CreateRoundBody, type RoundStatusDto } from './votingApi.ts'
+import { CreateRoundBody, RoundStatusDto } from './votingApi.ts'
 
 /**
  * The control room (issue 16): every table of a workshop at a glance, and one request that acts
@@ -15,24 +15,25 @@ import { CreateRoundBody, type RoundStatusDto } from './votingApi.ts'
 export const IDLE_WARNING_MS = 5 * 60 * 1000
 
 /** The round of a table as the control room shows it (no distribution, ever). */
-export interface TableRoundStatus {
-  id: string
-  status: RoundStatusDto
-  dotsPerParticipant: number
+export const TableRoundStatus = z.object({
+  id: z.string(),
+  status: RoundStatusDto,
+  dotsPerParticipant: z.number(),
   /** Dots placed in this round. */
-  totalVotes: number
+  totalVotes: z.number(),
   /** People with at least one dot placed. */
-  voters: number
+  voters: z.number(),
   /** People whose whole budget is placed. */
-  done: number
-  closesAt: number | null
-  pausedRemainingMs: number | null
+  done: z.number(),
+  closesAt: z.number().nullable(),
+  pausedRemainingMs: z.number().nullable(),
   /**
    * Named rounds, while open: the people at this table (seated) whose budget is not yet spent,
    * by name, for the facilitator. Absent in anonymous rounds (there only counts are shown).
    */
-  notDone?: string[]
-}
+  notDone: z.array(z.string()).optional(),
+})
+export type TableRoundStatus = z.infer<typeof TableRoundStatus>
 
 /**
  * Table numbers ("Tisch 3"): 1…N over the tables in their order; the plenary has none. Every
@@ -46,35 +47,38 @@ export function tableNumbers(
   return numbers
 }
 
-export interface TableStatus {
-  id: string
+export const TableStatus = z.object({
+  id: z.string(),
   /** 1…N in the order of the tables ("Tisch 3"); null for the plenary. */
-  number: number | null
-  kind: BoardKind
-  title: string
-  phase: BoardPhase
-  locked: boolean
+  number: z.number().nullable(),
+  kind: BoardKind,
+  title: z.string(),
+  phase: z.enum(BoardPhase),
+  locked: z.boolean(),
   /** Participants with the board open now (all instances). */
-  present: number
-  seated: number
-  maxParticipants: number | null
-  ideas: number
-  lastActivity: number | null
+  present: z.number(),
+  seated: z.number(),
+  maxParticipants: z.number().nullable(),
+  ideas: z.number(),
+  lastActivity: z.number().nullable(),
   /** The open round, or the latest one; null before the first. */
-  round: TableRoundStatus | null
-  timer: BoardTimerSection | null
+  round: TableRoundStatus.nullable(),
+  timer: BoardTimerSection.nullable(),
   /** Collecting, and nothing changed for IDLE_WARNING_MS. */
-  idle: boolean
+  idle: z.boolean(),
   /** While collecting: participants who said "Ich bin fertig"; null in other phases. */
-  finished: number | null
-}
+  finished: z.number().nullable(),
+})
+export type TableStatus = z.infer<typeof TableStatus>
 
-export interface WorkshopStatusResponse {
-  workshopId: string
+/** `GET /api/workshops/:workshopId/status`, and each event of its stream. */
+export const WorkshopStatusResponse = z.object({
+  workshopId: z.string(),
   /** The server's clock (ms): clients compute time left against it. */
-  serverNow: number
-  tables: TableStatus[]
-}
+  serverNow: z.number(),
+  tables: z.array(TableStatus),
+})
+export type WorkshopStatusResponse = z.infer<typeof WorkshopStatusResponse>
 
 /**
  * `PUT /api/boards/:boardId/done` (participant): "Ich bin fertig" — done collecting (phase
@@ -84,11 +88,12 @@ export interface WorkshopStatusResponse {
 export const DoneBody = z.object({ done: z.boolean() }).strict()
 export type DoneBody = z.infer<typeof DoneBody>
 
-export interface DoneResponse {
-  done: boolean
+export const DoneResponse = z.object({
+  done: z.boolean(),
   /** What one is done with: `collect` or `round:<id>`; null when the board asks nothing now. */
-  context: string | null
-}
+  context: z.string().nullable(),
+})
+export type DoneResponse = z.infer<typeof DoneResponse>
 
 /** Longest message to every device of a table ("Noch 5 Minuten, dann Plenum"). */
 export const BOARD_MESSAGE_MAX = 200
@@ -107,15 +112,20 @@ export const BoardMessageBody = z
 export type BoardMessageBody = z.infer<typeof BoardMessageBody>
 
 /** The board-state section `message`: what every device of the board shows until taken down. */
-export interface BoardMessageSection {
+export const BoardMessageSection = z.object({
   /** New for every message: a device that closed one shows the next. */
-  id: string
-  text: string
+  id: z.string(),
+  text: z.string(),
   /** The plenary board to go to ("Zum Plenum"); null: just the text. */
-  plenaryBoardId: string | null
+  plenaryBoardId: z.string().nullable(),
   /** Server time it was sent. */
-  at: number
-}
+  at: z.number(),
+})
+export type BoardMessageSection = z.infer<typeof BoardMessageSection>
+
+/** What sending a message answers: the section every device now shows (null: taken down). */
+export const BoardMessageResponse = z.object({ message: BoardMessageSection.nullable() })
+export type BoardMessageResponse = z.infer<typeof BoardMessageResponse>
 
 /** What one bulk request does on every chosen table (each through the table's own rules). */
 export const BulkAction = z.discriminatedUnion('type', [
@@ -147,18 +157,24 @@ export const BulkActionBody = z
   .strict()
 export type BulkActionBody = z.infer<typeof BulkActionBody>
 
-export interface BulkTableResult {
-  boardId: string
-  ok: boolean
+export const BulkTableResult = z.object({
+  boardId: z.string(),
+  ok: z.boolean(),
   /** HTTP status of the table's own request (200/201 when taken; 4xx/5xx when refused). */
-  status: number
+  status: z.number(),
   /** Why a table refused, as its own endpoint said it. */
-  error?: { code: string; message: string }
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
   /** Taken by an earlier request with the same request id; not applied again. */
-  repeated?: boolean
-}
+  repeated: z.boolean().optional(),
+})
+export type BulkTableResult = z.infer<typeof BulkTableResult>
 
-export interface BulkActionResponse {
-  requestId: string
-  results: BulkTableResult[]
-}
+export const BulkActionResponse = z.object({
+  requestId: z.string(),
+  results: z.array(BulkTableResult),
+})
+export type BulkActionResponse = z.infer<typeof BulkActionResponse>
+
+/** `POST /api/workshops/:workshopId/projector-token`: a read-only link for every table's screen. */
+export const WorkshopProjectorTokenResponse = z.object({ projectorToken: z.string() })
+export type WorkshopProjectorTokenResponse = z.infer<typeof WorkshopProjectorTokenResponse>

@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import { Limits } from './limits.ts'
-import {
-  type BoardProjectorSection,
-  type BoardTimerSection,
-  type BoardViewSection,
-  ProjectorMode,
-} from './boardState.ts'
+import { BoardProjectorSection, BoardTimerSection, BoardViewSection, ProjectorMode } from './boardState.ts'
 
 /** Request schemas and responses of the facilitation endpoints (timer, follow, bring everyone). */
 
@@ -42,11 +37,12 @@ export const TimerActionBody = z.discriminatedUnion('action', [
 ])
 export type TimerActionBody = z.infer<typeof TimerActionBody>
 
-export interface TimerResponse {
-  timer: BoardTimerSection | null
+export const TimerResponse = z.object({
+  timer: BoardTimerSection.nullable(),
   /** The server's clock when it answered (ms). */
-  serverNow: number
-}
+  serverNow: z.number(),
+})
+export type TimerResponse = z.infer<typeof TimerResponse>
 
 /** Page coordinates are finite and bounded; tldraw pages never get near ±10⁷. */
 const coordinate = z.number().min(-1e7).max(1e7)
@@ -72,22 +68,29 @@ export const ViewActionBody = z.discriminatedUnion('action', [
 ])
 export type ViewActionBody = z.infer<typeof ViewActionBody>
 
-export interface ViewResponse {
-  follow: BoardViewSection | null
-  summon: BoardViewSection | null
-}
+export const ViewResponse = z.object({
+  follow: BoardViewSection.nullable(),
+  summon: BoardViewSection.nullable(),
+})
+export type ViewResponse = z.infer<typeof ViewResponse>
 
 /**
  * `GET /api/boards/:boardId/display` (anyone who may read the board, projector included): what a
  * big screen shows besides the canvas. The join code is on every printed table card anyway.
  */
-export interface BoardDisplayInfo {
+export const BoardDisplayInfo = z.object({
   /** `number`: the table's number ("Tisch 3"), null for the plenary; absent from older servers. */
-  board: { id: string; title: string; question: string; number?: number | null }
-  workshop: { id: string; title: string; joinCode: string }
+  board: z.object({
+    id: z.string(),
+    title: z.string(),
+    question: z.string(),
+    number: z.number().nullable().optional(),
+  }),
+  workshop: z.object({ id: z.string(), title: z.string(), joinCode: z.string() }),
   /** Where participants reach this server (PUBLIC_URL, else the address this request came to). */
-  publicOrigin: string
-}
+  publicOrigin: z.string(),
+})
+export type BoardDisplayInfo = z.infer<typeof BoardDisplayInfo>
 
 /** Most places a ranking on the big screen has (ties at the edge come along whole). */
 export const PROJECTOR_MAX_PLACES = 200
@@ -107,6 +110,5 @@ export const ProjectorActionBody = z
   .strict()
 export type ProjectorActionBody = z.infer<typeof ProjectorActionBody>
 
-export interface ProjectorResponse {
-  projector: BoardProjectorSection
-}
+export const ProjectorResponse = z.object({ projector: BoardProjectorSection })
+export type ProjectorResponse = z.infer<typeof ProjectorResponse>

@@ -1,20 +1,14 @@
 import { boardKindOf, ErrorCode } from '@pinnwand/shared'
-import {
-  BoardMessageBody,
-  DoneBody,
-  type DoneResponse,
-  BulkActionBody,
-  type BulkActionResponse,
-  type BulkTableResult,
-  type WorkshopStatusResponse,
-} from '@pinnwand/shared/controlApi'
+import type { BulkTableResult } from '@pinnwand/shared/controlApi'
+import * as routes from '@pinnwand/shared/controlRoutes'
 import type { FastifyInstance } from 'fastify'
 import { generateId, generateToken, hashToken } from '../auth/tokens.ts'
 import { rateLimited } from '../http/abuseGuards.ts'
 import type { AppContext } from '../http/context.ts'
 import { BoardTimers } from '../facilitation/facilitationService.ts'
 import { VotingRounds } from '../voting/votingService.ts'
-import { ApiError, parseBody } from '../http/errors.ts'
+import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { requireActor, requireFacilitator, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 import { boardFor } from '../http/boardAccess.ts'
 import { TokenBuckets } from '../limits/TokenBucket.ts'
@@ -50,15 +44,14 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   })
   const messages = new BoardMessages(ctx.rooms, ctx.store, ctx.logger.child({ component: 'messages' }))
 
-  app.get<{ Params: { workshopId: string } }>(
-    '/api/workshops/:workshopId/status',
-    async (request): Promise<WorkshopStatusResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      requireWorkshopFacilitator(actor, request.params.workshopId, 'see the control room')
-      return loadWorkshopStatus(sources, actor.workshopId)
-    },
-  )
+  registerRoute(app, routes.workshopStatus, async ({ params, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    requireWorkshopFacilitator(actor, params.workshopId, 'see the control room')
+    return loadWorkshopStatus(sources, actor.workshopId)
+  })
 
+  // Server-sent events, not JSON: not a declared route (shared/src/controlRoutes.ts); its
+  // description is hand-written (controlStreamOpenApi.ts).
   app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/status/stream', async (request, reply) => {
     const actor = await requireActor(ctx.store, request)
     requireWorkshopFacilitator(actor, request.params.workshopId, 'see the control room')
@@ -87,11 +80,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   })
 
   /** A short message on every device of one board (the bulk action sends it to many). */
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/message', async (request) => {
+  registerRoute(app, routes.sendBoardMessage, async ({ params, body: readBody, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     requireFacilitator(actor, 'send a message to a table')
-    const body = parseBody(BoardMessageBody, request.body)
+    const body = readBody()
     const outcome = await messages.send(board, body)
     if (!outcome.ok) throw new ApiError(409, outcome.code, 'This workshop has no plenary board to bring everyone to.')
     return { message: outcome.message }
@@ -103,22 +96,22 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
     const open = (await votingRounds.listRounds(board.id)).find((r) => effectiveStatus(r, now) === 'open')
     return doneContext(board.phase, open?.id ?? null)
   }
-  app.put<{ Params: { boardId: string } }>('/api/boards/:boardId/done', async (request): Promise<DoneResponse> => {
+  registerRoute(app, routes.setDone, async ({ params, body, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     if (actor.role !== 'participant')
       throw new ApiError(403, ErrorCode.forbidden, 'Only participants say they are done.')
-    const { done } = parseBody(DoneBody, request.body)
+    const { done } = body()
     const context = await doneContextOf(board)
     if (!context)
-      throw new ApiError(409, 'nothing_to_finish', 'The board is neither collecting ideas nor voting right now.')
+      throw new ApiError(409, ErrorCode.nothingToFinish, 'The board is neither collecting ideas nor voting right now.')
     await ctx.store.setDone(board.id, context, { id: actor.userId, name: actor.name }, done, Date.now())
     hub.poke(board.workshopId)
     return { done, context }
   })
-  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/done', async (request): Promise<DoneResponse> => {
+  registerRoute(app, routes.getDone, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    const board = await boardFor(ctx, actor, request.params.boardId)
+    const board = await boardFor(ctx, actor, params.boardId)
     const context = await doneContextOf(board)
     if (!context) return { done: false, context }
     const done = (await ctx.store.listDone(board.id, context)).some((p) => p.id === actor.userId)
@@ -126,9 +119,9 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
   })
 
   /** The workshop-wide projector (one screen for every table): a new read-only link. */
-  app.post<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/projector-token', async (request, reply) => {
+  registerRoute(app, routes.createWorkshopProjectorToken, async ({ params, request }) => {
     const actor = await requireActor(ctx.store, request)
-    requireWorkshopFacilitator(actor, request.params.workshopId, 'create projector links')
+    requireWorkshopFacilitator(actor, params.workshopId, 'create projector links')
     const projectorToken = generateToken()
     await ctx.store.addToken(hashToken(projectorToken), {
       role: 'projector',
@@ -137,71 +130,68 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
       subjectId: generateId('v'),
       revokedAt: null,
     })
-    return reply.code(201).send({ projectorToken })
+    return { projectorToken }
   })
 
-  app.post<{ Params: { workshopId: string } }>(
-    '/api/workshops/:workshopId/bulk',
-    async (request): Promise<BulkActionResponse> => {
-      const actor = await requireActor(ctx.store, request)
-      const { workshopId } = request.params
-      requireWorkshopFacilitator(actor, workshopId, 'act on several tables')
-      const body = parseBody(BulkActionBody, request.body)
-      const verdict = bulkBuckets.take(workshopId, performance.now())
-      if (!verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many actions on all tables at once')
-      const boards = await ctx.store.listBoards(workshopId)
-      const tables = new Set(boards.map((b) => b.id))
-      // "All tables" are the theme tables; the plenary is acted on only when named.
-      const chosen = body.boardIds
-        ? [...new Set(body.boardIds)]
-        : boards.filter((b) => boardKindOf(b) === 'table').map((b) => b.id)
-      const results: BulkTableResult[] = []
-      for (const boardId of chosen) {
-        results.push(await actOnTable(boardId, tables.has(boardId)))
-      }
-      hub.poke(workshopId)
-      request.log.info(
-        { workshopId, action: body.action.type, taken: results.filter((r) => r.ok).length, tables: results.length },
-        'bulk action',
-      )
-      return { requestId: body.requestId, results }
+  registerRoute(app, routes.runBulkAction, async ({ params, body: readBody, request }) => {
+    const actor = await requireActor(ctx.store, request)
+    const { workshopId } = params
+    requireWorkshopFacilitator(actor, workshopId, 'act on several tables')
+    const body = readBody()
+    const verdict = bulkBuckets.take(workshopId, performance.now())
+    if (!verdict.ok) throw rateLimited(verdict.retryAfterMs, 'Too many actions on all tables at once')
+    const boards = await ctx.store.listBoards(workshopId)
+    const tables = new Set(boards.map((b) => b.id))
+    // "All tables" are the theme tables; the plenary is acted on only when named.
+    const chosen = body.boardIds
+      ? [...new Set(body.boardIds)]
+      : boards.filter((b) => boardKindOf(b) === 'table').map((b) => b.id)
+    const results: BulkTableResult[] = []
+    for (const boardId of chosen) {
+      results.push(await actOnTable(boardId, tables.has(boardId)))
+    }
+    hub.poke(workshopId)
+    request.log.info(
+      { workshopId, action: body.action.type, taken: results.filter((r) => r.ok).length, tables: results.length },
+      'bulk action',
+    )
+    return { requestId: body.requestId, results }
 
-      async function actOnTable(boardId: string, ofThisWorkshop: boolean): Promise<BulkTableResult> {
-        if (!ofThisWorkshop) {
-          return {
-            boardId,
-            ok: false,
-            status: 404,
-            error: { code: ErrorCode.notFound, message: 'No table with this id in this workshop.' },
-          }
-        }
-        const key = takenKey(workshopId, body.requestId, boardId)
-        if (await ctx.rooms.getSharedValue(key).catch(() => null))
-          return { boardId, ok: true, status: 200, repeated: true }
-        const rounds = await votingRounds.listRounds(boardId)
-        const now = Date.now()
-        const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
-        const planned = tableRequest(
-          body.action,
+    async function actOnTable(boardId: string, ofThisWorkshop: boolean): Promise<BulkTableResult> {
+      if (!ofThisWorkshop) {
+        return {
           boardId,
-          latest ? { id: latest.id, status: effectiveStatus(latest, now) } : null,
-        )
-        if ('refused' in planned) return planned.refused
-        const answer = await app.inject({
-          method: planned.method,
-          url: planned.url,
-          headers: { authorization: request.headers.authorization ?? '', 'content-type': 'application/json' },
-          payload: JSON.stringify(planned.body),
-        })
-        const ok = answer.statusCode >= 200 && answer.statusCode < 300
-        if (!ok) return { boardId, ok, status: answer.statusCode, error: errorOf(answer.body) }
-        await ctx.rooms
-          .setSharedValue(key, '1', TAKEN_TTL_MS)
-          .catch((error: unknown) => request.log.warn({ err: error, boardId }, 'bulk result not remembered'))
-        return { boardId, ok, status: answer.statusCode }
+          ok: false,
+          status: 404,
+          error: { code: ErrorCode.notFound, message: 'No table with this id in this workshop.' },
+        }
       }
-    },
-  )
+      const key = takenKey(workshopId, body.requestId, boardId)
+      if (await ctx.rooms.getSharedValue(key).catch(() => null))
+        return { boardId, ok: true, status: 200, repeated: true }
+      const rounds = await votingRounds.listRounds(boardId)
+      const now = Date.now()
+      const latest = rounds.find((r) => effectiveStatus(r, now) === 'open') ?? rounds.at(-1)
+      const planned = tableRequest(
+        body.action,
+        boardId,
+        latest ? { id: latest.id, status: effectiveStatus(latest, now) } : null,
+      )
+      if ('refused' in planned) return planned.refused
+      const answer = await app.inject({
+        method: planned.method,
+        url: planned.url,
+        headers: { authorization: request.headers.authorization ?? '', 'content-type': 'application/json' },
+        payload: JSON.stringify(planned.body),
+      })
+      const ok = answer.statusCode >= 200 && answer.statusCode < 300
+      if (!ok) return { boardId, ok, status: answer.statusCode, error: errorOf(answer.body) }
+      await ctx.rooms
+        .setSharedValue(key, '1', TAKEN_TTL_MS)
+        .catch((error: unknown) => request.log.warn({ err: error, boardId }, 'bulk result not remembered'))
+      return { boardId, ok, status: answer.statusCode }
+    }
+  })
 
   return () => hub.stop()
 }

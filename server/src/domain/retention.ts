@@ -1,10 +1,5 @@
+import type { RetentionResponse } from '@pinnwand/shared/privacyApi'
 import type { RetentionCandidate } from '../store/Store.ts'
-
-/** The name shown instead of a removed participant's (board, history, exports). */
-export const REMOVED_NAME = 'Teilnehmende/r'
-
-export const RETENTION_DAYS_MIN = 1
-export const RETENTION_DAYS_MAX = 3650
 
 const DAY_MS = 86_400_000
 
@@ -29,7 +24,7 @@ function startOfUtcDay(ms: number): number {
 }
 
 /** What the API and the dashboard show about a workshop's retention. */
-export function retentionInfo(workshop: Omit<RetentionCandidate, 'id'>, defaultDays: number) {
+export function retentionInfo(workshop: Omit<RetentionCandidate, 'id'>, defaultDays: number): RetentionResponse {
   return {
     days: workshop.retentionDays ?? defaultDays,
     isDefault: workshop.retentionDays === null,

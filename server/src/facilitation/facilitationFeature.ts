@@ -1,5 +1,5 @@
+import { facilitationRoutes } from '@pinnwand/shared/facilitationRoutes'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { facilitationOpenApi } from './facilitationOpenApi.ts'
 import { KyselyTimerStore } from './kyselyTimerStore.ts'
 import { Facilitation } from './Facilitation.ts'
 import { registerFacilitationRoutes } from './facilitationRoutes.ts'
@@ -8,7 +8,7 @@ import { BoardTimers, ResultsDisplay } from './facilitationService.ts'
 /** The board timer, "follow me", "bring everyone to my view" and the projector's mode. */
 export const facilitationFeature = defineFeature({
   name: 'facilitation',
-  openapi: facilitationOpenApi,
+  openapi: facilitationRoutes,
   stores: (db) => ({ timers: new KyselyTimerStore(db) }),
   start({ store, rooms, logger, services }) {
     const facilitation = new Facilitation(store.timers, rooms, logger.child({ component: 'facilitation' }))

@@ -1,9 +1,9 @@
 import { CloseCode } from '@pinnwand/shared'
+import { privacyRoutes } from '@pinnwand/shared/privacyRoutes'
 import { deleteWorkshop } from '../domain/workshops.ts'
 import { ParticipantNameRewrites } from '../features/coreHooks.ts'
 import { ServiceKey } from '../features/FeatureServices.ts'
 import { defineFeature } from '../features/ServerFeature.ts'
-import { privacyOpenApi } from './privacyOpenApi.ts'
 import { VersionStorePort } from '../history/historyService.ts'
 import { WORKSHOP_DELETED_SIGNAL } from '../http/routes/workshops.ts'
 import { registerPrivacyRoutes } from './privacyRoutes.ts'
@@ -15,7 +15,7 @@ export const Retention = new ServiceKey<RetentionSweeper>('privacy.retention')
 /** Data protection: retention periods (and their sweeper), removing a participant's name. */
 export const privacyFeature = defineFeature({
   name: 'privacy',
-  openapi: privacyOpenApi,
+  openapi: privacyRoutes,
   start({ config, store, rooms, gateway, logger, services }) {
     // Workshops past their retention period go with everything in them, like the dashboard's
     // delete (sockets closed here and, through the relay, on other instances).

@@ -1,4 +1,5 @@
 import { BoardDoc, currentRecords } from '@pinnwand/shared'
+import { REMOVED_NAME } from '@pinnwand/shared/privacyApi'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { BoardVersionStore } from '../history/BoardVersionStore.ts'
 import { decodeVersionState, encodeVersionState } from '../history/versionState.ts'
@@ -6,7 +7,6 @@ import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomAccess } from '../sync/roomPorts.ts'
 import { contentWithoutName, namesWithout, withoutName } from './anonymize.ts'
-import { REMOVED_NAME } from '../domain/retention.ts'
 
 export interface NameRemoval {
   /** Cards and comments on live boards that named the participant. */
