@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { devices, type Page } from '@playwright/test'
 import { BoardPage } from '../pages/BoardPage.ts'
 import { fileURLToPath } from 'node:url'
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import { call, createGermanForum, joinWorkshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -98,11 +100,10 @@ test.describe('control room', () => {
       )
 
       // People vote on table 1; the dashboard's progress rises without a reload.
-      const status = await call<{ tables: { round: { id: string } | null }[] }>(
-        server.url,
-        'GET',
-        `/api/workshops/${event.id}/status`,
-        event.token,
+      const status = await callApi(
+        controlRoutes.workshopStatus,
+        { params: { workshopId: event.id }, token: event.token },
+        { baseUrl: server.url },
       )
       const roundId = status.tables[0]!.round!.id
       const vote = (token: string, ideaId: string) =>

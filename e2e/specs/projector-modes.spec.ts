@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Locator, Page } from '@playwright/test'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
 import { joinWorkshop, call } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
@@ -163,10 +165,11 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
       const calmColour = await digits.evaluate((el) => getComputedStyle(el).color)
       await shoot(screen, 'projector-countdown.png')
       // The last ten seconds in another colour, then the end cue.
-      await call(server.url, 'POST', `/api/boards/${f.boardId}/timer`, f.facilitatorToken, {
-        action: 'start',
-        seconds: 12,
-      })
+      await callApi(
+        facilitationRoutes.boardTimer,
+        { params: { boardId: f.boardId }, body: { action: 'start', seconds: 12 }, token: f.facilitatorToken },
+        { baseUrl: server.url },
+      )
       await expect(screen.getByTestId('projector-countdown')).toHaveAttribute('data-urgent', 'true', {
         timeout: 15_000,
       })

@@ -1,3 +1,6 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { TimerActionBody, ViewActionBody } from '@pinnwand/shared/facilitationApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
 import { call } from '../fixtures/api.ts'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -5,6 +8,24 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
+
+type BoardOf = Pick<Workshop, 'boardId' | 'facilitatorToken'>
+
+/** The board's timer, set by its facilitator. */
+const timer = (baseUrl: string, workshop: BoardOf, body: TimerActionBody) =>
+  callApi(
+    facilitationRoutes.boardTimer,
+    { params: { boardId: workshop.boardId }, body, token: workshop.facilitatorToken },
+    { baseUrl },
+  )
+
+/** "Follow me" or "bring everyone", by the board's facilitator. */
+const view = (baseUrl: string, workshop: BoardOf, body: ViewActionBody) =>
+  callApi(
+    facilitationRoutes.boardView,
+    { params: { boardId: workshop.boardId }, body, token: workshop.facilitatorToken },
+    { baseUrl },
+  )
 
 const projectorToken = async (baseUrl: string, workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>) =>
   (
@@ -102,10 +123,7 @@ test.describe('projector view and facilitation', () => {
       expect(blocking.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([])
 
       // At zero the projector flashes (and beeps where sound is allowed); everyone sees "time is up".
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, {
-        action: 'start',
-        seconds: 2,
-      })
+      await timer(server.url, workshop, { action: 'start', seconds: 2 })
       await expect(screen.getByTestId('projector-flash')).toBeAttached({ timeout: 10_000 })
       await expect(screen.getByTestId('projector-timer')).toHaveAttribute('data-state', 'ended')
       await expect(screen.getByTestId('projector-timer-time')).toHaveText('0:00')
@@ -249,10 +267,7 @@ test.describe('projector view and facilitation', () => {
     async ({ browser, workshop, server }) => {
       const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/timer`, workshop.facilitatorToken, {
-        action: 'start',
-        seconds: 600,
-      })
+      await timer(server.url, workshop, { action: 'start', seconds: 600 })
       await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^(10:00|9:\d\d)$/)
 
       await server.stop('SIGKILL')
@@ -287,7 +302,7 @@ test.describe('projector view and facilitation', () => {
       const api = (path: string, body: unknown) =>
         call(server.url, 'POST', `/api/boards/${workshop.boardId}${path}`, workshop.facilitatorToken, body)
 
-      await api('/timer', { action: 'start', seconds: 300 })
+      await timer(server.url, workshop, { action: 'start', seconds: 300 })
       await expect(page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
 
       // An open round locks the board for participants, and the notice says so.
@@ -296,7 +311,11 @@ test.describe('projector view and facilitation', () => {
       await expect(page.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'round')
       await expect(page.getByTestId('lock-notice')).toContainText('voting round')
 
-      await api('/view', { action: 'follow', pageId: 'page:page', viewport: { x: 2000, y: 2000, w: 1600, h: 900 } })
+      await view(server.url, workshop, {
+        action: 'follow',
+        pageId: 'page:page',
+        viewport: { x: 2000, y: 2000, w: 1600, h: 900 },
+      })
       const chip = page.getByTestId('follow-chip')
       await expect(chip).toHaveAttribute('data-following', 'true')
       const stop = chip.getByRole('button', { name: 'Stop following' })
@@ -379,7 +398,7 @@ test.describe('projector view and facilitation', () => {
         })
       }
     }
-    await call(server.url, 'POST', `/api/boards/${boardId}/timer`, token, { action: 'start', seconds: 7 * 60 + 30 })
+    await timer(server.url, { boardId, facilitatorToken: token }, { action: 'start', seconds: 7 * 60 + 30 })
     const projector = await openProjector(browser, server.url, workshop)
     await expect(projector.page.getByTestId('projector-dots')).toHaveText('18')
     await expect(projector.page.getByTestId('idea-card')).toHaveCount(ideaIds.length)

@@ -1,4 +1,8 @@
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
   api,
@@ -147,16 +151,19 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       const [ada, ben] = [await joinParticipant(t.url, workshop, 'Ada'), await joinParticipant(t.url, workshop, 'Ben')]
       for (const p of [ada, ben]) await api(t.url, 'POST', `/api/boards/${boardId}/seat`, { token: p.participantToken })
       const done = (token: string, value: boolean) =>
-        api(t.url, 'PUT', `/api/boards/${boardId}/done`, { token, body: { done: value } })
+        callRoute(t.url, controlRoutes.setDone, { params: { boardId }, body: { done: value }, token })
       const finished = async () => (await status(t.url, workshop)).tables[0]!.finished
 
       expect(await finished()).toBe(0)
       expect((await done(ada.participantToken, true)).body).toEqual({ done: true, context: 'collect' })
       expect((await done(ada.participantToken, true)).status).toBe(200)
       expect(await finished()).toBe(1)
-      expect((await api(t.url, 'GET', `/api/boards/${boardId}/done`, { token: ada.participantToken })).body.done).toBe(
-        true,
+      const asked = await callApi(
+        controlRoutes.getDone,
+        { params: { boardId }, token: ada.participantToken },
+        { baseUrl: t.url },
       )
+      expect(asked.done).toBe(true)
       await done(ada.participantToken, false)
       expect(await finished()).toBe(0)
       await done(ben.participantToken, true)
@@ -167,7 +174,7 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       await bulk(t.url, workshop, { type: 'phase', phase: 'cluster' })
       expect(await finished()).toBeNull()
       const refused = await done(ada.participantToken, true)
-      expect([refused.status, refused.body.error.code]).toEqual([409, 'nothing_to_finish'])
+      expect([refused.status, refused.body.error?.code]).toEqual([409, 'nothing_to_finish'])
 
       // Back to collecting: a new task, nobody is done with it yet.
       await bulk(t.url, workshop, { type: 'phase', phase: 'collect' })
@@ -199,7 +206,8 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
         { token: participant.participantToken },
       )
       expect(byParticipant.status).toBe(403)
-      const statusByParticipant = await api(t.url, 'GET', `/api/workshops/${a.workshopId}/status`, {
+      const statusByParticipant = await callRoute(t.url, controlRoutes.workshopStatus, {
+        params: { workshopId: a.workshopId },
         token: participant.participantToken,
       })
       expect(statusByParticipant.status).toBe(403)
@@ -229,8 +237,12 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       // The board header asks the display endpoint for the number.
       const numbersShown = []
       for (const boardId of workshop.boardIds) {
-        const display = await api(t.url, 'GET', `/api/boards/${boardId}/display`, { token: workshop.facilitatorToken })
-        numbersShown.push(display.body.board.number)
+        const display = await callApi(
+          facilitationRoutes.boardDisplay,
+          { params: { boardId }, token: workshop.facilitatorToken },
+          { baseUrl: t.url },
+        )
+        numbersShown.push(display.board.number)
       }
       expect(numbersShown).toEqual([1, null, 2])
       const locked = await bulk(t.url, workshop, { type: 'lock', locked: true })
@@ -292,9 +304,10 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
 
         const tooLong = await bulk(t.url, workshop, { type: 'message', message: { text: 'x'.repeat(201) } })
         expect(tooLong.status).toBe(400)
-        const byParticipant = await api(t.url, 'POST', `/api/boards/${b2}/message`, {
-          token: ada.participantToken,
+        const byParticipant = await callRoute(t.url, controlRoutes.sendBoardMessage, {
+          params: { boardId: b2 },
           body: { text: 'Alle nach Hause' },
+          token: ada.participantToken,
         })
         expect(byParticipant.status).toBe(403)
       } finally {
@@ -307,18 +320,20 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
 
     it('refuses bad bulk bodies with a clear error and changes nothing', async () => {
       const workshop = await createWorkshop(t.url, 2)
+      // Malformed on purpose: passed `as never`, the server must refuse them.
       for (const body of [
         { action: { type: 'phase', phase: 'sleep' }, requestId: newRequestId() },
         { action: { type: 'explode' }, requestId: newRequestId() },
         { action: { type: 'lock', locked: true } },
         { action: { type: 'lock', locked: true }, requestId: newRequestId(), boardIds: [] },
       ]) {
-        const res = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+        const res = await callRoute(t.url, controlRoutes.runBulkAction, {
+          params: { workshopId: workshop.workshopId },
+          body: body as never,
           token: workshop.facilitatorToken,
-          body,
         })
         expect(res.status).toBe(400)
-        expect(res.body.error.code).toBeTruthy()
+        expect(res.body.error?.code).toBeTruthy()
       }
       expect((await status(t.url, workshop)).tables.every((table) => !table.locked && table.phase === 'collect')).toBe(
         true,

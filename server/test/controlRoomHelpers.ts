@@ -1,28 +1,34 @@
-import type { BulkActionResponse, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import type { BulkAction, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import * as routes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { z } from 'zod'
 import type { RunningServer } from '../src/createServer.ts'
-import { api, type ApiResponse, ideaCard, type TestWorkshop } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
+import { ideaCard, type TestWorkshop } from './helpers/testServer.ts'
 
 let requestCounter = 0
 export const newRequestId = () => `bulk-test-${process.pid}-${++requestCounter}`
 
+/** One bulk request; the answer's status and body, refusals included. */
 export function bulk(
   url: string,
   workshop: TestWorkshop,
-  action: Record<string, unknown>,
+  action: z.input<typeof BulkAction>,
   { requestId = newRequestId(), boardIds, token }: { requestId?: string; boardIds?: string[]; token?: string } = {},
-): Promise<ApiResponse<BulkActionResponse>> {
-  return api(url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
-    token: token ?? workshop.facilitatorToken,
+) {
+  return callRoute(url, routes.runBulkAction, {
+    params: { workshopId: workshop.workshopId },
     body: { action, requestId, ...(boardIds ? { boardIds } : {}) },
+    token: token ?? workshop.facilitatorToken,
   })
 }
 
-export async function status(url: string, workshop: TestWorkshop): Promise<WorkshopStatusResponse> {
-  const res = await api<WorkshopStatusResponse>(url, 'GET', `/api/workshops/${workshop.workshopId}/status`, {
-    token: workshop.facilitatorToken,
-  })
-  if (res.status !== 200) throw new Error(`status failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body
+export function status(url: string, workshop: TestWorkshop): Promise<WorkshopStatusResponse> {
+  return callApi(
+    routes.workshopStatus,
+    { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+    { baseUrl: url },
+  )
 }
 
 /** Writes `n` idea cards onto a board (server side, as the ideas API would). Returns their ids. */

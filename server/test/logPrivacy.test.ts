@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type ChildServer, startChildServer } from './helpers/childServer.ts'
 import { fillWorkshop } from './helpers/personalData.ts'
@@ -22,13 +24,15 @@ describe('logs at info level', () => {
     server = await startChildServer(dataDir, { LOG_LEVEL: 'info', IDLE_UNLOAD_MS: '100' })
     const workshop = await createWorkshop(server.url)
     const filled = await fillWorkshop(server.url, workshop, 'Zoë Geheimname')
-    const removed = await api(
-      server.url,
-      'POST',
-      `/api/workshops/${workshop.workshopId}/participants/${filled.participantId}/remove-name`,
-      { token: workshop.facilitatorToken },
+    const removed = await callApi(
+      privacyRoutes.removeParticipantName,
+      {
+        params: { workshopId: workshop.workshopId, participantId: filled.participantId },
+        token: workshop.facilitatorToken,
+      },
+      { baseUrl: server.url },
     )
-    expect(removed.status).toBe(200)
+    expect(removed.participantId).toBe(filled.participantId)
     // A wrong token and a wrong code are logged (if at all) without what was sent.
     await api(server.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: 'falsches-token-123456' })
     await api(server.url, 'GET', '/api/join/ZZZZZZ')

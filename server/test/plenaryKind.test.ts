@@ -1,3 +1,5 @@
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
@@ -92,11 +94,12 @@ describe('the plenary is its own kind of board', () => {
     expect(closed.closes[0]).toMatchObject({ code: 4403 })
     closed.destroy()
     // The facilitator (and the projector) always may; the control room's "Alle ins Plenum holen" opens it.
-    const message = await api(t.url, 'POST', `/api/boards/${table!.id}/message`, {
-      token: created.facilitatorToken,
-      body: { text: '', toPlenary: true },
-    })
-    expect(message.status).toBeLessThan(300)
+    const message = await callApi(
+      controlRoutes.sendBoardMessage,
+      { params: { boardId: table!.id }, body: { text: '', toPlenary: true }, token: created.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(message.message?.plenaryBoardId).toBe(plenary!.id)
     const open = await connectClient(t.url, plenary!.id, ada.participantToken)
     expect(open.closes).toEqual([])
     open.destroy()

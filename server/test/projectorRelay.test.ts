@@ -1,7 +1,9 @@
-import type { BoardProjectorSection } from '@pinnwand/shared'
+import type { BoardProjectorSection, ProjectorActionBody } from '@pinnwand/shared'
+import * as routes from '@pinnwand/shared/facilitationRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { twoInstances } from './helpers/twoInstances.ts'
-import { api, createWorkshop, watchBoardState } from './helpers/testServer.ts'
+import { createWorkshop, watchBoardState } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -26,15 +28,16 @@ describe.skipIf(!databaseUrl || !redisUrl)('projector mode across instances (DAT
     const onB = await watchBoardState(b.url, board, ws.projectorToken)
     watchers.push(onB)
     const shown = () => (onB.latest().projector as BoardProjectorSection | null | undefined) ?? null
-    const set = (body: unknown) =>
-      api(a.url, 'POST', `/api/boards/${board}/projector`, { token: ws.facilitatorToken, body })
+    const set = (body: ProjectorActionBody) =>
+      callRoute(a.url, routes.projectorMode, { params: { boardId: board }, body, token: ws.facilitatorToken })
 
-    for (const body of [
+    const modes: ProjectorActionBody[] = [
       { mode: 'countdown' },
       { mode: 'results', shownPlaces: 1 },
       { mode: 'walkthrough', step: 2 },
       { mode: 'join' },
-    ]) {
+    ]
+    for (const body of modes) {
       const res = await set(body)
       expect(res.status).toBe(200)
       await waitFor(() => shown()?.mode === body.mode && shown()?.at === res.body.projector.at, {
@@ -56,20 +59,17 @@ describe.skipIf(!databaseUrl || !redisUrl)('projector mode across instances (DAT
     const board = ws.boardIds[0]!
     const onB = await watchBoardState(b.url, board, ws.projectorToken)
     watchers.push(onB)
-    const ok = await api(a.url, 'POST', `/api/boards/${board}/projector`, {
-      token: ws.facilitatorToken,
-      body: { mode: 'walkthrough', step: 1 },
-    })
+    const send = (body: ProjectorActionBody, token: string) =>
+      callRoute(a.url, routes.projectorMode, { params: { boardId: board }, body, token })
+    const ok = await send({ mode: 'walkthrough', step: 1 }, ws.facilitatorToken)
     await waitFor(() => (onB.latest().projector as BoardProjectorSection | null)?.step === 1, { what: 'step 1' })
     for (const body of [{ mode: 'walkthrough', step: -1 }, { mode: 'walkthrough', step: 1.5 }, { mode: 'disco' }]) {
-      const res = await api(a.url, 'POST', `/api/boards/${board}/projector`, { token: ws.facilitatorToken, body })
+      // Malformed on purpose: passed `as never`, the server must refuse them.
+      const res = await send(body as never, ws.facilitatorToken)
       expect(res.status).toBe(400)
-      expect(res.body.error.code).toBe('validation_failed')
+      expect(res.body.error?.code).toBe('validation_failed')
     }
-    const byProjector = await api(a.url, 'POST', `/api/boards/${board}/projector`, {
-      token: ws.projectorToken,
-      body: { mode: 'board' },
-    })
+    const byProjector = await send({ mode: 'board' }, ws.projectorToken)
     expect(byProjector.status).toBe(403)
     // Nothing arrived after the refused requests: B still shows the step-1 walkthrough.
     await new Promise((resolve) => setTimeout(resolve, 300))

@@ -1,4 +1,6 @@
-import { CloseCode } from '@pinnwand/shared'
+import { CloseCode, type ViewActionBody } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
 import { twoInstances } from './helpers/twoInstances.ts'
 import {
@@ -96,19 +98,18 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     const workshop = await createWorkshop(a.url)
     const boardId = workshop.boardIds[0]!
     const token = workshop.facilitatorToken
-    const view = (server: TestServer, body: unknown) =>
-      api(server.url, 'POST', `/api/boards/${boardId}/view`, { token, body })
+    const view = (server: TestServer, body: ViewActionBody) =>
+      callApi(facilitationRoutes.boardView, { params: { boardId }, body, token }, { baseUrl: server.url })
 
     const started = await view(a, { action: 'follow', pageId: 'page:page', viewport })
-    expect(started.status).toBe(200)
     const summoned = await view(b, { action: 'summon', pageId: 'page:page', viewport })
     // B knows the follow A started (the answer has both), and moves keep its start wherever they land.
-    expect(summoned.body.follow.since).toBe(started.body.follow.since)
+    expect(summoned.follow?.since).toBe(started.follow?.since)
     const moved = await view(b, { action: 'follow', pageId: 'page:page', viewport: { ...viewport, x: 500 } })
-    expect(moved.body.follow.since).toBe(started.body.follow.since)
+    expect(moved.follow?.since).toBe(started.follow?.since)
     const movedAgain = await view(a, { action: 'follow', pageId: 'page:page', viewport: { ...viewport, x: 900 } })
-    expect(movedAgain.body.follow.since).toBe(started.body.follow.since)
-    expect(movedAgain.body.summon.at).toBe(summoned.body.summon.at)
+    expect(movedAgain.follow?.since).toBe(started.follow?.since)
+    expect(movedAgain.summon?.at).toBe(summoned.summon?.at)
 
     // Neither instance had the board loaded: whoever opens it, anywhere, gets both views.
     let onA: Awaited<ReturnType<typeof watchState>> | null = null
@@ -116,14 +117,14 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
       const watcher = await watchState(server, boardId, token)
       if (server === a) onA = watcher
       await waitFor(
-        () => watcher.latest().follow?.viewport.x === 900 && watcher.latest().summon?.at === summoned.body.summon.at,
+        () => watcher.latest().follow?.viewport.x === 900 && watcher.latest().summon?.at === summoned.summon?.at,
         { what: `views on ${server === a ? 'A' : 'B'}` },
       )
-      expect(watcher.latest().follow?.since).toBe(started.body.follow.since)
+      expect(watcher.latest().follow?.since).toBe(started.follow?.since)
     }
 
     // Ending it through B ends it for a client on A.
-    expect((await view(b, { action: 'unfollow' })).status).toBe(200)
+    expect((await view(b, { action: 'unfollow' })).follow).toBeNull()
     await waitFor(() => onA!.latest().follow === null, { what: 'follow ended on A' })
   })
 })

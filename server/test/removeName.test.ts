@@ -1,5 +1,7 @@
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import { listVersions, previewVersion } from '@pinnwand/shared/historyRoutes'
+import { REMOVED_NAME as REMOVED } from '@pinnwand/shared/privacyApi'
+import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, squash } from './exportParsers.ts'
 import {
@@ -9,10 +11,9 @@ import {
   type FilledWorkshop,
   tablesContaining,
 } from './helpers/personalData.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 import path from 'node:path'
-
-const REMOVED = 'Teilnehmende/r'
 
 async function download(url: string, route: string, token: string): Promise<Buffer> {
   const res = await fetch(url + route, { headers: { authorization: `Bearer ${token}` } })
@@ -44,20 +45,17 @@ describe("removing a participant's name", () => {
   afterAll(() => t?.stop())
 
   it('only the facilitator of the workshop, only for its participants', async () => {
-    const route = `/api/workshops/${workshop.workshopId}/participants/${zoe.participantId}/remove-name`
-    expect((await api(t.url, 'POST', route, { token: bob.participantToken })).status).toBe(403)
+    const removeName = (participantId: string, token: string) =>
+      callRoute(t.url, privacyRoutes.removeParticipantName, {
+        params: { workshopId: workshop.workshopId, participantId },
+        token,
+      })
+    expect((await removeName(zoe.participantId, bob.participantToken)).status).toBe(403)
     const other = await createWorkshop(t.url)
-    expect((await api(t.url, 'POST', route, { token: other.facilitatorToken })).status).toBe(403)
-    const unknown = await api(
-      t.url,
-      'POST',
-      `/api/workshops/${workshop.workshopId}/participants/p_nobody/remove-name`,
-      {
-        token: workshop.facilitatorToken,
-      },
-    )
+    expect((await removeName(zoe.participantId, other.facilitatorToken)).status).toBe(403)
+    const unknown = await removeName('p_nobody', workshop.facilitatorToken)
     expect(unknown.status).toBe(404)
-    expect(unknown.body.error.code).toBe('not_found')
+    expect(unknown.body.error?.code).toBe('not_found')
     // Before: the name is in the PDF, so the check below means something.
     const pdf = squash(
       await pdfText(await download(t.url, `/api/boards/${boardId}/export?format=pdf`, workshop.facilitatorToken)),
@@ -66,16 +64,17 @@ describe("removing a participant's name", () => {
   })
 
   it('replaces it on the board, in history, ballots, the PDF and JSON exports — and nowhere else', async () => {
-    const res = await api(
-      t.url,
-      'POST',
-      `/api/workshops/${workshop.workshopId}/participants/${zoe.participantId}/remove-name`,
-      { token: workshop.facilitatorToken },
+    const removed = await callApi(
+      privacyRoutes.removeParticipantName,
+      {
+        params: { workshopId: workshop.workshopId, participantId: zoe.participantId },
+        token: workshop.facilitatorToken,
+      },
+      { baseUrl: t.url },
     )
-    expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ participantId: zoe.participantId, name: REMOVED })
-    expect(res.body.boardEntries).toBe(2) // the card and the comment
-    expect(res.body.versions).toBeGreaterThanOrEqual(2) // both saved versions held the card
+    expect(removed).toMatchObject({ participantId: zoe.participantId, name: REMOVED })
+    expect(removed.boardEntries).toBe(2) // the card and the comment
+    expect(removed.versions).toBeGreaterThanOrEqual(2) // both saved versions held the card
 
     const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
     const idea = ideas.body.ideas.find((i: { id: string }) => i.id === zoe.ideaId)

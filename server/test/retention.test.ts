@@ -1,4 +1,6 @@
 import path from 'node:path'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import { Retention } from '../src/privacy/privacyFeature.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
@@ -10,6 +12,7 @@ import {
   type FilledWorkshop,
   tablesContaining,
 } from './helpers/personalData.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -60,37 +63,52 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
     })
 
     it('shows the deletion date (default 90 days after the date) and lets the facilitator set it', async () => {
-      const initial = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}/retention`, {
-        token: kept.facilitatorToken,
-      })
-      expect(initial.status).toBe(200)
-      expect(initial.body).toEqual({ days: 90, isDefault: true, deleteOn: addDays(today(), 90) })
+      const initial = await callApi(
+        privacyRoutes.getRetention,
+        { params: { workshopId: kept.workshopId }, token: kept.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(initial).toEqual({ days: 90, isDefault: true, deleteOn: addDays(today(), 90) })
 
       // The workshop overview carries it too.
       const overview = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}`, { token: kept.facilitatorToken })
-      expect(overview.body.workshop.retention).toEqual(initial.body)
+      expect(overview.body.workshop.retention).toEqual(initial)
 
-      const set = await api(t.url, 'PUT', `/api/workshops/${expiring.workshopId}/retention`, {
-        token: expiring.facilitatorToken,
-        body: { days: 1 },
-      })
-      expect(set.status).toBe(200)
-      expect(set.body).toEqual({ days: 1, isDefault: false, deleteOn: addDays(today(), 1) })
+      const set = await callApi(
+        privacyRoutes.setRetention,
+        { params: { workshopId: expiring.workshopId }, body: { days: 1 }, token: expiring.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(set).toEqual({ days: 1, isDefault: false, deleteOn: addDays(today(), 1) })
     })
 
     it('refuses bad retention input and other people', async () => {
-      const url = `/api/workshops/${kept.workshopId}/retention`
+      const params = { workshopId: kept.workshopId }
+      // Malformed on purpose: the schema would refuse them in the client, so sent as they are.
       for (const body of [{ days: 0 }, { days: 3651 }, { days: 'viel' }, { days: 2.5 }, { days: 7, extra: 1 }, {}]) {
-        const res = await api(t.url, 'PUT', url, { token: kept.facilitatorToken, body })
+        const res = await callRoute(t.url, privacyRoutes.setRetention, {
+          params,
+          body: body as never,
+          token: kept.facilitatorToken,
+        })
         expect(res.status, JSON.stringify(body)).toBe(400)
-        expect(res.body.error.code).toBe('validation_failed')
+        expect(res.body.error?.code).toBe('validation_failed')
       }
-      const participant = await api(t.url, 'PUT', url, { token: keptData.participantToken, body: { days: 5 } })
+      const participant = await callRoute(t.url, privacyRoutes.setRetention, {
+        params,
+        body: { days: 5 },
+        token: keptData.participantToken,
+      })
       expect(participant.status).toBe(403)
-      const foreign = await api(t.url, 'GET', url, { token: expiring.facilitatorToken })
+      const foreign = await callRoute(t.url, privacyRoutes.getRetention, { params, token: expiring.facilitatorToken })
       expect(foreign.status).toBe(403)
       // Nothing of that changed the setting.
-      expect((await api(t.url, 'GET', url, { token: kept.facilitatorToken })).body.days).toBe(90)
+      const after = await callApi(
+        privacyRoutes.getRetention,
+        { params, token: kept.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(after.days).toBe(90)
     })
 
     it('nothing is due before the day; on the day the sweep deletes it with every trace', async () => {

@@ -1,3 +1,5 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
@@ -73,10 +75,12 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(await numbersOf(workshop)).toEqual({ Mobilität: 3, Plenum: null, Grün: 2, Wohnen: 1 })
 
       // Every place that names the table reads the same number: the board header's display info.
-      const display = await api<{ board: { number: number } }>(t.url, 'GET', `/api/boards/${mobility}/display`, {
-        token: workshop.facilitatorToken,
-      })
-      expect(display.body.board.number).toBe(3)
+      const display = await callApi(
+        facilitationRoutes.boardDisplay,
+        { params: { boardId: mobility }, token: workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(display.board.number).toBe(3)
       // The join page's table choice numbers the tables the same way (the closed plenary is not offered).
       const join = await api<{ boards: { title: string; number: number | null }[] }>(
         t.url,

@@ -10,6 +10,8 @@ import type {
 } from '@pinnwand/shared/api'
 import type { BoardPhase } from '@pinnwand/shared/boardState'
 import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import type { RemoveNameResponse, RetentionResponse } from '@pinnwand/shared/privacyApi'
+import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import * as systemRoutes from '@pinnwand/shared/systemRoutes'
 import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { ApiError, apiErrorOf, callApi } from '@pinnwand/shared/contract/callApi'
@@ -88,9 +90,6 @@ export async function request<T>(method: string, path: string, token?: string, b
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
-
-const getJson = <T>(path: string, token?: string) => request<T>('GET', path, token)
-const id = encodeURIComponent
 
 // Both are needed before a board opens; offline, the last answers let it open from the caches.
 export function fetchConfig(): Promise<ClientConfig> {
@@ -207,26 +206,24 @@ export function setHideAuthors(
 }
 
 /** How long a workshop is kept: `days` after its date; the server deletes it on `deleteOn`. */
-export interface Retention {
-  days: number
-  /** The server's default (RETENTION_DAYS), not set for this workshop. */
-  isDefault: boolean
-  /** YYYY-MM-DD, the day the server's schedule deletes the workshop. */
-  deleteOn: string
-}
+export type Retention = RetentionResponse
 
 export function fetchRetention(workshopId: string, token: string): Promise<Retention> {
-  return getJson(`/api/workshops/${id(workshopId)}/retention`, token)
+  return callApi(privacyRoutes.getRetention, { params: { workshopId }, token })
 }
 
 /** `days: null` goes back to the server's default. */
 export function setRetention(workshopId: string, days: number | null, token: string): Promise<Retention> {
-  return request('PUT', `/api/workshops/${id(workshopId)}/retention`, token, { days })
+  return callApi(privacyRoutes.setRetention, { params: { workshopId }, body: { days }, token })
 }
 
 /** The person's name becomes "Teilnehmende/r" on every board, in history and in exports. */
-export function removeParticipantName(workshopId: string, participantId: string, token: string): Promise<unknown> {
-  return request('POST', `/api/workshops/${id(workshopId)}/participants/${id(participantId)}/remove-name`, token)
+export function removeParticipantName(
+  workshopId: string,
+  participantId: string,
+  token: string,
+): Promise<RemoveNameResponse> {
+  return callApi(privacyRoutes.removeParticipantName, { params: { workshopId, participantId }, token })
 }
 
 export function fetchAccessibilityStatement(): Promise<AccessibilityStatementResponse> {

@@ -1,7 +1,7 @@
-import type { DoneResponse } from '@pinnwand/shared/controlApi'
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { request } from '../api/apiClient.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useBoardContext } from './BoardContext.ts'
 
@@ -20,12 +20,10 @@ export function DoneButton() {
   const task = roundId ? `round:${roundId}` : state?.phase === 'collect' ? 'collect' : null
   const [done, setDone] = useState<{ task: string; done: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
-  const url = `/api/boards/${encodeURIComponent(boardId)}/done`
-
   useEffect(() => {
     if (!task || me.role !== 'participant') return
     let cancelled = false
-    request<DoneResponse>('GET', url, token).then(
+    callApi(controlRoutes.getDone, { params: { boardId }, token }).then(
       (answer) => {
         if (!cancelled && answer.context === task) setDone({ task, done: answer.done })
       },
@@ -34,14 +32,14 @@ export function DoneButton() {
     return () => {
       cancelled = true
     }
-  }, [task, url, token, me.role])
+  }, [task, boardId, token, me.role])
 
   if (!task || me.role !== 'participant') return null
   const isDone = done?.task === task && done.done
   const toggle = async () => {
     setBusy(true)
     try {
-      const answer = await request<DoneResponse>('PUT', url, token, { done: !isDone })
+      const answer = await callApi(controlRoutes.setDone, { params: { boardId }, body: { done: !isDone }, token })
       if (answer.context) setDone({ task: answer.context, done: answer.done })
     } catch {
       // The phase moved on meanwhile: the next board state hides or resets the button.

@@ -1,11 +1,9 @@
+import { REMOVED_NAME } from '@pinnwand/shared/privacyApi'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchParticipants, removeParticipantName, revokeParticipant } from '../api/apiClient.ts'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { usePolling } from './usePolling.ts'
-
-/** What the server shows instead of a removed name (server/src/domain/retention.ts). */
-const REMOVED_NAME = 'Teilnehmende/r'
 
 /** Who has joined the workshop; "remove" revokes the person's token and closes their connections. */
 export function ParticipantsPanel({ workshopId, token }: { workshopId: string; token: string }) {

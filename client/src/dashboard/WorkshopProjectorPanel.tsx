@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { request } from '../api/apiClient.ts'
+import { createWorkshopProjectorToken } from './controlApi.ts'
 import { CYCLE_SECONDS, projectorLink, type WorkshopProjectorPlan } from '../projector/workshopProjectorPlan.ts'
 import { CopyButton } from '../ui/CopyButton.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
@@ -58,11 +58,7 @@ export function WorkshopProjectorPanel({
   const create = async () => {
     setError(null)
     try {
-      const created = await request<{ projectorToken: string }>(
-        'POST',
-        `/api/workshops/${encodeURIComponent(workshopId)}/projector-token`,
-        token,
-      )
+      const created = await createWorkshopProjectorToken(workshopId, token)
       setProjectorToken(created.projectorToken)
     } catch (cause) {
       setError(cause)

@@ -1,10 +1,11 @@
 import type { BulkAction, BulkActionResponse, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
-import { request } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/controlRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 
 const id = encodeURIComponent
 
 export function fetchWorkshopStatus(workshopId: string, token: string): Promise<WorkshopStatusResponse> {
-  return request('GET', `/api/workshops/${id(workshopId)}/status`, token)
+  return callApi(routes.workshopStatus, { params: { workshopId }, token })
 }
 
 /** One action on the chosen tables (all when `boardIds` is absent); the answer says per table. */
@@ -15,11 +16,16 @@ export function runBulkAction(
   requestId: string,
   boardIds?: string[],
 ): Promise<BulkActionResponse> {
-  return request('POST', `/api/workshops/${id(workshopId)}/bulk`, token, {
-    action,
-    requestId,
-    ...(boardIds ? { boardIds } : {}),
+  return callApi(routes.runBulkAction, {
+    params: { workshopId },
+    body: { action, requestId, ...(boardIds ? { boardIds } : {}) },
+    token,
   })
+}
+
+/** A new read-only link for the workshop projector (one screen for every table). */
+export function createWorkshopProjectorToken(workshopId: string, token: string): Promise<{ projectorToken: string }> {
+  return callApi(routes.createWorkshopProjectorToken, { params: { workshopId }, token })
 }
 
 /**
@@ -33,6 +39,7 @@ export async function streamWorkshopStatus(
   onStatus: (status: WorkshopStatusResponse) => void,
   signal: AbortSignal,
 ): Promise<void> {
+  // Server-sent events, not JSON: no declared route (shared/src/controlRoutes.ts).
   const response = await fetch(`/api/workshops/${id(workshopId)}/status/stream`, {
     headers: { authorization: `Bearer ${token}` },
     signal,

@@ -7,10 +7,9 @@ import type {
   ViewActionBody,
   ViewResponse,
 } from '@pinnwand/shared/facilitationApi'
-import { ApiError, request } from '../api/apiClient.ts'
+import * as routes from '@pinnwand/shared/facilitationRoutes'
+import { ApiError, callApi } from '@pinnwand/shared/contract/callApi'
 import { newRequestId } from '../api/requestId.ts'
-
-const id = encodeURIComponent
 
 /** Tries of one timer action when the network or the server (5xx) fails: the first and two retries. */
 const TIMER_TRIES = 3
@@ -23,7 +22,7 @@ export async function timerAction(boardId: string, action: TimerActionBody, toke
   const body = { ...action, requestId: action.requestId ?? newRequestId() }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await request<TimerResponse>('POST', `/api/boards/${id(boardId)}/timer`, token, body)
+      return await callApi(routes.boardTimer, { params: { boardId }, body, token })
     } catch (error) {
       const transient = !(error instanceof ApiError) || error.status >= 500
       if (!transient || attempt >= TIMER_TRIES) throw error
@@ -33,11 +32,11 @@ export async function timerAction(boardId: string, action: TimerActionBody, toke
 }
 
 export function viewAction(boardId: string, action: ViewActionBody, token: string): Promise<ViewResponse> {
-  return request('POST', `/api/boards/${id(boardId)}/view`, token, action)
+  return callApi(routes.boardView, { params: { boardId }, body: action, token })
 }
 
 export function fetchBoardDisplay(boardId: string, token: string): Promise<BoardDisplayInfo> {
-  return request('GET', `/api/boards/${id(boardId)}/display`, token)
+  return callApi(routes.boardDisplay, { params: { boardId }, token })
 }
 
 /** What the big screen shows (facilitator): board, countdown, results (step by step) or join. */
@@ -46,5 +45,5 @@ export function projectorAction(
   action: ProjectorActionBody,
   token: string,
 ): Promise<ProjectorResponse> {
-  return request('POST', `/api/boards/${id(boardId)}/projector`, token, action)
+  return callApi(routes.projectorMode, { params: { boardId }, body: action, token })
 }
