@@ -1,6 +1,6 @@
 import type { BulkAction, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
 import * as routes from '@pinnwand/shared/controlRoutes'
-import { callApi } from '@pinnwand/shared/contract/callApi'
+import { callApi, routeRequest } from '@pinnwand/shared/contract/callApi'
 import type { z } from 'zod'
 import type { RunningServer } from '../src/createServer.ts'
 import { callRoute } from './helpers/callRoute.ts'
@@ -49,10 +49,11 @@ export function openStatusStream(url: string, workshop: TestWorkshop) {
   const received: WorkshopStatusResponse[] = []
   const controller = new AbortController()
   const done = (async () => {
-    const response = await fetch(`${url}/api/workshops/${workshop.workshopId}/status/stream`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-      signal: controller.signal,
+    const wire = routeRequest(routes.workshopStatusStream, {
+      params: { workshopId: workshop.workshopId },
+      token: workshop.facilitatorToken,
     })
+    const response = await fetch(`${url}${wire.path}`, { headers: wire.headers, signal: controller.signal })
     if (!response.ok || !response.body) throw new Error(`stream failed: ${response.status}`)
     const decoder = new TextDecoder()
     let buffer = ''

@@ -75,6 +75,7 @@ describe('GET /api/openapi.json', () => {
       expect(op['x-role']).toBe(route.auth === 'none' ? undefined : route.auth)
       const success = op.responses[String(route.status)]
       if (route.status === 204) expect(success.content).toBeUndefined()
+      else if ('produces' in route && route.produces) expect(Object.keys(success.content)).toEqual(route.produces)
       else expect(success.content['application/json'].schema.type, route.operationId).toBe('object')
       expect(op.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name)).toEqual(
         [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]),
@@ -115,9 +116,8 @@ describe('GET /api/openapi.json', () => {
       type: 'string',
       const: 'unavailable',
     })
-    // The control room's status stream answers server-sent events: described by hand beside the declared routes.
-    expect(doc.paths['/api/workshops/{workshopId}/status/stream'].get.responses['200'].description).toBe(
-      'text/event-stream',
-    )
+    // The control room's status stream answers server-sent events, not JSON.
+    const stream = doc.paths['/api/workshops/{workshopId}/status/stream'].get.responses['200'].content
+    expect(Object.keys(stream)).toEqual(['text/event-stream'])
   })
 })

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   BoardMessageBody,
   BoardMessageResponse,
@@ -11,11 +12,7 @@ import {
 import { defineRoute } from './contract/route.ts'
 import { ErrorCode } from './errorCodes.ts'
 
-/**
- * The control room's routes, declared once (server: server/src/control/controlRoutes.ts).
- * Its status stream (`GET /api/workshops/:workshopId/status/stream`) answers server-sent events,
- * not JSON, and stays hand-written there (server/src/control/controlStreamOpenApi.ts).
- */
+/** The control room's routes, declared once (server: server/src/control/controlRoutes.ts). */
 
 export const workshopStatus = defineRoute({
   operationId: 'workshopStatus',
@@ -25,6 +22,22 @@ export const workshopStatus = defineRoute({
   auth: 'facilitator',
   status: 200,
   response: WorkshopStatusResponse,
+})
+
+/**
+ * The same status as server-sent events (`event: status`, data: a WorkshopStatusResponse),
+ * sent whenever it changes, until the caller disconnects. Read it with fetch (the token in the
+ * header) and `routeRequest`, not callApi, which waits for the whole answer.
+ */
+export const workshopStatusStream = defineRoute({
+  operationId: 'workshopStatusStream',
+  method: 'GET',
+  path: '/api/workshops/:workshopId/status/stream',
+  summary: 'The control room status as server-sent events (event: status), sent whenever it changes',
+  auth: 'facilitator',
+  status: 200,
+  response: z.unknown(),
+  produces: ['text/event-stream'],
 })
 
 export const sendBoardMessage = defineRoute({
@@ -88,9 +101,10 @@ export const runBulkAction = defineRoute({
   errors: { 429: [ErrorCode.rateLimited] },
 })
 
-/** Every declared control-room route, for the server and the API description. */
+/** Every control-room route, for the server and the API description. */
 export const controlRoutes = [
   workshopStatus,
+  workshopStatusStream,
   sendBoardMessage,
   setDone,
   getDone,

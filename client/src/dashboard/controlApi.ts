@@ -1,8 +1,6 @@
 import type { BulkAction, BulkActionResponse, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
 import * as routes from '@pinnwand/shared/controlRoutes'
-import { callApi } from '@pinnwand/shared/contract/callApi'
-
-const id = encodeURIComponent
+import { callApi, routeRequest } from '@pinnwand/shared/contract/callApi'
 
 export function fetchWorkshopStatus(workshopId: string, token: string): Promise<WorkshopStatusResponse> {
   return callApi(routes.workshopStatus, { params: { workshopId }, token })
@@ -39,11 +37,9 @@ export async function streamWorkshopStatus(
   onStatus: (status: WorkshopStatusResponse) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  // Server-sent events, not JSON: no declared route (shared/src/controlRoutes.ts).
-  const response = await fetch(`/api/workshops/${id(workshopId)}/status/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal,
-  })
+  // Read as it arrives: callApi would wait for the whole answer, which never ends.
+  const wire = routeRequest(routes.workshopStatusStream, { params: { workshopId }, token })
+  const response = await fetch(wire.path, { method: wire.method, headers: wire.headers, signal })
   if (!response.ok || !response.body) throw new Error(`status stream: ${response.status}`)
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''

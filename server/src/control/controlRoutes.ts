@@ -2,6 +2,7 @@ import { boardKindOf, ErrorCode } from '@pinnwand/shared'
 import type { BulkTableResult } from '@pinnwand/shared/controlApi'
 import * as routes from '@pinnwand/shared/controlRoutes'
 import type { FastifyInstance } from 'fastify'
+import { PassThrough } from 'node:stream'
 import { generateId, generateToken, hashToken } from '../auth/tokens.ts'
 import { rateLimited } from '../http/abuseGuards.ts'
 import type { AppContext } from '../http/context.ts'
@@ -50,33 +51,32 @@ export function registerControlRoutes(app: FastifyInstance, ctx: AppContext): ()
     return loadWorkshopStatus(sources, actor.workshopId)
   })
 
-  // Server-sent events, not JSON: not a declared route (shared/src/controlRoutes.ts); its
-  // description is hand-written (controlStreamOpenApi.ts).
-  app.get<{ Params: { workshopId: string } }>('/api/workshops/:workshopId/status/stream', async (request, reply) => {
+  // Server-sent events: a stream that stays open, ended by the caller or at shutdown.
+  registerRoute(app, routes.workshopStatusStream, async ({ params, request, reply }) => {
     const actor = await requireActor(ctx.store, request)
-    requireWorkshopFacilitator(actor, request.params.workshopId, 'see the control room')
-    reply.hijack()
-    const raw = reply.raw
-    raw.writeHead(200, {
+    requireWorkshopFacilitator(actor, params.workshopId, 'see the control room')
+    reply.headers({
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
     })
-    raw.write(': control room\n\n')
+    const events = new PassThrough()
+    events.write(': control room\n\n')
     const unsubscribe = hub.subscribe(actor.workshopId, (status) => {
-      raw.write(`event: status\ndata: ${JSON.stringify(status)}\n\n`)
+      events.write(`event: status\ndata: ${JSON.stringify(status)}\n\n`)
     })
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS)
+    const heartbeat = setInterval(() => events.write(': ping\n\n'), HEARTBEAT_MS)
     heartbeat.unref()
     const end = () => {
-      streams.delete(end)
+      if (!streams.delete(end)) return
       clearInterval(heartbeat)
       unsubscribe()
-      raw.end()
+      events.end()
     }
     streams.add(end)
     request.raw.on('close', end)
+    events.on('close', end)
+    return events
   })
 
   /** A short message on every device of one board (the bulk action sends it to many). */
