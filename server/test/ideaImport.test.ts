@@ -1,6 +1,6 @@
 import { CLUSTER_TYPE, IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared'
 import type { RouteInput } from '@pinnwand/shared/contract/route'
-import * as routes from '@pinnwand/shared/ideaImportRoutes'
+import * as routes from '@pinnwand/shared/importRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   api,

@@ -2,7 +2,7 @@ import { COLLECT_ROLE, type Box } from '@pinnwand/shared/placement'
 import type { IdeaCardShape } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import { callApi } from '@pinnwand/shared/contract/callApi'
-import { importIdeas } from '@pinnwand/shared/ideaImportRoutes'
+import { importIdeas } from '@pinnwand/shared/importRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZONE_INSET } from '../src/domain/placement.ts'
 import {

@@ -1,6 +1,6 @@
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { IdeaImportFormat, IdeaImportResponse } from '@pinnwand/shared/ideaImport'
-import * as routes from '@pinnwand/shared/ideaImportRoutes'
+import * as routes from '@pinnwand/shared/importRoutes'
 
 /** `POST /api/boards/:boardId/ideas/import`: the server parses the same text the preview showed. */
 export function importIdeas(

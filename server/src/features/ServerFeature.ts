@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
-import type { ApiDescription } from '../http/openapiTypes.ts'
+import type { ApiDescription } from '../http/openapi.ts'
 import type { StoreExtension } from '../store/openStore.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
@@ -66,7 +66,7 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
   readonly boardDocument?: BoardDocumentReader
   /**
    * Its part of the API description (/api/openapi.json), beside the core's (http/openapi.ts):
-   * its declared routes (shared/src/contract/route.ts), or hand-written paths.
+   * its declared routes (shared/src/contract/route.ts).
    */
   readonly openapi?: ApiDescription
   /** At shutdown, before the rooms close (timers, schedulers). */

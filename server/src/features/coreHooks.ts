@@ -1,6 +1,6 @@
 import type { IdeaDto } from '@pinnwand/shared'
 import type { Actor } from '../auth/Actor.ts'
-import type { ApiDescription } from '../http/openapiTypes.ts'
+import type { ApiDescription } from '../http/openapi.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import type { BoardDocumentReader, BoardExtrasSource } from './boardExtras.ts'

@@ -64,7 +64,7 @@ export interface RegisterRouteOptions {
    */
   checkResponses?: boolean
   /** Fastify's own options for this route (body limit, error handler). */
-  fastify?: Pick<RouteShorthandOptions, 'bodyLimit' | 'errorHandler' | 'onSend'>
+  fastify?: Pick<RouteShorthandOptions, 'bodyLimit' | 'errorHandler' | 'onSend' | 'config'>
 }
 
 /** A 2xx answer its route's `response` schema refuses: the contract and the code disagree. */

@@ -1,4 +1,5 @@
 import { Limits } from '@pinnwand/shared'
+import { importBoard } from '@pinnwand/shared/importRoutes'
 import type { FastifyInstance } from 'fastify'
 import { assetStoreOf } from '../assets/assetRoutes.ts'
 import { generateId } from '../auth/tokens.ts'
@@ -7,24 +8,23 @@ import { restoreVotingFromExport } from '../voting/importRounds.ts'
 import type { AppContext } from '../http/context.ts'
 import { VotingRounds } from '../voting/votingService.ts'
 import { ApiError } from '../http/errors.ts'
+import { registerRoute } from '../http/registerRoute.ts'
 import { UnparsedJson } from '../http/jsonBodyParser.ts'
 import { requireActor, requireWorkshopFacilitator } from '../http/requestAuth.ts'
 
 export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const runner = new BoardImportRunner()
   app.addHook('onClose', () => runner.close())
-  app.post<{ Params: { workshopId: string } }>(
-    '/api/workshops/:workshopId/boards/import',
-    // Board backups are larger than ordinary requests (a 2,000-card board is a few MB of JSON);
-    // IMPORT_BODY_BYTES (20 MiB) caps them. Parsing, checking every record and building the
-    // document all happen in the import worker: the event loop only stores the result.
-    { bodyLimit: ctx.config.importBodyBytes, config: { largeJsonAsBytes: true } },
-    async (request, reply) => {
+  registerRoute(
+    app,
+    importBoard,
+    async ({ params, body: readBody, request }) => {
       const actor = await requireActor(ctx.store, request)
-      requireWorkshopFacilitator(actor, request.params.workshopId, 'import boards')
+      requireWorkshopFacilitator(actor, params.workshopId, 'import boards')
       const boardId = generateId('b')
+      const body = readBody()
       const built = await runner.build(
-        request.body instanceof UnparsedJson ? { bytes: request.body.bytes, boardId } : { body: request.body, boardId },
+        body instanceof UnparsedJson ? { bytes: body.bytes, boardId } : { body, boardId },
       )
       if (!built.ok) {
         if (built.status >= 500) throw new Error(`board import failed in the worker: ${built.message}`)
@@ -74,7 +74,11 @@ export function registerBoardImportRoutes(app: FastifyInstance, ctx: AppContext)
         },
         'board imported',
       )
-      return reply.code(201).send({ board: { id: board.id, title: board.title } })
+      return { board: { id: board.id, title: board.title } }
     },
+    // Board backups are larger than ordinary requests (a 2,000-card board is a few MB of JSON);
+    // IMPORT_BODY_BYTES (20 MiB) caps them. Parsing, checking every record and building the
+    // document all happen in the import worker: the event loop only stores the result.
+    { fastify: { bodyLimit: ctx.config.importBodyBytes, config: { largeJsonAsBytes: true } } },
   )
 }

@@ -1,6 +1,6 @@
 import { currentRecords } from '@pinnwand/shared'
 import { checkImportRows, IdeaImportErrorCode, parseIdeaImport } from '@pinnwand/shared/ideaImport'
-import * as routes from '@pinnwand/shared/ideaImportRoutes'
+import * as routes from '@pinnwand/shared/importRoutes'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
 import { ApiError } from '../http/errors.ts'
