@@ -14,7 +14,7 @@ import type { RemoveNameResponse, RetentionResponse } from '@pinnwand/shared/pri
 import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import * as systemRoutes from '@pinnwand/shared/systemRoutes'
 import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
-import { ApiError, apiErrorOf, callApi } from '@pinnwand/shared/contract/callApi'
+import { ApiError, callApi } from '@pinnwand/shared/contract/callApi'
 import { tokenKey, withOfflineFallback } from '../sync/offlineFallback.ts'
 
 export const Roles = ['facilitator', 'participant', 'projector'] as const
@@ -73,23 +73,8 @@ export interface BoardOverview {
 
 export type { ParticipantEntry } from '@pinnwand/shared/api'
 
-// One error class for every call, declared routes (callApi) and the plain ones below alike.
+// One error class for every call (callApi throws it).
 export { ApiError }
-
-/** One JSON API call; feature modules build their endpoints on it. */
-export async function request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw await apiErrorOf(response)
-  if (response.status === 204) return undefined as T
-  return (await response.json()) as T
-}
 
 // Both are needed before a board opens; offline, the last answers let it open from the caches.
 export function fetchConfig(): Promise<ClientConfig> {

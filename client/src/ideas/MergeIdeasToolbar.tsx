@@ -1,9 +1,9 @@
 import type { IdeaCardShape } from '@pinnwand/shared/boardSchema'
-import type { MergeIdeasResponse } from '@pinnwand/shared/mergeIdeasApi'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { mergeIdeas } from '@pinnwand/shared/ideaRoutes'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
-import { request } from '../api/apiClient.ts'
 import { errorMessageKey } from '../api/errorMessageKey.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useToolbarLeft } from '../ui/useToolbarLeft.ts'
@@ -36,12 +36,11 @@ export function MergeIdeasToolbar({ cards, anchor }: { cards: IdeaCardShape[]; a
     setBusy(true)
     setError(null)
     try {
-      const merged = await request<MergeIdeasResponse>(
-        'POST',
-        `/api/boards/${encodeURIComponent(boardId)}/ideas/merge`,
+      const merged = await callApi(mergeIdeas, {
+        params: { boardId },
+        body: { ideaIds: cards.map((card) => card.id) },
         token,
-        { ideaIds: cards.map((card) => card.id) },
-      )
+      })
       announce(t('ideas.merged', { count: cards.length, text: merged.idea.text.slice(0, 80) }))
       const survivor = editor.getShape(merged.idea.id as IdeaCardShape['id'])
       if (survivor) editor.select(survivor.id)
