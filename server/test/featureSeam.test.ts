@@ -71,6 +71,8 @@ describe('the feature seam (features/index.ts)', () => {
     expect(featureTables).toEqual(expect.arrayContaining(['voting_ballots', 'private_cards', 'held_cards']))
     const files = [
       ...readdirSync(new URL('store/', serverSrc)).map((file) => `store/${file}`),
+      // A feature's migrations are in its folder (`migrations` of its feature object).
+      ...readdirSync(new URL('store/migrations/', serverSrc)).map((file) => `store/migrations/${file}`),
       ...readdirSync(new URL('privacy/', serverSrc)).map((file) => `privacy/${file}`),
     ].filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'store/schema.ts')
     for (const file of files) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { features } from '../src/features/index.ts'
+import { featureMigrations, features } from '../src/features/index.ts'
 import type { ServerFeature } from '../src/features/ServerFeature.ts'
 import { migrate } from '../src/store/kyselyStore.ts'
 import type { Dialect } from '../src/store/migrations.ts'
@@ -76,7 +76,7 @@ function runParticipantNames(dialect: Dialect, open: () => Promise<{ db: Kysely<
     let drop: () => Promise<void>
     beforeAll(async () => {
       ;({ db, drop } = await open())
-      await migrate(db, dialect)
+      await migrate(db, dialect, featureMigrations(dialect))
       store = extendStore(db, dialect, undefined)
     })
     afterAll(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { featureMigrations } from '../src/features/index.ts'
 import { migrate } from '../src/store/kyselyStore.ts'
 import type { Dialect } from '../src/store/migrations.ts'
 import { createPostgresPool } from '../src/store/openPostgresStore.ts'
@@ -136,7 +137,7 @@ function votingStoreSuite(dialect: Dialect, maxStatementsPerTap: number) {
   beforeAll(async () => {
     if (dialect === 'sqlite') sqlite = new SqliteDatabase(':memory:')
     a = openInstance(dialect, sqlite)
-    await migrate(a.db, dialect)
+    await migrate(a.db, dialect, featureMigrations(dialect))
     b = dialect === 'postgres' ? openInstance(dialect) : a
   })
   afterAll(async () => {
@@ -281,7 +282,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a tap whose state changes between it
   let b: Instance
   beforeAll(async () => {
     a = openInstance('postgres')
-    await migrate(a.db, 'postgres')
+    await migrate(a.db, 'postgres', featureMigrations('postgres'))
     b = openInstance('postgres')
   })
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { defineFeature } from '../features/ServerFeature.ts'
 import { exportRoutes } from '@pinnwand/shared/exportRoutes'
 import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
+import { exportSettings } from './migrations/0013_export_settings.ts'
 
 /**
  * Exports (PDF, DOCX, XLSX, PNG, SVG, Markdown, CSV, JSON) and the workshop's report settings.
@@ -9,6 +10,7 @@ import { KyselyExportSettingsStore } from './kyselyExportSettings.ts'
  */
 export const exportFeature = defineFeature({
   name: 'export',
+  migrations: (dialect) => ({ '0013_export_settings': exportSettings(dialect) }),
   openapi: exportRoutes,
   stores: (db) => ({ exportSettings: new KyselyExportSettingsStore(db) }),
   async routes(app, ctx) {

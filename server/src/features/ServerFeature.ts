@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../http/context.ts'
 import type { ApiDescription } from '../http/openapi.ts'
-import type { StoreExtension } from '../store/openStore.ts'
+import type { Kysely } from 'kysely'
+import type { Dialect, Migrations } from '../store/migrations.ts'
+import type { Database } from '../store/schema.ts'
 import type { ParticipantNameRewrite } from '../store/participantNames.ts'
 import type { Store } from '../store/Store.ts'
 import type { RoomGuardFactory } from '../sync/roomGuards.ts'
@@ -30,10 +32,14 @@ export interface ServerFeature<Stores extends object = object, Service = void> {
   readonly name: string
   /**
    * Its tables behind its own store port, built on the opened database (same connection pool).
-   * The result is merged into the store object (`store.voting`, `store.versions`, …). Migrations
-   * stay in the one ordered list in store/migrations.ts: their order spans features.
+   * The result is merged into the store object (`store.voting`, `store.versions`, …).
    */
-  readonly stores?: StoreExtension<Stores>
+  readonly stores?: (db: Kysely<Database>, dialect: Dialect) => Stores
+  /**
+   * The migrations of its tables, in its folder, by name. All run in one order by name, the
+   * core's and every feature's (store/migrations.ts), so a new one takes the next free number.
+   */
+  readonly migrations?: (dialect: Dialect) => Migrations
   /**
    * Where its tables keep a participant's name, rewritten for "remove my name" in the core
    * store's transaction (the privacy feature gets them all through `ParticipantNameRewrites`).

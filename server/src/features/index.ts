@@ -11,7 +11,8 @@ import { privacyFeature } from '../privacy/privacyFeature.ts'
 import { privatePhaseFeature } from '../privatePhase/privatePhaseFeature.ts'
 import { shortlistFeature } from '../shortlist/shortlistFeature.ts'
 import type { Kysely } from 'kysely'
-import type { Dialect } from '../store/migrations.ts'
+import type { Migration } from 'kysely/migration'
+import type { Dialect, Migrations } from '../store/migrations.ts'
 import type { Database } from '../store/schema.ts'
 import type { ServerFeature } from './ServerFeature.ts'
 import { votingFeature } from '../voting/votingFeature.ts'
@@ -57,3 +58,17 @@ export function featureStores(db: Kysely<Database>, dialect: Dialect): FeatureSt
   }
   return stores as FeatureStores
 }
+
+/** Every feature's migrations (run with the core's, in one order by name). */
+export function featureMigrations(dialect: Dialect): Migrations {
+  const migrations: Record<string, Migration> = {}
+  for (const feature of features as readonly ServerFeature<object, unknown>[]) {
+    for (const [name, migration] of Object.entries(feature.migrations?.(dialect) ?? {})) {
+      if (name in migrations) throw new Error(`migration ${name} of ${feature.name} is another feature's too`)
+      migrations[name] = migration
+    }
+  }
+  return migrations
+}
+// openStore runs them before it builds the stores.
+featureStores.migrations = featureMigrations

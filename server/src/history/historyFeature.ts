@@ -6,10 +6,12 @@ import { BoardHistory } from './BoardHistory.ts'
 import { registerHistoryRoutes } from './historyRoutes.ts'
 import { VersionHistory, VersionStorePort } from './historyService.ts'
 import { massDeleteRoomGuard } from './massDeleteRoomGuard.ts'
+import { boardVersions } from './migrations/0004_board_versions.ts'
 
 /** Board history: versions (manual, before a phase change, a round, a mass delete), preview, restore. */
 export const historyFeature = defineFeature({
   name: 'history',
+  migrations: (dialect) => ({ '0004_board_versions': boardVersions(dialect) }),
   openapi: historyRoutes,
   stores: (db) => ({ versions: new KyselyBoardVersionStore(db) }),
   roomGuards: [massDeleteRoomGuard],

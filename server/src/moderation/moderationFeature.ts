@@ -9,10 +9,12 @@ import { moderationRoomGuard } from './moderationRoomGuard.ts'
 import { heldCardError, registerModerationRoutes } from './moderationRoutes.ts'
 import { isModerated } from './moderationRules.ts'
 import { ModerationSections } from './moderationService.ts'
+import { heldCards } from './migrations/0016_held_cards.ts'
 
 /** The moderation inbox: participants' new cards wait for the facilitator's approval. */
 export const moderationFeature = defineFeature({
   name: 'moderation',
+  migrations: () => ({ '0016_held_cards': heldCards }),
   openapi: moderationRoutes,
   stores: (db) => ({ heldCards: new KyselyHeldCardStore(db) }),
   renameParticipant: renameHeldBackAuthor('held_cards'),

@@ -9,10 +9,13 @@ import { PrivatePhase } from './PrivatePhase.ts'
 import { privatePhaseRoomGuard } from './privatePhaseRoomGuard.ts'
 import { registerPrivatePhaseRoutes } from './privatePhaseRoutes.ts'
 import { privatePhaseOf } from './privatePhaseRules.ts'
+import { privateCards } from './migrations/0015_private_cards.ts'
+import { revealMarker } from './migrations/0017_reveal_marker.ts'
 
 /** Stilles Sammeln: private cards outside the board document until the reveal. */
 export const privatePhaseFeature = defineFeature({
   name: 'privatePhase',
+  migrations: () => ({ '0015_private_cards': privateCards, '0017_reveal_marker': revealMarker }),
   openapi: privatePhaseRoutes,
   stores: (db, dialect) => ({ privateCards: new KyselyPrivateCardStore(db, dialect) }),
   renameParticipant: renameHeldBackAuthor('private_cards'),

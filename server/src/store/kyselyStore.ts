@@ -2,7 +2,7 @@ import { boardKindOf } from '@pinnwand/shared'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { type RenumberResult, renumberTable } from '../domain/tableNumber.ts'
-import { type Dialect, migrationProvider } from './migrations.ts'
+import { type Dialect, migrationProvider, type Migrations } from './migrations.ts'
 import type { ParticipantNameRewrite } from './participantNames.ts'
 import type { Database } from './schema.ts'
 import { APPEND_LOCK, appendBoardUpdate, readBoardDocument, replaceSnapshot } from './kyselyBoardLog.ts'
@@ -33,10 +33,14 @@ import {
 } from './Store.ts'
 
 /** Runs pending migrations; throws with the failing migration's name. */
-export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+export async function migrate(db: Kysely<Database>, dialect: Dialect, featureMigrations?: Migrations): Promise<void> {
   // Migrations are independent additions; a database that got a later one first (several
   // features developed side by side) still takes the missing earlier ones.
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect), allowUnorderedMigrations: true })
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect, featureMigrations),
+    allowUnorderedMigrations: true,
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'

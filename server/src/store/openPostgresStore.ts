@@ -32,6 +32,6 @@ export async function openPostgresStore<S extends object = object>(
 ): Promise<Store & S> {
   const pool = createPostgresPool(connectionString, poolMax)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  await migrate(db, 'postgres')
+  await migrate(db, 'postgres', extend?.migrations?.('postgres'))
   return extendStore(db, 'postgres', extend)
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KyselyStore, migrate } from './kyselyStore.ts'
-import type { Dialect } from './migrations.ts'
+import type { Dialect, Migrations } from './migrations.ts'
 import type { Database } from './schema.ts'
 import type { Store } from './Store.ts'
 import { withStatementCache } from './statementCache.ts'
@@ -21,7 +21,11 @@ export interface StoreOptions {
  * merged into the store object. createServer passes every feature's (features/index.ts); this
  * file names no feature.
  */
-export type StoreExtension<S extends object> = (db: Kysely<Database>, dialect: Dialect) => S
+export interface StoreExtension<S extends object> {
+  (db: Kysely<Database>, dialect: Dialect): S
+  /** The features' migrations, run with the core's before the stores are built. */
+  readonly migrations?: (dialect: Dialect) => Migrations
+}
 
 /** Opens (and migrates) the configured store, with the features' stores added by `extend`. */
 export async function openStore<S extends object = object>(
@@ -61,6 +65,6 @@ export async function openSqliteStore<S extends object = object>(
   // removed name must not linger in free pages of the file (data protection, issue 20).
   database.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
-  await migrate(db, 'sqlite')
+  await migrate(db, 'sqlite', extend?.migrations?.('sqlite'))
   return extendStore(db, 'sqlite', extend)
 }

@@ -9,10 +9,13 @@ import { RoundStatePublisher } from './RoundStatePublisher.ts'
 import { RoundTimer } from './RoundTimer.ts'
 import { registerVotingRoutes } from './votingRoutes.ts'
 import { type VotingService, VotingRounds, VotingRuntime } from './votingService.ts'
+import { voting } from './migrations/0003_voting.ts'
+import { roundFacilitatorsVote } from './migrations/0012_round_facilitators_vote.ts'
 
 /** Dot voting: rounds, votes, proxies, timers that close rounds, revealed results. */
 export const votingFeature = defineFeature({
   name: 'voting',
+  migrations: () => ({ '0003_voting': voting, '0012_round_facilitators_vote': roundFacilitatorsVote }),
   openapi: votingRoutes,
   stores: (db, dialect) => ({ voting: new KyselyVotingStore(db, dialect) }),
   renameParticipant: renameVoter,

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import type { Dialect } from './types.ts'
+import type { Dialect } from '../../store/migrations.ts'
 
 /** Workshops, boards, participants, access tokens, and the board update log with snapshots. */
 export const initial = (dialect: Dialect): Migration => {

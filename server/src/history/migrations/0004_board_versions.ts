@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import type { Dialect } from './types.ts'
+import type { Dialect } from '../../store/migrations.ts'
 
 /**
  * Board history: named versions of a board's content (server/src/history). `seq` orders them

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import type { Dialect } from './types.ts'
+import type { Dialect } from '../../store/migrations.ts'
 
 /**
  * The result report's export settings per workshop (shared/src/exportSettings.ts): a JSON

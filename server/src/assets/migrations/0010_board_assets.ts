@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import type { Dialect } from './types.ts'
+import type { Dialect } from '../../store/migrations.ts'
 
 /**
  * Images uploaded to a board (server/src/assets). The bytes live in the database, beside the
