@@ -1,4 +1,6 @@
 import { type Browser, type BrowserContextOptions, expect, type Page } from '@playwright/test'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { joinWorkshop, type Workshop } from '../fixtures/api.ts'
 import { BoardPage } from './BoardPage.ts'
 
@@ -31,18 +33,16 @@ export async function workshopWithTemplate(
   template: string,
   board: { title: string; question: string },
 ): Promise<Workshop> {
-  const response = await fetch(new URL('/api/workshops', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Quartier 2030', language: 'de', boards: [{ ...board, template }] }),
-  })
-  expect(response.status).toBe(201)
-  const body = await response.json()
+  const body = await callApi(
+    createWorkshop,
+    { body: { title: 'Quartier 2030', language: 'de', boards: [{ ...board, template }] } },
+    { baseUrl },
+  )
   return {
     id: body.workshop.id,
     joinCode: body.workshop.joinCode,
     facilitatorToken: body.facilitatorToken,
-    boardId: body.boards[0].id,
+    boardId: body.boards[0]!.id,
     boards: body.boards,
   }
 }

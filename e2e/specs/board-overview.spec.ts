@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContextOptions } from '@playwright/test'
-import { createCluster } from '../fixtures/api.ts'
+import { createCluster, postIdea } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
 
@@ -13,15 +13,6 @@ import { BoardPage } from '../pages/BoardPage.ts'
 test.describe.configure({ timeout: 120_000 })
 
 const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
-
-async function postIdea(baseUrl: string, boardId: string, token: string, text: string, clusterId?: string) {
-  const response = await fetch(new URL(`/api/boards/${boardId}/ideas`, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text, clusterId }),
-  })
-  expect(response.status).toBe(201)
-}
 
 /** A board with some content: two clusters with cards and loose cards in the collecting area. */
 async function fillBoard(baseUrl: string, boardId: string, token: string) {

@@ -1,4 +1,6 @@
 import type { BoardPage } from '../pages/BoardPage.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { revokeParticipant } from '@pinnwand/shared/boardRoutes'
 import { listIdeas } from '../fixtures/api.ts'
 import { PinnwandCluster } from '../fixtures/cluster.ts'
 import type { PinnwandDeployment } from '../fixtures/server.ts'
@@ -77,17 +79,15 @@ test.describe('two instances behind a round-robin proxy', () => {
     await ada.board.waitForConnected()
     const elsewhere = cluster.other(await socketInstance(cluster, ada.participant.token))
 
-    const removed = await fetch(
-      new URL(
-        `/api/workshops/${workshop.id}/participants/${ada.participant.participantId}`,
-        cluster.instance(elsewhere).url,
-      ),
+    const removed = await callApi(
+      revokeParticipant,
       {
-        method: 'DELETE',
-        headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+        params: { workshopId: workshop.id, participantId: ada.participant.participantId },
+        token: workshop.facilitatorToken,
       },
+      { baseUrl: cluster.instance(elsewhere).url },
     )
-    expect(removed.status).toBe(204)
+    expect(removed).toBeUndefined()
     await expect(ada.board.page.getByTestId('board-error')).toContainText('You do not have access to this board.')
   })
 

@@ -1,34 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator } from '@playwright/test'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { listComments } from '@pinnwand/shared/commentRoutes'
+import { postIdea } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
-/** Calls the public API (setup and the server's view of the thread). */
-async function call<T>(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
-  return JSON.parse(text) as T
-}
-
-const addIdea = async (baseUrl: string, boardId: string, token: string, text: string) =>
-  (await call<{ idea: { id: string } }>(baseUrl, 'POST', `/api/boards/${boardId}/ideas`, token, { text })).idea.id
-
 const threadOnServer = async (baseUrl: string, boardId: string, ideaId: string, token: string) =>
-  (
-    await call<{ comments: { text: string; author: string }[] }>(
-      baseUrl,
-      'GET',
-      `/api/boards/${boardId}/ideas/${ideaId}/comments`,
-      token,
-    )
-  ).comments
+  (await callApi(listComments, { params: { boardId, ideaId }, token }, { baseUrl })).comments
 
 const badgeOf = (card: Locator) => card.getByTestId('comment-badge')
 
@@ -37,7 +15,12 @@ test.describe('comments on idea cards', () => {
     'a tablet participant comments on a card; another participant sees the thread and the count live',
     { tag: '@tablet' },
     async ({ server, workshop, newUser }) => {
-      const ideaId = await addIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'Bike lanes on Main Street')
+      const ideaId = await postIdea(
+        server.url,
+        workshop.boardId,
+        workshop.facilitatorToken,
+        'Bike lanes on Main Street',
+      )
       const tina = await newUser('Tina')
       const otto = await newUser('Otto')
       await tina.board.open(workshop.boardId, tina.participant.token)
@@ -102,7 +85,7 @@ test.describe('comments on idea cards', () => {
     workshop,
     board,
   }) => {
-    const ideaId = await addIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'More benches')
+    const ideaId = await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'More benches')
     await board.open(workshop.boardId, workshop.facilitatorToken)
     await board.waitForConnected()
 

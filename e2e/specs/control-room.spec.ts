@@ -4,7 +4,8 @@ import { BoardPage } from '../pages/BoardPage.ts'
 import { fileURLToPath } from 'node:url'
 import * as controlRoutes from '@pinnwand/shared/controlRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
-import { call, createGermanForum, joinWorkshop } from '../fixtures/api.ts'
+import { takeSeat } from '@pinnwand/shared/workshopRoutes'
+import { createGermanForum, giveDot, joinWorkshop, postIdea } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /**
@@ -34,18 +35,8 @@ test.describe('control room', () => {
       const ideas: string[][] = []
       for (const table of event.tables) {
         const ids: string[] = []
-        for (const text of ['Radweg ausbauen', 'Bus alle 10 Minuten']) {
-          const res = await call<{ idea: { id: string } }>(
-            server.url,
-            'POST',
-            `/api/boards/${table.id}/ideas`,
-            event.token,
-            {
-              text,
-            },
-          )
-          ids.push(res.idea.id)
-        }
+        for (const text of ['Radweg ausbauen', 'Bus alle 10 Minuten'])
+          ids.push(await postIdea(server.url, table.id, event.token, text))
         ideas.push(ids)
       }
       const people = await Promise.all(
@@ -59,7 +50,11 @@ test.describe('control room', () => {
       )
       // Both sit at table 1 (what the join page does when they choose it).
       for (const person of people)
-        await call(server.url, 'POST', `/api/boards/${event.tables[0]!.id}/seat`, person.token)
+        await callApi(
+          takeSeat,
+          { params: { boardId: event.tables[0]!.id }, token: person.token },
+          { baseUrl: server.url },
+        )
 
       await page.goto(`/w/${event.id}?token=${event.token}`)
       const panel = page.getByTestId('bulk-actions')
@@ -106,8 +101,7 @@ test.describe('control room', () => {
         { baseUrl: server.url },
       )
       const roundId = status.tables[0]!.round!.id
-      const vote = (token: string, ideaId: string) =>
-        call(server.url, 'POST', `/api/rounds/${roundId}/votes`, token, { ideaId, delta: 1 })
+      const vote = (token: string, ideaId: string) => giveDot(server.url, roundId, token, ideaId)
       await vote(people[0]!.token, ideas[0]![0]!)
       await expect(card(page, 1).getByTestId('round-progress')).toContainText('1 Punkt gesetzt')
       await expect(card(page, 1).getByTestId('voters-done')).toContainText('0 von 0 haben abgestimmt')

@@ -1,16 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
+import { postIdea } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 const BLOCKING = new Set(['serious', 'critical'])
-
-async function addIdea(baseUrl: string, boardId: string, token: string, text: string): Promise<void> {
-  const response = await fetch(new URL(`/api/boards/${boardId}/ideas`, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ text }),
-  })
-  if (response.status !== 201) throw new Error(`adding an idea failed: ${response.status} ${await response.text()}`)
-}
 
 test.describe('board history', () => {
   test('the facilitator saves a state, cards are deleted, the history panel restores them for everyone, and the restore can be undone', async ({
@@ -21,7 +13,7 @@ test.describe('board history', () => {
     server,
   }, testInfo) => {
     const texts = ['Shade trees on the square', 'Safe cycle lanes', 'A repair café']
-    for (const text of texts) await addIdea(server.url, workshop.boardId, workshop.facilitatorToken, text)
+    for (const text of texts) await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, text)
 
     await board.open(workshop.boardId, workshop.facilitatorToken)
     await board.waitForConnected()

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { createCluster, joinWorkshop, listIdeas } from '../fixtures/api.ts'
+import { createCluster, joinWorkshop, listIdeas, postIdea } from '../fixtures/api.ts'
 import { deviceOf } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { touchDrag } from '../fixtures/touch.ts'
@@ -127,14 +127,8 @@ test.describe('collecting and clustering', () => {
     await board.waitForConnected()
     // Five ideas posted into the cluster (set-up through the API), then the facilitator clicks
     // the cluster's title and presses "Tidy".
-    for (let i = 0; i < 5; i++) {
-      const response = await fetch(new URL(`/api/boards/${workshop.boardId}/ideas`, server.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.facilitatorToken}` },
-        body: JSON.stringify({ text: `Card ${i}`, clusterId }),
-      })
-      expect(response.status).toBe(201)
-    }
+    for (let i = 0; i < 5; i++)
+      await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, `Card ${i}`, clusterId)
     await expect(board.cards).toHaveCount(5)
     await board.page.getByTestId('show-everything').click()
     await board.page.waitForTimeout(400)

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { call } from '../fixtures/api.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { setBoardPhase } from '@pinnwand/shared/boardRoutes'
+import { postIdea } from '../fixtures/api.ts'
 import { participantOn } from '../fixtures/participantDevice.ts'
 import { expect, test } from '../fixtures/test.ts'
 
@@ -13,12 +15,13 @@ test.describe('phases follow what happens, and every participant is told', () =>
     { tag: '@desktop' },
     async ({ browser, board, workshop, server }) => {
       test.setTimeout(240_000)
-      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
-        await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, { text })
-      }
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, {
-        phase: 'cluster',
-      })
+      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege'])
+        await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, text)
+      await callApi(
+        setBoardPhase,
+        { params: { boardId: workshop.boardId }, body: { phase: 'cluster' }, token: workshop.facilitatorToken },
+        { baseUrl: server.url },
+      )
       const phone = await participantOn(browser, server.url, workshop, 'Pia', 'phone')
       const tablet = await participantOn(browser, server.url, workshop, 'Tom', 'tablet')
       await board.open(workshop.boardId, workshop.facilitatorToken)

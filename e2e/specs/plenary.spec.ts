@@ -3,8 +3,18 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
 import { promoteToShortlist } from '@pinnwand/shared/shortlistRoutes'
-import { call, joinWorkshop, type Workshop } from '../fixtures/api.ts'
+import { createWorkshop, workshopOverview } from '@pinnwand/shared/workshopRoutes'
+import {
+  giveDot,
+  joinWorkshop,
+  openRound,
+  postIdea,
+  projectorToken,
+  revealRound,
+  type Workshop,
+} from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { phoneOptions, tabletOptions } from '../pages/workshopSupport.ts'
 
@@ -154,10 +164,11 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       await expect(page).toHaveURL(/\/w\/[^/?]+$/)
       const workshopId = new URL(page.url()).pathname.split('/')[2]!
       const facilitatorToken = new URL(await page.getByLabel('Dashboard-Link').inputValue()).searchParams.get('token')!
-      const overview = await call<{
-        workshop: { joinCode: string }
-        boards: { id: string; title: string; kind: string; openToParticipants: boolean }[]
-      }>(baseURL, 'GET', `/api/workshops/${workshopId}`, facilitatorToken)
+      const overview = await callApi(
+        workshopOverview,
+        { params: { workshopId }, token: facilitatorToken },
+        { baseUrl: baseURL },
+      )
       expect(overview.boards.map((b) => [b.title, b.kind])).toEqual([
         ...TABLES.map((t) => [t.title, 'table']),
         ['Plenum', 'plenary'],
@@ -195,30 +206,13 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       // (c) Each table collects, votes and promotes its top 3 (set up through the public API).
       for (const [t, table] of TABLES.entries()) {
         const ids: string[] = []
-        for (const text of table.ideas) {
-          const created = await call<{ idea: { id: string } }>(
-            baseURL,
-            'POST',
-            `/api/boards/${tableIds[t]}/ideas`,
-            facilitatorToken,
-            { text },
-          )
-          ids.push(created.idea.id)
-        }
-        const { roundId } = await call<{ roundId: string }>(
-          baseURL,
-          'POST',
-          `/api/boards/${tableIds[t]}/rounds`,
-          facilitatorToken,
-          { dotsPerParticipant: 12 },
-        )
+        for (const text of table.ideas) ids.push(await postIdea(baseURL, tableIds[t]!, facilitatorToken, text))
+        const roundId = await openRound(baseURL, tableIds[t]!, facilitatorToken, { dotsPerParticipant: 12 })
         const voter = await joinWorkshop(baseURL, { ...workshop, boardId: tableIds[t]! }, `Stimme ${t + 1}`)
         for (const [i, dots] of DOTS.entries()) {
-          for (let d = 0; d < dots; d++) {
-            await call(baseURL, 'POST', `/api/rounds/${roundId}/votes`, voter.token, { ideaId: ids[i], delta: 1 })
-          }
+          for (let d = 0; d < dots; d++) await giveDot(baseURL, roundId, voter.token, ids[i]!)
         }
-        await call(baseURL, 'POST', `/api/rounds/${roundId}/reveal`, facilitatorToken)
+        await revealRound(baseURL, roundId, facilitatorToken)
         await callApi(
           promoteToShortlist,
           { params: { boardId: tableIds[t]! }, body: { roundId, top: 3 }, token: facilitatorToken },
@@ -279,16 +273,10 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       }
 
       // (e) The big screen: the plenary board, then the walkthrough, one table per screen.
-      const { projectorToken } = await call<{ projectorToken: string }>(
-        baseURL,
-        'POST',
-        `/api/boards/${plenaryId}/projector-token`,
-        facilitatorToken,
-        {},
-      )
+      const screenToken = await projectorToken(baseURL, plenaryId, facilitatorToken)
       const beamer = await browser.newContext(german(baseURL, { width: 1920, height: 1080 }))
       const screen = await beamer.newPage()
-      await screen.goto(`/b/${plenaryId}?token=${encodeURIComponent(projectorToken)}`)
+      await screen.goto(`/b/${plenaryId}?token=${encodeURIComponent(screenToken)}`)
       await expect(screen.getByTestId('projector-view')).toBeVisible({ timeout: 60_000 })
       // Twelve long cards do not fit at a readable zoom: the big cards, table by table, with their origin.
       const bigCards = screen.getByTestId('projector-idea')
@@ -344,10 +332,12 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
       await beamer.close()
 
       // (f) The report names the plenary as such, with table, rank and points per idea.
-      const response = await fetch(`${baseURL}/api/boards/${plenaryId}/export?format=md`, {
-        headers: { authorization: `Bearer ${facilitatorToken}` },
-      })
-      const md = await response.text()
+      const report = await callApi(
+        exportBoard,
+        { params: { boardId: plenaryId }, query: { format: 'md' }, token: facilitatorToken },
+        { baseUrl: baseURL },
+      )
+      const md = await report.text()
       expect(md).toContain('| Plenum | Plenum |')
       expect(md).toContain('| Teilnehmende | — |')
       expect(md).not.toContain('Die Shortlist ist leer')
@@ -374,14 +364,20 @@ test.describe('the plenary: its own kind of board, gathering every table’s sho
         await shoot(page, `setup-plenary-${size}.png`)
         if (size === 'desktop') await expectAccessible(page)
       })
-      const created = await call<{ workshop: { joinCode: string } }>(server.url, 'POST', '/api/workshops', undefined, {
-        title: 'Zukunftsforum Nordstadt',
-        language: 'de',
-        boards: [
-          ...TABLES.map((t) => ({ title: t.title, question: t.question })),
-          { title: 'Abschlussrunde', kind: 'plenary', openToParticipants: true },
-        ],
-      })
+      const created = await callApi(
+        createWorkshop,
+        {
+          body: {
+            title: 'Zukunftsforum Nordstadt',
+            language: 'de',
+            boards: [
+              ...TABLES.map((t) => ({ title: t.title, question: t.question })),
+              { title: 'Abschlussrunde', kind: 'plenary', openToParticipants: true },
+            ],
+          },
+        },
+        { baseUrl: server.url },
+      )
       await atThreeSizes(browser, server.url, async (page, size) => {
         await page.goto(`/join/${created.workshop.joinCode}`)
         await expect(page.getByRole('radio')).toHaveCount(5)

@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Locator, Page } from '@playwright/test'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
-import { joinWorkshop, call } from '../fixtures/api.ts'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
+import { giveDot, joinWorkshop, openRound, postIdea, projectorToken, revealRound } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage } from '../pages/BoardPage.ts'
 
@@ -18,17 +19,19 @@ interface Forum {
 
 /** A German forum with one table that has a title and a guiding question. */
 async function forum(baseUrl: string): Promise<Forum> {
-  const created = await call<{
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string }[]
-  }>(baseUrl, 'POST', '/api/workshops', undefined, {
-    title: 'Zukunftsforum Nordstadt',
-    language: 'de',
-    boards: [
-      { title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' },
-    ],
-  })
+  const created = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Zukunftsforum Nordstadt',
+        language: 'de',
+        boards: [
+          { title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' },
+        ],
+      },
+    },
+    { baseUrl },
+  )
   return {
     id: created.workshop.id,
     joinCode: created.workshop.joinCode,
@@ -40,20 +43,14 @@ async function forum(baseUrl: string): Promise<Forum> {
 
 /** The board on a 1920×1080 beamer, through a projector link the facilitator made. */
 async function openProjector(browser: Browser, baseURL: string, f: Forum, { waitForView = true } = {}) {
-  const { projectorToken } = await call<{ projectorToken: string }>(
-    baseURL,
-    'POST',
-    `/api/boards/${f.boardId}/projector-token`,
-    f.facilitatorToken,
-    {},
-  )
+  const token = await projectorToken(baseURL, f.boardId, f.facilitatorToken)
   const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
   const page = await context.newPage()
   return {
     context,
     page,
     open: async () => {
-      await page.goto(`/b/${encodeURIComponent(f.boardId)}?token=${encodeURIComponent(projectorToken)}`)
+      await page.goto(`/b/${encodeURIComponent(f.boardId)}?token=${encodeURIComponent(token)}`)
       if (waitForView) await expect(page.getByTestId('projector-view')).toBeVisible({ timeout: 60_000 })
     },
   }
@@ -108,19 +105,7 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
         'Bänke zum Ausruhen',
       ]
       const ideaIds: string[] = []
-      for (const text of ideas) {
-        ideaIds.push(
-          (
-            await call<{ idea: { id: string } }>(
-              server.url,
-              'POST',
-              `/api/boards/${f.boardId}/ideas`,
-              f.facilitatorToken,
-              { text },
-            )
-          ).idea.id,
-        )
-      }
+      for (const text of ideas) ideaIds.push(await postIdea(server.url, f.boardId, f.facilitatorToken, text))
       const projector = await openProjector(browser, server.url, f)
       await projector.open()
       const screen = projector.page
@@ -205,29 +190,16 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
       await expect(screen.getByTestId('projector-join-screen')).toBeVisible()
 
       // A round with votes: revealing it puts the ranking on the big screen, entries ≥ 40 px.
-      const { roundId } = await call<{ roundId: string }>(
-        server.url,
-        'POST',
-        `/api/boards/${f.boardId}/rounds`,
-        f.facilitatorToken,
-        {
-          dotsPerParticipant: 3,
-        },
-      )
+      const roundId = await openRound(server.url, f.boardId, f.facilitatorToken, { dotsPerParticipant: 3 })
       for (const [name, picks] of [
         ['Bo', [0, 0, 1]],
         ['Cem', [0, 2, 1]],
         ['Dana', [3, 2]],
       ] as const) {
         const voter = await joinWorkshop(server.url, f, name)
-        for (const pick of picks) {
-          await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, voter.token, {
-            ideaId: ideaIds[pick],
-            delta: 1,
-          })
-        }
+        for (const pick of picks) await giveDot(server.url, roundId, voter.token, ideaIds[pick]!)
       }
-      await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, f.facilitatorToken)
+      await revealRound(server.url, roundId, f.facilitatorToken)
       const rows = screen.getByTestId('projector-result-row')
       await expect(rows).toHaveCount(4)
       await expect(rows.nth(0)).toContainText(ideas[0]!)
@@ -275,38 +247,19 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
           200,
         )
       const ideaIds: string[] = []
-      for (let i = 0; i < 10; i++) {
-        ideaIds.push(
-          (
-            await call<{ idea: { id: string } }>(
-              server.url,
-              'POST',
-              `/api/boards/${f.boardId}/ideas`,
-              f.facilitatorToken,
-              { text: long(i) },
-            )
-          ).idea.id,
-        )
-      }
-      const { roundId } = await call<{ roundId: string }>(
-        server.url,
-        'POST',
-        `/api/boards/${f.boardId}/rounds`,
-        f.facilitatorToken,
-        {
-          dotsPerParticipant: 10,
-          maxPerIdea: 10,
-        },
-      )
+      for (let i = 0; i < 10; i++) ideaIds.push(await postIdea(server.url, f.boardId, f.facilitatorToken, long(i)))
+      const roundId = await openRound(server.url, f.boardId, f.facilitatorToken, {
+        dotsPerParticipant: 10,
+        maxPerIdea: 10,
+      })
       // Idea i gets 10 - i dots (ten different places), from six people with ten dots each.
       const dots = ideaIds.flatMap((id, i) => Array.from({ length: 10 - i }, () => id))
       for (let person = 0; person * 10 < dots.length; person++) {
         const voter = await joinWorkshop(server.url, f, `Person ${person + 1}`)
-        for (const ideaId of dots.slice(person * 10, person * 10 + 10)) {
-          await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, voter.token, { ideaId, delta: 1 })
-        }
+        for (const ideaId of dots.slice(person * 10, person * 10 + 10))
+          await giveDot(server.url, roundId, voter.token, ideaId)
       }
-      await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, f.facilitatorToken)
+      await revealRound(server.url, roundId, f.facilitatorToken)
       const projector = await openProjector(browser, server.url, f)
       await projector.open()
       const screen = projector.page
@@ -344,11 +297,7 @@ test.describe('projector modes, readable from the back of the hall (1920×1080)'
       await shoot(screen, 'projector-results-long.png')
 
       // The board: ten cards of 200 characters and thirty more do not fit at 18 px text — big cards instead.
-      for (let i = 0; i < 30; i++) {
-        await call(server.url, 'POST', `/api/boards/${f.boardId}/ideas`, f.facilitatorToken, {
-          text: `Kurze Idee ${i + 1}`,
-        })
-      }
+      for (let i = 0; i < 30; i++) await postIdea(server.url, f.boardId, f.facilitatorToken, `Kurze Idee ${i + 1}`)
       await screen.keyboard.press('b')
       const list = screen.getByTestId('projector-idea-list')
       await expect(list).toBeVisible({ timeout: 20_000 })

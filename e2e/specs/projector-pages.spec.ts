@@ -1,4 +1,12 @@
-import { call, createWorkshop, joinWorkshop } from '../fixtures/api.ts'
+import {
+  createWorkshop,
+  giveDot,
+  joinWorkshop,
+  openRound,
+  postIdea,
+  projectorToken,
+  revealRound,
+} from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /** Ten ideas of about 200 characters: on a 1280×720 beamer the ranking needs several pages. */
@@ -19,50 +27,24 @@ test(
     test.setTimeout(180_000)
     const workshop = await createWorkshop(server.url, 'Zukunftsforum', ['Treffpunkte'])
     const ids: string[] = []
-    for (const text of IDEAS) {
-      const created = await call<{ idea: { id: string } }>(
-        server.url,
-        'POST',
-        `/api/boards/${workshop.boardId}/ideas`,
-        workshop.facilitatorToken,
-        { text },
-      )
-      ids.push(created.idea.id)
-    }
-    const { roundId } = await call<{ roundId: string }>(
-      server.url,
-      'POST',
-      `/api/boards/${workshop.boardId}/rounds`,
-      workshop.facilitatorToken,
-      { dotsPerParticipant: 40 },
-    )
+    for (const text of IDEAS) ids.push(await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, text))
+    const roundId = await openRound(server.url, workshop.boardId, workshop.facilitatorToken, { dotsPerParticipant: 40 })
     // 10, 9, … 1 dots: ten places, no ties (two voters: 40 dots on the first five, 15 on the rest).
     const voters = [await joinWorkshop(server.url, workshop, 'Ada'), await joinWorkshop(server.url, workshop, 'Ben')]
     for (const [i, id] of ids.entries()) {
-      for (let d = 0; d < 10 - i; d++) {
-        await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, voters[i < 5 ? 0 : 1]!.token, {
-          ideaId: id,
-          delta: 1,
-        })
-      }
+      for (let d = 0; d < 10 - i; d++) await giveDot(server.url, roundId, voters[i < 5 ? 0 : 1]!.token, id)
     }
-    const { projectorToken } = await call<{ projectorToken: string }>(
-      server.url,
-      'POST',
-      `/api/boards/${workshop.boardId}/projector-token`,
-      workshop.facilitatorToken,
-      {},
-    )
+    const screenToken = await projectorToken(server.url, workshop.boardId, workshop.facilitatorToken)
     const context = await browser.newContext({
       baseURL: server.url,
       viewport: { width: 1280, height: 720 },
       locale: 'de-DE',
     })
     const screen = await context.newPage()
-    await screen.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(projectorToken)}`)
+    await screen.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(screenToken)}`)
     await expect(screen.getByTestId('projector-view')).toBeVisible({ timeout: 60_000 })
     // Revealing puts the whole ranking on the big screen.
-    await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
+    await revealRound(server.url, roundId, workshop.facilitatorToken)
     const results = screen.getByTestId('projector-results')
     await expect(results).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
     await expect.poll(async () => Number(await results.getAttribute('data-pages'))).toBeGreaterThan(1)

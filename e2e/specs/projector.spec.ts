@@ -1,12 +1,23 @@
-import { callApi } from '@pinnwand/shared/contract/callApi'
-import type { TimerActionBody, ViewActionBody } from '@pinnwand/shared/facilitationApi'
-import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
-import { call } from '../fixtures/api.ts'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import type { Workshop } from '../fixtures/api.ts'
+import { setBoardPhase } from '@pinnwand/shared/boardRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { TimerActionBody, ViewActionBody } from '@pinnwand/shared/facilitationApi'
+import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
+import { closeRound } from '@pinnwand/shared/votingRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
+import {
+  createCluster,
+  giveDot,
+  joinWorkshop,
+  openRound,
+  postIdea,
+  projectorToken,
+  revealRound,
+  type Workshop,
+} from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 type BoardOf = Pick<Workshop, 'boardId' | 'facilitatorToken'>
@@ -27,17 +38,6 @@ const view = (baseUrl: string, workshop: BoardOf, body: ViewActionBody) =>
     { baseUrl },
   )
 
-const projectorToken = async (baseUrl: string, workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>) =>
-  (
-    await call<{ projectorToken: string }>(
-      baseUrl,
-      'POST',
-      `/api/boards/${workshop.boardId}/projector-token`,
-      workshop.facilitatorToken,
-      {},
-    )
-  ).projectorToken
-
 /** "ABC DEF", as printed on table cards. */
 const formatted = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
 
@@ -56,7 +56,7 @@ async function openProjector(
   workshop: Pick<Workshop, 'boardId' | 'facilitatorToken'>,
 ) {
   const boardId = workshop.boardId
-  const token = await projectorToken(baseURL, workshop)
+  const token = await projectorToken(baseURL, boardId, workshop.facilitatorToken)
   const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 }, locale: 'de-DE' })
   const page = await context.newPage()
   await page.goto(`/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`)
@@ -108,9 +108,11 @@ test.describe('projector view and facilitation', () => {
       await expect(ada.board.page.getByTestId('board-timer')).toHaveAttribute('data-state', 'paused')
 
       // The phase the facilitator sets shows on the projector.
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/phase`, workshop.facilitatorToken, {
-        phase: 'cluster',
-      })
+      await callApi(
+        setBoardPhase,
+        { params: { boardId: workshop.boardId }, body: { phase: 'cluster' }, token: workshop.facilitatorToken },
+        { baseUrl: server.url },
+      )
       await expect(screen.getByTestId('projector-phase')).toHaveAttribute('data-phase', 'cluster')
 
       // Stop: gone everywhere.
@@ -211,33 +213,18 @@ test.describe('projector view and facilitation', () => {
     },
     async ({ browser, workshop, server, newUser }) => {
       const ideas: string[] = []
-      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege']) {
-        const created = await call<{ idea: { id: string } }>(
-          server.url,
-          'POST',
-          `/api/boards/${workshop.boardId}/ideas`,
-          workshop.facilitatorToken,
-          { text },
-        )
-        ideas.push(created.idea.id)
-      }
+      for (const text of ['Mehr Bänke', 'Trinkbrunnen', 'Radwege'])
+        ideas.push(await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, text))
       const projector = await openProjector(browser, server.url, workshop)
       const screen = projector.page
-      const { roundId } = await call<{ roundId: string }>(
-        server.url,
-        'POST',
-        `/api/boards/${workshop.boardId}/rounds`,
-        workshop.facilitatorToken,
-        {
-          dotsPerParticipant: 3,
-        },
-      )
+      const roundId = await openRound(server.url, workshop.boardId, workshop.facilitatorToken, {
+        dotsPerParticipant: 3,
+      })
       await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'open')
       await expect(screen.getByTestId('projector-voters')).toHaveText('0')
 
       const [ada, bo] = [await newUser('Ada'), await newUser('Bo')]
-      const vote = (token: string, ideaId: string) =>
-        call(server.url, 'POST', `/api/rounds/${roundId}/votes`, token, { ideaId, delta: 1 })
+      const vote = (token: string, ideaId: string) => giveDot(server.url, roundId, token, ideaId)
       await vote(ada.participant.token, ideas[1]!)
       await vote(ada.participant.token, ideas[1]!)
       await vote(bo.participant.token, ideas[1]!)
@@ -247,9 +234,9 @@ test.describe('projector view and facilitation', () => {
       // Progress only: nothing on the screen says which idea got the dots.
       await expect(screen.getByTestId('projector-ranking')).toHaveCount(0)
 
-      await call(server.url, 'POST', `/api/rounds/${roundId}/close`, workshop.facilitatorToken)
+      await callApi(closeRound, { params: { roundId }, token: workshop.facilitatorToken }, { baseUrl: server.url })
       await expect(screen.getByTestId('projector-round')).toHaveAttribute('data-status', 'closed')
-      await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
+      await revealRound(server.url, roundId, workshop.facilitatorToken)
       // Revealing puts the ranking full screen on the projector (issue 14).
       await expect(screen.getByTestId('projector-view')).toHaveAttribute('data-mode', 'results')
       const rows = screen.getByTestId('projector-result-row')
@@ -281,9 +268,7 @@ test.describe('projector view and facilitation', () => {
       await expect(screen.getByTestId('board-error')).toHaveCount(0)
       await expect(screen.getByTestId('projector-timer-time')).toHaveText(/^9:\d\d$/)
 
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, {
-        text: 'Nach dem Neustart',
-      })
+      await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'Nach dem Neustart')
       await expect(screen.getByTestId('idea-card').filter({ hasText: 'Nach dem Neustart' })).toBeVisible()
       await projector.context.close()
     },
@@ -299,15 +284,16 @@ test.describe('projector view and facilitation', () => {
       await ada.board.open(workshop.boardId, ada.participant.token)
       await ada.board.waitForConnected()
       const page = ada.board.page
-      const api = (path: string, body: unknown) =>
-        call(server.url, 'POST', `/api/boards/${workshop.boardId}${path}`, workshop.facilitatorToken, body)
 
       await timer(server.url, workshop, { action: 'start', seconds: 300 })
       await expect(page.getByTestId('board-timer')).toContainText(/[45]:\d\d/)
 
       // An open round locks the board for participants, and the notice says so.
-      const idea = (await api('/ideas', { text: 'Spielplatz' })) as { idea: { id: string } }
-      await api('/rounds', { dotsPerParticipant: 2, ideaIds: [idea.idea.id] })
+      const ideaId = await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'Spielplatz')
+      await openRound(server.url, workshop.boardId, workshop.facilitatorToken, {
+        dotsPerParticipant: 2,
+        ideaIds: [ideaId],
+      })
       await expect(page.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'round')
       await expect(page.getByTestId('lock-notice')).toContainText('voting round')
 
@@ -330,17 +316,19 @@ test.describe('projector view and facilitation', () => {
   // Writes docs/screenshots/projector.png only when asked (PINNWAND_SCREENSHOTS=1), never in a normal run.
   test('screenshot: the projector during a vote with a timer', { tag: '@desktop' }, async ({ browser, server }) => {
     test.skip(process.env.PINNWAND_SCREENSHOTS !== '1', 'screenshots only on request')
-    const created = await call<{
-      workshop: { id: string; joinCode: string }
-      facilitatorToken: string
-      boards: { id: string }[]
-    }>(server.url, 'POST', '/api/workshops', '', {
-      title: 'Zukunftsforum Nordstadt',
-      language: 'de',
-      boards: [
-        { title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' },
-      ],
-    })
+    const created = await callApi(
+      createWorkshop,
+      {
+        body: {
+          title: 'Zukunftsforum Nordstadt',
+          language: 'de',
+          boards: [
+            { title: 'Thementisch Mobilität', question: 'Wie kommen wir 2030 sicher und bequem durch die Nordstadt?' },
+          ],
+        },
+      },
+      { baseUrl: server.url },
+    )
     const boardId = created.boards[0]!.id
     const token = created.facilitatorToken
     const clusters: Record<string, string[]> = {
@@ -354,25 +342,11 @@ test.describe('projector view and facilitation', () => {
     }
     const ideaIds: string[] = []
     for (const [title, texts] of Object.entries(clusters)) {
-      const cluster = await call<{ cluster: { id: string } }>(
-        server.url,
-        'POST',
-        `/api/boards/${boardId}/clusters`,
-        token,
-        { title },
-      )
-      for (const text of texts) {
-        const idea = await call<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, token, {
-          text,
-          clusterId: cluster.cluster.id,
-        })
-        ideaIds.push(idea.idea.id)
-      }
+      const clusterId = await createCluster(server.url, boardId, token, title)
+      for (const text of texts) ideaIds.push(await postIdea(server.url, boardId, token, text, clusterId))
     }
-    await call(server.url, 'POST', `/api/boards/${boardId}/phase`, token, { phase: 'vote' })
-    const { roundId } = await call<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, token, {
-      dotsPerParticipant: 3,
-    })
+    await callApi(setBoardPhase, { params: { boardId }, body: { phase: 'vote' }, token }, { baseUrl: server.url })
+    const roundId = await openRound(server.url, boardId, token, { dotsPerParticipant: 3 })
     const workshop = {
       id: created.workshop.id,
       joinCode: created.workshop.joinCode,
@@ -381,22 +355,9 @@ test.describe('projector view and facilitation', () => {
       boards: [],
     }
     for (let i = 0; i < 9; i++) {
-      const joined = await call<{ participantToken: string }>(
-        server.url,
-        'POST',
-        `/api/workshops/${workshop.id}/participants`,
-        '',
-        {
-          name: `P${i}`,
-          joinCode: workshop.joinCode,
-        },
-      )
-      for (let dot = 0; dot < (i % 3) + 1; dot++) {
-        await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, joined.participantToken, {
-          ideaId: ideaIds[(i + dot * 3) % ideaIds.length],
-          delta: 1,
-        })
-      }
+      const joined = await joinWorkshop(server.url, workshop, `P${i}`)
+      for (let dot = 0; dot < (i % 3) + 1; dot++)
+        await giveDot(server.url, roundId, joined.token, ideaIds[(i + dot * 3) % ideaIds.length]!)
     }
     await timer(server.url, { boardId, facilitatorToken: token }, { action: 'start', seconds: 7 * 60 + 30 })
     const projector = await openProjector(browser, server.url, workshop)

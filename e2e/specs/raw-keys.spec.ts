@@ -1,7 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
-import { call, createCluster } from '../fixtures/api.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createWorkshop, joinWorkshop } from '@pinnwand/shared/workshopRoutes'
+import { createCluster, postIdea, projectorToken } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 
 /**
@@ -124,13 +126,6 @@ class Scanner {
 const SCREENSHOTS = process.env.PINNWAND_SCREENSHOTS === '1'
 const screenshotDir = path.join(import.meta.dirname, '../../docs/screenshots')
 
-interface Created {
-  workshop: { id: string; joinCode: string }
-  facilitatorToken: string
-  boards: { id: string; title: string }[]
-  links: { projector: string }
-}
-
 /** Opens the side panels one after another, scanning each. */
 async function scanSidePanels(page: Page, scanner: Scanner, who: string): Promise<number> {
   const tabs = page.locator('[data-testid^="panel-tab-"]')
@@ -178,11 +173,17 @@ for (const [locale, language] of [
       await recordLiveRegions(context)
       const page = await context.newPage()
       try {
-        const w = await call<Created>(baseURL!, 'POST', '/api/workshops', undefined, {
-          title: 'Regionalforum Nordstadt',
-          language,
-          boards: [{ title: 'Mobilität', question: 'Wie kommen wir 2030 zur Arbeit?' }],
-        })
+        const w = await callApi(
+          createWorkshop,
+          {
+            body: {
+              title: 'Regionalforum Nordstadt',
+              language,
+              boards: [{ title: 'Mobilität', question: 'Wie kommen wir 2030 zur Arbeit?' }],
+            },
+          },
+          { baseUrl: baseURL },
+        )
         const boardId = w.boards[0]!.id
         await createCluster(baseURL!, boardId, w.facilitatorToken, 'Bus und Bahn')
         let participantToken = ''
@@ -190,14 +191,12 @@ for (const [locale, language] of [
           ['Aylin', 'Busse alle 10 Minuten'],
           ['Jonas', 'Sichere Radwege'],
         ] as const) {
-          const joined = await call<{ participantToken: string }>(
-            baseURL!,
-            'POST',
-            `/api/workshops/${w.workshop.id}/participants`,
-            undefined,
-            { name, joinCode: w.workshop.joinCode },
+          const joined = await callApi(
+            joinWorkshop,
+            { params: { workshopId: w.workshop.id }, body: { name, joinCode: w.workshop.joinCode } },
+            { baseUrl: baseURL },
           )
-          await call(baseURL!, 'POST', `/api/boards/${boardId}/ideas`, joined.participantToken, { text: idea })
+          await postIdea(baseURL!, boardId, joined.participantToken, idea)
           participantToken = joined.participantToken
         }
 
@@ -272,14 +271,8 @@ for (const [locale, language] of [
         await page.goto(w.links.projector)
         await page.waitForTimeout(1000)
         await scanner.scan(page, 'projector entry')
-        const { projectorToken } = await call<{ projectorToken: string }>(
-          baseURL!,
-          'POST',
-          `/api/boards/${boardId}/projector-token`,
-          w.facilitatorToken,
-          {},
-        )
-        await page.goto(`/b/${boardId}?token=${projectorToken}`)
+        const screenToken = await projectorToken(baseURL!, boardId, w.facilitatorToken)
+        await page.goto(`/b/${boardId}?token=${screenToken}`)
         await expect(page.getByTestId('projector-view')).toBeVisible({ timeout: 20_000 })
         await page.waitForTimeout(1000)
         await scanner.scan(page, 'projector')
@@ -309,17 +302,15 @@ test(
     const page = await context.newPage()
     const scanner = new Scanner('de')
     try {
-      const w = await call<Created>(baseURL!, 'POST', '/api/workshops', undefined, {
-        title: 'Regionalforum Nordstadt',
-        language: 'de',
-        boards: [{ title: 'Mobilität' }],
-      })
-      const joined = await call<{ participantToken: string }>(
-        baseURL!,
-        'POST',
-        `/api/workshops/${w.workshop.id}/participants`,
-        undefined,
-        { name: 'Aylin', joinCode: w.workshop.joinCode },
+      const w = await callApi(
+        createWorkshop,
+        { body: { title: 'Regionalforum Nordstadt', language: 'de', boards: [{ title: 'Mobilität' }] } },
+        { baseUrl: baseURL },
+      )
+      const joined = await callApi(
+        joinWorkshop,
+        { params: { workshopId: w.workshop.id }, body: { name: 'Aylin', joinCode: w.workshop.joinCode } },
+        { baseUrl: baseURL },
       )
       await openBoard(page, w.boards[0]!.id, joined.participantToken)
       // On a phone the idea list opens first; the canvas is one tap away.

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
+import { listIdeas } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { BoardPage, type ScreenBox } from '../pages/BoardPage.ts'
 import {
@@ -282,10 +283,7 @@ test(
     // The counts agree: the phone's idea list, the API.
     const phone = people.find((p) => p.device === 'phone')!
     await expect(phone.page.getByTestId('idea-list').getByRole('heading', { level: 2 })).toHaveText(`${TOTAL} Ideen`)
-    const api = await fetch(new URL(`/api/boards/${workshop.boardId}/ideas`, server.url), {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-    })
-    const stored = (await api.json()) as { ideas: { clusterId: string | null }[]; clusters: { title: string }[] }
+    const stored = await listIdeas(server.url, workshop.boardId, workshop.facilitatorToken)
     expect(stored.ideas).toHaveLength(TOTAL)
     expect(stored.clusters.map((c) => c.title).sort()).toEqual(SORTING.map((s) => s.title).sort())
     expect(stored.ideas.filter((i) => i.clusterId !== null)).toHaveLength(9)

@@ -1,5 +1,7 @@
 import { expect, test } from '../fixtures/test.ts'
-import { joinWorkshop, call } from '../fixtures/api.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { listRounds } from '@pinnwand/shared/votingRoutes'
+import { giveDot, joinWorkshop, openRound, postIdea, revealRound } from '../fixtures/api.ts'
 
 test(
   'a tie across the shortlist cut-off: one click opens a run-off over exactly the tied ideas',
@@ -8,28 +10,10 @@ test(
     test.setTimeout(120_000)
     const texts = ['Bike lanes', 'Night bus', 'Car sharing', 'More benches', 'Water fountains']
     const ids: string[] = []
-    for (const text of texts) {
-      ids.push(
-        (
-          await call<{ idea: { id: string } }>(
-            server.url,
-            'POST',
-            `/api/boards/${workshop.boardId}/ideas`,
-            workshop.facilitatorToken,
-            { text },
-          )
-        ).idea.id,
-      )
-    }
-    const { roundId } = await call<{ roundId: string }>(
-      server.url,
-      'POST',
-      `/api/boards/${workshop.boardId}/rounds`,
-      workshop.facilitatorToken,
-      {
-        dotsPerParticipant: 3,
-      },
-    )
+    for (const text of texts) ids.push(await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, text))
+    const roundId = await openRound(server.url, workshop.boardId, workshop.facilitatorToken, {
+      dotsPerParticipant: 3,
+    })
     // Bike lanes 3, night bus 2, and three ideas with 1 dot each: places 1, 2, 3, 3, 3.
     const picks = [
       [0, 0, 0],
@@ -38,11 +22,9 @@ test(
     ]
     for (const [i, pick] of picks.entries()) {
       const voter = await joinWorkshop(server.url, workshop, `Voter ${i + 1}`)
-      for (const index of pick) {
-        await call(server.url, 'POST', `/api/rounds/${roundId}/votes`, voter.token, { ideaId: ids[index], delta: 1 })
-      }
+      for (const index of pick) await giveDot(server.url, roundId, voter.token, ids[index]!)
     }
-    await call(server.url, 'POST', `/api/rounds/${roundId}/reveal`, workshop.facilitatorToken)
+    await revealRound(server.url, roundId, workshop.facilitatorToken)
 
     await board.page.goto(`/b/${workshop.boardId}?token=${encodeURIComponent(workshop.facilitatorToken)}`)
     await expect(board.canvas).toBeVisible({ timeout: 60_000 })
@@ -56,9 +38,11 @@ test(
 
     await expect
       .poll(async () => {
-        const { rounds } = await call<{
-          rounds: { id: string; status: string; ideaIds: string[] | null; dotsPerParticipant: number }[]
-        }>(server.url, 'GET', `/api/boards/${workshop.boardId}/rounds`, workshop.facilitatorToken)
+        const { rounds } = await callApi(
+          listRounds,
+          { params: { boardId: workshop.boardId }, token: workshop.facilitatorToken },
+          { baseUrl: server.url },
+        )
         const latest = rounds.find((r) => r.id !== roundId)
         return (
           latest && {

@@ -3,10 +3,11 @@ import { type Browser, type BrowserContext, devices, type Page } from '@playwrig
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { BoardPage } from '../pages/BoardPage.ts'
-import { joinWorkshop, type Workshop, call } from '../fixtures/api.ts'
+import { joinWorkshop, postIdea, type Workshop } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as routes from '@pinnwand/shared/votingRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 
 interface Event extends Workshop {
   plenaryId: string
@@ -14,15 +15,17 @@ interface Event extends Workshop {
 
 /** A workshop with one theme table and a plenary board, in English. */
 async function eventWithPlenary(baseUrl: string): Promise<Event> {
-  const res = await call<{
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string }[]
-  }>(baseUrl, 'POST', '/api/workshops', undefined, {
-    title: 'Regional forum',
-    language: 'en',
-    boards: [{ title: 'Table 1: Mobility' }, { title: 'Plenary', template: 'plenum' }],
-  })
+  const res = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Regional forum',
+        language: 'en',
+        boards: [{ title: 'Table 1: Mobility' }, { title: 'Plenary', template: 'plenum' }],
+      },
+    },
+    { baseUrl },
+  )
   return {
     id: res.workshop.id,
     joinCode: res.workshop.joinCode,
@@ -98,9 +101,7 @@ test.describe('dot voting end to end', () => {
         'Car sharing at the station',
         'More benches',
       ]
-      for (const text of ideas) {
-        await call(server.url, 'POST', `/api/boards/${event.boardId}/ideas`, event.facilitatorToken, { text })
-      }
+      for (const text of ideas) await postIdea(server.url, event.boardId, event.facilitatorToken, text)
 
       // The facilitator opens a named round on the first three cards (selected on the board) with
       // 3 dots, at most 2 per idea, 10 minutes.
@@ -227,9 +228,7 @@ test.describe('dot voting end to end', () => {
       tag: '@desktop',
     },
     async ({ server, board, newUser, workshop }) => {
-      await call(server.url, 'POST', `/api/boards/${workshop.boardId}/ideas`, workshop.facilitatorToken, {
-        text: 'Car-free Sundays',
-      })
+      await postIdea(server.url, workshop.boardId, workshop.facilitatorToken, 'Car-free Sundays')
       const token = workshop.facilitatorToken
       const api = { baseUrl: server.url }
       const { roundId } = await callApi(

@@ -2,43 +2,46 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { updateTable } from '@pinnwand/shared/boardRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createWorkshop, joinWorkshop, takeSeat } from '@pinnwand/shared/workshopRoutes'
+import { postIdea } from '../fixtures/api.ts'
 import { expect, test } from '../fixtures/test.ts'
 import { joinByCode, watchMissingKeys } from '../pages/workshopSupport.ts'
 
-interface Created {
-  workshop: { id: string; joinCode: string }
-  facilitatorToken: string
-  boards: { id: string; title: string }[]
-  links: { projector: string }
-}
-
-async function post<T>(baseURL: string, route: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${baseURL}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${route} → ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
-}
-
-function regionalforum(baseURL: string): Promise<Created> {
-  return post<Created>(baseURL, '/api/workshops', {
-    title: 'Regionalforum Nordstadt 2030',
-    language: 'de',
-    // Today in Berlin: a fixed date expires the join code JOIN_CODE_GRACE_DAYS later.
-    date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
-    boards: [
-      {
-        title: 'Mobilität',
-        question: 'Wie kommen wir 2030 klimafreundlich zur Arbeit?',
-        template: 'thementisch',
-        maxParticipants: 12,
+function regionalforum(baseURL: string) {
+  return callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Regionalforum Nordstadt 2030',
+        language: 'de',
+        // Today in Berlin: a fixed date expires the join code JOIN_CODE_GRACE_DAYS later.
+        date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
+        boards: [
+          {
+            title: 'Mobilität',
+            question: 'Wie kommen wir 2030 klimafreundlich zur Arbeit?',
+            template: 'thementisch',
+            maxParticipants: 12,
+          },
+          { title: 'Wohnen & Quartier', question: 'Was macht unser Quartier lebenswert?', template: 'thementisch' },
+          { title: 'Energie', question: 'Woher kommt unser Strom in zehn Jahren?', template: 'ideenwerkstatt' },
+        ],
       },
-      { title: 'Wohnen & Quartier', question: 'Was macht unser Quartier lebenswert?', template: 'thementisch' },
-      { title: 'Energie', question: 'Woher kommt unser Strom in zehn Jahren?', template: 'ideenwerkstatt' },
-    ],
-  })
+    },
+    { baseUrl: baseURL },
+  )
+}
+
+/** Joins the workshop through the API, as the join page does; the participant's token. */
+async function join(baseURL: string, workshop: { id: string; joinCode: string }, name: string) {
+  const joined = await callApi(
+    joinWorkshop,
+    { params: { workshopId: workshop.id }, body: { name, joinCode: workshop.joinCode } },
+    { baseUrl: baseURL },
+  )
+  return joined.participantToken
 }
 
 const SCREENSHOTS = process.env.PINNWAND_SCREENSHOTS === '1'
@@ -99,7 +102,7 @@ for (const [locale, language, words] of [
       }
       try {
         const w = await regionalforum(baseURL!)
-        const [mobility, housing] = w.boards as [Created['boards'][0], Created['boards'][0]]
+        const [mobility, housing] = [w.boards[0]!, w.boards[1]!]
 
         await page.goto('/')
         await seen('start page', async (p) => expect(p.getByRole('heading', { name: words.start })).toBeVisible())
@@ -118,12 +121,7 @@ for (const [locale, language, words] of [
           ['Jonas', 'Sichere Radwege zu allen Schulen'],
           ['Marta', 'Car-Sharing-Stationen in jedem Viertel'],
         ] as const) {
-          const joined = await post<{ participantToken: string }>(
-            baseURL!,
-            `/api/workshops/${w.workshop.id}/participants`,
-            { name, joinCode: w.workshop.joinCode },
-          )
-          await post(baseURL!, `/api/boards/${mobility.id}/ideas`, { text: idea }, joined.participantToken)
+          await postIdea(baseURL!, mobility.id, await join(baseURL!, w.workshop, name), idea)
         }
         await joinByCode(page, w.workshop.joinCode, 'Lena', 'Mobilität')
         await seen('board', async (p) => expect(p.getByTestId('idea-card').first()).toBeVisible())
@@ -183,17 +181,13 @@ for (const [locale, language, words] of [
         )
 
         // A full table, as the board says it.
-        await fetch(`${baseURL}/api/boards/${housing.id}`, {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorToken}` },
-          body: JSON.stringify({ maxParticipants: 1 }),
-        })
-        const other = await post<{ participantToken: string }>(
-          baseURL!,
-          `/api/workshops/${w.workshop.id}/participants`,
-          { name: 'Ole', joinCode: w.workshop.joinCode },
+        await callApi(
+          updateTable,
+          { params: { boardId: housing.id }, body: { maxParticipants: 1 }, token: w.facilitatorToken },
+          { baseUrl: baseURL },
         )
-        await post(baseURL!, `/api/boards/${housing.id}/seat`, {}, other.participantToken)
+        const other = await join(baseURL!, w.workshop, 'Ole')
+        await callApi(takeSeat, { params: { boardId: housing.id }, token: other }, { baseUrl: baseURL })
         await page.goto(`/join/${w.workshop.joinCode}?board=${housing.id}`)
         await seen('table full', async (p) =>
           expect(p.getByRole('heading', { name: words.full })).toBeVisible({ timeout: 20_000 }),

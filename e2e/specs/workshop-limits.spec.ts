@@ -1,4 +1,6 @@
 import type { Browser, BrowserContextOptions } from '@playwright/test'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { expect, test } from '../fixtures/test.ts'
 import type { NetworkLog } from '../fixtures/networkGuard.ts'
 import { joinByCode, watchMissingKeys } from '../pages/workshopSupport.ts'
@@ -11,24 +13,21 @@ interface Setup {
 }
 
 async function createWithLimit(baseURL: string): Promise<Setup> {
-  const response = await fetch(`${baseURL}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Marktplatz',
-      language: 'en',
-      boards: [
-        { title: 'Klein', question: 'Nur für eine Person', maxParticipants: 1 },
-        { title: 'Groß' },
-        { title: 'Mittel' },
-      ],
-    }),
-  })
-  const body = (await response.json()) as {
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string }[]
-  }
+  const body = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Marktplatz',
+        language: 'en',
+        boards: [
+          { title: 'Klein', question: 'Nur für eine Person', maxParticipants: 1 },
+          { title: 'Groß' },
+          { title: 'Mittel' },
+        ],
+      },
+    },
+    { baseUrl: baseURL },
+  )
   return {
     id: body.workshop.id,
     joinCode: body.workshop.joinCode,
