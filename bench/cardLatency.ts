@@ -6,7 +6,7 @@ import { openRecords } from '@pinnwand/shared'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { createBoard, percentile, round, startPinnwand } from './lib/serverProcess.ts'
+import { createBoard, percentile, round, startPinnwand, userIdOf } from './lib/serverProcess.ts'
 import { ideaCardRecord } from './load/cards.ts'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 300)
@@ -29,9 +29,7 @@ export async function benchCardLatency() {
   const server = await startPinnwand()
   try {
     const { boardId, token } = await createBoard(server.url)
-    const me = (await (
-      await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as { userId: string }
+    const userId = await userIdOf(server.url, token)
     const a = connect(server.url, boardId, token)
     const b = connect(server.url, boardId, token)
     await Promise.all([synced(a.provider), synced(b.provider)])
@@ -55,7 +53,7 @@ export async function benchCardLatency() {
       sentAt.set(id, performance.now())
       a.records.set(
         id,
-        ideaCardRecord(id, { userId: me.userId, name: 'Bench' }, `Idee ${i}`, {
+        ideaCardRecord(id, { userId, name: 'Bench' }, `Idee ${i}`, {
           x: (i % 20) * 240,
           y: Math.floor(i / 20) * 180,
         }),

@@ -7,12 +7,16 @@
  * stream's counts (people present, voters done, dots) match what was done.
  */
 import { BOARD_STATE_MESSAGE } from '@pinnwand/shared/boardState'
-import type { WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import { callApi, routeRequest } from '@pinnwand/shared/contract/callApi'
+import type { BulkAction, WorkshopStatusResponse } from '@pinnwand/shared/controlApi'
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import { castVote } from '@pinnwand/shared/votingRoutes'
+import { createWorkshop, takeSeat } from '@pinnwand/shared/workshopRoutes'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { api } from './lib/api.ts'
+import { postIdea } from './lib/api.ts'
 import { emit, quick, size } from './lib/benchEnv.ts'
 import { joinParticipants, startPinnwand } from './lib/serverProcess.ts'
 import { monotonicMs, round, summarize } from './lib/stats.ts'
@@ -26,19 +30,20 @@ const server = await startPinnwand()
 const problems: string[] = []
 const providers: WebsocketProvider[] = []
 try {
-  const created = await api<{
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; kind: string }[]
-  }>(server.url, 'POST', '/api/workshops', {
-    body: {
-      title: 'Regionalforum',
-      boards: [
-        ...Array.from({ length: TABLES }, (_, i) => ({ title: `Thema ${i + 1}` })),
-        { title: 'Plenum', template: 'plenum' },
-      ],
+  const baseUrl = server.url
+  const created = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Regionalforum',
+        boards: [
+          ...Array.from({ length: TABLES }, (_, i) => ({ title: `Thema ${i + 1}` })),
+          { title: 'Plenum', template: 'plenum' },
+        ],
+      },
     },
-  })
+    { baseUrl },
+  )
   const token = created.facilitatorToken
   const workshopId = created.workshop.id
   const tables = created.boards.filter((b) => b.kind === 'table').map((b) => b.id)
@@ -50,10 +55,8 @@ try {
   const statuses: { at: number; status: WorkshopStatusResponse }[] = []
   const stream = new AbortController()
   const streaming = (async () => {
-    const res = await fetch(`${server.url}/api/workshops/${workshopId}/status/stream`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: stream.signal,
-    })
+    const wire = routeRequest(controlRoutes.workshopStatusStream, { params: { workshopId }, token })
+    const res = await fetch(baseUrl + wire.path, { method: wire.method, headers: wire.headers, signal: stream.signal })
     const decoder = new TextDecoder()
     let buffer = ''
     const reader = res.body!.getReader()
@@ -86,7 +89,7 @@ try {
 
   // Everyone opens their table's board (Yjs, with the board-state channel, as the web app does).
   for (const [i, person] of people.entries()) {
-    await api(server.url, 'POST', `/api/boards/${seatOf(i)}/seat`, { token: person.token })
+    await callApi(takeSeat, { params: { boardId: seatOf(i) }, token: person.token }, { baseUrl })
     const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, seatOf(i), new Y.Doc(), {
       params: { token: person.token, state: '1' },
       WebSocketPolyfill: WebSocket as never,
@@ -109,22 +112,18 @@ try {
   await Promise.all(
     people.map(async (person, i) => {
       for (let k = 0; k < IDEAS_EACH; k++) {
-        const { idea } = await api<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${seatOf(i)}/ideas`, {
-          token: person.token,
-          body: { text: `Idee ${k + 1} von ${person.name}` },
-        })
-        ideasByTable.get(seatOf(i))!.push(idea.id)
+        const ideaId = await postIdea(baseUrl, seatOf(i), person.token, `Idee ${k + 1} von ${person.name}`)
+        ideasByTable.get(seatOf(i))!.push(ideaId)
       }
     }),
   )
 
-  const bulk = async (action: Record<string, unknown>) => {
+  const bulk = async (action: BulkAction) => {
     const started = monotonicMs()
-    const res = await api<{ results: { ok: boolean; error?: { code: string } }[] }>(
-      server.url,
-      'POST',
-      `/api/workshops/${workshopId}/bulk`,
-      { token, body: { action, requestId: randomUUID() } },
+    const res = await callApi(
+      controlRoutes.runBulkAction,
+      { params: { workshopId }, body: { action, requestId: randomUUID() }, token },
+      { baseUrl },
     )
     const refused = res.results.filter((r) => !r.ok)
     if (refused.length > 0)
@@ -147,10 +146,15 @@ try {
       const ideas = ideasByTable.get(seatOf(i))!
       for (let d = 0; d < DOTS; d++) {
         const started = monotonicMs()
-        await api(server.url, 'POST', `/api/rounds/${roundOf.get(seatOf(i))}/votes`, {
-          token: person.token,
-          body: { ideaId: ideas[(i + d) % ideas.length], delta: 1, requestId: randomUUID() },
-        })
+        await callApi(
+          castVote,
+          {
+            params: { roundId: roundOf.get(seatOf(i))! },
+            body: { ideaId: ideas[(i + d) % ideas.length]!, delta: 1, requestId: randomUUID() },
+            token: person.token,
+          },
+          { baseUrl },
+        )
         voteMs.push(monotonicMs() - started)
       }
     }),

@@ -12,7 +12,9 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
-import { api } from './lib/api.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { openRound } from '@pinnwand/shared/votingRoutes'
+import { postIdea } from './lib/api.ts'
 import { emit, quick, ratio, size } from './lib/benchEnv.ts'
 import { prepareClientDist } from './lib/clientBuild.ts'
 import { type CrowdOptions, type CrowdWindow, startCrowd } from './lib/crowdLoad.ts'
@@ -160,10 +162,7 @@ try {
             for (let i = 0; i < PROBE_CARDS; i++) {
               const marker = `${MARKER}-${++probe}`
               sentAt[marker] = Date.now()
-              await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
-                token: facilitatorToken,
-                body: { text: `${marker} aus dem Plenum` },
-              })
+              await postIdea(server.url, boardId, facilitatorToken, `${marker} aus dem Plenum`)
               await sleep(WINDOW_MS / PROBE_CARDS - 50)
             }
           }
@@ -230,10 +229,11 @@ try {
       }
       // Voting under the crowd: the facilitator opens a round; the participant taps dots in the
       // vote list at each CPU rate (the crowd keeps moving and editing meanwhile).
-      await api(server.url, 'POST', `/api/boards/${boardId}/rounds`, {
-        token: facilitatorToken,
-        body: { dotsPerParticipant: VOTE_TAPS * CPU_RATES.length },
-      })
+      await callApi(
+        openRound,
+        { params: { boardId }, body: { dotsPerParticipant: VOTE_TAPS * CPU_RATES.length }, token: facilitatorToken },
+        { baseUrl: server.url },
+      )
       for (const rate of CPU_RATES) {
         await throttleCpu(cdp, rate)
         await sleep(2000)

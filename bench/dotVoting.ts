@@ -5,7 +5,9 @@
  * Checks the round's results against what was sent: nothing lost, nothing counted twice.
  */
 import { randomUUID } from 'node:crypto'
-import { api } from './lib/api.ts'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as routes from '@pinnwand/shared/votingRoutes'
+import { postIdea } from './lib/api.ts'
 import { emit, quick, size } from './lib/benchEnv.ts'
 import { monotonicMs, round, summarize } from './lib/stats.ts'
 import { startTarget } from './lib/targets.ts'
@@ -26,13 +28,7 @@ try {
   const boardId = workshop.boardIds[0]!
   const token = workshop.facilitatorToken
   const ideaIds: string[] = []
-  for (let i = 0; i < IDEAS; i++) {
-    const { idea } = await api<{ idea: { id: string } }>(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token,
-      body: { text: `Idee ${i + 1}` },
-    })
-    ideaIds.push(idea.id)
-  }
+  for (let i = 0; i < IDEAS; i++) ideaIds.push(await postIdea(server.url, boardId, token, `Idee ${i + 1}`))
   // Everyone is on the board (with the board-state channel, as the web app is) while voting.
   const specs = target.specs.map((s) => ({ ...s, params: { ...s.params, state: '1' } }))
   const shares = load.split(specs)
@@ -44,10 +40,11 @@ try {
   const synced = connected.reduce((n, c) => n + c.synced, 0)
   if (synced < PARTICIPANTS) problems.push(`only ${synced} of ${PARTICIPANTS} clients synced`)
 
-  const { roundId } = await api<{ roundId: string }>(server.url, 'POST', `/api/boards/${boardId}/rounds`, {
-    token,
-    body: { dotsPerParticipant: DOTS },
-  })
+  const { roundId } = await callApi(
+    routes.openRound,
+    { params: { boardId }, body: { dotsPerParticipant: DOTS }, token },
+    { baseUrl: server.url },
+  )
   // Each person's dots at random moments of the window, on random ideas (several on one is fine).
   const plans: PlannedVote[][] = shares.map(() => [])
   let requests = 0
@@ -70,13 +67,8 @@ try {
   ).flatMap((run) => run.outcomes)
   const spanMs = monotonicMs() - startAt
 
-  await api(server.url, 'POST', `/api/rounds/${roundId}/close`, { token })
-  const results = await api<{ totalVotes: number; voters: number; ranking: { ideaId: string; votes: number }[] }>(
-    server.url,
-    'GET',
-    `/api/rounds/${roundId}/results`,
-    { token },
-  )
+  await callApi(routes.closeRound, { params: { roundId }, token }, { baseUrl: server.url })
+  const results = await callApi(routes.roundResults, { params: { roundId }, token }, { baseUrl: server.url })
   // What the server confirmed (200), once per requestId: exactly that must be in the results.
   const expected = new Map<string, number>()
   for (const requestId of new Set(outcomes.filter((o) => o.status === 200).map((o) => o.requestId))) {

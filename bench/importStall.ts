@@ -5,10 +5,14 @@
  * the import's duration, the longest `/healthz` answer and the card latency during the import.
  */
 import { IDEA_CARD_TYPE, openRecords } from '@pinnwand/shared'
+import { callApi, routeRequest } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
+import { getMe } from '@pinnwand/shared/systemRoutes'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { api } from './lib/api.ts'
+import { postIdea } from './lib/api.ts'
 import { ideaCardRecord } from './load/cards.ts'
 import { createWorkshop, startPinnwand } from './lib/serverProcess.ts'
 import { round, summarize } from './lib/stats.ts'
@@ -20,11 +24,9 @@ type ExportFile = { document: { records: Record<string, unknown>[] } } & Record<
 
 /** An export of a real board with one card, that card copied `cards` times (new ids, places). */
 async function buildBackup(url: string, boardId: string, token: string, cards: number): Promise<string> {
-  await api(url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text: 'Vorlage' } })
-  const res = await fetch(`${url}/api/boards/${boardId}/export?format=json`, {
-    headers: { authorization: `Bearer ${token}` },
-  })
-  const backup = (await res.json()) as ExportFile
+  await postIdea(url, boardId, token, 'Vorlage')
+  const file = await callApi(exportBoard, { params: { boardId }, query: { format: 'json' }, token }, { baseUrl: url })
+  const backup = JSON.parse(await file.text()) as ExportFile
   const records = backup.document.records
   const template = records.find((r) => r.type === IDEA_CARD_TYPE)!
   const others = records.filter((r) => r !== template)
@@ -64,7 +66,7 @@ export async function benchImportStall() {
     const token = workshop.facilitatorToken
     const [sourceBoard, liveBoard] = workshop.boardIds as [string, string]
     const body = await buildBackup(server.url, sourceBoard, token, CARDS)
-    const me = await api<{ userId: string; name: string }>(server.url, 'GET', '/api/me', { token })
+    const me = await callApi(getMe, { token }, { baseUrl: server.url })
 
     // Another board in use: one card every 50 ms from a to b.
     const a = connect(server.url, liveBoard, token)
@@ -106,12 +108,10 @@ export async function benchImportStall() {
     })()
     await new Promise((r) => setTimeout(r, 1000))
 
+    // The backup's own text (pretty-printed, as the export wrote it) goes out as it is, not re-serialised.
+    const wire = routeRequest(importBoard, { params: { workshopId: workshop.workshopId }, body: null, token })
     const started = performance.now()
-    const res = await fetch(`${server.url}/api/workshops/${workshop.workshopId}/boards/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body,
-    })
+    const res = await fetch(server.url + wire.path, { method: wire.method, headers: wire.headers, body })
     const ended = performance.now()
     const answer = await res.text()
     await new Promise((r) => setTimeout(r, 1000))

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto'
 import type { RoundStateSection } from '@pinnwand/shared'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as routes from '@pinnwand/shared/votingRoutes'
-import { api } from './lib/api.ts'
+import { postIdea } from './lib/api.ts'
 import { emit, quick, size } from './lib/benchEnv.ts'
 import { BoardStateWatcher } from './lib/boardStateWatcher.ts'
 import { scrapeMetrics } from './lib/metrics.ts'
@@ -61,13 +61,7 @@ async function burst(topology: Topology): Promise<Record<string, unknown>> {
     const token = workshop.facilitatorToken
     const people = await joinParticipants(first, workshop, PARTICIPANTS)
     const ideaIds: string[] = []
-    for (let i = 0; i < IDEAS; i++) {
-      const { idea } = await api<{ idea: { id: string } }>(first, 'POST', `/api/boards/${boardId}/ideas`, {
-        token,
-        body: { text: `Idee ${i + 1}` },
-      })
-      ideaIds.push(idea.id)
-    }
+    for (let i = 0; i < IDEAS; i++) ideaIds.push(await postIdea(first, boardId, token, `Idee ${i + 1}`))
     // Person i talks to instance i mod n, over its socket and its taps alike.
     const instanceOf = (i: number) => servers[i % servers.length]!
     const specs: ClientSpec[] = people.map((p, i) => ({

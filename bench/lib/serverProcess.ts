@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getMe } from '@pinnwand/shared/systemRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { killOnExit } from './cleanup.ts'
 import { percentile, round } from './stats.ts'
 
@@ -167,20 +170,11 @@ export interface BenchWorkshop {
 }
 
 export async function createWorkshop(url: string, boards = 1): Promise<BenchWorkshop> {
-  const res = await fetch(`${url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Bench',
-      boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })),
-    }),
-  })
-  if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`)
-  const body = (await res.json()) as {
-    boards: { id: string }[]
-    facilitatorToken: string
-    workshop: { id: string; joinCode: string }
-  }
+  const body = await callApi(
+    workshopRoutes.createWorkshop,
+    { body: { title: 'Bench', boards: Array.from({ length: boards }, (_, i) => ({ title: `Tisch ${i + 1}` })) } },
+    { baseUrl: url },
+  )
   return {
     workshopId: body.workshop.id,
     joinCode: body.workshop.joinCode,
@@ -211,13 +205,11 @@ export async function joinParticipants(
   const people: BenchParticipant[] = []
   const join = async (i: number) => {
     const name = `Person ${i + 1}`
-    const res = await fetch(`${url}/api/workshops/${workshop.workshopId}/participants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, joinCode: workshop.joinCode }),
-    })
-    if (res.status !== 201) throw new Error(`joining failed: ${res.status} ${await res.text()}`)
-    const body = (await res.json()) as { participantId: string; participantToken: string }
+    const body = await callApi(
+      workshopRoutes.joinWorkshop,
+      { params: { workshopId: workshop.workshopId }, body: { name, joinCode: workshop.joinCode } },
+      { baseUrl: url },
+    )
     people[i] = { userId: body.participantId, name, token: body.participantToken }
   }
   const CONCURRENCY = 8
@@ -229,6 +221,5 @@ export async function joinParticipants(
 
 /** The user id the server knows a token by (authorId of that user's cards). */
 export async function userIdOf(url: string, token: string): Promise<string> {
-  const res = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } })
-  return ((await res.json()) as { userId: string }).userId
+  return (await callApi(getMe, { token }, { baseUrl: url })).userId
 }
