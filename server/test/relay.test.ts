@@ -1,7 +1,11 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { twoInstances } from './helpers/twoInstances.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -65,7 +69,8 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       const edited = { ...fromB[0]!, props: { ...fromB[0]!.props, text: 'B 0 bearbeitet' } }
       onB.records.set(edited.id, edited)
       onB.records.delete(fromB[1]!.id)
-      const viaApi = await api(a.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      const viaApi = await callRoute(a.url, ideaRoutes.createIdea, {
+        params: { boardId },
         token: workshop.facilitatorToken,
         body: { text: 'Über die API auf A' },
       })
@@ -167,27 +172,31 @@ describe.skipIf(!databaseUrl || !redisUrl)(
       })
       expect(progress.a?.voters).toBe(24)
       expect(progress.b?.voters).toBe(24)
-      const results = await api(b.url, 'GET', `/api/rounds/${roundId}/results`, {
-        token: board.workshop.facilitatorToken,
-      })
-      expect(results.body.totalVotes).toBe(72)
-      expect(results.body.ranking.map((r: { votes: number }) => r.votes)).toEqual([24, 24, 24])
+      const results = await callApi(
+        votingRoutes.roundResults,
+        { params: { roundId }, token: board.workshop.facilitatorToken },
+        { baseUrl: b.url },
+      )
+      expect(results.totalVotes).toBe(72)
+      expect(results.ranking.map((r) => r.votes)).toEqual([24, 24, 24])
     })
 
     it('lock and phase set through A reach clients on B', async () => {
       const workshop = await createWorkshop(a.url)
       const boardId = workshop.boardIds[0]!
       const onB = await watchOn(b, boardId, workshop.facilitatorToken)
-      const lock = await api(a.url, 'POST', `/api/boards/${boardId}/lock`, {
+      const lock = await callRoute(a.url, boardRoutes.setBoardLock, {
+        params: { boardId },
         token: workshop.facilitatorToken,
         body: { locked: true },
       })
       expect(lock.status).toBe(200)
       await waitFor(() => onB.latest().locked === true, { what: 'lock on B' })
-      await api(a.url, 'POST', `/api/boards/${boardId}/phase`, {
-        token: workshop.facilitatorToken,
-        body: { phase: 'cluster' },
-      })
+      await callApi(
+        boardRoutes.setBoardPhase,
+        { params: { boardId }, token: workshop.facilitatorToken, body: { phase: 'cluster' } },
+        { baseUrl: a.url },
+      )
       await waitFor(() => onB.latest().phase === 'cluster', { what: 'phase on B' })
       // B enforces the lock for its own participants too.
       const ada = await joinParticipant(b.url, workshop, 'Ada')

@@ -1,4 +1,9 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { boardWithIdeas, errorCode, openRound, participants, vote, type VotingBoard } from './votingHelpers.ts'
 
@@ -35,12 +40,13 @@ describe('a voting round', () => {
     expect([nothing.status, errorCode(nothing)]).toEqual([409, 'no_vote_to_remove'])
     expect((await vote(t.url, ada, roundId, a, -1)).body).toEqual({ myVotes: { [a]: 1, [b]: 1 }, remaining: 1 })
     expect((await vote(t.url, bo, roundId, c)).status).toBe(200)
-    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token: ada })
-    expect(me.body).toMatchObject({ roundId, status: 'open', myVotes: { [a]: 1, [b]: 1 }, remaining: 1 })
+    const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token: ada }, { baseUrl: t.url })
+    expect(me).toMatchObject({ roundId, status: 'open', myVotes: { [a]: 1, [b]: 1 }, remaining: 1 })
   })
 
   it('allows one open round per board', async () => {
-    const res = await api(t.url, 'POST', `/api/boards/${board.boardId}/rounds`, {
+    const res = await callRoute(t.url, votingRoutes.openRound, {
+      params: { boardId: board.boardId },
       token: board.workshop.facilitatorToken,
       body: { dotsPerParticipant: 1 },
     })
@@ -50,31 +56,42 @@ describe('a voting round', () => {
   it('hides the distribution from participants and the projector until revealed', async () => {
     const { projectorToken, facilitatorToken } = board.workshop
     for (const token of [ada, projectorToken]) {
-      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token })
+      const results = await callRoute(t.url, votingRoutes.roundResults, { params: { roundId }, token })
       expect([results.status, errorCode(results)]).toEqual([403, 'not_revealed'])
-      const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token })
+      const list = await callRoute(t.url, votingRoutes.listRounds, { params: { boardId: board.boardId }, token })
       expect(list.status).toBe(200)
-      expect(list.body.rounds[0].results).toBeUndefined()
-      expect(list.body.rounds[0].progress).toEqual({ voters: 2, totalVotes: 3 })
-      const single = await api(t.url, 'GET', `/api/rounds/${roundId}`, { token })
-      expect(single.body.round.results).toBeUndefined()
-      const ideas = await api(t.url, 'GET', `/api/boards/${board.boardId}/ideas`, { token })
-      for (const idea of ideas.body.ideas) expect(idea.votes).toBeUndefined()
+      expect(list.body.rounds[0]!.results).toBeUndefined()
+      expect(list.body.rounds[0]!.progress).toEqual({ voters: 2, totalVotes: 3 })
+      const single = await callApi(votingRoutes.getRound, { params: { roundId }, token }, { baseUrl: t.url })
+      expect(single.round.results).toBeUndefined()
+      const ideas = await callApi(
+        ideaRoutes.listIdeas,
+        { params: { boardId: board.boardId }, token },
+        { baseUrl: t.url },
+      )
+      for (const idea of ideas.ideas) expect(idea.votes).toBeUndefined()
       // Nothing that looks like counts per idea anywhere in these answers.
-      expect(JSON.stringify([list.body, single.body, ideas.body])).not.toContain('ranking')
+      expect(JSON.stringify([list.body, single, ideas])).not.toContain('ranking')
     }
-    const close = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: facilitatorToken })
-    expect(close.body.round.status).toBe('closed')
-    const stillHidden = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: bo })
+    const close = await callApi(
+      votingRoutes.closeRound,
+      { params: { roundId }, token: facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(close.round.status).toBe('closed')
+    const stillHidden = await callRoute(t.url, votingRoutes.roundResults, { params: { roundId }, token: bo })
     expect([stillHidden.status, errorCode(stillHidden)]).toEqual([403, 'not_revealed'])
     const late = await vote(t.url, bo, roundId, board.ideaIds[3]!)
     expect([late.status, errorCode(late)]).toEqual([409, 'round_not_open'])
-    const mine = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token: bo })
-    expect(mine.body.myVotes).toEqual({ [board.ideaIds[2]!]: 1 })
+    const mine = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token: bo }, { baseUrl: t.url })
+    expect(mine.myVotes).toEqual({ [board.ideaIds[2]!]: 1 })
   })
 
   it('shows the facilitator the results at any time, with named ballots', async () => {
-    const res = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: board.workshop.facilitatorToken })
+    const res = await callRoute(t.url, votingRoutes.roundResults, {
+      params: { roundId },
+      token: board.workshop.facilitatorToken,
+    })
     expect(res.status).toBe(200)
     const [a, b, c, d] = board.ideaIds as [string, string, string, string]
     expect(res.body).toMatchObject({ status: 'closed', voters: 2, totalVotes: 3 })
@@ -84,29 +101,45 @@ describe('a voting round', () => {
       [c, 1, 1],
       [d, 0, 4],
     ])
-    expect(res.body.ranking[0].text).toBe('Idee 1')
-    expect(res.body.ballots.map((x: any) => x.name).sort()).toEqual(['P0', 'P1'])
+    expect(res.body.ranking[0]!.text).toBe('Idee 1')
+    expect(res.body.ballots!.map((x: any) => x.name).sort()).toEqual(['P0', 'P1'])
   })
 
   it('reveals: everyone sees the ranking, and the idea list carries the votes', async () => {
-    const forbidden = await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: ada })
+    const forbidden = await callRoute(t.url, votingRoutes.revealRound, { params: { roundId }, token: ada })
     expect(forbidden.status).toBe(403)
-    const reveal = await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: board.workshop.facilitatorToken })
-    expect(reveal.body.round.status).toBe('revealed')
+    const reveal = await callApi(
+      votingRoutes.revealRound,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(reveal.round.status).toBe('revealed')
     for (const token of [ada, board.workshop.projectorToken]) {
-      const res = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token })
+      const res = await callRoute(t.url, votingRoutes.roundResults, { params: { roundId }, token })
       expect(res.status).toBe(200)
       expect(res.body).toMatchObject({ status: 'revealed', voters: 2, totalVotes: 3 })
       expect(res.body.ballots).toBeUndefined()
-      const ideas = await api(t.url, 'GET', `/api/boards/${board.boardId}/ideas`, { token })
-      expect(ideas.body.ideas.map((i: any) => i.votes[roundId])).toEqual([1, 1, 1, 0])
-      const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token })
-      expect(list.body.rounds[0].results.ranking).toHaveLength(4)
+      const ideas = await callApi(
+        ideaRoutes.listIdeas,
+        { params: { boardId: board.boardId }, token },
+        { baseUrl: t.url },
+      )
+      expect(ideas.ideas.map((i: any) => i.votes[roundId])).toEqual([1, 1, 1, 0])
+      const list = await callApi(
+        votingRoutes.listRounds,
+        { params: { boardId: board.boardId }, token },
+        { baseUrl: t.url },
+      )
+      expect(list.rounds[0]!.results!.ranking).toHaveLength(4)
     }
     // Results of every round are kept; the next round opens.
     const next = await openRound(t.url, board, { dotsPerParticipant: 1, ideaIds: [board.ideaIds[0]!] })
-    const list = await api(t.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token: ada })
-    expect(list.body.rounds.map((r: any) => [r.id, r.status])).toEqual([
+    const list = await callApi(
+      votingRoutes.listRounds,
+      { params: { boardId: board.boardId }, token: ada },
+      { baseUrl: t.url },
+    )
+    expect(list.rounds.map((r: any) => [r.id, r.status])).toEqual([
       [roundId, 'revealed'],
       [next, 'open'],
     ])
@@ -141,17 +174,22 @@ describe('bad votes', () => {
     expect([longId.status, errorCode(longId)]).toEqual([400, 'validation_failed'])
     const longRequest = await vote(t.url, token, roundId, board.ideaIds[0]!, 1, 'r'.repeat(101))
     expect([longRequest.status, errorCode(longRequest)]).toEqual([400, 'validation_failed'])
-    const extra = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
+    const extra = await callRoute(t.url, votingRoutes.castVote, {
+      params: { roundId },
       token,
-      body: { ideaId: board.ideaIds[0], delta: 1, weight: 10 },
+      body: { ideaId: board.ideaIds[0]!, delta: 1, weight: 10 } as never,
     })
     expect(extra.status).toBe(400)
-    const noIdea = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token, body: { delta: 1 } })
+    const noIdea = await callRoute(t.url, votingRoutes.castVote, {
+      params: { roundId },
+      token,
+      body: { delta: 1 } as never,
+    })
     expect(noIdea.status).toBe(400)
     const notJson = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token, body: '{"ideaId":' })
     expect(notJson.status).toBe(400)
-    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
-    expect(me.body.remaining).toBe(5)
+    const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token }, { baseUrl: t.url })
+    expect(me.remaining).toBe(5)
   })
 
   it('refuses ineligible, unknown and deleted cards with 422', async () => {
@@ -179,8 +217,8 @@ describe('bad votes', () => {
     const refused = await vote(t.url, token, roundId, board.ideaIds[2]!, 1, 'tap-2')
     expect((await vote(t.url, token, roundId, board.ideaIds[2]!, 1, 'tap-2')).body).toEqual(refused.body)
     expect((await vote(t.url, token, roundId, idea, 1, 'tap-3')).body.myVotes[idea]).toBe(2)
-    const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
-    expect(me.body.myVotes).toEqual({ [idea]: 2 })
+    const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token }, { baseUrl: t.url })
+    expect(me.myVotes).toEqual({ [idea]: 2 })
   })
 
   it('50 taps a second from one device: never over budget, every answer consistent', async () => {
@@ -202,11 +240,15 @@ describe('bad votes', () => {
       // The per-token rate limit may slow such a device down: a 429 is refused before any vote logic.
       else expect(['budget_exhausted', 'no_vote_to_remove', 'rate_limited']).toContain(errorCode(res))
     })
-    const me = await api(t.url, 'GET', `/api/rounds/${round}/me`, { token: device })
-    const used = Object.values(me.body.myVotes as Record<string, number>).reduce((a, b) => a + b, 0)
+    const me = await callApi(
+      votingRoutes.myRoundVotes,
+      { params: { roundId: round }, token: device },
+      { baseUrl: t.url },
+    )
+    const used = Object.values(me.myVotes as Record<string, number>).reduce((a, b) => a + b, 0)
     expect(used).toBe(net)
     expect(used).toBeLessThanOrEqual(5)
-    expect(me.body.remaining).toBe(5 - used)
+    expect(me.remaining).toBe(5 - used)
     // Every accepted answer is a state the ballot really passed through: never above budget.
     for (const res of answers.filter((a) => a.status === 200)) expect(res.body.remaining).toBeGreaterThanOrEqual(0)
     // Taps resent (retries after a network drop) get their first answer and change nothing.
@@ -216,58 +258,64 @@ describe('bad votes', () => {
       expect(again.body).toEqual(answers[i]!.body)
     }
     // This device has spent its request budget by now: read the ballot once the limit lets it.
-    let after = await api(t.url, 'GET', `/api/rounds/${round}/me`, { token: device })
+    let after = await callRoute(t.url, votingRoutes.myRoundVotes, { params: { roundId: round }, token: device })
     for (let i = 0; i < 5 && after.status === 429; i++) {
       await new Promise((resolve) => setTimeout(resolve, Number(after.headers.get('retry-after')) * 1000))
-      after = await api(t.url, 'GET', `/api/rounds/${round}/me`, { token: device })
+      after = await callRoute(t.url, votingRoutes.myRoundVotes, { params: { roundId: round }, token: device })
     }
-    expect(after.body.myVotes).toEqual(me.body.myVotes)
+    expect(after.body.myVotes).toEqual(me.myVotes)
   })
 
   it('keeps the projector, other workshops and anonymous tokens out', async () => {
     const projector = await vote(t.url, board.workshop.projectorToken, roundId, board.ideaIds[0]!)
     expect(projector.status).toBe(403)
-    const projectorProxy = await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
+    const projectorProxy = await callRoute(t.url, votingRoutes.castVote, {
+      params: { roundId },
       token: board.workshop.projectorToken,
-      body: { ideaId: board.ideaIds[0], delta: 1, onBehalfOf: 'Gast' },
+      body: { ideaId: board.ideaIds[0]!, delta: 1, onBehalfOf: 'Gast' },
     })
     expect(projectorProxy.status).toBe(403)
     const other = await createWorkshop(t.url)
     const stranger = await joinParticipant(t.url, other, 'Mallory')
     const foreign = await vote(t.url, stranger.participantToken, roundId, board.ideaIds[0]!)
     expect([foreign.status, errorCode(foreign)]).toEqual([404, 'round_not_found'])
-    const foreignResults = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: other.facilitatorToken })
+    const foreignResults = await callRoute(t.url, votingRoutes.roundResults, {
+      params: { roundId },
+      token: other.facilitatorToken,
+    })
     expect(foreignResults.status).toBe(404)
-    const foreignClose = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: other.facilitatorToken })
+    const foreignClose = await callRoute(t.url, votingRoutes.closeRound, {
+      params: { roundId },
+      token: other.facilitatorToken,
+    })
     expect(foreignClose.status).toBe(404)
     const noToken = await vote(t.url, '', roundId, board.ideaIds[0]!)
     expect(noToken.status).toBe(401)
-    const participantOpens = await api(t.url, 'POST', `/api/boards/${board.boardId}/rounds`, {
+    const participantOpens = await callRoute(t.url, votingRoutes.openRound, {
+      params: { boardId: board.boardId },
       token,
       body: { dotsPerParticipant: 3 },
     })
     expect(participantOpens.status).toBe(403)
-    const participantCloses = await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token })
+    const participantCloses = await callRoute(t.url, votingRoutes.closeRound, { params: { roundId }, token })
     expect(participantCloses.status).toBe(403)
     // Anonymous round: the facilitator sees counts but not who voted for what.
-    const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
-      token: board.workshop.facilitatorToken,
-    })
-    expect(results.body.ballots).toBeUndefined()
+    const results = await callApi(
+      votingRoutes.roundResults,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(results.ballots).toBeUndefined()
   })
 
   it('refuses the next tap of a participant the facilitator removed, at once', async () => {
     // Taps read the token and the participant on every request: nothing about a person is cached.
     const carla = await joinParticipant(t.url, board.workshop, 'Carla')
     expect((await vote(t.url, carla.participantToken, roundId, board.ideaIds[0]!)).status).toBe(200)
-    const removed = await api(
-      t.url,
-      'DELETE',
-      `/api/workshops/${board.workshop.workshopId}/participants/${carla.participantId}`,
-      {
-        token: board.workshop.facilitatorToken,
-      },
-    )
+    const removed = await callRoute(t.url, boardRoutes.revokeParticipant, {
+      params: { workshopId: board.workshop.workshopId, participantId: carla.participantId },
+      token: board.workshop.facilitatorToken,
+    })
     expect(removed.status).toBe(204)
     expect((await vote(t.url, carla.participantToken, roundId, board.ideaIds[1]!)).status).toBe(401)
   })
@@ -283,18 +331,23 @@ describe('bad votes', () => {
       { dotsPerParticipant: 3, colour: 'red' },
       {},
     ]) {
-      const res = await api(t.url, 'POST', `/api/boards/${fresh.boardId}/rounds`, {
+      const res = await callRoute(t.url, votingRoutes.openRound, {
+        params: { boardId: fresh.boardId },
         token: fresh.workshop.facilitatorToken,
-        body,
+        body: body as never,
       })
       expect([res.status, errorCode(res)], JSON.stringify(body)).toEqual([400, 'validation_failed'])
     }
-    const unknownIdea = await api(t.url, 'POST', `/api/boards/${fresh.boardId}/rounds`, {
+    const unknownIdea = await callRoute(t.url, votingRoutes.openRound, {
+      params: { boardId: fresh.boardId },
       token: fresh.workshop.facilitatorToken,
       body: { dotsPerParticipant: 3, ideaIds: ['shape:nope'] },
     })
     expect([unknownIdea.status, errorCode(unknownIdea)]).toEqual([422, 'unknown_idea'])
-    const missing = await api(t.url, 'GET', `/api/rounds/r_missing/results`, { token: fresh.workshop.facilitatorToken })
+    const missing = await callRoute(t.url, votingRoutes.roundResults, {
+      params: { roundId: 'r_missing' },
+      token: fresh.workshop.facilitatorToken,
+    })
     expect([missing.status, errorCode(missing)]).toEqual([404, 'round_not_found'])
   })
 })

@@ -1,8 +1,11 @@
-import { BOARD_STATE_MESSAGE } from '@pinnwand/shared'
+import { BOARD_STATE_MESSAGE, type CreateIdeaResponse } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -51,11 +54,14 @@ describe('voting round on the board-state channel', () => {
   })
 
   it('publishes progress without the distribution, locks while open, unlocks after close', async () => {
-    const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
-      token: ws.facilitatorToken,
-      body: { text: 'Bänke' },
-    })
-    const open = await api(ts.url, 'POST', `/api/boards/${board}/rounds`, {
+    const created = await callApi(
+      ideaRoutes.createIdea,
+      { params: { boardId: board }, token: ws.facilitatorToken, body: { text: 'Bänke' } },
+      { baseUrl: ts.url },
+    )
+    const ideaId = (created as CreateIdeaResponse).idea.id
+    const open = await callRoute(ts.url, votingRoutes.openRound, {
+      params: { boardId: board },
       token: ws.facilitatorToken,
       body: { dotsPerParticipant: 3 },
     })
@@ -68,17 +74,22 @@ describe('voting round on the board-state channel', () => {
     await serverRoundTrip(writer.provider)
     await waitFor(() => !writer.records.has(card.id), { what: 'card reverted while voting' })
 
-    const vote = await api(ts.url, 'POST', `/api/rounds/${open.body.roundId}/votes`, {
+    const vote = await callRoute(ts.url, votingRoutes.castVote, {
+      params: { roundId: open.body.roundId },
       token: participant.participantToken,
-      body: { ideaId: idea.body.idea.id, delta: 1 },
+      body: { ideaId, delta: 1 },
     })
     expect(vote.status).toBe(200)
     const progress = await waitFor(() => rounds.find((r) => r?.totalVotes === 1), { what: 'progress' })
     expect(progress.voters).toBe(1)
     // Nothing on the channel says which idea got the dot.
-    expect(JSON.stringify(rounds)).not.toContain(idea.body.idea.id)
+    expect(JSON.stringify(rounds)).not.toContain(ideaId)
 
-    await api(ts.url, 'POST', `/api/rounds/${open.body.roundId}/close`, { token: ws.facilitatorToken })
+    await callApi(
+      votingRoutes.closeRound,
+      { params: { roundId: open.body.roundId }, token: ws.facilitatorToken },
+      { baseUrl: ts.url },
+    )
     await waitFor(() => rounds.at(-1)?.status === 'closed', { what: 'closed round on the channel' })
     const after = ideaCard(participant.participantId, 'nach der Abstimmung')
     writer.doc.transact(() => writer.records.set(after.id, after))

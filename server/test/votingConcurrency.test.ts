@@ -1,5 +1,8 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, type ApiResponse, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
+import { type ApiResponse, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { boardWithIdeas, errorCode, openRound, participants, vote } from './votingHelpers.ts'
 
 const VOTERS = 100
@@ -37,13 +40,17 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
           [0, 1, 2].map(async (k) => {
             const body = {
               ideaId: board.ideaIds[(n + k) % IDEAS]!,
-              delta: 1,
+              delta: 1 as const,
               onBehalfOf: name,
               requestId: `px${n}-${k}`,
             }
             const send = () =>
               withRetry(() =>
-                api(t.url, 'POST', `/api/rounds/${roundId}/votes`, { token: board.workshop.facilitatorToken, body }),
+                callRoute(t.url, votingRoutes.castVote, {
+                  params: { roundId },
+                  token: board.workshop.facilitatorToken,
+                  body,
+                }),
               )
             const [a, b] = await Promise.all([send(), send()])
             return { a, b, name }
@@ -79,10 +86,10 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
           expect(sameAnswer(tap.a, tap.retryLater)).toBe(true)
           if (tap.a.status !== 200) expect([tap.a.status, errorCode(tap.a)]).toEqual([409, 'budget_exhausted'])
         }
-        const me = await api(t.url, 'GET', `/api/rounds/${roundId}/me`, { token })
-        const myVotes: Record<string, number> = me.body.myVotes
+        const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token }, { baseUrl: t.url })
+        const myVotes = me.myVotes
         expect(Object.values(myVotes).reduce((s, n) => s + n, 0)).toBe(BUDGET)
-        expect(me.body.remaining).toBe(0)
+        expect(me.remaining).toBe(0)
         for (const [ideaId, n] of Object.entries(myVotes)) {
           expect(n).toBeLessThanOrEqual(CAP)
           expectedPerIdea.set(ideaId, (expectedPerIdea.get(ideaId) ?? 0) + n)
@@ -105,7 +112,8 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
         }
       })
 
-      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
+      const results = await callRoute(t.url, votingRoutes.roundResults, {
+        params: { roundId },
         token: board.workshop.facilitatorToken,
       })
       expect(results.status).toBe(200)
@@ -115,11 +123,13 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
         expect(entry.votes).toBe(expectedPerIdea.get(entry.ideaId) ?? 0)
         expect(entry.proxyVotes ?? 0).toBe(expectedProxy.get(entry.ideaId) ?? 0)
       }
-      const proxies = await api(t.url, 'GET', `/api/rounds/${roundId}/proxies`, {
-        token: board.workshop.facilitatorToken,
-      })
-      expect(proxies.body.proxies.map((p: { used: number }) => p.used)).toEqual([BUDGET, BUDGET, BUDGET, BUDGET])
-      const ranked: number[] = results.body.ranking.map((r: { votes: number }) => r.votes)
+      const proxies = await callApi(
+        votingRoutes.roundProxies,
+        { params: { roundId }, token: board.workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(proxies.proxies.map((p) => p.used)).toEqual([BUDGET, BUDGET, BUDGET, BUDGET])
+      const ranked = results.body.ranking.map((r) => r.votes)
       expect(ranked).toEqual([...ranked].sort((x, y) => y - x))
     })
 
@@ -135,11 +145,13 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
         expect(answers.filter((a) => a.status === 200)).toHaveLength(2)
         for (const a of answers.filter((x) => x.status !== 200)) expect(errorCode(a)).toBe('idea_cap_reached')
       }
-      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
-        token: board.workshop.facilitatorToken,
-      })
-      expect(results.body.ranking[0]).toMatchObject({ ideaId: hot, votes: 40, rank: 1 })
-      expect(results.body.totalVotes).toBe(40)
+      const results = await callApi(
+        votingRoutes.roundResults,
+        { params: { roundId }, token: board.workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(results.ranking[0]).toMatchObject({ ideaId: hot, votes: 40, rank: 1 })
+      expect(results.totalVotes).toBe(40)
     })
 
     it('closing while votes fly accepts nothing after the close', { timeout: 180_000 }, async () => {
@@ -147,15 +159,20 @@ function concurrencySuite(name: string, env: () => Record<string, string>) {
       const tokens = await participants(t.url, board.workshop, 40)
       const roundId = await openRound(t.url, board, { dotsPerParticipant: 3 })
       const votes = tokens.map((token, i) => vote(t.url, token, roundId, board.ideaIds[i % 3]!))
-      const close = api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: board.workshop.facilitatorToken })
+      const close = callRoute(t.url, votingRoutes.closeRound, {
+        params: { roundId },
+        token: board.workshop.facilitatorToken,
+      })
       const answers = await Promise.all(votes)
       expect((await close).status).toBe(200)
       const accepted = answers.filter((a) => a.status === 200).length
       for (const a of answers.filter((x) => x.status !== 200)) expect(errorCode(a)).toBe('round_not_open')
-      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, {
-        token: board.workshop.facilitatorToken,
-      })
-      expect(results.body.totalVotes).toBe(accepted)
+      const results = await callApi(
+        votingRoutes.roundResults,
+        { params: { roundId }, token: board.workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(results.totalVotes).toBe(accepted)
       const after = await vote(t.url, tokens[0]!, roundId, board.ideaIds[0]!)
       expect([after.status, errorCode(after)]).toEqual([409, 'round_not_open'])
     })

@@ -1,6 +1,10 @@
 import { BOARD_STATE_MESSAGE } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as systemRoutes from '@pinnwand/shared/systemRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, type BoardClient, connectClient, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { boardWithIdeas, openRound, participants, vote, type VotingBoard } from './votingHelpers.ts'
@@ -29,10 +33,15 @@ beforeAll(async () => {
   roundId = await openRound(t.url, board, { dotsPerParticipant: 3, anonymous: false })
   expect((await vote(t.url, voter, roundId, board.ideaIds[0]!)).status).toBe(200)
   expect((await vote(t.url, voter, roundId, board.ideaIds[0]!)).status).toBe(200)
-  await api(t.url, 'POST', `/api/rounds/${roundId}/votes`, {
-    token: board.workshop.facilitatorToken,
-    body: { ideaId: board.ideaIds[1], delta: 1, onBehalfOf: 'Herr Weber' },
-  })
+  await callApi(
+    votingRoutes.castVote,
+    {
+      params: { roundId },
+      token: board.workshop.facilitatorToken,
+      body: { ideaId: board.ideaIds[1]!, delta: 1, onBehalfOf: 'Herr Weber' },
+    },
+    { baseUrl: t.url },
+  )
 })
 afterAll(async () => {
   await t.stop()
@@ -61,10 +70,10 @@ function fill(path: string, participantId: string): string {
 
 /** Calls every GET route as `token` and returns what each answered, as text. */
 async function answersFor(token: string): Promise<{ route: string; status: number; text: string }[]> {
-  const me = await api(t.url, 'GET', '/api/me', { token })
+  const me = await callApi(systemRoutes.getMe, { token }, { baseUrl: t.url })
   const out = []
   for (const path of await getRoutes()) {
-    const route = fill(path, me.body.userId)
+    const route = fill(path, me.userId)
     const res = await fetch(t.url + route, { headers: { authorization: `Bearer ${token}` } })
     out.push({ route, status: res.status, text: await res.text() })
   }
@@ -85,7 +94,11 @@ describe('results hidden before the reveal', () => {
   for (const phase of ['open', 'closed'] as const) {
     it(`on every GET route, for participants and the projector, while the round is ${phase}`, async () => {
       if (phase === 'closed') {
-        await api(t.url, 'POST', `/api/rounds/${roundId}/close`, { token: board.workshop.facilitatorToken })
+        await callApi(
+          votingRoutes.closeRound,
+          { params: { roundId }, token: board.workshop.facilitatorToken },
+          { baseUrl: t.url },
+        )
       }
       const routes = await getRoutes()
       expect(routes).toEqual(expect.arrayContaining(['/api/rounds/{roundId}/results', '/api/boards/{boardId}/rounds']))
@@ -104,8 +117,8 @@ describe('results hidden before the reveal', () => {
           }
         }
       }
-      const results = await api(t.url, 'GET', `/api/rounds/${roundId}/results`, { token: bystander })
-      expect([results.status, results.body.error.code]).toEqual([403, 'not_revealed'])
+      const results = await callRoute(t.url, votingRoutes.roundResults, { params: { roundId }, token: bystander })
+      expect([results.status, results.body.error?.code]).toEqual([403, 'not_revealed'])
     })
   }
 
@@ -146,7 +159,11 @@ describe('results hidden before the reveal', () => {
           }
         }
       }
-      await api(t.url, 'POST', `/api/rounds/${next}/reveal`, { token: board.workshop.facilitatorToken })
+      await callApi(
+        votingRoutes.revealRound,
+        { params: { roundId: next }, token: board.workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
       await waitFor(() => watchers.every((w) => w.messages.some((m) => m.includes('"revealed"'))), {
         what: 'the reveal on the channel',
       })
@@ -158,7 +175,11 @@ describe('results hidden before the reveal', () => {
   })
 
   it('the check above would notice a leak: after the reveal the results do show the distribution', async () => {
-    await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: board.workshop.facilitatorToken })
+    await callApi(
+      votingRoutes.revealRound,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
     const answers = await answersFor(bystander)
     const results = answers.find((a) => a.route === `/api/rounds/${roundId}/results`)!
     expect(results.status).toBe(200)

@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs'
 import { VotingRuntime } from '../src/voting/votingService.ts'
 import path from 'node:path'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { createServer, type RunningServer } from '../src/createServer.ts'
-import { api, freshDataDir } from './helpers/testServer.ts'
+import { freshDataDir } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { boardWithIdeas, errorCode, openRound, participants, vote } from './votingHelpers.ts'
 
@@ -59,8 +61,12 @@ describe('round timer', () => {
 
     const late = await vote(server.url, token, roundId, board.ideaIds[1]!)
     expect([late.status, errorCode(late)]).toEqual([409, 'round_not_open'])
-    const list = await api(server.url, 'GET', `/api/boards/${board.boardId}/rounds`, { token })
-    expect(list.body.rounds[0]).toMatchObject({ status: 'closed', closedAt: opened!.closesAt })
+    const list = await callApi(
+      votingRoutes.listRounds,
+      { params: { boardId: board.boardId }, token },
+      { baseUrl: server.url },
+    )
+    expect(list.rounds[0]).toMatchObject({ status: 'closed', closedAt: opened!.closesAt })
     // The board is free for the next round.
     await openRound(server.url, board, { dotsPerParticipant: 1 })
   })
@@ -78,8 +84,8 @@ describe('round timer', () => {
     expect((await server.services.get(VotingRuntime).store.getRound(roundId))?.status).toBe('open')
     const late = await vote(server.url, token, roundId, board.ideaIds[0]!)
     expect([late.status, errorCode(late)]).toEqual([409, 'round_not_open'])
-    const me = await api(server.url, 'GET', `/api/rounds/${roundId}/me`, { token })
-    expect(me.body.status).toBe('closed')
+    const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token }, { baseUrl: server.url })
+    expect(me.status).toBe('closed')
   })
 })
 
@@ -103,8 +109,8 @@ describe('server restart in the middle of a round', () => {
     const second = await start(dataDir)
     servers.push(second)
     for (const [i, token] of tokens.entries()) {
-      const me = await api(second.url, 'GET', `/api/rounds/${roundId}/me`, { token })
-      expect(me.body).toMatchObject({ status: 'open', myVotes: { [board.ideaIds[i % 3]!]: 1 }, remaining: 1 })
+      const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId }, token }, { baseUrl: second.url })
+      expect(me).toMatchObject({ status: 'open', myVotes: { [board.ideaIds[i % 3]!]: 1 }, remaining: 1 })
       // A retry that reaches the new server answers like the first server did.
       const retry = await vote(second.url, token, roundId, board.ideaIds[i % 3]!, 1, `r${i}`)
       expect(retry.body).toEqual(before[i]!.body)
@@ -116,10 +122,12 @@ describe('server restart in the middle of a round', () => {
       what: 'the timer to close the round',
     })
     expect((await second.services.get(VotingRuntime).store.getRound(roundId))?.closedAt).toBe(closesAt)
-    const results = await api(second.url, 'GET', `/api/rounds/${roundId}/results`, {
-      token: board.workshop.facilitatorToken,
-    })
-    expect(results.body).toMatchObject({ status: 'closed', voters: 10, totalVotes: 11 })
+    const results = await callApi(
+      votingRoutes.roundResults,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: second.url },
+    )
+    expect(results).toMatchObject({ status: 'closed', voters: 10, totalVotes: 11 })
   })
 
   it('closes a round that ran out while the server was down, at its deadline', async () => {
@@ -141,10 +149,12 @@ describe('server restart in the middle of a round', () => {
     // Closed during start-up, before the server even listened.
     const row = await second.services.get(VotingRuntime).store.getRound(roundId)
     expect(row).toMatchObject({ status: 'closed', closedAt: closesAt })
-    const results = await api(second.url, 'GET', `/api/rounds/${roundId}/results`, {
-      token: board.workshop.facilitatorToken,
-    })
-    expect(results.body).toMatchObject({ status: 'closed', voters: 1, totalVotes: 1 })
+    const results = await callApi(
+      votingRoutes.roundResults,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: second.url },
+    )
+    expect(results).toMatchObject({ status: 'closed', voters: 1, totalVotes: 1 })
   })
 
   it('keeps a paused timer paused across a restart, and an extension, and resumes with the time left', async () => {
@@ -157,16 +167,21 @@ describe('server restart in the middle of a round', () => {
     const [token] = (await participants(first.url, board.workshop, 1)) as [string]
     const facilitator = board.workshop.facilitatorToken
     const paused = await openRound(first.url, board, { dotsPerParticipant: 2, durationSeconds: 1 })
-    const pause = await api(first.url, 'POST', `/api/rounds/${paused}/pause`, { token: facilitator })
-    const left = pause.body.round.pausedRemainingMs as number
+    const pause = await callApi(
+      votingRoutes.pauseRound,
+      { params: { roundId: paused }, token: facilitator },
+      { baseUrl: first.url },
+    )
+    const left = pause.round.pausedRemainingMs as number
     expect(left).toBeGreaterThan(0)
     expect((await vote(first.url, token, paused, board.ideaIds[0]!)).status).toBe(200)
     const other = await boardWithIdeas(first, 1)
     const extended = await openRound(first.url, other, { dotsPerParticipant: 1, durationSeconds: 1 })
-    await api(first.url, 'POST', `/api/rounds/${extended}/extend`, {
-      token: other.workshop.facilitatorToken,
-      body: { seconds: 2 },
-    })
+    await callApi(
+      votingRoutes.extendRound,
+      { params: { roundId: extended }, token: other.workshop.facilitatorToken, body: { seconds: 2 } },
+      { baseUrl: first.url },
+    )
     const extendedDeadline = (await first.services.get(VotingRuntime).store.getRound(extended))!.closesAt!
     await first.close()
     // Longer than both original deadlines.
@@ -193,11 +208,15 @@ describe('server restart in the middle of a round', () => {
     )
     expect((await second.services.get(VotingRuntime).store.getRound(extended))?.closedAt).toBe(extendedDeadline)
 
-    const me = await api(second.url, 'GET', `/api/rounds/${paused}/me`, { token })
-    expect(me.body).toMatchObject({ status: 'open', remaining: 1 })
+    const me = await callApi(votingRoutes.myRoundVotes, { params: { roundId: paused }, token }, { baseUrl: second.url })
+    expect(me).toMatchObject({ status: 'open', remaining: 1 })
     const resumedAt = Date.now()
-    const resume = await api(second.url, 'POST', `/api/rounds/${paused}/resume`, { token: facilitator })
-    const closesAt = resume.body.round.closesAt as number
+    const resume = await callApi(
+      votingRoutes.resumeRound,
+      { params: { roundId: paused }, token: facilitator },
+      { baseUrl: second.url },
+    )
+    const closesAt = resume.round.closesAt as number
     expect(closesAt - resumedAt).toBeGreaterThanOrEqual(left - 50)
     expect(closesAt - resumedAt).toBeLessThanOrEqual(left + 1_000)
     await waitFor(async () => (await second.services.get(VotingRuntime).store.getRound(paused))?.status === 'closed', {
