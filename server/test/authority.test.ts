@@ -1,6 +1,9 @@
 import { CloseCode, type IdeaCardShape } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
   deleteSetUpdate,
   type HostileSocket,
@@ -14,7 +17,6 @@ import {
   writerClientOf,
 } from './helpers/hostileClient.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -363,10 +365,11 @@ describe('authority: updates that would leave something pending, foreign client 
   it("writing under the server's own client id is refused (4423); the server's next write still arrives", async () => {
     const { workshop, boardId, mallory, observer, room } = await scene()
     // The server writes under its id (compensations, API changes): an attacker can read it.
-    await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token: workshop.facilitatorToken,
-      body: { text: 'über die API' },
-    })
+    await callApi(
+      ideaRoutes.createIdea,
+      { params: { boardId }, token: workshop.facilitatorToken, body: { text: 'über die API' } },
+      { baseUrl: t.url },
+    )
     const attacker = await hostile(boardId, mallory.participantToken)
     const serverClient = room.doc.clientID
     await waitFor(() => nextClock(attacker.mirror, serverClient) === nextClock(room.doc, serverClient), {
@@ -377,7 +380,8 @@ describe('authority: updates that would leave something pending, foreign client 
     expect.soft(await attacker.closeWithin(CLOSE_WITHIN_MS), 'attacker close code').toBe(CloseCode.foreignClientId)
     expect.soft(room.records.has(card.id), 'the write under the server id').toBe(false)
 
-    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+    const res = await callRoute(t.url, ideaRoutes.createIdea, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { text: 'noch einmal über die API' },
     })

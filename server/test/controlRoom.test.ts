@@ -1,11 +1,12 @@
 import * as controlRoutes from '@pinnwand/shared/controlRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
-  api,
   connectClient,
   createWorkshop,
   joinParticipant,
@@ -129,7 +130,11 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       const people = []
       for (const name of ['Ada', 'Ben', 'Cem']) {
         const person = await joinParticipant(t.url, workshop, name)
-        await api(t.url, 'POST', `/api/boards/${boardId}/seat`, { token: person.participantToken })
+        await callApi(
+          workshopRoutes.takeSeat,
+          { params: { boardId }, token: person.participantToken },
+          { baseUrl: t.url },
+        )
         people.push(person)
       }
       await bulk(t.url, workshop, { type: 'openRound', round: { dotsPerParticipant: 2, anonymous: false } })
@@ -149,7 +154,8 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       const boardId = workshop.boardIds[0]!
       const ideas = await addIdeas(t.server, boardId, 2)
       const [ada, ben] = [await joinParticipant(t.url, workshop, 'Ada'), await joinParticipant(t.url, workshop, 'Ben')]
-      for (const p of [ada, ben]) await api(t.url, 'POST', `/api/boards/${boardId}/seat`, { token: p.participantToken })
+      for (const p of [ada, ben])
+        await callApi(workshopRoutes.takeSeat, { params: { boardId }, token: p.participantToken }, { baseUrl: t.url })
       const done = (token: string, value: boolean) =>
         callRoute(t.url, controlRoutes.setDone, { params: { boardId }, body: { done: value }, token })
       const finished = async () => (await status(t.url, workshop)).tables[0]!.finished
@@ -214,7 +220,7 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
     })
 
     it('numbers the tables 1…N around the plenary, and "all tables" leaves the plenary alone', async () => {
-      const created = await api(t.url, 'POST', '/api/workshops', {
+      const created = await callRoute(t.url, workshopRoutes.createWorkshop, {
         body: {
           title: 'Forum',
           boards: [{ title: 'Mobilität' }, { title: 'Plenum', template: 'plenum' }, { title: 'Wohnen' }],
@@ -252,17 +258,21 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
     })
 
     it('sends a message to every device of the chosen tables, and brings everyone to the plenary', async () => {
-      const created = await api(t.url, 'POST', '/api/workshops', {
-        body: {
-          title: 'Forum',
-          boards: [{ title: 'Mobilität' }, { title: 'Wohnen' }, { title: 'Plenum', template: 'plenum' }],
+      const created = await callApi(
+        workshopRoutes.createWorkshop,
+        {
+          body: {
+            title: 'Forum',
+            boards: [{ title: 'Mobilität' }, { title: 'Wohnen' }, { title: 'Plenum', template: 'plenum' }],
+          },
         },
-      })
-      const [b1, b2, plenary] = (created.body.boards as { id: string }[]).map((b) => b.id) as [string, string, string]
+        { baseUrl: t.url },
+      )
+      const [b1, b2, plenary] = created.boards.map((b) => b.id) as [string, string, string]
       const workshop = {
-        workshopId: created.body.workshop.id as string,
-        joinCode: created.body.workshop.joinCode as string,
-        facilitatorToken: created.body.facilitatorToken as string,
+        workshopId: created.workshop.id,
+        joinCode: created.workshop.joinCode,
+        facilitatorToken: created.facilitatorToken,
         projectorToken: '',
         boardIds: [b1, b2, plenary],
       }
@@ -368,10 +378,11 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       try {
         await waitFor(() => stream.received.length > 0, { timeout: 10_000, what: 'first status' })
         expect(stream.latest()!.tables.map((table) => table.phase)).toEqual(['collect', 'collect'])
-        await api(t.url, 'POST', `/api/boards/${workshop.boardIds[1]}/lock`, {
-          token: workshop.facilitatorToken,
-          body: { locked: true },
-        })
+        await callApi(
+          boardRoutes.setBoardLock,
+          { params: { boardId: workshop.boardIds[1]! }, token: workshop.facilitatorToken, body: { locked: true } },
+          { baseUrl: t.url },
+        )
         await waitFor(() => stream.latest()?.tables[1]?.locked === true, { timeout: 10_000, what: 'lock streamed' })
       } finally {
         await stream.close()

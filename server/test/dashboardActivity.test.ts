@@ -1,6 +1,7 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import {
-  api,
   connectClient,
   createWorkshop,
   ideaCard,
@@ -32,13 +33,12 @@ describe('dashboard activity', () => {
     try {
       await waitFor(
         async () => {
-          const { body } = await api<{ boards: { id: string; ideas: number }[] }>(
-            t.url,
-            'GET',
-            `/api/workshops/${workshop.workshopId}`,
-            { token: workshop.facilitatorToken },
+          const overview = await callApi(
+            workshopRoutes.workshopOverview,
+            { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+            { baseUrl: t.url },
           )
-          return body.boards.find((b) => b.id === boardId)?.ideas === 1
+          return overview.boards.find((b) => b.id === boardId)?.ideas === 1
         },
         { timeout: 10_000, what: 'idea count 1 on the dashboard' },
       )

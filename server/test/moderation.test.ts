@@ -1,10 +1,16 @@
 import type { BoardStateMessage, IdeaCardShape, ModerationSection } from '@pinnwand/shared'
-import type { ApproveHeldCardBody, RejectHeldCardBody } from '@pinnwand/shared/moderation'
+import type { ApproveHeldCardBody, HeldCardDto, RejectHeldCardBody } from '@pinnwand/shared/moderation'
 import * as routes from '@pinnwand/shared/moderationRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import * as exportRoutes from '@pinnwand/shared/exportRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { HeldCardStore } from '../src/moderation/HeldCardStore.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -26,7 +32,6 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
   let ada: { participantId: string; participantToken: string }
   let ben: { participantId: string; participantToken: string }
   const closeLater: { destroy(): void }[] = []
-  const route = (rest = '') => `/api/boards/${boardId}${rest}`
   const heldCards = () => (t.server.store as unknown as { heldCards: HeldCardStore }).heldCards
   const moderationOf = (state: BoardStateMessage) => state.moderation as ModerationSection | null | undefined
 
@@ -43,7 +48,23 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
   })
 
   const setModeration = (on: boolean, token = workshop.facilitatorToken) =>
-    api(t.url, 'PATCH', route(), { token, body: { moderation: on } })
+    callRoute(t.url, boardRoutes.updateTable, { params: { boardId }, body: { moderation: on }, token })
+  const addIdea = (token: string, text: string) =>
+    callRoute(t.url, ideaRoutes.createIdea, { params: { boardId }, body: { text }, token })
+  const lock = (locked: boolean) =>
+    callRoute(t.url, boardRoutes.setBoardLock, {
+      params: { boardId },
+      body: { locked },
+      token: workshop.facilitatorToken,
+    })
+  const exported = async (format: string) => {
+    const file = await callApi(
+      exportRoutes.exportBoard,
+      { params: { boardId }, query: { format }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    return file.text()
+  }
   const write = (token: string, text: string) =>
     callRoute(t.url, routes.createHeldCard, { params: { boardId }, body: { text }, token })
   const own = (token: string) => callRoute(t.url, routes.listHeldCards, { params: { boardId }, token })
@@ -81,21 +102,21 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(switched.status).toBe(200)
     expect(switched.body.moderation).toBe(true)
     await waitFor(() => moderationOf(benSocket.latest())?.on === true, { what: 'Ben learns the board is moderated' })
-    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
-      token: workshop.facilitatorToken,
-    })
-    expect(overview.body.boards.map((board: { moderation: boolean }) => board.moderation)).toEqual([true])
+    const overview = await callApi(
+      workshopRoutes.workshopOverview,
+      { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(overview.boards.map((board) => board.moderation)).toEqual([true])
 
     const plain = await write(ada.participantToken, 'FREIGABE-wie-geschrieben-4c1d')
     expect(plain.status).toBe(201)
     expect(plain.body.card).toMatchObject({ status: 'waiting', author: 'Ada Wartend', reason: null })
     // Through the public ideas API a participant's card is held too: 202, nothing on the board.
-    const viaApi = await api(t.url, 'POST', route('/ideas'), {
-      token: ada.participantToken,
-      body: { text: 'ROH-ENTWURF-8e2f' },
-    })
+    const viaApi = await addIdea(ada.participantToken, 'ROH-ENTWURF-8e2f')
     expect(viaApi.status).toBe(202)
-    expect(viaApi.body.held.status).toBe('waiting')
+    const heldViaApi = (viaApi.body as { held: HeldCardDto }).held
+    expect(heldViaApi.status).toBe('waiting')
     const doomed = await write(ada.participantToken, 'VERWORFEN-erst-falsch-0a9b')
     // The author changes a waiting card.
     expect((await update(ada.participantToken, doomed.body.card.id, 'VERWORFEN-Geheimtext-5d7e')).status).toBe(200)
@@ -119,15 +140,12 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(theft.status).toBe(404)
     expect(theft.body.error?.code).toBe('held_card_not_found')
     expect((await dismiss(ben.participantToken, plain.body.card.id)).status).toBe(404)
-    expect(
-      (
-        await callRoute(t.url, routes.approveHeldCard, {
-          params: { boardId, cardId: plain.body.card.id },
-          body: {},
-          token: ben.participantToken,
-        })
-      ).status,
-    ).toBe(403)
+    const approvedByBen = await callRoute(t.url, routes.approveHeldCard, {
+      params: { boardId, cardId: plain.body.card.id },
+      body: {},
+      token: ben.participantToken,
+    })
+    expect(approvedByBen.status).toBe(403)
 
     // Until the decision, no frame to Ben or the projector carried any of the waiting texts.
     for (const socket of [benSocket, projector]) {
@@ -139,7 +157,7 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     const approved = await approve(plain.body.card.id)
     expect(approved.status).toBe(200)
     expect(approved.body.ideaId).toBe(`shape:held-${plain.body.card.id}`)
-    const edited = await approve(viaApi.body.held.id, { text: 'BEARBEITET-von-der-Moderation' })
+    const edited = await approve(heldViaApi.id, { text: 'BEARBEITET-von-der-Moderation' })
     expect(edited.status).toBe(200)
     const rejected = await reject(doomed.body.card.id, { reason: 'GRUND-bitte-konkreter' })
     expect(rejected.status).toBe(200)
@@ -170,17 +188,15 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
       for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF']) expect(socket.sawBytes(hidden)).toBe(false)
     }
     expect(JSON.stringify((await inbox()).body)).not.toContain('VERWORFEN')
-    const exported = await api(t.url, 'GET', route('/export?format=json'), { token: workshop.facilitatorToken })
-    expect(exported.status).toBe(200)
-    expect(JSON.stringify(exported.body)).toContain('FREIGABE-wie-geschrieben')
-    expect(JSON.stringify(exported.body)).not.toContain('VERWORFEN')
-    expect(exported.body.report.rejectedCards).toBe(1)
+    const backup = JSON.parse(await exported('json'))
+    expect(JSON.stringify(backup)).toContain('FREIGABE-wie-geschrieben')
+    expect(JSON.stringify(backup)).not.toContain('VERWORFEN')
+    expect(backup.report.rejectedCards).toBe(1)
     // The report counts the rejection and shows nothing of it.
-    const markdown = await api(t.url, 'GET', route('/export?format=md'), { token: workshop.facilitatorToken })
-    expect(markdown.status).toBe(200)
-    expect(String(markdown.body)).toContain('| Abgelehnte Karten (Moderation) | 1 |')
-    expect(String(markdown.body)).not.toContain('VERWORFEN')
-    expect(String(markdown.body)).not.toContain('GRUND-bitte')
+    const markdown = await exported('md')
+    expect(markdown).toContain('| Abgelehnte Karten (Moderation) | 1 |')
+    expect(markdown).not.toContain('VERWORFEN')
+    expect(markdown).not.toContain('GRUND-bitte')
     const bytes = await storedBytes()
     for (const hidden of ['VERWORFEN', 'GRUND-bitte', 'ROH-ENTWURF'])
       expect(bytes.includes(Buffer.from(hidden))).toBe(false)
@@ -192,7 +208,7 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
 
     // Switched off: a participant's card goes straight on the board again.
     expect((await setModeration(false)).body.moderation).toBe(false)
-    const direct = await api(t.url, 'POST', route('/ideas'), { token: ben.participantToken, body: { text: 'direkt' } })
+    const direct = await addIdea(ben.participantToken, 'direkt')
     expect(direct.status).toBe(201)
     expect((await write(ada.participantToken, 'zu spät')).body.error?.code).toBe('moderation_off')
   })
@@ -219,10 +235,7 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(watcher.sawBytes('HEIMLICH')).toBe(false)
     expect((await storedBytes()).includes(Buffer.from('HEIMLICH'))).toBe(false)
     // The facilitator's own cards need no approval.
-    const own = await api(t.url, 'POST', route('/ideas'), {
-      token: workshop.facilitatorToken,
-      body: { text: 'Moderatorin' },
-    })
+    const own = await addIdea(workshop.facilitatorToken, 'Moderatorin')
     expect(own.status).toBe(201)
     await waitFor(() => watcher.cards().some((c) => c.props.text === 'Moderatorin'), {
       what: 'the facilitator’s card reaches everyone',
@@ -279,20 +292,22 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
   it('removes a participant’s name from their held cards too (remove my name)', async () => {
     await setModeration(true)
     await write(ada.participantToken, 'wartet mit Namen')
-    const removed = await api(
-      t.url,
-      'POST',
-      `/api/workshops/${workshop.workshopId}/participants/${ada.participantId}/remove-name`,
-      { token: workshop.facilitatorToken },
-    )
+    const removed = await callRoute(t.url, privacyRoutes.removeParticipantName, {
+      params: { workshopId: workshop.workshopId, participantId: ada.participantId },
+      token: workshop.facilitatorToken,
+    })
     expect(removed.status).toBe(200)
     const box = await inbox()
     expect(box.body.cards.map((c: { author: string }) => c.author)).toEqual(['Teilnehmende/r'])
     expect(JSON.stringify(box.body)).not.toContain('Ada Wartend')
     // Approved afterwards, the card carries the replacement, not the old name.
     await approve(box.body.cards[0]!.id)
-    const ideas = await api(t.url, 'GET', route('/ideas'), { token: workshop.facilitatorToken })
-    expect(JSON.stringify(ideas.body)).not.toContain('Ada Wartend')
+    const ideas = await callApi(
+      ideaRoutes.listIdeas,
+      { params: { boardId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(JSON.stringify(ideas)).not.toContain('Ada Wartend')
   })
 
   it('refuses bad input with a clear error and keeps what was there', async () => {
@@ -301,14 +316,16 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect(early.body.error?.code).toBe('moderation_off')
     // Only the facilitator switches it.
     expect((await setModeration(true, ada.participantToken)).status).toBe(403)
-    expect(
-      (await api(t.url, 'PATCH', route(), { token: workshop.facilitatorToken, body: { moderation: 'ja' } })).status,
-    ).toBe(400)
+    expect((await setModeration('ja' as never)).status).toBe(400)
     await setModeration(true)
     const kept = await write(ada.participantToken, 'bleibt')
-    // Malformed bodies on purpose: the generic helper, past the typed client's types.
+    // Malformed on purpose: passed `as never`, the server must refuse them.
     for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'a', extra: 1 }]) {
-      const res = await api(t.url, 'POST', route('/held-cards'), { token: ada.participantToken, body })
+      const res = await callRoute(t.url, routes.createHeldCard, {
+        params: { boardId },
+        body: body as never,
+        token: ada.participantToken,
+      })
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400)
     }
     expect((await reject(kept.body.card.id, { reason: 'x'.repeat(501) })).status).toBe(400)
@@ -319,18 +336,13 @@ describe('Moderation: participants’ new cards wait for the facilitator', () =>
     expect((await write(workshop.projectorToken, 'Beamer')).status).toBe(403)
     expect((await callRoute(t.url, routes.moderationInbox, { params: { boardId } })).status).toBe(401)
     // A locked board takes no held card either (the same 409 as on the board).
-    expect(
-      (await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: true } })).status,
-    ).toBe(200)
+    expect((await lock(true)).status).toBe(200)
     const whileLocked = await write(ada.participantToken, 'gesperrt')
     expect(whileLocked.status).toBe(409)
     expect(whileLocked.body.error?.code).toBe('board_locked')
-    const viaIdeas = await api(t.url, 'POST', route('/ideas'), {
-      token: ada.participantToken,
-      body: { text: 'gesperrt' },
-    })
-    expect(viaIdeas.body.error.code).toBe('board_locked')
-    await api(t.url, 'POST', route('/lock'), { token: workshop.facilitatorToken, body: { locked: false } })
+    const viaIdeas = await addIdea(ada.participantToken, 'gesperrt')
+    expect(viaIdeas.body.error?.code).toBe('board_locked')
+    await lock(false)
     // A rejected card cannot be edited back into the inbox.
     await reject(kept.body.card.id)
     const revived = await update(ada.participantToken, kept.body.card.id, 'doch bitte')
@@ -353,7 +365,8 @@ describe('Moderation from the control room', () => {
     const workshop = await createWorkshop(t.url, 2)
     const ada = await joinParticipant(t.url, workshop, 'Ada')
     const bulk = (on: boolean, requestId: string) =>
-      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+      callRoute(t.url, controlRoutes.runBulkAction, {
+        params: { workshopId: workshop.workshopId },
         token: workshop.facilitatorToken,
         body: { action: { type: 'moderation', on }, requestId },
       })
@@ -361,22 +374,26 @@ describe('Moderation from the control room', () => {
     expect(switched.status).toBe(200)
     expect(switched.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
     for (const boardId of workshop.boardIds) {
-      const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      const res = await callRoute(t.url, ideaRoutes.createIdea, {
+        params: { boardId },
         token: ada.participantToken,
         body: { text: `wartet an ${boardId}` },
       })
       expect(res.status).toBe(202)
     }
     // A participant cannot switch it, not even through the control room.
-    const refused = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+    const refused = await callRoute(t.url, controlRoutes.runBulkAction, {
+      params: { workshopId: workshop.workshopId },
       token: ada.participantToken,
       body: { action: { type: 'moderation', on: false }, requestId: 'moderation-off-sneaky' },
     })
     expect(refused.status).toBe(403)
     expect((await bulk(false, 'moderation-off-1')).body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
-    const overview = await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
-      token: workshop.facilitatorToken,
-    })
-    expect(overview.body.boards.map((b: { moderation: boolean }) => b.moderation)).toEqual([false, false])
+    const overview = await callApi(
+      workshopRoutes.workshopOverview,
+      { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(overview.boards.map((b) => b.moderation)).toEqual([false, false])
   })
 })

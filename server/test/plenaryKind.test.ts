@@ -1,13 +1,18 @@
 import * as controlRoutes from '@pinnwand/shared/controlRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { CreateWorkshopBody } from '@pinnwand/shared'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { callRoute } from './helpers/callRoute.ts'
 import { migrationProvider } from '../src/store/migrations.ts'
 import { KyselyStore, migrate } from '../src/store/kyselyStore.ts'
 import type { Database } from '../src/store/schema.ts'
-import { api, connectClient, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { connectClient, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 let t: TestServer
@@ -18,34 +23,38 @@ afterAll(async () => {
   await t.stop()
 })
 
-async function forum(plenary: Record<string, unknown> = { title: 'Plenum', kind: 'plenary' }) {
-  const res = await api(t.url, 'POST', '/api/workshops', {
+type BoardInput = z.input<typeof CreateWorkshopBody>['boards'][number]
+
+async function forum(plenary: BoardInput = { title: 'Plenum', kind: 'plenary' }) {
+  const res = await callRoute(t.url, workshopRoutes.createWorkshop, {
     body: { title: 'Regionalforum', boards: [{ title: 'Mobilität' }, { title: 'Grün' }, plenary] },
   })
   expect(res.status).toBe(201)
-  return res.body as {
-    workshop: { id: string; joinCode: string }
-    facilitatorToken: string
-    boards: { id: string; title: string; kind: string }[]
-  }
+  return res.body
 }
+
+const seat = (boardId: string, token: string) =>
+  callRoute(t.url, workshopRoutes.takeSeat, { params: { boardId }, token })
+const joinInfo = (joinCode: string) => callApi(boardRoutes.lookupJoinCode, { params: { joinCode } }, { baseUrl: t.url })
 
 describe('the plenary is its own kind of board', () => {
   it('is created as the plenary, shown as such to the facilitator, and not offered on the join page', async () => {
     const created = await forum()
     expect(created.boards.map((b) => b.kind)).toEqual(['table', 'table', 'plenary'])
     const plenaryId = created.boards[2]!.id
-    const overview = await api(t.url, 'GET', `/api/workshops/${created.workshop.id}`, {
-      token: created.facilitatorToken,
-    })
-    expect(overview.body.boards[2]).toMatchObject({
+    const overview = await callApi(
+      workshopRoutes.workshopOverview,
+      { params: { workshopId: created.workshop.id }, token: created.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(overview.boards[2]).toMatchObject({
       title: 'Plenum',
       kind: 'plenary',
       template: 'plenum',
       openToParticipants: false,
     })
-    const join = await api(t.url, 'GET', `/api/join/${created.workshop.joinCode}`)
-    expect(join.body.boards.map((b: { title: string }) => b.title)).toEqual(['Mobilität', 'Grün'])
+    const join = await joinInfo(created.workshop.joinCode)
+    expect(join.boards.map((b) => b.title)).toEqual(['Mobilität', 'Grün'])
 
     // A participant cannot take a seat in a closed plenary (a clear error, nothing else changes).
     const ada = await joinParticipant(t.url, {
@@ -53,28 +62,26 @@ describe('the plenary is its own kind of board', () => {
       workshopId: created.workshop.id,
       joinCode: created.workshop.joinCode,
     } as never)
-    const refused = await api(t.url, 'POST', `/api/boards/${plenaryId}/seat`, { token: ada.participantToken })
+    const refused = await seat(plenaryId, ada.participantToken)
     expect(refused.status).toBe(403)
-    expect(refused.body.error.code).toBe('plenary_closed')
-    const seated = await api(t.url, 'POST', `/api/boards/${created.boards[0]!.id}/seat`, {
-      token: ada.participantToken,
-    })
+    expect(refused.body.error?.code).toBe('plenary_closed')
+    const seated = await seat(created.boards[0]!.id, ada.participantToken)
     expect(seated.status).toBe(200)
 
     // The organiser opens it for a plenary vote: offered, and seats may be taken.
-    const opened = await api(t.url, 'PATCH', `/api/boards/${plenaryId}`, {
-      token: created.facilitatorToken,
-      body: { openToParticipants: true },
-    })
-    expect(opened.body).toMatchObject({ kind: 'plenary', openToParticipants: true })
-    const joinAgain = await api(t.url, 'GET', `/api/join/${created.workshop.joinCode}`)
-    expect(joinAgain.body.boards.at(-1)).toMatchObject({ id: plenaryId, kind: 'plenary' })
-    expect((await api(t.url, 'POST', `/api/boards/${plenaryId}/seat`, { token: ada.participantToken })).status).toBe(
-      200,
+    const opened = await callApi(
+      boardRoutes.updateTable,
+      { params: { boardId: plenaryId }, token: created.facilitatorToken, body: { openToParticipants: true } },
+      { baseUrl: t.url },
     )
+    expect(opened).toMatchObject({ kind: 'plenary', openToParticipants: true })
+    const joinAgain = await joinInfo(created.workshop.joinCode)
+    expect(joinAgain.boards.at(-1)).toMatchObject({ id: plenaryId, kind: 'plenary' })
+    expect((await seat(plenaryId, ada.participantToken)).status).toBe(200)
 
     // Only the facilitator opens it.
-    const byParticipant = await api(t.url, 'PATCH', `/api/boards/${plenaryId}`, {
+    const byParticipant = await callRoute(t.url, boardRoutes.updateTable, {
+      params: { boardId: plenaryId },
       token: ada.participantToken,
       body: { openToParticipants: false },
     })
@@ -111,7 +118,7 @@ describe('the plenary is its own kind of board', () => {
   })
 
   it('refuses a second plenary, unknown kinds and a non-boolean switch with clear errors', async () => {
-    const two = await api(t.url, 'POST', '/api/workshops', {
+    const two = await callRoute(t.url, workshopRoutes.createWorkshop, {
       body: {
         title: 'Zwei Plena',
         boards: [
@@ -121,18 +128,19 @@ describe('the plenary is its own kind of board', () => {
       },
     })
     expect(two.status).toBe(400)
-    expect(two.body.error.message).toMatch(/at most one plenary/)
-    const bogus = await api(t.url, 'POST', '/api/workshops', {
-      body: { title: 'X', boards: [{ title: 'A', kind: 'stage' }] },
+    expect(two.body.error?.message).toMatch(/at most one plenary/)
+    const bogus = await callRoute(t.url, workshopRoutes.createWorkshop, {
+      body: { title: 'X', boards: [{ title: 'A', kind: 'stage' }] } as never,
     })
     expect(bogus.status).toBe(400)
     const created = await forum()
-    const bad = await api(t.url, 'PATCH', `/api/boards/${created.boards[2]!.id}`, {
+    const bad = await callRoute(t.url, boardRoutes.updateTable, {
+      params: { boardId: created.boards[2]!.id },
       token: created.facilitatorToken,
-      body: { openToParticipants: 'yes' },
+      body: { openToParticipants: 'yes' } as never,
     })
     expect(bad.status).toBe(400)
-    expect(bad.body.error.code).toBe('validation_failed')
+    expect(bad.body.error?.code).toBe('validation_failed')
   })
 })
 

@@ -1,9 +1,14 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
 import * as routes from '@pinnwand/shared/privatePhaseRoutes'
+import type { BulkAction } from '@pinnwand/shared/controlApi'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as controlRoutes from '@pinnwand/shared/controlRoutes'
+import * as exportRoutes from '@pinnwand/shared/exportRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -25,7 +30,6 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
   let ada: { participantId: string; participantToken: string }
   let ben: { participantId: string; participantToken: string }
   const closeLater: { destroy(): void }[] = []
-  const route = (rest = '') => `/api/boards/${boardId}${rest}`
   const privateCards = () => (t.server.store as unknown as { privateCards: PrivateCardStore }).privateCards
 
   beforeEach(async () => {
@@ -169,14 +173,13 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     expect(bytes.includes(Buffer.from('HEIMLICH'))).toBe(false)
 
     // The API path follows the same rule.
-    const viaApi = await api(t.url, 'POST', route('/ideas'), { token: ben.participantToken, body: { text: 'per API' } })
+    const addIdea = (token: string, text: string) =>
+      callRoute(t.url, ideaRoutes.createIdea, { params: { boardId }, body: { text }, token })
+    const viaApi = await addIdea(ben.participantToken, 'per API')
     expect(viaApi.status).toBe(409)
-    expect(viaApi.body.error.code).toBe('private_phase_running')
+    expect(viaApi.body.error?.code).toBe('private_phase_running')
     // The facilitator still writes on the board.
-    expect(
-      (await api(t.url, 'POST', route('/ideas'), { token: workshop.facilitatorToken, body: { text: 'Moderation' } }))
-        .status,
-    ).toBe(201)
+    expect((await addIdea(workshop.facilitatorToken, 'Moderation')).status).toBe(201)
   })
 
   it('reveals without names: no author in the document, the stored log, the export or the database', async () => {
@@ -203,9 +206,12 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     const bytes = Buffer.concat([Buffer.from(stored.snapshot ?? []), ...stored.updates.map((u) => Buffer.from(u.data))])
     expect(bytes.includes(Buffer.from('Ada Verborgen'))).toBe(false)
     expect(bytes.includes(Buffer.from(ada.participantId))).toBe(false)
-    const json = await api(t.url, 'GET', route('/export?format=json'), { token: workshop.facilitatorToken })
-    expect(json.status).toBe(200)
-    const exported = JSON.stringify(json.body)
+    const json = await callApi(
+      exportRoutes.exportBoard,
+      { params: { boardId }, query: { format: 'json' }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    const exported = JSON.stringify(JSON.parse(await json.text()))
     expect(exported).toContain('Anonyme Idee')
     expect(exported).not.toContain('Ada Verborgen')
     expect(await privateCards().listCards(boardId)).toEqual([])
@@ -281,9 +287,13 @@ describe('Stilles Sammeln: private cards until the reveal', () => {
     expect(early.body.error?.code).toBe('no_private_phase')
     await start()
     await write(ada.participantToken, 'bleibt')
-    // Malformed bodies on purpose: the generic helper, past the typed client's types.
+    // Malformed on purpose: passed `as never`, the server must refuse them.
     for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'a', extra: 1 }]) {
-      const res = await api(t.url, 'POST', route('/private-cards'), { token: ada.participantToken, body })
+      const res = await callRoute(t.url, routes.createPrivateCard, {
+        params: { boardId },
+        body: body as never,
+        token: ada.participantToken,
+      })
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400)
     }
     // Only participants write private cards; only the facilitator starts and reveals.
@@ -309,8 +319,9 @@ describe('Stilles Sammeln from the control room', () => {
     t = await startTestServer()
     const workshop = await createWorkshop(t.url, 2)
     const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const bulk = (action: unknown, requestId: string) =>
-      api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/bulk`, {
+    const bulk = (action: z.input<typeof BulkAction>, requestId: string) =>
+      callRoute(t.url, controlRoutes.runBulkAction, {
+        params: { workshopId: workshop.workshopId },
         token: workshop.facilitatorToken,
         body: { action, requestId },
       })
@@ -328,8 +339,12 @@ describe('Stilles Sammeln from the control room', () => {
     const revealed = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-1')
     expect(revealed.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true])
     for (const boardId of workshop.boardIds) {
-      const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
-      expect(ideas.body.ideas.map((i: { text: string }) => i.text)).toEqual([`privat an ${boardId}`])
+      const ideas = await callApi(
+        ideaRoutes.listIdeas,
+        { params: { boardId }, token: workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(ideas.ideas.map((i) => i.text)).toEqual([`privat an ${boardId}`])
     }
     // Again: no table has a phase to reveal, each says so.
     const again = await bulk({ type: 'revealPrivate', anonymous: true }, 'private-reveal-2')

@@ -1,5 +1,9 @@
 import type { BoardProjectorSection, ProjectorActionBody } from '@pinnwand/shared'
 import * as routes from '@pinnwand/shared/facilitationRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callRoute } from './helpers/callRoute.ts'
 import {
@@ -98,30 +102,38 @@ describe('projector mode', () => {
       expect(res.body.error.message).toBeTypeOf('string')
     }
     // Nothing of that changed what the screen shows.
-    await api(ts.url, 'POST', `/api/boards/${board}/lock`, { token: ws.facilitatorToken, body: { locked: true } })
+    await callApi(
+      boardRoutes.setBoardLock,
+      { params: { boardId: board }, token: ws.facilitatorToken, body: { locked: true } },
+      { baseUrl: ts.url },
+    )
     await waitFor(() => projector.latest().locked === true, { what: 'lock' })
     expect(shownMode()?.mode).toBe('join')
   })
 
   it('shows the results when a round is revealed, without undoing a place-by-place reveal', async () => {
-    const api2 = (method: string, route: string, body?: unknown) =>
-      api(ts.url, method, route, { token: ws.facilitatorToken, body })
-    await api2('POST', `/api/boards/${board}/lock`, { locked: false })
-    await api2('POST', `/api/boards/${board}/ideas`, { text: 'Trinkbrunnen' })
+    const token = ws.facilitatorToken
+    const params = { boardId: board }
+    const openRound = () =>
+      callRoute(ts.url, votingRoutes.openRound, { params, body: { dotsPerParticipant: 2 }, token })
+    const reveal = (roundId: string) =>
+      callApi(votingRoutes.revealRound, { params: { roundId }, token }, { baseUrl: ts.url })
+    await callApi(boardRoutes.setBoardLock, { params, body: { locked: false }, token }, { baseUrl: ts.url })
+    await callApi(ideaRoutes.createIdea, { params, body: { text: 'Trinkbrunnen' }, token }, { baseUrl: ts.url })
     await setMode(ws.facilitatorToken, { mode: 'join' })
-    const first = await api2('POST', `/api/boards/${board}/rounds`, { dotsPerParticipant: 2 })
+    const first = await openRound()
     expect(first.status).toBe(201)
     // Opening a round leaves the big screen alone (latecomers may still need the join code).
     await waitFor(() => (projector.latest().round as { status?: string } | null)?.status === 'open', { what: 'open' })
     expect(shownMode()?.mode).toBe('join')
-    await api2('POST', `/api/rounds/${first.body.roundId}/reveal`)
+    await reveal(first.body.roundId)
     await waitFor(() => shownMode()?.mode === 'results', { what: 'results after the reveal' })
     expect(shownMode()?.shownPlaces).toBeNull()
 
     // Already on the results, place by place: a reveal keeps that.
     await setMode(ws.facilitatorToken, { mode: 'results', shownPlaces: 0 })
-    const second = await api2('POST', `/api/boards/${board}/rounds`, { dotsPerParticipant: 2 })
-    await api2('POST', `/api/rounds/${second.body.roundId}/reveal`)
+    const second = await openRound()
+    await reveal(second.body.roundId)
     await waitFor(() => (projector.latest().round as { id?: string } | null)?.id === second.body.roundId, {
       what: 'second round',
     })

@@ -1,10 +1,12 @@
 import { CloseCode, type ViewActionBody } from '@pinnwand/shared'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { twoInstances } from './helpers/twoInstances.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -54,14 +56,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     // A has the board loaded too (someone is there), as in a real hall.
     await connect(a, boardId, workshop.facilitatorToken)
 
-    const revoked = await api(
-      a.url,
-      'DELETE',
-      `/api/workshops/${workshop.workshopId}/participants/${cem.participantId}`,
-      {
-        token: workshop.facilitatorToken,
-      },
-    )
+    const revoked = await callRoute(a.url, boardRoutes.revokeParticipant, {
+      params: { workshopId: workshop.workshopId, participantId: cem.participantId },
+      token: workshop.facilitatorToken,
+    })
     expect(revoked.status).toBe(204)
     await waitFor(() => cemOnB.closes.some((c) => c.code === CloseCode.notAllowed), { what: 'close 4403 on B' })
     expect(adaOnB.provider.wsconnected).toBe(true)
@@ -78,12 +76,12 @@ describe.skipIf(!databaseUrl || !redisUrl)('state shared between instances (DATA
     await connect(a, first, people[0]!.participantToken)
     await connect(b, first, workshop.facilitatorToken)
     const counts = async (server: TestServer) => {
-      const overview = await api(server.url, 'GET', `/api/workshops/${workshop.workshopId}`, {
-        token: workshop.facilitatorToken,
-      })
-      return Object.fromEntries(
-        overview.body.boards.map((board: { id: string; participants: number }) => [board.id, board.participants]),
+      const overview = await callApi(
+        workshopRoutes.workshopOverview,
+        { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+        { baseUrl: server.url },
       )
+      return Object.fromEntries(overview.boards.map((board) => [board.id, board.participants]))
     }
     // Whichever instance answers.
     for (const server of [a, b]) {

@@ -1,5 +1,14 @@
+import type { UpdateTableBody, UpdateWorkshopBody } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as exportRoutes from '@pinnwand/shared/exportRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as systemRoutes from '@pinnwand/shared/systemRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
+import type { z } from 'zod'
+import { callRoute } from './helpers/callRoute.ts'
+import { createWorkshop, joinParticipant, startTestServer, type TestServer } from './helpers/testServer.ts'
 
 describe('report settings: table facilitator and names on ideas', () => {
   let server: TestServer
@@ -15,47 +24,63 @@ describe('report settings: table facilitator and names on ideas', () => {
     const boardId = ws.boardIds[0]!
     const token = ws.facilitatorToken
     const ada = await joinParticipant(server.url, ws, 'Ada Lovelace')
-    const idea = await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
+    const idea = await callRoute(server.url, ideaRoutes.createIdea, {
+      params: { boardId },
       token: ada.participantToken,
       body: { text: 'Mehr Bänke im Park' },
     })
     expect(idea.status).toBe(201)
 
-    const patched = await api(server.url, 'PATCH', `/api/boards/${boardId}`, {
+    const patched = await callRoute(server.url, boardRoutes.updateTable, {
+      params: { boardId },
       token,
       body: { facilitator: 'Grete Moderatorin' },
     })
     expect(patched.status).toBe(200)
     expect(patched.body).toMatchObject({ facilitator: 'Grete Moderatorin' })
-    const overview = await api(server.url, 'GET', `/api/workshops/${ws.workshopId}`, { token })
-    expect(overview.body.boards[0].facilitator).toBe('Grete Moderatorin')
-    expect(overview.body.workshop.hideAuthors).toBe(false)
+    const overview = await callApi(
+      workshopRoutes.workshopOverview,
+      { params: { workshopId: ws.workshopId }, token },
+      { baseUrl: server.url },
+    )
+    expect(overview.boards[0]!.facilitator).toBe('Grete Moderatorin')
+    expect(overview.workshop.hideAuthors).toBe(false)
 
-    let md = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=md`, { token })
-    expect(md.body).toContain('Grete Moderatorin')
+    const exported = async (format: string) =>
+      (
+        await callApi(
+          exportRoutes.exportBoard,
+          { params: { boardId }, query: { format }, token },
+          { baseUrl: server.url },
+        )
+      ).text()
+    let md = await exported('md')
+    expect(md).toContain('Grete Moderatorin')
     // Names are left out of exports unless the organiser chooses them at export time.
-    expect(md.body).not.toContain('Ada Lovelace')
-    await api(server.url, 'PUT', `/api/workshops/${ws.workshopId}/export-settings`, {
-      token,
-      body: { showAuthors: true },
-    })
-    md = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=md`, { token })
-    expect(md.body).toContain('Ada Lovelace')
+    expect(md).not.toContain('Ada Lovelace')
+    await callApi(
+      exportRoutes.updateExportSettings,
+      { params: { workshopId: ws.workshopId }, token, body: { showAuthors: true } },
+      { baseUrl: server.url },
+    )
+    md = await exported('md')
+    expect(md).toContain('Ada Lovelace')
 
     // Hidden on the workshop, names stay out of every export even when the export shows them.
-    const hide = await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, {
+    const hide = await callRoute(server.url, workshopRoutes.updateWorkshop, {
+      params: { workshopId: ws.workshopId },
       token,
       body: { hideAuthors: true },
     })
     expect(hide.status).toBe(200)
-    const me = await api(server.url, 'GET', '/api/me', { token: ada.participantToken })
-    expect(me.body.hideAuthors).toBe(true)
-    md = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=md`, { token })
-    expect(md.body).toContain('Mehr Bänke im Park')
-    expect(md.body).not.toContain('Ada Lovelace')
-    const csv = await api<string>(server.url, 'GET', `/api/boards/${boardId}/export?format=csv`, { token })
-    expect(csv.body).toContain('Mehr Bänke im Park')
-    expect(csv.body).not.toContain('Ada Lovelace')
+    const me = await callApi(systemRoutes.getMe, { token: ada.participantToken }, { baseUrl: server.url })
+    expect(me.hideAuthors).toBe(true)
+    md = await exported('md')
+    expect(md).toContain('Mehr Bänke im Park')
+    expect(md).not.toContain('Ada Lovelace')
+    const csv = await exported('csv')
+    expect(csv).toContain('Mehr Bänke im Park')
+    expect(csv).not.toContain('Ada Lovelace')
   })
 
   it('refuses participants, empty and invalid settings; null clears the facilitator', async () => {
@@ -63,25 +88,17 @@ describe('report settings: table facilitator and names on ideas', () => {
     const boardId = ws.boardIds[0]!
     const token = ws.facilitatorToken
     const ada = await joinParticipant(server.url, ws, 'Ada')
-    const asAda = { token: ada.participantToken }
-    expect(
-      (await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { ...asAda, body: { hideAuthors: true } }))
-        .status,
-    ).toBe(403)
-    expect(
-      (await api(server.url, 'PATCH', `/api/boards/${boardId}`, { ...asAda, body: { facilitator: 'Me' } })).status,
-    ).toBe(403)
-    expect((await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: {} })).status).toBe(400)
-    expect(
-      (await api(server.url, 'PATCH', `/api/workshops/${ws.workshopId}`, { token, body: { hideAuthors: 'yes' } }))
-        .status,
-    ).toBe(400)
-    expect(
-      (await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'x'.repeat(61) } }))
-        .status,
-    ).toBe(400)
-    await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: 'Grete' } })
-    const cleared = await api(server.url, 'PATCH', `/api/boards/${boardId}`, { token, body: { facilitator: null } })
+    const table = (body: z.input<typeof UpdateTableBody>, as = token) =>
+      callRoute(server.url, boardRoutes.updateTable, { params: { boardId }, body, token: as })
+    const workshop = (body: z.input<typeof UpdateWorkshopBody>, as = token) =>
+      callRoute(server.url, workshopRoutes.updateWorkshop, { params: { workshopId: ws.workshopId }, body, token: as })
+    expect((await workshop({ hideAuthors: true }, ada.participantToken)).status).toBe(403)
+    expect((await table({ facilitator: 'Me' }, ada.participantToken)).status).toBe(403)
+    expect((await table({})).status).toBe(400)
+    expect((await workshop({ hideAuthors: 'yes' } as never)).status).toBe(400)
+    expect((await table({ facilitator: 'x'.repeat(61) })).status).toBe(400)
+    await table({ facilitator: 'Grete' })
+    const cleared = await table({ facilitator: null })
     expect(cleared.body).toMatchObject({ facilitator: null })
   })
 })

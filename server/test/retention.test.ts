@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { Retention } from '../src/privacy/privacyFeature.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
@@ -13,7 +14,7 @@ import {
   tablesContaining,
 } from './helpers/personalData.ts'
 import { callRoute } from './helpers/callRoute.ts'
-import { api, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
+import { startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 const DAY_MS = 86_400_000
@@ -25,16 +26,17 @@ const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 
 async function createDatedWorkshop(url: string, title: string, date: string): Promise<TestWorkshop> {
-  const res = await api(url, 'POST', '/api/workshops', {
-    body: { title, date, boards: [{ title: 'Tisch 1', question: 'Was braucht das Quartier?' }] },
-  })
-  if (res.status !== 201) throw new Error(`workshop: ${res.status} ${JSON.stringify(res.body)}`)
+  const created = await callApi(
+    workshopRoutes.createWorkshop,
+    { body: { title, date, boards: [{ title: 'Tisch 1', question: 'Was braucht das Quartier?' }] } },
+    { baseUrl: url },
+  )
   return {
-    workshopId: res.body.workshop.id,
-    joinCode: res.body.workshop.joinCode,
-    facilitatorToken: res.body.facilitatorToken,
-    projectorToken: new URL(res.body.links.projector).searchParams.get('token')!,
-    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+    workshopId: created.workshop.id,
+    joinCode: created.workshop.joinCode,
+    facilitatorToken: created.facilitatorToken,
+    projectorToken: new URL(created.links.projector).searchParams.get('token')!,
+    boardIds: created.boards.map((b) => b.id),
   }
 }
 
@@ -71,8 +73,12 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       expect(initial).toEqual({ days: 90, isDefault: true, deleteOn: addDays(today(), 90) })
 
       // The workshop overview carries it too.
-      const overview = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}`, { token: kept.facilitatorToken })
-      expect(overview.body.workshop.retention).toEqual(initial)
+      const overview = await callApi(
+        workshopRoutes.workshopOverview,
+        { params: { workshopId: kept.workshopId }, token: kept.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      expect(overview.workshop.retention).toEqual(initial)
 
       const set = await callApi(
         privacyRoutes.setRetention,
@@ -132,11 +138,15 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
         expect(filesContaining(t.dataDir, content)).toEqual([])
       }
 
-      const gone = await api(t.url, 'GET', `/api/workshops/${expiring.workshopId}`, {
+      const gone = await callRoute(t.url, workshopRoutes.workshopOverview, {
+        params: { workshopId: expiring.workshopId },
         token: expiring.facilitatorToken,
       })
       expect(gone.status).toBe(410)
-      const stillThere = await api(t.url, 'GET', `/api/workshops/${kept.workshopId}`, { token: kept.facilitatorToken })
+      const stillThere = await callRoute(t.url, workshopRoutes.workshopOverview, {
+        params: { workshopId: kept.workshopId },
+        token: kept.facilitatorToken,
+      })
       expect(stillThere.status).toBe(200)
     })
   },

@@ -1,9 +1,14 @@
 import { BOARD_STATE_MESSAGE, CloseCode, type IdeaCardShape } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as systemRoutes from '@pinnwand/shared/systemRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import type { TLGeoShape, TLRecord } from '@tldraw/tlschema'
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -147,12 +152,14 @@ describe('roles enforced on the live board', () => {
       states.push(JSON.parse(decoding.readVarString(decoder)))
     }
     try {
-      const lock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, {
+      const lock = await callRoute(ts.url, boardRoutes.setBoardLock, {
+        params: { boardId: board },
         token: ws.facilitatorToken,
         body: { locked: true },
       })
       expect(lock.status).toBe(200)
-      const refusedLock = await api(ts.url, 'POST', `/api/boards/${board}/lock`, {
+      const refusedLock = await callRoute(ts.url, boardRoutes.setBoardLock, {
+        params: { boardId: board },
         token: adaToken,
         body: { locked: false },
       })
@@ -162,7 +169,11 @@ describe('roles enforced on the live board', () => {
       await write(ada, (c) => c.records.set(blocked.id, blocked))
       expect(seen(blocked.id)).toBeUndefined()
 
-      await api(ts.url, 'POST', `/api/boards/${board}/lock`, { token: ws.facilitatorToken, body: { locked: false } })
+      await callApi(
+        boardRoutes.setBoardLock,
+        { params: { boardId: board }, token: ws.facilitatorToken, body: { locked: false } },
+        { baseUrl: ts.url },
+      )
       const allowed = ideaCard(adaId, 'wieder offen')
       await write(ada, (c) => c.records.set(allowed.id, allowed))
       expect(seen(allowed.id)).toBeDefined()
@@ -175,33 +186,38 @@ describe('roles enforced on the live board', () => {
   })
 
   it('refuses facilitator-only API calls for other roles', async () => {
-    const participant = { token: adaToken }
-    expect((await api(ts.url, 'GET', `/api/workshops/${ws.workshopId}`, participant)).status).toBe(403)
-    expect(
-      (await api(ts.url, 'POST', `/api/boards/${board}/clusters`, { ...participant, body: { title: 'X' } })).status,
-    ).toBe(403)
-    expect((await api(ts.url, 'POST', `/api/boards/${board}/projector-token`, participant)).status).toBe(403)
-    expect(
-      (await api(ts.url, 'POST', `/api/boards/${board}/phase`, { ...participant, body: { phase: 'vote' } })).status,
-    ).toBe(403)
-    const projectorIdea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
+    const token = adaToken
+    const params = { boardId: board }
+    const overview = await callRoute(ts.url, workshopRoutes.workshopOverview, {
+      params: { workshopId: ws.workshopId },
+      token,
+    })
+    expect(overview.status).toBe(403)
+    const cluster = await callRoute(ts.url, boardRoutes.createCluster, { params, token, body: { title: 'X' } })
+    expect(cluster.status).toBe(403)
+    expect((await callRoute(ts.url, boardRoutes.createProjectorToken, { params, token })).status).toBe(403)
+    const phase = await callRoute(ts.url, boardRoutes.setBoardPhase, { params, token, body: { phase: 'vote' } })
+    expect(phase.status).toBe(403)
+    const projectorIdea = await callRoute(ts.url, ideaRoutes.createIdea, {
+      params: { boardId: board },
       token: ws.projectorToken,
       body: { text: 'x' },
     })
     expect(projectorIdea.status).toBe(403)
-    expect(projectorIdea.body.error.code).toBe('forbidden')
+    expect(projectorIdea.body.error?.code).toBe('forbidden')
   })
 
   it('revokes a participant: their socket closes with 4403 and the token stops working', async () => {
     const extra = await joinParticipant(ts.url, ws, 'Cem')
     const cem = await connectClient(ts.url, board, extra.participantToken)
     try {
-      const res = await api(ts.url, 'DELETE', `/api/workshops/${ws.workshopId}/participants/${extra.participantId}`, {
+      const res = await callRoute(ts.url, boardRoutes.revokeParticipant, {
+        params: { workshopId: ws.workshopId, participantId: extra.participantId },
         token: ws.facilitatorToken,
       })
       expect(res.status).toBe(204)
       await waitFor(() => cem.closes.some((c) => c.code === CloseCode.notAllowed), { what: 'close 4403' })
-      expect((await api(ts.url, 'GET', '/api/me', { token: extra.participantToken })).status).toBe(401)
+      expect((await callRoute(ts.url, systemRoutes.getMe, { token: extra.participantToken })).status).toBe(401)
       // Others are untouched.
       expect(ada.provider.wsconnected).toBe(true)
     } finally {

@@ -1,11 +1,16 @@
+import type { UpdateTableBody } from '@pinnwand/shared'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as facilitationRoutes from '@pinnwand/shared/facilitationRoutes'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as exportRoutes from '@pinnwand/shared/exportRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { callRoute } from './helpers/callRoute.ts'
 import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
-  api,
   createWorkshop,
   joinParticipant,
   startTestServer,
@@ -32,15 +37,11 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       await database?.drop()
     })
 
-    const patch = (token: string, boardId: string, body: unknown) =>
-      api<Record<string, unknown>>(t.url, 'PATCH', `/api/boards/${boardId}`, { token, body })
+    const patch = (token: string, boardId: string, body: z.input<typeof UpdateTableBody>) =>
+      callRoute(t.url, boardRoutes.updateTable, { params: { boardId }, body, token })
 
     async function forumWithPlenary() {
-      const res = await api<{
-        workshop: { id: string; joinCode: string }
-        facilitatorToken: string
-        boards: { id: string }[]
-      }>(t.url, 'POST', '/api/workshops', {
+      const res = await callRoute(t.url, workshopRoutes.createWorkshop, {
         body: {
           title: 'Regionalforum',
           boards: [
@@ -82,12 +83,12 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       )
       expect(display.board.number).toBe(3)
       // The join page's table choice numbers the tables the same way (the closed plenary is not offered).
-      const join = await api<{ boards: { title: string; number: number | null }[] }>(
-        t.url,
-        'GET',
-        `/api/join/${workshop.joinCode}`,
+      const join = await callApi(
+        boardRoutes.lookupJoinCode,
+        { params: { joinCode: workshop.joinCode } },
+        { baseUrl: t.url },
       )
-      expect(join.body.boards.map((b) => [b.title, b.number])).toEqual([
+      expect(join.boards.map((b) => [b.title, b.number])).toEqual([
         ['Wohnen', 1],
         ['Grün', 2],
         ['Mobilität', 3],
@@ -142,7 +143,7 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
         { number: 1e9 },
         { number: null },
       ]) {
-        const res = await patch(workshop.facilitatorToken, mobility, bad)
+        const res = await patch(workshop.facilitatorToken, mobility, bad as never)
         expect(res.status, JSON.stringify(bad)).toBe(400)
         expect(res.body).toMatchObject({ error: { code: 'validation_failed' } })
       }
@@ -166,11 +167,12 @@ describe.each([{ name: 'SQLite', postgres: false }, ...(databaseUrl ? [{ name: '
       const [mobility, , , housing] = workshop.boardIds as [string, string, string, string]
       expect((await patch(workshop.facilitatorToken, housing, { number: 1 })).status).toBe(200)
       const download = async (boardId: string, format: string) => {
-        const res = await fetch(`${t.url}/api/boards/${boardId}/export?format=${format}`, {
-          headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-        })
-        expect(res.status, format).toBe(200)
-        return new Uint8Array(await res.arrayBuffer())
+        const file = await callApi(
+          exportRoutes.exportBoard,
+          { params: { boardId }, query: { format }, token: workshop.facilitatorToken },
+          { baseUrl: t.url },
+        )
+        return new Uint8Array(await file.arrayBuffer())
       }
       const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
       expect(text(await download(mobility, 'md'))).toContain('Tisch 3 · Mobilität')

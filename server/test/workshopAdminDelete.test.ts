@@ -1,11 +1,18 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { CloseCode } from '@pinnwand/shared'
+import { CloseCode, type CreateIdeaResponse } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import * as systemRoutes from '@pinnwand/shared/systemRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
+  type ApiResponse,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -74,96 +81,120 @@ function deleteSuite(
         const keptAda = await joinParticipant(ts.url, kept, 'Ada')
 
         // Data in every corner: limit, seat, log and snapshot, idea, round, vote, passphrase, tokens.
-        await api(ts.url, 'PATCH', `/api/boards/${board}`, {
-          token: doomed.facilitatorToken,
-          body: { maxParticipants: 5 },
-        })
+        await callApi(
+          boardRoutes.updateTable,
+          { params: { boardId: board }, token: doomed.facilitatorToken, body: { maxParticipants: 5 } },
+          { baseUrl: ts.url },
+        )
         clients.push(await connectClient(ts.url, board, ada.participantToken))
         clients.push(await connectClient(ts.url, board, doomed.facilitatorToken))
         clients.push(await connectClient(ts.url, otherBoard, doomed.projectorToken))
-        const idea = await api(ts.url, 'POST', `/api/boards/${board}/ideas`, {
+        const idea = await callRoute(ts.url, ideaRoutes.createIdea, {
+          params: { boardId: board },
           token: ada.participantToken,
           body: { text: 'Mehr Radwege' },
         })
         expect(idea.status).toBe(201)
-        const round = await api(ts.url, 'POST', `/api/boards/${board}/rounds`, {
+        const ideaId = (idea.body as CreateIdeaResponse).idea.id
+        const round = await callRoute(ts.url, votingRoutes.openRound, {
+          params: { boardId: board },
           token: doomed.facilitatorToken,
           body: { dotsPerParticipant: 3 },
         })
         expect(round.status).toBe(201)
-        const vote = await api(ts.url, 'POST', `/api/rounds/${round.body.roundId}/votes`, {
+        const vote = await callRoute(ts.url, votingRoutes.castVote, {
+          params: { roundId: round.body.roundId },
           token: ada.participantToken,
-          body: { ideaId: idea.body.idea.id, delta: 1 },
+          body: { ideaId, delta: 1 },
         })
         expect(vote.status).toBe(200)
-        await api(ts.url, 'POST', `/api/workshops/${doomed.workshopId}/passphrase`, {
-          token: doomed.facilitatorToken,
-          body: { passphrase: 'geheim-genug' },
-        })
-        const boardProjector = await api(ts.url, 'POST', `/api/boards/${otherBoard}/projector-token`, {
-          token: doomed.facilitatorToken,
-        })
-        const keptIdea = await api(ts.url, 'POST', `/api/boards/${kept.boardIds[0]}/ideas`, {
+        await callApi(
+          workshopRoutes.setPassphrase,
+          {
+            params: { workshopId: doomed.workshopId },
+            token: doomed.facilitatorToken,
+            body: { passphrase: 'geheim-genug' },
+          },
+          { baseUrl: ts.url },
+        )
+        const boardProjector = await callApi(
+          boardRoutes.createProjectorToken,
+          { params: { boardId: otherBoard }, token: doomed.facilitatorToken },
+          { baseUrl: ts.url },
+        )
+        const keptIdea = await callRoute(ts.url, ideaRoutes.createIdea, {
+          params: { boardId: kept.boardIds[0]! },
           token: keptAda.participantToken,
           body: { text: 'Bleibt' },
         })
         expect(keptIdea.status).toBe(201)
 
         // Only this workshop's facilitator may delete it.
-        const route = `/api/workshops/${doomed.workshopId}`
-        expect((await api(ts.url, 'DELETE', route)).status).toBe(401)
-        expect((await api(ts.url, 'DELETE', route, { token: ada.participantToken })).status).toBe(403)
-        expect((await api(ts.url, 'DELETE', route, { token: doomed.projectorToken })).status).toBe(403)
-        expect((await api(ts.url, 'DELETE', route, { token: kept.facilitatorToken })).status).toBe(403)
-        expect((await api(ts.url, 'DELETE', '/api/workshops/ws_nope', { token: kept.facilitatorToken })).status).toBe(
-          403,
-        )
+        const params = { workshopId: doomed.workshopId }
+        const remove = (token?: string, workshopId = doomed.workshopId) =>
+          callRoute(ts.url, workshopRoutes.deleteWorkshop, { params: { workshopId }, token })
+        expect((await remove()).status).toBe(401)
+        expect((await remove(ada.participantToken)).status).toBe(403)
+        expect((await remove(doomed.projectorToken)).status).toBe(403)
+        expect((await remove(kept.facilitatorToken)).status).toBe(403)
+        expect((await remove(kept.facilitatorToken, 'ws_nope')).status).toBe(403)
 
-        expect((await api(ts.url, 'DELETE', route, { token: doomed.facilitatorToken })).status).toBe(204)
+        expect((await remove(doomed.facilitatorToken)).status).toBe(204)
         await waitFor(() => clients.every((c) => c.closes.length > 0), {
           what: 'every socket of the workshop to close',
         })
         for (const client of clients) expect(client.closes[0]!.code).toBe(CloseCode.workshopDeleted)
 
         // Every old link and code now says "deleted", never "invalid" or a blank answer.
-        const gone = async (method: string, route: string, token?: string, body?: unknown) => {
-          const res = await api(ts.url, method, route, { token, body })
-          expect([res.status, res.body?.error?.code], `${method} ${route}`).toEqual([410, 'workshop_deleted'])
+        const gone = async (what: string, answer: Promise<ApiResponse>) => {
+          const res = await answer
+          expect([res.status, res.body?.error?.code], what).toEqual([410, 'workshop_deleted'])
         }
-        await gone('GET', route, doomed.facilitatorToken)
-        await gone('DELETE', route, doomed.facilitatorToken)
-        await gone('GET', '/api/me', ada.participantToken)
-        await gone('GET', '/api/me', doomed.projectorToken)
-        await gone('GET', '/api/me', boardProjector.body.projectorToken)
-        await gone('GET', `/api/join/${doomed.joinCode.toLowerCase()}`)
-        await gone('POST', `${route}/participants`, undefined, { name: 'Ben', joinCode: doomed.joinCode })
-        await gone('POST', `${route}/recover`, undefined, { passphrase: 'geheim-genug' })
-        await gone('GET', `/api/boards/${board}/ideas`, ada.participantToken)
+        const me = (token: string) => callRoute(ts.url, systemRoutes.getMe, { token })
+        await gone(
+          'overview',
+          callRoute(ts.url, workshopRoutes.workshopOverview, { params, token: doomed.facilitatorToken }),
+        )
+        await gone('delete again', remove(doomed.facilitatorToken))
+        await gone('participant', me(ada.participantToken))
+        await gone('projector', me(doomed.projectorToken))
+        await gone('board projector', me(boardProjector.projectorToken))
+        await gone(
+          'join code',
+          callRoute(ts.url, boardRoutes.lookupJoinCode, { params: { joinCode: doomed.joinCode.toLowerCase() } }),
+        )
+        await gone(
+          'join',
+          callRoute(ts.url, workshopRoutes.joinWorkshop, { params, body: { name: 'Ben', joinCode: doomed.joinCode } }),
+        )
+        await gone(
+          'recover',
+          callRoute(ts.url, workshopRoutes.recoverAccess, { params, body: { passphrase: 'geheim-genug' } }),
+        )
+        await gone(
+          'ideas',
+          callRoute(ts.url, ideaRoutes.listIdeas, { params: { boardId: board }, token: ada.participantToken }),
+        )
         const late = await connectClient(ts.url, board, ada.participantToken, { waitForSync: false })
         clients.push(late)
         await waitFor(() => late.closes.length > 0, { what: 'the late socket to be refused' })
         expect(late.closes[0]!.code).toBe(CloseCode.workshopDeleted)
         // A token that never existed stays "invalid".
-        expect((await api(ts.url, 'GET', '/api/me', { token: 'x'.repeat(43) })).status).toBe(401)
+        expect((await callRoute(ts.url, systemRoutes.getMe, { token: 'x'.repeat(43) })).status).toBe(401)
 
         // The other workshop is untouched.
-        const keptIdeas = await api(ts.url, 'GET', `/api/boards/${kept.boardIds[0]}/ideas`, {
-          token: kept.facilitatorToken,
-        })
-        expect(keptIdeas.body.ideas.map((i: { text: string }) => i.text)).toEqual(['Bleibt'])
+        const keptIdeas = await callApi(
+          ideaRoutes.listIdeas,
+          { params: { boardId: kept.boardIds[0]! }, token: kept.facilitatorToken },
+          { baseUrl: ts.url },
+        )
+        expect(keptIdeas.ideas.map((i) => i.text)).toEqual(['Bleibt'])
 
         // After a clean shutdown (which compacts loaded boards): no trace in any table.
         for (const client of clients) client.destroy()
         await ts.server.close()
         const rows = await dump(dataDir)
-        const doomedIds = [
-          doomed.workshopId,
-          board,
-          otherBoard,
-          ada.participantId,
-          round.body.roundId,
-          idea.body.idea.id,
-        ]
+        const doomedIds = [doomed.workshopId, board, otherBoard, ada.participantId, round.body.roundId, ideaId]
         const traces = rows.filter((row) => !TOMBSTONES.has(row.table) && doomedIds.some((id) => row.json.includes(id)))
         expect(traces).toEqual([])
         expect(
@@ -211,18 +242,21 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)('PostgreSQL
       const ada = await joinParticipant(a.url, doomed, 'Ada')
       const onB = await connectClient(b.url, board, ada.participantToken)
       clients.push(onB)
-      const idea = await api(b.url, 'POST', `/api/boards/${board}/ideas`, {
+      const idea = await callRoute(b.url, ideaRoutes.createIdea, {
+        params: { boardId: board },
         token: ada.participantToken,
         body: { text: 'Über B' },
       })
       expect(idea.status).toBe(201)
 
-      expect(
-        (await api(a.url, 'DELETE', `/api/workshops/${doomed.workshopId}`, { token: doomed.facilitatorToken })).status,
-      ).toBe(204)
+      const deleted = await callRoute(a.url, workshopRoutes.deleteWorkshop, {
+        params: { workshopId: doomed.workshopId },
+        token: doomed.facilitatorToken,
+      })
+      expect(deleted.status).toBe(204)
       await waitFor(() => onB.closes.length > 0, { what: "B's socket to close" })
       expect(onB.closes[0]!.code).toBe(CloseCode.workshopDeleted)
-      expect((await api(b.url, 'GET', '/api/me', { token: ada.participantToken })).status).toBe(410)
+      expect((await callRoute(b.url, systemRoutes.getMe, { token: ada.participantToken })).status).toBe(410)
 
       for (const client of clients) client.destroy()
       await b.server.close()

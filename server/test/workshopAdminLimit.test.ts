@@ -1,5 +1,9 @@
 import { CloseCode } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import * as boardRoutes from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, type BoardClient, connectClient, startTestServer, type TestServer } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 import { freshPostgresDatabase } from './workshopAdminHelpers.ts'
@@ -14,7 +18,7 @@ interface LimitedWorkshop {
 }
 
 async function createLimitedWorkshop(url: string): Promise<LimitedWorkshop> {
-  const res = await api(url, 'POST', '/api/workshops', {
+  const res = await callRoute(url, workshopRoutes.createWorkshop, {
     body: { title: 'Regionalforum', boards: [{ title: 'Mobilität', maxParticipants: 2 }, { title: 'Wohnen' }] },
   })
   expect(res.status).toBe(201)
@@ -23,19 +27,21 @@ async function createLimitedWorkshop(url: string): Promise<LimitedWorkshop> {
     joinCode: res.body.workshop.joinCode,
     facilitatorToken: res.body.facilitatorToken,
     projectorToken: new URL(res.body.links.projector).searchParams.get('token')!,
-    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+    boardIds: res.body.boards.map((b) => b.id) as [string, string],
   }
 }
 
 async function join(url: string, w: LimitedWorkshop, name: string): Promise<{ id: string; token: string }> {
-  const res = await api(url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
+  const res = await callRoute(url, workshopRoutes.joinWorkshop, {
+    params: { workshopId: w.workshopId },
     body: { name, joinCode: w.joinCode },
   })
   expect(res.status).toBe(201)
   return { id: res.body.participantId, token: res.body.participantToken }
 }
 
-const seat = (url: string, boardId: string, token: string) => api(url, 'POST', `/api/boards/${boardId}/seat`, { token })
+const seat = (url: string, boardId: string, token: string) =>
+  callRoute(url, workshopRoutes.takeSeat, { params: { boardId }, token })
 
 /** A y-websocket client that is expected to be refused: resolves with the close code. */
 async function refusedWith(url: string, boardId: string, token: string): Promise<number> {
@@ -63,15 +69,17 @@ function limitSuite(name: string, env: () => Record<string, string>) {
 
     it('the limit is set at creation and shown in the overview and the join info', async () => {
       const w = await createLimitedWorkshop(ts.url)
-      const overview = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorToken })
-      expect(
-        overview.body.boards.map((b: { maxParticipants: unknown; seated: unknown }) => [b.maxParticipants, b.seated]),
-      ).toEqual([
+      const overview = await callApi(
+        workshopRoutes.workshopOverview,
+        { params: { workshopId: w.workshopId }, token: w.facilitatorToken },
+        { baseUrl: ts.url },
+      )
+      expect(overview.boards.map((b) => [b.maxParticipants, b.seated])).toEqual([
         [2, 0],
         [null, 0],
       ])
-      const info = await api(ts.url, 'GET', `/api/join/${w.joinCode}`)
-      expect(info.body.boards[0]).toMatchObject({ title: 'Mobilität', maxParticipants: 2, seated: 0 })
+      const info = await callApi(boardRoutes.lookupJoinCode, { params: { joinCode: w.joinCode } }, { baseUrl: ts.url })
+      expect(info.boards[0]).toMatchObject({ title: 'Mobilität', maxParticipants: 2, seated: 0 })
     })
 
     it('a third participant gets 409 table_full; the seated ones keep their seats; another table works', async () => {
@@ -82,12 +90,12 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       expect((await seat(ts.url, limited, ben.token)).body).toMatchObject({ seated: 2 })
       const full = await seat(ts.url, limited, cem.token)
       expect(full.status).toBe(409)
-      expect(full.body.error.code).toBe('table_full')
+      expect(full.body.error?.code).toBe('table_full')
       // Choosing the same table again is no new seat.
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
       expect((await seat(ts.url, open, cem.token)).body).toEqual({ boardId: open, seated: 1, maxParticipants: null })
-      const info = await api(ts.url, 'GET', `/api/join/${w.joinCode}`)
-      expect(info.body.boards.map((b: { seated: number }) => b.seated)).toEqual([2, 1])
+      const info = await callApi(boardRoutes.lookupJoinCode, { params: { joinCode: w.joinCode } }, { baseUrl: ts.url })
+      expect(info.boards.map((b) => b.seated)).toEqual([2, 1])
     })
 
     it('the WebSocket refuses a participant at a full table with 4429; facilitator and projector never count', async () => {
@@ -108,16 +116,20 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       // Ben moves to the other table: his seat moves with him, and Cem gets in.
       clients.push(await connectClient(ts.url, open, ben.token))
       clients.push(await connectClient(ts.url, limited, cem.token))
-      const overview = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorToken })
-      expect(overview.body.boards.map((b: { seated: number }) => b.seated)).toEqual([2, 1])
+      const overview = await callApi(
+        workshopRoutes.workshopOverview,
+        { params: { workshopId: w.workshopId }, token: w.facilitatorToken },
+        { baseUrl: ts.url },
+      )
+      expect(overview.boards.map((b) => b.seated)).toEqual([2, 1])
     })
 
     it('the facilitator changes the limit on the dashboard; lowering it removes nobody; revoking frees a seat', async () => {
       const w = await createLimitedWorkshop(ts.url)
       const [limited] = w.boardIds
       const [ada, ben, cem] = [await join(ts.url, w, 'Ada'), await join(ts.url, w, 'Ben'), await join(ts.url, w, 'Cem')]
-      const patch = (body: unknown, token = w.facilitatorToken) =>
-        api(ts.url, 'PATCH', `/api/boards/${limited}`, { token, body })
+      const patch = (body: { maxParticipants: number | null }, token = w.facilitatorToken) =>
+        callRoute(ts.url, boardRoutes.updateTable, { params: { boardId: limited }, token, body })
 
       expect((await patch({ maxParticipants: 1 })).body).toMatchObject({ id: limited, maxParticipants: 1 })
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
@@ -129,13 +141,15 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       expect((await seat(ts.url, limited, ada.token)).status).toBe(200)
       expect((await seat(ts.url, limited, cem.token)).status).toBe(409)
       // Removing a participant frees their seat, but only enough for the lowered limit.
-      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ben.id}`, {
-        token: w.facilitatorToken,
-      })
+      const revoke = (participantId: string) =>
+        callApi(
+          boardRoutes.revokeParticipant,
+          { params: { workshopId: w.workshopId, participantId }, token: w.facilitatorToken },
+          { baseUrl: ts.url },
+        )
+      await revoke(ben.id)
       expect((await seat(ts.url, limited, cem.token)).status).toBe(409)
-      await api(ts.url, 'DELETE', `/api/workshops/${w.workshopId}/participants/${ada.id}`, {
-        token: w.facilitatorToken,
-      })
+      await revoke(ada.id)
       expect((await seat(ts.url, limited, cem.token)).status).toBe(200)
     })
 
@@ -143,36 +157,22 @@ function limitSuite(name: string, env: () => Record<string, string>) {
       const w = await createLimitedWorkshop(ts.url)
       const [limited] = w.boardIds
       const ada = await join(ts.url, w, 'Ada')
+      const patch = (body: object, token?: string) =>
+        callRoute(ts.url, boardRoutes.updateTable, { params: { boardId: limited }, body: body as never, token })
       for (const maxParticipants of [0, -1, 1.5, 1001, '3']) {
-        const created = await api(ts.url, 'POST', '/api/workshops', {
-          body: { title: 'X', boards: [{ title: 'T', maxParticipants }] },
+        const created = await callRoute(ts.url, workshopRoutes.createWorkshop, {
+          body: { title: 'X', boards: [{ title: 'T', maxParticipants }] } as never,
         })
         expect(created.status, String(maxParticipants)).toBe(400)
-        const patched = await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
-          token: w.facilitatorToken,
-          body: { maxParticipants },
-        })
+        const patched = await patch({ maxParticipants }, w.facilitatorToken)
         expect(patched.status, String(maxParticipants)).toBe(400)
-        expect(patched.body.error.code).toBe('validation_failed')
+        expect(patched.body.error?.code).toBe('validation_failed')
       }
-      const extra = await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
-        token: w.facilitatorToken,
-        body: { maxParticipants: 3, title: 'x' },
-      })
+      const extra = await patch({ maxParticipants: 3, title: 'x' }, w.facilitatorToken)
       expect(extra.status).toBe(400)
-      expect(
-        (await api(ts.url, 'PATCH', `/api/boards/${limited}`, { token: ada.token, body: { maxParticipants: 9 } }))
-          .status,
-      ).toBe(403)
-      expect(
-        (
-          await api(ts.url, 'PATCH', `/api/boards/${limited}`, {
-            token: w.projectorToken,
-            body: { maxParticipants: 9 },
-          })
-        ).status,
-      ).toBe(403)
-      expect((await api(ts.url, 'PATCH', `/api/boards/${limited}`, { body: { maxParticipants: 9 } })).status).toBe(401)
+      expect((await patch({ maxParticipants: 9 }, ada.token)).status).toBe(403)
+      expect((await patch({ maxParticipants: 9 }, w.projectorToken)).status).toBe(403)
+      expect((await patch({ maxParticipants: 9 })).status).toBe(401)
       expect((await seat(ts.url, limited, w.facilitatorToken)).status).toBe(403)
       expect((await seat(ts.url, 'b_nope', ada.token)).status).toBe(404)
       const other = await createLimitedWorkshop(ts.url)
@@ -200,21 +200,31 @@ function limitSuite(name: string, env: () => Record<string, string>) {
 
     it('the table list for the projector: titles and questions, only the tables the token opens', async () => {
       const w = await createLimitedWorkshop(ts.url)
-      const all = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`, { token: w.projectorToken })
-      expect(all.body.boards).toEqual([
+      const tables = (workshopId: string, token?: string) =>
+        callRoute(ts.url, workshopRoutes.listTables, { params: { workshopId }, token })
+      const all = await callApi(
+        workshopRoutes.listTables,
+        { params: { workshopId: w.workshopId }, token: w.projectorToken },
+        { baseUrl: ts.url },
+      )
+      expect(all.boards).toEqual([
         { id: w.boardIds[0], title: 'Mobilität', question: '', kind: 'table' },
         { id: w.boardIds[1], title: 'Wohnen', question: '', kind: 'table' },
       ])
-      const { body } = await api(ts.url, 'POST', `/api/boards/${w.boardIds[1]}/projector-token`, {
-        token: w.facilitatorToken,
-      })
-      const one = await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`, { token: body.projectorToken })
-      expect(one.body.boards.map((b: { id: string }) => b.id)).toEqual([w.boardIds[1]])
+      const { projectorToken } = await callApi(
+        boardRoutes.createProjectorToken,
+        { params: { boardId: w.boardIds[1] }, token: w.facilitatorToken },
+        { baseUrl: ts.url },
+      )
+      const one = await callApi(
+        workshopRoutes.listTables,
+        { params: { workshopId: w.workshopId }, token: projectorToken },
+        { baseUrl: ts.url },
+      )
+      expect(one.boards.map((b) => b.id)).toEqual([w.boardIds[1]])
       const other = await createLimitedWorkshop(ts.url)
-      expect(
-        (await api(ts.url, 'GET', `/api/workshops/${other.workshopId}/tables`, { token: w.projectorToken })).status,
-      ).toBe(403)
-      expect((await api(ts.url, 'GET', `/api/workshops/${w.workshopId}/tables`)).status).toBe(401)
+      expect((await tables(other.workshopId, w.projectorToken)).status).toBe(403)
+      expect((await tables(w.workshopId)).status).toBe(401)
     })
   })
 }
