@@ -1,10 +1,13 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import { lookupJoinCode } from '@pinnwand/shared/boardRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { createServer } from '../src/createServer.ts'
 import { createLogger } from '../src/logging.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, createWorkshop, freshDataDir, startTestServer, type TestServer } from './helpers/testServer.ts'
 
 /** A request as it arrives through a trusted proxy from `address`. */
@@ -122,7 +125,8 @@ describe('abuse limits', () => {
   it('passphrase recovery is throttled per address after a few wrong passphrases', async () => {
     const ts = await start({ TRUST_PROXY: '1', GUESSES_PER_MINUTE: '3' })
     const workshop = await createWorkshop(ts.url)
-    const set = await api(ts.url, 'POST', `/api/workshops/${workshop.workshopId}/passphrase`, {
+    const set = await callRoute(ts.url, workshopRoutes.setPassphrase, {
+      params: { workshopId: workshop.workshopId },
       token: workshop.facilitatorToken,
       body: { passphrase: 'richtig-geheim' },
     })
@@ -150,21 +154,25 @@ describe('abuse limits', () => {
   it('join codes stop working JOIN_CODE_GRACE_DAYS after the workshop date; workshops without a date keep theirs', async () => {
     const ts = await start({ JOIN_CODE_GRACE_DAYS: '7' })
     const create = async (date?: string) => {
-      const res = await api(ts.url, 'POST', '/api/workshops', { body: { title: 'W', boards: [{ title: 'T' }], date } })
+      const res = await callRoute(ts.url, workshopRoutes.createWorkshop, {
+        body: { title: 'W', boards: [{ title: 'T' }], date },
+      })
       expect(res.status).toBe(201)
-      return res.body as { workshop: { id: string; joinCode: string } }
+      return res.body
     }
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
     const past = await create(day(-9))
-    const lookup = await api(ts.url, 'GET', `/api/join/${past.workshop.joinCode}`)
-    expect(lookup.status).toBe(410)
-    expect(lookup.body.error.code).toBe('join_code_expired')
-    const join = await api(ts.url, 'POST', `/api/workshops/${past.workshop.id}/participants`, {
+    const lookup = (joinCode: string) => callRoute(ts.url, lookupJoinCode, { params: { joinCode } })
+    const expired = await lookup(past.workshop.joinCode)
+    expect(expired.status).toBe(410)
+    expect(expired.body.error?.code).toBe('join_code_expired')
+    const join = await callRoute(ts.url, workshopRoutes.joinWorkshop, {
+      params: { workshopId: past.workshop.id },
       body: { name: 'Spät', joinCode: past.workshop.joinCode },
     })
     expect(join.status).toBe(410)
     for (const fresh of [await create(day(-6)), await create(day(0)), await create()]) {
-      expect((await api(ts.url, 'GET', `/api/join/${fresh.workshop.joinCode}`)).status).toBe(200)
+      expect((await lookup(fresh.workshop.joinCode)).status).toBe(200)
     }
   })
 
@@ -186,7 +194,7 @@ describe('abuse limits', () => {
       (await from(lan, ts.url, 'POST', '/api/workshops', { body, authorization: `Bearer ${adminToken}` })).status,
     ).toBe(201)
     // The facilitator's laptop at localhost (and the test suites): no token.
-    expect((await api(ts.url, 'POST', '/api/workshops', { body })).status).toBe(201)
+    expect((await callRoute(ts.url, workshopRoutes.createWorkshop, { body })).status).toBe(201)
   })
 
   it('without TRUST_PROXY, a loopback request that carries proxy headers is not treated as local', async () => {

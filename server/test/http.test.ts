@@ -1,4 +1,7 @@
+import { getHealth } from '@pinnwand/shared/systemRoutes'
+import * as workshopRoutes from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, createWorkshop, startTestServer, type TestServer } from './helpers/testServer.ts'
 
 const isJsonError = (res: { body: any; headers: Headers }, code: string) => {
@@ -16,13 +19,13 @@ describe('HTTP basics', () => {
   afterAll(() => t.stop())
 
   it('/healthz → 200 {status:"ok"}', async () => {
-    const res = await api(t.url, 'GET', '/healthz')
+    const res = await callRoute(t.url, getHealth, {})
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ status: 'ok' })
   })
 
   it('every response carries an x-request-id; a given one is echoed', async () => {
-    const a = await api(t.url, 'GET', '/healthz')
+    const a = await callRoute(t.url, getHealth, {})
     const b = await api(t.url, 'GET', '/api/nothing-here')
     expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(b.headers.get('x-request-id')).toBeTruthy()
@@ -63,7 +66,7 @@ describe('HTTP basics', () => {
   })
 
   it('creating a workshop returns 201 with the documented shape', async () => {
-    const res = await api(t.url, 'POST', '/api/workshops', {
+    const res = await callRoute(t.url, workshopRoutes.createWorkshop, {
       body: {
         title: 'Stadtteil 2030',
         language: 'en',
@@ -91,27 +94,23 @@ describe('HTTP basics', () => {
     ['an unknown language', { title: 'x', language: 'fr', boards: [{ title: 'a' }] }],
     ['an unknown field', { title: 'x', boards: [{ title: 'a' }], admin: true }],
   ])('refuses a workshop with %s: 400 validation_failed', async (_name, body) => {
-    const res = await api(t.url, 'POST', '/api/workshops', { body })
+    const res = await callRoute(t.url, workshopRoutes.createWorkshop, { body: body as never })
     expect(res.status).toBe(400)
     isJsonError(res, 'validation_failed')
   })
 
   it('joining: wrong code → 403 invalid_join_code; 10,000-character name → 400; codes are forgiving', async () => {
     const w = await createWorkshop(t.url)
-    const wrong = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
-      body: { name: 'Ada', joinCode: 'ZZZZZZ' },
-    })
+    const join = (body: { name: string; joinCode: string }) =>
+      callRoute(t.url, workshopRoutes.joinWorkshop, { params: { workshopId: w.workshopId }, body })
+    const wrong = await join({ name: 'Ada', joinCode: 'ZZZZZZ' })
     expect(wrong.status).toBe(403)
     isJsonError(wrong, 'invalid_join_code')
-    const long = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
-      body: { name: 'n'.repeat(10_000), joinCode: w.joinCode },
-    })
+    const long = await join({ name: 'n'.repeat(10_000), joinCode: w.joinCode })
     expect(long.status).toBe(400)
     isJsonError(long, 'validation_failed')
     const sloppy = `${w.joinCode.slice(0, 3).toLowerCase()}-${w.joinCode.slice(3).toLowerCase()}`
-    const ok = await api(t.url, 'POST', `/api/workshops/${w.workshopId}/participants`, {
-      body: { name: 'Ada', joinCode: sloppy },
-    })
+    const ok = await join({ name: 'Ada', joinCode: sloppy })
     expect(ok.status).toBe(201)
     expect(ok.body).toEqual({ participantId: expect.any(String), participantToken: expect.any(String) })
   })
@@ -119,9 +118,11 @@ describe('HTTP basics', () => {
   it('the workshop overview is for its facilitator only', async () => {
     const w = await createWorkshop(t.url)
     const other = await createWorkshop(t.url)
-    expect((await api(t.url, 'GET', `/api/workshops/${w.workshopId}`, { token: w.facilitatorToken })).status).toBe(200)
-    expect((await api(t.url, 'GET', `/api/workshops/${w.workshopId}`)).status).toBe(401)
-    const foreign = await api(t.url, 'GET', `/api/workshops/${w.workshopId}`, { token: other.facilitatorToken })
+    const overview = (token?: string) =>
+      callRoute(t.url, workshopRoutes.workshopOverview, { params: { workshopId: w.workshopId }, token })
+    expect((await overview(w.facilitatorToken)).status).toBe(200)
+    expect((await overview()).status).toBe(401)
+    const foreign = await overview(other.facilitatorToken)
     expect(foreign.status).toBe(403)
     isJsonError(foreign, 'forbidden')
   })
@@ -131,7 +132,7 @@ describe('health when the store is gone', () => {
   it('/healthz → 503 once the database is closed', async () => {
     const t = await startTestServer()
     await t.server.store.close()
-    const res = await api(t.url, 'GET', '/healthz')
+    const res = await callRoute(t.url, getHealth, {})
     expect(res.status).toBe(503)
     expect(res.body).toEqual({ status: 'unavailable' })
     // The store is closed already; closing the rest must still work.

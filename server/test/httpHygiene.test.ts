@@ -3,13 +3,14 @@ import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getMe } from '@pinnwand/shared/systemRoutes'
 import WebSocket from 'ws'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.ts'
 import { createServer } from '../src/createServer.ts'
 import { createLogger } from '../src/logging.ts'
 import {
-  api,
   createWorkshop,
   freshDataDir,
   joinParticipant,
@@ -312,7 +313,7 @@ describe('logs carry no tokens', () => {
       const workshop = await createWorkshop(server.url)
       const pageToken = 'PAGE-SECRET-123'
       await request(`${server.url}/w/${workshop.workshopId}?token=${pageToken}&x=1`)
-      await api(server.url, 'GET', '/api/me', { token: workshop.facilitatorToken })
+      await callApi(getMe, { token: workshop.facilitatorToken }, { baseUrl: server.url })
       await request(`${server.url}/api/me`, { headers: { authorization: `bearer  ${workshop.projectorToken}` } })
       await request(`${server.url}/api/nope?token=${pageToken}`)
       const log = lines.join('')

@@ -1,9 +1,12 @@
 import { CloseCode } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getMe } from '@pinnwand/shared/systemRoutes'
+import { roundResults } from '@pinnwand/shared/votingRoutes'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { sample } from './helpers/prometheus.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -81,10 +84,12 @@ describe('limits', () => {
     // Someone else, at the same moment, is served.
     expect((await vote(ts.url, calm.participantToken, roundId, board.ideaIds[1]!)).status).toBe(200)
     // A refused tap changed nothing: the count is exactly the accepted ones (+1 from calm).
-    const results = await api(ts.url, 'GET', `/api/rounds/${roundId}/results`, {
-      token: board.workshop.facilitatorToken,
-    })
-    expect(results.body.totalVotes).toBe(accepted.length + 1)
+    const results = await callApi(
+      roundResults,
+      { params: { roundId }, token: board.workshop.facilitatorToken },
+      { baseUrl: ts.url },
+    )
+    expect(results.totalVotes).toBe(accepted.length + 1)
   })
 
   it.skipIf(!process.env.REDIS_URL)(
@@ -94,15 +99,15 @@ describe('limits', () => {
       const [a, b] = [await start(env), await start(env)]
       // The limit comes before authentication, so any bearer token has a budget.
       const token = `not-a-real-token-${Math.random().toString(36).slice(2)}`
-      const me = (ts: TestServer) => api(ts.url, 'GET', '/api/me', { token })
+      const me = (ts: TestServer, t = token) => callRoute(ts.url, getMe, { token: t })
       const onA = await Promise.all(Array.from({ length: 10 }, () => me(a)))
       expect(onA.map((r) => r.status)).toEqual(Array(10).fill(401))
       // Round robin to the second instance: the budget is spent there too.
       const onB = await me(b)
       expect(onB.status).toBe(429)
-      expect(onB.body.error.code).toBe('rate_limited')
+      expect(onB.body.error?.code).toBe('rate_limited')
       // Another token still has its own.
-      expect((await api(b.url, 'GET', '/api/me', { token: `${token}-other` })).status).toBe(401)
+      expect((await me(b, `${token}-other`)).status).toBe(401)
     },
   )
 

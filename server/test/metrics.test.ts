@@ -1,3 +1,5 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getHealth } from '@pinnwand/shared/systemRoutes'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   api,
@@ -32,7 +34,7 @@ describe('metrics, readiness and liveness', () => {
     const ready = await api(ts.url, 'GET', '/readyz')
     expect(ready.status).toBe(200)
     expect(ready.body).toEqual({ status: 'ready', checks: { store: 'ok', relay: 'ok', draining: false } })
-    expect((await api(ts.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' })
+    expect(await callApi(getHealth, {}, { baseUrl: ts.url })).toEqual({ status: 'ok' })
 
     const workshop = await createWorkshop(ts.url)
     const boardId = workshop.boardIds[0]!
