@@ -1,9 +1,16 @@
 import { type BoardComment, buildComment, getCommentsMap, readComments } from '@pinnwand/shared'
+import { createCluster } from '@pinnwand/shared/boardRoutes'
+import { createComment, listComments } from '@pinnwand/shared/commentRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard, updateExportSettings } from '@pinnwand/shared/exportRoutes'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
+import { workshopOverview } from '@pinnwand/shared/workshopRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxText, parseCsv, pdfText, squash } from './exportParsers.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   connectClient,
   createWorkshop,
   ideaCard,
@@ -29,15 +36,24 @@ describe('comments in exports and imports', () => {
     boardId = workshop.boardIds[0]!
     const token = workshop.facilitatorToken
     const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const cluster = await api(t.url, 'POST', `/api/boards/${boardId}/clusters`, { token, body: { title: 'Mobilität' } })
-    const first = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token,
-      body: { text: 'Radweg', clusterId: cluster.body.cluster.id },
-    })
-    clustered = first.body.idea.id
-    loose = (await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text: 'Bänke' } })).body.idea.id
+    const { cluster } = await callApi(
+      createCluster,
+      { params: { boardId }, body: { title: 'Mobilität' }, token },
+      { baseUrl: t.url },
+    )
+    const addIdea = async (text: string, clusterId?: string) => {
+      const created = await callApi(
+        createIdea,
+        { params: { boardId }, body: { text, ...(clusterId ? { clusterId } : {}) }, token },
+        { baseUrl: t.url },
+      )
+      if (!('idea' in created)) throw new Error(`idea held for moderation: ${text}`)
+      return created.idea.id
+    }
+    clustered = await addIdea('Radweg', cluster.id)
+    loose = await addIdea('Bänke')
     const comment = (ideaId: string, text: string, who = ada.participantToken) =>
-      api(t.url, 'POST', `/api/boards/${boardId}/ideas/${ideaId}/comments`, { token: who, body: { text } })
+      callRoute(t.url, createComment, { params: { boardId, ideaId }, body: { text }, token: who })
     expect((await comment(clustered, 'Unbedingt <b>breit</b> genug')).status).toBe(201)
     expect((await comment(clustered, 'Mit Beleuchtung 💡', token)).status).toBe(201)
     expect((await comment(loose, 'Im Schatten, bitte')).status).toBe(201)
@@ -61,19 +77,34 @@ describe('comments in exports and imports', () => {
   afterAll(() => t?.stop())
 
   const download = async (format: string, board = boardId) => {
-    const res = await fetch(`${t.url}/api/boards/${board}/export?format=${format}`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-    })
-    expect(res.status).toBe(200)
-    return Buffer.from(await res.arrayBuffer())
+    const file = await callApi(
+      exportBoard,
+      { params: { boardId: board }, query: { format }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    return Buffer.from(await file.arrayBuffer())
   }
+  const importInto = (body: unknown) =>
+    callRoute(t.url, importBoard, {
+      params: { workshopId: workshop.workshopId },
+      token: workshop.facilitatorToken,
+      body,
+    })
+  const boardCount = async () =>
+    (
+      await callApi(
+        workshopOverview,
+        { params: { workshopId: workshop.workshopId }, token: workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+    ).boards.length
 
   it('Markdown, PDF and DOCX show each comment under its idea; CSV counts them', async () => {
     // Names are printed only when the organiser chose so in the export settings.
-    const shown = await fetch(`${t.url}/api/workshops/${workshop.workshopId}/export-settings`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ showAuthors: true }),
+    const shown = await callRoute(t.url, updateExportSettings, {
+      params: { workshopId: workshop.workshopId },
+      token: workshop.facilitatorToken,
+      body: { showAuthors: true },
     })
     expect(shown.status).toBe(200)
     const md = (await download('md')).toString('utf8')
@@ -120,50 +151,39 @@ describe('comments in exports and imports', () => {
       'Mit Beleuchtung 💡',
     ])
 
-    const imported = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
-      token: workshop.facilitatorToken,
-      body: backup,
-    })
+    const imported = await importInto(backup)
     expect(imported.status).toBe(201)
-    const copy = imported.body.board.id as string
-    const thread = await api(t.url, 'GET', `/api/boards/${copy}/ideas/${clustered}/comments`, {
-      token: workshop.facilitatorToken,
-    })
-    expect(thread.body.comments).toEqual(exported.filter((c) => c.ideaId === clustered))
+    const copy = imported.body.board.id
+    const thread = await callApi(
+      listComments,
+      { params: { boardId: copy, ideaId: clustered }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(thread.comments).toEqual(exported.filter((c) => c.ideaId === clustered))
     const again = JSON.parse((await download('json', copy)).toString('utf8'))
     expect(again.document.comments).toEqual(exported)
 
     // Older exports have no comments; they still import.
     const { comments: _comments, ...withoutComments } = backup.document
-    const older = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
-      token: workshop.facilitatorToken,
-      body: { ...backup, document: withoutComments },
-    })
+    const older = await importInto({ ...backup, document: withoutComments })
     expect(older.status).toBe(201)
   })
 
   it('an export with a broken comment is refused as a whole', async () => {
     const backup = JSON.parse((await download('json')).toString('utf8'))
-    const boardsBefore = (
-      await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken })
-    ).body.boards.length
+    const boardsBefore = await boardCount()
     for (const broken of [
       { ...backup.document.comments[0], text: 'x'.repeat(5000) },
       { ...backup.document.comments[0], id: 'nope' },
       'just a string',
     ]) {
       const body = { ...backup, document: { ...backup.document, comments: [broken] } }
-      const res = await api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
-        token: workshop.facilitatorToken,
-        body,
-      })
+      const res = await importInto(body)
       expect(res.status).toBe(400)
-      expect(res.body.error.code).toBe('invalid_board_export')
-      expect(res.body.error.message).toMatch(/comment 1/)
+      expect(res.body.error?.code).toBe('invalid_board_export')
+      expect(res.body.error?.message).toMatch(/comment 1/)
     }
-    const boardsAfter = (
-      await api(t.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: workshop.facilitatorToken })
-    ).body.boards.length
+    const boardsAfter = await boardCount()
     expect(boardsAfter).toBe(boardsBefore)
   })
 })

@@ -1,10 +1,15 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard, exportWorkshop, updateExportSettings } from '@pinnwand/shared/exportRoutes'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
+import { createWorkshop, joinWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseBoardExport } from '../src/export/json.ts'
 import { docxText, parseCsv, pdfText, pngSize, squash, svgTexts } from './exportParsers.ts'
-import { api, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
+import { startTestServer, type TestServer } from './helpers/testServer.ts'
 
-/** Downloads a file over HTTP as a browser would: bytes plus headers. */
+/** Downloads a file over HTTP as a browser would: bytes plus headers (which callApi does not answer). */
 async function download(url: string, token?: string) {
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) }
@@ -26,29 +31,36 @@ describe('export routes (real server)', () => {
 
   beforeAll(async () => {
     t = await startTestServer()
-    const created = await api(t.url, 'POST', '/api/workshops', {
-      body: {
-        title: 'Zukunftsforum Süd',
-        language: 'de',
-        boards: [{ title: 'Tisch 1: Mobilität', question: 'Wie?' }, { title: 'Tisch 2' }],
+    const baseUrl = t.url
+    const created = await callApi(
+      createWorkshop,
+      {
+        body: {
+          title: 'Zukunftsforum Süd',
+          language: 'de',
+          boards: [{ title: 'Tisch 1: Mobilität', question: 'Wie?' }, { title: 'Tisch 2' }],
+        },
       },
-    })
-    expect(created.status).toBe(201)
-    facilitatorToken = created.body.facilitatorToken
-    workshopId = created.body.workshop.id
-    boardId = created.body.boards[0].id
-    const joined = await api(t.url, 'POST', `/api/workshops/${workshopId}/participants`, {
-      body: { name: 'Zeynep', joinCode: created.body.workshop.joinCode },
-    })
-    participantToken = joined.body.participantToken
+      { baseUrl },
+    )
+    facilitatorToken = created.facilitatorToken
+    workshopId = created.workshop.id
+    boardId = created.boards[0]!.id
+    const joined = await callApi(
+      joinWorkshop,
+      { params: { workshopId }, body: { name: 'Zeynep', joinCode: created.workshop.joinCode } },
+      { baseUrl },
+    )
+    participantToken = joined.participantToken
     // These tests read authors in the files: the organiser chose to print names.
-    const settings = await api(t.url, 'PUT', `/api/workshops/${workshopId}/export-settings`, {
-      token: facilitatorToken,
-      body: { showAuthors: true },
-    })
-    expect(settings.status).toBe(200)
+    await callApi(
+      updateExportSettings,
+      { params: { workshopId }, body: { showAuthors: true }, token: facilitatorToken },
+      { baseUrl },
+    )
     for (const [i, text] of texts.entries()) {
-      const added = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      const added = await callRoute(t.url, createIdea, {
+        params: { boardId },
         token: i % 2 ? participantToken : facilitatorToken,
         body: { text },
       })
@@ -84,14 +96,18 @@ describe('export routes (real server)', () => {
   })
 
   it('puts every idea into every format', async () => {
-    const pdf = squash(await pdfText((await download(boardUrl('pdf'), facilitatorToken)).bytes))
-    const docx = unzipSync((await download(boardUrl('docx'), facilitatorToken)).bytes)
+    const exported = (format: string) =>
+      callApi(exportBoard, { params: { boardId }, query: { format }, token: facilitatorToken }, { baseUrl: t.url })
+    const bytes = async (format: string) => new Uint8Array(await (await exported(format)).arrayBuffer())
+    const textOf = async (format: string) => (await exported(format)).text()
+    const pdf = squash(await pdfText(await bytes('pdf')))
+    const docx = unzipSync(await bytes('docx'))
     const docxBody = squash(docxText(new TextDecoder().decode(docx['word/document.xml'])))
-    const md = (await download(boardUrl('md'), facilitatorToken)).bytes.toString('utf8')
-    const csv = parseCsv((await download(boardUrl('csv'), facilitatorToken)).bytes.toString('utf8'))
-    const json = parseBoardExport((await download(boardUrl('json'), facilitatorToken)).bytes.toString('utf8'))
-    const svg = (await download(boardUrl('svg'), facilitatorToken)).bytes.toString('utf8')
-    const png = (await download(boardUrl('png'), facilitatorToken)).bytes
+    const md = await textOf('md')
+    const csv = parseCsv(await textOf('csv'))
+    const json = parseBoardExport(await textOf('json'))
+    const svg = await textOf('svg')
+    const png = await bytes('png')
     for (const text of texts) {
       expect(pdf).toContain(squash(text))
       expect(docxBody).toContain(squash(text))
@@ -125,21 +141,21 @@ describe('export routes (real server)', () => {
   })
 
   it('refuses unknown formats, participants, strangers and other workshops', async () => {
-    const unknown = await api(t.url, 'GET', `/api/boards/${boardId}/export?format=exe`, { token: facilitatorToken })
+    const board = (format: string, token?: string) =>
+      callRoute(t.url, exportBoard, { params: { boardId }, query: { format }, token })
+    const workshop = (id: string, format: string, token: string) =>
+      callRoute(t.url, exportWorkshop, { params: { workshopId: id }, query: { format }, token })
+    const unknown = await board('exe', facilitatorToken)
     expect(unknown.status).toBe(400)
-    expect(unknown.body.error.code).toBe('unsupported_format')
-    const participant = await api(t.url, 'GET', `/api/boards/${boardId}/export?format=pdf`, { token: participantToken })
+    expect(unknown.body.error?.code).toBe('unsupported_format')
+    const participant = await board('pdf', participantToken)
     expect(participant.status).toBe(403)
-    expect((await api(t.url, 'GET', `/api/boards/${boardId}/export?format=pdf`)).status).toBe(401)
-    const zipAsParticipant = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=zip`, {
-      token: participantToken,
-    })
+    expect((await board('pdf')).status).toBe(401)
+    const zipAsParticipant = await workshop(workshopId, 'zip', participantToken)
     expect(zipAsParticipant.status).toBe(403)
-    const other = await api(t.url, 'GET', `/api/workshops/ws_other/export?format=zip`, { token: facilitatorToken })
+    const other = await workshop('ws_other', 'zip', facilitatorToken)
     expect(other.status).toBe(403)
-    const wrongZip = await api(t.url, 'GET', `/api/workshops/${workshopId}/export?format=pdf`, {
-      token: facilitatorToken,
-    })
+    const wrongZip = await workshop(workshopId, 'pdf', facilitatorToken)
     expect(wrongZip.status).toBe(400)
   })
 })

@@ -1,10 +1,15 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
+import { updateTable } from '@pinnwand/shared/boardRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import * as ideaRoutes from '@pinnwand/shared/ideaRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
 import * as routes from '@pinnwand/shared/shortlistRoutes'
+import * as votingRoutes from '@pinnwand/shared/votingRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  api,
   type BoardClient,
   connectClient,
   joinParticipant,
@@ -34,18 +39,21 @@ interface Event {
 
 /** A workshop with two theme tables and a plenary board (template 'plenum'). */
 async function eventWithPlenary(): Promise<Event> {
-  const res = await api(t.url, 'POST', '/api/workshops', {
-    body: {
-      title: 'Regionalforum',
-      boards: [{ title: 'Tisch 1: Mobilität' }, { title: 'Tisch 2: Grün' }, { title: 'Plenum', template: 'plenum' }],
+  const created = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Regionalforum',
+        boards: [{ title: 'Tisch 1: Mobilität' }, { title: 'Tisch 2: Grün' }, { title: 'Plenum', template: 'plenum' }],
+      },
     },
-  })
-  expect(res.status).toBe(201)
-  const ids = res.body.boards.map((b: { id: string }) => b.id) as string[]
+    { baseUrl: t.url },
+  )
+  const ids = created.boards.map((b) => b.id)
   return {
-    workshopId: res.body.workshop.id,
-    joinCode: res.body.workshop.joinCode,
-    facilitator: res.body.facilitatorToken,
+    workshopId: created.workshop.id,
+    joinCode: created.workshop.joinCode,
+    facilitator: created.facilitatorToken,
     tables: ids.slice(0, 2),
     plenary: ids[2]!,
   }
@@ -54,19 +62,24 @@ async function eventWithPlenary(): Promise<Event> {
 async function addIdeas(event: Event, boardId: string, texts: string[]): Promise<string[]> {
   const ids: string[] = []
   for (const text of texts) {
-    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token: event.facilitator, body: { text } })
-    ids.push(res.body.idea.id)
+    const created = await callApi(
+      ideaRoutes.createIdea,
+      { params: { boardId }, body: { text }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
+    if (!('idea' in created)) throw new Error(`idea held for moderation: ${text}`)
+    ids.push(created.idea.id)
   }
   return ids
 }
 
 /** Opens a round, lets voters place the given dots per idea, reveals it. */
 async function revealedRound(event: Event, boardId: string, ideaIds: string[], dots: number[]): Promise<string> {
-  const open = await api(t.url, 'POST', `/api/boards/${boardId}/rounds`, {
-    token: event.facilitator,
-    body: { dotsPerParticipant: 50, ideaIds },
-  })
-  const roundId = open.body.roundId as string
+  const { roundId } = await callApi(
+    votingRoutes.openRound,
+    { params: { boardId }, body: { dotsPerParticipant: 50, ideaIds }, token: event.facilitator },
+    { baseUrl: t.url },
+  )
   const voter = await joinParticipant(
     t.url,
     { workshopId: event.workshopId, joinCode: event.joinCode } as never,
@@ -76,7 +89,7 @@ async function revealedRound(event: Event, boardId: string, ideaIds: string[], d
     for (let k = 0; k < n; k++)
       expect((await vote(t.url, voter.participantToken, roundId, ideaIds[i]!)).status).toBe(200)
   }
-  await api(t.url, 'POST', `/api/rounds/${roundId}/reveal`, { token: event.facilitator })
+  await callApi(votingRoutes.revealRound, { params: { roundId }, token: event.facilitator }, { baseUrl: t.url })
   return roundId
 }
 
@@ -162,17 +175,22 @@ describe('the shortlist', () => {
     const event = await eventWithPlenary()
     const [table, other] = event.tables as [string, string]
     const ideas = await addIdeas(event, table, ['A', 'B', 'C', 'D', 'E'])
-    const open = await api(t.url, 'POST', `/api/boards/${table}/rounds`, {
-      token: event.facilitator,
-      body: { dotsPerParticipant: 3 },
-    })
+    const open = await callApi(
+      votingRoutes.openRound,
+      { params: { boardId: table }, body: { dotsPerParticipant: 3 }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
     const early = await callRoute(t.url, routes.promoteToShortlist, {
       params: { boardId: table },
-      body: { roundId: open.body.roundId, top: 3 },
+      body: { roundId: open.roundId, top: 3 },
       token: event.facilitator,
     })
     expect([early.status, errorCode(early)]).toEqual([409, 'not_revealed'])
-    await api(t.url, 'POST', `/api/rounds/${open.body.roundId}/close`, { token: event.facilitator })
+    await callApi(
+      votingRoutes.closeRound,
+      { params: { roundId: open.roundId }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
 
     const roundId = await revealedRound(event, table, ideas, [4, 3, 2, 2, 0])
     const promote = (body: { roundId: string; top: number }, boardId = table) =>
@@ -202,7 +220,8 @@ describe('the shortlist', () => {
     const [t1, t2] = event.tables as [string, string]
     const p = await joinParticipant(t.url, { workshopId: event.workshopId, joinCode: event.joinCode } as never, 'Ada')
     // The organiser opens the plenary for its vote (a closed plenary refuses participants).
-    const opened = await api(t.url, 'PATCH', `/api/boards/${event.plenary}`, {
+    const opened = await callRoute(t.url, updateTable, {
+      params: { boardId: event.plenary },
       token: event.facilitator,
       body: { openToParticipants: true },
     })
@@ -237,13 +256,18 @@ describe('the shortlist', () => {
       expect(shortlistCards(plenary, t2)).toHaveLength(2)
 
       // The plenary's own round across the gathered shortlists, by cluster.
-      const open = await api(t.url, 'POST', `/api/boards/${event.plenary}/rounds`, {
+      const open = await callRoute(t.url, votingRoutes.openRound, {
+        params: { boardId: event.plenary },
         token: event.facilitator,
         body: { dotsPerParticipant: 2, clusterIds: [cluster1.id, cluster2.id] },
       })
       expect(open.status).toBe(201)
-      const round = await api(t.url, 'GET', `/api/rounds/${open.body.roundId}`, { token: event.facilitator })
-      expect(round.body.round.ideaIds).toHaveLength(3)
+      const { round } = await callApi(
+        votingRoutes.getRound,
+        { params: { roundId: open.body.roundId }, token: event.facilitator },
+        { baseUrl: t.url },
+      )
+      expect(round.ideaIds).toHaveLength(3)
       const target = shortlistCards(plenary, t2)[0]!.id
       expect((await vote(t.url, p.participantToken, open.body.roundId, target)).status).toBe(200)
       // Participants can move gathered cards but not rewrite them (they are the facilitator's).
@@ -264,24 +288,38 @@ describe('voting in the record of the day', () => {
     const [table] = event.tables as [string]
     const ideas = await addIdeas(event, table, ['Radweg am Fluss', 'Busspur', 'Carsharing'])
     const roundId = await revealedRound(event, table, ideas, [2, 1, 0])
-    const second = await api(t.url, 'POST', `/api/boards/${table}/rounds`, {
-      token: event.facilitator,
-      body: { dotsPerParticipant: 2, maxPerIdea: 1, anonymous: true },
-    })
-    await api(t.url, 'POST', `/api/rounds/${second.body.roundId}/votes`, {
-      token: event.facilitator,
-      body: { ideaId: ideas[2], delta: 1, onBehalfOf: 'Herr Weber' },
-    })
-    await api(t.url, 'POST', `/api/rounds/${second.body.roundId}/reveal`, { token: event.facilitator })
+    const second = await callApi(
+      votingRoutes.openRound,
+      {
+        params: { boardId: table },
+        body: { dotsPerParticipant: 2, maxPerIdea: 1, anonymous: true },
+        token: event.facilitator,
+      },
+      { baseUrl: t.url },
+    )
+    await callApi(
+      votingRoutes.castVote,
+      {
+        params: { roundId: second.roundId },
+        body: { ideaId: ideas[2]!, delta: 1, onBehalfOf: 'Herr Weber' },
+        token: event.facilitator,
+      },
+      { baseUrl: t.url },
+    )
+    await callApi(
+      votingRoutes.revealRound,
+      { params: { roundId: second.roundId }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
     await promoteTop(event, table, roundId, 2)
 
-    const download = async (format: string) => {
-      const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
-        headers: { authorization: `Bearer ${event.facilitator}` },
-      })
-      expect(res.status).toBe(200)
-      return res.text()
-    }
+    const exported = (format: string) =>
+      callApi(
+        exportBoard,
+        { params: { boardId: table }, query: { format }, token: event.facilitator },
+        { baseUrl: t.url },
+      )
+    const download = async (format: string) => (await exported(format)).text()
     const md = await download('md')
     expect(md).toMatch(/## Shortlist[^\n]*\n\n1\. Radweg am Fluss\n2\. Busspur/)
     expect(md).toContain('| 1 | Radweg am Fluss | 2 |')
@@ -289,13 +327,7 @@ describe('voting in the record of the day', () => {
     expect(md).toContain('Runde 2')
     const csv = await download('csv')
     expect(csv).toContain('Punkte Runde 1;Punkte Runde 2;Shortlist')
-    const binary = async (format: string) => {
-      const res = await fetch(`${t.url}/api/boards/${table}/export?format=${format}`, {
-        headers: { authorization: `Bearer ${event.facilitator}` },
-      })
-      expect(res.status).toBe(200)
-      return new Uint8Array(await res.arrayBuffer())
-    }
+    const binary = async (format: string) => new Uint8Array(await (await exported(format)).arrayBuffer())
     const pdf = squash(await pdfText(await binary('pdf')))
     const docx = squash(docxText(new TextDecoder().decode(unzipSync(await binary('docx'))['word/document.xml'])))
     for (const text of [pdf, docx]) {
@@ -314,27 +346,27 @@ describe('voting in the record of the day', () => {
 
     const backup = JSON.parse(await download('json'))
     expect(backup.report.rounds).toHaveLength(2)
-    const imported = await api(t.url, 'POST', `/api/workshops/${event.workshopId}/boards/import`, {
+    const imported = await callRoute(t.url, importBoard, {
+      params: { workshopId: event.workshopId },
       token: event.facilitator,
       body: backup,
     })
     expect(imported.status).toBe(201)
-    const copy = imported.body.board.id as string
-    const rounds = await api(t.url, 'GET', `/api/boards/${copy}/rounds`, { token: event.facilitator })
-    expect(rounds.body.rounds.map((r: { status: string }) => r.status)).toEqual(['revealed', 'revealed'])
-    const [r1, r2] = rounds.body.rounds as {
-      id: string
-      dotsPerParticipant: number
-      anonymous: boolean
-      results: any
-    }[]
-    expect(r1!.results.ranking.map((e: any) => [e.text, e.votes, e.rank])).toEqual([
+    const copy = imported.body.board.id
+    const { rounds } = await callApi(
+      votingRoutes.listRounds,
+      { params: { boardId: copy }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
+    expect(rounds.map((r) => r.status)).toEqual(['revealed', 'revealed'])
+    const [r1, r2] = rounds
+    expect(r1!.results!.ranking.map((e) => [e.text, e.votes, e.rank])).toEqual([
       ['Radweg am Fluss', 2, 1],
       ['Busspur', 1, 2],
       ['Carsharing', 0, 3],
     ])
     expect(r2).toMatchObject({ dotsPerParticipant: 2, anonymous: true })
-    expect(r2!.results.ranking[0]).toMatchObject({ text: 'Carsharing', votes: 1, proxyVotes: 1 })
+    expect(r2!.results!.ranking[0]).toMatchObject({ text: 'Carsharing', votes: 1, proxyVotes: 1 })
     const shortlist = await callApi(
       routes.getShortlist,
       { params: { boardId: copy }, token: event.facilitator },
@@ -342,7 +374,8 @@ describe('voting in the record of the day', () => {
     )
     expect(shortlist.shortlist.map((e) => e.text)).toEqual(['Radweg am Fluss', 'Busspur'])
     // Imported rounds are a record: they never block a new round.
-    const next = await api(t.url, 'POST', `/api/boards/${copy}/rounds`, {
+    const next = await callRoute(t.url, votingRoutes.openRound, {
+      params: { boardId: copy },
       token: event.facilitator,
       body: { dotsPerParticipant: 1 },
     })
@@ -366,7 +399,11 @@ describe.skipIf(!databaseUrl)('the shortlist on PostgreSQL', () => {
   it('two promotions at once both land, and the plenary gathers them', async () => {
     const { event, shortlisted } = await twoPromotionsAtOnce()
     expect(shortlisted).toEqual(['A', 'D'])
-    const plenary = await api(t.url, 'GET', `/api/boards/${event.plenary}/ideas`, { token: event.facilitator })
-    expect(plenary.body.ideas.map((i: { text: string }) => i.text).sort()).toEqual(['A', 'D'])
+    const plenary = await callApi(
+      ideaRoutes.listIdeas,
+      { params: { boardId: event.plenary }, token: event.facilitator },
+      { baseUrl: t.url },
+    )
+    expect(plenary.ideas.map((i) => i.text).sort()).toEqual(['A', 'D'])
   })
 })
