@@ -1,4 +1,10 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import { createIdea, listIdeas } from '@pinnwand/shared/ideaRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
+import { workshopOverview } from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { api, createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 
 type Backup = { document: { records: Record<string, unknown>[] } } & Record<string, unknown>
@@ -7,11 +13,13 @@ type Backup = { document: { records: Record<string, unknown>[] } } & Record<stri
 async function largeBackup(ts: TestServer, ws: TestWorkshop, cards: number): Promise<Backup> {
   const token = ws.facilitatorToken
   const boardId = ws.boardIds[0]!
-  await api(ts.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text: 'Vorlage' } })
-  const res = await fetch(`${ts.url}/api/boards/${boardId}/export?format=json`, {
-    headers: { authorization: `Bearer ${token}` },
-  })
-  const backup = (await res.json()) as Backup
+  await callApi(createIdea, { params: { boardId }, body: { text: 'Vorlage' }, token }, { baseUrl: ts.url })
+  const file = await callApi(
+    exportBoard,
+    { params: { boardId }, query: { format: 'json' }, token },
+    { baseUrl: ts.url },
+  )
+  const backup = JSON.parse(await file.text()) as Backup
   const template = backup.document.records.find((r) => r.type === 'idea-card')!
   const copies = Array.from({ length: cards }, (_, i) => ({
     ...template,
@@ -26,8 +34,12 @@ async function largeBackup(ts: TestServer, ws: TestWorkshop, cards: number): Pro
 }
 
 async function boardCount(ts: TestServer, ws: TestWorkshop): Promise<number> {
-  const res = await api(ts.url, 'GET', `/api/workshops/${ws.workshopId}`, { token: ws.facilitatorToken })
-  return res.body.boards.length as number
+  const overview = await callApi(
+    workshopOverview,
+    { params: { workshopId: ws.workshopId }, token: ws.facilitatorToken },
+    { baseUrl: ts.url },
+  )
+  return overview.boards.length
 }
 
 describe('board import in a worker thread (issue 12: imports stalled the event loop)', () => {
@@ -42,7 +54,10 @@ describe('board import in a worker thread (issue 12: imports stalled the event l
   })
   afterAll(() => ts?.stop())
 
+  // Bodies sent as text, verbatim: pretty-printed, cut off or with a __proto__ key.
   const importRoute = () => `/api/workshops/${ws.workshopId}/boards/import`
+  const importInto = (body: unknown) =>
+    callRoute(ts.url, importBoard, { params: { workshopId: ws.workshopId }, token: ws.facilitatorToken, body })
 
   it('builds a large board off the event loop: this thread spends a fraction of the import on it', async () => {
     const body = JSON.stringify(backup, null, 2)
@@ -58,11 +73,13 @@ describe('board import in a worker thread (issue 12: imports stalled the event l
     // Receiving the body, the store write and fetch itself: ~60 ms. With checking and building
     // the document on the event loop it was 280–340 ms (thread CPU, whatever else the machine does).
     expect(threadMs, `${Math.round(threadMs)} ms of ${Math.round(wallMs)} ms on the event loop`).toBeLessThan(150)
-    const ideas = await api(ts.url, 'GET', `/api/boards/${res.body.board.id}/ideas`, { token: ws.facilitatorToken })
-    expect(ideas.body.ideas).toHaveLength(12_001)
-    expect(ideas.body.ideas.map((idea: { text: string }) => idea.text)).toContain(
-      'Idee 11999: mehr Sitzbänke am Marktplatz',
+    const { ideas } = await callApi(
+      listIdeas,
+      { params: { boardId: res.body.board.id }, token: ws.facilitatorToken },
+      { baseUrl: ts.url },
     )
+    expect(ideas).toHaveLength(12_001)
+    expect(ideas.map((idea) => idea.text)).toContain('Idee 11999: mehr Sitzbänke am Marktplatz')
   }, 60_000)
 
   it('answers bad large uploads as before, creating nothing', async () => {
@@ -82,15 +99,12 @@ describe('board import in a worker thread (issue 12: imports stalled the event l
 
     const broken = structuredClone(backup)
     ;(broken.document.records.at(-1)!.props as Record<string, unknown>).text = 'x'.repeat(5000)
-    const tooLong = await api(ts.url, 'POST', importRoute(), { token, body: broken })
+    const tooLong = await importInto(broken)
     expect(tooLong.status).toBe(400)
-    expect(tooLong.body.error.code).toBe('invalid_board_export')
-    expect(tooLong.body.error.message).toMatch(/^This board export cannot be imported: record shape:copy11999: /)
+    expect(tooLong.body.error?.code).toBe('invalid_board_export')
+    expect(tooLong.body.error?.message).toMatch(/^This board export cannot be imported: record shape:copy11999: /)
 
-    const foreign = await api(ts.url, 'POST', importRoute(), {
-      token,
-      body: { format: 'excalidraw', padding: 'x'.repeat(2 * 1024 * 1024) },
-    })
+    const foreign = await importInto({ format: 'excalidraw', padding: 'x'.repeat(2 * 1024 * 1024) })
     expect(foreign.status).toBe(400)
     expect(foreign.body.error).toEqual({
       code: 'invalid_board_export',

@@ -1,9 +1,13 @@
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { exportBoard, getExportSettings, updateExportSettings } from '@pinnwand/shared/exportRoutes'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
 import { Resvg } from '@resvg/resvg-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pngDimensions } from '../src/export/logo.ts'
 import { pdfText, squash } from './exportParsers.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   createWorkshop,
   joinParticipant,
   startTestServer,
@@ -25,14 +29,13 @@ describe('export settings (issue 19): chosen at export time, remembered per work
   let ws: TestWorkshop
   let token: string
   let boardId: string
-  const url = () => `/api/workshops/${ws.workshopId}/export-settings`
-  const put = (body: unknown, as = token) => api(server.url, 'PUT', url(), { token: as, body })
+  const get = (as?: string) =>
+    callRoute(server.url, getExportSettings, { params: { workshopId: ws.workshopId }, token: as })
+  const put = (body: RouteInput<typeof updateExportSettings>['body'], as = token) =>
+    callRoute(server.url, updateExportSettings, { params: { workshopId: ws.workshopId }, body, token: as })
   const download = async (format: string) => {
-    const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=${format}`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-    expect(res.status).toBe(200)
-    return Buffer.from(await res.arrayBuffer())
+    const file = await callApi(exportBoard, { params: { boardId }, query: { format }, token }, { baseUrl: server.url })
+    return Buffer.from(await file.arrayBuffer())
   }
 
   beforeAll(async () => {
@@ -41,17 +44,18 @@ describe('export settings (issue 19): chosen at export time, remembered per work
     token = ws.facilitatorToken
     boardId = ws.boardIds[0]!
     const ada = await joinParticipant(server.url, ws, 'Ada Lovelace')
-    await api(server.url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token: ada.participantToken,
-      body: { text: 'Bus & Rufbus bis Mitternacht' },
-    })
+    await callApi(
+      createIdea,
+      { params: { boardId }, body: { text: 'Bus & Rufbus bis Mitternacht' }, token: ada.participantToken },
+      { baseUrl: server.url },
+    )
   })
   afterAll(async () => {
     await server.stop()
   })
 
   it('starts with names hidden and a fitted picture; saves and returns what was chosen', async () => {
-    const initial = await api(server.url, 'GET', url(), { token })
+    const initial = await get(token)
     expect(initial.body).toEqual({
       showAuthors: false,
       picture: 'page',
@@ -76,7 +80,7 @@ describe('export settings (issue 19): chosen at export time, remembered per work
     expect(saved.body).toMatchObject({ place: 'Rathaus Kassel, Saal 2', showAuthors: false, picture: 'none' })
     // A partial update keeps the rest.
     await put({ showAuthors: true })
-    const again = await api(server.url, 'GET', url(), { token })
+    const again = await get(token)
     expect(again.body).toMatchObject({ recorder: 'Jana Schreiber', showAuthors: true, timeZone: 'Europe/Berlin' })
   })
 
@@ -148,12 +152,12 @@ describe('export settings (issue 19): chosen at export time, remembered per work
       [{ unknown: true }, 'validation_failed'],
     ]
     for (const [body, code] of cases) {
-      const res = await put(body)
+      const res = await put(body as never)
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400)
-      expect(res.body.error.code).toBe(code)
-      expect(res.body.error.message).toBeTruthy()
+      expect(res.body.error?.code).toBe(code)
+      expect(res.body.error?.message).toBeTruthy()
     }
-    const kept = await api(server.url, 'GET', url(), { token })
+    const kept = await get(token)
     expect(kept.body.place).toBe('Bleibt')
     expect(kept.body.logo).toMatch(/^data:image\/png/)
   })
@@ -161,9 +165,9 @@ describe('export settings (issue 19): chosen at export time, remembered per work
   it('is for the workshop facilitator only', async () => {
     const participant = await joinParticipant(server.url, ws, 'Neugierig')
     expect((await put({ place: 'x' }, participant.participantToken)).status).toBe(403)
-    expect((await api(server.url, 'GET', url(), { token: participant.participantToken })).status).toBe(403)
+    expect((await get(participant.participantToken)).status).toBe(403)
     const other = await createWorkshop(server.url)
     expect((await put({ place: 'x' }, other.facilitatorToken)).status).toBe(403)
-    expect((await api(server.url, 'GET', url())).status).toBe(401)
+    expect((await get()).status).toBe(401)
   })
 })

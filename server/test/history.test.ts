@@ -1,7 +1,15 @@
 import { COMMENTS_MAP, IDEA_CARD_TYPE } from '@pinnwand/shared'
+import type { CreateIdeaResponse } from '@pinnwand/shared'
+import { setBoardPhase } from '@pinnwand/shared/boardRoutes'
+import { createComment, listComments } from '@pinnwand/shared/commentRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
 import type { BoardVersionDto } from '@pinnwand/shared/historyApi'
 import * as routes from '@pinnwand/shared/historyRoutes'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
+import { openRound } from '@pinnwand/shared/votingRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   api,
@@ -45,8 +53,18 @@ describe('board history', () => {
     clients.push(client)
     return client
   }
-  const facilitator = (method: string, route: string, body?: unknown) =>
-    api(t.url, method, route, { token: workshop.facilitatorToken, body })
+  const addIdea = (text: string, token = workshop.facilitatorToken) =>
+    callRoute(t.url, createIdea, { params: { boardId }, body: { text }, token })
+  const setPhase = (phase: RouteInput<typeof setBoardPhase>['body']['phase']) =>
+    callRoute(t.url, setBoardPhase, { params: { boardId }, body: { phase }, token: workshop.facilitatorToken })
+  const exportJson = async () => {
+    const file = await callApi(
+      exportBoard,
+      { params: { boardId }, query: { format: 'json' }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    return JSON.parse(await file.text())
+  }
   const versions = async (): Promise<BoardVersionDto[]> =>
     (await callApi(routes.listVersions, { params: { boardId }, token: workshop.facilitatorToken }, { baseUrl: t.url }))
       .versions
@@ -75,7 +93,7 @@ describe('board history', () => {
       }
     })
     for (let i = 0; i < 5; i++) {
-      expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: `API ${i}` })).status).toBe(201)
+      expect((await addIdea(`API ${i}`)).status).toBe(201)
     }
     await waitFor(() => cardIds(bobClient).length === 30, { what: '30 cards at Bob' })
     const before = structuredClone(Object.fromEntries([...bobClient.records.map].map(([k, v]) => [k, v.val])))
@@ -167,8 +185,8 @@ describe('board history', () => {
 
   it('takes a version at every phase change and when a voting round opens', async () => {
     expect(await versions()).toEqual([])
-    expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: 'Bäume' })).status).toBe(201)
-    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'cluster' })).status).toBe(200)
+    expect((await addIdea('Bäume')).status).toBe(201)
+    expect((await setPhase('cluster')).status).toBe(200)
     let list = await versions()
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({
@@ -179,10 +197,14 @@ describe('board history', () => {
     })
 
     // Setting the phase it already has is no change and takes no version.
-    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'cluster' })).status).toBe(200)
+    expect((await setPhase('cluster')).status).toBe(200)
     expect(await versions()).toHaveLength(1)
 
-    const round = await facilitator('POST', `/api/boards/${boardId}/rounds`, { dotsPerParticipant: 3 })
+    const round = await callRoute(t.url, openRound, {
+      params: { boardId },
+      body: { dotsPerParticipant: 3 },
+      token: workshop.facilitatorToken,
+    })
     expect(round.status).toBe(201)
     list = await versions()
     expect(list).toHaveLength(2)
@@ -190,16 +212,13 @@ describe('board history', () => {
 
     // Opening the round moved the phase to 'vote' by itself (issue 14) without a second version;
     // setting it by hand is then no change either.
-    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'vote' })).status).toBe(200)
+    expect((await setPhase('vote')).status).toBe(200)
     expect((await versions()).map((v) => v.reason)).toEqual(['round', 'phase'])
-    expect((await facilitator('POST', `/api/boards/${boardId}/phase`, { phase: 'collect' })).status).toBe(200)
+    expect((await setPhase('collect')).status).toBe(200)
     expect((await versions()).map((v) => v.reason)).toEqual(['phase', 'round', 'phase'])
 
     // The JSON export names them in the workshop's language (German here), not in the server's.
-    const exported = await fetch(`${t.url}/api/boards/${boardId}/export?format=json`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-    })
-    const { meta } = (await exported.json()) as { meta: { document: { versions: { name: string }[] } } }
+    const { meta } = (await exportJson()) as { meta: { document: { versions: { name: string }[] } } }
     expect(meta.document.versions.map((v) => v.name)).toEqual([
       'Phase gewechselt zu „Sammeln“',
       'Abstimmungsrunde geöffnet',
@@ -209,13 +228,11 @@ describe('board history', () => {
 
   it('saves named versions, previews them as SVG, and restores comments with the cards', async () => {
     const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const idea = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
-      token: ada.participantToken,
-      body: { text: '<img src=x onerror=alert(1)> Grün & Blau' },
-    })
+    const idea = await addIdea('<img src=x onerror=alert(1)> Grün & Blau', ada.participantToken)
     expect(idea.status).toBe(201)
-    const ideaId = idea.body.idea.id as string
-    const comment = await api(t.url, 'POST', `/api/boards/${boardId}/ideas/${ideaId}/comments`, {
+    const ideaId = (idea.body as CreateIdeaResponse).idea.id
+    const comment = await callRoute(t.url, createComment, {
+      params: { boardId, ideaId },
       token: ada.participantToken,
       body: { text: 'Unbedingt!' },
     })
@@ -226,13 +243,16 @@ describe('board history', () => {
     expect(saved.body.version).toMatchObject({ name: 'Vor der Pause', reason: 'manual', ideaCount: 1 })
 
     // The JSON backup lists the versions (not their content), and still imports.
-    const backup = await facilitator('GET', `/api/boards/${boardId}/export?format=json`)
-    expect(backup.status).toBe(200)
-    expect(backup.body.meta.document.versions).toEqual([
+    const backup = await exportJson()
+    expect(backup.meta.document.versions).toEqual([
       expect.objectContaining({ id: saved.body.version.id, name: 'Vor der Pause', reason: 'manual', ideaCount: 1 }),
     ])
-    expect(JSON.stringify(backup.body.meta.document.versions)).not.toContain('state')
-    const reimported = await facilitator('POST', `/api/workshops/${workshop.workshopId}/boards/import`, backup.body)
+    expect(JSON.stringify(backup.meta.document.versions)).not.toContain('state')
+    const reimported = await callRoute(t.url, importBoard, {
+      params: { workshopId: workshop.workshopId },
+      body: backup,
+      token: workshop.facilitatorToken,
+    })
     expect(reimported.status).toBe(201)
 
     const preview = await callApi(
@@ -253,7 +273,7 @@ describe('board history', () => {
       f.records.delete(ideaId)
       f.doc.getMap(COMMENTS_MAP).delete(comment.body.comment.id)
     })
-    expect((await facilitator('POST', `/api/boards/${boardId}/ideas`, { text: 'später' })).status).toBe(201)
+    expect((await addIdea('später')).status).toBe(201)
     const watcher = await connect(ada.participantToken)
     expect(watcher.has(ideaId)).toBe(false)
 
@@ -262,10 +282,12 @@ describe('board history', () => {
     await waitFor(() => watcher.has(ideaId), { what: 'card back' })
     expect(watcher.texts()).toEqual(['<img src=x onerror=alert(1)> Grün & Blau'])
     await waitFor(() => watcher.doc.getMap(COMMENTS_MAP).has(comment.body.comment.id), { what: 'comment back' })
-    const thread = await api(t.url, 'GET', `/api/boards/${boardId}/ideas/${ideaId}/comments`, {
-      token: ada.participantToken,
-    })
-    expect(thread.body.comments.map((c: { text: string }) => c.text)).toEqual(['Unbedingt!'])
+    const thread = await callApi(
+      listComments,
+      { params: { boardId, ideaId }, token: ada.participantToken },
+      { baseUrl: t.url },
+    )
+    expect(thread.comments.map((c) => c.text)).toEqual(['Unbedingt!'])
 
     // Restoring the same version again changes nothing and saves nothing.
     const again = await restore(saved.body.version.id)

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { getAccessibilityStatement, getConfig } from '@pinnwand/shared/systemRoutes'
 import { afterEach, describe, expect, it } from 'vitest'
-import { api, freshDataDir, startTestServer, type TestServer } from './helpers/testServer.ts'
+import { freshDataDir, startTestServer, type TestServer } from './helpers/testServer.ts'
 
 /** The operator's Impressum, privacy notice and accessibility statement reach every page. */
 describe('legal links and the accessibility statement', () => {
@@ -10,15 +12,18 @@ describe('legal links and the accessibility statement', () => {
     for (const s of servers.splice(0)) await s.stop()
   })
 
+  const config = (server: TestServer) => callApi(getConfig, {}, { baseUrl: server.url })
+  const statementOf = (server: TestServer) => callApi(getAccessibilityStatement, {}, { baseUrl: server.url })
+
   it('hands the configured links to the web app, and nothing when none are set', async () => {
     const plain = await startTestServer()
     servers.push(plain)
-    expect((await api(plain.url, 'GET', '/api/config')).body.legal).toEqual({
+    expect((await config(plain)).legal).toEqual({
       imprintUrl: null,
       privacyUrl: null,
       accessibilityContact: null,
     })
-    expect((await api(plain.url, 'GET', '/api/accessibility-statement')).body).toEqual({ text: null })
+    expect(await statementOf(plain)).toEqual({ text: null })
 
     const dataDir = freshDataDir()
     const statement = path.join(dataDir, 'barrierefreiheit.md')
@@ -31,15 +36,15 @@ describe('legal links and the accessibility statement', () => {
       ACCESSIBILITY_STATEMENT_FILE: statement,
     })
     servers.push(configured)
-    expect((await api(configured.url, 'GET', '/api/config')).body.legal).toEqual({
+    expect((await config(configured)).legal).toEqual({
       imprintUrl: 'https://www.musterstadt.de/impressum',
       privacyUrl: 'https://www.musterstadt.de/datenschutz',
       accessibilityContact: 'barrierefreiheit@musterstadt.de',
     })
     // Read on each request: the operator edits the file without a restart.
-    expect((await api(configured.url, 'GET', '/api/accessibility-statement')).body.text).toContain('Musterstadt')
+    expect((await statementOf(configured)).text).toContain('Musterstadt')
     writeFileSync(statement, 'Neue Fassung.')
-    expect((await api(configured.url, 'GET', '/api/accessibility-statement')).body.text).toBe('Neue Fassung.')
+    expect((await statementOf(configured)).text).toBe('Neue Fassung.')
   })
 
   it('refuses a link that is not a URL at start, with a clear message', async () => {

@@ -1,7 +1,14 @@
+import type { CreateIdeaResponse } from '@pinnwand/shared'
+import { createComment, listComments } from '@pinnwand/shared/commentRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import { createIdea, listIdeas, mergeIdeas } from '@pinnwand/shared/ideaRoutes'
 import { mergedIdeasOf } from '@pinnwand/shared/mergeIdeasApi'
+import { openRound } from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   connectClient,
   createWorkshop,
   joinParticipant,
@@ -28,23 +35,21 @@ describe('POST /api/boards/:boardId/ideas/merge', () => {
   afterAll(() => t.stop())
 
   const post = async (token: string, text: string) => {
-    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text } })
+    const res = await callRoute(t.url, createIdea, { params: { boardId }, body: { text }, token })
     expect(res.status).toBe(201)
-    return res.body.idea.id as string
+    return (res.body as CreateIdeaResponse).idea.id
   }
-  const merge = (token: string, body: unknown) =>
-    api(t.url, 'POST', `/api/boards/${boardId}/ideas/merge`, { token, body })
+  const merge = (token: string, body: RouteInput<typeof mergeIdeas>['body']) =>
+    callRoute(t.url, mergeIdeas, { params: { boardId }, body, token })
   const ideas = async () =>
-    (await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })).body.ideas as {
-      id: string
-      text: string
-    }[]
+    (await callApi(listIdeas, { params: { boardId }, token: workshop.facilitatorToken }, { baseUrl: t.url })).ideas
 
   it('merges cards of three people into the first, keeping every author and comment', async () => {
     const a = await post(people.Ada!, 'Mehr Radwege')
     const g = await post(people.Grace!, 'Radwege ausbauen')
     const l = await post(people.Linus!, 'Mehr Radwege')
-    const comment = await api(t.url, 'POST', `/api/boards/${boardId}/ideas/${g}/comments`, {
+    const comment = await callRoute(t.url, createComment, {
+      params: { boardId, ideaId: g },
       token: people.Ada!,
       body: { text: 'Auch im Winter räumen' },
     })
@@ -61,8 +66,12 @@ describe('POST /api/boards/:boardId/ideas/merge', () => {
     expect(listed.map((i) => i.id)).toContain(a)
     expect(listed.map((i) => i.id)).not.toContain(g)
     expect(listed.map((i) => i.id)).not.toContain(l)
-    const thread = await api(t.url, 'GET', `/api/boards/${boardId}/ideas/${a}/comments`, { token: people.Ada! })
-    expect(thread.body.comments.map((c: { text: string }) => c.text)).toEqual(['Auch im Winter räumen'])
+    const thread = await callApi(
+      listComments,
+      { params: { boardId, ideaId: a }, token: people.Ada! },
+      { baseUrl: t.url },
+    )
+    expect(thread.comments.map((c) => c.text)).toEqual(['Auch im Winter räumen'])
 
     // Everyone's board shows the merged card with what it stands for.
     const client = await connectClient(t.url, boardId, people.Linus!)
@@ -75,10 +84,11 @@ describe('POST /api/boards/:boardId/ideas/merge', () => {
     client.destroy()
 
     // The report says which ideas the card stands for (names only when the organiser chose so).
-    const md = await fetch(`${t.url}/api/boards/${boardId}/export?format=md`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
-    })
-    expect(md.status).toBe(200)
+    const md = await callApi(
+      exportBoard,
+      { params: { boardId }, query: { format: 'md' }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
     expect(await md.text()).toContain('Zusammengeführt aus 2 Ideen: „Radwege ausbauen“, „Mehr Radwege“')
   })
 
@@ -90,7 +100,7 @@ describe('POST /api/boards/:boardId/ideas/merge', () => {
     const res = await merge(workshop.facilitatorToken, { ideaIds: [x, y], text: 'Bänke mit Schatten' })
     expect(res.status).toBe(200)
     expect(res.body.idea.text).toBe('Bänke mit Schatten')
-    expect(res.body.idea.mergedFrom.map((m: { id: string }) => m.id)).toEqual([z, y])
+    expect(res.body.idea.mergedFrom.map((m) => m.id)).toEqual([z, y])
     expect(res.body.idea.authors).toEqual(['Ada', 'Linus', 'Grace'])
   })
 
@@ -134,7 +144,8 @@ describe('POST /api/boards/:boardId/ideas/merge', () => {
   it('refuses while a voting round is open', async () => {
     const a = await post(people.Ada!, 'Kiosk')
     const b = await post(people.Grace!, 'Café')
-    const round = await api(t.url, 'POST', `/api/boards/${boardId}/rounds`, {
+    const round = await callRoute(t.url, openRound, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { dotsPerParticipant: 3 },
     })

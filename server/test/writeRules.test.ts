@@ -1,8 +1,14 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { ErrorCode } from '@pinnwand/shared'
+import { setBoardLock } from '@pinnwand/shared/boardRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import { createIdea, listIdeas } from '@pinnwand/shared/ideaRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
+import { closeRound } from '@pinnwand/shared/votingRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -50,21 +56,19 @@ describe('one set of rules on every write path', () => {
   })
 
   const ideas = async () =>
-    (await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })).body.ideas as {
-      text: string
-    }[]
+    (await callApi(listIdeas, { params: { boardId }, token: workshop.facilitatorToken }, { baseUrl: t.url })).ideas
   const postIdea = (token: string, text: string) =>
-    api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body: { text } })
+    callRoute(t.url, createIdea, { params: { boardId }, body: { text }, token })
   const lock = (locked: boolean) =>
-    api(t.url, 'POST', `/api/boards/${boardId}/lock`, { token: workshop.facilitatorToken, body: { locked } })
+    callRoute(t.url, setBoardLock, { params: { boardId }, body: { locked }, token: workshop.facilitatorToken })
 
   it('refuses a participant’s idea over the API while the board is locked, as the socket does', async () => {
     expect((await lock(true)).status).toBe(200)
     try {
       const refused = await postIdea(ada.participantToken, 'trotz Sperre')
       expect(refused.status).toBe(409)
-      expect(refused.body.error.code).toBe(ErrorCode.boardLocked)
-      expect(refused.body.error.message).toMatch(/locked/)
+      expect(refused.body.error?.code).toBe(ErrorCode.boardLocked)
+      expect(refused.body.error?.message).toMatch(/locked/)
       // The socket refuses the same card: the room reverts it.
       const writer = await connectClient(t.url, boardId, ada.participantToken)
       clients.push(writer)
@@ -87,9 +91,12 @@ describe('one set of rules on every write path', () => {
     try {
       const refused = await postIdea(ada.participantToken, 'während der Runde')
       expect(refused.status).toBe(409)
-      expect(refused.body.error.code).toBe(ErrorCode.boardLocked)
+      expect(refused.body.error?.code).toBe(ErrorCode.boardLocked)
     } finally {
-      const closed = await api(t.url, 'POST', `/api/rounds/${round}/close`, { token: workshop.facilitatorToken })
+      const closed = await callRoute(t.url, closeRound, {
+        params: { roundId: round },
+        token: workshop.facilitatorToken,
+      })
       expect(closed.status).toBeLessThan(300)
     }
     expect((await ideas()).map((i) => i.text)).not.toContain('während der Runde')
@@ -113,8 +120,10 @@ describe('one set of rules on every write path', () => {
     expect(room.records.get(deep.id)).toBeUndefined()
     expect(room.records.get(fine.id)).toBeDefined()
     // Exports keep working (they would answer 500 with the deep card on the board).
-    const exported = await fetch(`${t.url}/api/boards/${boardId}/export?format=md`, {
-      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    const exported = await callRoute(t.url, exportBoard, {
+      params: { boardId },
+      query: { format: 'md' },
+      token: workshop.facilitatorToken,
     })
     expect(exported.status).toBe(200)
   })
@@ -158,17 +167,19 @@ describe('one set of rules on every write path', () => {
 
     beforeAll(async () => {
       expect((await postIdea(workshop.facilitatorToken, 'Karte im Backup')).status).toBe(201)
-      const res = await api(t.url, 'GET', `/api/boards/${boardId}/export?format=json`, {
-        token: workshop.facilitatorToken,
-      })
-      expect(res.status).toBe(200)
-      backup = res.body
+      const file = await callApi(
+        exportBoard,
+        { params: { boardId }, query: { format: 'json' }, token: workshop.facilitatorToken },
+        { baseUrl: t.url },
+      )
+      backup = JSON.parse(await file.text())
     })
 
     const importWith = (change: (records: Record<string, unknown>[]) => Record<string, unknown>[]) => {
       const body = structuredClone(backup)
       body.document.records = change(body.document.records)
-      return api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
+      return callRoute(t.url, importBoard, {
+        params: { workshopId: workshop.workshopId },
         token: workshop.facilitatorToken,
         body,
       })
@@ -186,8 +197,8 @@ describe('one set of rules on every write path', () => {
         return records
       })
       expect(res.status).toBe(400)
-      expect(res.body.error.code).toBe('invalid_board_export')
-      expect(res.body.error.message).toMatch(/record shape:.*meta nested deeper than 32 levels/)
+      expect(res.body.error?.code).toBe('invalid_board_export')
+      expect(res.body.error?.message).toMatch(/record shape:.*meta nested deeper than 32 levels/)
     })
 
     it('refuses a 7 MB author name with a clear 400', async () => {
@@ -196,13 +207,13 @@ describe('one set of rules on every write path', () => {
         return records
       })
       expect(res.status).toBe(400)
-      expect(res.body.error.message).toMatch(/author name is longer than 60 characters/)
+      expect(res.body.error?.message).toMatch(/author name is longer than 60 characters/)
     })
 
     it('refuses a record id __proto__ instead of dropping it silently', async () => {
       const res = await importWith((records) => [...records, { ...firstCard(records), id: '__proto__' }])
       expect(res.status).toBe(400)
-      expect(res.body.error.message).toMatch(/"__proto__" is not a record id/)
+      expect(res.body.error?.message).toMatch(/"__proto__" is not a record id/)
     })
 
     it('refuses a card whose parent is not on the board, and an outside image', async () => {
@@ -211,7 +222,7 @@ describe('one set of rules on every write path', () => {
         return records
       })
       expect(orphan.status).toBe(400)
-      expect(orphan.body.error.message).toMatch(/parent must be/)
+      expect(orphan.body.error?.message).toMatch(/parent must be/)
       const tracker = await importWith((records) => [
         ...records,
         {
@@ -230,7 +241,7 @@ describe('one set of rules on every write path', () => {
         },
       ])
       expect(tracker.status).toBe(400)
-      expect(tracker.body.error.message).toMatch(/asset src must be an image uploaded to this board/)
+      expect(tracker.body.error?.message).toMatch(/asset src must be an image uploaded to this board/)
     })
   })
 })
