@@ -1,9 +1,12 @@
 import type { ClusterShape } from '@pinnwand/shared'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createIdea, listIdeas } from '@pinnwand/shared/ideaRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { type Box, CARD_GAP, CLUSTER_INSET } from '@pinnwand/shared/placement'
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   ideaCard,
@@ -35,25 +38,36 @@ describe('clusters grow on the server', () => {
 
   beforeAll(async () => {
     t = await startTestServer()
-    const res = await api(t.url, 'POST', '/api/workshops', {
-      body: {
-        title: 'Quartier 2030',
-        boards: [1, 2, 3].map((n) => ({ title: `Tisch ${n}`, question: 'Was brauchen wir?', template: 'thementisch' })),
+    const created = await callApi(
+      createWorkshop,
+      {
+        body: {
+          title: 'Quartier 2030',
+          boards: [1, 2, 3].map((n) => ({
+            title: `Tisch ${n}`,
+            question: 'Was brauchen wir?',
+            template: 'thementisch' as const,
+          })),
+        },
       },
-    })
-    expect(res.status).toBe(201)
+      { baseUrl: t.url },
+    )
     workshop = {
-      workshopId: res.body.workshop.id,
-      joinCode: res.body.workshop.joinCode,
-      facilitatorToken: res.body.facilitatorToken,
+      workshopId: created.workshop.id,
+      joinCode: created.workshop.joinCode,
+      facilitatorToken: created.facilitatorToken,
     }
-    boardIds.push(...res.body.boards.map((b: { id: string }) => b.id))
+    boardIds.push(...created.boards.map((b) => b.id))
   })
   afterAll(() => t.stop())
 
   const clustersOf = async (boardId: string) => {
-    const listed = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
-    return (listed.body.clusters as { id: string }[]).map((c) => c.id)
+    const listed = await callApi(
+      listIdeas,
+      { params: { boardId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    return listed.clusters.map((c) => c.id)
   }
   const join = (name: string) =>
     joinParticipant(t.url, { ...workshop, projectorToken: '', boardIds: [] }, name).then(async (p) => ({
@@ -69,7 +83,8 @@ describe('clusters grow on the server', () => {
   it('grows a cluster filled through the API and pushes the one below down', async () => {
     const [c1, c2, c3] = await clustersOf(boardIds[0]!)
     for (const text of ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf']) {
-      const res = await api(t.url, 'POST', `/api/boards/${boardIds[0]}/ideas`, {
+      const res = await callRoute(t.url, createIdea, {
+        params: { boardId: boardIds[0]! },
         token: workshop.facilitatorToken,
         body: { text, clusterId: c1 },
       })
@@ -95,7 +110,8 @@ describe('clusters grow on the server', () => {
     const boardId = boardIds[1]!
     const [c1, c2, c3] = await clustersOf(boardId)
     for (const text of ['Eins', 'Zwei', 'Drei', 'Vier']) {
-      const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+      const res = await callRoute(t.url, createIdea, {
+        params: { boardId },
         token: workshop.facilitatorToken,
         body: { text, clusterId: c2 },
       })

@@ -1,9 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { type BoardComment, buildComment, getCommentsMap, Limits, readComments } from '@pinnwand/shared'
+import {
+  type BoardComment,
+  buildComment,
+  type CreateIdeaResponse,
+  getCommentsMap,
+  Limits,
+  readComments,
+} from '@pinnwand/shared'
+import { setBoardLock } from '@pinnwand/shared/boardRoutes'
+import { listComments } from '@pinnwand/shared/commentRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -15,6 +25,7 @@ import {
   type TestWorkshop,
   userIdOf,
 } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 /** Comments written by real y-websocket clients straight into the board document. */
@@ -68,12 +79,13 @@ describe('comments in the board document', () => {
 
   /** A card by the facilitator that everybody comments on. */
   async function cardOnBoard(): Promise<string> {
-    const res = await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, {
+    const res = await callRoute(t.url, createIdea, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { text: 'Mehr Grünflächen' },
     })
     expect(res.status).toBe(201)
-    return res.body.idea.id
+    return (res.body as CreateIdeaResponse).idea.id
   }
 
   it('20 clients commenting on one card at the same moment: all 20 survive everywhere, also after a restart', async () => {
@@ -104,10 +116,12 @@ describe('comments in the board document', () => {
       await waitFor(() => texts(client).length === 20, { what: 'all 20 comments at every client', timeout: 15_000 })
       expect(texts(client)).toEqual(expected)
     }
-    const thread = await api(t.url, 'GET', `/api/boards/${boardId}/ideas/${ideaId}/comments`, {
-      token: workshop.facilitatorToken,
-    })
-    expect(thread.body.comments.map((c: BoardComment) => c.text).sort()).toEqual(expected)
+    const thread = await callApi(
+      listComments,
+      { params: { boardId, ideaId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    expect(thread.comments.map((c) => c.text).sort()).toEqual(expected)
 
     for (const c of clients.splice(0)) c.destroy()
     await t.server.close()
@@ -206,7 +220,8 @@ describe('comments in the board document', () => {
     await serverRoundTrip(projector.provider)
     expect(readComments(t.server.rooms.getLoaded(boardId)!.doc)).toEqual([])
 
-    const lock = await api(t.url, 'POST', `/api/boards/${boardId}/lock`, {
+    const lock = await callRoute(t.url, setBoardLock, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { locked: true },
     })
@@ -261,10 +276,11 @@ describe('comments in the board document', () => {
     const fresh = await connect(workshop.facilitatorToken)
     expect(fresh.has(card.id)).toBe(false)
     expect(commentsOf(fresh).map((c) => c.id)).toEqual([comment.id])
-    const thread = await api(t.url, 'GET', `/api/boards/${boardId}/ideas/${card.id}/comments`, {
+    const thread = await callRoute(t.url, listComments, {
+      params: { boardId, ideaId: card.id },
       token: workshop.facilitatorToken,
     })
     expect(thread.status).toBe(404)
-    expect(thread.body.error.code).toBe('idea_not_found')
+    expect(thread.body.error?.code).toBe('idea_not_found')
   })
 })

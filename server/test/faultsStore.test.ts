@@ -1,4 +1,6 @@
+import { getMe } from '@pinnwand/shared/systemRoutes'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import { startTcpProxy, type TcpProxy, viaProxy } from './helpers/tcpProxy.ts'
 import {
@@ -80,9 +82,9 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage (DATABASE_URL)', () => {
       expect(ready.body.checks.store).toBe('unavailable')
       expect((await api(server.url, 'GET', '/livez')).status).toBe(200)
       // The API says so plainly instead of a 500.
-      const me = await api(server.url, 'GET', '/api/me', { token: ada.participantToken })
+      const me = await callRoute(server.url, getMe, { token: ada.participantToken })
       expect(me.status).toBe(503)
-      expect(me.body.error.code).toBe('unavailable')
+      expect(me.body.error?.code).toBe('unavailable')
       expect(me.headers.get('retry-after')).toBe('5')
       // A newcomer is not given a state that is not durable.
       const newcomer = await connectClient(server.url, boardId, workshop.facilitatorToken, { waitForSync: false })

@@ -1,9 +1,11 @@
 import { CLUSTER_TYPE, IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared'
+import { createCluster } from '@pinnwand/shared/boardRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
 import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { listIdeas } from '@pinnwand/shared/ideaRoutes'
 import * as routes from '@pinnwand/shared/importRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -35,6 +37,8 @@ describe('idea import', () => {
 
   const importIdeas = (body: RouteInput<typeof routes.importIdeas>['body'], token = workshop.facilitatorToken) =>
     callRoute(t.url, routes.importIdeas, { params: { boardId }, body, token })
+  const ideas = (token = workshop.facilitatorToken) =>
+    callApi(listIdeas, { params: { boardId }, token }, { baseUrl: t.url })
   const shapes = (client: BoardClient, type: string) =>
     [...client.records.map.values()].map((e) => e.val).filter((r) => r.typeName === 'shape' && r.type === type)
 
@@ -56,12 +60,13 @@ describe('idea import', () => {
     expect(updates).toBe(1)
     expect(watcher.texts()).toEqual([...lines].sort())
     // The API agrees, in import order.
-    const list = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: ada.participantToken })
-    expect(list.body.ideas.map((i: { text: string }) => i.text)).toEqual(lines)
+    const list = await ideas(ada.participantToken)
+    expect(list.ideas.map((i) => i.text)).toEqual(lines)
   })
 
   it('CSV from German Excel: clusters created by name or reused, cards inside, problems with line numbers', async () => {
-    const existing = await api(t.url, 'POST', `/api/boards/${boardId}/clusters`, {
+    const existing = await callRoute(t.url, createCluster, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { title: 'Mobilität' },
     })
@@ -94,8 +99,8 @@ describe('idea import', () => {
     expect(parent('Parkbänke')).toBe('page:page')
     expect(shapes(watcher, CLUSTER_TYPE)).toHaveLength(2)
 
-    const list = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
-    expect(list.body.clusters.map((c: { title: string }) => c.title).sort()).toEqual(['Mobilität', 'Sicherheit'])
+    const list = await ideas()
+    expect(list.clusters.map((c) => c.title).sort()).toEqual(['Mobilität', 'Sicherheit'])
   })
 
   it('takes the structured form too', async () => {
@@ -126,8 +131,7 @@ describe('idea import', () => {
     expect((await importIdeas({ text: 'a', colour: 'red' } as never)).status).toBe(400)
     expect((await importIdeas({ text: 'a', format: 'xlsx' } as never)).status).toBe(400)
 
-    const list = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
-    expect(list.body.ideas).toEqual([])
+    expect((await ideas()).ideas).toEqual([])
   })
 
   it('has a body limit of its own, above the usual one of the API', async () => {

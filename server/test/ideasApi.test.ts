@@ -1,6 +1,9 @@
+import type { CreateIdeaResponse } from '@pinnwand/shared'
+import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { createIdea, listIdeas } from '@pinnwand/shared/ideaRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   connectClient,
   createWorkshop,
   joinParticipant,
@@ -24,10 +27,12 @@ describe('ideas API', () => {
   })
   afterAll(() => t.stop())
 
-  const post = (body: unknown, token = ada.participantToken, board = boardId) =>
-    api(t.url, 'POST', `/api/boards/${board}/ideas`, { token, body })
+  const post = (body: RouteInput<typeof createIdea>['body'], token = ada.participantToken, board = boardId) =>
+    callRoute(t.url, createIdea, { params: { boardId: board }, body, token })
   const list = (token = ada.participantToken, board = boardId) =>
-    api(t.url, 'GET', `/api/boards/${board}/ideas`, { token })
+    callRoute(t.url, listIdeas, { params: { boardId: board }, token })
+  /** No board here is moderated: a created idea is never held (202). */
+  const ideaOf = (res: { body: unknown }) => (res.body as CreateIdeaResponse).idea
 
   const expectApiError = (res: { status: number; body: any; headers: Headers }, status: number, code?: string) => {
     expect(res.status).toBe(status)
@@ -56,25 +61,25 @@ describe('ideas API', () => {
     const listed = await list()
     expect(listed.status).toBe(200)
     expect(listed.body.clusters).toEqual([])
-    expect(listed.body.ideas).toContainEqual(res.body.idea)
+    expect(listed.body.ideas).toContainEqual(ideaOf(res))
   })
 
   it('lists ideas oldest first, for participants and facilitator alike', async () => {
     const second = await post({ text: 'Zweite Idee' })
     const third = await post({ text: 'Dritte Idee' }, workshop.facilitatorToken)
-    expect(third.body.idea.author).toBe('Moderation')
-    const ids = (await list(workshop.facilitatorToken)).body.ideas.map((i: { id: string }) => i.id)
-    expect(ids.indexOf(second.body.idea.id)).toBeLessThan(ids.indexOf(third.body.idea.id))
-    expect((await list()).body.ideas.map((i: { id: string }) => i.id)).toEqual(ids)
+    expect(ideaOf(third).author).toBe('Moderation')
+    const ids = (await list(workshop.facilitatorToken)).body.ideas.map((i) => i.id)
+    expect(ids.indexOf(ideaOf(second).id)).toBeLessThan(ids.indexOf(ideaOf(third).id))
+    expect((await list()).body.ideas.map((i) => i.id)).toEqual(ids)
   })
 
   it('stores script tags as plain text, unchanged', async () => {
     const text = '<script>alert("x")</script> & <b>fett</b>'
     const res = await post({ text })
     expect(res.status).toBe(201)
-    expect(res.body.idea.text).toBe(text)
-    const stored = (await list()).body.ideas.find((i: { id: string }) => i.id === res.body.idea.id)
-    expect(stored.text).toBe(text)
+    expect(ideaOf(res).text).toBe(text)
+    const stored = (await list()).body.ideas.find((i) => i.id === ideaOf(res).id)
+    expect(stored?.text).toBe(text)
   })
 
   it('accepts 2000 characters and refuses 2001 with 400 validation_failed', async () => {
@@ -91,17 +96,17 @@ describe('ideas API', () => {
     ['an array body', [{ text: 'ok' }]],
   ])('refuses %s with 400 {error:{code,message}}', async (_name, body) => {
     const before = (await list()).body.ideas.length
-    expectApiError(await post(body), 400)
+    expectApiError(await post(body as never), 400)
     expect((await list()).body.ideas.length).toBe(before)
   })
 
   it('401 without or with a wrong token', async () => {
     expectApiError(
-      await api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { body: { text: 'anonym' } }),
+      await callRoute(t.url, createIdea, { params: { boardId }, body: { text: 'anonym' } }),
       401,
       'unauthorized',
     )
-    expectApiError(await api(t.url, 'GET', `/api/boards/${boardId}/ideas`), 401, 'unauthorized')
+    expectApiError(await callRoute(t.url, listIdeas, { params: { boardId } }), 401, 'unauthorized')
     expectApiError(await post({ text: 'x' }, 'falsch'), 401, 'unauthorized')
   })
 
@@ -123,7 +128,7 @@ describe('ideas API', () => {
     try {
       const res = await post({ text: 'Live per API' }, ada.participantToken, board)
       expect(res.status).toBe(201)
-      const id = res.body.idea.id
+      const id = ideaOf(res).id
       const card = await waitFor(() => client.card(id), { what: 'API card at client' })
       expect(card).toMatchObject({
         typeName: 'shape',
@@ -133,7 +138,7 @@ describe('ideas API', () => {
       })
       // Placed where nothing else is: a second idea does not land on top of the first.
       const next = await post({ text: 'Daneben' }, ada.participantToken, board)
-      const other = await waitFor(() => client.card(next.body.idea.id))
+      const other = await waitFor(() => client.card(ideaOf(next).id))
       expect(other.x !== card.x || other.y !== card.y).toBe(true)
     } finally {
       client.destroy()

@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
+import { createComment } from '@pinnwand/shared/commentRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import { saveVersion } from '@pinnwand/shared/historyRoutes'
-import { api, joinParticipant, type TestWorkshop } from './testServer.ts'
+import { createIdea } from '@pinnwand/shared/ideaRoutes'
+import { castVote, closeRound, openRound, revealRound } from '@pinnwand/shared/votingRoutes'
+import { joinParticipant, type TestWorkshop } from './testServer.ts'
 
 /** What a workshop holds about a person, written through the API as people would. */
 export interface FilledWorkshop {
@@ -26,38 +29,33 @@ export async function fillWorkshop(url: string, workshop: TestWorkshop, name: st
   const boardId = workshop.boardIds[0]!
   const { participantId, participantToken } = await joinParticipant(url, workshop, name)
   const ideaText = `Radweg am Kanal (${workshop.workshopId})`
-  const idea = await api(url, 'POST', `/api/boards/${boardId}/ideas`, {
-    token: participantToken,
-    body: { text: ideaText },
-  })
-  if (idea.status !== 201) throw new Error(`idea: ${idea.status} ${JSON.stringify(idea.body)}`)
-  const ideaId = idea.body.idea.id as string
+  const server = { baseUrl: url }
+  const idea = await callApi(
+    createIdea,
+    { params: { boardId }, body: { text: ideaText }, token: participantToken },
+    server,
+  )
+  if (!('idea' in idea)) throw new Error(`idea held for moderation: ${JSON.stringify(idea)}`)
+  const ideaId = idea.idea.id
   const commentText = `Unbedingt beleuchtet (${workshop.workshopId})`
-  const comment = await api(url, 'POST', `/api/boards/${boardId}/ideas/${encodeURIComponent(ideaId)}/comments`, {
-    token: participantToken,
-    body: { text: commentText },
-  })
-  if (comment.status !== 201) throw new Error(`comment: ${comment.status} ${JSON.stringify(comment.body)}`)
-  const round = await api(url, 'POST', `/api/boards/${boardId}/rounds`, {
-    token: workshop.facilitatorToken,
-    body: { dotsPerParticipant: 3, anonymous: false },
-  })
-  if (round.status !== 201) throw new Error(`round: ${round.status} ${JSON.stringify(round.body)}`)
-  const roundId = round.body.roundId as string
-  const vote = await api(url, 'POST', `/api/rounds/${roundId}/votes`, {
-    token: participantToken,
-    body: { ideaId, delta: 1 },
-  })
-  if (vote.status !== 200) throw new Error(`vote: ${vote.status} ${JSON.stringify(vote.body)}`)
+  await callApi(
+    createComment,
+    { params: { boardId, ideaId }, body: { text: commentText }, token: participantToken },
+    server,
+  )
+  const { roundId } = await callApi(
+    openRound,
+    { params: { boardId }, body: { dotsPerParticipant: 3, anonymous: false }, token: workshop.facilitatorToken },
+    server,
+  )
+  await callApi(castVote, { params: { roundId }, body: { ideaId, delta: 1 }, token: participantToken }, server)
   // Closed and revealed: the ranking (with the ballots) is part of the record from here on.
-  for (const step of ['close', 'reveal']) {
-    const res = await api(url, 'POST', `/api/rounds/${roundId}/${step}`, { token: workshop.facilitatorToken })
-    if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`)
-  }
+  for (const step of [closeRound, revealRound])
+    await callApi(step, { params: { roundId }, token: workshop.facilitatorToken }, server)
   await callApi(
     saveVersion,
     { params: { boardId }, body: { name: 'Stand nach der Sammlung' }, token: workshop.facilitatorToken },
-    { baseUrl: url },
+    server,
   )
   return { participantId, participantToken, name, ideaId, ideaText, commentText, roundId }
 }
