@@ -1,10 +1,14 @@
 import { ErrorCode, Limits, uploadRecordId } from '@pinnwand/shared'
 import { AssetRecordType, type TLRecord } from '@tldraw/tlschema'
+import { uploadAsset } from '@pinnwand/shared/assetRoutes'
+import { setBoardLock } from '@pinnwand/shared/boardRoutes'
+import { routeRequest } from '@pinnwand/shared/contract/callApi'
+import { deleteWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assetStoreOf } from '../src/assets/assetRoutes.ts'
 import { makePng, jpegHeader } from './helpers/images.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -15,14 +19,22 @@ import {
 } from './helpers/testServer.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
-/** POST of raw bytes, as the web app uploads a pasted picture. */
+/**
+ * POST of raw bytes, as the web app uploads a pasted picture; whatever the answer (callRoute
+ * sends JSON bodies only).
+ */
 async function upload(url: string, boardId: string, token: string | null, data: Uint8Array, type = 'image/png') {
-  const headers: Record<string, string> = { 'content-type': type }
-  if (token) headers.authorization = `Bearer ${token}`
-  const response = await fetch(`${url}/api/boards/${boardId}/assets`, { method: 'POST', headers, body: data })
+  const wire = routeRequest(uploadAsset, {
+    params: { boardId },
+    body: data,
+    contentType: type,
+    ...(token ? { token } : {}),
+  })
+  const response = await fetch(url + wire.path, { method: wire.method, headers: wire.headers, body: wire.body })
   return { status: response.status, body: (await response.json()) as any, headers: response.headers }
 }
 
+/** The picture at `src` as the browser fetches it: headers, HEAD and 304 are what is checked. */
 const get = (url: string, src: string, token: string | null, method = 'GET') =>
   fetch(url + src, { method, headers: token ? { authorization: `Bearer ${token}` } : {} })
 
@@ -150,7 +162,7 @@ describe('images uploaded to a board', () => {
 
   it('refuses a participant’s upload while the board is locked, and takes the facilitator’s', async () => {
     const lock = (locked: boolean) =>
-      api(t.url, 'POST', `/api/boards/${boardId}/lock`, { token: workshop.facilitatorToken, body: { locked } })
+      callRoute(t.url, setBoardLock, { params: { boardId }, body: { locked }, token: workshop.facilitatorToken })
     expect((await lock(true)).status).toBe(200)
     try {
       const refused = await upload(t.url, boardId, ada.participantToken, makePng(5, 5, [9, 9, 9]))
@@ -221,7 +233,8 @@ describe('images uploaded to a board', () => {
   })
 
   it('deletes a board’s images with its workshop', async () => {
-    const res = await api(t.url, 'DELETE', `/api/workshops/${workshop.workshopId}`, {
+    const res = await callRoute(t.url, deleteWorkshop, {
+      params: { workshopId: workshop.workshopId },
       token: workshop.facilitatorToken,
     })
     expect(res.status).toBeLessThan(300)

@@ -1,9 +1,13 @@
 import { uploadRecordId } from '@pinnwand/shared'
 import { AssetRecordType, type TLRecord } from '@tldraw/tlschema'
+import { uploadAsset } from '@pinnwand/shared/assetRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard } from '@pinnwand/shared/exportRoutes'
+import { importBoard } from '@pinnwand/shared/importRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callRoute } from './helpers/callRoute.ts'
 import { makePng } from './helpers/images.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -32,12 +36,11 @@ describe('uploaded pictures in the board backup', () => {
     workshop = await createWorkshop(t.url)
     boardId = workshop.boardIds[0]!
     const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const response = await fetch(`${t.url}/api/boards/${boardId}/assets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ada.participantToken}`, 'content-type': 'image/png' },
-      body: picture,
-    })
-    const { asset } = (await response.json()) as { asset: { src: string; recordId: string } }
+    const { asset } = await callApi(
+      uploadAsset,
+      { params: { boardId }, body: picture, contentType: 'image/png', token: ada.participantToken },
+      { baseUrl: t.url },
+    )
     uploadSrc = asset.src
     // tldraw's own record of the pasted picture, pointing at the upload.
     const writer = await connectClient(t.url, boardId, ada.participantToken)
@@ -58,10 +61,17 @@ describe('uploaded pictures in the board backup', () => {
     await t.stop()
   })
 
-  const exportJson = async (): Promise<Backup> =>
-    (await api(t.url, 'GET', `/api/boards/${boardId}/export?format=json`, { token: workshop.facilitatorToken })).body
+  const exportJson = async (): Promise<Backup> => {
+    const file = await callApi(
+      exportBoard,
+      { params: { boardId }, query: { format: 'json' }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    return JSON.parse(await file.text())
+  }
   const importBackup = (body: unknown) =>
-    api(t.url, 'POST', `/api/workshops/${workshop.workshopId}/boards/import`, {
+    callRoute(t.url, importBoard, {
+      params: { workshopId: workshop.workshopId },
       token: workshop.facilitatorToken,
       body,
     })
@@ -78,13 +88,14 @@ describe('uploaded pictures in the board backup', () => {
 
     const res = await importBackup(backup)
     expect(res.status).toBe(201)
-    const newBoard = res.body.board.id as string
+    const newBoard = res.body.board.id
     const copy = await connectClient(t.url, newBoard, workshop.facilitatorToken)
     clients.push(copy)
     // The pasted picture now points at the new board's copy, which the new board serves.
     const moved = src(copy, 'asset:pasted')!
     expect(moved).toMatch(new RegExp(`^/api/boards/${newBoard}/assets/img[\\w-]{22}$`))
     expect(moved).not.toBe(uploadSrc.replace(boardId, newBoard))
+    // The src exactly as the board holds it, fetched as the browser does.
     const served = await fetch(t.url + moved, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(picture)).toBe(true)
@@ -115,7 +126,7 @@ describe('uploaded pictures in the board backup', () => {
     disguised.document.images![0]!.data = Buffer.from('<svg onload="alert(1)"/>').toString('base64')
     const refused = await importBackup(disguised)
     expect(refused.status).toBe(400)
-    expect(refused.body.error.message).toMatch(/is not the image\/png picture it claims to be/)
+    expect(refused.body.error?.message).toMatch(/is not the image\/png picture it claims to be/)
 
     // An upload record without bytes in the backup (a forged one) does not come along.
     const forged = structuredClone(backup)

@@ -1,11 +1,15 @@
+import { setBoardPhase } from '@pinnwand/shared/boardRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard, exportWorkshop } from '@pinnwand/shared/exportRoutes'
 import * as historyRoutes from '@pinnwand/shared/historyRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCsv, neutralizeFormula } from '../src/export/csv.ts'
 import { buildBoardReport } from '../src/export/BoardReport.ts'
 import { parseCsv } from './exportParsers.ts'
-import { api, ideaCard, startTestServer, type TestServer, userIdOf } from './helpers/testServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
+import { ideaCard, startTestServer, type TestServer, userIdOf } from './helpers/testServer.ts'
 
 /** `{ a: { a: … } }`, `levels` objects deep, built without recursion. */
 function nested(levels: number): Record<string, unknown> {
@@ -32,12 +36,14 @@ describe('exports and versions survive a bad record', () => {
 
   beforeAll(async () => {
     t = await startTestServer({ LOG_LEVEL: 'error' })
-    const created = await api(t.url, 'POST', '/api/workshops', {
-      body: { title: 'Robust', language: 'de', boards: [{ title: 'Tisch 1' }] },
-    })
-    token = created.body.facilitatorToken
-    workshopId = created.body.workshop.id
-    boardId = created.body.boards[0].id
+    const created = await callApi(
+      createWorkshop,
+      { body: { title: 'Robust', language: 'de', boards: [{ title: 'Tisch 1' }] } },
+      { baseUrl: t.url },
+    )
+    token = created.facilitatorToken
+    workshopId = created.workshop.id
+    boardId = created.boards[0]!.id
     const me = await userIdOf(t.url, token)
     const good = ideaCard(me, 'Gute Idee')
     const deepMeta = { ...ideaCard(me, 'Karte mit tiefem meta'), meta: nested(3000) }
@@ -59,27 +65,28 @@ describe('exports and versions survive a bad record', () => {
     await t.stop()
   })
 
-  const download = async (route: string) => {
-    const response = await fetch(`${t.url}${route}`, { headers: { authorization: `Bearer ${token}` } })
-    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
+  /** The file's bytes; a refusal throws (ApiError with status and code). */
+  const download = async (format: string) => {
+    const file = await callApi(exportBoard, { params: { boardId }, query: { format }, token }, { baseUrl: t.url })
+    return Buffer.from(await file.arrayBuffer())
   }
+  const setPhase = (phase: 'cluster' | 'vote') =>
+    callRoute(t.url, setBoardPhase, { params: { boardId }, body: { phase }, token })
   const versionList = () => callApi(historyRoutes.listVersions, { params: { boardId }, token }, { baseUrl: t.url })
 
   it.each(['pdf', 'pdfa', 'docx', 'md', 'csv', 'xlsx', 'json', 'svg', 'png'])('exports %s with 200', async (format) => {
-    const res = await download(`/api/boards/${boardId}/export?format=${format}`)
-    expect(res.status, res.bytes.toString('utf8').slice(0, 300)).toBe(200)
-    expect(res.bytes.length).toBeGreaterThan(100)
+    expect((await download(format)).length).toBeGreaterThan(100)
   })
 
   it('says in the report what it could not show, and keeps everything else', async () => {
-    const md = (await download(`/api/boards/${boardId}/export?format=md`)).bytes.toString('utf8')
+    const md = (await download('md')).toString('utf8')
     expect(md).toContain('1 Element konnte nicht dargestellt werden.')
     expect(md).toContain('Gute Idee')
     // The card whose meta was too deep is shown (its meta is not); the huge name is cut.
     expect(md).toContain('Karte mit tiefem meta')
     expect(md).not.toContain('A'.repeat(100))
 
-    const backup = JSON.parse((await download(`/api/boards/${boardId}/export?format=json`)).bytes.toString('utf8'))
+    const backup = JSON.parse((await download('json')).toString('utf8'))
     const recordIds = backup.document.records.map((r: { id: string }) => r.id)
     expect(recordIds).toEqual(expect.arrayContaining([ids.good, ids.deepMeta, ids.hugeAuthor]))
     expect(recordIds).not.toContain(ids.deepProps)
@@ -88,14 +95,17 @@ describe('exports and versions survive a bad record', () => {
   })
 
   it('answers the workshop ZIP with 200 and every file', async () => {
-    const res = await download(`/api/workshops/${workshopId}/export?format=zip`)
-    expect(res.status).toBe(200)
-    const names = Object.keys(unzipSync(new Uint8Array(res.bytes)))
+    const zip = await callApi(
+      exportWorkshop,
+      { params: { workshopId }, query: { format: 'zip' }, token },
+      { baseUrl: t.url },
+    )
+    const names = Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))
     expect(names.filter((n) => n.startsWith('01-')).length).toBe(9)
   })
 
   it('takes the automatic version and says what it left out', async () => {
-    const phase = await api(t.url, 'POST', `/api/boards/${boardId}/phase`, { token, body: { phase: 'cluster' } })
+    const phase = await setPhase('cluster')
     expect(phase.status).toBe(200)
     const list = await versionList()
     const version = list.versions.find((v) => v.reason === 'phase')
@@ -110,7 +120,7 @@ describe('exports and versions survive a bad record', () => {
     const addVersion = versions.addVersion
     versions.addVersion = () => Promise.reject(new Error('disk full'))
     try {
-      const phase = await api(t.url, 'POST', `/api/boards/${boardId}/phase`, { token, body: { phase: 'vote' } })
+      const phase = await setPhase('vote')
       expect(phase.status).toBe(200)
     } finally {
       versions.addVersion = addVersion

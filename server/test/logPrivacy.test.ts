@@ -1,10 +1,13 @@
 import { rmSync } from 'node:fs'
+import { lookupJoinCode } from '@pinnwand/shared/boardRoutes'
 import { callApi } from '@pinnwand/shared/contract/callApi'
 import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
+import { workshopOverview } from '@pinnwand/shared/workshopRoutes'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type ChildServer, startChildServer } from './helpers/childServer.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import { fillWorkshop } from './helpers/personalData.ts'
-import { api, createWorkshop, freshDataDir } from './helpers/testServer.ts'
+import { createWorkshop, freshDataDir } from './helpers/testServer.ts'
 
 /**
  * Data minimisation: what the server writes to its log at the default level while people join,
@@ -34,8 +37,11 @@ describe('logs at info level', () => {
     )
     expect(removed.participantId).toBe(filled.participantId)
     // A wrong token and a wrong code are logged (if at all) without what was sent.
-    await api(server.url, 'GET', `/api/workshops/${workshop.workshopId}`, { token: 'falsches-token-123456' })
-    await api(server.url, 'GET', '/api/join/ZZZZZZ')
+    await callRoute(server.url, workshopOverview, {
+      params: { workshopId: workshop.workshopId },
+      token: 'falsches-token-123456',
+    })
+    await callRoute(server.url, lookupJoinCode, { params: { joinCode: 'ZZZZZZ' } })
     await new Promise((resolve) => setTimeout(resolve, 500))
 
     const lines = server.logs.map((entry) => JSON.stringify(entry))

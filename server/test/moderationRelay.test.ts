@@ -1,10 +1,10 @@
 import type { BoardStateMessage, ModerationSection } from '@pinnwand/shared'
+import { updateTable } from '@pinnwand/shared/boardRoutes'
 import * as routes from '@pinnwand/shared/moderationRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callRoute } from './helpers/callRoute.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
-  api,
   type BoardClient,
   createWorkshop,
   ideaCard,
@@ -49,7 +49,8 @@ describe.skipIf(!databaseUrl || !redisUrl)('Moderation on two instances (DATABAS
     const onB = await watchBoardState(b.url, boardId, bob.participantToken)
     clients.push(onA.client, onB.client)
 
-    const switched = await api(a.url, 'PATCH', `/api/boards/${boardId}`, {
+    const switched = await callRoute(a.url, updateTable, {
+      params: { boardId },
       token: workshop.facilitatorToken,
       body: { moderation: true },
     })

@@ -1,5 +1,7 @@
 import type { IdeaCardShape } from '@pinnwand/shared'
 import { type Box, CARD_SIZE, covers, placeNewCard } from '@pinnwand/shared/placement'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
@@ -7,7 +9,6 @@ import { MAX_REPAIRS_PER_CARD } from '../src/clusters/OverlapRepair.ts'
 import { placedShapes } from '../src/domain/placement.ts'
 import { type FreshDatabase, freshPostgres } from './helpers/freshPostgres.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   ideaCard,
@@ -61,19 +62,22 @@ function movesSeenBy(client: BoardClient, id: string): { x: number; y: number }[
 }
 
 async function thementisch(url: string): Promise<TestWorkshop> {
-  const res = await api(url, 'POST', '/api/workshops', {
-    body: {
-      title: 'Mobilität',
-      boards: [{ title: 'Tisch 1', question: 'Wie kommen wir hin?', template: 'thementisch' }],
+  const created = await callApi(
+    createWorkshop,
+    {
+      body: {
+        title: 'Mobilität',
+        boards: [{ title: 'Tisch 1', question: 'Wie kommen wir hin?', template: 'thementisch' }],
+      },
     },
-  })
-  expect(res.status).toBe(201)
+    { baseUrl: url },
+  )
   return {
-    workshopId: res.body.workshop.id,
-    joinCode: res.body.workshop.joinCode,
-    facilitatorToken: res.body.facilitatorToken,
+    workshopId: created.workshop.id,
+    joinCode: created.workshop.joinCode,
+    facilitatorToken: created.facilitatorToken,
     projectorToken: '',
-    boardIds: res.body.boards.map((b: { id: string }) => b.id),
+    boardIds: created.boards.map((b) => b.id),
   }
 }
 

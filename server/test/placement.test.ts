@@ -1,12 +1,15 @@
 import { COLLECT_ROLE, type Box } from '@pinnwand/shared/placement'
-import type { IdeaCardShape } from '@pinnwand/shared'
+import type { CreateIdeaResponse, IdeaCardShape } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import type { RouteInput } from '@pinnwand/shared/contract/route'
+import { createIdea, listIdeas } from '@pinnwand/shared/ideaRoutes'
 import { importIdeas } from '@pinnwand/shared/importRoutes'
+import { createWorkshop } from '@pinnwand/shared/workshopRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ZONE_INSET } from '../src/domain/placement.ts'
+import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   connectClient,
   ideaCard,
   joinParticipant,
@@ -34,27 +37,32 @@ describe('where API ideas land', () => {
 
   beforeAll(async () => {
     t = await startTestServer()
-    const res = await api(t.url, 'POST', '/api/workshops', {
-      body: {
-        title: 'Quartier 2030',
-        boards: [
-          { title: 'Mobilität', question: 'Wie kommen wir zur Arbeit?', template: 'thementisch' },
-          { title: 'Frei', template: 'blank' },
-        ],
+    const created = await callApi(
+      createWorkshop,
+      {
+        body: {
+          title: 'Quartier 2030',
+          boards: [
+            { title: 'Mobilität', question: 'Wie kommen wir zur Arbeit?', template: 'thementisch' },
+            { title: 'Frei', template: 'blank' },
+          ],
+        },
       },
-    })
-    expect(res.status).toBe(201)
-    workshopId = res.body.workshop.id
-    joinCode = res.body.workshop.joinCode
-    facilitatorToken = res.body.facilitatorToken
-    boards = { thementisch: res.body.boards[0].id, blank: res.body.boards[1].id }
+      { baseUrl: t.url },
+    )
+    workshopId = created.workshop.id
+    joinCode = created.workshop.joinCode
+    facilitatorToken = created.facilitatorToken
+    boards = { thementisch: created.boards[0]!.id, blank: created.boards[1]!.id }
   })
   afterAll(() => t.stop())
 
   const join = (name: string) =>
     joinParticipant(t.url, { workshopId, joinCode, facilitatorToken, projectorToken: '', boardIds: [] }, name)
-  const post = (boardId: string, token: string, body: Record<string, unknown>) =>
-    api(t.url, 'POST', `/api/boards/${boardId}/ideas`, { token, body })
+  const post = (boardId: string, token: string, body: RouteInput<typeof createIdea>['body']) =>
+    callRoute(t.url, createIdea, { params: { boardId }, body, token })
+  /** No board here is moderated: a created idea is never held (202). */
+  const idOf = (res: { body: unknown }) => (res.body as CreateIdeaResponse).idea.id
   const shapesOf = async (boardId: string) => {
     const client = await connectClient(t.url, boardId, facilitatorToken)
     const shapes = [...client.records.map.values()].map((entry) => entry.val).filter((r) => r.typeName === 'shape')
@@ -93,7 +101,7 @@ describe('where API ideas land', () => {
     for (let i = 0; i < cards.length; i++)
       for (let j = i + 1; j < cards.length; j++) expect(intersects(boxOf(cards[i]!), boxOf(cards[j]!))).toBe(false)
     // Reading order: the first card posted takes the zone's first slot.
-    const first = cards.find((c) => c.id === posted[0]!.body.idea.id)!
+    const first = cards.find((c) => c.id === idOf(posted[0]!))!
     expect({ x: first.x, y: first.y }).toEqual({ x: zoneBox.x + ZONE_INSET.side, y: zoneBox.y + ZONE_INSET.top })
   })
 
@@ -108,20 +116,24 @@ describe('where API ideas land', () => {
     const res = await post(boards.blank, facilitatorToken, { text: 'Neu per API' })
     expect(res.status).toBe(201)
     const shapes = await shapesOf(boards.blank)
-    const placed = shapes.find((s) => s.id === res.body.idea.id)!
+    const placed = shapes.find((s) => s.id === idOf(res))!
     // A blank board has no zone: the fixed band from the origin, second slot of the first row.
     expect({ x: placed.x, y: placed.y }).toEqual({ x: 284, y: 0 })
     expect(intersects(boxOf(placed), boxOf(shapes.find((s) => s.id === own.id)!))).toBe(false)
   })
 
   it("puts an idea for a cluster into that cluster's grid", async () => {
-    const listed = await api(t.url, 'GET', `/api/boards/${boards.thementisch}/ideas`, { token: facilitatorToken })
-    const clusterId = listed.body.clusters[0].id
+    const listed = await callApi(
+      listIdeas,
+      { params: { boardId: boards.thementisch }, token: facilitatorToken },
+      { baseUrl: t.url },
+    )
+    const clusterId = listed.clusters[0]!.id
     const ids: string[] = []
     for (const text of ['Erste', 'Zweite', 'Dritte']) {
       const res = await post(boards.thementisch, facilitatorToken, { text, clusterId })
       expect(res.status).toBe(201)
-      ids.push(res.body.idea.id)
+      ids.push(idOf(res))
     }
     const shapes = await shapesOf(boards.thementisch)
     const cards = ids.map((id) => shapes.find((s) => s.id === id)!)

@@ -1,5 +1,6 @@
 import { getBoardSchema } from '@pinnwand/shared'
-import { BoardExportFormats } from '@pinnwand/shared/exportRoutes'
+import { callApi } from '@pinnwand/shared/contract/callApi'
+import { BoardExportFormats, exportBoard, exportWorkshop, updateExportSettings } from '@pinnwand/shared/exportRoutes'
 import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import type { TLRecord } from '@tldraw/tlschema'
 import { unzipSync } from 'fflate'
@@ -10,7 +11,6 @@ import { PERSON_RECORD_VERDICT } from '../src/sync/recordPolicy.ts'
 import { pdfText, squash } from './exportParsers.ts'
 import { callRoute } from './helpers/callRoute.ts'
 import {
-  api,
   type BoardClient,
   connectClient,
   createWorkshop,
@@ -46,7 +46,6 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
   let boardId: string
   let people: Person[]
   const closeLater: BoardClient[] = []
-  const route = (rest = '') => `/api/boards/${boardId}${rest}`
   const texts = ['Mehr Bänke im Park', 'Nachtbus bis eins', 'Tauschregal im Foyer']
 
   beforeEach(async () => {
@@ -63,11 +62,15 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
     await t.stop()
   })
 
-  const download = async (path: string): Promise<Buffer> => {
-    const response = await fetch(t.url + path, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })
-    expect(response.status, path).toBe(200)
-    return Buffer.from(await response.arrayBuffer())
-  }
+  const bytesOf = async (file: Blob) => Buffer.from(await file.arrayBuffer())
+  const download = async (format: string): Promise<Buffer> =>
+    bytesOf(
+      await callApi(
+        exportBoard,
+        { params: { boardId }, query: { format }, token: workshop.facilitatorToken },
+        { baseUrl: t.url },
+      ),
+    )
   /** What a reader finds in a file: PDF text, the XML of Office files, text formats as they are. */
   const readable = async (name: string, bytes: Buffer): Promise<string> => {
     if (name.endsWith('.pdf')) return pdfText(bytes)
@@ -106,7 +109,8 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
     expect(PERSON_RECORD_VERDICT).toMatch(/person records/)
 
     // The facilitator asks for names in the report; only the anonymous reveal keeps them out.
-    const settings = await api(t.url, 'PUT', `/api/workshops/${workshop.workshopId}/export-settings`, {
+    const settings = await callRoute(t.url, updateExportSettings, {
+      params: { workshopId: workshop.workshopId },
       token: workshop.facilitatorToken,
       body: { showAuthors: true },
     })
@@ -137,13 +141,21 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
 
     // Every format of the board export, and every file of the workshop ZIP.
     for (const format of BoardExportFormats) {
-      const text = await readable(`x.${fileExtension(format)}`, await download(route(`/export?format=${format}`)))
+      const text = await readable(`x.${fileExtension(format)}`, await download(format))
       if (format !== 'png' && format !== 'svg') {
         for (const card of texts) expect(squash(text).includes(squash(card)), `${format} has "${card}"`).toBe(true)
       }
       expectNobodyIn(format, text)
     }
-    const zip = unzipSync(await download(`/api/workshops/${workshop.workshopId}/export?format=zip`))
+    const zip = unzipSync(
+      await bytesOf(
+        await callApi(
+          exportWorkshop,
+          { params: { workshopId: workshop.workshopId }, query: { format: 'zip' }, token: workshop.facilitatorToken },
+          { baseUrl: t.url },
+        ),
+      ),
+    )
     expect(Object.keys(zip).length).toBeGreaterThan(5)
     for (const [name, bytes] of Object.entries(zip)) expectNobodyIn(name, await readable(name, Buffer.from(bytes)))
 
@@ -162,7 +174,7 @@ describe('Stilles Sammeln: an anonymous reveal names nobody in any export', () =
     const room = await t.server.rooms.open(boardId)
     await room.change((records) => records.set(`user:${ada.participantId}`, userRecord(ada)))
     t.server.rooms.releaseIfIdle(room)
-    const backup = JSON.parse((await download(route('/export?format=json'))).toString('utf8')) as {
+    const backup = JSON.parse((await download('json')).toString('utf8')) as {
       document: { schema: unknown; records: { typeName: string }[] }
     }
     expect(backup.document.records.some((record) => record.typeName === 'document')).toBe(true)

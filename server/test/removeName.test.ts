@@ -1,5 +1,7 @@
 import { callApi } from '@pinnwand/shared/contract/callApi'
+import { exportBoard, updateExportSettings } from '@pinnwand/shared/exportRoutes'
 import { listVersions, previewVersion } from '@pinnwand/shared/historyRoutes'
+import { listIdeas } from '@pinnwand/shared/ideaRoutes'
 import { REMOVED_NAME as REMOVED } from '@pinnwand/shared/privacyApi'
 import * as privacyRoutes from '@pinnwand/shared/privacyRoutes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,13 +14,12 @@ import {
   tablesContaining,
 } from './helpers/personalData.ts'
 import { callRoute } from './helpers/callRoute.ts'
-import { api, createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
+import { createWorkshop, startTestServer, type TestServer, type TestWorkshop } from './helpers/testServer.ts'
 import path from 'node:path'
 
-async function download(url: string, route: string, token: string): Promise<Buffer> {
-  const res = await fetch(url + route, { headers: { authorization: `Bearer ${token}` } })
-  if (res.status !== 200) throw new Error(`${route}: ${res.status} ${await res.text()}`)
-  return Buffer.from(await res.arrayBuffer())
+async function download(url: string, boardId: string, format: string, token: string): Promise<Buffer> {
+  const file = await callApi(exportBoard, { params: { boardId }, query: { format }, token }, { baseUrl: url })
+  return Buffer.from(await file.arrayBuffer())
 }
 
 /** "Please remove my name": the facilitator replaces it everywhere; the ideas stay. */
@@ -36,7 +37,8 @@ describe("removing a participant's name", () => {
     zoe = await fillWorkshop(t.url, workshop, 'Zoë Vergessen')
     bob = await fillWorkshop(t.url, workshop, 'Bob Bleibt')
     // Exports print authors only when the organiser chose so; here they did.
-    const settings = await api(t.url, 'PUT', `/api/workshops/${workshop.workshopId}/export-settings`, {
+    const settings = await callRoute(t.url, updateExportSettings, {
+      params: { workshopId: workshop.workshopId },
       token: workshop.facilitatorToken,
       body: { showAuthors: true },
     })
@@ -57,9 +59,7 @@ describe("removing a participant's name", () => {
     expect(unknown.status).toBe(404)
     expect(unknown.body.error?.code).toBe('not_found')
     // Before: the name is in the PDF, so the check below means something.
-    const pdf = squash(
-      await pdfText(await download(t.url, `/api/boards/${boardId}/export?format=pdf`, workshop.facilitatorToken)),
-    )
+    const pdf = squash(await pdfText(await download(t.url, boardId, 'pdf', workshop.facilitatorToken)))
     expect(pdf).toContain(squash(zoe.name))
   })
 
@@ -76,22 +76,22 @@ describe("removing a participant's name", () => {
     expect(removed.boardEntries).toBe(2) // the card and the comment
     expect(removed.versions).toBeGreaterThanOrEqual(2) // both saved versions held the card
 
-    const ideas = await api(t.url, 'GET', `/api/boards/${boardId}/ideas`, { token: workshop.facilitatorToken })
-    const idea = ideas.body.ideas.find((i: { id: string }) => i.id === zoe.ideaId)
+    const { ideas } = await callApi(
+      listIdeas,
+      { params: { boardId }, token: workshop.facilitatorToken },
+      { baseUrl: t.url },
+    )
+    const idea = ideas.find((i) => i.id === zoe.ideaId)
     expect(idea).toMatchObject({ text: zoe.ideaText, author: REMOVED })
-    expect(ideas.body.ideas.find((i: { id: string }) => i.id === bob.ideaId).author).toBe(bob.name)
+    expect(ideas.find((i) => i.id === bob.ideaId)?.author).toBe(bob.name)
 
-    const json = (
-      await download(t.url, `/api/boards/${boardId}/export?format=json`, workshop.facilitatorToken)
-    ).toString()
+    const json = (await download(t.url, boardId, 'json', workshop.facilitatorToken)).toString()
     expect(json).not.toContain(zoe.name)
     expect(json).toContain(REMOVED)
     expect(json).toContain(zoe.ideaText)
     expect(json).toContain(bob.name)
 
-    const pdf = squash(
-      await pdfText(await download(t.url, `/api/boards/${boardId}/export?format=pdf`, workshop.facilitatorToken)),
-    )
+    const pdf = squash(await pdfText(await download(t.url, boardId, 'pdf', workshop.facilitatorToken)))
     expect(pdf).not.toContain(squash(zoe.name))
     expect(pdf).toContain(squash(REMOVED))
     expect(pdf).toContain(squash(bob.name))
