@@ -1,17 +1,37 @@
 import { routeRequest } from '@pinnwand/shared/contract/callApi'
 import type { AnyRoute, RouteInput, RouteResponse } from '@pinnwand/shared/contract/route'
-import { api, type ApiResponse } from './testServer.ts'
+import type { ApiResponse } from './testServer.ts'
+
+type Refusal = { error?: { code: string; message: string; details?: unknown } }
+
+/** The body a test reads: the route's answer or a refusal (a 204 route has only the latter). */
+export type RouteAnswer<C extends AnyRoute> = [RouteResponse<C>] extends [undefined]
+  ? Refusal
+  : RouteResponse<C> & Refusal
 
 /**
  * Calls a declared route (shared/src/contract/route.ts) and answers the status and body
  * whatever they are, for tests that assert refusals as well as answers. Input the schemas
- * would refuse is passed `as never`: the server must refuse it, not the client.
+ * would refuse is passed `as never`: the server must refuse it, not the client. Raw bytes go
+ * out with their content type (an upload); a file answer comes back as a Blob, anything else
+ * as parsed JSON, or as text when it is none.
  */
-export function callRoute<C extends AnyRoute>(
+export async function callRoute<C extends AnyRoute>(
   baseUrl: string,
   route: C,
   input: RouteInput<C>,
-): Promise<ApiResponse<RouteResponse<C> & { error?: { code: string; message: string } }>> {
+): Promise<ApiResponse<RouteAnswer<C>>> {
   const wire = routeRequest(route, input)
-  return api(baseUrl, wire.method, wire.path, { token: input.token, body: wire.body })
+  const response = await fetch(baseUrl + wire.path, { method: wire.method, headers: wire.headers, body: wire.body })
+  if (route.produces && response.ok) {
+    return { status: response.status, body: (await response.blob()) as never, headers: response.headers }
+  }
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // Non-JSON answers stay text, so a test can assert they never happen.
+  }
+  return { status: response.status, body: parsed as RouteAnswer<C>, headers: response.headers }
 }
