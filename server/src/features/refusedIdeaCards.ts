@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { IDEA_CARD_TYPE } from '@pinnwand/shared'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { Actor } from '../auth/Actor.ts'
@@ -41,14 +40,4 @@ function newIdeaText(record: TLRecord | undefined): string | null {
   if (record?.typeName !== 'shape' || record.type !== IDEA_CARD_TYPE) return null
   const text = (record.props as { text?: unknown }).text
   return typeof text === 'string' && text.trim().length > 0 ? text : null
-}
-
-/**
- * A held-back card's id for one person's request id (a device's outbox, or `refused:<record id>`
- * for a kept refused card): a UUID-shaped hash of both, so a repeat names the same card and
- * another person's request id never names someone else's.
- */
-export function cardIdFor(authorId: string, requestId: string): string {
-  const hex = createHash('sha256').update(`${authorId}\n${requestId.toLowerCase()}`).digest('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }

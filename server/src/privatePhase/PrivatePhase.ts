@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import {
   currentRecords,
   type PrivateCardDto,
@@ -8,7 +8,7 @@ import {
 } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
-import { cardIdFor, onRefusedIdeaCards, type RefusedIdeaCard } from '../features/refusedIdeaCards.ts'
+import { onRefusedIdeaCards, type RefusedIdeaCard } from '../features/refusedIdeaCards.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { BegunReveal, PrivateCardStore, PrivateCardWrite, StoredPrivateCard } from './PrivateCardStore.ts'
 import { PRIVATE_PHASE_VERDICT } from './privatePhaseRoomGuard.ts'
@@ -255,6 +255,12 @@ export class PrivatePhase {
     this.rooms.setBoardState(boardId, { privatePhase: section })
     return section
   }
+}
+
+/** A private card's id for one person's client request id: a UUID-shaped hash of both. */
+export function cardIdFor(authorId: string, clientRequestId: string): string {
+  const hex = createHash('sha256').update(`${authorId}\n${clientRequestId.toLowerCase()}`).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
 
 function dto(card: StoredPrivateCard): PrivateCardDto {
