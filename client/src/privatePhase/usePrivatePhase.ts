@@ -3,9 +3,12 @@ import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
-import { useReadAgainAfterStart } from '../ideas/heldBack/useReadAgainAfterStart.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { rememberedPhase, rememberPhase, safeLocalStorage } from './privateOutbox.ts'
+
+/** When a participant's device reads its private cards a second time after the phase starts. */
+const RESCUED_CARD_READ_MS = 1500
+const RESCUED_CARD_JITTER_MS = 1500
 
 /** The running private phase (board-state section `privatePhase`), or null. */
 export function usePrivatePhaseSection(): PrivatePhaseSection | null {
@@ -54,10 +57,22 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
       .load(boardId, token)
       .catch(() => undefined)
   }, [running, connected, readsAll, changedAt, boardId, token, me.role])
-  // A card sent as a shared card just before this device heard of the start (PrivatePhase.keepRefused).
-  useReadAgainAfterStart(running && connected && me.role === 'participant', () =>
-    usePrivateCards.getState().load(boardId, token),
-  )
+  // A card this device sent as a shared card just before it heard of the start is kept by the
+  // server as a private card (PrivatePhase.rescue), possibly after the read above: one more read
+  // a moment later, jittered so that a plenary does not ask in the same instant.
+  const participant = me.role === 'participant'
+  useEffect(() => {
+    if (!running || !connected || !participant) return
+    const timer = setTimeout(
+      () =>
+        usePrivateCards
+          .getState()
+          .load(boardId, token)
+          .catch(() => undefined),
+      RESCUED_CARD_READ_MS + Math.round(Math.random() * RESCUED_CARD_JITTER_MS),
+    )
+    return () => clearTimeout(timer)
+  }, [running, connected, participant, boardId, token])
   // A participant's own cards written on another of their devices.
   useOwnCardsRefresh(running, phase?.changedAt ?? null, () => usePrivateCards.getState().load(boardId, token))
   usePrivateOutbox(connected)

@@ -3,13 +3,10 @@ import { currentRecords, HELD_CARDS_PER_PERSON_MAX, type HeldCardDto, type HeldC
 import type { ModerationSection } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
-import { onRefusedIdeaCards, type RefusedIdeaCard } from '../features/refusedIdeaCards.ts'
-import { cardIdFor } from '../privatePhase/PrivatePhase.ts'
 import { planReveal } from '../privatePhase/privatePhaseRules.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { HeldCardStore, HeldCardWrite, StoredHeldCard } from './HeldCardStore.ts'
-import { MODERATION_VERDICT } from './moderationRoomGuard.ts'
 import { approvedCardId, heldCardDto, moderationSection } from './moderationRules.ts'
 
 export type ApprovalResult = { result: 'ok'; ideaId: string } | { result: 'not_found' | 'decided' }
@@ -45,14 +42,6 @@ export class Moderation {
         this.logger.warn({ err: error, boardId: room.boardId }, 'interrupted approval not finished'),
       )
     })
-    // A card a device sent as a shared card before it heard that moderation is on is refused
-    // by the guard; it waits for approval instead of being lost.
-    onRefusedIdeaCards(
-      rooms,
-      MODERATION_VERDICT,
-      (card) => this.keepRefused(card),
-      (error, boardId) => this.logger.warn({ err: error, boardId }, 'refused card not kept for approval'),
-    )
   }
 
   /** The section from the database (what every instance reads). */
@@ -84,15 +73,10 @@ export class Moderation {
     return { moderation: await this.section(boardId), cards: cards.map(heldCardDto) }
   }
 
-  async add(
-    boardId: string,
-    actor: Actor,
-    text: string,
-    id: string = randomUUID(),
-  ): Promise<{ result: HeldCardWrite; card?: HeldCardDto }> {
+  async add(boardId: string, actor: Actor, text: string): Promise<{ result: HeldCardWrite; card?: HeldCardDto }> {
     const now = this.now()
     const card: StoredHeldCard = {
-      id,
+      id: randomUUID(),
       boardId,
       authorId: actor.userId,
       authorName: actor.name,
@@ -105,17 +89,6 @@ export class Moderation {
     const result = await this.store.addCard(card, HELD_CARDS_PER_PERSON_MAX)
     if (result === 'ok') await this.publish(boardId)
     return result === 'ok' ? { result, card: heldCardDto(card) } : { result }
-  }
-
-  /**
-   * Keeps a refused shared card (sent before the device heard that moderation is on) as a card
-   * waiting for approval. Its id derives from the record's, so a resend adds none.
-   */
-  private async keepRefused({ boardId, actor, recordId, text }: RefusedIdeaCard): Promise<void> {
-    const id = cardIdFor(actor.userId, `refused:${recordId}`)
-    if ((await this.store.listCards(boardId, actor.userId)).some((card) => card.id === id)) return
-    const { result } = await this.add(boardId, actor, text, id)
-    this.logger.info({ boardId, recordId, result }, 'a card sent as moderation began kept for approval')
   }
 
   async update(boardId: string, actor: Actor, cardId: string, text: string): Promise<HeldCardWrite> {

@@ -1,6 +1,4 @@
 import { callApi } from '@pinnwand/shared/contract/callApi'
-import * as boardRoutes from '@pinnwand/shared/boardRoutes'
-import * as moderationRoutes from '@pinnwand/shared/moderationRoutes'
 import * as routes from '@pinnwand/shared/privatePhaseRoutes'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -18,11 +16,11 @@ import { recordingClient } from './helpers/recordingClient.ts'
 import { waitFor } from './helpers/waitFor.ts'
 
 /*
- * A device that has not yet heard that Stilles Sammeln began, or that moderation was switched
- * on, sends a new card as a shared card. The server refuses it in the document (nobody else may
- * read it yet) and keeps it as the author's private or waiting card, so it is not lost.
+ * A device that has not yet heard that Stilles Sammeln began sends a new card as a shared card.
+ * The server refuses it in the document (nobody else may read it) and keeps it as the author's
+ * private card, so it is not lost.
  */
-describe('a card sent as cards begin to be held back', () => {
+describe('Stilles Sammeln: a card sent as the phase begins', () => {
   let t: TestServer
   let workshop: TestWorkshop
   let boardId: string
@@ -43,7 +41,7 @@ describe('a card sent as cards begin to be held back', () => {
       (card) => card.text,
     )
 
-  it('becomes the author’s private card when Stilles Sammeln began: once, and nobody else reads it', async () => {
+  it('becomes the author’s private card, once, and reaches nobody else', async () => {
     const ben = await joinParticipant(t.url, workshop, 'Ben')
     const ada = await joinParticipant(t.url, workshop, 'Ada')
     const benClient: BoardClient = await connectClient(t.url, boardId, ben.participantToken)
@@ -97,43 +95,5 @@ describe('a card sent as cards begin to be held back', () => {
     await waitFor(() => !benClient.has(notAnIdea.id), { what: 'the blank card is reverted' })
     await serverRoundTrip(benClient.provider)
     expect(await cardsOf(ben.participantToken)).toEqual([])
-  })
-
-  it('waits for approval when moderation was switched on: once, and nobody else reads it', async () => {
-    const ben = await joinParticipant(t.url, workshop, 'Ben')
-    const ada = await joinParticipant(t.url, workshop, 'Ada')
-    const benClient: BoardClient = await connectClient(t.url, boardId, ben.participantToken)
-    const watcher = await recordingClient(t.url, boardId, ada.participantToken)
-    closeLater.push(benClient, watcher)
-    await callApi(
-      boardRoutes.updateTable,
-      { params: { boardId }, body: { moderation: true }, token: workshop.facilitatorToken },
-      { baseUrl: t.url },
-    )
-    const heldOf = async (token: string) =>
-      (await callApi(moderationRoutes.listHeldCards, { params: { boardId }, token }, { baseUrl: t.url })).cards.map(
-        (card) => [card.text, card.status],
-      )
-
-    const card = ideaCard(ben.participantId, 'NOCH-NICHT-freigegeben')
-    benClient.records.set(card.id, card)
-    await waitFor(() => !benClient.has(card.id), { what: 'the shared card is reverted' })
-    await waitFor(async () => (await heldOf(ben.participantToken)).length === 1, {
-      what: 'a waiting card for Ben',
-      interval: 100,
-    })
-    benClient.records.set(card.id, card)
-    await waitFor(() => !benClient.has(card.id), { what: 'the resent card is reverted too' })
-    await serverRoundTrip(benClient.provider)
-    expect(await heldOf(ben.participantToken)).toEqual([['NOCH-NICHT-freigegeben', 'waiting']])
-    // In the facilitator's inbox, nowhere else.
-    const inbox = await callApi(
-      moderationRoutes.moderationInbox,
-      { params: { boardId }, token: workshop.facilitatorToken },
-      { baseUrl: t.url },
-    )
-    expect(inbox.cards.map((held) => held.text)).toEqual(['NOCH-NICHT-freigegeben'])
-    expect(await heldOf(ada.participantToken)).toEqual([])
-    expect(watcher.sawBytes('NOCH-NICHT')).toBe(false)
   })
 })
