@@ -6,10 +6,6 @@ import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { rememberedPhase, rememberPhase, safeLocalStorage } from './privateOutbox.ts'
 
-/** When a participant's device reads its private cards a second time after the phase starts. */
-const RESCUED_CARD_READ_MS = 1500
-const RESCUED_CARD_JITTER_MS = 1500
-
 /** The running private phase (board-state section `privatePhase`), or null. */
 export function usePrivatePhaseSection(): PrivatePhaseSection | null {
   return useSession((s) => (s.boardState?.privatePhase as PrivatePhaseSection | null | undefined) ?? null)
@@ -57,22 +53,6 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
       .load(boardId, token)
       .catch(() => undefined)
   }, [running, connected, readsAll, changedAt, boardId, token, me.role])
-  // A card this device sent as a shared card just before it heard of the start is kept by the
-  // server as a private card (PrivatePhase.rescue), possibly after the read above: one more read
-  // a moment later, jittered so that a plenary does not ask in the same instant.
-  const participant = me.role === 'participant'
-  useEffect(() => {
-    if (!running || !connected || !participant) return
-    const timer = setTimeout(
-      () =>
-        usePrivateCards
-          .getState()
-          .load(boardId, token)
-          .catch(() => undefined),
-      RESCUED_CARD_READ_MS + Math.round(Math.random() * RESCUED_CARD_JITTER_MS),
-    )
-    return () => clearTimeout(timer)
-  }, [running, connected, participant, boardId, token])
   // A participant's own cards written on another of their devices.
   useOwnCardsRefresh(running, phase?.changedAt ?? null, () => usePrivateCards.getState().load(boardId, token))
   usePrivateOutbox(connected)

@@ -1,18 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto'
 import {
   currentRecords,
-  IDEA_CARD_TYPE,
   type PrivateCardDto,
   type PrivateCardsResponse,
   type PrivatePhaseSection,
   PRIVATE_CARDS_PER_PERSON_MAX,
 } from '@pinnwand/shared'
-import type { TLRecord } from '@tldraw/tlschema'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { BegunReveal, PrivateCardStore, PrivateCardWrite, StoredPrivateCard } from './PrivateCardStore.ts'
-import { PRIVATE_PHASE_VERDICT } from './privatePhaseRoomGuard.ts'
 import { phaseSection, planReveal, readableAuthor, revealedCardId } from './privatePhaseRules.ts'
 
 /**
@@ -51,19 +48,6 @@ export class PrivatePhase {
     rooms.addStateProvider(async (boardId) => ({ privatePhase: await this.section(boardId) }))
     // A reveal interrupted by a killed server is finished as soon as the board is loaded again.
     rooms.onRoomLoaded((room) => this.recoverLater(room.boardId, 0))
-    // A card a device sent as a shared card before it learnt that the phase runs (its board
-    // state was still on the way) is refused by the guard; it becomes the author's private card
-    // instead of being lost.
-    rooms.onRoomLoaded((room) =>
-      room.onEvent((event) => {
-        if (event.type !== 'refused' || event.reason !== PRIVATE_PHASE_VERDICT) return
-        const text = refusedIdeaText(event.record)
-        if (text === null) return
-        void this.rescue(room.boardId, event.actor, event.recordId, text).catch((error: unknown) =>
-          this.logger.warn({ err: error, boardId: room.boardId }, 'refused card not kept as a private card'),
-        )
-      }),
-    )
   }
 
   async section(boardId: string): Promise<PrivatePhaseSection | null> {
@@ -131,15 +115,6 @@ export class PrivatePhase {
     }
     if (result === 'ok') await this.publish(boardId)
     return result === 'ok' ? { result, card: dto(card) } : { result }
-  }
-
-  /**
-   * Keeps a refused shared card as its author's private card. Keyed by the card's record id, so a
-   * client that sends it again (its outbox after a reconnect) makes no second one.
-   */
-  private async rescue(boardId: string, actor: Actor, recordId: string, text: string): Promise<void> {
-    const { result } = await this.add(boardId, actor, text, `refused:${recordId}`)
-    this.logger.info({ boardId, recordId, result }, 'a card sent as the private phase began kept as a private card')
   }
 
   async update(boardId: string, actor: Actor, cardId: string, text: string): Promise<PrivateCardWrite> {
@@ -277,11 +252,4 @@ function dto(card: StoredPrivateCard): PrivateCardDto {
     createdAt: card.createdAt,
     updatedAt: card.updatedAt,
   }
-}
-
-/** The text of a refused new idea card, or null for anything else (the record is a client's: untrusted). */
-function refusedIdeaText(record: TLRecord | undefined): string | null {
-  if (record?.typeName !== 'shape' || record.type !== IDEA_CARD_TYPE) return null
-  const text = (record.props as { text?: unknown }).text
-  return typeof text === 'string' && text.trim().length > 0 ? text : null
 }

@@ -66,8 +66,7 @@ export type RoomEvent =
   | { type: 'persisted'; update: Uint8Array }
   /** This instance's clients' merged awareness batch (scale-out relay). */
   | { type: 'presence'; update: Uint8Array }
-  /** A client's change was refused and put back (`record`: what it wrote; features may rescue it). */
-  | { type: 'refused'; connectionId: string; actor: Actor; recordId: string; reason: string; record?: TLRecord }
+  | { type: 'refused'; connectionId: string; recordId: string; reason: string }
   /** A relayed update could not be integrated (a predecessor was lost): reload from the store. */
   | { type: 'resync-needed'; reason: string }
   /** Content that could never be integrated was dropped (see dropPending). */
@@ -201,7 +200,7 @@ export class BoardRoom {
       rewritten: () => {
         this.needsNetDiff = true
       },
-      refused: (refusal) => this.emit({ type: 'refused', ...refusal }),
+      refused: (connectionId, recordId, reason) => this.emit({ type: 'refused', connectionId, recordId, reason }),
     })
     // After the review: its record observers run first, as the guards' reviews are called from there.
     this.guards.push(
