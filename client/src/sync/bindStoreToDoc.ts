@@ -3,6 +3,7 @@ import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import { keepOwnDeletes } from './keepOwnDeletes.ts'
+import { whenLocalSendsFree } from './localSendHold.ts'
 
 /** What one YKeyValue 'change' event reports for a key. */
 type KeyValueChange =
@@ -236,10 +237,13 @@ export function sendLocalChangesPromptly(store: TLStore): () => void {
   const stop = store.sideEffects.registerOperationCompleteHandler((source) => {
     if (source !== 'user' || queued) return
     queued = true
-    queueMicrotask(() => {
-      queued = false
-      if (!stopped) store._flushHistory()
-    })
+    queueMicrotask(() =>
+      // After a held-back card was taken back, never before (localSendHold.ts).
+      whenLocalSendsFree(() => {
+        queued = false
+        if (!stopped) store._flushHistory()
+      }),
+    )
   })
   return () => {
     stopped = true

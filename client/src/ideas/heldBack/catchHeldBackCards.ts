@@ -1,5 +1,6 @@
 import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { holdLocalSends } from '../../sync/localSendHold.ts'
 
 /** A caught card: its text and where it was, so a pasted group keeps its reading order. */
 export interface CaughtCard {
@@ -24,9 +25,9 @@ export function caughtTexts(cards: readonly CaughtCard[]): { texts: string[]; em
  *
  * The card is removed in a microtask after the store operation that created it: tldraw's paste
  * and duplicate go on placing and selecting the new shapes after creating them, and crash if one
- * is gone. tldraw hands local changes to the board document (bindStoreToDoc) only on the next
- * animation frame, always after that microtask, and squashes the creation and the removal into
- * nothing: the document and the server never see the card. The removal goes through the store,
+ * is gone. Local changes reach the board document (bindStoreToDoc) in a later microtask, held
+ * until this one ran (localSendHold.ts), or on the next animation frame, always after it; the
+ * creation and the removal squash into nothing: the document and the server never see the card. The removal goes through the store,
  * not `editor.deleteShapes` (the delete guard would keep a copy of someone else's card, which
  * this person may not delete once on the board), and stays out of the undo stack.
  * Changes from others (source 'remote') are never touched.
@@ -38,6 +39,7 @@ export function catchHeldBackCards(
 ): () => void {
   const caught = new Set<TLShapeId>()
   let disposed = false
+  let release: (() => void) | null = null
   const takeBack = () => {
     const cards: CaughtCard[] = []
     for (const id of caught) {
@@ -49,15 +51,23 @@ export function catchHeldBackCards(
     const ids = [...caught].filter((id) => editor.store.has(id))
     caught.clear()
     if (ids.length > 0) editor.run(() => editor.store.remove(ids), { history: 'ignore' })
+    release?.()
+    release = null
     if (cards.length > 0) onCaught(cards)
   }
   const stopCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape: TLShape, source) => {
     if (disposed || source !== 'user' || shape.type !== IDEA_CARD_TYPE || !heldBack()) return
-    if (caught.size === 0) queueMicrotask(takeBack)
+    if (caught.size === 0) {
+      // The prompt send (bindStoreToDoc.ts) waits until the card is taken back.
+      release ??= holdLocalSends()
+      queueMicrotask(takeBack)
+    }
     caught.add(shape.id)
   })
   return () => {
     disposed = true
     stopCreate()
+    release?.()
+    release = null
   }
 }
