@@ -98,6 +98,9 @@ describe('pnpm bench --quick', () => {
       expect(line.problems, String(line.topology)).toEqual([])
       expect(line.lostUpdates).toBe(0)
       expect(line.connected).toBe(line.clients)
+      // Light clients (BENCH_APPLY_EVERY): some only count the updates, the rest check delivery.
+      expect(line.applyingClients).toBeGreaterThan(0)
+      expect(line.applyingClients).toBeLessThan(line.clients as number)
       expectFigures(
         line,
         String(line.topology),

@@ -17,6 +17,12 @@ import { missingFor, topologiesToRun } from './lib/topology.ts'
 
 const crowds = (process.env.BENCH_CROWDS ?? (quick ? '12' : '300,500,1000')).split(',').map(Number)
 const durationMs = size('DURATION_MS', 20_000, 3000)
+/**
+ * One simulated person in this many applies the document's updates (and checks that none was
+ * lost); the others only receive and count them, as a device's bytes cost the server the same
+ * either way (docs/performance.md, "Light clients"). BENCH_APPLY_EVERY=1: all of them apply.
+ */
+const APPLY_EVERY = size('APPLY_EVERY', 10, 2)
 
 for (const topology of topologiesToRun('sqlite,cluster')) {
   const missing = missingFor(topology)
@@ -35,6 +41,7 @@ for (const topology of topologiesToRun('sqlite,cluster')) {
       drainMs: quick ? 30_000 : 15_000,
       probes: size('PROBES', 8, 2),
       topology,
+      applyEvery: APPLY_EVERY,
     })
     emit({
       bench: `crowd-server-${clients}`,

@@ -20,6 +20,8 @@ export interface CrowdOptions {
   env?: Record<string, string>
   /** Scheduling priority of the load workers (10: the browser and server go first). */
   nice?: number
+  /** One in this many simulated people applies the document's updates (`LoadPlan.applyEvery`). */
+  applyEvery?: number
 }
 
 /** Server egress to the simulated people and the CPU the server and load used over a window. */
@@ -93,7 +95,12 @@ export async function startCrowd(
       running =
         load?.all(
           'run',
-          { editsPerSecond: options.editsPerSecond / workers, cursorHz: options.cursorHz, durationMs: RUN_LIMIT_MS },
+          {
+            editsPerSecond: options.editsPerSecond / workers,
+            cursorHz: options.cursorHz,
+            durationMs: RUN_LIMIT_MS,
+            applyEvery: options.applyEvery,
+          },
           RUN_LIMIT_MS + 60_000,
         ) ?? null
       running?.catch(() => undefined)

@@ -15,10 +15,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  */
 async function clickTimed(page: Page, target: Locator): Promise<number> {
   await target.waitFor({ state: 'visible', timeout: 60_000 })
-  const box = (await target.boundingBox())!
+  // An idea low in the list is below the panel's fold: a person scrolls to it first.
+  await target.scrollIntoViewIfNeeded({ timeout: 60_000 })
+  const box = await settledBox(target)
   const started = Date.now()
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   return started
+}
+
+/**
+ * The element's box once it stopped moving (a scroll or a panel still settling): on a throttled
+ * page a box read too early sends the click beside the button.
+ */
+async function settledBox(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let box = (await target.boundingBox())!
+  for (let i = 0; i < 50; i++) {
+    await sleep(100)
+    const next = (await target.boundingBox())!
+    if (next.x === box.x && next.y === box.y && next.width === box.width && next.height === box.height) return next
+    box = next
+  }
+  return box
 }
 
 export interface IdeaListTimings {
@@ -69,15 +86,22 @@ export async function timeVoteTaps(page: Page, taps: number): Promise<VoteTapTim
   const remaining = page.getByTestId('vote-list-remaining')
   const shown: number[] = []
   const confirmed: number[] = []
+  // The ballot is read when the list opens; until then every idea shows no dot of this person.
+  await remaining.waitFor({ state: 'visible', timeout: 60_000 })
   for (let i = 0; i < taps; i++) {
-    const item = list.locator('[data-testid="vote-list-item"][data-mine="0"]').first()
-    const ideaId = await item.getAttribute('data-idea-id')
+    const ideaId = await list
+      .locator('[data-testid="vote-list-item"][data-mine="0"]')
+      .first()
+      .getAttribute('data-idea-id', { timeout: 60_000 })
+    // Pinned to one idea: "the first without a dot" changes when the dot arrives.
+    const item = list.locator(`[data-testid="vote-list-item"][data-idea-id="${ideaId}"]`)
+    const before = Number(await item.getAttribute('data-mine'))
     const started = await clickTimed(page, item.getByTestId('vote-list-add'))
     await page.waitForFunction(
-      (id) =>
+      ([id, dots]) =>
         document.querySelector(`[data-testid="vote-list-item"][data-idea-id="${id}"]`)?.getAttribute('data-mine') ===
-        '1',
-      ideaId,
+        String(dots),
+      [ideaId, before + 1] as const,
       { timeout: 60_000, polling: 'raf' },
     )
     shown.push(Date.now() - started)

@@ -9,8 +9,10 @@ import { sendOwnAwarenessOnly } from '../../client/src/sync/sendOwnAwarenessOnly
 import { countAwarenessStates, hocuspocusAwarenessStates, readVarUint } from './awarenessCounting.ts'
 import type { BoardRecords } from './cards.ts'
 
-/** y-websocket's message type for awareness. */
+/** y-websocket's message types for sync and awareness; inside a sync message, an update. */
+const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
+const SYNC_UPDATE = 2
 
 /** Which client library speaks to the server. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
@@ -48,7 +50,23 @@ export interface BenchClient {
   onSyncChange(listener: (synced: boolean) => void): void
   /** Called for every awareness message from the server with the number of states in it. */
   onAwarenessReceived(listener: (states: number) => void): void
+  /**
+   * From now on, document updates from the server are received and counted but not applied
+   * (a full sync after a reconnect still is). For the crowd benches: a thousand simulated people
+   * applying every edit to their own Yjs document need the machine's two cores, which real
+   * devices spend on their own CPUs; the server sends them the same bytes either way. A few
+   * clients keep applying, to check that nothing was lost (docs/performance.md, "Light clients").
+   */
+  skipDocumentUpdates(): void
   destroy(): void
+}
+
+/** A sync message carrying a document update: the byte position after it, else null. */
+function syncUpdateEnd(bytes: Uint8Array, pos: number): number | null {
+  const [syncType, afterType] = readVarUint(bytes, pos)
+  if (syncType !== SYNC_UPDATE) return null
+  const [length, start] = readVarUint(bytes, afterType)
+  return start + length
 }
 
 /** A `ws` WebSocket that adds up the payload of every message it receives (the server's egress to it). */
@@ -82,6 +100,15 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
   provider.messageHandlers[BOARD_STATE_MESSAGE] = () => undefined
   sendOwnAwarenessOnly(provider)
   installJitteredBackoff(provider)
+  let skipping = false
+  const applySync = provider.messageHandlers[MESSAGE_SYNC]!
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
+    const d = decoder as unknown as { arr: Uint8Array; pos: number }
+    const end = skipping ? syncUpdateEnd(d.arr, d.pos) : null
+    // Nothing written to the encoder: nothing is sent back.
+    if (end !== null) d.pos = end
+    else applySync(encoder, decoder, ...rest)
+  }
   const listeners: ((synced: boolean) => void)[] = []
   const awarenessListeners: ((states: number) => void)[] = []
   if (spec.awareness === 'apply') {
@@ -116,6 +143,9 @@ function connectYWebsocket(spec: ClientSpec): BenchClient {
     },
     onSyncChange: (listener) => listeners.push(listener),
     onAwarenessReceived: (listener) => awarenessListeners.push(listener),
+    skipDocumentUpdates() {
+      skipping = true
+    },
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -140,13 +170,16 @@ function connectHocuspocus(spec: ClientSpec): BenchClient {
     provider.awareness!.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
       if (origin !== 'local') for (const listener of awarenessListeners) listener(added.length + updated.length)
     })
-  } else {
-    const original = provider.onMessage.bind(provider)
-    provider.onMessage = (event: MessageEvent) => {
-      const states = hocuspocusAwarenessStates(new Uint8Array(event.data as ArrayBuffer))
-      if (states === null) return original(event)
-      for (const listener of awarenessListeners) listener(states)
-    }
+  }
+  let skipping = false
+  const original = provider.onMessage.bind(provider)
+  provider.onMessage = (event: MessageEvent) => {
+    const bytes = new Uint8Array(event.data as ArrayBuffer)
+    if (skipping && isHocuspocusUpdate(bytes)) return
+    if (spec.awareness === 'apply') return original(event)
+    const states = hocuspocusAwarenessStates(bytes)
+    if (states === null) return original(event)
+    for (const listener of awarenessListeners) listener(states)
   }
   provider.on('synced', ({ state }: { state: boolean }) => {
     for (const listener of listeners) listener(state)
@@ -167,11 +200,21 @@ function connectHocuspocus(spec: ClientSpec): BenchClient {
     },
     onSyncChange: (listener) => listeners.push(listener),
     onAwarenessReceived: (listener) => awarenessListeners.push(listener),
+    skipDocumentUpdates() {
+      skipping = true
+    },
     destroy() {
       provider.destroy()
       doc.destroy()
     },
   }
+}
+
+/** A Hocuspocus message (document name, message type, payload) that is a sync update. */
+function isHocuspocusUpdate(message: Uint8Array): boolean {
+  const [nameLength, afterLength] = readVarUint(message, 0)
+  const [type, afterType] = readVarUint(message, afterLength + nameLength)
+  return type === MESSAGE_SYNC && syncUpdateEnd(message, afterType) !== null
 }
 
 export function connectClient(spec: ClientSpec): BenchClient {

@@ -12,6 +12,12 @@ export interface LoadPlan {
   /** Awareness (cursor) updates per second per client; 0 for none. */
   cursorHz: number
   durationMs: number
+  /**
+   * Every how many clients one goes on applying the server's document updates during the run
+   * (the rest only count their bytes, `BenchClient.skipDocumentUpdates`); 1 or absent: all.
+   * Delivery (latency, nothing lost) is checked on the applying clients.
+   */
+  applyEvery?: number
 }
 
 /**
@@ -36,6 +42,8 @@ export interface RunSummary {
   /** WebSocket bytes this worker's clients received during the run (server egress to them). */
   bytesReceived: number
   measuredMs: number
+  /** Clients of this worker that applied the document updates (and so checked delivery). */
+  applyingClients: number
 }
 
 /** What this worker's clients received, up to the end of the drain period. */
@@ -65,6 +73,8 @@ export class EditLoad {
   private readonly lastSeq: SeqByRoom = {}
   /** Per client: the last stamped sequence seen per card (for the final completeness check). */
   private readonly seen: Map<string, number>[]
+  /** Clients that stopped applying document updates (`LoadPlan.applyEvery`); not checked. */
+  private readonly light = new Set<BenchClient>()
 
   constructor(clients: BenchClient[]) {
     this.clients = clients
@@ -112,6 +122,12 @@ export class EditLoad {
     this.awarenessEvents = 0
     this.awarenessStates = 0
     this.counting = true
+    const applyEvery = Math.max(1, plan.applyEvery ?? 1)
+    for (const client of this.clients) {
+      if (client.spec.index % applyEvery === 0 || this.light.has(client)) continue
+      client.skipDocumentUpdates()
+      this.light.add(client)
+    }
     const bytesBefore = this.bytesReceived()
     const start = monotonicMs()
     this.end = start + plan.durationMs
@@ -162,6 +178,7 @@ export class EditLoad {
       awarenessStates: this.awarenessStates,
       bytesReceived: this.bytesReceived() - bytesBefore,
       measuredMs: monotonicMs() - start,
+      applyingClients: this.clients.length - this.light.size,
     }
   }
 
@@ -181,6 +198,7 @@ export class EditLoad {
   missing(expected: SeqByRoom): number {
     let missing = 0
     this.clients.forEach((client, i) => {
+      if (this.light.has(client)) return
       const seen = this.seen[i]!
       for (const [cardId, seq] of Object.entries(expected[client.spec.room] ?? {})) {
         if (seq === 0 || cardId === benchCardId(client.spec.index)) continue
