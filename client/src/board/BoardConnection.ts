@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { batchRemoteCacheWrites, type RemoteCacheBatch } from '../sync/batchRemoteCacheWrites.ts'
 import { installJitteredBackoff } from '../sync/jitteredBackoff.ts'
 import { sendOwnAwarenessOnly } from '../sync/sendOwnAwarenessOnly.ts'
 import { UnloadJournal } from '../sync/unloadJournal.ts'
@@ -30,6 +31,7 @@ export class BoardConnection {
   readonly persistence: IndexeddbPersistence
   /** This tab's last edits, kept synchronously for a reload that aborts the cache's write. */
   readonly journal: UnloadJournal
+  private readonly cacheBatch: RemoteCacheBatch
   private ready = false
   private everSynced = false
   private readonly cleanups: (() => void)[] = []
@@ -63,6 +65,9 @@ export class BoardConnection {
       // one browser would hand each other document updates, and a tab forwarding someone else's
       // unsynced edits is refused by the server (Yjs client ids are bound to their writer).
       disableBc: true,
+    })
+    this.cacheBatch = batchRemoteCacheWrites(this.doc, this.persistence, {
+      isRemote: (origin) => origin === this.provider,
     })
     // Registered before the socket opens (the constructor only starts connecting), so the
     // state the server sends right after the handshake is not dropped as an unknown type.
@@ -145,6 +150,7 @@ export class BoardConnection {
   destroy() {
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     this.journal.dispose()
+    this.cacheBatch.dispose()
     this.provider.destroy()
     void this.persistence.destroy()
     this.doc.destroy()
