@@ -22,8 +22,8 @@ test.describe('One person on two devices', () => {
       const laptopTray = laptop.board.page.getByTestId('private-tray-dock')
       const phoneTray = phone.board.page.getByTestId('private-tray-list')
 
-      // She writes once her laptop says the silent collecting runs, as a person would. (A card sent
-      // in the moment before her device learns of the start is lost: docs/architecture.md, 33.)
+      // She writes once her laptop says the silent collecting runs, as a person would (a card sent
+      // in the moment before is kept too, but shows only after a second read: architecture.md 33).
       await expect(laptop.board.page.getByTestId('private-others-dock')).toBeVisible()
       // Written on the laptop: on the phone within seconds, and the other way round.
       await writeCard(laptop.board.page, 'Schattenplätze am Markt')

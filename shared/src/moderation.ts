@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CLIENT_REQUEST_ID_MAX } from './heldBackCards.ts'
 import { Limits } from './limits.ts'
 
 /**
@@ -22,6 +23,15 @@ const cardText = z
 /** `POST /api/boards/:boardId/held-cards` and `PATCH …/held-cards/:cardId` (the author). */
 export const HeldCardBody = z.object({ text: cardText }).strict()
 export type HeldCardBody = z.infer<typeof HeldCardBody>
+
+/**
+ * `POST /api/boards/:boardId/held-cards`. `clientRequestId` (an id the device chose) makes the
+ * write idempotent: the same person sending the same id again gets the card it already made.
+ */
+export const NewHeldCardBody = z
+  .object({ text: cardText, clientRequestId: z.string().min(8).max(CLIENT_REQUEST_ID_MAX).optional() })
+  .strict()
+export type NewHeldCardBody = z.infer<typeof NewHeldCardBody>
 
 /** `POST /api/boards/:boardId/moderation/inbox/:cardId/approve`: optionally with the facilitator's edit. */
 export const ApproveHeldCardBody = z.object({ text: cardText.optional() }).strict()

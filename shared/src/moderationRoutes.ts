@@ -9,6 +9,7 @@ import {
   HeldCardResponse,
   HeldCardsResponse,
   ModerationErrorCode as E,
+  NewHeldCardBody,
   RejectHeldCardBody,
 } from './moderation.ts'
 
@@ -73,9 +74,10 @@ export const createHeldCard = defineRoute({
   operationId: 'createHeldCard',
   method: 'POST',
   path: '/api/boards/:boardId/held-cards',
-  summary: "Write a card for the facilitator's inbox (participants, while the board is moderated)",
+  summary:
+    "Write a card for the facilitator's inbox (participants, while the board is moderated); the same clientRequestId again answers with the card already made",
   auth: 'participant',
-  body: HeldCardBody,
+  body: NewHeldCardBody,
   status: 201,
   response: HeldCardResponse,
   errors: { 404: [ErrorCode.boardNotFound], 409: [E.moderationOff, E.tooManyHeldCards, ErrorCode.boardLocked] },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CLIENT_REQUEST_ID_MAX } from './heldBackCards.ts'
 import { Limits } from './limits.ts'
 
 /**
@@ -42,7 +43,7 @@ export type PrivateCardBody = z.infer<typeof PrivateCardBody>
  * the write idempotent: the same person sending the same id again gets the card it already made.
  */
 export const NewPrivateCardBody = z
-  .object({ text: cardText, clientRequestId: z.string().min(8).max(64).optional() })
+  .object({ text: cardText, clientRequestId: z.string().min(8).max(CLIENT_REQUEST_ID_MAX).optional() })
   .strict()
 export type NewPrivateCardBody = z.infer<typeof NewPrivateCardBody>
 

@@ -41,7 +41,8 @@ interface HeldCardsState {
   inbox: HeldCardDto[]
   loadOwn(boardId: string, token: string): Promise<void>
   loadInbox(boardId: string, token: string): Promise<void>
-  add(boardId: string, text: string, token: string): Promise<void>
+  /** `requestId`: a caught card's (catchHeldBackCards.ts), so the server's copy of it is this card. */
+  add(boardId: string, text: string, token: string, requestId?: string): Promise<void>
   update(boardId: string, cardId: string, text: string, token: string): Promise<void>
   remove(boardId: string, cardId: string, token: string): Promise<void>
   approve(boardId: string, cardId: string, text: string | undefined, token: string): Promise<void>
@@ -90,8 +91,8 @@ export const useHeldCards = create<HeldCardsState>((set, get) => {
       const { cards } = await fetchInbox(boardId, token)
       set({ inbox: cards })
     },
-    async add(boardId, text, token) {
-      const card = await addHeldCard(boardId, text, token)
+    async add(boardId, text, token, requestId) {
+      const card = await addHeldCard(boardId, text, token, requestId)
       localChanges++
       set({ own: [...get().own.filter((c) => c.id !== card.id), card] })
     },

@@ -15,8 +15,14 @@ export function fetchInbox(boardId: string, token: string): Promise<HeldCardsRes
   return callApi(routes.moderationInbox, { params: { boardId }, token })
 }
 
-export async function addHeldCard(boardId: string, text: string, token: string): Promise<HeldCardDto> {
-  const { card } = await callApi(routes.createHeldCard, { params: { boardId }, body: { text }, token })
+export async function addHeldCard(
+  boardId: string,
+  text: string,
+  token: string,
+  clientRequestId?: string,
+): Promise<HeldCardDto> {
+  const body = clientRequestId === undefined ? { text } : { text, clientRequestId }
+  const { card } = await callApi(routes.createHeldCard, { params: { boardId }, body, token })
   return card
 }
 

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
+import { useReadAgainAfterStart } from '../ideas/heldBack/useReadAgainAfterStart.ts'
 import { useHeldCards } from './heldCardsStore.ts'
 
 /** The board's moderation (board-state section `moderation`), or null if it was never on. */
@@ -42,6 +43,10 @@ export function useModerationSync(): void {
     const load = me.role === 'facilitator' ? cards.loadInbox(boardId, token) : cards.loadOwn(boardId, token)
     load.catch(() => undefined)
   }, [exists, connected, changedAt, boardId, token, me.role])
+  // A card sent as a shared card just before this device heard that moderation is on (kept by the server).
+  useReadAgainAfterStart(section?.on === true && connected && me.role === 'participant', () =>
+    useHeldCards.getState().loadOwn(boardId, token),
+  )
   // A participant's cards sent or withdrawn on another of their devices (while one waits, every change reads already).
   useOwnCardsRefresh(exists && !waitingOwn, section?.changedAt ?? null, () =>
     useHeldCards.getState().loadOwn(boardId, token),

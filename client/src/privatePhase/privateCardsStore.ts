@@ -36,9 +36,10 @@ interface PrivateCardsState {
   openOutbox(boardId: string, userId: string): void
   /**
    * Writes a new private card: sent at once when `online`, else (or when sending fails for want of
-   * a connection) kept in the outbox. A refusal by the server is thrown, as before.
+   * a connection) kept in the outbox. A refusal by the server is thrown, as before. `requestId`:
+   * one the card already has (a caught card's, see catchHeldBackCards.ts); else a new one.
    */
-  write(boardId: string, text: string, token: string, online: boolean): Promise<'sent' | 'queued'>
+  write(boardId: string, text: string, token: string, online: boolean, requestId?: string): Promise<'sent' | 'queued'>
   /** Sends the outbox, oldest first; a second call while one runs waits for it. */
   flush(boardId: string, token: string): Promise<void>
   /**
@@ -123,8 +124,8 @@ export const usePrivateCards = create<PrivateCardsState>((set, get) => {
       if (get().outbox === key) return
       set({ outbox: key, ...readOutbox(safeLocalStorage(), key) })
     },
-    async write(boardId, text, token, online) {
-      const card: OutboxCard = { requestId: newRequestId(), text, writtenAt: Date.now() }
+    async write(boardId, text, token, online, requestId = newRequestId()) {
+      const card: OutboxCard = { requestId, text, writtenAt: Date.now() }
       if (online && get().pending.length === 0) {
         try {
           received(await addPrivateCard(boardId, text, token, card.requestId))

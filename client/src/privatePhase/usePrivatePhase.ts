@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useSession } from '../state/sessionStore.ts'
 import { useOwnCardsRefresh } from '../ideas/heldBack/useOwnCardsRefresh.ts'
+import { useReadAgainAfterStart } from '../ideas/heldBack/useReadAgainAfterStart.ts'
 import { usePrivateCards } from './privateCardsStore.ts'
 import { rememberedPhase, rememberPhase, safeLocalStorage } from './privateOutbox.ts'
 
@@ -53,6 +54,10 @@ export function usePrivatePhaseSync(): PrivatePhaseSection | null {
       .load(boardId, token)
       .catch(() => undefined)
   }, [running, connected, readsAll, changedAt, boardId, token, me.role])
+  // A card sent as a shared card just before this device heard of the start (kept by the server).
+  useReadAgainAfterStart(running && connected && me.role === 'participant', () =>
+    usePrivateCards.getState().load(boardId, token),
+  )
   // A participant's own cards written on another of their devices.
   useOwnCardsRefresh(running, phase?.changedAt ?? null, () => usePrivateCards.getState().load(boardId, token))
   usePrivateOutbox(connected)

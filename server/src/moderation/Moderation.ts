@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto'
 import { currentRecords, HELD_CARDS_PER_PERSON_MAX, type HeldCardDto, type HeldCardsResponse } from '@pinnwand/shared'
 import type { ModerationSection } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
+import { onRefusedIdeaCards, type RefusedIdeaCard } from '../features/refusedIdeaCards.ts'
+import { addOnce } from '../features/requestIdCards.ts'
 import { planReveal } from '../privatePhase/privatePhaseRules.ts'
 import type { BoardRoom } from '../sync/BoardRoom.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { HeldCardStore, HeldCardWrite, StoredHeldCard } from './HeldCardStore.ts'
+import { MODERATION_VERDICT } from './moderationRoomGuard.ts'
 import { approvedCardId, heldCardDto, moderationSection } from './moderationRules.ts'
 
 export type ApprovalResult = { result: 'ok'; ideaId: string } | { result: 'not_found' | 'decided' }
@@ -42,6 +44,14 @@ export class Moderation {
         this.logger.warn({ err: error, boardId: room.boardId }, 'interrupted approval not finished'),
       )
     })
+    // A card a device sent as a shared card before it heard that moderation is on is refused
+    // by the guard; it waits for approval instead of being lost.
+    onRefusedIdeaCards(
+      rooms,
+      MODERATION_VERDICT,
+      (card) => this.keepRefused(card),
+      (error, boardId) => this.logger.warn({ err: error, boardId }, 'refused card not kept for approval'),
+    )
   }
 
   /** The section from the database (what every instance reads). */
@@ -73,10 +83,20 @@ export class Moderation {
     return { moderation: await this.section(boardId), cards: cards.map(heldCardDto) }
   }
 
-  async add(boardId: string, actor: Actor, text: string): Promise<{ result: HeldCardWrite; card?: HeldCardDto }> {
+  /**
+   * Holds a participant's card for approval. With `clientRequestId` (the catcher and the server
+   * both keeping one refused card, `refused:<shape id>`), a repeat answers with the card already
+   * made instead of adding a second one (features/requestIdCards.ts).
+   */
+  async add(
+    boardId: string,
+    actor: Actor,
+    text: string,
+    clientRequestId?: string,
+  ): Promise<{ result: HeldCardWrite; card?: HeldCardDto }> {
     const now = this.now()
-    const card: StoredHeldCard = {
-      id: randomUUID(),
+    const cardOf = (id: string): StoredHeldCard => ({
+      id,
       boardId,
       authorId: actor.userId,
       authorName: actor.name,
@@ -85,10 +105,24 @@ export class Moderation {
       reason: null,
       createdAt: now,
       updatedAt: now,
-    }
-    const result = await this.store.addCard(card, HELD_CARDS_PER_PERSON_MAX)
+    })
+    const added = await addOnce(
+      actor.userId,
+      clientRequestId,
+      async (id) => (await this.store.listCards(boardId, actor.userId)).find((card) => card.id === id),
+      (id) => this.store.addCard(cardOf(id), HELD_CARDS_PER_PERSON_MAX),
+    )
+    if ('found' in added) return { result: 'ok', card: heldCardDto(added.found) }
+    const result = added.inserted
     if (result === 'ok') await this.publish(boardId)
-    return result === 'ok' ? { result, card: heldCardDto(card) } : { result }
+    return result === 'ok' ? { result, card: heldCardDto(cardOf(added.id)) } : { result }
+  }
+
+  /** Keeps a refused shared card as a card waiting for approval, under the catcher's request id. */
+  private async keepRefused({ boardId, actor, requestId, text }: RefusedIdeaCard): Promise<void> {
+    if (actor.role !== 'participant') return
+    const { result } = await this.add(boardId, actor, text, requestId)
+    this.logger.info({ boardId, result }, 'a card sent as moderation began kept for approval')
   }
 
   async update(boardId: string, actor: Actor, cardId: string, text: string): Promise<HeldCardWrite> {

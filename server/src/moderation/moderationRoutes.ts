@@ -93,7 +93,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: AppContext, 
     requireParticipant(actor)
     const body = readBody()
     await refuseWhileLocked(ctx, board.id)
-    const { result, card } = await moderation.add(board.id, actor, body.text.trim())
+    const { result, card } = await moderation.add(board.id, actor, body.text.trim(), body.clientRequestId)
     if (result !== 'ok') throw heldCardError(result)
     return { card: card! }
   })

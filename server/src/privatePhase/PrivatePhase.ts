@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto'
 import {
   currentRecords,
   type PrivateCardDto,
@@ -8,8 +7,11 @@ import {
 } from '@pinnwand/shared'
 import type { Logger } from 'pino'
 import type { Actor } from '../auth/Actor.ts'
+import { onRefusedIdeaCards, type RefusedIdeaCard } from '../features/refusedIdeaCards.ts'
+import { addOnce } from '../features/requestIdCards.ts'
 import type { BoardStatePublishing, RoomAccess, RoomLifecycle } from '../sync/roomPorts.ts'
 import type { BegunReveal, PrivateCardStore, PrivateCardWrite, StoredPrivateCard } from './PrivateCardStore.ts'
+import { PRIVATE_PHASE_VERDICT } from './privatePhaseRoomGuard.ts'
 import { phaseSection, planReveal, readableAuthor, revealedCardId } from './privatePhaseRules.ts'
 
 /**
@@ -48,6 +50,15 @@ export class PrivatePhase {
     rooms.addStateProvider(async (boardId) => ({ privatePhase: await this.section(boardId) }))
     // A reveal interrupted by a killed server is finished as soon as the board is loaded again.
     rooms.onRoomLoaded((room) => this.recoverLater(room.boardId, 0))
+    // A card a device sent as a shared card before it learnt that the phase runs (its board
+    // state was still on the way) is refused by the guard; it becomes the author's private card
+    // instead of being lost.
+    onRefusedIdeaCards(
+      rooms,
+      PRIVATE_PHASE_VERDICT,
+      (card) => this.keepRefused(card),
+      (error, boardId) => this.logger.warn({ err: error, boardId }, 'refused card not kept as a private card'),
+    )
   }
 
   async section(boardId: string): Promise<PrivatePhaseSection | null> {
@@ -76,10 +87,10 @@ export class PrivatePhase {
   }
 
   /**
-   * Adds a private card. With `clientRequestId` (a device's outbox resending after a lost answer)
-   * the card's id is derived from the author and that id, so a repeat finds the card it already
-   * made and answers with it instead of adding a second one; another person's request id can
-   * never name someone else's card.
+   * Adds a private card. With `clientRequestId` (a device's outbox resending after a lost answer,
+   * or the catcher and the server both keeping one refused card, `refused:<shape id>`) the card's
+   * id is derived from the author and that id, so a repeat answers with the card already made
+   * instead of adding a second one (features/requestIdCards.ts).
    */
   async add(
     boardId: string,
@@ -87,15 +98,8 @@ export class PrivatePhase {
     text: string,
     clientRequestId?: string,
   ): Promise<{ result: PrivateCardWrite; card?: PrivateCardDto }> {
-    const id = clientRequestId === undefined ? randomUUID() : cardIdFor(actor.userId, clientRequestId)
-    const existing = async () =>
-      clientRequestId === undefined
-        ? undefined
-        : (await this.store.listCards(boardId, actor.userId)).find((card) => card.id === id)
-    const before = await existing()
-    if (before) return { result: 'ok', card: dto(before) }
     const now = this.now()
-    const card: StoredPrivateCard = {
+    const cardOf = (id: string): StoredPrivateCard => ({
       id,
       boardId,
       authorId: actor.userId,
@@ -103,18 +107,24 @@ export class PrivatePhase {
       text,
       createdAt: now,
       updatedAt: now,
-    }
-    let result: PrivateCardWrite
-    try {
-      result = await this.store.addCard(card, PRIVATE_CARDS_PER_PERSON_MAX)
-    } catch (error) {
-      // Two copies of one request at once: the other one's insert won the primary key.
-      const raced = await existing()
-      if (raced) return { result: 'ok', card: dto(raced) }
-      throw error
-    }
+    })
+    const added = await addOnce(
+      actor.userId,
+      clientRequestId,
+      async (id) => (await this.store.listCards(boardId, actor.userId)).find((card) => card.id === id),
+      (id) => this.store.addCard(cardOf(id), PRIVATE_CARDS_PER_PERSON_MAX),
+    )
+    if ('found' in added) return { result: 'ok', card: dto(added.found) }
+    const result = added.inserted
     if (result === 'ok') await this.publish(boardId)
-    return result === 'ok' ? { result, card: dto(card) } : { result }
+    return result === 'ok' ? { result, card: dto(cardOf(added.id)) } : { result }
+  }
+
+  /** Keeps a refused shared card as its author's private card, under the catcher's request id. */
+  private async keepRefused({ boardId, actor, requestId, text }: RefusedIdeaCard): Promise<void> {
+    if (actor.role !== 'participant') return
+    const { result } = await this.add(boardId, actor, text, requestId)
+    this.logger.info({ boardId, result }, 'a card sent as the private phase began kept as a private card')
   }
 
   async update(boardId: string, actor: Actor, cardId: string, text: string): Promise<PrivateCardWrite> {
@@ -235,12 +245,6 @@ export class PrivatePhase {
     this.rooms.setBoardState(boardId, { privatePhase: section })
     return section
   }
-}
-
-/** A private card's id for one person's client request id: a UUID-shaped hash of both. */
-export function cardIdFor(authorId: string, clientRequestId: string): string {
-  const hex = createHash('sha256').update(`${authorId}\n${clientRequestId.toLowerCase()}`).digest('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
 
 function dto(card: StoredPrivateCard): PrivateCardDto {

@@ -66,7 +66,12 @@ export type RoomEvent =
   | { type: 'persisted'; update: Uint8Array }
   /** This instance's clients' merged awareness batch (scale-out relay). */
   | { type: 'presence'; update: Uint8Array }
-  | { type: 'refused'; connectionId: string; recordId: string; reason: string }
+  /**
+   * A client's change was refused and put back. `record` is what the client wrote (absent for a
+   * delete; untrusted): a feature may keep it elsewhere (a card sent just as cards began to be
+   * held back). Never relayed or sent to clients.
+   */
+  | { type: 'refused'; connectionId: string; actor: Actor; recordId: string; reason: string; record?: TLRecord }
   /** A relayed update could not be integrated (a predecessor was lost): reload from the store. */
   | { type: 'resync-needed'; reason: string }
   /** Content that could never be integrated was dropped (see dropPending). */
@@ -200,7 +205,7 @@ export class BoardRoom {
       rewritten: () => {
         this.needsNetDiff = true
       },
-      refused: (connectionId, recordId, reason) => this.emit({ type: 'refused', connectionId, recordId, reason }),
+      refused: (refusal) => this.emit({ type: 'refused', ...refusal }),
     })
     // After the review: its record observers run first, as the guards' reviews are called from there.
     this.guards.push(

@@ -27,7 +27,8 @@ export interface ReviewedRoom {
   isLockedForParticipants(): boolean
   /** The server rewrote what clients sent: the next flush sends the document's net diff. */
   rewritten(): void
-  refused(connectionId: string, recordId: string, reason: string): void
+  /** A change was refused and put back: `record` is what the client wrote (absent for a delete). */
+  refused(refusal: { connectionId: string; actor: Actor; recordId: string; reason: string; record?: TLRecord }): void
 }
 
 /**
@@ -91,7 +92,7 @@ export class UpdateReview {
    */
   finish(connectionId: string, actor: Actor, staleDeletes: Set<string> | null, duplicateKeys?: string[]): void {
     if (this.refusals.length > 0 || this.room.guards.some((guard) => guard.hasRefusals?.())) {
-      this.compensate(connectionId)
+      this.compensate(connectionId, actor)
     }
     if (duplicateKeys) this.removeDuplicateEntries(duplicateKeys)
     this.settleDeletes(actor, staleDeletes)
@@ -206,7 +207,7 @@ export class UpdateReview {
   }
 
   /** Reverts refused changes in one server transaction; others receive only the net result. */
-  private compensate(connectionId: string): void {
+  private compensate(connectionId: string, actor: Actor): void {
     const { doc, records, guards } = this.room
     const refusals = this.refusals
     this.refusals = []
@@ -227,7 +228,8 @@ export class UpdateReview {
     this.room.rewritten()
     for (const { entry, reason } of refusals) {
       this.room.logger.warn({ boardId: this.room.boardId, connectionId, recordId: entry.id, reason }, 'change refused')
-      this.room.refused(connectionId, entry.id, reason)
+      const record = entry.after
+      this.room.refused({ connectionId, actor, recordId: entry.id, reason, ...(record ? { record } : {}) })
     }
   }
 

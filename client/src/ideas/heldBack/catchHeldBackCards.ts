@@ -1,18 +1,33 @@
 import { IDEA_CARD_TYPE, type IdeaCardShape } from '@pinnwand/shared/boardSchema'
+import { refusedCardRequestId } from '@pinnwand/shared/heldBackCards'
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { holdLocalSends } from '../../sync/localSendHold.ts'
 
-/** A caught card: its text and where it was, so a pasted group keeps its reading order. */
+/** A caught card: its shape id, its text and where it was, so a pasted group keeps its reading order. */
 export interface CaughtCard {
+  id: string
   text: string
   x: number
   y: number
 }
 
-/** The caught cards' texts top to bottom, then left to right; empty ones counted apart. */
-export function caughtTexts(cards: readonly CaughtCard[]): { texts: string[]; empty: number } {
+/** A text to send as a held-back card; `requestId` makes a resend (or the server's copy) the same card. */
+export interface HeldBackText {
+  text: string
+  requestId?: string
+}
+
+/**
+ * The caught cards' texts top to bottom, then left to right; empty ones counted apart. Each goes
+ * out under the request id the server keeps the same card under should it have reached the board
+ * document anyway (`refusedCardRequestId`): then whichever of the two comes second finds the
+ * card already made, and the person never gets it twice.
+ */
+export function caughtTexts(cards: readonly CaughtCard[]): { texts: HeldBackText[]; empty: number } {
   const ordered = [...cards].sort((a, b) => a.y - b.y || a.x - b.x)
-  const texts = ordered.map((card) => card.text.trim()).filter((text) => text !== '')
+  const texts = ordered
+    .map((card) => ({ text: card.text.trim(), requestId: refusedCardRequestId(card.id) }))
+    .filter(({ text }) => text !== '')
   return { texts, empty: cards.length - texts.length }
 }
 
@@ -46,7 +61,7 @@ export function catchHeldBackCards(
       const shape = editor.getShape<IdeaCardShape>(id)
       if (!shape) continue
       const bounds = editor.getShapePageBounds(id)
-      cards.push({ text: shape.props.text, x: bounds?.x ?? shape.x, y: bounds?.y ?? shape.y })
+      cards.push({ id, text: shape.props.text, x: bounds?.x ?? shape.x, y: bounds?.y ?? shape.y })
     }
     const ids = [...caught].filter((id) => editor.store.has(id))
     caught.clear()

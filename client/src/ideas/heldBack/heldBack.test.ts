@@ -1,4 +1,5 @@
 import type { BoardStateMessage } from '@pinnwand/shared/boardState'
+import { CLIENT_REQUEST_ID_MAX, refusedCardRequestId } from '@pinnwand/shared/heldBackCards'
 import i18next, { type TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/apiClient.ts'
@@ -39,12 +40,30 @@ describe('whose new cards are held back, and why', () => {
 describe('caught cards', () => {
   it('keeps the reading order of a pasted group and counts empty cards apart', () => {
     const cards = [
-      { text: 'unten', x: 0, y: 200 },
-      { text: '  rechts ', x: 300, y: 0 },
-      { text: '', x: 0, y: 100 },
-      { text: 'links', x: 0, y: 0 },
+      { id: 'shape:u', text: 'unten', x: 0, y: 200 },
+      { id: 'shape:r', text: '  rechts ', x: 300, y: 0 },
+      { id: 'shape:e', text: '', x: 0, y: 100 },
+      { id: 'shape:l', text: 'links', x: 0, y: 0 },
     ]
-    expect(caughtTexts(cards)).toEqual({ texts: ['links', 'rechts', 'unten'], empty: 1 })
+    expect(caughtTexts(cards)).toEqual({
+      texts: [
+        { text: 'links', requestId: 'refused:shape:l' },
+        { text: 'rechts', requestId: 'refused:shape:r' },
+        { text: 'unten', requestId: 'refused:shape:u' },
+      ],
+      empty: 1,
+    })
+  })
+
+  it('sends each card under the id the server keeps the same card under, short enough for the routes', () => {
+    const usual = 'shape:V1StGXR8_Z5jdHi6B-myT'
+    expect(refusedCardRequestId(usual)).toBe(`refused:${usual}`)
+    // A plenary's card ids are long; shortened, two of them still differ and fit.
+    const long = `shape:shortlist_${'b'.repeat(36)}_held-${'1'.repeat(36)}`
+    const other = `${long.slice(0, -1)}2`
+    expect(refusedCardRequestId(long).length).toBeLessThanOrEqual(CLIENT_REQUEST_ID_MAX)
+    expect(refusedCardRequestId(long)).toBe(refusedCardRequestId(long))
+    expect(refusedCardRequestId(long)).not.toBe(refusedCardRequestId(other))
   })
 })
 

@@ -7,7 +7,7 @@ import { usePrivateCards } from '../../privatePhase/privateCardsStore.ts'
 import { rememberedPhase, safeLocalStorage } from '../../privatePhase/privateOutbox.ts'
 import { useSession } from '../../state/sessionStore.ts'
 import { useIdeaFieldRequest } from '../ideaFieldRequest.ts'
-import { caughtTexts, catchHeldBackCards } from './catchHeldBackCards.ts'
+import { caughtTexts, catchHeldBackCards, type HeldBackText } from './catchHeldBackCards.ts'
 import { HeldBackKind, heldBackKind } from './heldBackKind.ts'
 import { notifyHeldBack } from './heldBackNotice.ts'
 
@@ -78,7 +78,8 @@ export function installHeldBackCards(editor: Editor, board: Board): () => void {
 
 function routeText(kind: HeldBackKind, text: string, board: Board): Promise<void> {
   const trimmed = text.trim()
-  return trimmed === '' ? Promise.resolve() : route(kind, [trimmed], 0, board)
+  // Never on the board, so nobody else can keep it: a fresh request id does.
+  return trimmed === '' ? Promise.resolve() : route(kind, [{ text: trimmed }], 0, board)
 }
 
 /**
@@ -86,13 +87,13 @@ function routeText(kind: HeldBackKind, text: string, board: Board): Promise<void
  * offline), or cards for the inbox (online only). What cannot be sent goes into the field, where
  * the person can send it again, and the person hears what happened either way.
  */
-async function route(kind: HeldBackKind, texts: string[], empty: number, board: Board): Promise<void> {
+async function route(kind: HeldBackKind, texts: HeldBackText[], empty: number, board: Board): Promise<void> {
   const online = useSession.getState().connection === 'connected'
   const failed: string[] = []
   let sent = 0
   let queued = 0
   let cause: unknown = null
-  for (const text of texts) {
+  for (const { text, requestId } of texts) {
     // Too long for a card: the field shows the limit and lets the person shorten it.
     if (text.length > Limits.ideaTextMax) {
       failed.push(text)
@@ -100,14 +101,14 @@ async function route(kind: HeldBackKind, texts: string[], empty: number, board: 
     }
     try {
       if (kind === HeldBackKind.privatePhase) {
-        const how = await usePrivateCards.getState().write(board.boardId, text, board.token, online)
+        const how = await usePrivateCards.getState().write(board.boardId, text, board.token, online, requestId)
         if (how === 'queued') queued++
         else sent++
       } else if (!online) {
         failed.push(text)
         cause ??= 'offline'
       } else {
-        await useHeldCards.getState().add(board.boardId, text, board.token)
+        await useHeldCards.getState().add(board.boardId, text, board.token, requestId)
         sent++
       }
     } catch (error) {
