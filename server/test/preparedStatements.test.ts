@@ -49,9 +49,8 @@ describe.skipIf(!databaseUrl)('named statements on PostgreSQL (DATABASE_URL)', (
   })
 
   const prepared = async () =>
-    (
-      await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(db)
-    ).rows
+    (await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(db))
+      .rows
 
   it('prepares a query shape once per connection and reuses it with other values', async () => {
     const read = (id: string) => db.selectFrom('cards').selectAll().where('id', '=', id).execute()
